@@ -1,0 +1,616 @@
+package bigcommerce
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/go-querystring/query"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Client talks to one BigCommerce store. Create it with NewClient; it is
+// safe for concurrent use by many goroutines. Its only mutable state is the
+// rate-limit snapshot and throttle, behind locks never held during I/O.
+type Client struct {
+	// Customers manages V3 customers and their addresses.
+	Customers *CustomersService
+	// Products manages V3 catalog products and variants.
+	Products *ProductsService
+	// Orders manages V2 orders and their sub-resources, and V3 transactions.
+	Orders *OrdersService
+	// Inventory manages V3 inventory adjustments, items and locations.
+	Inventory *InventoryService
+
+	baseURL   *url.URL
+	auth      Authenticator
+	http      *http.Client
+	logger    *slog.Logger
+	retry     RetryPolicy
+	sem       chan struct{}
+	throttle  *Throttle
+	userAgent string
+	common    service
+}
+
+// service is the state every typed service shares: go-github's pattern of
+// one struct, many named types.
+type service struct {
+	client *Client
+}
+
+// config collects what the options set before NewClient builds the Client.
+type config struct {
+	baseURL        string
+	httpClient     *http.Client
+	logger         *slog.Logger
+	retry          RetryPolicy
+	maxConcurrency int
+	userAgent      string
+	throttle       *Throttle
+}
+
+// Option configures a Client. Options validate their argument and make
+// NewClient fail with an error that says what to fix.
+type Option func(*config) error
+
+// DefaultMaxConcurrency is how many requests a Client runs at once unless
+// WithMaxConcurrency says otherwise; MaxConcurrency is the most it allows.
+const (
+	DefaultMaxConcurrency = 4
+	MaxConcurrency        = 25
+)
+
+// DefaultTimeout is the per-attempt HTTP timeout of the default http.Client.
+const DefaultTimeout = 60 * time.Second
+
+var storeHashPattern = regexp.MustCompile(`^[a-z0-9]+$`)
+
+// WithBaseURL replaces https://api.bigcommerce.com/stores/{hash}; the /v2/...
+// and /v3/... paths go under it. For a legacy API account pass its API path
+// (e.g. https://store-abc123.mybigcommerce.com/api, with or without /v2/).
+// Tests point it at an httptest server.
+func WithBaseURL(u string) Option {
+	return func(c *config) error {
+		parsed, err := url.Parse(u)
+		if err != nil || parsed.Host == "" || (parsed.Scheme != "https" && parsed.Scheme != "http") {
+			return fmt.Errorf("bigcommerce: WithBaseURL(%q): want an absolute http(s) URL such as https://api.bigcommerce.com/stores/abc123", u)
+		}
+		if parsed.User != nil || parsed.RawQuery != "" || parsed.Fragment != "" {
+			return fmt.Errorf("bigcommerce: WithBaseURL: the URL must not carry credentials, a query or a fragment; pass credentials as the Authenticator")
+		}
+		p := strings.TrimRight(parsed.Path, "/")
+		p = strings.TrimSuffix(strings.TrimSuffix(p, "/v2"), "/v3")
+		parsed.Path = p
+		parsed.RawPath = ""
+		c.baseURL = parsed.String()
+		return nil
+	}
+}
+
+// WithHTTPClient sets the http.Client whose Transport, Timeout, Jar and
+// redirect policy the Client uses (httpmock, proxies, custom TLS). The Client
+// wraps its Transport with authentication and rate-limit tracking; the
+// caller's http.Client itself is not modified.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if hc == nil {
+			return errors.New("bigcommerce: WithHTTPClient(nil): pass an *http.Client or leave the option out")
+		}
+		c.httpClient = hc
+		return nil
+	}
+}
+
+// WithLogger sends debug logs (method, path, status, attempt, wait) to l.
+// The default logs nothing. Logs never contain credentials or bodies.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return errors.New("bigcommerce: WithLogger(nil): pass a *slog.Logger or leave the option out")
+		}
+		c.logger = l
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces DefaultRetryPolicy.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *config) error {
+		if p.MaxRetries < 0 || p.MinWait < 0 || p.MaxWait < 0 {
+			return fmt.Errorf("bigcommerce: WithRetryPolicy: MaxRetries, MinWait and MaxWait must not be negative (got %d, %s, %s)", p.MaxRetries, p.MinWait, p.MaxWait)
+		}
+		if p.MaxWait < p.MinWait {
+			return fmt.Errorf("bigcommerce: WithRetryPolicy: MaxWait (%s) must be at least MinWait (%s)", p.MaxWait, p.MinWait)
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithMaxConcurrency bounds how many requests the Client has in flight at
+// once (default 4, at most 25, the most BigCommerce integrations run).
+func WithMaxConcurrency(n int) Option {
+	return func(c *config) error {
+		if n < 1 || n > MaxConcurrency {
+			return fmt.Errorf("bigcommerce: WithMaxConcurrency(%d): want 1 to %d", n, MaxConcurrency)
+		}
+		c.maxConcurrency = n
+		return nil
+	}
+}
+
+// WithUserAgent appends s to the "bigcommerce-go/<Version>" User-Agent, so
+// BigCommerce can tell your integration's traffic apart.
+func WithUserAgent(s string) Option {
+	return func(c *config) error {
+		if strings.ContainsAny(s, "\r\n") {
+			return errors.New("bigcommerce: WithUserAgent: the value must not contain line breaks")
+		}
+		c.userAgent = strings.TrimSpace(s)
+		return nil
+	}
+}
+
+// WithThrottle makes the Client pace itself with t, which other Clients of
+// the same store may share: the store's quota is shared by all of them.
+func WithThrottle(t *Throttle) Option {
+	return func(c *config) error {
+		if t == nil {
+			return errors.New("bigcommerce: WithThrottle(nil): create one with NewThrottle")
+		}
+		c.throttle = t
+		return nil
+	}
+}
+
+// NewClient returns a Client for the store with the given hash (the part
+// after "stores/" in the API path, e.g. "abc123"), authenticated by auth.
+// It makes no network call; use Ping to test the connection.
+//
+// storeHash must be lower-case letters and digits. It may be empty only when
+// WithBaseURL gives the full API address.
+func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, error) {
+	if auth == nil || (reflect.ValueOf(auth).Kind() == reflect.Pointer && reflect.ValueOf(auth).IsNil()) {
+		return nil, errors.New("bigcommerce: NewClient: auth is nil: pass TokenAuth{AccessToken: ...}, BasicAuth{...} or an *OAuthToken")
+	}
+	if v, ok := auth.(interface{ validate() error }); ok {
+		if err := v.validate(); err != nil {
+			return nil, err
+		}
+	}
+	cfg := config{retry: DefaultRetryPolicy(), maxConcurrency: DefaultMaxConcurrency}
+	for _, opt := range opts {
+		if opt == nil {
+			return nil, errors.New("bigcommerce: NewClient: an option is nil")
+		}
+		if err := opt(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if storeHash != "" && !storeHashPattern.MatchString(storeHash) {
+		return nil, fmt.Errorf("bigcommerce: NewClient: store hash %q is malformed: want lower-case letters and digits only, the part after \"stores/\" in the API path (e.g. \"abc123\")", storeHash)
+	}
+	if cfg.baseURL == "" {
+		switch {
+		case storeHash == "":
+			return nil, errors.New("bigcommerce: NewClient: store hash is empty: pass the store hash, or the API address with WithBaseURL")
+		case isBasicAuth(auth):
+			cfg.baseURL = "https://store-" + storeHash + ".mybigcommerce.com/api"
+		default:
+			cfg.baseURL = "https://api.bigcommerce.com/stores/" + storeHash
+		}
+	}
+	base, err := url.Parse(cfg.baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("bigcommerce: NewClient: base URL: %w", err)
+	}
+	c := &Client{
+		baseURL:   base,
+		auth:      auth,
+		logger:    cfg.logger,
+		retry:     cfg.retry,
+		sem:       make(chan struct{}, cfg.maxConcurrency),
+		throttle:  cfg.throttle,
+		userAgent: "bigcommerce-go/" + Version,
+	}
+	if c.logger == nil {
+		c.logger = slog.New(slog.DiscardHandler)
+	}
+	if c.throttle == nil {
+		c.throttle = NewThrottle()
+	}
+	if cfg.userAgent != "" {
+		c.userAgent += " " + cfg.userAgent
+	}
+	c.http = c.wrapHTTPClient(cfg.httpClient)
+	c.common.client = c
+	c.Customers = (*CustomersService)(&c.common)
+	c.Products = (*ProductsService)(&c.common)
+	c.Orders = (*OrdersService)(&c.common)
+	c.Inventory = (*InventoryService)(&c.common)
+	return c, nil
+}
+
+// wrapHTTPClient copies hc (or a default client) with our transport around
+// its Transport.
+func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
+	var out http.Client
+	if hc != nil {
+		out = *hc
+	} else {
+		out.Timeout = DefaultTimeout
+	}
+	base := out.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	out.Transport = &transport{base: base, client: c}
+	return &out
+}
+
+// BaseURL returns the address the API paths are appended to.
+func (c *Client) BaseURL() string { return c.baseURL.String() }
+
+// Rate returns the last rate-limit snapshot any response gave, and false
+// before the first response.
+func (c *Client) Rate() (RateLimit, bool) { return c.throttle.Rate() }
+
+// Response wraps the HTTP response of a call. It is returned even when the
+// call fails (with a nil *http.Response when nothing came back).
+type Response struct {
+	*http.Response
+	// Rate is the rate-limit snapshot from this response's headers.
+	Rate RateLimit
+	// Pagination is set by list calls: V3 meta.pagination, or for V2 what can
+	// be known (page, limit, count of this page).
+	Pagination *Pagination
+}
+
+// NewRequest builds a request for path (such as "/v3/customers", below the
+// client's base URL). opts, when not nil, is a struct encoded to the query
+// string with go-querystring ("url" tags); body, when not nil, is sent as
+// JSON. Use it with Do for endpoints the typed services do not cover.
+func (c *Client) NewRequest(ctx context.Context, method, path string, opts any, body any) (*http.Request, error) {
+	if !strings.HasPrefix(path, "/") {
+		return nil, fmt.Errorf("bigcommerce: NewRequest: path %q must start with / (e.g. /v3/catalog/products)", path)
+	}
+	u := *c.baseURL
+	u.Path = c.baseURL.Path + path
+	u.RawPath = ""
+	if opts != nil {
+		q, err := encodeQuery(opts)
+		if err != nil {
+			return nil, fmt.Errorf("bigcommerce: %s %s: encoding query: %w", method, path, err)
+		}
+		u.RawQuery = q
+	}
+	var rd io.Reader
+	var payload []byte
+	if body != nil {
+		var err error
+		payload, err = json.Marshal(body)
+		if err != nil {
+			return nil, fmt.Errorf("bigcommerce: %s %s: encoding body: %w", method, path, err)
+		}
+		rd = bytes.NewReader(payload)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
+	if err != nil {
+		return nil, fmt.Errorf("bigcommerce: NewRequest: %w", err)
+	}
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// encodeQuery encodes a filter struct with go-querystring, keeping ':' and
+// ',' literal so the query reads as BigCommerce documents it (id:in=1,2,3).
+func encodeQuery(opts any) (string, error) {
+	v := reflect.ValueOf(opts)
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		return "", nil
+	}
+	values, err := query.Values(opts)
+	if err != nil {
+		return "", err
+	}
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		for _, val := range values[k] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(queryEscape(k))
+			b.WriteByte('=')
+			b.WriteString(queryEscape(val))
+		}
+	}
+	return b.String(), nil
+}
+
+var queryUnescaper = strings.NewReplacer("%3A", ":", "%2C", ",")
+
+func queryEscape(s string) string { return queryUnescaper.Replace(url.QueryEscape(s)) }
+
+// apiPath strips the base URL's path from an absolute request path, for
+// error messages and logs ("/v3/customers").
+func (c *Client) apiPath(u *url.URL) string {
+	return strings.TrimPrefix(u.Path, c.baseURL.Path)
+}
+
+// Do sends req through the retrying, rate-aware pipeline and decodes a 2xx
+// JSON body into v (which may be nil). A non-2xx answer returns an *Error
+// (a *RateLimitError for 429); a 207 decodes v and returns a
+// *MultiStatusError. The *Response is never nil.
+func (c *Client) Do(req *http.Request, v any) (*Response, error) {
+	body, resp, err := c.send(req)
+	r := &Response{Response: resp}
+	if resp != nil {
+		r.Rate, _ = parseRateLimit(resp.Header)
+	}
+	if err != nil {
+		return r, err
+	}
+	return r, c.decode(r, req.Method, c.apiPath(req.URL), body, v)
+}
+
+// send runs one logical request (with its retries) and returns the whole
+// response body.
+func (c *Client) send(req *http.Request) ([]byte, *http.Response, error) {
+	ctx := req.Context()
+	path := c.apiPath(req.URL)
+	if isBasicAuth(c.auth) && strings.HasPrefix(path, "/v3/") {
+		return nil, nil, invalid(req.Method+" "+path, "V3 endpoints need an OAuth access token (TokenAuth or *OAuthToken); legacy API accounts reach only /v2")
+	}
+	select {
+	case c.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
+	defer func() { <-c.sem }()
+	release, err := c.throttle.acquire(ctx, c.retry.MaxWait, func(wait time.Duration) {
+		c.logger.DebugContext(ctx, "bigcommerce: throttling", "method", req.Method, "path", path, "wait", wait)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	defer release()
+
+	st := &callState{client: c, method: req.Method, path: path}
+	rreq, err := retryablehttp.FromRequest(req.WithContext(context.WithValue(ctx, callStateKey{}, st)))
+	if err != nil {
+		return nil, nil, fmt.Errorf("bigcommerce: %s %s: %w", req.Method, path, err)
+	}
+	rreq.SetResponseHandler(st.readBody)
+	rc := &retryablehttp.Client{
+		HTTPClient:   c.http,
+		RetryMax:     c.retry.MaxRetries,
+		RetryWaitMin: c.retry.MinWait,
+		RetryWaitMax: c.retry.MaxWait,
+		CheckRetry:   st.checkRetry,
+		Backoff:      st.backoff,
+		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	}
+	resp, err := rc.Do(rreq)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, resp, fmt.Errorf("bigcommerce: %s %s: %w", req.Method, path, ctxErr)
+		}
+		return nil, resp, fmt.Errorf("bigcommerce: %s %s: %w", req.Method, path, unwrapURLError(err))
+	}
+	if !st.bodyRead {
+		// Retries ran out on a retryable status: the handler never ran.
+		if err := st.readBody(resp); err != nil {
+			return nil, resp, fmt.Errorf("bigcommerce: %s %s: %w", req.Method, path, err)
+		}
+	}
+	if st.decision.tooLong {
+		c.logger.DebugContext(ctx, "bigcommerce: rate limited beyond MaxWait", "method", req.Method, "path", path, "wait", st.decision.wait)
+	}
+	return st.body, resp, nil
+}
+
+// unwrapURLError drops *url.Error's "Get \"https://...\":" prefix: the
+// message names the request already, and the URL would repeat the query.
+func unwrapURLError(err error) error {
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		return uerr.Err
+	}
+	return err
+}
+
+// decode turns a complete response into v or an error.
+func (c *Client) decode(r *Response, method, path string, body []byte, v any) error {
+	resp := r.Response
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		e := decodeError(resp, body, method, path)
+		e.Hint = c.hint(resp.StatusCode, method, path)
+		if resp.StatusCode == http.StatusTooManyRequests {
+			wait, ok := retryAfter(resp.Header)
+			if ms, found := headerInt(resp.Header, headerReset); found {
+				wait, ok = time.Duration(ms)*time.Millisecond, true
+			}
+			if !ok {
+				wait = c.retry.MaxWait
+			}
+			return &RateLimitError{Err: e, Rate: r.Rate, RetryAfter: wait}
+		}
+		return e
+	}
+	if v == nil || resp.StatusCode == http.StatusNoContent || len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("bigcommerce: %s %s: decoding %d response: %w", method, path, resp.StatusCode, err)
+	}
+	if p, ok := v.(paginated); ok {
+		r.Pagination = p.pagination()
+	}
+	if resp.StatusCode == http.StatusMultiStatus {
+		return decodeMultiStatus(resp, body, method, path)
+	}
+	return nil
+}
+
+// decodeMultiStatus builds the *MultiStatusError of a 207 body
+// {data, errors: {...} | [...], meta}.
+func decodeMultiStatus(resp *http.Response, body []byte, method, path string) error {
+	var shape struct {
+		Errors json.RawMessage `json:"errors"`
+	}
+	_ = json.Unmarshal(body, &shape)
+	ms := &MultiStatusError{Method: method, Path: path}
+	raw := bytes.TrimSpace(shape.Errors)
+	var items []json.RawMessage
+	switch {
+	case len(raw) > 0 && raw[0] == '[':
+		_ = json.Unmarshal(raw, &items)
+	case len(raw) > 0 && raw[0] == '{':
+		items = []json.RawMessage{raw}
+	}
+	for _, item := range items {
+		e := &Error{StatusCode: resp.StatusCode, Method: method, Path: path}
+		parseErrorBody(e, item)
+		if e.Title == "" && len(e.Messages) > 0 {
+			e.Title = e.Messages[0]
+		}
+		ms.Errors = append(ms.Errors, e)
+	}
+	if len(ms.Errors) == 0 {
+		ms.Errors = []*Error{{StatusCode: resp.StatusCode, Method: method, Path: path, Title: "partially saved; BigCommerce gave no details", Body: body}}
+	}
+	return ms
+}
+
+// hint explains 401 and 403 answers: which credential or scope is wrong.
+func (c *Client) hint(status int, method, path string) string {
+	switch status {
+	case http.StatusUnauthorized:
+		if isBasicAuth(c.auth) {
+			return "The legacy API account was rejected: check the username, the API token and that the API path belongs to this store"
+		}
+		return "The access token was rejected: check that it is copied whole, belongs to this store's hash, and was not replaced when the app's scopes changed"
+	case http.StatusForbidden:
+		if scope := RequiredScope(method, path); scope != "" {
+			return fmt.Sprintf("The credentials are valid but lack a scope: this call needs the OAuth scope %q; edit the API account or app to grant it", scope)
+		}
+		return "The credentials are valid but lack the OAuth scope this call needs; edit the API account or app to grant it"
+	}
+	return ""
+}
+
+// callStateKey carries a call's *callState in its context, so the
+// transport and the retry hooks can see which logical call an attempt is.
+type callStateKey struct{}
+
+// callState is the per-call state the retry hooks share.
+type callState struct {
+	client   *Client
+	method   string
+	path     string
+	attempt  int
+	decision retryDecision
+	body     []byte
+	bodyRead bool
+}
+
+// checkRetry is the retryablehttp.CheckRetry of one call.
+func (s *callState) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	s.decision = s.client.retry.decide(ctx, s.method, s.attempt, resp, err)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return false, ctxErr
+	}
+	return s.decision.retry, nil
+}
+
+// backoff is the retryablehttp.Backoff of one call: the wait checkRetry
+// decided. It runs only when a retry will happen.
+func (s *callState) backoff(_, _ time.Duration, _ int, resp *http.Response) time.Duration {
+	s.attempt++
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	s.client.logger.Debug("bigcommerce: retrying", "method", s.method, "path", s.path, "status", status, "attempt", s.attempt+1, "wait", s.decision.wait)
+	return s.decision.wait
+}
+
+// readBody is the response handler: it reads the whole body, so that a
+// connection cut mid-body counts as a transport error (and is retried for
+// idempotent methods) and the body can be decoded after the retry loop.
+func (s *callState) readBody(resp *http.Response) error {
+	s.bodyRead = true
+	defer resp.Body.Close()
+	var rd io.Reader = resp.Body
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		rd = io.LimitReader(resp.Body, maxErrorBody)
+	}
+	body, err := io.ReadAll(rd)
+	if err != nil {
+		return fmt.Errorf("reading response body: %w", err)
+	}
+	s.body = body
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	return nil
+}
+
+// transport applies the headers and credentials to every attempt and
+// records the rate-limit headers of every response.
+type transport struct {
+	base   http.RoundTripper
+	client *Client
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	c := t.client
+	r := req.Clone(req.Context())
+	r.Header.Set("User-Agent", c.userAgent)
+	if r.Header.Get("Accept") == "" {
+		r.Header.Set("Accept", "application/json")
+	}
+	if r.Body != nil && r.Body != http.NoBody && r.Header.Get("Content-Type") == "" {
+		r.Header.Set("Content-Type", "application/json")
+	}
+	if strings.EqualFold(r.URL.Host, c.baseURL.Host) {
+		if err := c.auth.Authenticate(r); err != nil {
+			return nil, &permanentError{err: fmt.Errorf("authenticating: %w", err)}
+		}
+	}
+	attempt := 1
+	path := c.apiPath(r.URL)
+	if st, ok := r.Context().Value(callStateKey{}).(*callState); ok {
+		attempt = st.attempt + 1
+	}
+	start := time.Now()
+	resp, err := t.base.RoundTrip(r)
+	if err != nil {
+		c.logger.DebugContext(r.Context(), "bigcommerce: request failed", "method", r.Method, "path", path, "attempt", attempt, "error", err.Error(), "elapsed", time.Since(start))
+		return nil, err
+	}
+	if rl, ok := parseRateLimit(resp.Header); ok {
+		c.throttle.observe(rl)
+	}
+	c.logger.DebugContext(r.Context(), "bigcommerce: request", "method", r.Method, "path", path, "status", resp.StatusCode, "attempt", attempt, "elapsed", time.Since(start))
+	return resp, nil
+}

@@ -1,0 +1,4 @@
+package bigcommerce
+
+// CustomersService is reached through Client.Customers.
+type CustomersService service

@@ -1,0 +1,4 @@
+package bigcommerce
+
+// InventoryService is reached through Client.Inventory.
+type InventoryService service

@@ -1,0 +1,4 @@
+package bigcommerce
+
+// OrdersService is reached through Client.Orders.
+type OrdersService service

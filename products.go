@@ -1,0 +1,4 @@
+package bigcommerce
+
+// ProductsService is reached through Client.Products.
+type ProductsService service
