@@ -491,6 +491,12 @@ func decodeMultiStatus(resp *http.Response, body []byte, method, path string) er
 	for _, item := range items {
 		e := &Error{StatusCode: resp.StatusCode, Method: method, Path: path}
 		parseErrorBody(e, item)
+		var inner struct {
+			Status FlexInt `json:"status"`
+		}
+		if json.Unmarshal(item, &inner) == nil && inner.Status >= 400 {
+			e.StatusCode = int(inner.Status) // the failed part's own status, e.g. 422
+		}
 		if e.Title == "" && len(e.Messages) > 0 {
 			e.Title = e.Messages[0]
 		}

@@ -1,0 +1,241 @@
+package bigcommerce
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"strconv"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+)
+
+type thing struct {
+	ID int `json:"id"`
+}
+
+// v2Things and v3Things are minimal list endpoints built the way the
+// services build theirs, to exercise the walker on its own.
+func v2Things(c *Client) func(context.Context, *ListOptions) ([]thing, *Response, error) {
+	return func(ctx context.Context, f *ListOptions) ([]thing, *Response, error) {
+		return listV2[thing](ctx, c, "/v2/things", f, f.Page, f.Limit)
+	}
+}
+
+func v3Things(c *Client) func(context.Context, *ListOptions) ([]thing, *Response, error) {
+	return func(ctx context.Context, f *ListOptions) ([]thing, *Response, error) {
+		return getV3[[]thing](ctx, c, http.MethodGet, "/v3/things", f, nil)
+	}
+}
+
+// v2Store serves total things as V2 does: bare arrays, 204 when empty.
+func v2Store(total int) func(captured) (*http.Response, error) {
+	return func(r captured) (*http.Response, error) {
+		page, _ := strconv.Atoi(r.Query.Get("page"))
+		limit, _ := strconv.Atoi(r.Query.Get("limit"))
+		if page < 1 || limit < 1 {
+			return httpmock.NewStringResponse(400, `[{"status":400,"message":"bad page"}]`), nil
+		}
+		var items []thing
+		for id := (page-1)*limit + 1; id <= min(page*limit, total); id++ {
+			items = append(items, thing{ID: id})
+		}
+		if len(items) == 0 {
+			return httpmock.NewBytesResponse(http.StatusNoContent, nil), nil
+		}
+		b, _ := json.Marshal(items)
+		return httpmock.NewBytesResponse(200, b), nil
+	}
+}
+
+// v3Store serves total things in the V3 envelope with meta.pagination.
+func v3Store(total int) func(captured) (*http.Response, error) {
+	return func(r captured) (*http.Response, error) {
+		page, _ := strconv.Atoi(r.Query.Get("page"))
+		limit, _ := strconv.Atoi(r.Query.Get("limit"))
+		var items []thing
+		for id := (page-1)*limit + 1; id <= min(page*limit, total); id++ {
+			items = append(items, thing{ID: id})
+		}
+		pages := (total + limit - 1) / limit
+		body := map[string]any{"data": items, "meta": map[string]any{"pagination": map[string]any{
+			"total": total, "count": len(items), "per_page": limit, "current_page": page, "total_pages": pages,
+			"links": map[string]any{"current": fmt.Sprintf("?page=%d&limit=%d", page, limit)},
+		}}}
+		if items == nil {
+			body["data"] = []thing{}
+		}
+		b, _ := json.Marshal(body)
+		return httpmock.NewBytesResponse(200, b), nil
+	}
+}
+
+func collect(t *testing.T, seq iter.Seq2[thing, error]) ([]int, error) {
+	t.Helper()
+	var ids []int
+	for it, err := range seq {
+		if err != nil {
+			return ids, err
+		}
+		ids = append(ids, it.ID)
+	}
+	return ids, nil
+}
+
+func TestWalkV2(t *testing.T) {
+	tests := []struct {
+		name      string
+		total     int
+		limit     int
+		wantPages []string // page query of each request
+	}{
+		{"empty collection is one 204", 0, 0, []string{"1"}},
+		{"short last page ends the walk", 7, 3, []string{"1", "2", "3"}},
+		{"exact multiple ends on a 204", 6, 3, []string{"1", "2", "3"}},
+		{"default is the largest page", 300, 0, []string{"1", "2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mt := newTestClient(t)
+			rec := mockFunc(mt, http.MethodGet, "/v2/things", v2Store(tt.total))
+			filter := &ListOptions{Limit: tt.limit}
+			ids, err := collect(t, walk(ctx(t), filter, MaxPageSize, v2Things(c)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ids) != tt.total {
+				t.Fatalf("got %d items, want %d", len(ids), tt.total)
+			}
+			for i, id := range ids {
+				if id != i+1 {
+					t.Fatalf("item %d has id %d: out of order or repeated", i, id)
+				}
+			}
+			var pages []string
+			for _, r := range rec.all() {
+				pages = append(pages, r.Query.Get("page"))
+				wantLimit := tt.limit
+				if wantLimit == 0 {
+					wantLimit = MaxPageSize
+				}
+				if r.Query.Get("limit") != strconv.Itoa(wantLimit) {
+					t.Errorf("limit=%s, want %d", r.Query.Get("limit"), wantLimit)
+				}
+			}
+			if fmt.Sprint(pages) != fmt.Sprint(tt.wantPages) {
+				t.Errorf("pages requested %v, want %v", pages, tt.wantPages)
+			}
+			if *filter != (ListOptions{Limit: tt.limit}) {
+				t.Errorf("caller's filter modified: %+v", *filter)
+			}
+		})
+	}
+}
+
+func TestWalkV3UsesMeta(t *testing.T) {
+	c, mt := newTestClient(t)
+	rec := mockFunc(mt, http.MethodGet, "/v3/things", v3Store(10))
+	ids, err := collect(t, walk(ctx(t), &ListOptions{Limit: 5}, MaxPageSize, v3Things(c)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 10 items in pages of 5: meta says 2 pages, so no third request.
+	if len(ids) != 10 || rec.count() != 2 {
+		t.Errorf("%d items in %d requests, want 10 in 2", len(ids), rec.count())
+	}
+}
+
+func TestWalkStartsAtCallersPageNeverZero(t *testing.T) {
+	c, mt := newTestClient(t)
+	rec := mockFunc(mt, http.MethodGet, "/v2/things", v2Store(10))
+	if _, err := collect(t, walk(ctx(t), &ListOptions{Page: -3, Limit: 4}, MaxPageSize, v2Things(c))); err != nil {
+		t.Fatal(err)
+	}
+	if first := rec.all()[0].Query.Get("page"); first != "1" {
+		t.Errorf("first page = %s, want 1", first)
+	}
+	ids, err := collect(t, walk(ctx(t), &ListOptions{Page: 2, Limit: 4}, MaxPageSize, v2Things(c)))
+	if err != nil || len(ids) != 6 || ids[0] != 5 {
+		t.Errorf("from page 2: %v, %v", ids, err)
+	}
+	var nilFilter *ListOptions
+	if ids, err := collect(t, walk(ctx(t), nilFilter, MaxPageSize, v2Things(c))); err != nil || len(ids) != 10 {
+		t.Errorf("nil filter: %v, %v", ids, err)
+	}
+}
+
+func TestWalkBreakStopsFetching(t *testing.T) {
+	c, mt := newTestClient(t)
+	rec := mockFunc(mt, http.MethodGet, "/v2/things", v2Store(100))
+	n := 0
+	for _, err := range walk(ctx(t), &ListOptions{Limit: 10}, MaxPageSize, v2Things(c)) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if n == 15 {
+			break
+		}
+	}
+	if rec.count() != 2 {
+		t.Errorf("%d pages fetched for 15 items of pages of 10, want 2", rec.count())
+	}
+}
+
+func TestWalkYieldsErrorOnce(t *testing.T) {
+	c, mt := newTestClient(t)
+	calls := 0
+	mockFunc(mt, http.MethodGet, "/v2/things", func(r captured) (*http.Response, error) {
+		calls++
+		if calls == 2 {
+			return httpmock.NewStringResponse(500, `[{"status":500,"message":"boom"}]`), nil
+		}
+		return v2Store(100)(r)
+	})
+	var items, errs int
+	for _, err := range walk(ctx(t), &ListOptions{Limit: 10}, MaxPageSize, v2Things(c)) {
+		if err != nil {
+			errs++
+			var e *Error
+			if !errors.As(err, &e) || e.StatusCode != 500 {
+				t.Errorf("err = %v", err)
+			}
+			continue // keep ranging: the walk must still end
+		}
+		items++
+	}
+	if items != 10 || errs != 1 || calls != 2 {
+		t.Errorf("items %d, errors %d, calls %d; want 10, 1, 2", items, errs, calls)
+	}
+}
+
+func TestListV2Pagination(t *testing.T) {
+	c, mt := newTestClient(t)
+	mockFunc(mt, http.MethodGet, "/v2/things", v2Store(7))
+	items, resp, err := listV2[thing](ctx(t), c, "/v2/things", &ListOptions{Page: 3, Limit: 3}, 3, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || resp.Pagination == nil || resp.Pagination.CurrentPage != 3 || resp.Pagination.Count != 1 || resp.Pagination.PerPage != 3 {
+		t.Errorf("items %v pagination %+v", items, resp.Pagination)
+	}
+	items, resp, err = listV2[thing](ctx(t), c, "/v2/things", &ListOptions{Page: 9, Limit: 3}, 9, 3)
+	if err != nil || len(items) != 0 || resp.StatusCode != http.StatusNoContent {
+		t.Errorf("204 page: %v %v %v", items, resp.StatusCode, err)
+	}
+}
+
+func TestEnvelopeCursorPagination(t *testing.T) {
+	var env envelope[[]thing]
+	body := `{"data":[{"id":1}],"meta":{"cursor_pagination":{"count":1,"per_page":50,"start_cursor":"MQ","end_cursor":"MQ","links":{"next":"?after=MQ"}}}}`
+	if err := json.Unmarshal([]byte(body), &env); err != nil {
+		t.Fatal(err)
+	}
+	p := env.pagination()
+	if p == nil || p.Cursor == nil || p.Cursor.EndCursor != "MQ" || p.Count != 1 || p.PerPage != 50 || p.Cursor.Links.Next != "?after=MQ" {
+		t.Errorf("pagination = %+v", p)
+	}
+}
