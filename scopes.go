@@ -50,6 +50,11 @@ var scopeRoutes = []struct {
 // scope for GET and HEAD, the read-write scope otherwise. It returns "" for
 // paths it does not know (and for webhooks, which need no scope).
 func RequiredScope(method, path string) Scope {
+	// /v3/inventory/locations/{id}/items belongs to the Inventory API
+	// (inventory.v3.yml: store_inventory), not to Locations.
+	if strings.HasPrefix(path, "/v3/inventory/locations/") && strings.HasSuffix(path, "/items") {
+		path = "/v3/inventory/items"
+	}
 	for _, r := range scopeRoutes {
 		if strings.HasPrefix(path, r.prefix) {
 			if method == http.MethodGet || method == http.MethodHead {
