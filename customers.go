@@ -1,4 +1,823 @@
 package bigcommerce
 
-// CustomersService is reached through Client.Customers.
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// CustomersService manages V3 customers (/v3/customers) and their addresses
+// (/v3/customers/addresses). It is reached through Client.Customers.
+//
+// Batch writes (Create, Update, CreateAddresses, UpdateAddresses) take any
+// number of items and send them in chunks of CustomerBatchSize, the most
+// BigCommerce accepts per request. They return every record written in input
+// order and, when some chunk failed, a *BatchError naming each failed input
+// index. BigCommerce writes nothing from a request it answers with an error,
+// so every item of a rejected chunk is reported: the items BigCommerce named
+// carry its *Error, the others an error saying they can be sent again.
 type CustomersService service
+
+const (
+	// CustomerBatchSize is the most customers or addresses BigCommerce
+	// accepts in one POST or PUT; larger inputs are sent in chunks of it.
+	CustomerBatchSize = 10
+	// customerUpdateParallel is the spec's "Limit of 3 concurrent requests"
+	// on PUT /v3/customers and PUT /v3/customers/addresses.
+	customerUpdateParallel = 3
+	// customerDeleteChunk is how many ids one DELETE carries, so that the
+	// id:in query stays well below URL length limits.
+	customerDeleteChunk = 50
+)
+
+const (
+	customersPath = "/v3/customers"
+	addressesPath = "/v3/customers/addresses"
+)
+
+// Customer is a V3 customer (customer_Full). Sub-resources (Addresses,
+// Attributes, FormFields, StoreCreditAmounts, ShopperProfileID, SegmentIDs)
+// are filled only when the list asked for them with CustomerFilter.Include.
+type Customer struct {
+	// ID is the customer's id.
+	ID int `json:"id"`
+	// Email is the customer's email address (unique per store or channel).
+	Email string `json:"email"`
+	// FirstName is the customer's first name.
+	FirstName string `json:"first_name"`
+	// LastName is the customer's last name.
+	LastName string `json:"last_name"`
+	// Company is the customer's company name.
+	Company string `json:"company"`
+	// Phone is the customer's phone number.
+	Phone string `json:"phone"`
+	// RegistrationIPAddress is the IP the customer registered from; empty for
+	// customers created through the API.
+	RegistrationIPAddress string `json:"registration_ip_address"`
+	// Notes are the merchant's notes about the customer.
+	Notes string `json:"notes"`
+	// TaxExemptCategory is the customer's tax exemption code.
+	TaxExemptCategory string `json:"tax_exempt_category"`
+	// CustomerGroupID is the customer's group; 0 means none.
+	CustomerGroupID int `json:"customer_group_id"`
+	// DateCreated is when the customer was created.
+	DateCreated time.Time `json:"date_created"`
+	// DateModified is when the customer was last changed.
+	DateModified time.Time `json:"date_modified"`
+	// AddressCount is how many addresses the customer has.
+	AddressCount int `json:"address_count"`
+	// AttributeCount is how many attribute values the customer has.
+	AttributeCount int `json:"attribute_count"`
+	// Authentication holds the password-reset flag.
+	Authentication *CustomerAuthentication `json:"authentication,omitempty"`
+	// Addresses are the customer's addresses (include=addresses; at most 10).
+	Addresses []CustomerAddress `json:"addresses,omitempty"`
+	// Attributes are the customer's attribute values (include=attributes).
+	Attributes []CustomerAttribute `json:"attributes,omitempty"`
+	// FormFields are the customer's form field values (include=formfields).
+	FormFields []FormFieldValue `json:"form_fields,omitempty"`
+	// StoreCreditAmounts is the customer's store credit (include=storecredit).
+	StoreCreditAmounts []StoreCreditAmount `json:"store_credit_amounts,omitempty"`
+	// AcceptsProductReviewAbandonedCartEmails says whether the customer
+	// accepts product review and abandoned cart emails.
+	AcceptsProductReviewAbandonedCartEmails bool `json:"accepts_product_review_abandoned_cart_emails"`
+	// OriginChannelID is the channel the customer was created in.
+	OriginChannelID int `json:"origin_channel_id"`
+	// ChannelIDs are the channels the customer can sign in to; nil means
+	// every channel (global access).
+	ChannelIDs []int `json:"channel_ids"`
+	// ShopperProfileID is the customer's shopper profile
+	// (include=shopper_profile_id; beta).
+	ShopperProfileID string `json:"shopper_profile_id,omitempty"`
+	// SegmentIDs are the segments the customer belongs to
+	// (include=segment_ids; beta).
+	SegmentIDs []string `json:"segment_ids,omitempty"`
+}
+
+// CustomerAuthentication is the read side of a customer's credentials.
+type CustomerAuthentication struct {
+	// ForcePasswordReset makes the customer choose a new password at the
+	// next sign-in.
+	ForcePasswordReset bool `json:"force_password_reset"`
+}
+
+// CustomerAuthenticationUpdate sets a customer's credentials in
+// CustomerCreate and CustomerUpdate.
+type CustomerAuthenticationUpdate struct {
+	// ForcePasswordReset makes the customer choose a new password at the
+	// next sign-in.
+	ForcePasswordReset *bool `json:"force_password_reset,omitempty"`
+	// NewPassword sets the customer's password.
+	NewPassword *string `json:"new_password,omitempty"`
+}
+
+// CustomerAttribute is one attribute value of a customer (attribute_Full).
+type CustomerAttribute struct {
+	// ID is the attribute value's id.
+	ID int `json:"id"`
+	// AttributeID is the attribute's id (see /v3/customers/attributes).
+	AttributeID int `json:"attribute_id"`
+	// AttributeValue is the value; always a string, whatever the attribute's type.
+	AttributeValue string `json:"attribute_value"`
+	// CustomerID is the customer's id.
+	CustomerID int `json:"customer_id"`
+	// DateCreated is when the value was first set.
+	DateCreated time.Time `json:"date_created"`
+	// DateModified is when the value last changed.
+	DateModified time.Time `json:"date_modified"`
+}
+
+// CustomerAttributeCreate sets an attribute value on a new customer. The
+// attribute must already exist.
+type CustomerAttributeCreate struct {
+	// AttributeID is the attribute's id.
+	AttributeID int `json:"attribute_id"`
+	// AttributeValue is the value, as a string whatever the attribute's type.
+	AttributeValue string `json:"attribute_value"`
+}
+
+// StoreCreditAmount is an amount of store credit. Amount is sent as a JSON
+// number, as the V3 API expects.
+type StoreCreditAmount struct {
+	// Amount is the credit in the store's currency.
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// MarshalJSON implements json.Marshaler: {"amount": 43.15} with a number,
+// not the quoted string decimal.Decimal writes by default.
+func (s StoreCreditAmount) MarshalJSON() ([]byte, error) {
+	return []byte(`{"amount":` + s.Amount.String() + `}`), nil
+}
+
+// FormFieldValue is the value of one custom form field of a customer or an
+// address. On writes only Name and Value are sent.
+type FormFieldValue struct {
+	// Name is the form field's name.
+	Name string `json:"name"`
+	// Value is a string, a float64 or a []string (for multi-choice fields).
+	Value any `json:"value"`
+	// CustomerID is set on customer form fields read back.
+	CustomerID int `json:"customer_id,omitempty"`
+	// AddressID is set on address form fields read back.
+	AddressID int `json:"address_id,omitempty"`
+}
+
+// UnmarshalJSON implements json.Unmarshaler, turning a list value into a
+// []string rather than a []any.
+func (f *FormFieldValue) UnmarshalJSON(b []byte) error {
+	type plain FormFieldValue
+	var raw struct {
+		plain
+		Value json.RawMessage `json:"value"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	*f = FormFieldValue(raw.plain)
+	v := raw.Value
+	if len(v) == 0 || string(v) == "null" {
+		f.Value = nil
+		return nil
+	}
+	if v[0] == '[' {
+		var list []string
+		if err := json.Unmarshal(v, &list); err != nil {
+			return fmt.Errorf("bigcommerce: form field %q: value %s is not a list of strings", f.Name, truncateForError(v))
+		}
+		f.Value = list
+		return nil
+	}
+	return json.Unmarshal(v, &f.Value)
+}
+
+// CustomerAddress is a customer's address (address_Full).
+type CustomerAddress struct {
+	// ID is the address's id.
+	ID int `json:"id"`
+	// CustomerID is the owning customer's id.
+	CustomerID int `json:"customer_id"`
+	// FirstName is the addressee's first name.
+	FirstName string `json:"first_name"`
+	// LastName is the addressee's last name.
+	LastName string `json:"last_name"`
+	// Company is the company line.
+	Company string `json:"company"`
+	// Address1 is the first street line.
+	Address1 string `json:"address1"`
+	// Address2 is the second street line.
+	Address2 string `json:"address2"`
+	// City is the city.
+	City string `json:"city"`
+	// StateOrProvince is the state or province name.
+	StateOrProvince string `json:"state_or_province"`
+	// PostalCode is the postal code.
+	PostalCode string `json:"postal_code"`
+	// Country is the country's name ("United States").
+	Country string `json:"country"`
+	// CountryCode is the ISO 3166-1 alpha-2 country code ("US").
+	CountryCode string `json:"country_code"`
+	// Phone is the phone number.
+	Phone string `json:"phone"`
+	// AddressType is "residential" or "commercial".
+	AddressType string `json:"address_type"`
+	// FormFields are the address's form field values (include=formfields).
+	FormFields []FormFieldValue `json:"form_fields,omitempty"`
+}
+
+// CustomerCreate is one customer for Create (customer_Post). Email,
+// FirstName and LastName are required.
+type CustomerCreate struct {
+	// Email is the customer's email address (required).
+	Email string `json:"email"`
+	// FirstName is the customer's first name (required).
+	FirstName string `json:"first_name"`
+	// LastName is the customer's last name (required).
+	LastName string `json:"last_name"`
+	// Company is the customer's company.
+	Company *string `json:"company,omitempty"`
+	// Phone is the customer's phone number.
+	Phone *string `json:"phone,omitempty"`
+	// Notes are the merchant's notes.
+	Notes *string `json:"notes,omitempty"`
+	// TaxExemptCategory is the tax exemption code.
+	TaxExemptCategory *string `json:"tax_exempt_category,omitempty"`
+	// CustomerGroupID puts the customer in a group; 0 means none.
+	CustomerGroupID *int `json:"customer_group_id,omitempty"`
+	// Addresses are created with the customer (at most 10). Each needs
+	// FirstName, LastName, Address1, City and CountryCode; CustomerID must be 0.
+	Addresses []AddressCreate `json:"addresses,omitempty"`
+	// Attributes are attribute values to set; the attributes must exist.
+	Attributes []CustomerAttributeCreate `json:"attributes,omitempty"`
+	// Authentication sets the password and the reset flag.
+	Authentication *CustomerAuthenticationUpdate `json:"authentication,omitempty"`
+	// AcceptsProductReviewAbandonedCartEmails opts the customer in or out of
+	// product review and abandoned cart emails.
+	AcceptsProductReviewAbandonedCartEmails *bool `json:"accepts_product_review_abandoned_cart_emails,omitempty"`
+	// StoreCreditAmounts gives the customer store credit.
+	StoreCreditAmounts []StoreCreditAmount `json:"store_credit_amounts,omitempty"`
+	// OriginChannelID is the channel the customer is created in.
+	OriginChannelID *int `json:"origin_channel_id,omitempty"`
+	// ChannelIDs limits sign-in to these channels; nil (omitted) gives global
+	// access. BigCommerce refuses an empty list, so an empty slice is omitted too.
+	ChannelIDs []int `json:"channel_ids,omitempty"`
+	// FormFields sets custom form field values.
+	FormFields []FormFieldValue `json:"form_fields,omitempty"`
+	// TriggerAccountCreatedNotification sends the "account created" email.
+	TriggerAccountCreatedNotification *bool `json:"trigger_account_created_notification,omitempty"`
+}
+
+// CustomerUpdate is one customer change for Update (customer_Put). ID is
+// required; nil fields are left unchanged. Addresses and attribute values
+// cannot be changed this way (use UpdateAddresses and the attribute-values
+// endpoint). The spec's read-only fields (registration_ip_address,
+// origin_channel_id, dates) are left out.
+type CustomerUpdate struct {
+	// ID is the customer to change (required, > 0).
+	ID int `json:"id"`
+	// Email is the new email address.
+	Email *string `json:"email,omitempty"`
+	// FirstName is the new first name.
+	FirstName *string `json:"first_name,omitempty"`
+	// LastName is the new last name.
+	LastName *string `json:"last_name,omitempty"`
+	// Company is the new company; Ptr("") clears it.
+	Company *string `json:"company,omitempty"`
+	// Phone is the new phone number; Ptr("") clears it.
+	Phone *string `json:"phone,omitempty"`
+	// Notes are the new notes; Ptr("") clears them.
+	Notes *string `json:"notes,omitempty"`
+	// TaxExemptCategory is the new tax exemption code; Ptr("") clears it.
+	TaxExemptCategory *string `json:"tax_exempt_category,omitempty"`
+	// CustomerGroupID moves the customer to a group; Ptr(0) removes it from its group.
+	CustomerGroupID *int `json:"customer_group_id,omitempty"`
+	// Authentication sets the password and the reset flag.
+	Authentication *CustomerAuthenticationUpdate `json:"authentication,omitempty"`
+	// AcceptsProductReviewAbandonedCartEmails opts in or out of the emails.
+	AcceptsProductReviewAbandonedCartEmails *bool `json:"accepts_product_review_abandoned_cart_emails,omitempty"`
+	// StoreCreditAmounts replaces the customer's store credit.
+	StoreCreditAmounts []StoreCreditAmount `json:"store_credit_amounts,omitempty"`
+	// ChannelIDs replaces the channels the customer can sign in to.
+	ChannelIDs []int `json:"channel_ids,omitempty"`
+	// FormFields sets custom form field values.
+	FormFields []FormFieldValue `json:"form_fields,omitempty"`
+}
+
+// AddressCreate is a new address, for CreateAddresses (address_Post) and
+// inside CustomerCreate. FirstName, LastName, Address1, City and CountryCode
+// are always required; CreateAddresses also requires CustomerID,
+// StateOrProvince and PostalCode.
+type AddressCreate struct {
+	// CustomerID is the owning customer (required by CreateAddresses; must
+	// be 0 inside CustomerCreate).
+	CustomerID int `json:"customer_id,omitempty"`
+	// FirstName is the addressee's first name (required).
+	FirstName string `json:"first_name"`
+	// LastName is the addressee's last name (required).
+	LastName string `json:"last_name"`
+	// Company is the company line.
+	Company *string `json:"company,omitempty"`
+	// Address1 is the first street line (required).
+	Address1 string `json:"address1"`
+	// Address2 is the second street line.
+	Address2 *string `json:"address2,omitempty"`
+	// City is the city (required).
+	City string `json:"city"`
+	// StateOrProvince is the state or province name (required by CreateAddresses).
+	StateOrProvince string `json:"state_or_province,omitempty"`
+	// PostalCode is the postal code (required by CreateAddresses).
+	PostalCode string `json:"postal_code,omitempty"`
+	// CountryCode is the ISO 3166-1 alpha-2 country code (required).
+	CountryCode string `json:"country_code"`
+	// Phone is the phone number.
+	Phone *string `json:"phone,omitempty"`
+	// AddressType is "residential" or "commercial".
+	AddressType *string `json:"address_type,omitempty"`
+	// FormFields sets custom form field values.
+	FormFields []FormFieldValue `json:"form_fields,omitempty"`
+}
+
+// AddressUpdate is one address change for UpdateAddresses (address_Put). ID
+// is required; nil fields are left unchanged.
+type AddressUpdate struct {
+	// ID is the address to change (required, > 0).
+	ID int `json:"id"`
+	// FirstName is the new first name.
+	FirstName *string `json:"first_name,omitempty"`
+	// LastName is the new last name.
+	LastName *string `json:"last_name,omitempty"`
+	// Company is the new company line; Ptr("") clears it.
+	Company *string `json:"company,omitempty"`
+	// Address1 is the new first street line.
+	Address1 *string `json:"address1,omitempty"`
+	// Address2 is the new second street line; Ptr("") clears it.
+	Address2 *string `json:"address2,omitempty"`
+	// City is the new city.
+	City *string `json:"city,omitempty"`
+	// StateOrProvince is the new state or province name.
+	StateOrProvince *string `json:"state_or_province,omitempty"`
+	// PostalCode is the new postal code.
+	PostalCode *string `json:"postal_code,omitempty"`
+	// CountryCode is the new ISO 3166-1 alpha-2 country code.
+	CountryCode *string `json:"country_code,omitempty"`
+	// Phone is the new phone number; Ptr("") clears it.
+	Phone *string `json:"phone,omitempty"`
+	// AddressType is "residential" or "commercial".
+	AddressType *string `json:"address_type,omitempty"`
+	// FormFields sets custom form field values.
+	FormFields []FormFieldValue `json:"form_fields,omitempty"`
+}
+
+// Values for CustomerFilter.Include: the sub-resources to embed in each
+// customer.
+const (
+	// CustomerIncludeAddresses embeds Customer.Addresses.
+	CustomerIncludeAddresses = "addresses"
+	// CustomerIncludeStoreCredit embeds Customer.StoreCreditAmounts.
+	CustomerIncludeStoreCredit = "storecredit"
+	// CustomerIncludeAttributes embeds Customer.Attributes (and address attributes).
+	CustomerIncludeAttributes = "attributes"
+	// CustomerIncludeFormFields embeds the customer's and its addresses' FormFields.
+	CustomerIncludeFormFields = "formfields"
+	// CustomerIncludeShopperProfileID embeds Customer.ShopperProfileID (beta).
+	CustomerIncludeShopperProfileID = "shopper_profile_id"
+	// CustomerIncludeSegmentIDs embeds Customer.SegmentIDs (beta).
+	CustomerIncludeSegmentIDs = "segment_ids"
+)
+
+// AddressIncludeFormFields is the value for AddressFilter.Include that
+// embeds each address's form fields.
+const AddressIncludeFormFields = "formfields"
+
+// CustomerSort is a sort order for CustomerFilter.Sort.
+type CustomerSort string
+
+// Sort orders of GET /v3/customers.
+const (
+	CustomerSortDateCreatedAsc   CustomerSort = "date_created:asc"
+	CustomerSortDateCreatedDesc  CustomerSort = "date_created:desc"
+	CustomerSortLastNameAsc      CustomerSort = "last_name:asc"
+	CustomerSortLastNameDesc     CustomerSort = "last_name:desc"
+	CustomerSortDateModifiedAsc  CustomerSort = "date_modified:asc"
+	CustomerSortDateModifiedDesc CustomerSort = "date_modified:desc"
+)
+
+// CustomerFilter holds the query parameters of GET /v3/customers. The zero
+// value lists every customer. Dates are sent as RFC 3339.
+type CustomerFilter struct {
+	// IDIn keeps customers with these ids (id:in).
+	IDIn IntList `url:"id:in,omitempty"`
+	// EmailIn keeps customers with these email addresses (email:in).
+	EmailIn StringList `url:"email:in,omitempty"`
+	// NameIn keeps customers whose "first last" name is one of these (name:in).
+	NameIn StringList `url:"name:in,omitempty"`
+	// NameLike keeps customers whose concatenated first and last name
+	// contains one of these substrings (name:like).
+	NameLike StringList `url:"name:like,omitempty"`
+	// CompanyIn keeps customers of these companies (company:in).
+	CompanyIn StringList `url:"company:in,omitempty"`
+	// CustomerGroupIDIn keeps customers in these groups (customer_group_id:in).
+	CustomerGroupIDIn IntList `url:"customer_group_id:in,omitempty"`
+	// PhoneIn keeps customers with these phone numbers (phone:in).
+	PhoneIn StringList `url:"phone:in,omitempty"`
+	// RegistrationIPAddressIn keeps customers registered from these IP
+	// addresses (registration_ip_address:in).
+	RegistrationIPAddressIn StringList `url:"registration_ip_address:in,omitempty"`
+	// DateCreated keeps customers created at this time (date_created).
+	DateCreated time.Time `url:"date_created,omitempty"`
+	// DateCreatedMin keeps customers created after this time (date_created:min).
+	DateCreatedMin time.Time `url:"date_created:min,omitempty"`
+	// DateCreatedMax keeps customers created before this time (date_created:max).
+	DateCreatedMax time.Time `url:"date_created:max,omitempty"`
+	// DateModified keeps customers modified at this time (date_modified).
+	DateModified time.Time `url:"date_modified,omitempty"`
+	// DateModifiedMin keeps customers modified after this time (date_modified:min).
+	DateModifiedMin time.Time `url:"date_modified:min,omitempty"`
+	// DateModifiedMax keeps customers modified before this time (date_modified:max).
+	DateModifiedMax time.Time `url:"date_modified:max,omitempty"`
+	// Include embeds sub-resources: CustomerIncludeAddresses and the other
+	// CustomerInclude constants.
+	Include StringList `url:"include,omitempty"`
+	// Sort orders the list, e.g. CustomerSortDateCreatedDesc.
+	Sort CustomerSort `url:"sort,omitempty"`
+	// After asks for the page after this cursor (a previous page's
+	// Response.Pagination.Cursor.EndCursor); BigCommerce then ignores Page.
+	After string `url:"after,omitempty"`
+	// Before asks for the page before this cursor (a previous page's
+	// Response.Pagination.Cursor.StartCursor); BigCommerce then ignores Page.
+	Before string `url:"before,omitempty"`
+	// Page is the 1-based page number; 0 means the first page.
+	Page int `url:"page,omitempty"`
+	// Limit is the page size (BigCommerce's default 50, at most 250).
+	Limit int `url:"limit,omitempty"`
+}
+
+func (f *CustomerFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
+
+// AddressFilter holds the query parameters of GET /v3/customers/addresses.
+type AddressFilter struct {
+	// IDIn keeps addresses with these ids (id:in).
+	IDIn IntList `url:"id:in,omitempty"`
+	// CustomerIDIn keeps the addresses of these customers (customer_id:in).
+	CustomerIDIn IntList `url:"customer_id:in,omitempty"`
+	// CompanyIn keeps addresses with these companies (company:in).
+	CompanyIn StringList `url:"company:in,omitempty"`
+	// NameIn keeps addresses whose "first last" name is one of these (name:in).
+	NameIn StringList `url:"name:in,omitempty"`
+	// Include embeds sub-resources: AddressIncludeFormFields.
+	Include StringList `url:"include,omitempty"`
+	// Page is the 1-based page number; 0 means the first page.
+	Page int `url:"page,omitempty"`
+	// Limit is the page size (BigCommerce's default 50, at most 250).
+	Limit int `url:"limit,omitempty"`
+}
+
+func (f *AddressFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
+
+// List returns one page of customers: GET /v3/customers. Response.Pagination
+// carries meta.pagination and, on the first page or when the filter has
+// After or Before, the cursors in Pagination.Cursor.
+func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]Customer, *Response, error) {
+	return getV3[[]Customer](ctx, s.client, http.MethodGet, customersPath, filter, nil)
+}
+
+// All iterates over every customer matching filter: GET /v3/customers, page
+// after page (250 per page unless filter.Limit is set). When the filter has
+// After (or Before) it follows the cursors forward (or backward) instead of
+// page numbers.
+func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter.Seq2[Customer, error] {
+	cursor := filter != nil && (filter.After != "" || filter.Before != "")
+	return walk(ctx, filter, MaxPageSize, func(ctx context.Context, f *CustomerFilter) ([]Customer, *Response, error) {
+		if !cursor {
+			return s.List(ctx, f)
+		}
+		f.Page = 0 // BigCommerce ignores page beside a cursor; do not send it
+		items, resp, err := s.List(ctx, f)
+		if err != nil {
+			return items, resp, err
+		}
+		if !advanceCustomerCursor(f, resp.Pagination) {
+			// No new cursor: tell the walker this was the last page.
+			resp.Pagination = &Pagination{CurrentPage: 1, TotalPages: 1}
+		}
+		return items, resp, nil
+	})
+}
+
+// advanceCustomerCursor moves f's After (or Before) to the next cursor the page gave
+// and reports whether there is one.
+func advanceCustomerCursor(f *CustomerFilter, p *Pagination) bool {
+	if p == nil || p.Cursor == nil {
+		return false
+	}
+	cur, next := &f.After, p.Cursor.EndCursor
+	if f.After == "" {
+		cur, next = &f.Before, p.Cursor.StartCursor
+	}
+	if next == "" || next == *cur {
+		return false
+	}
+	*cur = next
+	return true
+}
+
+// Get returns one customer with its addresses, store credit, attributes and
+// form fields. V3 has no GET /v3/customers/{id}, so this is
+// GET /v3/customers?id:in={id}&include=addresses,storecredit,attributes,formfields.
+// When no customer has that id, the error is an *Error with StatusCode 404
+// made by the SDK (BigCommerce answers 200 with an empty list), so
+// errors.Is(err, ErrNotFound) is true.
+func (s *CustomersService) Get(ctx context.Context, id int) (*Customer, *Response, error) {
+	if id <= 0 {
+		return nil, &Response{}, invalid("Customers.Get", "customer id must be > 0, got %d", id)
+	}
+	filter := &CustomerFilter{
+		IDIn:    IntList{id},
+		Include: StringList{CustomerIncludeAddresses, CustomerIncludeStoreCredit, CustomerIncludeAttributes, CustomerIncludeFormFields},
+	}
+	list, resp, err := s.List(ctx, filter)
+	if err != nil {
+		return nil, resp, err
+	}
+	for i := range list {
+		if list[i].ID == id {
+			return &list[i], resp, nil
+		}
+	}
+	return nil, resp, &Error{
+		StatusCode: http.StatusNotFound,
+		Title:      http.StatusText(http.StatusNotFound),
+		Detail:     fmt.Sprintf("no customer with id %d", id),
+		Method:     http.MethodGet,
+		Path:       customersPath,
+	}
+}
+
+// Create creates customers: POST /v3/customers. Any number may be given;
+// they are sent in chunks of 10, several chunks at once within the client's
+// concurrency limit. It returns every customer created, in input order, and
+// a *BatchError naming each input index that was not created and why.
+//
+// Every item is checked first (Email, FirstName, LastName; each address's
+// FirstName, LastName, Address1, City, CountryCode): if one is wrong, a
+// *ValidationError names its index and nothing is sent.
+func (s *CustomersService) Create(ctx context.Context, customers []CustomerCreate) ([]Customer, *Response, error) {
+	const op = "Customers.Create"
+	if len(customers) == 0 {
+		return nil, &Response{}, invalid(op, "no customers given")
+	}
+	for i, c := range customers {
+		if err := validateCustomerCreate(op, i, c); err != nil {
+			return nil, &Response{}, err
+		}
+	}
+	return batch(ctx, customers, CustomerBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []CustomerCreate) ([]Customer, *Response, error) {
+		return sendCustomerChunk[Customer](ctx, s.client, http.MethodPost, customersPath, chunk)
+	})
+}
+
+func validateCustomerCreate(op string, i int, c CustomerCreate) error {
+	if missing := blankCustomerFields("email", c.Email, "first_name", c.FirstName, "last_name", c.LastName); missing != "" {
+		return invalid(op, "customer %d: %s required", i, missing)
+	}
+	for j, a := range c.Addresses {
+		if missing := blankCustomerFields("first_name", a.FirstName, "last_name", a.LastName, "address1", a.Address1, "city", a.City, "country_code", a.CountryCode); missing != "" {
+			return invalid(op, "customer %d: address %d: %s required", i, j, missing)
+		}
+		if a.CustomerID != 0 {
+			return invalid(op, "customer %d: address %d: customer_id must be 0 when the address is created with its customer", i, j)
+		}
+	}
+	return nil
+}
+
+// blankCustomerFields takes name, value pairs and lists the names whose value is
+// blank, e.g. "email and last_name are" / "city is"; "" when none is.
+func blankCustomerFields(pairs ...string) string {
+	var names []string
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if strings.TrimSpace(pairs[i+1]) == "" {
+			names = append(names, pairs[i])
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0] + " is"
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " are"
+}
+
+// Update changes customers: PUT /v3/customers. Any number may be given; they
+// are sent in chunks of 10, at most 3 chunks at once (BigCommerce's limit
+// for this endpoint). It returns the updated customers in input order and a
+// *BatchError naming each input index that failed. Every item needs an ID
+// > 0, or nothing is sent.
+func (s *CustomersService) Update(ctx context.Context, customers []CustomerUpdate) ([]Customer, *Response, error) {
+	const op = "Customers.Update"
+	if len(customers) == 0 {
+		return nil, &Response{}, invalid(op, "no customers given")
+	}
+	for i, c := range customers {
+		if c.ID <= 0 {
+			return nil, &Response{}, invalid(op, "customer %d: id must be > 0, got %d", i, c.ID)
+		}
+	}
+	return batch(ctx, customers, CustomerBatchSize, customerUpdateParallel, func(ctx context.Context, chunk []CustomerUpdate) ([]Customer, *Response, error) {
+		return sendCustomerChunk[Customer](ctx, s.client, http.MethodPut, customersPath, chunk)
+	})
+}
+
+// Delete deletes customers by id: DELETE /v3/customers?id:in=... Long lists
+// are split into requests of 50 ids. At least one id is required, and every
+// id must be > 0: BigCommerce silently ignores a DELETE without id:in, so
+// the SDK refuses it instead. It returns the last *Response; a *BatchError
+// names the index (in ids) of each id whose request failed.
+func (s *CustomersService) Delete(ctx context.Context, ids ...int) (*Response, error) {
+	return deleteCustomerIDs(ctx, s.client, "Customers.Delete", customersPath, ids)
+}
+
+// ListAddresses returns one page of customer addresses:
+// GET /v3/customers/addresses.
+func (s *CustomersService) ListAddresses(ctx context.Context, filter *AddressFilter) ([]CustomerAddress, *Response, error) {
+	return getV3[[]CustomerAddress](ctx, s.client, http.MethodGet, addressesPath, filter, nil)
+}
+
+// AllAddresses iterates over every customer address matching filter:
+// GET /v3/customers/addresses, page after page (250 per page unless
+// filter.Limit is set).
+func (s *CustomersService) AllAddresses(ctx context.Context, filter *AddressFilter) iter.Seq2[CustomerAddress, error] {
+	return walk(ctx, filter, MaxPageSize, s.ListAddresses)
+}
+
+// CreateAddresses creates customer addresses: POST /v3/customers/addresses,
+// in chunks of 10. Each needs CustomerID, FirstName, LastName, Address1,
+// City, StateOrProvince, PostalCode and CountryCode, or nothing is sent.
+//
+// Gotcha: BigCommerce answers 200 to an address identical to one the
+// customer already has, changes nothing, and leaves it out of the response.
+// So the result can be shorter than the input with no error; match results
+// to inputs by their fields, not by position.
+func (s *CustomersService) CreateAddresses(ctx context.Context, addresses []AddressCreate) ([]CustomerAddress, *Response, error) {
+	const op = "Customers.CreateAddresses"
+	if len(addresses) == 0 {
+		return nil, &Response{}, invalid(op, "no addresses given")
+	}
+	for i, a := range addresses {
+		if a.CustomerID <= 0 {
+			return nil, &Response{}, invalid(op, "address %d: customer_id must be > 0, got %d", i, a.CustomerID)
+		}
+		if missing := blankCustomerFields("first_name", a.FirstName, "last_name", a.LastName, "address1", a.Address1, "city", a.City,
+			"state_or_province", a.StateOrProvince, "postal_code", a.PostalCode, "country_code", a.CountryCode); missing != "" {
+			return nil, &Response{}, invalid(op, "address %d: %s required", i, missing)
+		}
+	}
+	return batch(ctx, addresses, CustomerBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []AddressCreate) ([]CustomerAddress, *Response, error) {
+		return sendCustomerChunk[CustomerAddress](ctx, s.client, http.MethodPost, addressesPath, chunk)
+	})
+}
+
+// UpdateAddresses changes customer addresses: PUT /v3/customers/addresses,
+// in chunks of 10, at most 3 at once (BigCommerce's limit). Every item needs
+// an ID > 0, or nothing is sent. Like CreateAddresses, an update that would
+// make an address identical to another of the customer's is skipped with a
+// 200 and left out of the response.
+func (s *CustomersService) UpdateAddresses(ctx context.Context, addresses []AddressUpdate) ([]CustomerAddress, *Response, error) {
+	const op = "Customers.UpdateAddresses"
+	if len(addresses) == 0 {
+		return nil, &Response{}, invalid(op, "no addresses given")
+	}
+	for i, a := range addresses {
+		if a.ID <= 0 {
+			return nil, &Response{}, invalid(op, "address %d: id must be > 0, got %d", i, a.ID)
+		}
+	}
+	return batch(ctx, addresses, CustomerBatchSize, customerUpdateParallel, func(ctx context.Context, chunk []AddressUpdate) ([]CustomerAddress, *Response, error) {
+		return sendCustomerChunk[CustomerAddress](ctx, s.client, http.MethodPut, addressesPath, chunk)
+	})
+}
+
+// DeleteAddresses deletes customer addresses by id:
+// DELETE /v3/customers/addresses?id:in=..., 50 ids per request. At least one
+// id is required and every id must be > 0, or nothing is sent.
+func (s *CustomersService) DeleteAddresses(ctx context.Context, ids ...int) (*Response, error) {
+	return deleteCustomerIDs(ctx, s.client, "Customers.DeleteAddresses", addressesPath, ids)
+}
+
+// customerIDsQuery is the id:in query of a DELETE.
+type customerIDsQuery struct {
+	IDIn IntList `url:"id:in"`
+}
+
+// deleteCustomerIDs sends DELETE path?id:in=... in chunks, refusing an empty list
+// (which BigCommerce would answer with a 204 and no change) and ids <= 0.
+func deleteCustomerIDs(ctx context.Context, c *Client, op, path string, ids []int) (*Response, error) {
+	if len(ids) == 0 {
+		return &Response{}, invalid(op, "no ids given: pass at least one id (BigCommerce ignores a DELETE without id:in)")
+	}
+	for i, id := range ids {
+		if id <= 0 {
+			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
+		}
+	}
+	_, resp, err := batch(ctx, ids, customerDeleteChunk, cap(c.sem), func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
+		resp, err := c.call(ctx, http.MethodDelete, path, &customerIDsQuery{IDIn: chunk}, nil, nil)
+		return nil, resp, err
+	})
+	return resp, err
+}
+
+// sendCustomerChunk sends one chunk of a batch write and decodes the {data} answer.
+// An error answer that names items by index becomes a chunk-relative
+// *BatchError (see customerChunkError).
+func sendCustomerChunk[Out, In any](ctx context.Context, c *Client, method, path string, chunk []In) ([]Out, *Response, error) {
+	out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
+	if err != nil {
+		err = customerChunkError(err, len(chunk))
+	}
+	return out, resp, err
+}
+
+// customerChunkError maps an error answer to a batch request of n items onto the
+// items. BigCommerce keys the errors of a batch by item index ("0.email",
+// "1", or batch_errors entries, which the core decodes as "1.field"). When
+// every key names an item of the chunk, the result is a chunk-relative
+// *BatchError: each named item gets the *Error with its own fields, and each
+// other item an error saying it was not written because the request was
+// rejected, so it can be sent again unchanged (BigCommerce writes nothing
+// from a request it rejects). Otherwise err is returned as it is and the
+// whole chunk fails with it.
+func customerChunkError(err error, n int) error {
+	var e *Error
+	if !errors.As(err, &e) || len(e.Fields) == 0 {
+		return err
+	}
+	switch e.StatusCode {
+	case http.StatusBadRequest, http.StatusConflict, http.StatusUnprocessableEntity:
+	default:
+		return err
+	}
+	byItem := make(map[int]map[string]string)
+	for key, msg := range e.Fields {
+		idx, field, ok := batchKeyIndex(key)
+		if !ok || idx >= n {
+			return err
+		}
+		if byItem[idx] == nil {
+			byItem[idx] = make(map[string]string)
+		}
+		if field == "" {
+			field = key
+		}
+		byItem[idx][field] = msg
+	}
+	berr := &BatchError{Total: n}
+	for i := 0; i < n; i++ {
+		fields, named := byItem[i]
+		if !named {
+			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: fmt.Errorf(
+				"bigcommerce: %s %s: not written: BigCommerce rejected the whole request (%d %s) because of other items in it; this item can be sent again",
+				e.Method, e.Path, e.StatusCode, e.Title)})
+			continue
+		}
+		item := *e
+		item.Fields = fields
+		berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: &item})
+	}
+	return berr
+}
+
+// batchKeyIndex reads the item index at the start of a batch error key: "3",
+// "3.email", "[3].email" or "3[email]". field is what follows the index.
+func batchKeyIndex(key string) (idx int, field string, ok bool) {
+	rest := strings.TrimPrefix(key, "[")
+	end := 0
+	for end < len(rest) && rest[end] >= '0' && rest[end] <= '9' {
+		end++
+	}
+	if end == 0 {
+		return 0, "", false
+	}
+	idx, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return 0, "", false
+	}
+	rest = strings.TrimPrefix(rest[end:], "]")
+	switch {
+	case rest == "":
+		return idx, "", true
+	case rest[0] == '.':
+		return idx, rest[1:], true
+	case rest[0] == '[':
+		return idx, strings.TrimSuffix(rest[1:], "]"), true
+	}
+	return 0, "", false
+}
