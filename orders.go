@@ -107,8 +107,10 @@ const (
 type OrderFilter struct {
 	MinID int `url:"min_id,omitempty"`
 	MaxID int `url:"max_id,omitempty"`
-	// MinTotal and MaxTotal bound the order total (total_inc_tax); they are
-	// sent as plain numbers (max_total=0 selects free orders).
+	// MinTotal and MaxTotal bound the order total; they are sent as plain
+	// numbers (min_total=12.5). List, All and Count encode them; a filter
+	// passed straight to Client.NewRequest would drop them, because the query
+	// encoder cannot see inside decimal.Decimal.
 	MinTotal *decimal.Decimal `url:"-"`
 	MaxTotal *decimal.Decimal `url:"-"`
 	// CustomerID selects one customer's orders; Ptr(0) selects guest orders.
@@ -318,7 +320,9 @@ type Order struct {
 // default, or the fees themselves when the order was read with
 // OrderIncludeFees.
 type OrderFees struct {
-	Link  *OrderLink
+	// Link is set when the API sent a link (no include=fees).
+	Link *OrderLink
+	// Items holds the fees when the API sent them.
 	Items []OrderFee
 }
 
@@ -790,31 +794,31 @@ type OrderUpdate struct {
 // /v3/orders/{id}/transactions). Amount is a number in the API; OrderID is a
 // string there, and kept as one.
 type Transaction struct {
-	ID                        int                       `json:"id"`
-	OrderID                   string                    `json:"order_id"`
-	Event                     string                    `json:"event"`  // purchase, authorization, capture, refund, void, pending, settled
-	Method                    string                    `json:"method"` // credit_card, store_credit, custom, offline, ...
-	Amount                    decimal.Decimal           `json:"amount"`
-	Currency                  string                    `json:"currency"` // ISO 4217
-	Gateway                   string                    `json:"gateway"`
-	GatewayTransactionID      string                    `json:"gateway_transaction_id"`
-	PaymentMethodID           string                    `json:"payment_method_id"`
-	DateCreated               time.Time                 `json:"date_created"`
-	Test                      bool                      `json:"test"`
-	Status                    string                    `json:"status"` // ok or error
-	FraudReview               bool                      `json:"fraud_review"`
-	ReferenceTransactionID    int                       `json:"reference_transaction_id"`
-	PaymentInstrumentToken    string                    `json:"payment_instrument_token"`
-	ProviderInstrumentToken   string                    `json:"provider_instrument_token"`
-	ProviderCustomerID        string                    `json:"provider_customer_id"`
-	Offline                   *TransactionOffline       `json:"offline"`
-	Custom                    *TransactionCustom        `json:"custom"`
-	AVSResult                 *TransactionAVSResult     `json:"avs_result"`
-	CVVResult                 *TransactionCVVResult     `json:"cvv_result"`
-	CreditCard                *TransactionCreditCard    `json:"credit_card"`
-	GiftCertificate           *TransactionGiftCert      `json:"gift_certificate"`
-	StoreCredit               *TransactionStoreCredit   `json:"store_credit"`
-	CustomProviderFieldResult *TransactionProviderField `json:"custom_provider_field_result"`
+	ID                        int                         `json:"id"`
+	OrderID                   string                      `json:"order_id"`
+	Event                     string                      `json:"event"`  // purchase, authorization, capture, refund, void, pending, settled
+	Method                    string                      `json:"method"` // credit_card, store_credit, custom, offline, ...
+	Amount                    decimal.Decimal             `json:"amount"`
+	Currency                  string                      `json:"currency"` // ISO 4217
+	Gateway                   string                      `json:"gateway"`
+	GatewayTransactionID      string                      `json:"gateway_transaction_id"`
+	PaymentMethodID           string                      `json:"payment_method_id"`
+	DateCreated               time.Time                   `json:"date_created"`
+	Test                      bool                        `json:"test"`
+	Status                    string                      `json:"status"` // ok or error
+	FraudReview               bool                        `json:"fraud_review"`
+	ReferenceTransactionID    int                         `json:"reference_transaction_id"`
+	PaymentInstrumentToken    string                      `json:"payment_instrument_token"`
+	ProviderInstrumentToken   string                      `json:"provider_instrument_token"`
+	ProviderCustomerID        string                      `json:"provider_customer_id"`
+	Offline                   *TransactionOffline         `json:"offline"`
+	Custom                    *TransactionCustom          `json:"custom"`
+	AVSResult                 *TransactionAVSResult       `json:"avs_result"`
+	CVVResult                 *TransactionCVVResult       `json:"cvv_result"`
+	CreditCard                *TransactionCreditCard      `json:"credit_card"`
+	GiftCertificate           *TransactionGiftCertificate `json:"gift_certificate"`
+	StoreCredit               *TransactionStoreCredit     `json:"store_credit"`
+	CustomProviderFieldResult *TransactionProviderField   `json:"custom_provider_field_result"`
 }
 
 // TransactionOffline describes an offline payment (check, purchase order).
@@ -850,8 +854,8 @@ type TransactionCreditCard struct {
 	CardExpiryYear  int    `json:"card_expiry_year"`
 }
 
-// TransactionGiftCert describes the gift certificate of a transaction.
-type TransactionGiftCert struct {
+// TransactionGiftCertificate describes the gift certificate of a transaction.
+type TransactionGiftCertificate struct {
 	Code             string          `json:"code"`
 	OriginalBalance  decimal.Decimal `json:"original_balance"`
 	StartingBalance  decimal.Decimal `json:"starting_balance"`
