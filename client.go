@@ -18,6 +18,7 @@ import (
 
 	"github.com/google/go-querystring/query"
 	"github.com/hashicorp/go-retryablehttp"
+	"github.com/shopspring/decimal"
 )
 
 // Client talks to one BigCommerce store. Create it with NewClient; it is
@@ -328,6 +329,7 @@ func encodeQuery(opts any) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	addDecimalParams(values, reflect.Indirect(v))
 	keys := make([]string, 0, len(values))
 	for k := range values {
 		keys = append(keys, k)
@@ -345,6 +347,40 @@ func encodeQuery(opts any) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+var decimalType = reflect.TypeFor[decimal.Decimal]()
+
+// addDecimalParams adds the decimal.Decimal and *decimal.Decimal fields of a
+// filter struct, which go-querystring cannot see into (the type has only
+// unexported fields, so it would drop them silently). They are sent as plain
+// numbers (min_total=12.5); a nil pointer, or a zero value with omitempty,
+// sends nothing.
+func addDecimalParams(values url.Values, v reflect.Value) {
+	if v.Kind() != reflect.Struct {
+		return
+	}
+	for i := 0; i < v.NumField(); i++ {
+		sf, fv := v.Type().Field(i), v.Field(i)
+		name, opts, _ := strings.Cut(sf.Tag.Get("url"), ",")
+		if sf.Anonymous && name == "" {
+			addDecimalParams(values, reflect.Indirect(fv))
+			continue
+		}
+		if !sf.IsExported() || name == "-" || name == "" {
+			continue
+		}
+		switch {
+		case fv.Type() == decimalType:
+			d := fv.Interface().(decimal.Decimal)
+			if d.IsZero() && strings.Contains(opts, "omitempty") {
+				continue
+			}
+			values.Set(name, d.String())
+		case fv.Type() == reflect.PointerTo(decimalType) && !fv.IsNil():
+			values.Set(name, fv.Interface().(*decimal.Decimal).String())
+		}
+	}
 }
 
 var queryUnescaper = strings.NewReplacer("%3A", ":", "%2C", ",")

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // goldenFilter follows the filter conventions of filters.go, so these
@@ -73,5 +75,29 @@ func TestStringListRefusesCommas(t *testing.T) {
 	}
 	if mt.GetTotalCallCount() != 0 {
 		t.Error("a request was sent")
+	}
+}
+
+func TestDecimalFiltersAreSent(t *testing.T) {
+	type moneyFilter struct {
+		MinTotal *decimal.Decimal `url:"min_total,omitempty"`
+		MaxTotal *decimal.Decimal `url:"max_total,omitempty"`
+		Price    decimal.Decimal  `url:"price,omitempty"`
+		Skipped  *decimal.Decimal `url:"-"`
+		ListOptions
+	}
+	tests := []struct {
+		filter moneyFilter
+		want   string
+	}{
+		{moneyFilter{}, ""},
+		{moneyFilter{MinTotal: Ptr(decimal.RequireFromString("12.50")), MaxTotal: Ptr(decimal.Zero)}, "max_total=0&min_total=12.5"},
+		{moneyFilter{Price: decimal.RequireFromString("225.0000"), Skipped: Ptr(decimal.New(1, 0)), ListOptions: ListOptions{Page: 2}}, "page=2&price=225"},
+	}
+	for _, tt := range tests {
+		got, err := encodeQuery(&tt.filter)
+		if err != nil || got != tt.want {
+			t.Errorf("encoded %q (%v), want %q", got, err, tt.want)
+		}
 	}
 }

@@ -108,11 +108,9 @@ type OrderFilter struct {
 	MinID int `url:"min_id,omitempty"`
 	MaxID int `url:"max_id,omitempty"`
 	// MinTotal and MaxTotal bound the order total; they are sent as plain
-	// numbers (min_total=12.5). List, All and Count encode them; a filter
-	// passed straight to Client.NewRequest would drop them, because the query
-	// encoder cannot see inside decimal.Decimal.
-	MinTotal *decimal.Decimal `url:"-"`
-	MaxTotal *decimal.Decimal `url:"-"`
+	// numbers (min_total=12.5).
+	MinTotal *decimal.Decimal `url:"min_total,omitempty"`
+	MaxTotal *decimal.Decimal `url:"max_total,omitempty"`
 	// CustomerID selects one customer's orders; Ptr(0) selects guest orders.
 	CustomerID *int   `url:"customer_id,omitempty"`
 	Email      string `url:"email,omitempty"`
@@ -140,33 +138,6 @@ type OrderFilter struct {
 }
 
 func (f *OrderFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
-
-// orderQuery is what List and Count encode: the filter plus its decimal
-// bounds, which go-querystring cannot see into (decimal.Decimal has only
-// unexported fields, so it would drop them silently).
-type orderQuery struct {
-	*OrderFilter
-	MinTotal orderTotalParam `url:"min_total"`
-	MaxTotal orderTotalParam `url:"max_total"`
-}
-
-// orderTotalParam sends a decimal as a plain number ("12.5"); nil sends nothing.
-type orderTotalParam struct{ d *decimal.Decimal }
-
-func (p orderTotalParam) EncodeValues(key string, v *url.Values) error {
-	if p.d != nil {
-		v.Set(key, p.d.String())
-	}
-	return nil
-}
-
-// query returns the value to encode as the query string, or nil.
-func (f *OrderFilter) query() any {
-	if f == nil {
-		return nil
-	}
-	return &orderQuery{OrderFilter: f, MinTotal: orderTotalParam{f.MinTotal}, MaxTotal: orderTotalParam{f.MaxTotal}}
-}
 
 // checkOrderPaging refuses a page or limit the API cannot serve.
 func checkOrderPaging(op string, page, limit int) error {
@@ -886,7 +857,7 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 	if err := checkOrderPaging("Orders.List", page, limit); err != nil {
 		return nil, &Response{}, err
 	}
-	return listV2[Order](ctx, s.client, "/v2/orders", filter.query(), page, limit)
+	return listV2[Order](ctx, s.client, "/v2/orders", filter, page, limit)
 }
 
 // All iterates over every order matching filter, MaxPageSize per page unless
@@ -912,7 +883,7 @@ func (s *OrdersService) Count(ctx context.Context, filter *OrderFilter) (*OrderC
 	if filter != nil {
 		f := *filter
 		f.Page, f.Limit = 0, 0
-		opts = f.query()
+		opts = &f
 	}
 	var out OrderCount
 	resp, err := s.client.call(ctx, http.MethodGet, "/v2/orders/count", opts, nil, &out)

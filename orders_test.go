@@ -115,7 +115,7 @@ func TestOrderFilterEncoding(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := encodeQuery(tt.filter.query())
+			got, err := encodeQuery(tt.filter)
 			if err != nil {
 				t.Fatal(err)
 			}
