@@ -23,6 +23,11 @@ import (
 //     date read from a response can be sent back unchanged.
 //   - Values that must be sendable as 0, false or "" are pointers
 //     (is_visible=false): nil means "not filtered". Use Ptr.
+//   - Money bounds (min_total, price) are decimal.Decimal or
+//     *decimal.Decimal, sent as plain numbers; the query encoder adds them
+//     itself because go-querystring cannot see inside decimal.Decimal.
+//   - A named integer type with a String method would be sent by its name;
+//     such types implement query.Encoder to send the number (OrderStatusID).
 //   - Page and Limit select the page; All sets them itself.
 //
 // The zero value of every filter means "no filter".
