@@ -421,9 +421,9 @@ type ProductCreate struct {
 }
 
 // ProductUpdate is the body of PUT /v3/catalog/products/{id} and an item of
-// PUT /v3/catalog/products. Only non-nil fields are sent. ID is required in
-// a batch and ignored (it may be left 0) by Update, which takes the id as an
-// argument.
+// PUT /v3/catalog/products. Only non-nil fields are sent; an empty non-nil
+// slice sends [] (to clear Categories, say). ID is required in a batch;
+// Update takes the id as an argument, so there leave ID 0 (or equal to it).
 type ProductUpdate struct {
 	ID                          int                  `json:"id,omitempty"`
 	Name                        *string              `json:"name,omitempty"`
@@ -564,7 +564,8 @@ type ProductFilter struct {
 	NameLike string `url:"name:like,omitempty"`
 	MPN      string `url:"mpn,omitempty"`
 	UPC      string `url:"upc,omitempty"`
-	// Price matches the price exactly.
+	// Price matches the price exactly. List and All send it (as price=7.95);
+	// go-querystring alone cannot encode a decimal.
 	Price  *decimal.Decimal `url:"-"`
 	Weight *float64         `url:"weight,omitempty"`
 	// Condition is sent in lower case, as the filter requires.

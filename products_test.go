@@ -796,10 +796,10 @@ func TestProductsDeleteMany(t *testing.T) {
 	if _, err := c.Products.DeleteMany(ctx(t), ids...); err != nil {
 		t.Fatal(err)
 	}
-	reqs := rec.all()
-	if len(reqs) != 3 {
-		t.Fatalf("%d requests, want 3", len(reqs))
+	if rec.count() != 3 {
+		t.Fatalf("%d requests, want 3", rec.count())
 	}
+	reqs := rec.all()
 	var sizes, deleted []int
 	for _, r := range reqs {
 		assertStandardHeaders(t, r)
