@@ -1,4 +1,1048 @@
 package bigcommerce
 
-// ProductsService is reached through Client.Products.
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// ProductsService manages V3 catalog products and their variants
+// (/v3/catalog/products, /v3/catalog/variants). It is reached through
+// Client.Products and needs the store_v2_products OAuth scope
+// (store_v2_products_read_only for reads).
 type ProductsService service
+
+// Batch sizes and limits BigCommerce enforces on catalog endpoints.
+const (
+	// ProductBatchSize is the most products PUT /v3/catalog/products takes
+	// at once; UpdateBatch chunks by it.
+	ProductBatchSize = 10
+	// VariantBatchSize is the most variants PUT /v3/catalog/variants takes
+	// at once; UpdateVariantsBatch chunks by it.
+	VariantBatchSize = 50
+	// ProductDeleteBatchSize is the most ids DELETE /v3/catalog/products
+	// takes at once; DeleteMany chunks by it.
+	ProductDeleteBatchSize = 250
+	// MaxPageSizeWithOptions is the page size BigCommerce allows when a
+	// product list includes options or modifiers.
+	MaxPageSizeWithOptions = 10
+)
+
+// catalogParallel is how many catalog batch requests run at once. Catalog
+// writes are heavy on BigCommerce's side and share the store's quota with
+// every other client, so a batch keeps at most two in flight; the client's
+// own concurrency limit and throttle still apply on top.
+const catalogParallel = 2
+
+// ProductType is a product's type: physical or digital.
+type ProductType string
+
+// Product types.
+const (
+	ProductTypePhysical ProductType = "physical"
+	ProductTypeDigital  ProductType = "digital"
+)
+
+// ProductCondition is a product's condition. Product objects spell it
+// capitalised ("New"); the list filter wants it in lower case, which
+// ProductFilter does on its own, so these constants work in both places.
+type ProductCondition string
+
+// Product conditions, as product objects spell them.
+const (
+	ConditionNew         ProductCondition = "New"
+	ConditionUsed        ProductCondition = "Used"
+	ConditionRefurbished ProductCondition = "Refurbished"
+)
+
+// EncodeValues implements query.Encoder: the condition filter is lower case
+// (condition=new), whatever the spelling given.
+func (c ProductCondition) EncodeValues(key string, v *url.Values) error {
+	if c != "" {
+		v.Set(key, strings.ToLower(string(c)))
+	}
+	return nil
+}
+
+// ProductSort is a field GET /v3/catalog/products can sort by.
+type ProductSort string
+
+// Product sort fields.
+const (
+	ProductSortID               ProductSort = "id"
+	ProductSortName             ProductSort = "name"
+	ProductSortSKU              ProductSort = "sku"
+	ProductSortPrice            ProductSort = "price"
+	ProductSortDateModified     ProductSort = "date_modified"
+	ProductSortDateLastImported ProductSort = "date_last_imported"
+	ProductSortInventoryLevel   ProductSort = "inventory_level"
+	ProductSortIsVisible        ProductSort = "is_visible"
+	ProductSortTotalSold        ProductSort = "total_sold"
+	ProductSortCalculatedPrice  ProductSort = "calculated_price"
+)
+
+// ProductInclude names a sub-resource to embed in product objects
+// (include=variants,images).
+type ProductInclude string
+
+// Product sub-resources for Include. Options and modifiers cap a list page
+// at 10 products (MaxPageSizeWithOptions).
+const (
+	ProductIncludeBulkPricingRules ProductInclude = "bulk_pricing_rules"
+	ProductIncludeChannels         ProductInclude = "channels"
+	ProductIncludeCustomFields     ProductInclude = "custom_fields"
+	ProductIncludeImages           ProductInclude = "images"
+	ProductIncludeModifiers        ProductInclude = "modifiers"
+	ProductIncludeOptions          ProductInclude = "options"
+	ProductIncludeParentRelations  ProductInclude = "parent_relations"
+	ProductIncludePrimaryImage     ProductInclude = "primary_image"
+	ProductIncludeReviews          ProductInclude = "reviews"
+	ProductIncludeVariants         ProductInclude = "variants"
+	ProductIncludeVideos           ProductInclude = "videos"
+)
+
+// Product is a V3 catalog product (product_Full). Money is decimal.Decimal;
+// weights and dimensions are float64 in the store's weight and length
+// units. Sub-resources (Variants, Images, CustomFields, ...) are filled
+// only when asked for with Include.
+type Product struct {
+	ID                      int              `json:"id"`
+	Name                    string           `json:"name"`
+	Type                    ProductType      `json:"type"`
+	SKU                     string           `json:"sku"`
+	Description             string           `json:"description"`
+	Weight                  float64          `json:"weight"`
+	Width                   float64          `json:"width"`
+	Depth                   float64          `json:"depth"`
+	Height                  float64          `json:"height"`
+	Price                   decimal.Decimal  `json:"price"`
+	CostPrice               decimal.Decimal  `json:"cost_price"`
+	RetailPrice             decimal.Decimal  `json:"retail_price"`
+	SalePrice               decimal.Decimal  `json:"sale_price"`
+	MapPrice                decimal.Decimal  `json:"map_price"`
+	CalculatedPrice         decimal.Decimal  `json:"calculated_price"`
+	TaxClassID              int              `json:"tax_class_id"`
+	ProductTaxCode          string           `json:"product_tax_code"`
+	Categories              []int            `json:"categories"`
+	BrandID                 int              `json:"brand_id"`
+	OptionSetID             int              `json:"option_set_id"`
+	OptionSetDisplay        string           `json:"option_set_display"`
+	InventoryLevel          int              `json:"inventory_level"`
+	InventoryWarningLevel   int              `json:"inventory_warning_level"`
+	InventoryTracking       string           `json:"inventory_tracking"` // none, product or variant
+	FixedCostShippingPrice  decimal.Decimal  `json:"fixed_cost_shipping_price"`
+	IsFreeShipping          bool             `json:"is_free_shipping"`
+	IsVisible               bool             `json:"is_visible"`
+	IsFeatured              bool             `json:"is_featured"`
+	RelatedProducts         []int            `json:"related_products"` // [-1] means "chosen automatically"
+	Warranty                string           `json:"warranty"`
+	BinPickingNumber        string           `json:"bin_picking_number"`
+	LayoutFile              string           `json:"layout_file"`
+	UPC                     string           `json:"upc"`
+	MPN                     string           `json:"mpn"`
+	GTIN                    string           `json:"gtin"`
+	SearchKeywords          string           `json:"search_keywords"`
+	Availability            string           `json:"availability"` // available, disabled or preorder
+	AvailabilityDescription string           `json:"availability_description"`
+	GiftWrappingOptionsType string           `json:"gift_wrapping_options_type"` // any, none or list
+	GiftWrappingOptionsList []int            `json:"gift_wrapping_options_list"`
+	SortOrder               int              `json:"sort_order"`
+	Condition               ProductCondition `json:"condition"`
+	IsConditionShown        bool             `json:"is_condition_shown"`
+	OrderQuantityMinimum    int              `json:"order_quantity_minimum"`
+	OrderQuantityMaximum    int              `json:"order_quantity_maximum"`
+	PageTitle               string           `json:"page_title"`
+	MetaKeywords            []string         `json:"meta_keywords"`
+	MetaDescription         string           `json:"meta_description"`
+	ViewCount               int              `json:"view_count"`
+	// PreorderReleaseDate is nil when no release date is set.
+	PreorderReleaseDate         *time.Time `json:"preorder_release_date"`
+	PreorderMessage             string     `json:"preorder_message"`
+	IsPreorderOnly              bool       `json:"is_preorder_only"`
+	IsPriceHidden               bool       `json:"is_price_hidden"`
+	PriceHiddenLabel            string     `json:"price_hidden_label"`
+	CustomURL                   CustomURL  `json:"custom_url"`
+	OpenGraphType               string     `json:"open_graph_type"`
+	OpenGraphTitle              string     `json:"open_graph_title"`
+	OpenGraphDescription        string     `json:"open_graph_description"`
+	OpenGraphUseMetaDescription bool       `json:"open_graph_use_meta_description"`
+	OpenGraphUseProductName     bool       `json:"open_graph_use_product_name"`
+	OpenGraphUseImage           bool       `json:"open_graph_use_image"`
+	// DateLastImported is zero for products never imported. The spec gives
+	// it no date format, so it is read tolerantly ("" and null are zero).
+	DateLastImported Time      `json:"date_last_imported"`
+	ReviewsRatingSum int       `json:"reviews_rating_sum"`
+	ReviewsCount     int       `json:"reviews_count"`
+	TotalSold        int       `json:"total_sold"`
+	DateCreated      time.Time `json:"date_created"`
+	DateModified     time.Time `json:"date_modified"`
+	// BaseVariantID is nil for products with options (they have no base
+	// variant of their own).
+	BaseVariantID *int `json:"base_variant_id"`
+
+	// Sub-resources, present only when included.
+	Channels         []int                `json:"channels"`
+	Variants         []Variant            `json:"variants"`
+	Images           []ProductImage       `json:"images"`
+	PrimaryImage     *ProductImage        `json:"primary_image"`
+	Videos           []ProductVideo       `json:"videos"`
+	CustomFields     []ProductCustomField `json:"custom_fields"`
+	BulkPricingRules []BulkPricingRule    `json:"bulk_pricing_rules"`
+	ParentRelations  []ParentRelation     `json:"parent_relations"`
+	// Options and Modifiers are kept as raw JSON: they have their own
+	// endpoints and models, which this service does not cover.
+	Options   json.RawMessage `json:"options"`
+	Modifiers json.RawMessage `json:"modifiers"`
+}
+
+// CustomURL is a product's storefront URL.
+type CustomURL struct {
+	URL          string `json:"url"`
+	IsCustomized bool   `json:"is_customized"`
+}
+
+// CustomURLUpdate sets a product's storefront URL. BigCommerce wants URL and
+// IsCustomized together.
+type CustomURLUpdate struct {
+	URL          string `json:"url"`
+	IsCustomized bool   `json:"is_customized"`
+	// CreateRedirect asks for a 301 redirect from the old URL.
+	CreateRedirect *bool `json:"create_redirect,omitempty"`
+}
+
+// ProductImage is a product image (productImage_Full, primaryImage_Full).
+type ProductImage struct {
+	ID           int       `json:"id"`
+	ProductID    int       `json:"product_id"`
+	IsThumbnail  bool      `json:"is_thumbnail"`
+	SortOrder    int       `json:"sort_order"`
+	Description  string    `json:"description"`
+	ImageFile    string    `json:"image_file"`
+	ImageURL     string    `json:"image_url"`
+	URLZoom      string    `json:"url_zoom"`
+	URLStandard  string    `json:"url_standard"`
+	URLThumbnail string    `json:"url_thumbnail"`
+	URLTiny      string    `json:"url_tiny"`
+	DateModified time.Time `json:"date_modified"`
+}
+
+// ProductImageCreate adds an image from a public URL when creating or
+// updating a product.
+type ProductImageCreate struct {
+	ImageURL    string  `json:"image_url"`
+	IsThumbnail *bool   `json:"is_thumbnail,omitempty"`
+	SortOrder   *int    `json:"sort_order,omitempty"`
+	Description *string `json:"description,omitempty"`
+}
+
+// ProductVideo is a product video (productVideo_Full).
+type ProductVideo struct {
+	ID          int    `json:"id"`
+	ProductID   int    `json:"product_id"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	SortOrder   int    `json:"sort_order"`
+	Type        string `json:"type"` // youtube
+	VideoID     string `json:"video_id"`
+	Length      string `json:"length"`
+}
+
+// ProductCustomField is a name/value pair shown on the product page. It is
+// used for reading and writing; leave ID 0 to create a field.
+type ProductCustomField struct {
+	ID    int    `json:"id,omitempty"`
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// BulkPricingRule is a quantity discount. Type is price, percent or fixed;
+// Amount is the discount (or fixed price) it gives. Used for reading and
+// writing; leave ID 0 to create a rule.
+type BulkPricingRule struct {
+	ID          int             `json:"id,omitempty"`
+	QuantityMin int             `json:"quantity_min"`
+	QuantityMax int             `json:"quantity_max"`
+	Type        string          `json:"type"`
+	Amount      decimal.Decimal `json:"amount"`
+}
+
+// ParentRelation links a product to the option or modifier it belongs to.
+type ParentRelation struct {
+	Type        string `json:"type"` // variant_option or modifier
+	ProductID   int    `json:"product_id"`
+	AttributeID int    `json:"attribute_id"`
+}
+
+// Variant is a product variant (productVariant_Full): one purchasable SKU.
+// The nullable prices, weights and inventory levels are nil when the variant
+// inherits the product's value.
+type Variant struct {
+	ID        int    `json:"id"`
+	ProductID int    `json:"product_id"`
+	SKU       string `json:"sku"`
+	// SKUID is the V2 SKU id; nil for a product's base variant.
+	SKUID       *int             `json:"sku_id"`
+	Price       *decimal.Decimal `json:"price"`
+	SalePrice   *decimal.Decimal `json:"sale_price"`
+	RetailPrice *decimal.Decimal `json:"retail_price"`
+	CostPrice   *decimal.Decimal `json:"cost_price"`
+	// MapPrice is read tolerantly: the variants spec does not declare it and
+	// its examples show {}, which decodes as nil.
+	MapPrice                  *decimal.Decimal     `json:"map_price"`
+	CalculatedPrice           decimal.Decimal      `json:"calculated_price"`
+	Weight                    *float64             `json:"weight"`
+	CalculatedWeight          float64              `json:"calculated_weight"`
+	Width                     *float64             `json:"width"`
+	Height                    *float64             `json:"height"`
+	Depth                     *float64             `json:"depth"`
+	IsFreeShipping            bool                 `json:"is_free_shipping"`
+	FixedCostShippingPrice    *decimal.Decimal     `json:"fixed_cost_shipping_price"`
+	PurchasingDisabled        bool                 `json:"purchasing_disabled"`
+	PurchasingDisabledMessage string               `json:"purchasing_disabled_message"`
+	ImageURL                  string               `json:"image_url"`
+	UPC                       string               `json:"upc"`
+	MPN                       string               `json:"mpn"`
+	GTIN                      string               `json:"gtin"`
+	BinPickingNumber          string               `json:"bin_picking_number"`
+	InventoryLevel            *int                 `json:"inventory_level"`
+	InventoryWarningLevel     *int                 `json:"inventory_warning_level"`
+	OptionValues              []VariantOptionValue `json:"option_values"`
+}
+
+// UnmarshalJSON implements json.Unmarshaler. It reads map_price as a
+// number, a numeric string or null, and treats any other shape ({} in the
+// spec's examples) as not set, rather than failing the whole response.
+func (v *Variant) UnmarshalJSON(b []byte) error {
+	type plain Variant
+	aux := struct {
+		*plain
+		MapPrice json.RawMessage `json:"map_price"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	v.MapPrice = nil
+	var d decimal.Decimal
+	if len(aux.MapPrice) > 0 && (aux.MapPrice[0] == '"' || aux.MapPrice[0] == '-' || (aux.MapPrice[0] >= '0' && aux.MapPrice[0] <= '9')) && d.UnmarshalJSON(aux.MapPrice) == nil {
+		v.MapPrice = &d
+	}
+	return nil
+}
+
+// VariantOptionValue is one option value of a variant ("Color: Beige").
+// Reading, all fields are set. Writing, refer to an existing value with ID
+// and OptionID; when creating a product with variants, OptionDisplayName and
+// Label may name new ones instead.
+type VariantOptionValue struct {
+	ID                int    `json:"id,omitempty"`
+	OptionID          int    `json:"option_id,omitempty"`
+	OptionDisplayName string `json:"option_display_name,omitempty"`
+	Label             string `json:"label,omitempty"`
+}
+
+// ProductCreate is the body of POST /v3/catalog/products. Name, Type, Weight
+// and Price are required and always sent (a weight or price of 0 is
+// valid); stores on the older product experience also need Categories.
+// Optional fields are pointers, nil meaning "not sent"; slices are sent when
+// non-nil, so an empty non-nil slice sends [].
+type ProductCreate struct {
+	Name                        string               `json:"name"`
+	Type                        ProductType          `json:"type"`
+	Weight                      float64              `json:"weight"`
+	Price                       decimal.Decimal      `json:"price"`
+	SKU                         *string              `json:"sku,omitempty"`
+	Description                 *string              `json:"description,omitempty"`
+	Width                       *float64             `json:"width,omitempty"`
+	Depth                       *float64             `json:"depth,omitempty"`
+	Height                      *float64             `json:"height,omitempty"`
+	CostPrice                   *decimal.Decimal     `json:"cost_price,omitempty"`
+	RetailPrice                 *decimal.Decimal     `json:"retail_price,omitempty"`
+	SalePrice                   *decimal.Decimal     `json:"sale_price,omitempty"`
+	MapPrice                    *decimal.Decimal     `json:"map_price,omitempty"`
+	TaxClassID                  *int                 `json:"tax_class_id,omitempty"`
+	ProductTaxCode              *string              `json:"product_tax_code,omitempty"`
+	Categories                  []int                `json:"categories,omitzero"`
+	BrandID                     *int                 `json:"brand_id,omitempty"`
+	BrandName                   *string              `json:"brand_name,omitempty"`
+	InventoryLevel              *int                 `json:"inventory_level,omitempty"`
+	InventoryWarningLevel       *int                 `json:"inventory_warning_level,omitempty"`
+	InventoryTracking           *string              `json:"inventory_tracking,omitempty"`
+	FixedCostShippingPrice      *decimal.Decimal     `json:"fixed_cost_shipping_price,omitempty"`
+	IsFreeShipping              *bool                `json:"is_free_shipping,omitempty"`
+	IsVisible                   *bool                `json:"is_visible,omitempty"`
+	IsFeatured                  *bool                `json:"is_featured,omitempty"`
+	RelatedProducts             []int                `json:"related_products,omitzero"`
+	Warranty                    *string              `json:"warranty,omitempty"`
+	BinPickingNumber            *string              `json:"bin_picking_number,omitempty"`
+	LayoutFile                  *string              `json:"layout_file,omitempty"`
+	UPC                         *string              `json:"upc,omitempty"`
+	MPN                         *string              `json:"mpn,omitempty"`
+	GTIN                        *string              `json:"gtin,omitempty"`
+	SearchKeywords              *string              `json:"search_keywords,omitempty"`
+	Availability                *string              `json:"availability,omitempty"`
+	AvailabilityDescription     *string              `json:"availability_description,omitempty"`
+	GiftWrappingOptionsType     *string              `json:"gift_wrapping_options_type,omitempty"`
+	GiftWrappingOptionsList     []int                `json:"gift_wrapping_options_list,omitzero"`
+	SortOrder                   *int                 `json:"sort_order,omitempty"`
+	Condition                   *ProductCondition    `json:"condition,omitempty"`
+	IsConditionShown            *bool                `json:"is_condition_shown,omitempty"`
+	OrderQuantityMinimum        *int                 `json:"order_quantity_minimum,omitempty"`
+	OrderQuantityMaximum        *int                 `json:"order_quantity_maximum,omitempty"`
+	PageTitle                   *string              `json:"page_title,omitempty"`
+	MetaKeywords                []string             `json:"meta_keywords,omitzero"`
+	MetaDescription             *string              `json:"meta_description,omitempty"`
+	PreorderReleaseDate         *time.Time           `json:"preorder_release_date,omitempty"`
+	PreorderMessage             *string              `json:"preorder_message,omitempty"`
+	IsPreorderOnly              *bool                `json:"is_preorder_only,omitempty"`
+	IsPriceHidden               *bool                `json:"is_price_hidden,omitempty"`
+	PriceHiddenLabel            *string              `json:"price_hidden_label,omitempty"`
+	CustomURL                   *CustomURLUpdate     `json:"custom_url,omitempty"`
+	OpenGraphType               *string              `json:"open_graph_type,omitempty"`
+	OpenGraphTitle              *string              `json:"open_graph_title,omitempty"`
+	OpenGraphDescription        *string              `json:"open_graph_description,omitempty"`
+	OpenGraphUseMetaDescription *bool                `json:"open_graph_use_meta_description,omitempty"`
+	OpenGraphUseProductName     *bool                `json:"open_graph_use_product_name,omitempty"`
+	OpenGraphUseImage           *bool                `json:"open_graph_use_image,omitempty"`
+	CustomFields                []ProductCustomField `json:"custom_fields,omitzero"`
+	BulkPricingRules            []BulkPricingRule    `json:"bulk_pricing_rules,omitzero"`
+	Images                      []ProductImageCreate `json:"images,omitzero"`
+	// Variants creates the product's variants in the same call.
+	Variants []VariantCreate `json:"variants,omitzero"`
+}
+
+// ProductUpdate is the body of PUT /v3/catalog/products/{id} and an item of
+// PUT /v3/catalog/products. Only non-nil fields are sent; an empty non-nil
+// slice sends [] (to clear Categories, say). ID is required in a batch;
+// Update takes the id as an argument, so there leave ID 0 (or equal to it).
+type ProductUpdate struct {
+	ID                          int                  `json:"id,omitempty"`
+	Name                        *string              `json:"name,omitempty"`
+	Type                        *ProductType         `json:"type,omitempty"`
+	Weight                      *float64             `json:"weight,omitempty"`
+	Price                       *decimal.Decimal     `json:"price,omitempty"`
+	SKU                         *string              `json:"sku,omitempty"`
+	Description                 *string              `json:"description,omitempty"`
+	Width                       *float64             `json:"width,omitempty"`
+	Depth                       *float64             `json:"depth,omitempty"`
+	Height                      *float64             `json:"height,omitempty"`
+	CostPrice                   *decimal.Decimal     `json:"cost_price,omitempty"`
+	RetailPrice                 *decimal.Decimal     `json:"retail_price,omitempty"`
+	SalePrice                   *decimal.Decimal     `json:"sale_price,omitempty"`
+	MapPrice                    *decimal.Decimal     `json:"map_price,omitempty"`
+	TaxClassID                  *int                 `json:"tax_class_id,omitempty"`
+	ProductTaxCode              *string              `json:"product_tax_code,omitempty"`
+	Categories                  []int                `json:"categories,omitzero"`
+	BrandID                     *int                 `json:"brand_id,omitempty"`
+	BrandName                   *string              `json:"brand_name,omitempty"`
+	InventoryLevel              *int                 `json:"inventory_level,omitempty"`
+	InventoryWarningLevel       *int                 `json:"inventory_warning_level,omitempty"`
+	InventoryTracking           *string              `json:"inventory_tracking,omitempty"`
+	FixedCostShippingPrice      *decimal.Decimal     `json:"fixed_cost_shipping_price,omitempty"`
+	IsFreeShipping              *bool                `json:"is_free_shipping,omitempty"`
+	IsVisible                   *bool                `json:"is_visible,omitempty"`
+	IsFeatured                  *bool                `json:"is_featured,omitempty"`
+	RelatedProducts             []int                `json:"related_products,omitzero"`
+	Warranty                    *string              `json:"warranty,omitempty"`
+	BinPickingNumber            *string              `json:"bin_picking_number,omitempty"`
+	LayoutFile                  *string              `json:"layout_file,omitempty"`
+	UPC                         *string              `json:"upc,omitempty"`
+	MPN                         *string              `json:"mpn,omitempty"`
+	GTIN                        *string              `json:"gtin,omitempty"`
+	SearchKeywords              *string              `json:"search_keywords,omitempty"`
+	Availability                *string              `json:"availability,omitempty"`
+	AvailabilityDescription     *string              `json:"availability_description,omitempty"`
+	GiftWrappingOptionsType     *string              `json:"gift_wrapping_options_type,omitempty"`
+	GiftWrappingOptionsList     []int                `json:"gift_wrapping_options_list,omitzero"`
+	SortOrder                   *int                 `json:"sort_order,omitempty"`
+	Condition                   *ProductCondition    `json:"condition,omitempty"`
+	IsConditionShown            *bool                `json:"is_condition_shown,omitempty"`
+	OrderQuantityMinimum        *int                 `json:"order_quantity_minimum,omitempty"`
+	OrderQuantityMaximum        *int                 `json:"order_quantity_maximum,omitempty"`
+	PageTitle                   *string              `json:"page_title,omitempty"`
+	MetaKeywords                []string             `json:"meta_keywords,omitzero"`
+	MetaDescription             *string              `json:"meta_description,omitempty"`
+	PreorderReleaseDate         *time.Time           `json:"preorder_release_date,omitempty"`
+	PreorderMessage             *string              `json:"preorder_message,omitempty"`
+	IsPreorderOnly              *bool                `json:"is_preorder_only,omitempty"`
+	IsPriceHidden               *bool                `json:"is_price_hidden,omitempty"`
+	PriceHiddenLabel            *string              `json:"price_hidden_label,omitempty"`
+	CustomURL                   *CustomURLUpdate     `json:"custom_url,omitempty"`
+	OpenGraphType               *string              `json:"open_graph_type,omitempty"`
+	OpenGraphTitle              *string              `json:"open_graph_title,omitempty"`
+	OpenGraphDescription        *string              `json:"open_graph_description,omitempty"`
+	OpenGraphUseMetaDescription *bool                `json:"open_graph_use_meta_description,omitempty"`
+	OpenGraphUseProductName     *bool                `json:"open_graph_use_product_name,omitempty"`
+	OpenGraphUseImage           *bool                `json:"open_graph_use_image,omitempty"`
+	CustomFields                []ProductCustomField `json:"custom_fields,omitzero"`
+	BulkPricingRules            []BulkPricingRule    `json:"bulk_pricing_rules,omitzero"`
+	Images                      []ProductImageCreate `json:"images,omitzero"`
+}
+
+// VariantCreate is the body of POST /v3/catalog/products/{id}/variants and
+// an item of ProductCreate.Variants. SKU is required; CreateVariant also
+// requires OptionValues (the option values must exist: create them with the
+// product's variant options first).
+type VariantCreate struct {
+	SKU                       string               `json:"sku"`
+	OptionValues              []VariantOptionValue `json:"option_values,omitzero"`
+	Price                     *decimal.Decimal     `json:"price,omitempty"`
+	SalePrice                 *decimal.Decimal     `json:"sale_price,omitempty"`
+	RetailPrice               *decimal.Decimal     `json:"retail_price,omitempty"`
+	CostPrice                 *decimal.Decimal     `json:"cost_price,omitempty"`
+	Weight                    *float64             `json:"weight,omitempty"`
+	Width                     *float64             `json:"width,omitempty"`
+	Height                    *float64             `json:"height,omitempty"`
+	Depth                     *float64             `json:"depth,omitempty"`
+	IsFreeShipping            *bool                `json:"is_free_shipping,omitempty"`
+	FixedCostShippingPrice    *decimal.Decimal     `json:"fixed_cost_shipping_price,omitempty"`
+	PurchasingDisabled        *bool                `json:"purchasing_disabled,omitempty"`
+	PurchasingDisabledMessage *string              `json:"purchasing_disabled_message,omitempty"`
+	ImageURL                  *string              `json:"image_url,omitempty"`
+	UPC                       *string              `json:"upc,omitempty"`
+	MPN                       *string              `json:"mpn,omitempty"`
+	GTIN                      *string              `json:"gtin,omitempty"`
+	BinPickingNumber          *string              `json:"bin_picking_number,omitempty"`
+	InventoryLevel            *int                 `json:"inventory_level,omitempty"`
+	InventoryWarningLevel     *int                 `json:"inventory_warning_level,omitempty"`
+}
+
+// VariantUpdate is the body of PUT /v3/catalog/products/{id}/variants/{vid}
+// and an item of PUT /v3/catalog/variants. In a batch, ID names the variant
+// to update; leave ID 0 and set ProductID, SKU and OptionValues to create a
+// variant instead. Only non-nil fields are sent.
+type VariantUpdate struct {
+	ID                        int                  `json:"id,omitempty"`
+	ProductID                 int                  `json:"product_id,omitempty"`
+	SKU                       *string              `json:"sku,omitempty"`
+	OptionValues              []VariantOptionValue `json:"option_values,omitzero"`
+	Price                     *decimal.Decimal     `json:"price,omitempty"`
+	SalePrice                 *decimal.Decimal     `json:"sale_price,omitempty"`
+	RetailPrice               *decimal.Decimal     `json:"retail_price,omitempty"`
+	CostPrice                 *decimal.Decimal     `json:"cost_price,omitempty"`
+	Weight                    *float64             `json:"weight,omitempty"`
+	Width                     *float64             `json:"width,omitempty"`
+	Height                    *float64             `json:"height,omitempty"`
+	Depth                     *float64             `json:"depth,omitempty"`
+	IsFreeShipping            *bool                `json:"is_free_shipping,omitempty"`
+	FixedCostShippingPrice    *decimal.Decimal     `json:"fixed_cost_shipping_price,omitempty"`
+	PurchasingDisabled        *bool                `json:"purchasing_disabled,omitempty"`
+	PurchasingDisabledMessage *string              `json:"purchasing_disabled_message,omitempty"`
+	ImageURL                  *string              `json:"image_url,omitempty"`
+	UPC                       *string              `json:"upc,omitempty"`
+	MPN                       *string              `json:"mpn,omitempty"`
+	GTIN                      *string              `json:"gtin,omitempty"`
+	BinPickingNumber          *string              `json:"bin_picking_number,omitempty"`
+	InventoryLevel            *int                 `json:"inventory_level,omitempty"`
+	InventoryWarningLevel     *int                 `json:"inventory_warning_level,omitempty"`
+}
+
+// ProductFilter selects products for List and All (GET /v3/catalog/products).
+// Its zero value lists every product. Pointer fields are sent when non-nil,
+// so is_visible=false and inventory_level=0 can be asked for.
+type ProductFilter struct {
+	ID          int     `url:"id,omitempty"`
+	IDIn        IntList `url:"id:in,omitempty"`
+	IDNotIn     IntList `url:"id:not_in,omitempty"`
+	IDMin       int     `url:"id:min,omitempty"`
+	IDMax       int     `url:"id:max,omitempty"`
+	IDGreater   int     `url:"id:greater,omitempty"`
+	IDLess      int     `url:"id:less,omitempty"`
+	ChannelIDIn IntList `url:"channel_id:in,omitempty"`
+	Name        string  `url:"name,omitempty"`
+	// NameLike matches a part of the name. It is not in the OpenAPI file but
+	// is BigCommerce's documented :like operator (common query parameters).
+	NameLike string `url:"name:like,omitempty"`
+	MPN      string `url:"mpn,omitempty"`
+	UPC      string `url:"upc,omitempty"`
+	// Price matches the price exactly. List and All send it (as price=7.95);
+	// go-querystring alone cannot encode a decimal.
+	Price  *decimal.Decimal `url:"-"`
+	Weight *float64         `url:"weight,omitempty"`
+	// Condition is sent in lower case, as the filter requires.
+	Condition ProductCondition `url:"condition,omitempty"`
+	BrandID   *int             `url:"brand_id,omitempty"`
+	// DateModified and the other dates are sent as RFC 3339. BigCommerce
+	// adds the current time of day to a bare date, so send a full time.
+	DateModified        time.Time `url:"date_modified,omitempty"`
+	DateModifiedMin     time.Time `url:"date_modified:min,omitempty"`
+	DateModifiedMax     time.Time `url:"date_modified:max,omitempty"`
+	DateLastImported    time.Time `url:"date_last_imported,omitempty"`
+	DateLastImportedNot time.Time `url:"date_last_imported:not,omitempty"`
+	DateLastImportedMin time.Time `url:"date_last_imported:min,omitempty"`
+	DateLastImportedMax time.Time `url:"date_last_imported:max,omitempty"`
+	IsVisible           *bool     `url:"is_visible,omitempty"`
+	// IsFeatured, IsFreeShipping, InventoryLow and OutOfStock are sent as
+	// 1 or 0, as the API wants.
+	IsFeatured            *bool       `url:"is_featured,omitempty,int"`
+	IsFreeShipping        *bool       `url:"is_free_shipping,omitempty,int"`
+	InventoryLevel        *int        `url:"inventory_level,omitempty"`
+	InventoryLevelIn      IntList     `url:"inventory_level:in,omitempty"`
+	InventoryLevelNotIn   IntList     `url:"inventory_level:not_in,omitempty"`
+	InventoryLevelMin     *int        `url:"inventory_level:min,omitempty"`
+	InventoryLevelMax     *int        `url:"inventory_level:max,omitempty"`
+	InventoryLevelGreater *int        `url:"inventory_level:greater,omitempty"`
+	InventoryLevelLess    *int        `url:"inventory_level:less,omitempty"`
+	InventoryLow          *bool       `url:"inventory_low,omitempty,int"`
+	OutOfStock            *bool       `url:"out_of_stock,omitempty,int"`
+	TotalSold             *int        `url:"total_sold,omitempty"`
+	Type                  ProductType `url:"type,omitempty"`
+	// Categories matches products in exactly this one category; CategoriesIn
+	// matches products in all the listed categories.
+	Categories   int     `url:"categories,omitempty"`
+	CategoriesIn IntList `url:"categories:in,omitempty"`
+	// Keyword searches name, description, SKU and brand name.
+	Keyword        string `url:"keyword,omitempty"`
+	KeywordContext string `url:"keyword_context,omitempty"` // shopper or merchant
+	Availability   string `url:"availability,omitempty"`    // available, disabled or preorder
+	// SKU matches the product's own SKU, not its variants'.
+	SKU   string     `url:"sku,omitempty"`
+	SKUIn StringList `url:"sku:in,omitempty"`
+	// Include embeds sub-resources. Options or modifiers cap the page at 10.
+	Include       []ProductInclude `url:"include,omitempty,comma"`
+	IncludeFields StringList       `url:"include_fields,omitempty"`
+	ExcludeFields StringList       `url:"exclude_fields,omitempty"`
+	Sort          ProductSort      `url:"sort,omitempty"`
+	Direction     Direction        `url:"direction,omitempty"`
+	Page          int              `url:"page,omitempty"`
+	Limit         int              `url:"limit,omitempty"`
+}
+
+func (f *ProductFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
+
+// productQuery is how a ProductFilter is encoded: go-querystring cannot
+// render a decimal.Decimal (a struct with unexported fields), so the price
+// goes beside the filter as a string.
+type productQuery struct {
+	*ProductFilter
+	Price string `url:"price,omitempty"`
+}
+
+func newProductQuery(f *ProductFilter) productQuery {
+	if f == nil {
+		f = &ProductFilter{}
+	}
+	q := productQuery{ProductFilter: f}
+	if f.Price != nil {
+		q.Price = f.Price.String()
+	}
+	return q
+}
+
+// capsPage reports whether the includes limit a page to 10 products.
+func capsPage(include []ProductInclude) bool {
+	return slices.Contains(include, ProductIncludeOptions) || slices.Contains(include, ProductIncludeModifiers)
+}
+
+// ProductGetOptions are the query parameters of Get.
+type ProductGetOptions struct {
+	Include       []ProductInclude `url:"include,omitempty,comma"`
+	IncludeFields StringList       `url:"include_fields,omitempty"`
+	ExcludeFields StringList       `url:"exclude_fields,omitempty"`
+}
+
+// VariantFilter selects a product's variants for ListVariants and
+// AllVariants.
+type VariantFilter struct {
+	IncludeFields StringList `url:"include_fields,omitempty"`
+	ExcludeFields StringList `url:"exclude_fields,omitempty"`
+	Page          int        `url:"page,omitempty"`
+	Limit         int        `url:"limit,omitempty"`
+}
+
+func (f *VariantFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
+
+// one decodes a V3 "data" value that should be one object but that some
+// answers (the 207 of POST /v3/catalog/products, per its spec) give as an
+// array; the first element is taken.
+type one[T any] struct{ v T }
+
+func (o *one[T]) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '[' {
+		var list []T
+		if err := json.Unmarshal(b, &list); err != nil {
+			return err
+		}
+		if len(list) > 0 {
+			o.v = list[0]
+		}
+		return nil
+	}
+	return json.Unmarshal(b, &o.v)
+}
+
+// List returns one page of products: GET /v3/catalog/products.
+// Response.Pagination holds the totals.
+func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Product, *Response, error) {
+	return getV3[[]Product](ctx, s.client, http.MethodGet, "/v3/catalog/products", newProductQuery(filter), nil)
+}
+
+// All iterates over every product matching filter, page by page: GET
+// /v3/catalog/products. It asks for 250 products a page unless filter sets
+// Limit, or 10 when Include has options or modifiers (BigCommerce's cap).
+// The filter is not modified.
+func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.Seq2[Product, error] {
+	limit := MaxPageSize
+	if filter != nil && capsPage(filter.Include) {
+		limit = MaxPageSizeWithOptions
+	}
+	return walk(ctx, filter, limit, s.List)
+}
+
+// Get returns one product: GET /v3/catalog/products/{id}. opts may be nil.
+func (s *ProductsService) Get(ctx context.Context, id int, opts *ProductGetOptions) (*Product, *Response, error) {
+	if id <= 0 {
+		return nil, &Response{}, invalid("Products.Get", "product id must be positive, got %d", id)
+	}
+	p, resp, err := getV3[Product](ctx, s.client, http.MethodGet, fmt.Sprintf("/v3/catalog/products/%d", id), opts, nil)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &p, resp, nil
+}
+
+// Create creates one product, with its variants if p.Variants is set: POST
+// /v3/catalog/products. A 409 (duplicate name or SKU, unknown category,
+// brand or tax class) matches ErrConflict. On a 207 the product was created
+// but part of it (inventory, URL) was not saved: the product is returned
+// together with a *MultiStatusError.
+func (s *ProductsService) Create(ctx context.Context, p ProductCreate) (*Product, *Response, error) {
+	if err := p.validate(); err != nil {
+		return nil, &Response{}, err
+	}
+	return s.writeOne(ctx, http.MethodPost, "/v3/catalog/products", p)
+}
+
+func (p *ProductCreate) validate() error {
+	const op = "Products.Create"
+	if strings.TrimSpace(p.Name) == "" {
+		return invalid(op, "name is required")
+	}
+	if p.Type != ProductTypePhysical && p.Type != ProductTypeDigital {
+		return invalid(op, "type must be %q or %q, got %q", ProductTypePhysical, ProductTypeDigital, p.Type)
+	}
+	if p.Weight < 0 {
+		return invalid(op, "weight must not be negative, got %v", p.Weight)
+	}
+	if p.Price.IsNegative() {
+		return invalid(op, "price must not be negative, got %s", p.Price)
+	}
+	for i, v := range p.Variants {
+		if strings.TrimSpace(v.SKU) == "" {
+			return invalid(op, "variants[%d]: sku is required", i)
+		}
+	}
+	return nil
+}
+
+// Update changes one product: PUT /v3/catalog/products/{id}. Only the
+// fields set in u are sent; u.ID may be left 0 (if set, it must equal id).
+//
+// Update is also the legacy way to set stock: with InventoryTracking
+// "product", set InventoryLevel (and InventoryWarningLevel). It writes the
+// default location only; for several locations, or variant-tracked stock,
+// use the Inventory service. If the product saved but the stock (or the URL)
+// did not, BigCommerce answers 207: the updated product is returned together
+// with a *MultiStatusError (check with errors.As and keep the product).
+func (s *ProductsService) Update(ctx context.Context, id int, u ProductUpdate) (*Product, *Response, error) {
+	const op = "Products.Update"
+	if id <= 0 {
+		return nil, &Response{}, invalid(op, "product id must be positive, got %d", id)
+	}
+	if u.ID != 0 && u.ID != id {
+		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the product id (%d)", u.ID, id)
+	}
+	u.ID = 0 // the id is in the path; product_Put has no id field
+	return s.writeOne(ctx, http.MethodPut, fmt.Sprintf("/v3/catalog/products/%d", id), u)
+}
+
+// writeOne sends a single-product write and keeps the product on a 207.
+func (s *ProductsService) writeOne(ctx context.Context, method, path string, body any) (*Product, *Response, error) {
+	p, resp, err := getV3[one[Product]](ctx, s.client, method, path, nil, body)
+	var ms *MultiStatusError
+	if err != nil && !errors.As(err, &ms) {
+		return nil, resp, err
+	}
+	return &p.v, resp, err
+}
+
+// UpdateBatch updates many products: PUT /v3/catalog/products, in chunks of
+// ProductBatchSize (10), at most two chunks at a time. Every item needs its
+// ID; if any lacks one, nothing is sent. Only the fields set are changed.
+//
+// The updated products come back in input order. Failures are a
+// *BatchError naming input indexes: a chunk answered with an error status
+// (409, 422, ...) fails all its items. A chunk answered 207 returns the
+// products it saved and fails, with the *MultiStatusError, the items whose
+// product did not come back; when every product came back, the 207 says a
+// part of some product (stock, URL) was not saved without saying which, so
+// every item of that chunk is reported with it: those products ARE in the
+// returned slice and need their unsaved part checked or sent again.
+func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
+	const op = "Products.UpdateBatch"
+	if len(items) == 0 {
+		return nil, &Response{}, invalid(op, "no products to update")
+	}
+	for i, it := range items {
+		if it.ID <= 0 {
+			return nil, &Response{}, invalid(op, "item %d: id is required to update a product (got %d)", i, it.ID)
+		}
+	}
+	return batch(ctx, items, ProductBatchSize, catalogParallel, func(ctx context.Context, chunk []ProductUpdate) ([]Product, *Response, error) {
+		saved, resp, err := getV3[[]Product](ctx, s.client, http.MethodPut, "/v3/catalog/products", nil, chunk)
+		var ms *MultiStatusError
+		if !errors.As(err, &ms) {
+			return saved, resp, err
+		}
+		return saved, resp, multiStatusFailures(chunk, saved, ms)
+	})
+}
+
+// multiStatusFailures turns a 207 for a chunk into a chunk-relative
+// *BatchError: the items whose product is missing from saved, or every item
+// if none is missing.
+func multiStatusFailures(chunk []ProductUpdate, saved []Product, ms *MultiStatusError) error {
+	back := make(map[int]bool, len(saved))
+	for _, p := range saved {
+		back[p.ID] = true
+	}
+	be := &BatchError{Total: len(chunk)}
+	for i, it := range chunk {
+		if !back[it.ID] {
+			be.Failures = append(be.Failures, BatchFailure{Index: i, Err: ms})
+		}
+	}
+	if len(be.Failures) == 0 {
+		for i := range chunk {
+			be.Failures = append(be.Failures, BatchFailure{Index: i, Err: ms})
+		}
+	}
+	return be
+}
+
+// Delete deletes one product: DELETE /v3/catalog/products/{id}.
+func (s *ProductsService) Delete(ctx context.Context, id int) (*Response, error) {
+	if id <= 0 {
+		return &Response{}, invalid("Products.Delete", "product id must be positive, got %d", id)
+	}
+	return s.client.call(ctx, http.MethodDelete, fmt.Sprintf("/v3/catalog/products/%d", id), nil, nil, nil)
+}
+
+// DeleteMany deletes the products with the given ids: DELETE
+// /v3/catalog/products?id:in=..., in chunks of ProductDeleteBatchSize (250).
+// It never sends an unfiltered DELETE (which BigCommerce refuses anyway):
+// no ids, or an id <= 0, is a *ValidationError and nothing is sent. A chunk
+// that fails is reported in a *BatchError by input index.
+func (s *ProductsService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
+	const op = "Products.DeleteMany"
+	if len(ids) == 0 {
+		return &Response{}, invalid(op, "no product ids given; refusing to send an unfiltered delete")
+	}
+	for i, id := range ids {
+		if id <= 0 {
+			return &Response{}, invalid(op, "ids[%d] must be positive, got %d", i, id)
+		}
+	}
+	_, resp, err := batch(ctx, ids, ProductDeleteBatchSize, catalogParallel, func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
+		q := struct {
+			IDIn IntList `url:"id:in"`
+		}{IntList(chunk)}
+		resp, err := s.client.call(ctx, http.MethodDelete, "/v3/catalog/products", q, nil, nil)
+		return nil, resp, err
+	})
+	return resp, err
+}
+
+func variantsPath(productID int) string {
+	return fmt.Sprintf("/v3/catalog/products/%d/variants", productID)
+}
+
+// ListVariants returns one page of a product's variants: GET
+// /v3/catalog/products/{product_id}/variants.
+func (s *ProductsService) ListVariants(ctx context.Context, productID int, filter *VariantFilter) ([]Variant, *Response, error) {
+	if productID <= 0 {
+		return nil, &Response{}, invalid("Products.ListVariants", "product id must be positive, got %d", productID)
+	}
+	return getV3[[]Variant](ctx, s.client, http.MethodGet, variantsPath(productID), filter, nil)
+}
+
+// AllVariants iterates over every variant of a product: GET
+// /v3/catalog/products/{product_id}/variants, 250 a page unless filter sets
+// Limit.
+func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter *VariantFilter) iter.Seq2[Variant, error] {
+	return walk(ctx, filter, MaxPageSize, func(ctx context.Context, f *VariantFilter) ([]Variant, *Response, error) {
+		return s.ListVariants(ctx, productID, f)
+	})
+}
+
+// CreateVariant adds a variant to a product: POST
+// /v3/catalog/products/{product_id}/variants. SKU and OptionValues are
+// required. On a 207 (variant saved, its stock not) the variant is returned
+// with a *MultiStatusError.
+func (s *ProductsService) CreateVariant(ctx context.Context, productID int, v VariantCreate) (*Variant, *Response, error) {
+	const op = "Products.CreateVariant"
+	switch {
+	case productID <= 0:
+		return nil, &Response{}, invalid(op, "product id must be positive, got %d", productID)
+	case strings.TrimSpace(v.SKU) == "":
+		return nil, &Response{}, invalid(op, "sku is required")
+	case len(v.OptionValues) == 0:
+		return nil, &Response{}, invalid(op, "option_values is required: a variant is a combination of option values (id and option_id)")
+	}
+	return writeVariant(ctx, s.client, http.MethodPost, variantsPath(productID), v)
+}
+
+// UpdateVariant changes one variant: PUT
+// /v3/catalog/products/{product_id}/variants/{variant_id}. Only the fields
+// set in u are sent; u.ID may be left 0 (if set, it must equal variantID).
+// Setting InventoryLevel is the legacy way to set a variant-tracked stock
+// (default location only); a 207 returns the variant with a
+// *MultiStatusError when the stock was not saved.
+func (s *ProductsService) UpdateVariant(ctx context.Context, productID, variantID int, u VariantUpdate) (*Variant, *Response, error) {
+	const op = "Products.UpdateVariant"
+	switch {
+	case productID <= 0:
+		return nil, &Response{}, invalid(op, "product id must be positive, got %d", productID)
+	case variantID <= 0:
+		return nil, &Response{}, invalid(op, "variant id must be positive, got %d", variantID)
+	case u.ID != 0 && u.ID != variantID:
+		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the variant id (%d)", u.ID, variantID)
+	}
+	u.ID = 0
+	return writeVariant(ctx, s.client, http.MethodPut, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), u)
+}
+
+func writeVariant(ctx context.Context, c *Client, method, path string, body any) (*Variant, *Response, error) {
+	v, resp, err := getV3[one[Variant]](ctx, c, method, path, nil, body)
+	var ms *MultiStatusError
+	if err != nil && !errors.As(err, &ms) {
+		return nil, resp, err
+	}
+	return &v.v, resp, err
+}
+
+// DeleteVariant deletes one variant: DELETE
+// /v3/catalog/products/{product_id}/variants/{variant_id}.
+func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantID int) (*Response, error) {
+	const op = "Products.DeleteVariant"
+	if productID <= 0 || variantID <= 0 {
+		return &Response{}, invalid(op, "product id and variant id must be positive, got %d and %d", productID, variantID)
+	}
+	return s.client.call(ctx, http.MethodDelete, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), nil, nil, nil)
+}
+
+// UpdateVariantsBatch updates or creates variants of any products: PUT
+// /v3/catalog/variants, in chunks of VariantBatchSize (50), at most two
+// chunks at a time. An item with ID updates that variant; an item without
+// ID creates a variant and needs ProductID, SKU and OptionValues. If any item
+// has neither, nothing is sent.
+//
+// The saved variants come back in input order. A chunk answered with an
+// error fails all its items in the returned *BatchError; a 422's
+// per-variant problems ({batch_errors:[...]}) are in the *Error's Messages
+// and Fields ("0.sku": ...), indexed by BigCommerce's list of errors.
+func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []VariantUpdate) ([]Variant, *Response, error) {
+	const op = "Products.UpdateVariantsBatch"
+	if len(items) == 0 {
+		return nil, &Response{}, invalid(op, "no variants to update")
+	}
+	for i, it := range items {
+		if it.ID > 0 {
+			continue
+		}
+		if it.ID < 0 || it.ProductID <= 0 || it.SKU == nil || strings.TrimSpace(*it.SKU) == "" || len(it.OptionValues) == 0 {
+			return nil, &Response{}, invalid(op, "item %d: set id to update a variant, or product_id, sku and option_values to create one", i)
+		}
+	}
+	return batch(ctx, items, VariantBatchSize, catalogParallel, func(ctx context.Context, chunk []VariantUpdate) ([]Variant, *Response, error) {
+		return getV3[[]Variant](ctx, s.client, http.MethodPut, "/v3/catalog/variants", nil, chunk)
+	})
+}
+
+// number writes a decimal as a JSON number. The V3 catalog declares money
+// as numbers and decimal.Decimal marshals as a string by default, so the
+// write types send their money through it (without touching the
+// package-wide decimal.MarshalJSONWithoutQuotes setting).
+type number struct{ d decimal.Decimal }
+
+func (n number) MarshalJSON() ([]byte, error) { return []byte(n.d.String()), nil }
+
+func num(d *decimal.Decimal) *number {
+	if d == nil {
+		return nil
+	}
+	return &number{*d}
+}
+
+// MarshalJSON implements json.Marshaler, writing money as JSON numbers.
+func (p ProductCreate) MarshalJSON() ([]byte, error) {
+	type plain ProductCreate
+	return json.Marshal(struct {
+		plain
+		Price                  number  `json:"price"`
+		CostPrice              *number `json:"cost_price,omitempty"`
+		RetailPrice            *number `json:"retail_price,omitempty"`
+		SalePrice              *number `json:"sale_price,omitempty"`
+		MapPrice               *number `json:"map_price,omitempty"`
+		FixedCostShippingPrice *number `json:"fixed_cost_shipping_price,omitempty"`
+	}{plain(p), number{p.Price}, num(p.CostPrice), num(p.RetailPrice), num(p.SalePrice), num(p.MapPrice), num(p.FixedCostShippingPrice)})
+}
+
+// MarshalJSON implements json.Marshaler, writing money as JSON numbers.
+func (u ProductUpdate) MarshalJSON() ([]byte, error) {
+	type plain ProductUpdate
+	return json.Marshal(struct {
+		plain
+		Price                  *number `json:"price,omitempty"`
+		CostPrice              *number `json:"cost_price,omitempty"`
+		RetailPrice            *number `json:"retail_price,omitempty"`
+		SalePrice              *number `json:"sale_price,omitempty"`
+		MapPrice               *number `json:"map_price,omitempty"`
+		FixedCostShippingPrice *number `json:"fixed_cost_shipping_price,omitempty"`
+	}{plain(u), num(u.Price), num(u.CostPrice), num(u.RetailPrice), num(u.SalePrice), num(u.MapPrice), num(u.FixedCostShippingPrice)})
+}
+
+// MarshalJSON implements json.Marshaler, writing money as JSON numbers.
+func (v VariantCreate) MarshalJSON() ([]byte, error) {
+	type plain VariantCreate
+	return json.Marshal(struct {
+		plain
+		Price                  *number `json:"price,omitempty"`
+		SalePrice              *number `json:"sale_price,omitempty"`
+		RetailPrice            *number `json:"retail_price,omitempty"`
+		CostPrice              *number `json:"cost_price,omitempty"`
+		FixedCostShippingPrice *number `json:"fixed_cost_shipping_price,omitempty"`
+	}{plain(v), num(v.Price), num(v.SalePrice), num(v.RetailPrice), num(v.CostPrice), num(v.FixedCostShippingPrice)})
+}
+
+// MarshalJSON implements json.Marshaler, writing money as JSON numbers.
+func (u VariantUpdate) MarshalJSON() ([]byte, error) {
+	type plain VariantUpdate
+	return json.Marshal(struct {
+		plain
+		Price                  *number `json:"price,omitempty"`
+		SalePrice              *number `json:"sale_price,omitempty"`
+		RetailPrice            *number `json:"retail_price,omitempty"`
+		CostPrice              *number `json:"cost_price,omitempty"`
+		FixedCostShippingPrice *number `json:"fixed_cost_shipping_price,omitempty"`
+	}{plain(u), num(u.Price), num(u.SalePrice), num(u.RetailPrice), num(u.CostPrice), num(u.FixedCostShippingPrice)})
+}
+
+// MarshalJSON implements json.Marshaler, writing Amount as a JSON number.
+func (r BulkPricingRule) MarshalJSON() ([]byte, error) {
+	type plain BulkPricingRule
+	return json.Marshal(struct {
+		plain
+		Amount number `json:"amount"`
+	}{plain(r), number{r.Amount}})
+}
