@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/jarcoal/httpmock"
+	"github.com/shopspring/decimal"
 )
 
 // testBaseURL is where newTestClient's requests go.
@@ -160,6 +161,17 @@ func assertStandardHeaders(t *testing.T, c captured) {
 	}
 	if len(c.Body) > 0 && c.Header.Get("Content-Type") != "application/json" {
 		t.Errorf("Content-Type = %q on a request with a body", c.Header.Get("Content-Type"))
+	}
+}
+
+// dec parses a decimal for test expectations.
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// assertDec fails unless got equals want numerically ("225.0000" == "225").
+func assertDec(t *testing.T, name string, got decimal.Decimal, want string) {
+	t.Helper()
+	if !got.Equal(dec(want)) {
+		t.Errorf("%s = %s, want %s", name, got, want)
 	}
 }
 

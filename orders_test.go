@@ -15,24 +15,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// dec parses a decimal for expectations.
-func dec(t *testing.T, s string) decimal.Decimal {
-	t.Helper()
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-// assertDec checks a decimal value exactly (same value; "225.0000" == "225").
-func assertDec(t *testing.T, name string, got decimal.Decimal, want string) {
-	t.Helper()
-	if !got.Equal(dec(t, want)) {
-		t.Errorf("%s = %s, want %s", name, got, want)
-	}
-}
-
 // countAll counts every request that reaches the mock transport, matched or not.
 func countAll(mt *httpmock.MockTransport) *atomic.Int32 {
 	var n atomic.Int32

@@ -564,9 +564,8 @@ type ProductFilter struct {
 	NameLike string `url:"name:like,omitempty"`
 	MPN      string `url:"mpn,omitempty"`
 	UPC      string `url:"upc,omitempty"`
-	// Price matches the price exactly. List and All send it (as price=7.95);
-	// go-querystring alone cannot encode a decimal.
-	Price  *decimal.Decimal `url:"-"`
+	// Price matches the price exactly (sent as price=7.95).
+	Price  *decimal.Decimal `url:"price,omitempty"`
 	Weight *float64         `url:"weight,omitempty"`
 	// Condition is sent in lower case, as the filter requires.
 	Condition ProductCondition `url:"condition,omitempty"`
@@ -619,25 +618,6 @@ type ProductFilter struct {
 
 func (f *ProductFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 
-// productQuery is how a ProductFilter is encoded: go-querystring cannot
-// render a decimal.Decimal (a struct with unexported fields), so the price
-// goes beside the filter as a string.
-type productQuery struct {
-	*ProductFilter
-	Price string `url:"price,omitempty"`
-}
-
-func newProductQuery(f *ProductFilter) productQuery {
-	if f == nil {
-		f = &ProductFilter{}
-	}
-	q := productQuery{ProductFilter: f}
-	if f.Price != nil {
-		q.Price = f.Price.String()
-	}
-	return q
-}
-
 // capsPage reports whether the includes limit a page to 10 products.
 func capsPage(include []ProductInclude) bool {
 	return slices.Contains(include, ProductIncludeOptions) || slices.Contains(include, ProductIncludeModifiers)
@@ -684,7 +664,7 @@ func (o *one[T]) UnmarshalJSON(b []byte) error {
 // List returns one page of products: GET /v3/catalog/products.
 // Response.Pagination holds the totals.
 func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Product, *Response, error) {
-	return getV3[[]Product](ctx, s.client, http.MethodGet, "/v3/catalog/products", newProductQuery(filter), nil)
+	return getV3[[]Product](ctx, s.client, http.MethodGet, "/v3/catalog/products", filter, nil)
 }
 
 // All iterates over every product matching filter, page by page: GET

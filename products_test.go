@@ -15,17 +15,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// dec parses a decimal for test expectations.
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
-// assertDec fails unless got equals want numerically.
-func assertDec(t *testing.T, name string, got decimal.Decimal, want string) {
-	t.Helper()
-	if !got.Equal(dec(want)) {
-		t.Errorf("%s = %s, want %s", name, got, want)
-	}
-}
-
 // assertDecPtr fails unless got is nil for want "" or equals want.
 func assertDecPtr(t *testing.T, name string, got *decimal.Decimal, want string) {
 	t.Helper()
@@ -196,7 +185,7 @@ func TestProductFilterEncoding(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := encodeQuery(newProductQuery(tt.filter))
+			got, err := encodeQuery(tt.filter)
 			if err != nil {
 				t.Fatal(err)
 			}
