@@ -227,6 +227,14 @@ func (a OAuthApp) Exchange(ctx context.Context, code, scope, context string) (*O
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := decodeError(resp, body, http.MethodPost, u.Path)
+		// The login service may answer in OAuth 2.0's own error shape.
+		var oe struct {
+			Error            string `json:"error"`
+			ErrorDescription string `json:"error_description"`
+		}
+		if json.Unmarshal(body, &oe) == nil && oe.Error != "" && e.Title == http.StatusText(resp.StatusCode) {
+			e.Title, e.Detail = oe.Error, oe.ErrorDescription
+		}
 		e.Hint = "The token exchange was refused: check ClientID and ClientSecret, that RedirectURL equals the registered auth callback URL, and that the code is fresh (codes are single-use and expire within minutes)"
 		redactError(e, a.ClientSecret, code)
 		return nil, e
