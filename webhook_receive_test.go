@@ -178,7 +178,9 @@ func TestParseWebhookSignatures(t *testing.T) {
 			o.SharedHeader, o.SharedValue = "X-App-Secret", "hunter2-shared"
 			return o
 		}(), false},
-		{"insecure accepts unsigned", func() *http.Request { return signedRequest(body, func(h http.Header) { h.Del(HeaderWebhookSignature) }) }, WebhookOptions{Insecure: true}, true},
+		{"insecure accepts unsigned", func() *http.Request {
+			return signedRequest(body, func(h http.Header) { h.Del(HeaderWebhookSignature) })
+		}, WebhookOptions{Insecure: true}, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
