@@ -346,7 +346,8 @@ func (a OAuthApp) RemoveUserHandler(fn func(http.ResponseWriter, *http.Request, 
 //
 // A request with neither parameter gets 400; a payload that fails
 // verification gets 401. Both answer in plain text without details, so
-// nothing about the secret or the check leaks. fn must not be nil.
+// nothing about the secret or the check leaks. An OAuthApp without ClientID
+// or ClientSecret answers 500. fn must not be nil.
 func (a OAuthApp) CallbackHandler(fn func(http.ResponseWriter, *http.Request, *SignedPayload)) http.Handler {
 	if fn == nil {
 		panic("bigcommerce: CallbackHandler: fn is nil")
@@ -355,6 +356,10 @@ func (a OAuthApp) CallbackHandler(fn func(http.ResponseWriter, *http.Request, *S
 		if r.Method != http.MethodGet {
 			w.Header().Set("Allow", http.MethodGet)
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		if a.ClientID == "" || a.ClientSecret == "" {
+			http.Error(w, "app misconfigured", http.StatusInternalServerError)
 			return
 		}
 		q := r.URL.Query()

@@ -679,6 +679,15 @@ func TestCallbackHandlers(t *testing.T) {
 	}
 }
 
+func TestCallbackHandlerMisconfigured(t *testing.T) {
+	h := OAuthApp{ClientID: testClientID}.LoadHandler(func(http.ResponseWriter, *http.Request, *SignedPayload) { t.Fatal("fn called") })
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/load?signed_payload_jwt=a.b.c", nil))
+	if w.Code != http.StatusInternalServerError {
+		t.Errorf("status %d", w.Code)
+	}
+}
+
 func TestParseScopes(t *testing.T) {
 	got := ParseScopes("  store_v2_orders store_v2_products_read_only+store_v2_orders,store_inventory\tstore_locations_read_only ")
 	want := Scopes{ScopeOrders, ScopeProductsReadOnly, ScopeInventory, ScopeLocationsReadOnly}

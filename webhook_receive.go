@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -66,6 +67,18 @@ type WebhookOptions struct {
 	// Now replaces time.Now (tests); nil uses time.Now.
 	Now func() time.Time
 }
+
+// String implements fmt.Stringer without revealing the secrets.
+func (o WebhookOptions) String() string {
+	return fmt.Sprintf("WebhookOptions{ClientSecret: %s, SharedHeader: %q, SharedValue: %s, Insecure: %t, MaxBodyBytes: %d, Tolerance: %s}",
+		redacted(o.ClientSecret), o.SharedHeader, redacted(o.SharedValue), o.Insecure, o.MaxBodyBytes, o.Tolerance)
+}
+
+// GoString implements fmt.GoStringer without revealing the secrets.
+func (o WebhookOptions) GoString() string { return "bigcommerce." + o.String() }
+
+// LogValue implements slog.LogValuer without revealing the secrets.
+func (o WebhookOptions) LogValue() slog.Value { return slog.StringValue(o.String()) }
 
 // WebhookEvent is one webhook delivery: a light notice of what changed.
 // Fetch the resource (Data.ID) through the API for its details.

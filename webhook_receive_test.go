@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -376,6 +377,14 @@ func TestWebhookEventAwkwardShapes(t *testing.T) {
 		if _, err := DecodeWebhook([]byte(bad)); err == nil {
 			t.Errorf("%s decoded", bad)
 		}
+	}
+}
+
+func TestWebhookOptionsPrintingHidesSecrets(t *testing.T) {
+	o := WebhookOptions{ClientSecret: testClientSecret, SharedHeader: "X-App-Secret", SharedValue: "hunter2-shared"}
+	out := fmt.Sprintf("%v %+v %#v %s", o, o, o, o.LogValue())
+	if strings.Contains(out, testClientSecret) || strings.Contains(out, "hunter2-shared") || !strings.Contains(out, "X-App-Secret") {
+		t.Errorf("printed: %s", out)
 	}
 }
 
