@@ -107,7 +107,7 @@ func TestWebhooksAll(t *testing.T) {
 		t.Errorf("ids = %v", ids)
 	}
 	reqs := rec.all()
-	if len(reqs) != 2 || reqs[0].Raw != "is_active=true&limit=2&page=1" || reqs[1].Raw != "is_active=true&limit=2&page=2" {
+	if rec.count() != 2 || reqs[0].Raw != "is_active=true&limit=2&page=1" || reqs[1].Raw != "is_active=true&limit=2&page=2" {
 		t.Errorf("requests %+v", reqs)
 	}
 	if filter.Page != 0 {
