@@ -33,6 +33,8 @@ type Client struct {
 	Orders *OrdersService
 	// Inventory manages V3 inventory adjustments, items and locations.
 	Inventory *InventoryService
+	// Webhooks manages V3 webhook subscriptions.
+	Webhooks *WebhooksService
 
 	baseURL   *url.URL
 	auth      Authenticator
@@ -241,6 +243,7 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 	c.Products = (*ProductsService)(&c.common)
 	c.Orders = (*OrdersService)(&c.common)
 	c.Inventory = (*InventoryService)(&c.common)
+	c.Webhooks = (*WebhooksService)(&c.common)
 	return c, nil
 }
 

@@ -65,3 +65,67 @@ func RequiredScope(method, path string) Scope {
 	}
 	return ""
 }
+
+// readOnlySuffix ends the name of every read-only scope.
+const readOnlySuffix = "_read_only"
+
+// Scopes is a set of granted OAuth scopes, in the order BigCommerce listed
+// them, as ParseScopes returns it.
+type Scopes []Scope
+
+// ParseScopes parses the scopes BigCommerce grants an app, as the auth
+// callback's scope parameter and the token response list them: names
+// separated by spaces (a "+" or "," separator, from a query string decoded
+// by hand, is accepted too). Duplicates are dropped.
+func ParseScopes(granted string) Scopes {
+	fields := strings.FieldsFunc(granted, func(r rune) bool {
+		return r == ' ' || r == '+' || r == ',' || r == '\t' || r == '\n' || r == '\r'
+	})
+	out := make(Scopes, 0, len(fields))
+	seen := make(map[Scope]bool, len(fields))
+	for _, f := range fields {
+		s := Scope(f)
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Has reports whether s grants want: want itself, or, for a read-only
+// scope, its read-write twin (store_v2_orders grants
+// store_v2_orders_read_only). An empty want is always granted.
+func (s Scopes) Has(want Scope) bool {
+	if want == "" {
+		return true
+	}
+	write, isReadOnly := strings.CutSuffix(string(want), readOnlySuffix)
+	for _, g := range s {
+		if g == want || (isReadOnly && string(g) == write) {
+			return true
+		}
+	}
+	return false
+}
+
+// Missing returns the scopes of want that s does not grant, in want's order;
+// an app can check them right after the token exchange.
+func (s Scopes) Missing(want ...Scope) []Scope {
+	var out []Scope
+	for _, w := range want {
+		if !s.Has(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// String joins the scopes with spaces, as BigCommerce writes them.
+func (s Scopes) String() string {
+	parts := make([]string, len(s))
+	for i, sc := range s {
+		parts[i] = string(sc)
+	}
+	return strings.Join(parts, " ")
+}

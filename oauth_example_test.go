@@ -1,0 +1,115 @@
+package bigcommerce_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"time"
+
+	"github.com/bigcommerce-go/bigcommerce"
+)
+
+// An app's auth callback: BigCommerce redirects the merchant's browser to
+// /auth?code=...&scope=...&context=stores/{hash}; the handler exchanges the
+// code and hands over the token. Here a local server stands in for
+// BigCommerce's token endpoint.
+func ExampleOAuthApp_AuthCallbackHandler() {
+	login := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"access_token":"tok","scope":"store_v2_orders store_v2_products_read_only","context":"stores/abc123","user":{"id":1,"email":"merchant@example.com"}}`)
+	}))
+	defer login.Close()
+
+	app := bigcommerce.OAuthApp{
+		ClientID:     "client-id",
+		ClientSecret: "client-secret",
+		RedirectURL:  "https://app.example.com/auth",
+		TokenURL:     login.URL + "/oauth2/token", // omit in production
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /auth", app.AuthCallbackHandler(func(w http.ResponseWriter, r *http.Request, tok *bigcommerce.OAuthToken) {
+		// Store tok (json.Marshal keeps the token) keyed by tok.StoreHash().
+		fmt.Println("installed on", tok.StoreHash(), "by", tok.User.Email)
+		fmt.Println("can read orders:", tok.Scopes().Has(bigcommerce.ScopeOrdersReadOnly))
+		fmt.Println("missing:", tok.Scopes().Missing(bigcommerce.ScopeProducts))
+		client, err := bigcommerce.NewClient(tok.StoreHash(), tok)
+		if err != nil {
+			http.Error(w, "setup failed", http.StatusInternalServerError)
+			return
+		}
+		_ = client // use the client for the store
+		fmt.Fprint(w, "<html>Installed</html>")
+	}))
+
+	w := httptest.NewRecorder()
+	mux.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/auth?code=qr6h3thvbvag2ffq&scope=store_v2_orders+store_v2_products_read_only&context=stores%2Fabc123", nil))
+	fmt.Println(w.Code, w.Body.String())
+	// Output:
+	// installed on abc123 by merchant@example.com
+	// can read orders: true
+	// missing: [store_v2_products]
+	// 200 <html>Installed</html>
+}
+
+// Receiving webhooks: WebhookHandler verifies each delivery's Standard
+// Webhooks signature with the app's client secret before fn sees it.
+func ExampleWebhookHandler() {
+	const secret = "client-secret"
+	handler := bigcommerce.WebhookHandler(bigcommerce.WebhookOptions{ClientSecret: secret},
+		func(ctx context.Context, ev *bigcommerce.WebhookEvent) error {
+			// Drop redeliveries by ev.DedupKey(); queue slow work.
+			id, _ := ev.Data.IntID()
+			fmt.Println(ev.Scope, ev.Data.Type, id, ev.StoreHash(), ev.DedupKey())
+			return nil
+		})
+
+	// A delivery as BigCommerce signs it.
+	body := []byte(`{"scope":"store/order/created","store_id":"1025646","data":{"type":"order","id":250},"hash":"352e4afc6dd3fc85ea26bfdf3f91852604d57528","created_at":1561482670,"producer":"stores/abc123"}`)
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte("msg_1." + ts + "."))
+	mac.Write(body)
+	r := httptest.NewRequest(http.MethodPost, "/webhooks", bytes.NewReader(body))
+	r.Header.Set("webhook-id", "msg_1")
+	r.Header.Set("webhook-timestamp", ts)
+	r.Header.Set("webhook-signature", "v1,"+base64.StdEncoding.EncodeToString(mac.Sum(nil)))
+
+	w := httptest.NewRecorder()
+	handler.ServeHTTP(w, r)
+	fmt.Println(w.Code)
+	// Output:
+	// store/order/created order 250 abc123 352e4afc6dd3fc85ea26bfdf3f91852604d57528
+	// 200
+}
+
+// Subscribing to an event. A fake API server stands in for BigCommerce.
+func ExampleWebhooksService_Create() {
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"data":{"id":18048287,"scope":"store/order/*","destination":"https://app.example.com/webhooks","is_active":true,"created_at":1561488106},"meta":{}}`)
+	}))
+	defer api.Close()
+
+	client, err := bigcommerce.NewClient("abc123", bigcommerce.TokenAuth{AccessToken: "token"}, bigcommerce.WithBaseURL(api.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	hook, _, err := client.Webhooks.Create(context.Background(), bigcommerce.WebhookCreate{
+		Scope:       bigcommerce.WebhookScopeOrderAll,
+		Destination: "https://app.example.com/webhooks",
+		IsActive:    bigcommerce.Ptr(true),
+		Headers:     map[string]string{"X-App-Secret": "shared-secret"}, // check with WebhookOptions.SharedHeader
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(hook.ID, hook.Scope, hook.IsActive, hook.CreatedAt.UTC().Format(time.RFC3339))
+	// Output:
+	// 18048287 store/order/* true 2019-06-25T18:41:46Z
+}
