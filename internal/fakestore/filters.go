@@ -349,7 +349,10 @@ type listEnvelope struct {
 func pageOf[T any](items []T, page, limit int) ([]T, pagination) {
 	total := len(items)
 	pages := (total + limit - 1) / limit
-	from := min((page-1)*limit, total)
+	from := total
+	if page <= pages {
+		from = (page - 1) * limit // cannot overflow: page-1 < pages <= total
+	}
 	to := min(from+limit, total)
 	link := func(p int) string { return "?page=" + itoa(p) + "&limit=" + itoa(limit) }
 	pg := pagination{
@@ -365,5 +368,5 @@ func pageOf[T any](items []T, page, limit int) ([]T, pagination) {
 	return items[from:to], pg
 }
 
-// direction parses "asc"/"desc" suffixes and names.
+// descending reports whether a direction is "desc".
 func descending(s string) bool { return strings.EqualFold(s, "desc") }

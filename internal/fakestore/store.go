@@ -1,18 +1,3 @@
-// Package fakestore is an in-memory, concurrency-safe imitation of the
-// BigCommerce REST API, served as an [http.Handler].
-//
-// It is meant for integration tests, runnable examples and benchmarks: it
-// serves the same paths, envelopes, pagination (including the V2 "204 No
-// Content" for an empty page), filters, error bodies, batch limits, 207
-// partial failures and X-Rate-Limit-* window as a real store, for the
-// customers, catalog, orders, inventory and locations endpoints. Faults
-// (5xx answers, dropped connections, truncated bodies, 429 without headers)
-// can be injected, and the store can be seeded with deterministic,
-// realistic-looking data.
-//
-// Start it with httptest.NewServer(store), or use [Store.Transport] to serve
-// requests in-process without sockets (which also works inside
-// testing/synctest bubbles).
 package fakestore
 
 import (
@@ -20,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 )
@@ -170,7 +154,7 @@ func (s *Store) StockAt(locationID int, sku string) (int, bool) {
 	if s.db.locations[locationID] == nil {
 		return 0, false
 	}
-	vid, ok := s.db.skuIndex[strings.ToLower(sku)]
+	vid, ok := s.db.lookupSKU(sku)
 	if !ok {
 		return 0, false
 	}
@@ -195,11 +179,7 @@ func (s *Store) InventoryLevel(productID int) (int, bool) {
 func (s *Store) ProductIDBySKU(sku string) (int, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	vid, ok := s.db.skuIndex[strings.ToLower(sku)]
-	if !ok {
-		return 0, false
-	}
-	return s.db.variants[vid].ProductID, true
+	return s.db.skuOwner(sku)
 }
 
 // OrderArchived reports whether an order exists and whether it is archived

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -394,4 +395,77 @@ func TestStoreInformation(t *testing.T) {
 			t.Fatalf("id = %v", info["id"])
 		}
 	})
+}
+
+func TestHostileInput(t *testing.T) {
+	h := modes[1].open(t, seeded(SeedOptions{Seed: 1, Customers: 3, Products: 2, Orders: 3}))
+	tests := []struct {
+		method, path, body string
+		status             int
+	}{
+		{"GET", "/v3/customers?page=9223372036854775807", "", 200},
+		{"GET", "/v2/orders?page=9223372036854775807", "", 204},
+		{"GET", "/v2/orders?page=99999999999999999999", "", 400},
+		{"GET", "/v2/orders/99999999999999999999", "", 404},
+		{"GET", "/v2/order_statuses/-1", "", 404},
+		{"POST", "/v3/customers", "{", 422},
+		{"POST", "/v3/customers", `{"email":"x@example.com"}`, 422},
+		{"POST", "/v3/customers", `[1,2]`, 422},
+		{"POST", "/v3/customers", `[{"email":5}]`, 422},
+		{"POST", "/v3/catalog/products", `[]`, 422},
+		{"POST", "/v3/catalog/products", `{"name":"x","type":"physical","weight":"heavy","price":1}`, 422},
+		{"PUT", "/v3/catalog/products/1", `{"categories":"x"}`, 422},
+		{"PUT", "/v3/catalog/variants", `[{"id":"x"}]`, 422},
+		{"POST", "/v2/orders", `{"billing_address":null,"products":[]}`, 400},
+		{"POST", "/v2/orders", `{"billing_address":{},"products":[{"product_id":1,"quantity":-1}]}`, 400},
+		{"POST", "/v2/orders/100/shipments", `{"order_address_id":"x"}`, 400},
+		{"PUT", "/v3/inventory/adjustments/absolute", `{"items":[{"location_id":1,"sku":"SKU-000001","quantity":1e30}]}`, 422},
+		{"PUT", "/v3/inventory/adjustments/absolute", `{"items":"all"}`, 422},
+		{"PUT", "/v3/inventory/locations/1/items", `{"settings":[{"identity":{}}]}`, 422},
+		{"POST", "/v3/inventory/locations", `[{}]`, 422},
+	}
+	for _, tc := range tests {
+		var body any
+		if tc.body != "" {
+			body = tc.body
+		}
+		r := h.api(tc.method, tc.path, body)
+		if r.status != tc.status {
+			t.Errorf("%s %s %s: status %d, want %d: %s", tc.method, tc.path, tc.body, r.status, tc.status, truncate(r.body))
+		}
+	}
+}
+
+func TestServeHTTPWithRecorder(t *testing.T) {
+	s := New(Config{})
+	req := httptest.NewRequest("GET", "/stores/fakestore/v2/orders", nil)
+	req.Header.Set("X-Auth-Token", "fake-token")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != 204 || rec.Body.Len() != 0 || rec.Header().Get("X-Rate-Limit-Requests-Left") != "149" {
+		t.Fatalf("recorder: %d %q %v", rec.Code, rec.Body.String(), rec.Header())
+	}
+	// A dropped connection cannot be imitated without a connection: nothing is written.
+	s.InjectFault(Fault{Kind: FaultDrop})
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Body.Len() != 0 || rec.Header().Get("Content-Type") != "" {
+		t.Fatalf("drop on recorder wrote %q", rec.Body.String())
+	}
+}
+
+func BenchmarkListCustomers(b *testing.B) {
+	s := New(Config{Quota: 1 << 30})
+	s.Seed(SeedOptions{Seed: 1, Customers: 10_000})
+	hc := &http.Client{Transport: s.Transport()}
+	for i := 0; b.Loop(); i++ {
+		req, _ := http.NewRequest("GET", "http://x/stores/fakestore/v3/customers?limit=250&page="+strconv.Itoa(1+i%40), nil)
+		req.Header.Set("X-Auth-Token", "fake-token")
+		resp, err := hc.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
 }
