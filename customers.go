@@ -494,7 +494,7 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 // page numbers.
 func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter.Seq2[Customer, error] {
 	cursor := filter != nil && (filter.After != "" || filter.Before != "")
-	return walk(ctx, filter, MaxPageSize, func(ctx context.Context, f *CustomerFilter) ([]Customer, *Response, error) {
+	return walk(ctx, s.client, filter, MaxPageSize, func(ctx context.Context, f *CustomerFilter) ([]Customer, *Response, error) {
 		if !cursor {
 			return s.List(ctx, f)
 		}
@@ -655,7 +655,7 @@ func (s *CustomersService) ListAddresses(ctx context.Context, filter *AddressFil
 // GET /v3/customers/addresses, page after page (250 per page unless
 // filter.Limit is set).
 func (s *CustomersService) AllAddresses(ctx context.Context, filter *AddressFilter) iter.Seq2[CustomerAddress, error] {
-	return walk(ctx, filter, MaxPageSize, s.ListAddresses)
+	return walk(ctx, s.client, filter, MaxPageSize, s.ListAddresses)
 }
 
 // CreateAddresses creates customer addresses: POST /v3/customers/addresses,

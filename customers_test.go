@@ -296,7 +296,7 @@ func TestCustomersAll(t *testing.T) {
 	if !slices.Equal(ids, []int{1, 2, 3, 4, 5}) {
 		t.Errorf("ids = %v", ids)
 	}
-	reqs := rec.all()
+	reqs := byPage(rec.all())
 	if len(reqs) != 3 {
 		t.Fatalf("%d requests, want 3", len(reqs))
 	}
@@ -605,7 +605,7 @@ func TestCustomersCreateChunks(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Create: %v", err)
 	}
-	reqs := rec.all()
+	reqs := byPage(rec.all())
 	if len(reqs) != 3 {
 		t.Fatalf("%d POSTs, want 3", len(reqs))
 	}

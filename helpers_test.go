@@ -9,6 +9,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -120,6 +123,18 @@ func mockFunc(mt *httpmock.MockTransport, method, path string, fn func(captured)
 		return fn(rec.record(req))
 	})
 	return rec
+}
+
+// byPage returns the requests sorted by their page parameter: All fetches
+// V3 pages ahead concurrently, so they may arrive in any order.
+func byPage(reqs []captured) []captured {
+	out := slices.Clone(reqs)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, _ := strconv.Atoi(out[i].Query.Get("page"))
+		b, _ := strconv.Atoi(out[j].Query.Get("page"))
+		return a < b
+	})
+	return out
 }
 
 // fixture reads testdata/<name>.

@@ -314,7 +314,7 @@ func (s *InventoryService) ListItems(ctx context.Context, filter *InventoryItemF
 // AllItems iterates over every inventory item matching filter, page by page:
 // GET /v3/inventory/items. filter may be nil and is not modified.
 func (s *InventoryService) AllItems(ctx context.Context, filter *InventoryItemFilter) iter.Seq2[InventoryItem, error] {
-	return walk(ctx, filter, MaxInventoryPageSize, s.ListItems)
+	return walk(ctx, s.client, filter, MaxInventoryPageSize, s.ListItems)
 }
 
 // LocationItem is an item's inventory at one location, from GET
@@ -372,7 +372,7 @@ func (s *InventoryService) ListLocationItems(ctx context.Context, locationID int
 // GET /v3/inventory/locations/{location_id}/items. filter may be nil and is
 // not modified.
 func (s *InventoryService) AllLocationItems(ctx context.Context, locationID int, filter *LocationItemFilter) iter.Seq2[LocationItem, error] {
-	return walk(ctx, filter, MaxInventoryPageSize, func(ctx context.Context, f *LocationItemFilter) ([]LocationItem, *Response, error) {
+	return walk(ctx, s.client, filter, MaxInventoryPageSize, func(ctx context.Context, f *LocationItemFilter) ([]LocationItem, *Response, error) {
 		return s.ListLocationItems(ctx, locationID, f)
 	})
 }
@@ -707,7 +707,7 @@ func (s *InventoryService) ListLocations(ctx context.Context, filter *LocationFi
 // AllLocations iterates over every location matching filter, page by page:
 // GET /v3/inventory/locations. filter may be nil and is not modified.
 func (s *InventoryService) AllLocations(ctx context.Context, filter *LocationFilter) iter.Seq2[Location, error] {
-	return walk(ctx, filter, MaxInventoryPageSize, s.ListLocations)
+	return walk(ctx, s.client, filter, MaxInventoryPageSize, s.ListLocations)
 }
 
 // checkLocationCreate validates one new location.

@@ -865,7 +865,7 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 // page. The filter is copied, not modified. To export a store that changes
 // during the walk, sort by id (OrderSortIDAsc) and resume with MinID.
 func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[Order, error] {
-	return walk(ctx, filter, MaxPageSize, s.List)
+	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
 // Get returns one order: GET /v2/orders/{id}.
@@ -952,7 +952,7 @@ func (s *OrdersService) ListProducts(ctx context.Context, orderID int, opts *Lis
 // AllProducts iterates over every line item of an order: GET
 // /v2/orders/{id}/products, page after page.
 func (s *OrdersService) AllProducts(ctx context.Context, orderID int, opts *ListOptions) iter.Seq2[OrderProduct, error] {
-	return walk(ctx, opts, MaxPageSize, func(ctx context.Context, o *ListOptions) ([]OrderProduct, *Response, error) {
+	return walk(ctx, s.client, opts, MaxPageSize, func(ctx context.Context, o *ListOptions) ([]OrderProduct, *Response, error) {
 		return s.ListProducts(ctx, orderID, o)
 	})
 }

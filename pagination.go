@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"net/http"
+	"sync"
 )
 
 // MaxPageSize is the largest page BigCommerce serves on the V2 and V3 list
@@ -121,7 +122,11 @@ func listV2[T any](ctx context.Context, c *Client, path string, opts any, page, 
 // next page only while the consumer keeps ranging. It stops after the last
 // page: when V3 meta says so, or, for V2 (no totals), on an empty page (a
 // 204) or a short one. An error is yielded once and ends the walk.
-func walk[T, F any, PF pager[F]](ctx context.Context, filter *F, maxLimit int, fetch func(context.Context, *F) ([]T, *Response, error)) iter.Seq2[T, error] {
+//
+// When the first page's meta gives the number of pages, the rest are fetched
+// ahead concurrently, as many at once as the client's WithMaxConcurrency
+// allows, and still yielded in order (see walkAhead).
+func walk[T, F any, PF pager[F]](ctx context.Context, c *Client, filter *F, maxLimit int, fetch func(context.Context, *F) ([]T, *Response, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var f F
 		if filter != nil {
@@ -149,7 +154,68 @@ func walk[T, F any, PF pager[F]](ctx context.Context, filter *F, maxLimit int, f
 			if lastPage(resp.Pagination, len(items), *limit) {
 				return
 			}
+			if p := resp.Pagination; p != nil && p.TotalPages > p.CurrentPage+1 && cap(c.sem) > 1 {
+				walkAhead[T, F, PF](ctx, cap(c.sem), f, p.CurrentPage+1, p.TotalPages, fetch, yield)
+				return
+			}
 			*page++
+		}
+	}
+}
+
+// pageResult is one page fetched ahead.
+type pageResult[T any] struct {
+	items []T
+	resp  *Response
+	err   error
+}
+
+// walkAhead fetches pages from..to (and beyond, if later pages report more)
+// with up to depth requests in flight, yielding items in page order. When
+// the consumer stops or a page fails, the pages still in flight are
+// cancelled and waited for, so no goroutine outlives the walk.
+func walkAhead[T, F any, PF pager[F]](ctx context.Context, depth int, base F, from, to int, fetch func(context.Context, *F) ([]T, *Response, error), yield func(T, error) bool) {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+	var pending []chan pageResult[T]
+	next := from
+	launch := func() {
+		ch := make(chan pageResult[T], 1)
+		pending = append(pending, ch)
+		f := base
+		page, _ := PF(&f).paging()
+		*page = next
+		next++
+		wg.Go(func() {
+			items, resp, err := fetch(ctx, &f)
+			ch <- pageResult[T]{items, resp, err}
+		})
+	}
+	for len(pending) > 0 || next <= to {
+		for next <= to && len(pending) < depth {
+			launch()
+		}
+		r := <-pending[0]
+		pending = pending[1:]
+		if r.err != nil {
+			var zero T
+			yield(zero, r.err)
+			return
+		}
+		if len(r.items) == 0 {
+			return // the collection shrank under the walk: nothing further
+		}
+		if p := r.resp.Pagination; p != nil && p.TotalPages > to {
+			to = p.TotalPages // it grew: keep going
+		}
+		for _, item := range r.items {
+			if !yield(item, nil) {
+				return
+			}
 		}
 	}
 }

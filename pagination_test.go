@@ -8,7 +8,10 @@ import (
 	"iter"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"testing"
+	"testing/synctest"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 )
@@ -102,7 +105,7 @@ func TestWalkV2(t *testing.T) {
 			c, mt := newTestClient(t)
 			rec := mockFunc(mt, http.MethodGet, "/v2/things", v2Store(tt.total))
 			filter := &ListOptions{Limit: tt.limit}
-			ids, err := collect(t, walk(ctx(t), filter, MaxPageSize, v2Things(c)))
+			ids, err := collect(t, walk(ctx(t), c, filter, MaxPageSize, v2Things(c)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -138,7 +141,7 @@ func TestWalkV2(t *testing.T) {
 func TestWalkV3UsesMeta(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockFunc(mt, http.MethodGet, "/v3/things", v3Store(10))
-	ids, err := collect(t, walk(ctx(t), &ListOptions{Limit: 5}, MaxPageSize, v3Things(c)))
+	ids, err := collect(t, walk(ctx(t), c, &ListOptions{Limit: 5}, MaxPageSize, v3Things(c)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,18 +154,18 @@ func TestWalkV3UsesMeta(t *testing.T) {
 func TestWalkStartsAtCallersPageNeverZero(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockFunc(mt, http.MethodGet, "/v2/things", v2Store(10))
-	if _, err := collect(t, walk(ctx(t), &ListOptions{Page: -3, Limit: 4}, MaxPageSize, v2Things(c))); err != nil {
+	if _, err := collect(t, walk(ctx(t), c, &ListOptions{Page: -3, Limit: 4}, MaxPageSize, v2Things(c))); err != nil {
 		t.Fatal(err)
 	}
 	if first := rec.all()[0].Query.Get("page"); first != "1" {
 		t.Errorf("first page = %s, want 1", first)
 	}
-	ids, err := collect(t, walk(ctx(t), &ListOptions{Page: 2, Limit: 4}, MaxPageSize, v2Things(c)))
+	ids, err := collect(t, walk(ctx(t), c, &ListOptions{Page: 2, Limit: 4}, MaxPageSize, v2Things(c)))
 	if err != nil || len(ids) != 6 || ids[0] != 5 {
 		t.Errorf("from page 2: %v, %v", ids, err)
 	}
 	var nilFilter *ListOptions
-	if ids, err := collect(t, walk(ctx(t), nilFilter, MaxPageSize, v2Things(c))); err != nil || len(ids) != 10 {
+	if ids, err := collect(t, walk(ctx(t), c, nilFilter, MaxPageSize, v2Things(c))); err != nil || len(ids) != 10 {
 		t.Errorf("nil filter: %v, %v", ids, err)
 	}
 }
@@ -171,7 +174,7 @@ func TestWalkBreakStopsFetching(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockFunc(mt, http.MethodGet, "/v2/things", v2Store(100))
 	n := 0
-	for _, err := range walk(ctx(t), &ListOptions{Limit: 10}, MaxPageSize, v2Things(c)) {
+	for _, err := range walk(ctx(t), c, &ListOptions{Limit: 10}, MaxPageSize, v2Things(c)) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -196,7 +199,7 @@ func TestWalkYieldsErrorOnce(t *testing.T) {
 		return v2Store(100)(r)
 	})
 	var items, errs int
-	for _, err := range walk(ctx(t), &ListOptions{Limit: 10}, MaxPageSize, v2Things(c)) {
+	for _, err := range walk(ctx(t), c, &ListOptions{Limit: 10}, MaxPageSize, v2Things(c)) {
 		if err != nil {
 			errs++
 			var e *Error
@@ -238,4 +241,94 @@ func TestEnvelopeCursorPagination(t *testing.T) {
 	if p == nil || p.Cursor == nil || p.Cursor.EndCursor != "MQ" || p.Count != 1 || p.PerPage != 50 || p.Cursor.Links.Next != "?after=MQ" {
 		t.Errorf("pagination = %+v", p)
 	}
+}
+
+// slowV3Store serves v3Store's pages after 10 ms of (fake) latency, counting
+// the requests in flight.
+func slowV3Store(total int, inFlight, peak *atomic.Int32, fail int) func(captured) (*http.Response, error) {
+	serve := v3Store(total)
+	return func(r captured) (*http.Response, error) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+		}
+		time.Sleep(10 * time.Millisecond)
+		if page, _ := strconv.Atoi(r.Query.Get("page")); page == fail {
+			return httpmock.NewStringResponse(500, `{"status":500,"title":"boom"}`), nil
+		}
+		return serve(r)
+	}
+}
+
+func TestWalkFetchesAheadInOrder(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newTestClient(t, WithMaxConcurrency(3))
+		var inFlight, peak atomic.Int32
+		rec := mockFunc(mt, http.MethodGet, "/v3/things", slowV3Store(100, &inFlight, &peak, 0))
+		start := time.Now()
+		ids, err := collect(t, walk(t.Context(), c, &ListOptions{Limit: 10}, MaxPageSize, v3Things(c)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, id := range ids {
+			if id != i+1 {
+				t.Fatalf("item %d has id %d: pages yielded out of order", i, id)
+			}
+		}
+		if len(ids) != 100 || rec.count() != 10 {
+			t.Errorf("%d items in %d requests, want 100 in 10", len(ids), rec.count())
+		}
+		if peak.Load() != 3 {
+			t.Errorf("peak %d requests in flight, want 3 (WithMaxConcurrency)", peak.Load())
+		}
+		// Page 1 alone, then 9 pages three at a time: 4 rounds of 10 ms.
+		if elapsed := time.Since(start); elapsed != 40*time.Millisecond {
+			t.Errorf("walk took %s of fake time, want 40ms", elapsed)
+		}
+	})
+}
+
+func TestWalkAheadBreakCancels(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newTestClient(t, WithMaxConcurrency(4))
+		var inFlight, peak atomic.Int32
+		rec := mockFunc(mt, http.MethodGet, "/v3/things", slowV3Store(1000, &inFlight, &peak, 0))
+		n := 0
+		for _, err := range walk(t.Context(), c, &ListOptions{Limit: 10}, MaxPageSize, v3Things(c)) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n++; n == 15 {
+				break
+			}
+		}
+		// synctest.Test fails if a prefetching goroutine outlives the walk.
+		if got := rec.count(); got > 1+4 {
+			t.Errorf("%d pages fetched for 15 items, want at most 5 (page 1 plus 4 ahead)", got)
+		}
+		time.Sleep(time.Second) // fake time: httpmock's responders outlive a cancelled request
+	})
+}
+
+func TestWalkAheadErrorYieldedOnceInOrder(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newTestClient(t, WithMaxConcurrency(4))
+		var inFlight, peak atomic.Int32
+		mockFunc(mt, http.MethodGet, "/v3/things", slowV3Store(100, &inFlight, &peak, 4))
+		var ids []int
+		errs := 0
+		for it, err := range walk(t.Context(), c, &ListOptions{Limit: 10}, MaxPageSize, v3Things(c)) {
+			if err != nil {
+				errs++
+				continue
+			}
+			ids = append(ids, it.ID)
+		}
+		// httpmock's responders outlive a cancelled request; let their fake
+		// latency pass so the bubble can end.
+		time.Sleep(time.Second)
+		if errs != 1 || len(ids) != 30 || ids[29] != 30 {
+			t.Errorf("%d errors after %d items (last %v); want 1 error after pages 1-3", errs, len(ids), ids[len(ids)-1:])
+		}
+	})
 }

@@ -676,7 +676,7 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 	if filter != nil && capsPage(filter.Include) {
 		limit = MaxPageSizeWithOptions
 	}
-	return walk(ctx, filter, limit, s.List)
+	return walk(ctx, s.client, filter, limit, s.List)
 }
 
 // Get returns one product: GET /v3/catalog/products/{id}. opts may be nil.
@@ -860,7 +860,7 @@ func (s *ProductsService) ListVariants(ctx context.Context, productID int, filte
 // /v3/catalog/products/{product_id}/variants, 250 a page unless filter sets
 // Limit.
 func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter *VariantFilter) iter.Seq2[Variant, error] {
-	return walk(ctx, filter, MaxPageSize, func(ctx context.Context, f *VariantFilter) ([]Variant, *Response, error) {
+	return walk(ctx, s.client, filter, MaxPageSize, func(ctx context.Context, f *VariantFilter) ([]Variant, *Response, error) {
 		return s.ListVariants(ctx, productID, f)
 	})
 }

@@ -265,7 +265,7 @@ func TestProductsAll(t *testing.T) {
 			if len(ids) != tt.total || (tt.total > 0 && (ids[0] != 1 || ids[len(ids)-1] != tt.total)) {
 				t.Errorf("got %d products, want %d in order", len(ids), tt.total)
 			}
-			reqs := rec.all()
+			reqs := byPage(rec.all())
 			if len(reqs) != tt.wantReqs {
 				t.Errorf("%d requests, want %d", len(reqs), tt.wantReqs)
 			}

@@ -181,7 +181,7 @@ func (s *WebhooksService) List(ctx context.Context, filter *WebhookFilter) ([]We
 
 // All iterates over every webhook matching filter, page by page: GET /v3/hooks.
 func (s *WebhooksService) All(ctx context.Context, filter *WebhookFilter) iter.Seq2[Webhook, error] {
-	return walk(ctx, filter, MaxPageSize, s.List)
+	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
 // Get returns one webhook: GET /v3/hooks/{id}.
