@@ -861,11 +861,25 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 }
 
 // All iterates over every order matching filter, MaxPageSize per page unless
-// filter.Limit is set: GET /v2/orders, page after page until a short or empty
-// page. The filter is copied, not modified. To export a store that changes
-// during the walk, sort by id (OrderSortIDAsc) and resume with MinID.
+// filter.Limit is set: GET /v2/orders until a short or empty (204) page. The
+// filter is copied, not modified.
+//
+// Unless the filter sorts by something other than id or starts at a later
+// Page, All walks by id range (sort=id:asc with min_id just above the last
+// order seen) rather than by page number, so orders created or archived
+// during a long export cannot shift the pages and make it skip orders.
 func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[Order, error] {
-	return walk(ctx, s.client, filter, MaxPageSize, s.List)
+	if filter != nil && ((filter.Sort != "" && filter.Sort != OrderSortIDAsc) || filter.Page > 1) {
+		return walk(ctx, s.client, filter, MaxPageSize, s.List)
+	}
+	var f OrderFilter
+	if filter != nil {
+		f = *filter
+	}
+	f.Sort = OrderSortIDAsc
+	return walkByID(ctx, &f, MaxPageSize, s.List,
+		func(o Order) int { return o.ID },
+		func(f *OrderFilter, lastID int) { f.MinID = lastID + 1 })
 }
 
 // Get returns one order: GET /v2/orders/{id}.

@@ -31,7 +31,8 @@ func orderPages(total int) func(captured) (*http.Response, error) {
 	return func(c captured) (*http.Response, error) {
 		page, _ := strconv.Atoi(c.Query.Get("page"))
 		limit, _ := strconv.Atoi(c.Query.Get("limit"))
-		first := (page-1)*limit + 1
+		minID, _ := strconv.Atoi(c.Query.Get("min_id"))
+		first := max(minID, 1) + (page-1)*limit
 		var items []map[string]any
 		for id := first; id <= total && id < first+limit; id++ {
 			items = append(items, map[string]any{"id": id, "total_inc_tax": "1.0000"})
@@ -191,11 +192,11 @@ func TestOrdersAll(t *testing.T) {
 	tests := []struct {
 		name      string
 		total     int
-		wantPages []string
+		wantMinID []string // min_id of each request: All walks by id range
 	}{
-		{"ends on a short page", 5, []string{"1", "2", "3"}},
-		{"exact multiple: last page full, next is 204", 6, []string{"1", "2", "3", "4"}},
-		{"empty store: first page is 204", 0, []string{"1"}},
+		{"ends on a short page", 5, []string{"", "3", "5"}},
+		{"exact multiple: last page full, next is 204", 6, []string{"", "3", "5", "7"}},
+		{"empty store: first page is 204", 0, []string{""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -222,13 +223,13 @@ func TestOrdersAll(t *testing.T) {
 				if r.Query.Get("limit") != "2" || r.Query.Get("sort") != "id:asc" {
 					t.Errorf("request query %q lost the filter", r.Raw)
 				}
-				if !r.Query.Has("page") || r.Query.Get("page") == "0" {
-					t.Errorf("request without a valid page: %q", r.Raw)
+				if r.Query.Get("page") != "1" {
+					t.Errorf("request %q: an id-range walk always asks for page 1", r.Raw)
 				}
-				pages = append(pages, r.Query.Get("page"))
+				pages = append(pages, r.Query.Get("min_id"))
 			}
-			if !slices.Equal(pages, tt.wantPages) {
-				t.Errorf("pages requested = %v, want %v (%d requests)", pages, tt.wantPages, rec.count())
+			if !slices.Equal(pages, tt.wantMinID) {
+				t.Errorf("min_id requested = %v, want %v (%d requests)", pages, tt.wantMinID, rec.count())
 			}
 			if filter.Page != 0 || filter.Limit != 2 {
 				t.Errorf("All modified the caller's filter: %+v", filter)
@@ -250,8 +251,53 @@ func TestOrdersAllDefaultsToMaxPageSize(t *testing.T) {
 	if n != 3 || rec.count() != 1 {
 		t.Errorf("got %d orders in %d requests, want 3 in 1", n, rec.count())
 	}
-	if got := rec.last(t).Raw; got != "limit=250&page=1" {
-		t.Errorf("query = %q, want limit=250&page=1", got)
+	if got := rec.last(t).Raw; got != "limit=250&page=1&sort=id:asc" {
+		t.Errorf("query = %q, want limit=250&page=1&sort=id:asc", got)
+	}
+}
+
+func TestOrdersAllByPageWhenSortedOtherwise(t *testing.T) {
+	c, mt := newTestClient(t)
+	rec := mockFunc(mt, http.MethodGet, "/v2/orders", orderPages(5))
+	n := 0
+	for _, err := range c.Orders.All(ctx(t), &OrderFilter{Limit: 2, Sort: OrderSortDateCreatedDesc}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	var pages []string
+	for _, r := range rec.all() {
+		if r.Query.Has("min_id") || r.Query.Get("sort") != "date_created:desc" {
+			t.Errorf("query %q: a walk sorted by date must page by number and keep the sort", r.Raw)
+		}
+		pages = append(pages, r.Query.Get("page"))
+	}
+	if n != 5 || !slices.Equal(pages, []string{"1", "2", "3"}) {
+		t.Errorf("%d orders over pages %v, want 5 over [1 2 3]", n, pages)
+	}
+}
+
+func TestOrdersAllStopsWhenServerIgnoresIDRange(t *testing.T) {
+	c, mt := newTestClient(t)
+	full := orderPages(100)
+	mockFunc(mt, http.MethodGet, "/v2/orders", func(r captured) (*http.Response, error) {
+		r.Query.Del("min_id") // a server that ignores min_id would repeat page 1 forever
+		return full(r)
+	})
+	var got, errs int
+	for _, err := range c.Orders.All(ctx(t), &OrderFilter{Limit: 10}) {
+		if err != nil {
+			errs++
+			if !strings.Contains(err.Error(), "ignored the id range") {
+				t.Errorf("err = %v", err)
+			}
+			continue
+		}
+		got++
+	}
+	if got != 10 || errs != 1 {
+		t.Errorf("%d orders and %d errors, want 10 then 1 error", got, errs)
 	}
 }
 
@@ -275,7 +321,7 @@ func TestOrdersAllStopsOnBreakAndYieldsErrorOnce(t *testing.T) {
 		c, mt := newTestClient(t)
 		pages := orderPages(10)
 		rec := mockFunc(mt, http.MethodGet, "/v2/orders", func(r captured) (*http.Response, error) {
-			if r.Query.Get("page") == "2" {
+			if r.Query.Get("min_id") == "3" {
 				return httpmock.NewStringResponse(http.StatusNotFound, `[{"status":404,"message":"gone"}]`), nil
 			}
 			return pages(r)
