@@ -788,10 +788,11 @@ func TestIntegrationRateLimitBurst(t *testing.T) {
 		if ok != workers*perWorker {
 			t.Errorf("%d requests succeeded at the store, want %d", ok, workers*perWorker)
 		}
-		// The throttle paces from the headers: it may lose a race or two
-		// while responses arrive out of order, never a window's worth.
-		if limited > 5 {
-			t.Errorf("%d requests were answered 429; the throttle should have avoided most", limited)
+		// The throttle paces from the headers: it counts the requests in
+		// flight against what is left and ignores snapshots that arrive out
+		// of order, so no request should run into the limit at all.
+		if limited != 0 {
+			t.Errorf("%d requests were answered 429; the throttle should have avoided them", limited)
 		}
 		// 40 requests at 5 per second need at least 7 window resets.
 		if elapsed < 7*time.Second {
