@@ -285,11 +285,37 @@ func (t *Throttle) Rate() (RateLimit, bool) {
 	return t.last, t.known
 }
 
-// observe records a snapshot read from a response.
+// observe records a snapshot read from a response, unless it is stale.
 func (t *Throttle) observe(rl RateLimit) {
+	now := time.Now()
 	t.mu.Lock()
-	t.last, t.seenAt, t.known = rl, time.Now(), true
-	t.mu.Unlock()
+	defer t.mu.Unlock()
+	if t.staleLocked(rl, now) {
+		return
+	}
+	t.last, t.seenAt, t.known = rl, now, true
+}
+
+// staleLocked reports whether rl, read at now, is an older view of the
+// window already known: the known window has not ended, rl's window ends at
+// about the same time, yet rl claims more requests left. Responses to
+// concurrent requests arrive in any order; believing the older, higher count
+// would let requests through that the store then answers with 429.
+func (t *Throttle) staleLocked(rl RateLimit, now time.Time) bool {
+	if !t.known || rl.Remaining <= t.last.Remaining {
+		return false
+	}
+	knownReset := t.seenAt.Add(t.last.ResetIn)
+	if !now.Before(knownReset) {
+		return false // the known window is over: rl is news
+	}
+	// A new window ends about one window length after the known one; the
+	// same window ends at the same time, give or take rounding and latency.
+	tolerance := t.last.Window / 2
+	if tolerance <= 0 {
+		tolerance = time.Second
+	}
+	return now.Add(rl.ResetIn).Sub(knownReset) < tolerance
 }
 
 // waitLocked says how long a new request must wait: until the window resets

@@ -562,3 +562,41 @@ func ExampleRetryPolicy() {
 	fmt.Println(err)
 	// Output: <nil>
 }
+
+// TestThrottleIgnoresStaleSnapshots: responses to concurrent requests arrive
+// in any order. A snapshot of the same window that shows more requests left
+// than one already seen is older and must not raise the count (that let
+// requests through into 429s); a snapshot of the next window is taken at
+// once, even if it arrives a little before the known reset.
+func TestThrottleIgnoresStaleSnapshots(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		window := 30 * time.Second
+		th := NewThrottle()
+		th.observe(RateLimit{Quota: 150, Remaining: 3, Window: window, ResetIn: 10 * time.Second})
+		time.Sleep(5 * time.Millisecond)
+		th.observe(RateLimit{Quota: 150, Remaining: 5, Window: window, ResetIn: 10*time.Second - 6*time.Millisecond})
+		if rl, _ := th.Rate(); rl.Remaining != 3 {
+			t.Errorf("after a stale snapshot Remaining = %d, want 3", rl.Remaining)
+		}
+		th.observe(RateLimit{Quota: 150, Remaining: 1, Window: window, ResetIn: 9 * time.Second})
+		if rl, _ := th.Rate(); rl.Remaining != 1 {
+			t.Errorf("a lower count of the same window was ignored: Remaining = %d, want 1", rl.Remaining)
+		}
+
+		// The next window, seen 100 ms before the known reset (the server's
+		// clock is a little ahead): taken.
+		time.Sleep(10*time.Second - 5*time.Millisecond - 100*time.Millisecond)
+		th.observe(RateLimit{Quota: 150, Remaining: 149, Window: window, ResetIn: window - 100*time.Millisecond})
+		if rl, _ := th.Rate(); rl.Remaining != 149 {
+			t.Errorf("the next window's snapshot was ignored: Remaining = %d, want 149", rl.Remaining)
+		}
+
+		// After the known reset anything is news.
+		th.observe(RateLimit{Quota: 150, Remaining: 0, Window: window, ResetIn: window})
+		time.Sleep(window)
+		th.observe(RateLimit{Quota: 150, Remaining: 7, Window: window, ResetIn: time.Second})
+		if rl, _ := th.Rate(); rl.Remaining != 7 {
+			t.Errorf("after the reset Remaining = %d, want 7", rl.Remaining)
+		}
+	})
+}

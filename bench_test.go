@@ -1,0 +1,139 @@
+package bigcommerce
+
+// Benchmarks of the real Client against internal/fakestore, in-process
+// (store.Transport(), no sockets) with a quota large enough that the rate
+// window never makes anyone wait. The times include the fake store's own
+// work (filtering, encoding JSON), so they are an upper bound on the SDK's
+// cost; BenchmarkDecodeOrdersPage isolates the decoding.
+//
+//	go test -bench . -benchmem -run '^$'
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+)
+
+// benchConfig gives a quota no benchmark can spend.
+var benchConfig = fakestore.Config{Quota: 1 << 30, Window: time.Hour}
+
+// benchWalk runs walk b.N times, checks it yields want records each time,
+// and reports records/s.
+func benchWalk[T any](b *testing.B, want int, walk func() func(func(T, error) bool)) {
+	b.Helper()
+	b.ReportAllocs()
+	records := 0
+	for b.Loop() {
+		n := 0
+		for _, err := range walk() {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != want {
+			b.Fatalf("walked %d records, want %d", n, want)
+		}
+		records += n
+	}
+	b.ReportMetric(float64(records)/b.Elapsed().Seconds(), "records/s")
+}
+
+func BenchmarkCustomersAll(b *testing.B) {
+	c, store := newFakeStoreClient(b, benchConfig, fakestore.SeedOptions{Seed: 1, Customers: 10000})
+	ctx := context.Background()
+	benchWalk(b, store.CustomerCount(), func() func(func(Customer, error) bool) {
+		return c.Customers.All(ctx, nil)
+	})
+}
+
+func BenchmarkOrdersAll(b *testing.B) {
+	c, store := newFakeStoreClient(b, benchConfig, fakestore.SeedOptions{Seed: 1, Customers: 500, Products: 200, Orders: 10000})
+	ctx := context.Background()
+	benchWalk(b, store.OrderCount(), func() func(func(Order, error) bool) {
+		return c.Orders.All(ctx, nil)
+	})
+}
+
+func BenchmarkProductsAllWithVariants(b *testing.B) {
+	c, store := newFakeStoreClient(b, benchConfig, fakestore.SeedOptions{Seed: 1, Products: 2000, VariantsPerProduct: 3})
+	ctx := context.Background()
+	filter := &ProductFilter{Include: []ProductInclude{ProductIncludeVariants}}
+	benchWalk(b, store.ProductCount(), func() func(func(Product, error) bool) {
+		return c.Products.All(ctx, filter)
+	})
+}
+
+// ordersPageFixture returns the body of a 250-order V2 page, fetched once
+// from a seeded fake store.
+func ordersPageFixture(b *testing.B) []byte {
+	b.Helper()
+	store := fakestore.New(fakestore.Config{StoreHash: fakeHash})
+	store.Seed(fakestore.SeedOptions{Seed: 1, Customers: 100, Products: 100, Orders: 250})
+	req, err := http.NewRequest(http.MethodGet, "http://fakestore.test/stores/"+fakeHash+"/v2/orders?limit=250", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	req.Header.Set("X-Auth-Token", "fake-token")
+	resp, err := store.Transport().RoundTrip(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		b.Fatalf("fixture: %d, %v", resp.StatusCode, err)
+	}
+	return body
+}
+
+func BenchmarkDecodeOrdersPage(b *testing.B) {
+	body := ordersPageFixture(b)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	records := 0
+	for b.Loop() {
+		var orders []Order
+		if err := json.Unmarshal(body, &orders); err != nil {
+			b.Fatal(err)
+		}
+		if len(orders) != 250 {
+			b.Fatalf("decoded %d orders, want 250", len(orders))
+		}
+		records += len(orders)
+	}
+	b.ReportMetric(float64(records)/b.Elapsed().Seconds(), "records/s")
+}
+
+func BenchmarkAdjustAbsolute5000(b *testing.B) {
+	c, store := newFakeStoreClient(b, benchConfig, fakestore.SeedOptions{Seed: 1, Products: 2500, VariantsPerProduct: 2})
+	ctx := context.Background()
+	items := make([]InventoryAdjustment, 0, 5000)
+	for p := 1; p <= 2500; p++ {
+		for _, size := range []string{"XS", "S"} {
+			items = append(items, InventoryAdjustment{LocationID: 1, SKU: fmt.Sprintf("SKU-%06d-%s", p, size), Quantity: p % 97})
+		}
+	}
+	if _, ok := store.StockAt(1, items[4999].SKU); !ok {
+		b.Fatalf("seeded store has no SKU %s", items[4999].SKU)
+	}
+	b.ReportAllocs()
+	records := 0
+	for b.Loop() {
+		txs, _, err := c.Inventory.AdjustAbsolute(ctx, items, "benchmark")
+		if err != nil || len(txs) != 3 {
+			b.Fatalf("AdjustAbsolute: %d transactions, %v", len(txs), err)
+		}
+		records += len(items)
+	}
+	b.ReportMetric(float64(records)/b.Elapsed().Seconds(), "records/s")
+	if got, _ := store.StockAt(1, items[4999].SKU); got != items[4999].Quantity {
+		b.Errorf("stock of %s is %d, want %d", items[4999].SKU, got, items[4999].Quantity)
+	}
+}
