@@ -20,6 +20,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	_ "embed"
 	"encoding/csv"
@@ -28,6 +29,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -316,7 +318,7 @@ func (a *applier) apply(ctx context.Context) error {
 		a.printf("  transaction %s\n", tx)
 	}
 	if len(txs) == 0 {
-		return fmt.Errorf("no adjustment was applied: %w", sendErr)
+		return fmt.Errorf("no adjustment was applied: all %d rows were rejected (see above)", len(a.rows))
 	}
 
 	var sent []row
@@ -356,17 +358,26 @@ func (a *applier) reportFailures(be *bigcommerce.BatchError) {
 		if !errors.As(err, &e) {
 			continue
 		}
+		type named struct {
+			index int
+			msg   string
+		}
+		var items []named
 		for key, msg := range e.Fields {
 			parts := strings.SplitN(key, ".", 3)
 			if len(parts) < 2 || parts[0] != "items" {
 				continue
 			}
 			i, convErr := strconv.Atoi(parts[1])
-			if convErr != nil || lo+i > hi {
+			if convErr != nil || i < 0 || lo+i > hi {
 				continue
 			}
-			r := a.rows[lo+i]
-			a.printf("    line %d (%s at location %d): %s\n", r.line, r.sku, r.locationID, msg)
+			items = append(items, named{lo + i, msg})
+		}
+		slices.SortFunc(items, func(x, y named) int { return cmp.Or(cmp.Compare(x.index, y.index), strings.Compare(x.msg, y.msg)) })
+		for _, it := range items {
+			r := a.rows[it.index]
+			a.printf("    line %d (%s at location %d): %s\n", r.line, r.sku, r.locationID, it.msg)
 		}
 	}
 }

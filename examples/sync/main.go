@@ -106,6 +106,8 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 	}
 	if o.checkpoint == "" {
 		o.checkpoint = filepath.Join(o.out, "checkpoint.json")
+	} else if err := os.MkdirAll(filepath.Dir(o.checkpoint), 0o755); err != nil {
+		return fmt.Errorf("creating the checkpoint's directory: %w", err)
 	}
 
 	cp, err := loadCheckpoint(o.checkpoint, env.StoreHash, o.full)

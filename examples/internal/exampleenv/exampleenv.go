@@ -170,6 +170,12 @@ func Connect(ctx context.Context, seed fakestore.SeedOptions) (client *bigcommer
 // tests can hand them a fake store they keep a handle on.
 type Connector func(ctx context.Context, seed fakestore.SeedOptions) (*Env, error)
 
+// Use returns a Connector that hands out env, whatever the seed: tests
+// build the Env (often with ForStore) and keep the store to inspect it.
+func Use(env *Env) Connector {
+	return func(context.Context, fakestore.SeedOptions) (*Env, error) { return env, nil }
+}
+
 // FromEnvironment is the Connector the programs use outside tests.
 func FromEnvironment(ctx context.Context, seed fakestore.SeedOptions) (*Env, error) {
 	return Open(ctx, Config{Seed: seed, Options: []bigcommerce.Option{bigcommerce.WithUserAgent("bigcommerce-go-examples")}})
