@@ -169,7 +169,7 @@ func (a *app) subscribe(ctx context.Context, client *bigcommerce.Client, hash st
 		a.cfg.log.Printf("webhooks: store %s: cannot list webhooks, so %s is not subscribed: %v", hash, scope, err)
 		return
 	case len(hooks) > 0:
-		a.cfg.log.Printf("webhooks: store %s already delivers %s to %s (hook %d)", hash, scope, dest, hooks[0].ID)
+		a.cfg.log.Printf("webhooks: store %s already has hook %d for %s -> %s (active: %t)", hash, hooks[0].ID, scope, dest, hooks[0].IsActive)
 		return
 	}
 	hook, _, err := client.Webhooks.Create(ctx, bigcommerce.WebhookCreate{Scope: scope, Destination: dest, IsActive: bigcommerce.Ptr(true)})

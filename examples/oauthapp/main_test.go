@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"log"
@@ -12,11 +13,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
+	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
 )
 
 // noEnv is an empty environment: the demo runs.
@@ -390,5 +393,78 @@ func TestClaimIsBounded(t *testing.T) {
 	}
 	if !a.claim("0") {
 		t.Error("the oldest key was not forgotten")
+	}
+}
+
+// TestInstallSubscribes installs the app on a store that serves /v3/hooks:
+// the first install creates the webhook, a repeated auth callback (as
+// after a scope change) finds it and creates none.
+func TestInstallSubscribes(t *testing.T) {
+	a, login, calls, logs := testApp(t)
+	store := fakestore.New(fakestore.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken})
+	var (
+		mu      sync.Mutex
+		hooks   []map[string]any
+		creates int
+	)
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/stores/"+demoStoreHash+"/v3/hooks" {
+			store.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("X-Auth-Token") != demoAccessToken {
+			http.Error(w, `{"status":401,"title":"unauthorized"}`, http.StatusUnauthorized)
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		switch r.Method {
+		case http.MethodGet:
+			if got := r.URL.Query().Get("destination"); got != "https://app.example.com/webhooks" {
+				t.Errorf("hooks listed for destination %q", got)
+			}
+			json.NewEncoder(w).Encode(map[string]any{"data": hooks, "meta": map[string]any{}})
+		case http.MethodPost:
+			creates++
+			var hook map[string]any
+			if err := json.NewDecoder(r.Body).Decode(&hook); err != nil {
+				t.Errorf("decoding the new hook: %v", err)
+			}
+			hook["id"] = 7
+			hooks = append(hooks, hook)
+			json.NewEncoder(w).Encode(map[string]any{"data": hook, "meta": map[string]any{}})
+		}
+	}))
+	defer api.Close()
+	a.cfg.apiBase = api.URL
+
+	for i := range 2 {
+		q := url.Values{"code": {login.issueCode()}, "scope": {"store_v2_information_read_only"}, "context": {"stores/" + demoStoreHash}}
+		if rec := serveApp(a, httptest.NewRequest(http.MethodGet, "/auth?"+q.Encode(), nil)); rec.Code != http.StatusOK {
+			t.Fatalf("install %d: status %d: %s", i+1, rec.Code, rec.Body)
+		}
+	}
+	if n := calls.Load(); n != 2 {
+		t.Errorf("the token endpoint was called %d times, want 2", n)
+	}
+	if creates != 1 {
+		t.Errorf("created %d hooks, want 1", creates)
+	}
+	if len(hooks) == 1 && (hooks[0]["scope"] != string(webhookScope) || hooks[0]["is_active"] != true) {
+		t.Errorf("created hook %v, want an active %s hook", hooks[0], webhookScope)
+	}
+	out := logs.String()
+	for _, want := range []string{
+		"webhooks: store fakestore now delivers store/order/created to https://app.example.com/webhooks (hook 7;",
+		"webhooks: store fakestore already has hook 7 for store/order/created -> https://app.example.com/webhooks (active: true)",
+		"install: store fakestore did not grant [store_v2_orders_read_only]",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the log lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, demoAccessToken) {
+		t.Errorf("the log shows the access token:\n%s", out)
 	}
 }
