@@ -1,0 +1,345 @@
+package main
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/bigcommerce-go/bigcommerce"
+	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+)
+
+// The demo's made-up app credentials, store and merchant. Like real ones,
+// the secret and the token are never printed; they only travel over
+// loopback, between the demo's own servers.
+const (
+	demoClientID     = "demo-client-id"
+	demoClientSecret = "demo-client-secret"
+	demoStoreHash    = "fakestore"
+	demoAccessToken  = "demo-access-token"
+	demoUserID       = 9001
+	demoUserEmail    = "merchant@example.com"
+	demoOrderID      = 100 // the first order the seeded fake store has
+)
+
+// demoScopes are the scopes the demo merchant grants.
+var demoScopes = bigcommerce.Scopes{bigcommerce.ScopeStoreInformationReadOnly, bigcommerce.ScopeOrdersReadOnly}
+
+// runDemo plays BigCommerce against the app, all on 127.0.0.1: a fake
+// store, a fake token endpoint and the app server, then the callbacks and
+// webhook deliveries a real install produces. It returns an error when the
+// app does not answer as it should.
+func runDemo(ctx context.Context, out io.Writer, ignoredFlags []string) error {
+	fmt.Fprintf(out, "DEMO: %s and %s are not set, so this runs a local demo on 127.0.0.1 (fake store, fake token endpoint, this app) and exits; set both to run a real app server.\n", envClientID, envClientSecret)
+	if len(ignoredFlags) > 0 {
+		fmt.Fprintf(out, "demo: ignoring %s: they apply only with credentials\n", strings.Join(ignoredFlags, ", "))
+	}
+
+	store := fakestore.New(fakestore.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken})
+	store.Seed(fakestore.SeedOptions{Seed: 1, Customers: 3, Products: 3, Orders: 3})
+	storeSrv := httptest.NewServer(store)
+	defer storeSrv.Close()
+
+	appSrv := httptest.NewUnstartedServer(nil)
+	appURL := "http://" + appSrv.Listener.Addr().String()
+	login := newFakeLogin(demoClientSecret, appURL+"/auth")
+	loginSrv := httptest.NewServer(login)
+	defer loginSrv.Close()
+
+	a := newApp(appConfig{
+		oauth: bigcommerce.OAuthApp{
+			ClientID: demoClientID, ClientSecret: demoClientSecret,
+			RedirectURL: login.redirectURL, TokenURL: loginSrv.URL + "/oauth2/token",
+		},
+		webhookURL:   appURL + "/webhooks",
+		webhookScope: webhookScope,
+		apiBase:      storeSrv.URL,
+		log:          log.New(out, "app: ", 0),
+	})
+	appSrv.Config.Handler = a.routes()
+	appSrv.Start()
+	defer appSrv.Close()
+	fmt.Fprintf(out, "demo: fake store %s at %s, token endpoint %s/oauth2/token, app server %s\n", demoStoreHash, storeSrv.URL, loginSrv.URL, appURL)
+
+	bc := &bigCommerce{ctx: ctx, out: out, http: appSrv.Client(), appURL: appURL, login: login}
+	return bc.play()
+}
+
+// bigCommerce sends the app what BigCommerce would, and checks its answers.
+type bigCommerce struct {
+	ctx    context.Context
+	out    io.Writer
+	http   *http.Client
+	appURL string
+	login  *fakeLogin
+}
+
+// play runs the demo's steps in order, stopping at the first wrong answer.
+func (bc *bigCommerce) play() error {
+	storeContext := "stores/" + demoStoreHash
+
+	fmt.Fprintf(bc.out, "1. install: the merchant clicks Install; BigCommerce sends their browser to GET /auth?code=<one-time code>&scope=%s&context=%s\n", url.QueryEscape(demoScopes.String()), storeContext)
+	q := url.Values{"code": {bc.login.issueCode()}, "scope": {demoScopes.String()}, "context": {storeContext}, "account_uuid": {"00000000-0000-4000-8000-000000000001"}}
+	page, err := bc.get("/auth?"+q.Encode(), http.StatusOK)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(bc.out, "   -> 200: the app swapped the code for a token; the control panel shows its page: %s\n", page)
+
+	fmt.Fprintln(bc.out, "2. load: the merchant opens the app; BigCommerce sends GET /load?signed_payload_jwt=<HS256 JWT signed with the client secret>")
+	if page, err = bc.getSigned("/load", http.StatusOK); err != nil {
+		return err
+	}
+	fmt.Fprintf(bc.out, "   -> 200: the app verified the JWT (signature, aud, iss, sub, exp); the control panel shows: %s\n", page)
+
+	fmt.Fprintf(bc.out, "3. webhooks: a shopper places order %d; BigCommerce POSTs /webhooks signed per Standard Webhooks\n", demoOrderID)
+	body := webhookBody(demoOrderID)
+	msgID := "msg_" + randomHex(8)
+	if err := bc.postWebhook(body, signWebhook(demoClientSecret, msgID, time.Now(), body), http.StatusOK); err != nil {
+		return err
+	}
+	fmt.Fprintln(bc.out, "   -> 200: accepted; a real app answers fast so BigCommerce does not retry")
+	fmt.Fprintln(bc.out, "   a forger POSTs the same body with a tampered webhook-signature")
+	forged := signWebhook(demoClientSecret, msgID, time.Now(), body)
+	forged.Set(bigcommerce.HeaderWebhookSignature, tamper(forged.Get(bigcommerce.HeaderWebhookSignature)))
+	if err := bc.postWebhook(body, forged, http.StatusUnauthorized); err != nil {
+		return err
+	}
+	fmt.Fprintln(bc.out, "   -> 401: rejected without being handled; only holders of the client secret can sign deliveries")
+	fmt.Fprintln(bc.out, "   BigCommerce redelivers the same event (same hash), as it does when an answer was lost")
+	if err := bc.postWebhook(body, signWebhook(demoClientSecret, msgID, time.Now(), body), http.StatusOK); err != nil {
+		return err
+	}
+	fmt.Fprintln(bc.out, "   -> 200: acknowledged but not handled twice")
+
+	fmt.Fprintf(bc.out, "4. remove user: the owner removes user %d's access; BigCommerce sends GET /remove_user?signed_payload_jwt=...\n", demoUserID)
+	if _, err := bc.getSigned("/remove_user", http.StatusOK); err != nil {
+		return err
+	}
+	fmt.Fprintln(bc.out, "5. uninstall: the merchant uninstalls the app; BigCommerce sends GET /uninstall?signed_payload_jwt=...")
+	if _, err := bc.getSigned("/uninstall", http.StatusOK); err != nil {
+		return err
+	}
+	fmt.Fprintln(bc.out, "   -> 200: the store's token is gone; BigCommerce also deletes the app's webhooks for the store")
+	fmt.Fprintln(bc.out, "demo complete")
+	return nil
+}
+
+// get sends a GET to the app, checks the status and returns the text of
+// the page.
+func (bc *bigCommerce) get(path string, want int) (string, error) {
+	req, err := http.NewRequestWithContext(bc.ctx, http.MethodGet, bc.appURL+path, nil)
+	if err != nil {
+		return "", err
+	}
+	return bc.do(req, want)
+}
+
+// getSigned sends a signed callback (load, uninstall, remove_user).
+func (bc *bigCommerce) getSigned(path string, want int) (string, error) {
+	payload, err := bc.login.signedPayload(time.Now())
+	if err != nil {
+		return "", err
+	}
+	return bc.get(path+"?signed_payload_jwt="+url.QueryEscape(payload), want)
+}
+
+// postWebhook delivers a webhook body with the given headers.
+func (bc *bigCommerce) postWebhook(body []byte, h http.Header, want int) error {
+	req, err := http.NewRequestWithContext(bc.ctx, http.MethodPost, bc.appURL+"/webhooks", strings.NewReader(string(body)))
+	if err != nil {
+		return err
+	}
+	req.Header = h
+	req.Header.Set("Content-Type", "application/json")
+	_, err = bc.do(req, want)
+	return err
+}
+
+// do sends req, checks the app answered want and returns the answer's
+// text without HTML markup.
+func (bc *bigCommerce) do(req *http.Request, want int) (string, error) {
+	resp, err := bc.http.Do(req)
+	if err != nil {
+		return "", fmt.Errorf("demo: %s %s: %w", req.Method, req.URL.Path, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	if err != nil {
+		return "", fmt.Errorf("demo: %s %s: reading the answer: %w", req.Method, req.URL.Path, err)
+	}
+	text := strings.Join(strings.Fields(html.UnescapeString(markup.ReplaceAllString(string(body), " "))), " ")
+	if resp.StatusCode != want {
+		return "", fmt.Errorf("demo: %s %s: the app answered %d (%s), want %d", req.Method, req.URL.Path, resp.StatusCode, text, want)
+	}
+	return text, nil
+}
+
+// markup matches what do drops from an HTML answer: the title and
+// the tags.
+var markup = regexp.MustCompile(`(?is)<title>.*?</title>|<[^>]*>`)
+
+// fakeLogin imitates login.bigcommerce.com for one app and one store: it
+// issues one-time codes, exchanges them for the store's token at
+// POST /oauth2/token, and signs callback payloads.
+type fakeLogin struct {
+	clientID, clientSecret, redirectURL string
+	storeHash, accessToken              string
+
+	mu    sync.Mutex
+	codes map[string]bool // issued and not yet exchanged
+}
+
+// newFakeLogin returns the login service of the demo app and store, with
+// the given client secret and registered auth callback URL.
+func newFakeLogin(clientSecret, redirectURL string) *fakeLogin {
+	return &fakeLogin{
+		clientID: demoClientID, clientSecret: clientSecret, redirectURL: redirectURL,
+		storeHash: demoStoreHash, accessToken: demoAccessToken, codes: map[string]bool{},
+	}
+}
+
+// issueCode returns a new one-time auth code.
+func (l *fakeLogin) issueCode() string {
+	code := randomHex(8)
+	l.mu.Lock()
+	l.codes[code] = true
+	l.mu.Unlock()
+	return code
+}
+
+// ServeHTTP serves the token exchange, checking what BigCommerce checks:
+// the client credentials, the redirect URI, the context and that the code
+// is fresh.
+func (l *fakeLogin) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost || r.URL.Path != "/oauth2/token" {
+		http.NotFound(w, r)
+		return
+	}
+	var req struct {
+		ClientID     string `json:"client_id"`
+		ClientSecret string `json:"client_secret"`
+		Code         string `json:"code"`
+		Context      string `json:"context"`
+		Scope        string `json:"scope"`
+		GrantType    string `json:"grant_type"`
+		RedirectURI  string `json:"redirect_uri"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<16)).Decode(&req); err != nil {
+		oauthError(w, http.StatusBadRequest, "invalid_request", "the body is not JSON")
+		return
+	}
+	l.mu.Lock()
+	fresh := l.codes[req.Code]
+	delete(l.codes, req.Code)
+	l.mu.Unlock()
+	switch {
+	case req.ClientID != l.clientID || !hmac.Equal([]byte(req.ClientSecret), []byte(l.clientSecret)):
+		oauthError(w, http.StatusUnauthorized, "invalid_client", "unknown client or wrong secret")
+	case req.GrantType != "authorization_code":
+		oauthError(w, http.StatusBadRequest, "unsupported_grant_type", "grant_type must be authorization_code")
+	case req.RedirectURI != l.redirectURL:
+		oauthError(w, http.StatusBadRequest, "invalid_grant", "redirect_uri does not match the registered auth callback URL")
+	case !fresh || req.Context != "stores/"+l.storeHash:
+		oauthError(w, http.StatusBadRequest, "invalid_grant", "the code is unknown, used or for another store")
+	default:
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{
+			"access_token": l.accessToken,
+			"scope":        req.Scope,
+			"context":      req.Context,
+			"user":         map[string]any{"id": demoUserID, "username": "Merchant", "email": demoUserEmail},
+			"owner":        map[string]any{"id": demoUserID, "username": "Merchant", "email": demoUserEmail},
+			"account_uuid": "00000000-0000-4000-8000-000000000001",
+		})
+	}
+}
+
+// oauthError answers in OAuth 2.0's error shape.
+func oauthError(w http.ResponseWriter, status int, code, description string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"error": code, "error_description": description})
+}
+
+// signedPayload returns a signed_payload_jwt as BigCommerce makes it for
+// the load, uninstall and remove_user callbacks.
+func (l *fakeLogin) signedPayload(now time.Time) (string, error) {
+	claims := jwt.MapClaims{
+		"aud":        l.clientID,
+		"iss":        "bc",
+		"sub":        "stores/" + l.storeHash,
+		"iat":        now.Unix(),
+		"nbf":        now.Unix(),
+		"exp":        now.Add(24 * time.Hour).Unix(),
+		"jti":        randomHex(16),
+		"user":       map[string]any{"id": demoUserID, "email": demoUserEmail, "locale": "en-US"},
+		"owner":      map[string]any{"id": demoUserID, "email": demoUserEmail},
+		"url":        "/",
+		"channel_id": 1,
+	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte(l.clientSecret))
+}
+
+// webhookBody returns a store/order/created delivery for an order of the
+// demo store. Its hash stands in for BigCommerce's SHA-1 of the event and,
+// like it, is the same in every redelivery.
+func webhookBody(orderID int) []byte {
+	const created = 1735689600
+	data := fmt.Sprintf(`{"type":"order","id":%d}`, orderID)
+	sum := sha1.Sum([]byte(string(webhookScope) + data + strconv.Itoa(created)))
+	return fmt.Appendf(nil, `{"scope":%q,"store_id":"1000001","data":%s,"hash":%q,"created_at":%d,"producer":"stores/%s"}`,
+		webhookScope, data, hex.EncodeToString(sum[:]), created, demoStoreHash)
+}
+
+// signWebhook returns Standard Webhooks headers for a delivery:
+// webhook-signature is v1,base64(HMAC-SHA256(secret, id.timestamp.body)).
+func signWebhook(secret, msgID string, at time.Time, body []byte) http.Header {
+	ts := strconv.FormatInt(at.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	fmt.Fprintf(mac, "%s.%s.", msgID, ts)
+	mac.Write(body)
+	h := http.Header{}
+	h.Set(bigcommerce.HeaderWebhookID, msgID)
+	h.Set(bigcommerce.HeaderWebhookTimestamp, ts)
+	h.Set(bigcommerce.HeaderWebhookSignature, "v1,"+base64.StdEncoding.EncodeToString(mac.Sum(nil)))
+	return h
+}
+
+// tamper changes one character of a v1 signature, keeping it valid base64.
+func tamper(sig string) string {
+	b := []byte(sig)
+	i := len("v1,")
+	if b[i] == 'A' {
+		b[i] = 'B'
+	} else {
+		b[i] = 'A'
+	}
+	return string(b)
+}
+
+// randomHex returns n random bytes in hex, for codes, ids and JWT ids.
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b) // never fails: crypto/rand.Read crashes the program rather than return an error
+	return hex.EncodeToString(b)
+}
