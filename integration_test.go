@@ -90,6 +90,34 @@ func requestsSince(store *fakestore.Store, mark int, method, suffix string) []fa
 // checkPages asserts that the requests ask for exactly the pages 1..n, each
 // once and with the given limit, and that none asks for page=0. The order
 // is not checked: a V3 walk may fetch pages ahead concurrently.
+// checkIDRanges checks an id-range walk (Orders.All): n requests of limit
+// orders, each for page 1, sorted by id, the first without min_id and each
+// later one starting just past the ids already seen.
+func checkIDRanges(t *testing.T, reqs []fakestore.RequestRecord, n, limit int) {
+	t.Helper()
+	if len(reqs) != n {
+		t.Fatalf("got %d list requests, want %d: %+v", len(reqs), n, reqs)
+	}
+	prev := 0
+	for i, r := range reqs {
+		q, err := url.ParseQuery(r.RawQuery)
+		if err != nil {
+			t.Fatalf("request %d: bad query %q: %v", i, r.RawQuery, err)
+		}
+		if q.Get("page") != "1" || q.Get("sort") != "id:asc" || q.Get("limit") != fmt.Sprint(limit) {
+			t.Errorf("request %d: %s, want page=1, sort=id:asc, limit=%d", i, r.RawQuery, limit)
+		}
+		minID := 0
+		if v := q.Get("min_id"); v != "" {
+			fmt.Sscan(v, &minID)
+		}
+		if (i == 0) != (minID == 0) || (i > 0 && minID <= prev) {
+			t.Errorf("request %d: min_id=%q after %d, want none first, then rising", i, q.Get("min_id"), prev)
+		}
+		prev = minID
+	}
+}
+
 func checkPages(t *testing.T, reqs []fakestore.RequestRecord, n, limit int) {
 	t.Helper()
 	if len(reqs) != n {
@@ -229,9 +257,9 @@ func TestIntegrationWalks(t *testing.T) {
 			t.Fatalf("walked %d orders, store has %d", len(got), store.OrderCount())
 		}
 		checkUniqueAscending(t, "orders", idsOf(got, func(o Order) int { return o.ID }))
-		// V2 has no totals: 3 full pages, then page 4 answers 204.
+		// V2 has no totals: 3 full pages, then a 4th request answers 204.
 		reqs := requestsSince(store, mark, "GET", "/v2/orders")
-		checkPages(t, reqs, 4, 10)
+		checkIDRanges(t, reqs, 4, 10)
 		if last := reqs[len(reqs)-1]; last.Status != http.StatusNoContent {
 			t.Errorf("last page answered %d, want 204", last.Status)
 		}
@@ -245,7 +273,7 @@ func TestIntegrationWalks(t *testing.T) {
 		}
 		// 7+7+7+7+2: the short fifth page ends the walk without a 204.
 		reqs := requestsSince(store, mark, "GET", "/v2/orders")
-		checkPages(t, reqs, 5, 7)
+		checkIDRanges(t, reqs, 5, 7)
 		for _, r := range reqs {
 			if r.Status != http.StatusOK {
 				t.Errorf("%s?%s answered %d, want 200", r.Path, r.RawQuery, r.Status)
