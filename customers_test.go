@@ -33,24 +33,6 @@ func custNoRequests(t *testing.T, rec *recorder) {
 	}
 }
 
-// custAssertInvalid checks that err is a *ValidationError whose message
-// contains every one of want.
-func custAssertInvalid(t *testing.T, err error, want ...string) {
-	t.Helper()
-	var ve *ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("err = %v (%T), want *ValidationError", err, err)
-	}
-	if !errors.Is(err, ErrInvalidRequest) {
-		t.Error("errors.Is(err, ErrInvalidRequest) = false")
-	}
-	for _, w := range want {
-		if !strings.Contains(err.Error(), w) {
-			t.Errorf("error %q does not mention %q", err, w)
-		}
-	}
-}
-
 func TestCustomersList(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodGet, "/v3/customers", 200, fixture(t, "customers/list.json"))
@@ -448,7 +430,7 @@ func TestCustomersGetRefusesBadID(t *testing.T) {
 	rec := mockJSON(mt, http.MethodGet, "/v3/customers", 200, []byte(`{"data":[]}`))
 	for _, id := range []int{0, -1} {
 		_, resp, err := c.Customers.Get(ctx(t), id)
-		custAssertInvalid(t, err, "Customers.Get", "> 0")
+		assertValidation(t, err, "Customers.Get", "> 0")
 		if resp == nil {
 			t.Error("nil *Response")
 		}
@@ -826,7 +808,7 @@ func TestCustomersCreateValidation(t *testing.T) {
 				in = append(tt.in, numberedCustomers(25)...)
 			}
 			got, resp, err := c.Customers.Create(ctx(t), in)
-			custAssertInvalid(t, err, append(tt.want, "Customers.Create")...)
+			assertValidation(t, err, append(tt.want, "Customers.Create")...)
 			if got != nil || resp == nil {
 				t.Errorf("got %v, resp %v", got, resp)
 			}
@@ -871,9 +853,9 @@ func TestCustomersUpdateValidation(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockFunc(mt, http.MethodPut, "/v3/customers", echoCustomers)
 	_, _, err := c.Customers.Update(ctx(t), nil)
-	custAssertInvalid(t, err, "Customers.Update", "no customers")
+	assertValidation(t, err, "Customers.Update", "no customers")
 	_, resp, err := c.Customers.Update(ctx(t), []CustomerUpdate{{ID: 1}, {ID: 2}, {FirstName: Ptr("x")}})
-	custAssertInvalid(t, err, "customer 2", "id must be > 0")
+	assertValidation(t, err, "customer 2", "id must be > 0")
 	if resp == nil {
 		t.Error("nil *Response")
 	}
@@ -1007,16 +989,16 @@ func TestCustomersDeleteRefusesBadInput(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodDelete, "/v3/customers", 204, nil)
 	resp, err := c.Customers.Delete(ctx(t))
-	custAssertInvalid(t, err, "Customers.Delete", "no ids")
+	assertValidation(t, err, "Customers.Delete", "no ids")
 	if resp == nil {
 		t.Error("nil *Response")
 	}
 	_, err = c.Customers.Delete(ctx(t), 1, 0)
-	custAssertInvalid(t, err, "index 1", "> 0")
+	assertValidation(t, err, "index 1", "> 0")
 	_, err = c.Customers.Delete(ctx(t), []int{}...)
-	custAssertInvalid(t, err, "no ids")
+	assertValidation(t, err, "no ids")
 	_, err = c.Customers.Delete(ctx(t), -3)
-	custAssertInvalid(t, err, "-3")
+	assertValidation(t, err, "-3")
 	custNoRequests(t, rec)
 }
 
@@ -1134,18 +1116,18 @@ func TestCustomersCreateAddressesValidation(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodPost, "/v3/customers/addresses", 200, []byte(`{}`))
 	_, _, err := c.Customers.CreateAddresses(ctx(t), nil)
-	custAssertInvalid(t, err, "Customers.CreateAddresses", "no addresses")
+	assertValidation(t, err, "Customers.CreateAddresses", "no addresses")
 
 	noCustomer := exampleAddressCreate()
 	noCustomer.CustomerID = 0
 	_, _, err = c.Customers.CreateAddresses(ctx(t), []AddressCreate{exampleAddressCreate(), noCustomer})
-	custAssertInvalid(t, err, "address 1", "customer_id must be > 0")
+	assertValidation(t, err, "address 1", "customer_id must be > 0")
 
 	noPostal := exampleAddressCreate()
 	noPostal.PostalCode = ""
 	noPostal.StateOrProvince = ""
 	_, _, err = c.Customers.CreateAddresses(ctx(t), []AddressCreate{noPostal})
-	custAssertInvalid(t, err, "address 0", "state_or_province and postal_code are required")
+	assertValidation(t, err, "address 0", "state_or_province and postal_code are required")
 	custNoRequests(t, rec)
 }
 
@@ -1170,9 +1152,9 @@ func TestCustomersUpdateAddresses(t *testing.T) {
 	}
 
 	_, _, err = c.Customers.UpdateAddresses(ctx(t), []AddressUpdate{{ID: 1}, {City: Ptr("x")}})
-	custAssertInvalid(t, err, "Customers.UpdateAddresses", "address 1", "id must be > 0")
+	assertValidation(t, err, "Customers.UpdateAddresses", "address 1", "id must be > 0")
 	_, _, err = c.Customers.UpdateAddresses(ctx(t), nil)
-	custAssertInvalid(t, err, "no addresses")
+	assertValidation(t, err, "no addresses")
 	if rec.count() != 1 {
 		t.Errorf("%d requests, want 1", rec.count())
 	}
@@ -1192,9 +1174,9 @@ func TestCustomersDeleteAddresses(t *testing.T) {
 	}
 
 	_, err = c.Customers.DeleteAddresses(ctx(t))
-	custAssertInvalid(t, err, "Customers.DeleteAddresses", "no ids")
+	assertValidation(t, err, "Customers.DeleteAddresses", "no ids")
 	_, err = c.Customers.DeleteAddresses(ctx(t), 0)
-	custAssertInvalid(t, err, "> 0")
+	assertValidation(t, err, "> 0")
 	if rec.count() != 1 {
 		t.Errorf("%d requests, want 1", rec.count())
 	}

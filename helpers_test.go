@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -31,6 +33,11 @@ const testToken = "test-token-5ecret"
 func newTestClient(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) {
 	t.Helper()
 	mt := httpmock.NewMockTransport()
+	// Count unmatched requests too, so GetTotalCallCount proves "nothing
+	// was sent" even for paths no responder was registered for.
+	mt.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
+		return httpmock.NewStringResponse(http.StatusNotFound, `{"status":404,"title":"no responder for `+req.Method+` `+req.URL.Path+`"}`), nil
+	})
 	base := []Option{WithHTTPClient(&http.Client{Transport: mt}), WithRetryPolicy(RetryPolicy{})}
 	c, err := NewClient("abc123", TokenAuth{AccessToken: testToken}, append(base, opts...)...)
 	if err != nil {
@@ -176,6 +183,32 @@ func assertStandardHeaders(t *testing.T, c captured) {
 	}
 	if len(c.Body) > 0 && c.Header.Get("Content-Type") != "application/json" {
 		t.Errorf("Content-Type = %q on a request with a body", c.Header.Get("Content-Type"))
+	}
+}
+
+// assertNothingSent fails the test if the transport saw any request.
+func assertNothingSent(t *testing.T, mt *httpmock.MockTransport) {
+	t.Helper()
+	if n := mt.GetTotalCallCount(); n != 0 {
+		t.Errorf("%d requests were sent, want none", n)
+	}
+}
+
+// assertValidation checks that err is a *ValidationError mentioning every
+// one of wants.
+func assertValidation(t *testing.T, err error, wants ...string) {
+	t.Helper()
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error = %v (%T), want *ValidationError", err, err)
+	}
+	if !errors.Is(err, ErrInvalidRequest) {
+		t.Errorf("errors.Is(err, ErrInvalidRequest) = false")
+	}
+	for _, w := range wants {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q does not mention %q", err, w)
+		}
 	}
 }
 

@@ -23,32 +23,6 @@ func problemJSON(status int, body []byte) *http.Response {
 	return resp
 }
 
-// assertNothingSent fails the test if the transport saw any request.
-func assertNothingSent(t *testing.T, mt *httpmock.MockTransport) {
-	t.Helper()
-	if n := mt.GetTotalCallCount(); n != 0 {
-		t.Errorf("%d requests were sent, want none", n)
-	}
-}
-
-// assertValidation checks that err is a *ValidationError mentioning every
-// one of wants.
-func assertValidation(t *testing.T, err error, wants ...string) {
-	t.Helper()
-	var ve *ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("error = %v (%T), want *ValidationError", err, err)
-	}
-	if !errors.Is(err, ErrInvalidRequest) {
-		t.Errorf("errors.Is(err, ErrInvalidRequest) = false")
-	}
-	for _, w := range wants {
-		if !strings.Contains(err.Error(), w) {
-			t.Errorf("error %q does not mention %q", err, w)
-		}
-	}
-}
-
 // specAdjustments are the items of the spec's adjustment examples, with
 // the quantities given.
 func specAdjustments(q ...int) []InventoryAdjustment {

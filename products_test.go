@@ -55,14 +55,6 @@ func noRequests(t *testing.T, mt *httpmock.MockTransport) func() {
 	}
 }
 
-func assertInvalid(t *testing.T, err error) {
-	t.Helper()
-	var ve *ValidationError
-	if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidRequest) {
-		t.Fatalf("err = %v, want a *ValidationError", err)
-	}
-}
-
 func TestProductsList(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodGet, "/v3/catalog/products", 200, fixture(t, "products/list.json"))
@@ -428,7 +420,7 @@ func TestProductsCreateValidation(t *testing.T) {
 			p := ok
 			tt.edit(&p)
 			got, resp, err := c.Products.Create(ctx(t), p)
-			assertInvalid(t, err)
+			assertValidation(t, err)
 			if got != nil || resp == nil {
 				t.Errorf("Create = %v, %v", got, resp)
 			}
@@ -492,7 +484,7 @@ func TestProductsUpdateValidation(t *testing.T) {
 		u  ProductUpdate
 	}{{0, ProductUpdate{}}, {-3, ProductUpdate{}}, {5, ProductUpdate{ID: 6}}} {
 		p, resp, err := c.Products.Update(ctx(t), tc.id, tc.u)
-		assertInvalid(t, err)
+		assertValidation(t, err)
 		if p != nil || resp == nil {
 			t.Errorf("Update = %v, %v", p, resp)
 		}
@@ -744,7 +736,7 @@ func TestProductsUpdateBatchValidation(t *testing.T) {
 	check := noRequests(t, mt)
 	for _, items := range [][]ProductUpdate{nil, {}, updates(1, 2, 0), updates(4, -1)} {
 		got, resp, err := c.Products.UpdateBatch(ctx(t), items)
-		assertInvalid(t, err)
+		assertValidation(t, err)
 		if got != nil || resp == nil {
 			t.Errorf("UpdateBatch = %v, %v", got, resp)
 		}
@@ -771,7 +763,7 @@ func TestProductsDelete(t *testing.T) {
 	c2, mt2 := newTestClient(t)
 	check := noRequests(t, mt2)
 	resp, err = c2.Products.Delete(ctx(t), 0)
-	assertInvalid(t, err)
+	assertValidation(t, err)
 	if resp == nil {
 		t.Error("nil response")
 	}
@@ -827,14 +819,14 @@ func TestProductsDeleteManyRefusesUnfiltered(t *testing.T) {
 	c, mt := newTestClient(t)
 	check := noRequests(t, mt)
 	resp, err := c.Products.DeleteMany(ctx(t))
-	assertInvalid(t, err)
+	assertValidation(t, err)
 	if resp == nil {
 		t.Error("nil response")
 	}
 	_, err = c.Products.DeleteMany(ctx(t), []int{}...)
-	assertInvalid(t, err)
+	assertValidation(t, err)
 	_, err = c.Products.DeleteMany(ctx(t), 1, 0, 3)
-	assertInvalid(t, err)
+	assertValidation(t, err)
 	check()
 }
 
@@ -874,7 +866,7 @@ func TestProductsListVariants(t *testing.T) {
 	c2, mt2 := newTestClient(t)
 	check := noRequests(t, mt2)
 	_, resp, err = c2.Products.ListVariants(ctx(t), 0, nil)
-	assertInvalid(t, err)
+	assertValidation(t, err)
 	if resp == nil {
 		t.Error("nil response")
 	}
@@ -960,7 +952,7 @@ func TestProductsAllVariants(t *testing.T) {
 	for _, err := range c.Products.AllVariants(ctx(t), 0, nil) {
 		got = err
 	}
-	assertInvalid(t, got)
+	assertValidation(t, got)
 }
 
 func TestProductsCreateVariant(t *testing.T) {
@@ -999,7 +991,7 @@ func TestProductsCreateVariantValidation(t *testing.T) {
 		v   VariantCreate
 	}{{0, VariantCreate{SKU: "A", OptionValues: ov}}, {1, VariantCreate{OptionValues: ov}}, {1, VariantCreate{SKU: "A"}}} {
 		v, resp, err := c.Products.CreateVariant(ctx(t), tc.pid, tc.v)
-		assertInvalid(t, err)
+		assertValidation(t, err)
 		if v != nil || resp == nil {
 			t.Errorf("CreateVariant = %v, %v", v, resp)
 		}
@@ -1036,7 +1028,7 @@ func TestProductsUpdateVariant(t *testing.T) {
 	check := noRequests(t, mt2)
 	for _, ids := range [][3]int{{0, 1, 0}, {1, 0, 0}, {1, 2, 3}} {
 		v, resp, err := c2.Products.UpdateVariant(ctx(t), ids[0], ids[1], VariantUpdate{ID: ids[2]})
-		assertInvalid(t, err)
+		assertValidation(t, err)
 		if v != nil || resp == nil {
 			t.Errorf("UpdateVariant = %v, %v", v, resp)
 		}
@@ -1071,7 +1063,7 @@ func TestProductsDeleteVariant(t *testing.T) {
 	check := noRequests(t, mt2)
 	for _, ids := range [][2]int{{0, 1}, {1, 0}, {-1, -1}} {
 		resp, err := c2.Products.DeleteVariant(ctx(t), ids[0], ids[1])
-		assertInvalid(t, err)
+		assertValidation(t, err)
 		if resp == nil {
 			t.Error("nil response")
 		}
@@ -1177,7 +1169,7 @@ func TestProductsUpdateVariantsBatchValidation(t *testing.T) {
 		{{SKU: Ptr("A"), OptionValues: ov}},               // no product
 	} {
 		got, resp, err := c.Products.UpdateVariantsBatch(ctx(t), items)
-		assertInvalid(t, err)
+		assertValidation(t, err)
 		if got != nil || resp == nil {
 			t.Errorf("UpdateVariantsBatch = %v, %v", got, resp)
 		}
