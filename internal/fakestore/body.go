@@ -44,6 +44,25 @@ func (c *call) decodeArray(maxItems int, tooLarge func(int) string) ([]json.RawM
 	return items, true
 }
 
+// decodeWrites decodes a JSON array body of at most maxItems objects into
+// []T. An item that does not decode is reported in errs under its index
+// (and left zero), so the caller can add its own checks and answer 422 with
+// every problem at once.
+func decodeWrites[T any](c *call, maxItems int, tooLarge func(int) string) (writes []T, errs map[string]string, ok bool) {
+	raws, ok := c.decodeArray(maxItems, tooLarge)
+	if !ok {
+		return nil, nil, false
+	}
+	writes = make([]T, len(raws))
+	errs = map[string]string{}
+	for i, raw := range raws {
+		if err := json.Unmarshal(raw, &writes[i]); err != nil {
+			errs[itoa(i)] = jsonProblem(err)
+		}
+	}
+	return writes, errs, true
+}
+
 // decodeObject decodes a JSON object body into v, answering 422/400 on
 // failure.
 func (c *call) decodeObject(v any) bool {

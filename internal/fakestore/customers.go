@@ -3,7 +3,6 @@ package fakestore
 import (
 	"cmp"
 	"encoding/base64"
-	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
@@ -419,16 +418,9 @@ func (c *call) createCustomers() {
 	if f := c.filters(); f.failed {
 		return
 	}
-	raws, ok := c.decodeArray(10, tooManyItems)
+	writes, errs, ok := decodeWrites[customerWrite](c, 10, tooManyItems)
 	if !ok {
 		return
-	}
-	writes := make([]customerWrite, len(raws))
-	errs := map[string]string{}
-	for i, raw := range raws {
-		if err := json.Unmarshal(raw, &writes[i]); err != nil {
-			errs[itoa(i)] = jsonProblem(err)
-		}
 	}
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
@@ -498,16 +490,9 @@ func (c *call) updateCustomers() {
 	if f := c.filters(); f.failed {
 		return
 	}
-	raws, ok := c.decodeArray(10, tooManyItems)
+	writes, errs, ok := decodeWrites[customerWrite](c, 10, tooManyItems)
 	if !ok {
 		return
-	}
-	writes := make([]customerWrite, len(raws))
-	errs := map[string]string{}
-	for i, raw := range raws {
-		if err := json.Unmarshal(raw, &writes[i]); err != nil {
-			errs[itoa(i)] = jsonProblem(err)
-		}
 	}
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
@@ -759,18 +744,14 @@ func (c *call) createAddresses() {
 	if f := c.filters(); f.failed {
 		return
 	}
-	raws, ok := c.decodeArray(10, tooManyItems)
+	writes, errs, ok := decodeWrites[addressWrite](c, 10, tooManyItems)
 	if !ok {
 		return
 	}
-	writes := make([]addressWrite, len(raws))
-	errs := map[string]string{}
-	for i, raw := range raws {
-		if err := json.Unmarshal(raw, &writes[i]); err != nil {
-			errs[itoa(i)] = jsonProblem(err)
-			continue
+	for i, w := range writes {
+		if errs[itoa(i)] == "" {
+			validateAddress(w, itoa(i)+".", true, errs)
 		}
-		validateAddress(writes[i], itoa(i)+".", true, errs)
 	}
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
@@ -827,16 +808,9 @@ func (c *call) updateAddresses() {
 	if f := c.filters(); f.failed {
 		return
 	}
-	raws, ok := c.decodeArray(10, tooManyItems)
+	writes, errs, ok := decodeWrites[addressWrite](c, 10, tooManyItems)
 	if !ok {
 		return
-	}
-	writes := make([]addressWrite, len(raws))
-	errs := map[string]string{}
-	for i, raw := range raws {
-		if err := json.Unmarshal(raw, &writes[i]); err != nil {
-			errs[itoa(i)] = jsonProblem(err)
-		}
 	}
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
