@@ -49,15 +49,7 @@ func TestFilterEncodingGolden(t *testing.T) {
 		{"list options", &ListOptions{Page: 3, Limit: 50}, "limit=50&page=3"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := encodeQuery(tt.filter)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
-				t.Errorf("encoded\n got: %s\nwant: %s", got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { assertQuery(t, tt.filter, tt.want) })
 	}
 }
 

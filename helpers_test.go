@@ -212,6 +212,19 @@ func assertValidation(t *testing.T, err error, wants ...string) {
 	}
 }
 
+// assertQuery checks the exact query string a filter encodes to (the
+// golden tests of every filter).
+func assertQuery(t *testing.T, filter any, want string) {
+	t.Helper()
+	got, err := encodeQuery(filter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("encoded query\n got: %s\nwant: %s", got, want)
+	}
+}
+
 // dec parses a decimal for test expectations.
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 

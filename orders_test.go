@@ -97,15 +97,7 @@ func TestOrderFilterEncoding(t *testing.T) {
 			"cart_id=a8458391&channel_id=3&email=jane%2Bdoe%40example.com&external_order_id=amz-1&payment_method=Credit+Card"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := encodeQuery(tt.filter)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
-				t.Errorf("query\n got: %s\nwant: %s", got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { assertQuery(t, tt.filter, tt.want) })
 	}
 }
 

@@ -176,15 +176,7 @@ func TestProductFilterEncoding(t *testing.T) {
 			"direction=asc&exclude_fields=description&include=options,variants&include_fields=name,price&limit=10&page=3&sort=price"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := encodeQuery(tt.filter)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
-				t.Errorf("query\n got %s\nwant %s", got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { assertQuery(t, tt.filter, tt.want) })
 	}
 }
 
