@@ -1,6 +1,6 @@
 package bigcommerce
 
-// Benchmarks of the real Client against internal/fakestore, in-process
+// Benchmarks of the real Client against bigcommercetest, in-process
 // (store.Transport(), no sockets) with a quota large enough that the rate
 // window never makes anyone wait. The times include the fake store's own
 // work (filtering, encoding JSON), so they are an upper bound on the SDK's
@@ -17,11 +17,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 // benchConfig gives a quota no benchmark can spend.
-var benchConfig = fakestore.Config{Quota: 1 << 30, Window: time.Hour}
+var benchConfig = bigcommercetest.Config{Quota: 1 << 30, Window: time.Hour}
 
 // benchWalk runs walk b.N times, checks it yields want records each time,
 // and reports records/s.
@@ -46,7 +46,7 @@ func benchWalk[T any](b *testing.B, want int, walk func() func(func(T, error) bo
 }
 
 func BenchmarkCustomersAll(b *testing.B) {
-	c, store := newFakeStoreClient(b, benchConfig, fakestore.SeedOptions{Seed: 1, Customers: 10000})
+	c, store := newFakeStoreClient(b, benchConfig, bigcommercetest.SeedOptions{Seed: 1, Customers: 10000})
 	ctx := context.Background()
 	benchWalk(b, store.CustomerCount(), func() func(func(Customer, error) bool) {
 		return c.Customers.All(ctx, nil)
@@ -54,7 +54,7 @@ func BenchmarkCustomersAll(b *testing.B) {
 }
 
 func BenchmarkOrdersAll(b *testing.B) {
-	c, store := newFakeStoreClient(b, benchConfig, fakestore.SeedOptions{Seed: 1, Customers: 500, Products: 200, Orders: 10000})
+	c, store := newFakeStoreClient(b, benchConfig, bigcommercetest.SeedOptions{Seed: 1, Customers: 500, Products: 200, Orders: 10000})
 	ctx := context.Background()
 	benchWalk(b, store.OrderCount(), func() func(func(Order, error) bool) {
 		return c.Orders.All(ctx, nil)
@@ -62,7 +62,7 @@ func BenchmarkOrdersAll(b *testing.B) {
 }
 
 func BenchmarkProductsAllWithVariants(b *testing.B) {
-	c, store := newFakeStoreClient(b, benchConfig, fakestore.SeedOptions{Seed: 1, Products: 2000, VariantsPerProduct: 3})
+	c, store := newFakeStoreClient(b, benchConfig, bigcommercetest.SeedOptions{Seed: 1, Products: 2000, VariantsPerProduct: 3})
 	ctx := context.Background()
 	filter := &ProductFilter{Include: []ProductInclude{ProductIncludeVariants}}
 	benchWalk(b, store.ProductCount(), func() func(func(Product, error) bool) {
@@ -74,8 +74,8 @@ func BenchmarkProductsAllWithVariants(b *testing.B) {
 // from a seeded fake store.
 func ordersPageFixture(b *testing.B) []byte {
 	b.Helper()
-	store := fakestore.New(fakestore.Config{StoreHash: fakeHash})
-	store.Seed(fakestore.SeedOptions{Seed: 1, Customers: 100, Products: 100, Orders: 250})
+	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: fakeHash})
+	store.Seed(bigcommercetest.SeedOptions{Seed: 1, Customers: 100, Products: 100, Orders: 250})
 	req, err := http.NewRequest(http.MethodGet, "http://fakestore.test/stores/"+fakeHash+"/v2/orders?limit=250", nil)
 	if err != nil {
 		b.Fatal(err)
@@ -112,7 +112,7 @@ func BenchmarkDecodeOrdersPage(b *testing.B) {
 }
 
 func BenchmarkAdjustAbsolute5000(b *testing.B) {
-	c, store := newFakeStoreClient(b, benchConfig, fakestore.SeedOptions{Seed: 1, Products: 2500, VariantsPerProduct: 2})
+	c, store := newFakeStoreClient(b, benchConfig, bigcommercetest.SeedOptions{Seed: 1, Products: 2500, VariantsPerProduct: 2})
 	ctx := context.Background()
 	items := make([]InventoryAdjustment, 0, 5000)
 	for p := 1; p <= 2500; p++ {

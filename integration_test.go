@@ -1,7 +1,7 @@
 package bigcommerce
 
 // Integration tests: the real Client (TokenAuth or BasicAuth, the default
-// retrying, throttled pipeline) against internal/fakestore, an in-memory
+// retrying, throttled pipeline) against bigcommercetest, an in-memory
 // BigCommerce imitation. Unit tests with httpmock check what the SDK sends;
 // these check that what it sends is understood, that what comes back decodes,
 // and that the pieces (walkers, batches, retries, throttle) work together.
@@ -25,7 +25,7 @@ import (
 	"testing/synctest"
 	"time"
 
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 // fakeHash is the store hash of the fake stores the integration tests build.
@@ -36,12 +36,12 @@ const fakeHash = "fakestore"
 // store.Transport() with TokenAuth and the default pipeline (retry policy,
 // throttle, concurrency); opts are applied after those defaults. It works
 // inside synctest bubbles when called from within one.
-func newFakeStoreClient(t testing.TB, cfg fakestore.Config, seed fakestore.SeedOptions, opts ...Option) (*Client, *fakestore.Store) {
+func newFakeStoreClient(t testing.TB, cfg bigcommercetest.Config, seed bigcommercetest.SeedOptions, opts ...Option) (*Client, *bigcommercetest.Store) {
 	t.Helper()
 	if cfg.StoreHash == "" {
 		cfg.StoreHash = fakeHash
 	}
-	store := fakestore.New(cfg)
+	store := bigcommercetest.New(cfg)
 	store.Seed(seed)
 	token := cfg.AccessToken
 	if token == "" {
@@ -73,12 +73,12 @@ func walkAll[T any](t testing.TB, seq func(func(T, error) bool)) []T {
 
 // logMark returns the current length of the store's request log, so a test
 // can look at the requests made after it.
-func logMark(store *fakestore.Store) int { return len(store.RequestLog()) }
+func logMark(store *bigcommercetest.Store) int { return len(store.RequestLog()) }
 
 // requestsSince returns the requests logged after mark whose method matches
 // (any when "") and whose path ends with suffix.
-func requestsSince(store *fakestore.Store, mark int, method, suffix string) []fakestore.RequestRecord {
-	var out []fakestore.RequestRecord
+func requestsSince(store *bigcommercetest.Store, mark int, method, suffix string) []bigcommercetest.RequestRecord {
+	var out []bigcommercetest.RequestRecord
 	for _, r := range store.RequestLog()[mark:] {
 		if (method == "" || r.Method == method) && strings.HasSuffix(r.Path, suffix) {
 			out = append(out, r)
@@ -93,7 +93,7 @@ func requestsSince(store *fakestore.Store, mark int, method, suffix string) []fa
 // checkIDRanges checks an id-range walk (Orders.All): n requests of limit
 // orders, each for page 1, sorted by id, the first without min_id and each
 // later one starting just past the ids already seen.
-func checkIDRanges(t *testing.T, reqs []fakestore.RequestRecord, n, limit int) {
+func checkIDRanges(t *testing.T, reqs []bigcommercetest.RequestRecord, n, limit int) {
 	t.Helper()
 	if len(reqs) != n {
 		t.Fatalf("got %d list requests, want %d: %+v", len(reqs), n, reqs)
@@ -118,7 +118,7 @@ func checkIDRanges(t *testing.T, reqs []fakestore.RequestRecord, n, limit int) {
 	}
 }
 
-func checkPages(t *testing.T, reqs []fakestore.RequestRecord, n, limit int) {
+func checkPages(t *testing.T, reqs []bigcommercetest.RequestRecord, n, limit int) {
 	t.Helper()
 	if len(reqs) != n {
 		t.Fatalf("got %d list requests, want %d: %+v", len(reqs), n, reqs)
@@ -174,14 +174,14 @@ func checkUniqueAscending(t *testing.T, what string, ids []int) {
 
 // walkSeed is the data the walk tests run over: counts chosen so that the
 // small page sizes below give both short last pages and exact multiples.
-var walkSeed = fakestore.SeedOptions{
+var walkSeed = bigcommercetest.SeedOptions{
 	Seed: 7, Customers: 57, Products: 23, VariantsPerProduct: 3,
 	Orders: 30, LineItemsPerOrder: 5, Locations: 3,
 }
 
 func TestIntegrationWalks(t *testing.T) {
 	ctx := context.Background()
-	c, store := newFakeStoreClient(t, fakestore.Config{Quota: 100000}, walkSeed)
+	c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000}, walkSeed)
 
 	t.Run("Customers.All", func(t *testing.T) {
 		mark := logMark(store)
@@ -358,7 +358,7 @@ func TestIntegrationWalks(t *testing.T) {
 	})
 
 	// Webhooks.All is not covered: the fake store does not serve
-	// /v3/hooks (see internal/fakestore/doc.go), so there is nothing to walk.
+	// /v3/hooks (see bigcommercetest/doc.go), so there is nothing to walk.
 
 	t.Run("no page=0 anywhere", func(t *testing.T) {
 		for _, r := range store.RequestLog() {
@@ -372,7 +372,7 @@ func TestIntegrationWalks(t *testing.T) {
 
 func TestIntegrationFilters(t *testing.T) {
 	ctx := context.Background()
-	c, store := newFakeStoreClient(t, fakestore.Config{Quota: 100000}, walkSeed)
+	c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000}, walkSeed)
 	customers := walkAll(t, c.Customers.All(ctx, nil))
 	products := walkAll(t, c.Products.All(ctx, nil))
 	orders := walkAll(t, c.Orders.All(ctx, nil))
@@ -499,7 +499,7 @@ func TestIntegrationFilters(t *testing.T) {
 
 func TestIntegrationCustomersCreatePartialFailure(t *testing.T) {
 	ctx := context.Background()
-	c, store := newFakeStoreClient(t, fakestore.Config{Quota: 100000}, fakestore.SeedOptions{Seed: 3, Customers: 12})
+	c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000}, bigcommercetest.SeedOptions{Seed: 3, Customers: 12})
 	existing := walkAll(t, c.Customers.All(ctx, &CustomerFilter{Limit: 1}))[0]
 	before := store.CustomerCount()
 
@@ -595,7 +595,7 @@ func TestIntegrationCustomersCreatePartialFailure(t *testing.T) {
 
 func TestIntegrationProductsUpdateBatchMultiStatus(t *testing.T) {
 	ctx := context.Background()
-	c, store := newFakeStoreClient(t, fakestore.Config{Quota: 100000}, fakestore.SeedOptions{Seed: 5, Products: 23})
+	c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000}, bigcommercetest.SeedOptions{Seed: 5, Products: 23})
 	products := walkAll(t, c.Products.All(ctx, nil))
 	if len(products) != 23 {
 		t.Fatalf("seeded %d products", len(products))
@@ -662,8 +662,8 @@ func TestIntegrationInventoryAdjustments(t *testing.T) {
 	ctx := context.Background()
 	// 700 products x 3 variants x 2 locations = 4,200 absolute items: three
 	// chunks of at most 2,000.
-	c, store := newFakeStoreClient(t, fakestore.Config{Quota: 100000},
-		fakestore.SeedOptions{Seed: 11, Products: 700, VariantsPerProduct: 3, Locations: 2})
+	c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000},
+		bigcommercetest.SeedOptions{Seed: 11, Products: 700, VariantsPerProduct: 3, Locations: 2})
 	items := walkAll(t, c.Inventory.AllItems(ctx, nil))
 	if len(items) != 2100 {
 		t.Fatalf("walked %d inventory items, want 2100", len(items))
@@ -756,7 +756,7 @@ func TestIntegrationInventoryAdjustments(t *testing.T) {
 
 // statuses returns the statuses of the logged requests matching method and
 // path suffix, in order (0 for a dropped connection).
-func statuses(store *fakestore.Store, mark int, method, suffix string) []int {
+func statuses(store *bigcommercetest.Store, mark int, method, suffix string) []int {
 	var out []int
 	for _, r := range requestsSince(store, mark, method, suffix) {
 		out = append(out, r.Status)
@@ -768,8 +768,8 @@ func TestIntegrationRateLimitBurst(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		// 5 requests per 1 s window; the default pipeline (4 in flight,
 		// throttle, 3 retries) must get 40 requests from 8 goroutines through.
-		c, store := newFakeStoreClient(t, fakestore.Config{Quota: 5, Window: time.Second},
-			fakestore.SeedOptions{Seed: 1, Customers: 20, Orders: 10})
+		c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 5, Window: time.Second},
+			bigcommercetest.SeedOptions{Seed: 1, Customers: 20, Orders: 10})
 		ctx := context.Background()
 		start := time.Now()
 		const workers, perWorker = 8, 5
@@ -836,17 +836,17 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 	ctx := context.Background()
 	// run runs one case in its own bubble (the retry waits of the default
 	// policy pass on the fake clock) against its own small store.
-	run := func(name string, f func(t *testing.T, c *Client, store *fakestore.Store)) {
+	run := func(name string, f func(t *testing.T, c *Client, store *bigcommercetest.Store)) {
 		t.Run(name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				c, store := newFakeStoreClient(t, fakestore.Config{}, fakestore.SeedOptions{Seed: 2, Customers: 3, Orders: 3})
+				c, store := newFakeStoreClient(t, bigcommercetest.Config{}, bigcommercetest.SeedOptions{Seed: 2, Customers: 3, Orders: 3})
 				f(t, c, store)
 			})
 		})
 	}
 
-	run("429 without headers", func(t *testing.T, c *Client, store *fakestore.Store) {
-		store.InjectFault(fakestore.Fault{Kind: fakestore.Fault429NoHeaders, Method: "GET", PathPrefix: "/v3/customers", Times: 2})
+	run("429 without headers", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.Fault429NoHeaders, Method: "GET", PathPrefix: "/v3/customers", Times: 2})
 		mark := logMark(store)
 		got, _, err := c.Customers.List(ctx, nil)
 		if err != nil || len(got) != 3 {
@@ -857,9 +857,9 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("5xx on GET", func(t *testing.T, c *Client, store *fakestore.Store) {
-		store.InjectFault(fakestore.Fault{Kind: fakestore.FaultStatus, Status: 503, Method: "GET", PathPrefix: "/v2/orders"})
-		store.InjectFault(fakestore.Fault{Kind: fakestore.FaultStatus, Status: 502, Method: "GET", PathPrefix: "/v2/orders"})
+	run("5xx on GET", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultStatus, Status: 503, Method: "GET", PathPrefix: "/v2/orders"})
+		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultStatus, Status: 502, Method: "GET", PathPrefix: "/v2/orders"})
 		mark := logMark(store)
 		got, _, err := c.Orders.List(ctx, nil)
 		if err != nil || len(got) != 3 {
@@ -870,8 +870,8 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("5xx on GET until retries run out", func(t *testing.T, c *Client, store *fakestore.Store) {
-		store.InjectFault(fakestore.Fault{Kind: fakestore.FaultStatus, Status: 500, Method: "GET", PathPrefix: "/v2/store", Times: 10})
+	run("5xx on GET until retries run out", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultStatus, Status: 500, Method: "GET", PathPrefix: "/v2/store", Times: 10})
 		defer store.ClearFaults()
 		mark := logMark(store)
 		_, err := c.Ping(ctx)
@@ -884,8 +884,8 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("5xx on POST not retried", func(t *testing.T, c *Client, store *fakestore.Store) {
-		store.InjectFault(fakestore.Fault{Kind: fakestore.FaultStatus, Status: 500, Method: "POST", PathPrefix: "/v3/customers"})
+	run("5xx on POST not retried", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultStatus, Status: 500, Method: "POST", PathPrefix: "/v3/customers"})
 		before := store.CustomerCount()
 		mark := logMark(store)
 		_, _, err := c.Customers.Create(ctx, []CustomerCreate{{Email: "once@example.com", FirstName: "Only", LastName: "Once"}})
@@ -901,8 +901,8 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("dropped connection on GET", func(t *testing.T, c *Client, store *fakestore.Store) {
-		store.InjectFault(fakestore.Fault{Kind: fakestore.FaultDrop, Method: "GET", PathPrefix: "/v3/customers"})
+	run("dropped connection on GET", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultDrop, Method: "GET", PathPrefix: "/v3/customers"})
 		mark := logMark(store)
 		got, _, err := c.Customers.List(ctx, nil)
 		if err != nil || len(got) != 3 {
@@ -913,8 +913,8 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("dropped connection on POST not retried", func(t *testing.T, c *Client, store *fakestore.Store) {
-		store.InjectFault(fakestore.Fault{Kind: fakestore.FaultDrop, Method: "POST", PathPrefix: "/v3/inventory/adjustments/relative"})
+	run("dropped connection on POST not retried", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultDrop, Method: "POST", PathPrefix: "/v3/inventory/adjustments/relative"})
 		mark := logMark(store)
 		_, _, err := c.Inventory.AdjustRelative(ctx, []InventoryAdjustment{{LocationID: 1, ProductID: 1, Quantity: 1}}, "")
 		if err == nil {
@@ -925,8 +925,8 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("truncated body on GET", func(t *testing.T, c *Client, store *fakestore.Store) {
-		store.InjectFault(fakestore.Fault{Kind: fakestore.FaultTruncate, Method: "GET", PathPrefix: "/v2/orders"})
+	run("truncated body on GET", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultTruncate, Method: "GET", PathPrefix: "/v2/orders"})
 		mark := logMark(store)
 		got, _, err := c.Orders.List(ctx, nil)
 		if err != nil || len(got) != 3 {
@@ -942,8 +942,8 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 // sockets (an httptest server), where a drop is a closed connection and a
 // truncated body a short read, with zero retry waits instead of a bubble.
 func TestIntegrationFaultsOverHTTP(t *testing.T) {
-	store := fakestore.New(fakestore.Config{StoreHash: fakeHash})
-	store.Seed(fakestore.SeedOptions{Seed: 4, Customers: 4, Orders: 4})
+	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: fakeHash})
+	store.Seed(bigcommercetest.SeedOptions{Seed: 4, Customers: 4, Orders: 4})
 	srv := httptest.NewServer(store)
 	defer srv.Close()
 	c, err := NewClient(fakeHash, TokenAuth{AccessToken: "fake-token"}, WithBaseURL(srv.URL+"/stores/"+fakeHash),
@@ -953,11 +953,11 @@ func TestIntegrationFaultsOverHTTP(t *testing.T) {
 	}
 	ctx := context.Background()
 
-	store.InjectFault(fakestore.Fault{Kind: fakestore.FaultDrop, Method: "GET", PathPrefix: "/v3/customers"})
+	store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultDrop, Method: "GET", PathPrefix: "/v3/customers"})
 	if got, _, err := c.Customers.List(ctx, nil); err != nil || len(got) != 4 {
 		t.Errorf("List after a dropped connection: %d customers, %v", len(got), err)
 	}
-	store.InjectFault(fakestore.Fault{Kind: fakestore.FaultTruncate, Method: "GET", PathPrefix: "/v2/orders"})
+	store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultTruncate, Method: "GET", PathPrefix: "/v2/orders"})
 	mark := logMark(store)
 	if got, _, err := c.Orders.List(ctx, nil); err != nil || len(got) != 4 {
 		t.Errorf("List after a truncated body: %d orders, %v", len(got), err)
@@ -965,7 +965,7 @@ func TestIntegrationFaultsOverHTTP(t *testing.T) {
 	if n := len(requestsSince(store, mark, "GET", "/v2/orders")); n != 2 {
 		t.Errorf("%d order requests, want 2 (the truncated one and its retry)", n)
 	}
-	store.InjectFault(fakestore.Fault{Kind: fakestore.FaultDrop, Method: "POST", PathPrefix: "/v3/customers"})
+	store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultDrop, Method: "POST", PathPrefix: "/v3/customers"})
 	before := store.CustomerCount()
 	mark = logMark(store)
 	if _, _, err := c.Customers.Create(ctx, []CustomerCreate{{Email: "drop@example.com", FirstName: "D", LastName: "Rop"}}); err == nil {
@@ -978,7 +978,7 @@ func TestIntegrationFaultsOverHTTP(t *testing.T) {
 
 func TestIntegrationPing(t *testing.T) {
 	ctx := context.Background()
-	c, store := newFakeStoreClient(t, fakestore.Config{}, fakestore.SeedOptions{})
+	c, store := newFakeStoreClient(t, bigcommercetest.Config{}, bigcommercetest.SeedOptions{})
 	info, err := c.Ping(ctx)
 	if err != nil {
 		t.Fatalf("Ping: %v", err)
@@ -1008,8 +1008,8 @@ func TestIntegrationPing(t *testing.T) {
 }
 
 func TestIntegrationBasicAuthLegacy(t *testing.T) {
-	store := fakestore.New(fakestore.Config{StoreHash: fakeHash, BasicUser: "legacy", BasicToken: "legacy-token"})
-	store.Seed(fakestore.SeedOptions{Seed: 9, Orders: 6})
+	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: fakeHash, BasicUser: "legacy", BasicToken: "legacy-token"})
+	store.Seed(bigcommercetest.SeedOptions{Seed: 9, Orders: 6})
 	srv := httptest.NewServer(store)
 	defer srv.Close()
 	ctx := context.Background()

@@ -11,12 +11,12 @@ import (
 	"testing"
 
 	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
-func newEnv(t *testing.T, seed fakestore.SeedOptions, fake bool) (*exampleenv.Env, *fakestore.Store) {
+func newEnv(t *testing.T, seed bigcommercetest.SeedOptions, fake bool) (*exampleenv.Env, *bigcommercetest.Store) {
 	t.Helper()
-	store := fakestore.New(fakestore.Config{})
+	store := bigcommercetest.New(bigcommercetest.Config{})
 	store.Seed(seed)
 	env, err := exampleenv.ForStore(store, seed, fake)
 	if err != nil {
@@ -26,7 +26,7 @@ func newEnv(t *testing.T, seed fakestore.SeedOptions, fake bool) (*exampleenv.En
 }
 
 // adjustments counts the absolute adjustment requests the store received.
-func adjustments(store *fakestore.Store) int {
+func adjustments(store *bigcommercetest.Store) int {
 	n := 0
 	for _, r := range store.RequestLog() {
 		if r.Method == "PUT" && strings.HasSuffix(r.Path, "/v3/inventory/adjustments/absolute") {
@@ -163,7 +163,7 @@ func TestSkipBadSendsTheGoodRows(t *testing.T) {
 
 func TestLargeFileIsSentInThreeChunks(t *testing.T) {
 	// 750 products x 3 variants x 2 locations = 4,500 SKU/location pairs.
-	seed := fakestore.SeedOptions{Seed: 9, Products: 750, VariantsPerProduct: 3, Locations: 2}
+	seed := bigcommercetest.SeedOptions{Seed: 9, Products: 750, VariantsPerProduct: 3, Locations: 2}
 	env, store := newEnv(t, seed, true)
 	var b strings.Builder
 	b.WriteString("sku,location_id,quantity\n")
@@ -316,7 +316,7 @@ func TestParseCSV(t *testing.T) {
 }
 
 func TestPartialFailureAppliesTheOtherChunks(t *testing.T) {
-	seed := fakestore.SeedOptions{Seed: 9, Products: 400, VariantsPerProduct: 3, Locations: 2}
+	seed := bigcommercetest.SeedOptions{Seed: 9, Products: 400, VariantsPerProduct: 3, Locations: 2}
 	env, store := newEnv(t, seed, true)
 	var b strings.Builder
 	b.WriteString("NO-SUCH-SKU,1,5\n") // line 1: rejects the first request of 2,000 rows

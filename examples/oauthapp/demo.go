@@ -25,7 +25,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/bigcommerce-go/bigcommerce"
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 // The demo's made-up app credentials, store and merchant. Like real ones,
@@ -54,8 +54,8 @@ func runDemo(ctx context.Context, out io.Writer, ignoredFlags []string) error {
 		fmt.Fprintf(out, "demo: ignoring %s: they apply only with credentials\n", strings.Join(ignoredFlags, ", "))
 	}
 
-	store := fakestore.New(fakestore.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken})
-	store.Seed(fakestore.SeedOptions{Seed: 1, Customers: 3, Products: 3, Orders: 3})
+	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken})
+	store.Seed(bigcommercetest.SeedOptions{Seed: 1, Customers: 3, Products: 3, Orders: 3})
 	storeSrv := httptest.NewServer(store)
 	defer storeSrv.Close()
 

@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 // noEnv is an empty environment: the demo runs.
@@ -401,7 +401,7 @@ func TestClaimIsBounded(t *testing.T) {
 // after a scope change) finds it and creates none.
 func TestInstallSubscribes(t *testing.T) {
 	a, login, calls, logs := testApp(t)
-	store := fakestore.New(fakestore.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken})
+	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken})
 	var (
 		mu      sync.Mutex
 		hooks   []map[string]any

@@ -9,14 +9,14 @@ import (
 	"testing"
 
 	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 // newEnv returns a seeded fake store and an Env for it; fake=false makes
 // quickstart treat it as a real store.
-func newEnv(t *testing.T, fake bool) (*exampleenv.Env, *fakestore.Store) {
+func newEnv(t *testing.T, fake bool) (*exampleenv.Env, *bigcommercetest.Store) {
 	t.Helper()
-	store := fakestore.New(fakestore.Config{})
+	store := bigcommercetest.New(bigcommercetest.Config{})
 	seed := exampleenv.DefaultSeed()
 	store.Seed(seed)
 	env, err := exampleenv.ForStore(store, seed, fake)
@@ -27,7 +27,7 @@ func newEnv(t *testing.T, fake bool) (*exampleenv.Env, *fakestore.Store) {
 }
 
 // adjustments counts the absolute inventory adjustments the store received.
-func adjustments(store *fakestore.Store) int {
+func adjustments(store *bigcommercetest.Store) int {
 	n := 0
 	for _, r := range store.RequestLog() {
 		if r.Method == "PUT" && strings.HasSuffix(r.Path, "/v3/inventory/adjustments/absolute") {

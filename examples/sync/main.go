@@ -36,7 +36,7 @@ import (
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 func main() { exampleenv.Main(run) }
@@ -67,7 +67,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // now) so that the fake store, rebuilt on every run, holds the same records
 // each time: a second run with the same -out then shows an incremental
 // export with nothing new.
-func fakeSeed() fakestore.SeedOptions {
+func fakeSeed() bigcommercetest.SeedOptions {
 	s := exampleenv.DefaultSeed()
 	s.Start = time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC)
 	return s

@@ -15,7 +15,7 @@ import (
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 // clock is the fake store's clock, moved by hand so that writes between
@@ -34,10 +34,10 @@ func (c *clock) Advance(d time.Duration) {
 
 // setup returns an Env for a fake store seeded like the program's own, with
 // its clock a month after the seeded data.
-func setup(t *testing.T) (*exampleenv.Env, *fakestore.Store, *clock) {
+func setup(t *testing.T) (*exampleenv.Env, *bigcommercetest.Store, *clock) {
 	t.Helper()
 	clk := &clock{t: time.Date(2025, time.February, 1, 12, 0, 0, 0, time.UTC)}
-	store := fakestore.New(fakestore.Config{Now: clk.Now})
+	store := bigcommercetest.New(bigcommercetest.Config{Now: clk.Now})
 	seed := fakeSeed()
 	store.Seed(seed)
 	env, err := exampleenv.ForStore(store, seed, true)
@@ -218,7 +218,7 @@ func TestSyncProgressIsThrottled(t *testing.T) {
 func TestSyncFailureDoesNotAdvanceCheckpoint(t *testing.T) {
 	env, store, _ := setup(t)
 	dir := t.TempDir()
-	store.InjectFault(fakestore.Fault{Method: "GET", PathPrefix: "/v2/orders", Kind: fakestore.FaultStatus, Status: 403})
+	store.InjectFault(bigcommercetest.Fault{Method: "GET", PathPrefix: "/v2/orders", Kind: bigcommercetest.FaultStatus, Status: 403})
 
 	var out, errOut bytes.Buffer
 	err := runWith(context.Background(), []string{"-out", dir}, &out, &errOut, exampleenv.Use(env))
@@ -287,7 +287,7 @@ func TestSyncUsageErrors(t *testing.T) {
 		{"-nope"},
 	} {
 		var out, errOut bytes.Buffer
-		err := runWith(context.Background(), args, &out, &errOut, func(context.Context, fakestore.SeedOptions) (*exampleenv.Env, error) {
+		err := runWith(context.Background(), args, &out, &errOut, func(context.Context, bigcommercetest.SeedOptions) (*exampleenv.Env, error) {
 			t.Fatalf("%v: connected despite bad flags", args)
 			return nil, nil
 		})

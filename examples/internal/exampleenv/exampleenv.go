@@ -1,7 +1,7 @@
 // Package exampleenv is the setup shared by the programs in examples/: it
 // connects to a real store when BIGCOMMERCE_STORE_HASH and
 // BIGCOMMERCE_ACCESS_TOKEN are set, and otherwise starts the in-process
-// fake store (internal/fakestore), so that `go run ./examples/<name>` works
+// fake store (bigcommercetest), so that `go run ./examples/<name>` works
 // on a fresh machine with no credentials and no network. It also holds the
 // small pieces every main needs: exit codes, flag-error handling and the
 // signal-aware context.
@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 // The environment variables the examples read their credentials from.
@@ -41,8 +41,8 @@ const fakeBaseURL = "https://fakestore.invalid/stores/"
 // realistic shop. Start is now, so that "created in the last 30 days" and
 // "recent orders" find records; the generated dates fall in the year before
 // Start.
-func DefaultSeed() fakestore.SeedOptions {
-	return fakestore.SeedOptions{
+func DefaultSeed() bigcommercetest.SeedOptions {
+	return bigcommercetest.SeedOptions{
 		Seed:               1,
 		Customers:          40,
 		Products:           25,
@@ -63,9 +63,9 @@ type Env struct {
 	Fake bool
 	// Store is the fake store (nil for a real store), for tests that inspect
 	// what was sent or change data between runs.
-	Store *fakestore.Store
+	Store *bigcommercetest.Store
 	// Seed is what the fake store was seeded with (zero for a real store).
-	Seed fakestore.SeedOptions
+	Seed bigcommercetest.SeedOptions
 	// StoreHash is the store hash in use ("fakestore" for the fake store).
 	StoreHash string
 }
@@ -88,7 +88,7 @@ func (e *Env) Close() {}
 type Config struct {
 	// Seed is the fake store's data when no credentials are set; the zero
 	// value means DefaultSeed().
-	Seed fakestore.SeedOptions
+	Seed bigcommercetest.SeedOptions
 	// Getenv reads the environment; nil means os.Getenv. Tests pass a map
 	// lookup so they neither depend on nor change the process environment.
 	Getenv func(string) string
@@ -110,7 +110,7 @@ func Open(ctx context.Context, cfg Config) (*Env, error) {
 	switch {
 	case hash == "" && token == "":
 		seed := cfg.Seed
-		if seed == (fakestore.SeedOptions{}) {
+		if seed == (bigcommercetest.SeedOptions{}) {
 			seed = DefaultSeed()
 		}
 		return NewFake(seed, cfg.Options...)
@@ -134,8 +134,8 @@ func Open(ctx context.Context, cfg Config) (*Env, error) {
 // The client reaches the store through an in-process transport: no socket
 // is opened, so it works offline, in parallel tests and inside
 // testing/synctest bubbles.
-func NewFake(seed fakestore.SeedOptions, opts ...bigcommerce.Option) (*Env, error) {
-	store := fakestore.New(fakestore.Config{})
+func NewFake(seed bigcommercetest.SeedOptions, opts ...bigcommerce.Option) (*Env, error) {
+	store := bigcommercetest.New(bigcommercetest.Config{})
 	store.Seed(seed)
 	return ForStore(store, seed, true, opts...)
 }
@@ -143,8 +143,8 @@ func NewFake(seed fakestore.SeedOptions, opts ...bigcommerce.Option) (*Env, erro
 // ForStore returns an Env for an existing fake store. fake=false makes the
 // programs treat it as a real store (nothing is written without their write
 // flag), which is how tests check that promise.
-func ForStore(store *fakestore.Store, seed fakestore.SeedOptions, fake bool, opts ...bigcommerce.Option) (*Env, error) {
-	const hash = "fakestore" // fakestore.Config's default StoreHash
+func ForStore(store *bigcommercetest.Store, seed bigcommercetest.SeedOptions, fake bool, opts ...bigcommerce.Option) (*Env, error) {
+	const hash = "fakestore" // bigcommercetest.Config's default StoreHash
 	all := append([]bigcommerce.Option{
 		bigcommerce.WithBaseURL(fakeBaseURL + hash),
 		bigcommerce.WithHTTPClient(&http.Client{Transport: store.Transport()}),
@@ -158,7 +158,7 @@ func ForStore(store *fakestore.Store, seed fakestore.SeedOptions, fake bool, opt
 
 // Connect is Open with the process environment: the client, whether it is
 // the fake store, and a cleanup function to defer.
-func Connect(ctx context.Context, seed fakestore.SeedOptions) (client *bigcommerce.Client, fake bool, cleanup func(), err error) {
+func Connect(ctx context.Context, seed bigcommercetest.SeedOptions) (client *bigcommerce.Client, fake bool, cleanup func(), err error) {
 	env, err := Open(ctx, Config{Seed: seed})
 	if err != nil {
 		return nil, false, func() {}, err
@@ -168,16 +168,16 @@ func Connect(ctx context.Context, seed fakestore.SeedOptions) (client *bigcommer
 
 // Connector opens the store a program runs against. Programs take one so
 // tests can hand them a fake store they keep a handle on.
-type Connector func(ctx context.Context, seed fakestore.SeedOptions) (*Env, error)
+type Connector func(ctx context.Context, seed bigcommercetest.SeedOptions) (*Env, error)
 
 // Use returns a Connector that hands out env, whatever the seed: tests
 // build the Env (often with ForStore) and keep the store to inspect it.
 func Use(env *Env) Connector {
-	return func(context.Context, fakestore.SeedOptions) (*Env, error) { return env, nil }
+	return func(context.Context, bigcommercetest.SeedOptions) (*Env, error) { return env, nil }
 }
 
 // FromEnvironment is the Connector the programs use outside tests.
-func FromEnvironment(ctx context.Context, seed fakestore.SeedOptions) (*Env, error) {
+func FromEnvironment(ctx context.Context, seed bigcommercetest.SeedOptions) (*Env, error) {
 	return Open(ctx, Config{Seed: seed, Options: []bigcommerce.Option{bigcommerce.WithUserAgent("bigcommerce-go-examples")}})
 }
 

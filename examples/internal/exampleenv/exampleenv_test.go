@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 const secret = "tok-SECRET-do-not-print"
@@ -19,7 +19,7 @@ func env(vars map[string]string) func(string) string {
 }
 
 func TestOpenWithoutCredentialsUsesTheFakeStore(t *testing.T) {
-	seed := fakestore.SeedOptions{Seed: 3, Customers: 4, Products: 2, Orders: 5}
+	seed := bigcommercetest.SeedOptions{Seed: 3, Customers: 4, Products: 2, Orders: 5}
 	e, err := Open(context.Background(), Config{Seed: seed, Getenv: env(nil)})
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +111,7 @@ func TestOpenMalformedHashDoesNotLeakToken(t *testing.T) {
 func TestConnectUsesProcessEnvironment(t *testing.T) {
 	t.Setenv(EnvStoreHash, "")
 	t.Setenv(EnvAccessToken, "")
-	client, fake, cleanup, err := Connect(context.Background(), fakestore.SeedOptions{Seed: 1, Customers: 1})
+	client, fake, cleanup, err := Connect(context.Background(), bigcommercetest.SeedOptions{Seed: 1, Customers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

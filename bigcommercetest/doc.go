@@ -1,4 +1,4 @@
-// Package fakestore is an in-memory, concurrency-safe imitation of the
+// Package bigcommercetest is an in-memory, concurrency-safe imitation of the
 // BigCommerce REST API, served as an [http.Handler]. It is meant for
 // integration tests, runnable examples and benchmarks, and uses only the
 // standard library.
@@ -69,4 +69,4 @@
 //     package's own wording; 406 for an unacceptable Accept header, 403 for
 //     missing scopes and the legacy X-BC-ApiLimit-Remaining header are not
 //     imitated.
-package fakestore
+package bigcommercetest

@@ -1,4 +1,4 @@
-package fakestore_test
+package bigcommercetest_test
 
 import (
 	"encoding/json"
@@ -6,13 +6,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 
-	"github.com/bigcommerce-go/bigcommerce/internal/fakestore"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 // Example starts a seeded store and counts its orders over HTTP.
 func Example() {
-	store := fakestore.New(fakestore.Config{})
-	store.Seed(fakestore.SeedOptions{Seed: 1, Customers: 10, Products: 5, Orders: 25})
+	store := bigcommercetest.New(bigcommercetest.Config{})
+	store.Seed(bigcommercetest.SeedOptions{Seed: 1, Customers: 10, Products: 5, Orders: 25})
 	srv := httptest.NewServer(store)
 	defer srv.Close()
 

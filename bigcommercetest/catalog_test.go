@@ -1,4 +1,4 @@
-package fakestore
+package bigcommercetest
 
 import (
 	"fmt"
