@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
+	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
 )
 
 func newEnv(t *testing.T, seed bigcommercetest.SeedOptions, fake bool) (*exampleenv.Env, *bigcommercetest.Store) {

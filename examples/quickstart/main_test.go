@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
+	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
 )
 
 // newEnv returns a seeded fake store and an Env for it; fake=false makes

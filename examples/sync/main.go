@@ -35,8 +35,8 @@ import (
 	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
-	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
+	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
 )
 
 func main() { exampleenv.Main(run) }

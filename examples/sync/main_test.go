@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
-	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
+	"github.com/bigcommerce-go/bigcommerce/examples/internal/exampleenv"
 )
 
 // clock is the fake store's clock, moved by hand so that writes between
