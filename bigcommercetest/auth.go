@@ -18,7 +18,8 @@ func (s *Store) authenticate(c *call) bool {
 		c.errorStatus(http.StatusUnauthorized, "No credentials were supplied or the credentials are invalid.")
 		return false
 	}
-	if tok := c.r.Header.Get("X-Auth-Token"); tok != "" && equal(tok, s.cfg.AccessToken) {
+	if acct, ok := s.account(c.r.Header.Get("X-Auth-Token")); ok {
+		c.acct = &acct
 		return true
 	}
 	c.errorStatus(http.StatusUnauthorized, "The access token in X-Auth-Token is missing or invalid.")

@@ -1,14 +1,47 @@
-// Package bigcommercetest is an in-memory, concurrency-safe imitation of the
-// BigCommerce REST API, served as an [http.Handler]. It is meant for
-// integration tests, runnable examples and benchmarks, and uses only the
-// standard library.
+// Package bigcommercetest is an in-memory, concurrency-safe imitation of a
+// BigCommerce store's REST API, for testing code that uses the
+// github.com/bigcommerce-go/bigcommerce SDK without a store, credentials or
+// network. It is to this SDK what net/http/httptest is to net/http: start a
+// store, point a client at it, run the code under test, then look at what
+// the store holds.
 //
-// Start it with httptest.NewServer(store), or use [Store.Transport] to serve
-// requests in-process without sockets (which also works inside
-// testing/synctest bubbles). Fill it with [Store.Seed], inject failures with
-// [Store.InjectFault] and [Store.FailSKU], and inspect it with
-// [Store.Requests], [Store.RequestLog], [Store.StockAt] and the count
-// accessors.
+// # Testing code that uses the SDK
+//
+// [NewServer] starts a store on a local listener; [WithSeed] fills it with
+// realistic, deterministic data. Build the client the way production code
+// does, adding only bigcommerce.WithBaseURL:
+//
+//	func TestRestock(t *testing.T) {
+//		srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Products: 20}))
+//		t.Cleanup(srv.Close)
+//		client, err := bigcommerce.NewClient(srv.StoreHash(),
+//			bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
+//			bigcommerce.WithBaseURL(srv.URL))
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		if err := Restock(ctx, client); err != nil { // the code under test
+//			t.Fatal(err)
+//		}
+//		if n, _ := srv.Store().StockAt(1, "SKU-1"); n != 10 { ... }
+//	}
+//
+// Options set the rate window ([WithQuota]), latency ([WithLatency]),
+// failures ([WithFaults]: 5xx, dropped connections, truncated bodies, 429
+// without headers), and API accounts with chosen OAuth scopes
+// ([WithScopes], [WithAccount]). During a test, [Server.Store] gives the
+// [Store] to inspect ([Store.RequestLog], [Store.StockAt], the counts) or
+// change ([Store.InjectFault], [Store.FailSKU], [Store.Seed]).
+//
+// To serve the store yourself, [NewHandler] returns the [Store], an
+// [http.Handler]: mount it on any server, or call it without sockets
+// through [Store.Transport] and bigcommerce.WithHTTPClient (which also
+// works inside testing/synctest bubbles, where rate-window waits pass on
+// the fake clock). [New] and [Config] are the lower-level constructor.
+//
+// Why there is no Server.Client method: this package must not import the
+// SDK, because the SDK's own in-package tests import this package and Go
+// forbids that import cycle. Building the client takes the one call above.
 //
 // # Routes
 //
@@ -16,6 +49,8 @@
 // Basic, the legacy API host):
 //
 //	GET    /v2/store, /v2/time
+//	GET|POST       /v3/hooks
+//	GET|PUT|DELETE /v3/hooks/{id}         (DELETE answers 200 with the hook)
 //	GET    /v3/customers                  POST|PUT|DELETE /v3/customers
 //	GET    /v3/customers/addresses        POST|PUT|DELETE /v3/customers/addresses
 //	GET    /v3/catalog/products           POST|PUT|DELETE /v3/catalog/products
@@ -42,9 +77,14 @@
 // Every request first counts against a fixed rate window (Config.Quota per
 // Config.Window, starting at the first request); every response carries the
 // X-Rate-Limit-* headers, and a spent quota answers 429 with X-Retry-After.
-// Then come authentication (401), the content type of bodies (415) and
+// Then come authentication (401), the account's OAuth scopes (403 naming
+// the scope needed: the read-only scope for GET, the read-write one
+// otherwise; webhooks need none), the content type of bodies (415) and
 // routing (404/405, in the version's error shape: V3 objects, V2 arrays,
 // application/problem+json for inventory and locations).
+//
+// Webhooks belong to the client id of the token that created them: each
+// account sees, changes and deletes only its own. They survive Seed.
 //
 // V3 lists use the {data, meta:{pagination}} envelope with relative links,
 // refuse unknown query parameters (422) and limits over the maximum (413).
@@ -59,14 +99,22 @@
 //     asynchronous, and creating an order does not change stock.
 //   - Only the documented fields of the resources above exist; customer
 //     attributes, form fields, metafields, channels, brands, categories,
-//     price lists, coupons, refunds and webhooks are not modelled (include
-//     values for them give empty lists).
+//     price lists, coupons and refunds are not modelled unless listed in
+//     Routes (include values for them give empty lists).
+//   - Webhooks are stored but never delivered: no event reaches a
+//     destination, and the /v3/hooks/admin settings and the 90-day
+//     deactivation of idle hooks are not imitated. A hook created without
+//     is_active is inactive (BigCommerce documents no default).
+//   - Scopes are checked per route prefix from the store's own table;
+//     routes it does not know need none. Legacy Basic accounts have every
+//     V2 scope, and app-level concepts (users, channels, the token
+//     exchange at login.bigcommerce.com) do not exist.
+//   - The listener is plain HTTP on 127.0.0.1, not HTTPS.
 //   - Orders take line items as products only (no consignments, fees or
 //     coupons), and PUT /v2/orders/{id} cannot change line items.
 //   - A date-only filter value means the whole day (from 00:00:00 for
 //     lower bounds, to 23:59:59 UTC for upper bounds) rather than "now".
 //   - Errors keep the documented shapes, but titles and messages are this
-//     package's own wording; 406 for an unacceptable Accept header, 403 for
-//     missing scopes and the legacy X-BC-ApiLimit-Remaining header are not
-//     imitated.
+//     package's own wording; 406 for an unacceptable Accept header and the
+//     legacy X-BC-ApiLimit-Remaining header are not imitated.
 package bigcommercetest

@@ -1,33 +1,84 @@
 package bigcommercetest_test
 
 import (
-	"encoding/json"
+	"context"
+	"errors"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
+	"log"
 
+	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
-// Example starts a seeded store and counts its orders over HTTP.
+// Example starts a seeded store, builds the SDK client the way production
+// code does (plus WithBaseURL), and reads from the store through it.
 func Example() {
-	store := bigcommercetest.New(bigcommercetest.Config{})
-	store.Seed(bigcommercetest.SeedOptions{Seed: 1, Customers: 10, Products: 5, Orders: 25})
-	srv := httptest.NewServer(store)
+	srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Customers: 10, Products: 5, Orders: 25}))
 	defer srv.Close()
 
-	req, _ := http.NewRequest("GET", srv.URL+"/stores/fakestore/v2/orders/count", nil)
-	req.Header.Set("X-Auth-Token", "fake-token")
-	resp, err := srv.Client().Do(req)
+	client, err := bigcommerce.NewClient(srv.StoreHash(),
+		bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
+		bigcommerce.WithBaseURL(srv.URL))
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
-	defer resp.Body.Close()
-	var body struct {
-		Count int `json:"count"`
+	count, _, err := client.Orders.Count(context.Background(), nil)
+	if err != nil {
+		log.Fatal(err)
 	}
-	_ = json.NewDecoder(resp.Body).Decode(&body)
-	fmt.Println(resp.StatusCode, body.Count, resp.Header.Get("X-Rate-Limit-Requests-Left"))
-	// Output: 200 25 149
+	rate, _ := client.Rate()
+	fmt.Println("orders:", count.Count, "requests left:", rate.Remaining)
+	fmt.Println("store requests:", srv.Store().Requests())
+	// Output:
+	// orders: 25 requests left: 149
+	// store requests: 1
+}
+
+// ExampleWithScopes gives the store's API account only read access to
+// orders: a write answers 403, and the error names the missing scope.
+func ExampleWithScopes() {
+	srv := bigcommercetest.NewServer(
+		bigcommercetest.WithSeed(bigcommercetest.Seed{Orders: 1}),
+		bigcommercetest.WithScopes(bigcommerce.ScopeOrdersReadOnly))
+	defer srv.Close()
+	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
+		bigcommerce.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	_, _, err = client.Orders.Get(ctx, 100)
+	fmt.Println("read:", err)
+	_, err = client.Orders.Archive(ctx, 100)
+	var apiErr *bigcommerce.Error
+	if errors.As(err, &apiErr) {
+		fmt.Println("archive:", apiErr.StatusCode, apiErr.Title)
+	}
+	// Output:
+	// read: <nil>
+	// archive: 403 You don't have a required scope to access the endpoint: store_v2_orders
+}
+
+// ExampleServer_Store injects a failure into the next request and reads
+// the store's request log.
+func ExampleServer_Store() {
+	srv := bigcommercetest.NewServer()
+	defer srv.Close()
+	srv.Store().InjectFault(bigcommercetest.Fault{PathPrefix: "/v2/store", Status: 503})
+
+	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
+		bigcommerce.WithBaseURL(srv.URL),
+		bigcommerce.WithRetryPolicy(bigcommerce.RetryPolicy{MaxRetries: 1})) // zero waits
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := client.Ping(context.Background()); err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range srv.Store().RequestLog() {
+		fmt.Println(r.Method, r.Path, r.Status)
+	}
+	// Output:
+	// GET /stores/fakestore/v2/store 503
+	// GET /stores/fakestore/v2/store 200
 }

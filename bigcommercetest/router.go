@@ -22,6 +22,7 @@ type call struct {
 	query    url.Values
 	body     []byte
 	resp     result
+	acct     *Account // the token's API account; nil for the legacy Basic account
 }
 
 // locate splits the request path into prefix and route path and decides the
@@ -94,6 +95,13 @@ func buildRoutes() []route {
 	// Store information.
 	add("GET", "/v2/store", (*call).getStore)
 	add("GET", "/v2/time", (*call).getTime)
+
+	// Webhooks V3 (webhooks.go).
+	add("GET", "/v3/hooks", (*call).listHooks)
+	add("POST", "/v3/hooks", (*call).createHook)
+	add("GET", "/v3/hooks/#", (*call).getHook)
+	add("PUT", "/v3/hooks/#", (*call).updateHook)
+	add("DELETE", "/v3/hooks/#", (*call).deleteHook)
 
 	// Customers V3.
 	add("GET", "/v3/customers", (*call).listCustomers)

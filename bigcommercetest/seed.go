@@ -8,9 +8,11 @@ import (
 	"time"
 )
 
-// SeedOptions says what [Store.Seed] generates. Equal options give equal
-// data.
-type SeedOptions struct {
+// Seed says what data a store is filled with ([WithSeed], [Store.Seed]):
+// realistic generated customers, products with variants and stock, and
+// orders with line items, shipping addresses and transactions. Equal
+// values give equal data, down to the JSON.
+type Seed struct {
 	// Seed drives the pseudo-random generator.
 	Seed int64
 	// Customers is the number of customers (each with one address).
@@ -33,6 +35,9 @@ type SeedOptions struct {
 	// it. Default 2025-01-01T00:00:00Z.
 	Start time.Time
 }
+
+// SeedOptions is the former name of [Seed], kept for existing callers.
+type SeedOptions = Seed
 
 var (
 	firstNames = []string{"James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",

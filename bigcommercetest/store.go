@@ -32,6 +32,16 @@ type Config struct {
 	// Now is the clock used for rate windows and for timestamps of writes.
 	// Default time.Now.
 	Now func() time.Time
+	// ClientID is the client id of AccessToken's API account: the
+	// client_id of the webhooks it creates (a token sees only its own
+	// client's webhooks). Default "fake-client-id".
+	ClientID string
+	// Scopes are the OAuth scopes of AccessToken's API account, such as
+	// "store_v2_orders_read_only". A request the account lacks the scope
+	// for is answered 403 naming the scope. Nil grants every scope; an
+	// empty non-nil slice grants none (webhooks need no scope). The legacy
+	// Basic account is not limited by scopes.
+	Scopes []string
 }
 
 // RequestRecord describes one request the store received.
@@ -64,6 +74,11 @@ type Store struct {
 	// mu guards the store data.
 	mu sync.RWMutex
 	db *data
+
+	// accounts are the API accounts by access token (guarded by ctl).
+	accounts map[string]Account
+	// hooks are the webhook subscriptions; they survive Seed.
+	hooks hookStore
 }
 
 // New returns an empty store (one default location, id 1) configured by cfg.
@@ -89,7 +104,11 @@ func New(cfg Config) *Store {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.ClientID == "" {
+		cfg.ClientID = "fake-client-id"
+	}
 	s := &Store{cfg: cfg, failSKUs: map[string]bool{}}
+	s.accounts = map[string]Account{cfg.AccessToken: {AccessToken: cfg.AccessToken, ClientID: cfg.ClientID, Scopes: cloneScopes(cfg.Scopes)}}
 	s.db = newData(defaultStart)
 	return s
 }
@@ -312,6 +331,9 @@ func (s *Store) handle(r *http.Request) (res result) {
 		return c.resp
 	}
 	if !s.authenticate(c) {
+		return c.resp
+	}
+	if !s.authorize(c) {
 		return c.resp
 	}
 	if !c.readBody() {
