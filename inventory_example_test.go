@@ -2,49 +2,56 @@ package bigcommerce_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log"
-	"net/http"
-	"net/http/httptest"
 
 	"github.com/bigcommerce-go/bigcommerce"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
-// ExampleInventoryService_AdjustAbsolute sets stock levels at the default
-// location, sending a quantity of 0 to mark an item out of stock. A local
-// test server stands in for BigCommerce.
+// ExampleInventoryService_AdjustAbsolute sets stock levels after a stock
+// count, then records a sale of two with a relative adjustment. A
+// bigcommercetest store stands in for BigCommerce; StockAt reads what it
+// holds.
 func ExampleInventoryService_AdjustAbsolute() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var body struct {
-			Items []json.RawMessage `json:"items"`
-		}
-		if r.Method != http.MethodPut || r.URL.Path != "/v3/inventory/adjustments/absolute" || json.NewDecoder(r.Body).Decode(&body) != nil {
-			http.Error(w, `{"status":400,"title":"unexpected request"}`, http.StatusBadRequest)
-			return
-		}
-		for _, item := range body.Items {
-			fmt.Printf("server got %s\n", item)
-		}
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"transaction_id":"9d2f2d5e-1c0a-4b3c-8f61-2f1c5a0e7b41"}`)
-	}))
+	srv := bigcommercetest.NewServer()
 	defer srv.Close()
-
-	client, err := bigcommerce.NewClient("", bigcommerce.TokenAuth{AccessToken: "token"}, bigcommerce.WithBaseURL(srv.URL))
+	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()}, bigcommerce.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
-	ids, _, err := client.Inventory.AdjustAbsolute(context.Background(), []bigcommerce.InventoryAdjustment{
+	ctx := context.Background()
+	for _, sku := range []string{"RE-130", "RE-131"} {
+		_, _, err := client.Products.Create(ctx, bigcommerce.ProductCreate{
+			Name: "Jar " + sku, Type: bigcommerce.ProductTypePhysical, Weight: 1, SKU: bigcommerce.Ptr(sku),
+			InventoryTracking: bigcommerce.Ptr("product"),
+		})
+		if err != nil {
+			log.Fatal(err)
+		}
+	}
+
+	// Absolute: the counted quantity at location 1 (the default location);
+	// 0 marks an item out of stock.
+	_, _, err = client.Inventory.AdjustAbsolute(ctx, []bigcommerce.InventoryAdjustment{
 		{LocationID: 1, SKU: "RE-130", Quantity: 30},
-		{LocationID: 1, ProductID: 111, Quantity: 0}, // out of stock
+		{LocationID: 1, SKU: "RE-131", Quantity: 0},
 	}, "Weekly stock count")
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("transactions:", ids)
+	// Relative: a change, here two sold in a physical shop.
+	_, _, err = client.Inventory.AdjustRelative(ctx, []bigcommerce.InventoryAdjustment{
+		{LocationID: 1, SKU: "RE-130", Quantity: -2},
+	}, "Shop sale")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, sku := range []string{"RE-130", "RE-131"} {
+		n, _ := srv.Store().StockAt(1, sku)
+		fmt.Println(sku, n)
+	}
 	// Output:
-	// server got {"location_id":1,"sku":"RE-130","quantity":30}
-	// server got {"location_id":1,"product_id":111,"quantity":0}
-	// transactions: [9d2f2d5e-1c0a-4b3c-8f61-2f1c5a0e7b41]
+	// RE-130 28
+	// RE-131 0
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"log"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
 // An app's auth callback: BigCommerce redirects the merchant's browser to
@@ -89,18 +91,19 @@ func ExampleWebhookHandler() {
 	// 200
 }
 
-// Subscribing to an event. A fake API server stands in for BigCommerce.
+// Subscribing to an event, listing the subscriptions and removing one. A
+// bigcommercetest store (with a fixed clock) stands in for BigCommerce.
 func ExampleWebhooksService_Create() {
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, `{"data":{"id":18048287,"scope":"store/order/*","destination":"https://app.example.com/webhooks","is_active":true,"created_at":1561488106},"meta":{}}`)
-	}))
-	defer api.Close()
-
-	client, err := bigcommerce.NewClient("abc123", bigcommerce.TokenAuth{AccessToken: "token"}, bigcommerce.WithBaseURL(api.URL))
+	clock := func() time.Time { return time.Date(2019, 6, 25, 18, 41, 46, 0, time.UTC) }
+	srv := bigcommercetest.NewServer(bigcommercetest.WithConfig(bigcommercetest.Config{Now: clock}))
+	defer srv.Close()
+	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()}, bigcommerce.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
-	hook, _, err := client.Webhooks.Create(context.Background(), bigcommerce.WebhookCreate{
+	ctx := context.Background()
+
+	hook, _, err := client.Webhooks.Create(ctx, bigcommerce.WebhookCreate{
 		Scope:       bigcommerce.WebhookScopeOrderAll,
 		Destination: "https://app.example.com/webhooks",
 		IsActive:    bigcommerce.Ptr(true),
@@ -110,6 +113,26 @@ func ExampleWebhooksService_Create() {
 		log.Fatal(err)
 	}
 	fmt.Println(hook.ID, hook.Scope, hook.IsActive, hook.CreatedAt.UTC().Format(time.RFC3339))
+
+	// BigCommerce refuses a destination that is not https on port 443;
+	// the SDK says so before sending.
+	_, _, err = client.Webhooks.Create(ctx, bigcommerce.WebhookCreate{Scope: bigcommerce.WebhookScopeProductAll, Destination: "http://app.example.com/webhooks"})
+	fmt.Println(errors.Is(err, bigcommerce.ErrInvalidRequest))
+
+	for h, err := range client.Webhooks.All(ctx, &bigcommerce.WebhookFilter{IsActive: bigcommerce.Ptr(true)}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("active:", h.ID, h.Scope, h.Destination)
+	}
+	deleted, _, err := client.Webhooks.Delete(ctx, hook.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("deleted", deleted.ID)
 	// Output:
-	// 18048287 store/order/* true 2019-06-25T18:41:46Z
+	// 1 store/order/* true 2019-06-25T18:41:46Z
+	// true
+	// active: 1 store/order/* https://app.example.com/webhooks
+	// deleted 1
 }

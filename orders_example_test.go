@@ -4,44 +4,17 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"net/http"
-	"net/http/httptest"
-	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
-// newExampleOrderStore stands in for a BigCommerce store: two orders
-// awaiting fulfillment, then an empty page (204) as V2 does.
-func newExampleOrderStore() *httptest.Server {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /v2/orders", func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Query().Get("page") != "1" || r.URL.Query().Get("status_id") != "11" {
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `[
-			{"id": 100, "status_id": 11, "status": "Awaiting Fulfillment", "total_inc_tax": "361.9500",
-			 "date_created": "Wed, 10 Jan 2018 21:05:30 +0000", "date_shipped": ""},
-			{"id": 101, "status_id": 11, "status": "Awaiting Fulfillment", "total_inc_tax": 19.5,
-			 "date_created": "Thu, 11 Jan 2018 08:00:00 +0000", "date_shipped": ""}
-		]`)
-	})
-	mux.HandleFunc("PUT /v2/orders/{id}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"id": %s, "status_id": 9, "status": "Awaiting Shipment"}`, r.PathValue("id"))
-	})
-	return httptest.NewServer(mux)
-}
-
-// Walk every order awaiting fulfillment created since a date, then move one
-// to Awaiting Shipment.
+// Walk every order awaiting fulfillment, then move one to Awaiting
+// Shipment. A seeded bigcommercetest store stands in for BigCommerce.
 func ExampleOrdersService_All() {
-	srv := newExampleOrderStore()
+	srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Customers: 5, Products: 5, Orders: 40}))
 	defer srv.Close()
-
-	client, err := bigcommerce.NewClient("abc123", bigcommerce.TokenAuth{AccessToken: "token"},
+	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
 		bigcommerce.WithBaseURL(srv.URL)) // omit WithBaseURL to talk to api.bigcommerce.com
 	if err != nil {
 		log.Fatal(err)
@@ -49,25 +22,78 @@ func ExampleOrdersService_All() {
 	ctx := context.Background()
 
 	filter := &bigcommerce.OrderFilter{
-		StatusID:       bigcommerce.Ptr(bigcommerce.OrderStatusAwaitingFulfillment),
-		MinDateCreated: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC),
-		Sort:           bigcommerce.OrderSortIDAsc,
+		StatusID: bigcommerce.Ptr(bigcommerce.OrderStatusAwaitingFulfillment),
+		Sort:     bigcommerce.OrderSortIDAsc,
 	}
+	var first int
+	n := 0
 	for order, err := range client.Orders.All(ctx, filter) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("#%d %s %s created %s shipped=%v\n", order.ID, order.Status,
-			order.TotalIncTax.StringFixed(2), order.DateCreated.Format(time.DateOnly), !order.DateShipped.IsZero())
+		if first == 0 {
+			first = order.ID
+		}
+		n++
 	}
+	fmt.Println(n, "orders await fulfillment")
 
-	order, _, err := client.Orders.UpdateStatus(ctx, 100, bigcommerce.OrderStatusAwaitingShipment)
+	order, _, err := client.Orders.UpdateStatus(ctx, first, bigcommerce.OrderStatusAwaitingShipment)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("#%d is now %s (%d)\n", order.ID, order.StatusID, order.StatusID)
 	// Output:
-	// #100 Awaiting Fulfillment 361.95 created 2018-01-10 shipped=false
-	// #101 Awaiting Fulfillment 19.50 created 2018-01-11 shipped=false
-	// #100 is now Awaiting Shipment (9)
+	// 11 orders await fulfillment
+	// #102 is now Awaiting Shipment (9)
+}
+
+// Ship an order: one shipment per shipping address, listing the order's
+// line items (order product ids) and quantities, with tracking.
+func ExampleOrdersService_CreateShipment() {
+	srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Customers: 2, Products: 3, Orders: 10, LineItemsPerOrder: 2}))
+	defer srv.Close()
+	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()}, bigcommerce.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	waiting, _, err := client.Orders.List(ctx, &bigcommerce.OrderFilter{StatusID: bigcommerce.Ptr(bigcommerce.OrderStatusAwaitingFulfillment)})
+	if err != nil || len(waiting) == 0 {
+		log.Fatal("no order to ship: ", err)
+	}
+	orderID := waiting[0].ID
+
+	addresses, _, err := client.Orders.ListShippingAddresses(ctx, orderID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var items []bigcommerce.ShipmentItem
+	for p, err := range client.Orders.AllProducts(ctx, orderID, nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		if left := p.Quantity - int(p.QuantityShipped); left > 0 {
+			items = append(items, bigcommerce.ShipmentItem{OrderProductID: p.ID, Quantity: left})
+		}
+	}
+	shipment, _, err := client.Orders.CreateShipment(ctx, orderID, bigcommerce.ShipmentCreate{
+		OrderAddressID:  addresses[0].ID,
+		Items:           items,
+		TrackingNumber:  bigcommerce.Ptr("1Z999AA10123456784"),
+		TrackingCarrier: bigcommerce.Ptr("ups"),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("shipment", shipment.ID, "of order", shipment.OrderID, "with", len(shipment.Items), "line items, tracking", shipment.TrackingNumber)
+
+	shipments, _, err := client.Orders.ListShipments(ctx, orderID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("order", orderID, "has", len(shipments), "shipment(s)")
+	// Output:
+	// shipment 7 of order 101 with 2 line items, tracking 1Z999AA10123456784
+	// order 101 has 1 shipment(s)
 }

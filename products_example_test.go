@@ -2,15 +2,13 @@ package bigcommerce_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log"
-	"net/http"
-	"net/http/httptest"
 
 	"github.com/bigcommerce-go/bigcommerce"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
+	"github.com/shopspring/decimal"
 )
 
 // ExampleProductsService restocks every visible, sold-out product: it
@@ -18,34 +16,27 @@ import (
 // walked, so no page shifts under the walk), then writes the new stock
 // with one UpdateBatch, which sends chunks of 10.
 func ExampleProductsService() {
-	// A stand-in for the store, so the example runs offline.
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		switch {
-		case r.Method == http.MethodGet && r.URL.RawQuery == "inventory_level=0&is_visible=true&limit=250&page=1":
-			fmt.Fprint(w, `{"data":[{"id":174,"name":"1L Le Parfait Jar","price":7.95,"inventory_level":0},
-				{"id":175,"name":"0.5L Le Parfait Jar","price":5.5,"inventory_level":0}],
-				"meta":{"pagination":{"total":2,"count":2,"per_page":250,"current_page":1,"total_pages":1}}}`)
-		case r.Method == http.MethodPut:
-			body, _ := io.ReadAll(r.Body)
-			var items []map[string]any
-			_ = json.Unmarshal(body, &items)
-			for _, it := range items {
-				it["name"] = "restocked"
-			}
-			_ = json.NewEncoder(w).Encode(map[string]any{"data": items, "meta": map[string]any{}})
-		default:
-			http.Error(w, `{"status":404,"title":"not found"}`, http.StatusNotFound)
-		}
-	}))
+	srv := bigcommercetest.NewServer() // stands in for the store, so the example runs offline
 	defer srv.Close()
-
-	client, err := bigcommerce.NewClient("abc123", bigcommerce.TokenAuth{AccessToken: "token"},
-		bigcommerce.WithBaseURL(srv.URL+"/stores/abc123"))
+	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
+		bigcommerce.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
+	for _, p := range []struct {
+		name  string
+		price string
+		stock int
+	}{{"1L Le Parfait Jar", "7.95", 0}, {"0.5L Le Parfait Jar", "5.50", 0}, {"Jar Lid", "1.25", 40}} {
+		_, _, err := client.Products.Create(ctx, bigcommerce.ProductCreate{
+			Name: p.name, Type: bigcommerce.ProductTypePhysical, Weight: 1, Price: decimal.RequireFromString(p.price),
+			IsVisible: bigcommerce.Ptr(true), InventoryTracking: bigcommerce.Ptr("product"), InventoryLevel: bigcommerce.Ptr(p.stock),
+		})
+		if err != nil {
+			log.Fatal(err)
+		}
+	}
 
 	soldOut := &bigcommerce.ProductFilter{
 		IsVisible:      bigcommerce.Ptr(true),
@@ -76,8 +67,8 @@ func ExampleProductsService() {
 		fmt.Printf("%d now has %d\n", p.ID, p.InventoryLevel)
 	}
 	// Output:
-	// 174 1L Le Parfait Jar at 7.95 is sold out
-	// 175 0.5L Le Parfait Jar at 5.50 is sold out
-	// 174 now has 25
-	// 175 now has 25
+	// 1 1L Le Parfait Jar at 7.95 is sold out
+	// 2 0.5L Le Parfait Jar at 5.50 is sold out
+	// 1 now has 25
+	// 2 now has 25
 }
