@@ -3,11 +3,14 @@
 //
 // Every row is checked before anything is sent (column count, empty SKU,
 // location id, quantity, duplicate SKU and location) and the line number of
-// each bad row is reported; if any row is bad nothing is sent, unless
-// -skip-bad is given. The good rows then go out with
+// each bad row is reported, even after a line with an unterminated quote
+// (each line is parsed on its own); a file that looks semicolon-separated
+// is named as such. If any row is bad nothing is sent, unless -skip-bad is
+// given. The good rows then go out with
 // Inventory.AdjustAbsolute, which sends them in chunks of 2,000, one after
 // the other; the program prints each chunk's transaction id and reads the
-// stock back.
+// stock back. BigCommerce rejects a chunk whole: the rows it names, the
+// rows rejected with them and the rows never sent are counted apart.
 //
 // With BIGCOMMERCE_STORE_HASH and BIGCOMMERCE_ACCESS_TOKEN set it changes
 // that store only with -write (without it, it shows what would change).
@@ -112,8 +115,15 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
+	semicolons := 0
 	for _, b := range bad {
 		fmt.Fprintf(stderr, "%s:%d: %s\n", name, b.line, b.reason)
+		if strings.HasSuffix(b.reason, semicolonHint) {
+			semicolons++
+		}
+	}
+	if semicolons > 0 && semicolons*2 >= len(bad) {
+		fmt.Fprintf(stderr, "%s: %d of %d bad rows look semicolon-separated: the file seems to use ';' between columns; save it with ',' instead\n", name, semicolons, len(bad))
 	}
 	switch {
 	case len(bad) > 0 && !o.skipBad:
@@ -163,36 +173,55 @@ func (r row) key() rowKey { return rowKey{strings.ToLower(r.sku), r.locationID} 
 
 // parseCSV reads and checks every row. The first row may be the header
 // sku,location_id,quantity. err is only for a failure to read at all.
+//
+// Each physical line is parsed on its own, so a malformed line (an
+// unterminated quote, say) is reported and the lines after it are still
+// read and checked; encoding/csv alone would let the open quote swallow the
+// rest of the file. The cost is that a quoted field cannot span lines,
+// which no SKU, location id or quantity needs.
 func parseCSV(r io.Reader) (rows []row, bad []badRow, err error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1 // column counts are checked per row, to report them all
-	cr.TrimLeadingSpace = true
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, err
+	}
 	seen := map[rowKey]int{}
 	first := true
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
+	for i, text := range strings.Split(string(data), "\n") {
+		line := i + 1
+		text = strings.TrimSuffix(text, "\r")
+		if strings.TrimSpace(text) == "" {
+			continue // blank lines are ignored, as encoding/csv does
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			bad = append(bad, badRow{pe.StartLine, "malformed CSV: " + pe.Err.Error()})
+		cr := csv.NewReader(strings.NewReader(text))
+		cr.FieldsPerRecord = -1 // column counts are checked per row, to report them all
+		cr.TrimLeadingSpace = true
+		rec, err := cr.Read()
+		if err != nil {
+			reason := "malformed CSV: " + err.Error()
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				reason = "malformed CSV: " + pe.Err.Error()
+				if errors.Is(pe.Err, csv.ErrQuote) && strings.Count(text, `"`)%2 == 1 {
+					reason = "malformed CSV: a quote is not closed on this line (quoted fields cannot span lines)"
+				}
+			}
+			bad = append(bad, badRow{line, reason})
 			first = false
 			continue
 		}
-		if err != nil {
-			return nil, nil, err
-		}
-		line, _ := cr.FieldPos(0)
 		for i := range rec {
 			rec[i] = strings.TrimSpace(rec[i])
 		}
 		if first {
 			first = false
 			rec[0] = strings.TrimPrefix(rec[0], "\ufeff") // a BOM from a spreadsheet export
-			if strings.EqualFold(rec[0], "sku") {
+			if strings.EqualFold(rec[0], "sku") || strings.HasPrefix(strings.ToLower(rec[0]), "sku;") {
 				if len(rec) != 3 || !strings.EqualFold(rec[1], "location_id") || !strings.EqualFold(rec[2], "quantity") {
-					bad = append(bad, badRow{line, fmt.Sprintf("header %q: want sku,location_id,quantity", strings.Join(rec, ","))})
+					reason := fmt.Sprintf("header %q: want sku,location_id,quantity", strings.Join(rec, ","))
+					if looksSemicolonSeparated(rec) {
+						reason += ": " + semicolonHint
+					}
+					bad = append(bad, badRow{line, reason})
 				}
 				continue
 			}
@@ -213,11 +242,29 @@ func parseCSV(r io.Reader) (rows []row, bad []badRow, err error) {
 	return rows, bad, nil
 }
 
+// semicolonHint is added to the reason of a one-column row that splits
+// into three at semicolons: a spreadsheet in a locale whose decimal
+// separator is a comma saves "CSV" with semicolons.
+const semicolonHint = "the row looks semicolon-separated: save the file as comma-separated CSV (sku,location_id,quantity)"
+
+// looksSemicolonSeparated reports whether a one-column record is really
+// three semicolon-separated fields.
+func looksSemicolonSeparated(rec []string) bool {
+	return len(rec) == 1 && len(strings.Split(rec[0], ";")) == 3
+}
+
 // parseRow checks one record's fields; reason is "" for a good row and
 // otherwise names every problem of the row.
 func parseRow(rec []string) (rw row, reason string) {
 	if len(rec) != 3 {
-		return rw, fmt.Sprintf("%d columns, want 3 (sku,location_id,quantity)", len(rec))
+		reason := fmt.Sprintf("%d columns, want 3 (sku,location_id,quantity)", len(rec))
+		if len(rec) == 1 {
+			reason = "1 column, want 3 (sku,location_id,quantity)"
+		}
+		if looksSemicolonSeparated(rec) {
+			reason += ": " + semicolonHint
+		}
+		return rw, reason
 	}
 	var problems []string
 	rw.sku = rec[0]
@@ -303,27 +350,24 @@ func (a *applier) apply(ctx context.Context) error {
 	}
 	a.printf("Sending %d absolute adjustments in %d request(s) of at most %d, one after the other.\n", len(items), a.requests(), bigcommerce.MaxInventoryBatch)
 	txs, _, sendErr := a.c.Inventory.AdjustAbsolute(ctx, items, a.o.reason)
-	failed := map[int]bool{}
+	var tally failureTally
 	if sendErr != nil {
 		var be *bigcommerce.BatchError
 		if !errors.As(sendErr, &be) {
 			return fmt.Errorf("sending adjustments: %w", sendErr)
 		}
-		for _, f := range be.Failures {
-			failed[f.Index] = true
-		}
-		a.reportFailures(be)
+		tally = a.reportFailures(be)
 	}
 	for _, tx := range txs {
 		a.printf("  transaction %s\n", tx)
 	}
 	if len(txs) == 0 {
-		return fmt.Errorf("no adjustment was applied: all %d rows were rejected (see above)", len(a.rows))
+		return fmt.Errorf("no adjustment was applied: %s", tally.describe(len(a.rows)))
 	}
 
 	var sent []row
 	for i, r := range a.rows {
-		if !failed[i] {
+		if !tally.failed[i] {
 			sent = append(sent, r)
 		}
 	}
@@ -331,31 +375,81 @@ func (a *applier) apply(ctx context.Context) error {
 		return err
 	}
 	if sendErr != nil {
-		return fmt.Errorf("%d of %d rows were not applied (see above)", len(failed), len(a.rows))
+		return errors.New(tally.describe(len(a.rows)))
 	}
 	return nil
 }
 
-// reportFailures explains a failed send by CSV line. A rejected request
-// rejects its whole chunk; when BigCommerce names the offending items
-// (errors "items.N.field"), those lines are listed.
-func (a *applier) reportFailures(be *bigcommerce.BatchError) {
+// failureTally counts the rows of a failed send by what happened to them.
+// BigCommerce rejects a request whole: the rows it names are bad, the
+// others of the same request were rejected only because they travelled
+// with them, and after an error that is not about the rows (401, 429, an
+// outage) the later requests are not sent at all.
+type failureTally struct {
+	failed  map[int]bool // row indexes not applied
+	named   int          // rows BigCommerce named as wrong
+	withBad int          // rows rejected with them, good in themselves
+	refused int          // rows of requests refused with no row named (401, 5xx, ...)
+	unsent  int          // rows of requests never sent
+}
+
+// describe says how many rows were not applied and why, for the final
+// error.
+func (t failureTally) describe(total int) string {
+	var parts []string
+	if t.named > 0 {
+		parts = append(parts, fmt.Sprintf("%d named as bad by BigCommerce", t.named))
+	}
+	if t.withBad > 0 {
+		parts = append(parts, fmt.Sprintf("%d rejected with them in the same request (fix the bad rows and send the file again)", t.withBad))
+	}
+	if t.refused > 0 {
+		parts = append(parts, fmt.Sprintf("%d in requests that failed as a whole", t.refused))
+	}
+	if t.unsent > 0 {
+		parts = append(parts, fmt.Sprintf("%d not sent after an earlier request failed", t.unsent))
+	}
+	msg := fmt.Sprintf("%d of %d rows were not applied", len(t.failed), total)
+	if len(parts) > 0 {
+		msg += ": " + strings.Join(parts, ", ")
+	}
+	return msg + " (see above)"
+}
+
+// notSentPrefix starts the error the SDK gives the items of a batch chunk
+// it did not send because an earlier chunk failed.
+const notSentPrefix = "bigcommerce: not sent"
+
+// reportFailures explains a failed send by CSV line and counts the rows.
+// A rejected request rejects its whole chunk; when BigCommerce names the
+// offending items (errors "items.N.field"), those lines are listed.
+func (a *applier) reportFailures(be *bigcommerce.BatchError) failureTally {
+	t := failureTally{failed: map[int]bool{}}
 	chunks := map[int]error{}
+	size := map[int]int{}
 	var order []int
 	for _, f := range be.Failures {
+		t.failed[f.Index] = true
 		c := f.Index / bigcommerce.MaxInventoryBatch
 		if _, ok := chunks[c]; !ok {
 			chunks[c] = f.Err
 			order = append(order, c)
 		}
+		size[c]++
 	}
 	for _, c := range order {
 		lo := c * bigcommerce.MaxInventoryBatch
 		hi := min(lo+bigcommerce.MaxInventoryBatch, len(a.rows)) - 1
 		err := chunks[c]
-		a.printf("  request %d (lines %d-%d) not applied: %v\n", c+1, a.rows[lo].line, a.rows[hi].line, err)
+		if strings.HasPrefix(err.Error(), notSentPrefix) {
+			a.printf("  request %d (%d rows, lines %d-%d) not sent: an earlier request failed\n", c+1, size[c], a.rows[lo].line, a.rows[hi].line)
+			t.unsent += size[c]
+			continue
+		}
+		a.printf("  request %d (%d rows, lines %d-%d) not applied: %v\n", c+1, size[c], a.rows[lo].line, a.rows[hi].line, err)
 		var e *bigcommerce.Error
 		if !errors.As(err, &e) {
+			t.refused += size[c]
 			continue
 		}
 		type named struct {
@@ -363,6 +457,7 @@ func (a *applier) reportFailures(be *bigcommerce.BatchError) {
 			msg   string
 		}
 		var items []named
+		rowsNamed := map[int]bool{}
 		for key, msg := range e.Fields {
 			parts := strings.SplitN(key, ".", 3)
 			if len(parts) < 2 || parts[0] != "items" {
@@ -373,13 +468,24 @@ func (a *applier) reportFailures(be *bigcommerce.BatchError) {
 				continue
 			}
 			items = append(items, named{lo + i, msg})
+			rowsNamed[lo+i] = true
 		}
 		slices.SortFunc(items, func(x, y named) int { return cmp.Or(cmp.Compare(x.index, y.index), strings.Compare(x.msg, y.msg)) })
 		for _, it := range items {
 			r := a.rows[it.index]
 			a.printf("    line %d (%s at location %d): %s\n", r.line, r.sku, r.locationID, it.msg)
 		}
+		if len(rowsNamed) == 0 {
+			t.refused += size[c]
+			continue
+		}
+		t.named += len(rowsNamed)
+		t.withBad += size[c] - len(rowsNamed)
+		if others := size[c] - len(rowsNamed); others > 0 {
+			a.printf("    the other %d rows of this request are not applied either: BigCommerce rejects a request whole\n", others)
+		}
 	}
+	return t
 }
 
 // readBack reads the stock of the sent rows and compares it with what was

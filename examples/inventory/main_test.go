@@ -211,8 +211,12 @@ func TestRejectedChunkNamesTheLine(t *testing.T) {
 	if code := exampleenv.ExitCode(err); code != 1 {
 		t.Fatalf("exit code %d (err %v), want 1", code, err)
 	}
-	if !strings.Contains(out, "request 1 (lines 1-2) not applied") || !strings.Contains(out, "line 2 (NO-SUCH-SKU at location 1)") {
+	if !strings.Contains(out, "request 1 (2 rows, lines 1-2) not applied") || !strings.Contains(out, "line 2 (NO-SUCH-SKU at location 1)") ||
+		!strings.Contains(out, "the other 1 rows of this request are not applied either") {
 		t.Errorf("output does not explain the rejected row:\n%s", out)
+	}
+	if want := "no adjustment was applied: 2 of 2 rows were not applied: 1 named as bad by BigCommerce, 1 rejected with them"; !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q, want it to contain %q", err, want)
 	}
 	if got, _ := store.StockAt(1, "SKU-000001-XS"); got == 3 {
 		t.Error("a row of the rejected request was applied")
@@ -330,8 +334,11 @@ func TestPartialFailureAppliesTheOtherChunks(t *testing.T) {
 		}
 	}
 	out, _, err := runInv(env, "-file", writeCSV(t, b.String()))
-	if code := exampleenv.ExitCode(err); code != 1 || !strings.Contains(err.Error(), "2000 of 2001 rows were not applied") {
-		t.Fatalf("exit code %d, err %v; want 1 and 2000 of 2001 rows not applied", code, err)
+	// BigCommerce names one row; the 1,999 others of its request were
+	// rejected with it and are counted as such, not as bad.
+	want := "2000 of 2001 rows were not applied: 1 named as bad by BigCommerce, 1999 rejected with them in the same request"
+	if code := exampleenv.ExitCode(err); code != 1 || !strings.Contains(err.Error(), want) {
+		t.Fatalf("exit code %d, err %v; want 1 and %q", code, err, want)
 	}
 	if n := adjustments(store); n != 2 {
 		t.Errorf("%d adjustment requests, want 2 (the second chunk is still sent after a 422)", n)
@@ -339,7 +346,7 @@ func TestPartialFailureAppliesTheOtherChunks(t *testing.T) {
 	if n := len(txLine.FindAllString(out, -1)); n != 1 {
 		t.Errorf("%d transaction ids, want 1:\n%s", n, out)
 	}
-	if !strings.Contains(out, "request 1 (lines 1-2000) not applied") || !strings.Contains(out, "line 1 (NO-SUCH-SKU at location 1)") {
+	if !strings.Contains(out, "request 1 (2000 rows, lines 1-2000) not applied") || !strings.Contains(out, "line 1 (NO-SUCH-SKU at location 1)") {
 		t.Errorf("output does not name the rejected request and line:\n%s", out)
 	}
 	if !strings.Contains(out, "Read back: 1 of 1 rows at the requested level.") {
@@ -348,5 +355,112 @@ func TestPartialFailureAppliesTheOtherChunks(t *testing.T) {
 	// Line 2001 was in the second request, which was applied.
 	if got, _ := store.StockAt(2, "SKU-000334-XS"); got != 321 {
 		t.Errorf("last row not applied: %d", got)
+	}
+}
+
+// TestUnterminatedQuoteDoesNotSwallowTheRest: an open quote is one bad
+// line; every later line is still checked and its problems reported.
+func TestUnterminatedQuoteDoesNotSwallowTheRest(t *testing.T) {
+	in := "sku,location_id,quantity\n" +
+		"SKU-000001-XS,1,7\n" +
+		"\"SKU-000001-S,1,4\n" + // line 3: the quote is never closed
+		"SKU-000001-M,1,x\n" + // line 4: bad quantity
+		"SKU-000002-XS,1,3\n" + // line 5: good
+		"SKU-000002-S,0,3\r\n" + // line 6: bad location, CRLF
+		"a\"b,1,2\n" // line 7: a bare quote inside a field
+	rows, bad, err := parseCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range bad {
+		got = append(got, fmt.Sprintf("%d: %s", b.line, b.reason))
+	}
+	want := []string{
+		"3: malformed CSV: a quote is not closed on this line",
+		`4: quantity "x" is not an integer`,
+		"6: location_id 0: want 1 or more",
+		"7: malformed CSV: ",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("bad rows %q, want %d", got, len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("bad row %q, want prefix %q", got[i], want[i])
+		}
+	}
+	if len(rows) != 2 || rows[0].line != 2 || rows[1].line != 5 || rows[1].sku != "SKU-000002-XS" {
+		t.Errorf("good rows %+v, want lines 2 and 5", rows)
+	}
+
+	// Through the program: the error counts every bad row.
+	env, store := newEnv(t, exampleenv.DefaultSeed(), true)
+	_, errOut, err := runInv(env, "-file", writeCSV(t, in))
+	if err == nil || !strings.Contains(err.Error(), "4 bad rows (listed above), 2 good") {
+		t.Errorf("err %v", err)
+	}
+	if !strings.Contains(errOut, "stock.csv:6: location_id 0") {
+		t.Errorf("stderr lacks the line after the open quote:\n%s", errOut)
+	}
+	if n := store.Requests(); n != 0 {
+		t.Errorf("%d requests sent", n)
+	}
+}
+
+func TestSemicolonSeparatedFile(t *testing.T) {
+	env, store := newEnv(t, exampleenv.DefaultSeed(), true)
+	in := "sku;location_id;quantity\nSKU-000001-XS;1;5\nSKU-000001-S;1;4\n"
+	_, errOut, err := runInv(env, "-file", writeCSV(t, in))
+	if code := exampleenv.ExitCode(err); code != 1 {
+		t.Fatalf("exit code %d (err %v), want 1", code, err)
+	}
+	for _, want := range []string{
+		"stock.csv:2: 1 column, want 3 (sku,location_id,quantity): the row looks semicolon-separated",
+		"stock.csv: 3 of 3 bad rows look semicolon-separated: the file seems to use ';' between columns; save it with ',' instead",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if n := store.Requests(); n != 0 {
+		t.Errorf("%d requests sent", n)
+	}
+
+	// One stray semicolon row in a comma file gets the row hint, not the
+	// file-level one.
+	_, bad, _ := parseCSV(strings.NewReader("A,1,2\nB;1;2\nC,1\nD,1\n"))
+	if len(bad) != 3 || !strings.HasSuffix(bad[0].reason, semicolonHint) || strings.HasSuffix(bad[1].reason, semicolonHint) {
+		t.Errorf("bad rows %+v", bad)
+	}
+}
+
+// TestOutageCountsUnsentRows: after a request fails for a reason that is
+// not about its rows, the later requests are not sent, and the error
+// counts them apart from the rejected ones.
+func TestOutageCountsUnsentRows(t *testing.T) {
+	seed := bigcommercetest.SeedOptions{Seed: 9, Products: 400, VariantsPerProduct: 3, Locations: 2}
+	env, store := newEnv(t, seed, true)
+	store.InjectFault(bigcommercetest.Fault{Method: "PUT", PathPrefix: "/v3/inventory/adjustments", Status: 401, Times: 1})
+	var b strings.Builder
+	rows := 0
+	for p := 1; rows < 2001; p++ {
+		for _, size := range []string{"XS", "S", "M"} {
+			for loc := 1; loc <= 2 && rows < 2001; loc++ {
+				fmt.Fprintf(&b, "SKU-%06d-%s,%d,%d\n", p, size, loc, 5)
+				rows++
+			}
+		}
+	}
+	out, _, err := runInv(env, "-file", writeCSV(t, b.String()))
+	want := "no adjustment was applied: 2001 of 2001 rows were not applied: 2000 in requests that failed as a whole, 1 not sent after an earlier request failed"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("err %v\nwant %q", err, want)
+	}
+	if !strings.Contains(out, "request 2 (1 rows, lines 2001-2001) not sent: an earlier request failed") {
+		t.Errorf("output:\n%s", out)
+	}
+	if n := adjustments(store); n != 1 {
+		t.Errorf("%d adjustment requests, want 1", n)
 	}
 }
