@@ -49,7 +49,8 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 	var o options
 	fs.BoolVar(&o.write, "write", false, "against a real store, apply the inventory adjustment (needs -sku and -quantity); the fake store is always written")
 	fs.StringVar(&o.sku, "sku", "", "variant SKU to adjust (default: the first variant listed)")
-	fs.IntVar(&o.quantity, "quantity", -1, "new stock level at the default location (default: current level + 5)")
+	o.quantity = -1 // unset: current level + 5
+	fs.Var(optionalInt{&o.quantity}, "quantity", "new stock `level` at the default location (default: current level + 5)")
 	fs.IntVar(&o.show, "n", 3, "how many customers, products and orders to show")
 	fs.IntVar(&o.days, "days", 30, "show customers created in the last `N` days")
 	fs.Usage = func() {
