@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"html"
 	"log"
@@ -156,15 +155,12 @@ func (a *app) install(w http.ResponseWriter, r *http.Request, tok *bigcommerce.O
 }
 
 // subscribe makes sure the store delivers webhookScope events to the app,
-// creating the hook only when the store serves webhooks (/v3/hooks) and
-// has no such hook yet, so a repeated auth callback adds no duplicate.
+// creating the hook only when the store has no such hook yet, so a
+// repeated auth callback adds no duplicate.
 func (a *app) subscribe(ctx context.Context, client *bigcommerce.Client, hash string) {
 	scope, dest := a.cfg.webhookScope, a.cfg.webhookURL
 	hooks, _, err := client.Webhooks.List(ctx, &bigcommerce.WebhookFilter{Scope: scope, Destination: dest})
 	switch {
-	case errors.Is(err, bigcommerce.ErrNotFound):
-		a.cfg.log.Printf("webhooks: store %s does not serve /v3/hooks (404), so nothing is subscribed; on a real store the app calls Webhooks.Create for %s -> %s", hash, scope, dest)
-		return
 	case err != nil:
 		a.cfg.log.Printf("webhooks: store %s: cannot list webhooks, so %s is not subscribed: %v", hash, scope, err)
 		return

@@ -39,6 +39,9 @@ const (
 	demoUserID       = 9001
 	demoUserEmail    = "merchant@example.com"
 	demoOrderID      = 100 // the first order the seeded fake store has
+	// demoPublicURL stands for the https address BigCommerce would reach
+	// the app at (-public-url); nothing is sent there.
+	demoPublicURL = "https://oauthapp.example.com"
 )
 
 // demoScopes are the scopes the demo merchant grants.
@@ -54,8 +57,15 @@ func runDemo(ctx context.Context, out io.Writer, ignoredFlags []string) error {
 		fmt.Fprintf(out, "demo: ignoring %s: they apply only with credentials\n", strings.Join(ignoredFlags, ", "))
 	}
 
-	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken})
-	store.Seed(bigcommercetest.SeedOptions{Seed: 1, Customers: 3, Products: 3, Orders: 3})
+	// The store's API account has exactly the scopes the merchant grants,
+	// so a call the app is not allowed shows up as the 403 it would be.
+	scopes := make([]string, len(demoScopes))
+	for i, sc := range demoScopes {
+		scopes[i] = string(sc)
+	}
+	store := bigcommercetest.NewHandler(
+		bigcommercetest.WithConfig(bigcommercetest.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken, ClientID: demoClientID, Scopes: scopes}),
+		bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Customers: 3, Products: 3, Orders: 3}))
 	storeSrv := httptest.NewServer(store)
 	defer storeSrv.Close()
 
@@ -70,7 +80,11 @@ func runDemo(ctx context.Context, out io.Writer, ignoredFlags []string) error {
 			ClientID: demoClientID, ClientSecret: demoClientSecret,
 			RedirectURL: login.redirectURL, TokenURL: loginSrv.URL + "/oauth2/token",
 		},
-		webhookURL:   appURL + "/webhooks",
+		// BigCommerce delivers only to https on port 443, so the app
+		// subscribes its public address (in development, a tunnel to the
+		// local server). The fake store records the subscription but
+		// never delivers; the demo POSTs the deliveries to appURL itself.
+		webhookURL:   demoPublicURL + "/webhooks",
 		webhookScope: webhookScope,
 		apiBase:      storeSrv.URL,
 		log:          log.New(out, "app: ", 0),
@@ -80,7 +94,7 @@ func runDemo(ctx context.Context, out io.Writer, ignoredFlags []string) error {
 	defer appSrv.Close()
 	fmt.Fprintf(out, "demo: fake store %s at %s, token endpoint %s/oauth2/token, app server %s\n", demoStoreHash, storeSrv.URL, loginSrv.URL, appURL)
 
-	bc := &bigCommerce{ctx: ctx, out: out, http: appSrv.Client(), appURL: appURL, login: login}
+	bc := &bigCommerce{ctx: ctx, out: out, http: appSrv.Client(), appURL: appURL, login: login, store: store}
 	return bc.play()
 }
 
@@ -91,6 +105,7 @@ type bigCommerce struct {
 	http   *http.Client
 	appURL string
 	login  *fakeLogin
+	store  *bigcommercetest.Store
 }
 
 // play runs the demo's steps in order, stopping at the first wrong answer.
@@ -104,6 +119,10 @@ func (bc *bigCommerce) play() error {
 		return err
 	}
 	fmt.Fprintf(bc.out, "   -> 200: the app swapped the code for a token; the control panel shows its page: %s\n", page)
+	if n := bc.store.HookCount(); n != 1 {
+		return fmt.Errorf("after install the store holds %d webhook subscriptions, want 1", n)
+	}
+	fmt.Fprintln(bc.out, "   the store now holds the app's webhook subscription")
 
 	fmt.Fprintln(bc.out, "2. load: the merchant opens the app; BigCommerce sends GET /load?signed_payload_jwt=<HS256 JWT signed with the client secret>")
 	if page, err = bc.getSigned("/load", http.StatusOK); err != nil {

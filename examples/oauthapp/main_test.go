@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"log"
@@ -13,7 +12,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -51,8 +49,9 @@ func TestDemo(t *testing.T) {
 	want := []string{
 		`^demo: fake store fakestore at http://127\.0\.0\.1:\d+, token endpoint http://127\.0\.0\.1:\d+/oauth2/token, app server http://127\.0\.0\.1:\d+$`,
 		`^app: install: store fakestore \("Fake Store"\) installed the app for user 9001; granted scopes: store_v2_information_read_only store_v2_orders_read_only;`,
-		`^app: webhooks: store fakestore does not serve /v3/hooks \(404\), so nothing is subscribed; .*Webhooks\.Create for store/order/created -> http://127\.0\.0\.1:\d+/webhooks$`,
+		`^app: webhooks: store fakestore now delivers store/order/created to https://oauthapp\.example\.com/webhooks \(hook 1; it can take a minute to start\)$`,
 		`^   -> 200: .*: The app is installed on Fake Store\.$`,
+		`^   the store now holds the app's webhook subscription$`,
 		`^app: load: user 9001 \(merchant@example\.com\) opened the app on store fakestore; greeted them$`,
 		`^   -> 200: .*: Hello, merchant@example\.com! This app is connected to Fake Store\.$`,
 		`^app: webhook: store/order/created for store fakestore accepted: order 100 is "[^"]+", total \d+\.\d\d USD$`,
@@ -401,43 +400,21 @@ func TestClaimIsBounded(t *testing.T) {
 // after a scope change) finds it and creates none.
 func TestInstallSubscribes(t *testing.T) {
 	a, login, calls, logs := testApp(t)
-	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken})
-	var (
-		mu      sync.Mutex
-		hooks   []map[string]any
-		creates int
-	)
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/stores/"+demoStoreHash+"/v3/hooks" {
-			store.ServeHTTP(w, r)
-			return
-		}
-		if r.Header.Get("X-Auth-Token") != demoAccessToken {
-			http.Error(w, `{"status":401,"title":"unauthorized"}`, http.StatusUnauthorized)
-			return
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		switch r.Method {
-		case http.MethodGet:
-			if got := r.URL.Query().Get("destination"); got != "https://app.example.com/webhooks" {
-				t.Errorf("hooks listed for destination %q", got)
-			}
-			json.NewEncoder(w).Encode(map[string]any{"data": hooks, "meta": map[string]any{}})
-		case http.MethodPost:
-			creates++
-			var hook map[string]any
-			if err := json.NewDecoder(r.Body).Decode(&hook); err != nil {
-				t.Errorf("decoding the new hook: %v", err)
-			}
-			hook["id"] = 7
-			hooks = append(hooks, hook)
-			json.NewEncoder(w).Encode(map[string]any{"data": hook, "meta": map[string]any{}})
-		}
-	}))
+	store := bigcommercetest.NewHandler(
+		bigcommercetest.WithConfig(bigcommercetest.Config{StoreHash: demoStoreHash, AccessToken: demoAccessToken, ClientID: demoClientID}),
+		// Another app's hook for the same event and destination must not
+		// count: a token sees only its own client's hooks.
+		bigcommercetest.WithAccount(bigcommercetest.Account{AccessToken: "other-app", ClientID: "other-client"}))
+	api := httptest.NewServer(store)
 	defer api.Close()
 	a.cfg.apiBase = api.URL
+	other, err := bigcommerce.NewClient(demoStoreHash, bigcommerce.TokenAuth{AccessToken: "other-app"}, bigcommerce.WithBaseURL(api.URL+"/stores/"+demoStoreHash))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := other.Webhooks.Create(context.Background(), bigcommerce.WebhookCreate{Scope: webhookScope, Destination: "https://app.example.com/webhooks", IsActive: bigcommerce.Ptr(true)}); err != nil {
+		t.Fatal(err)
+	}
 
 	for i := range 2 {
 		q := url.Values{"code": {login.issueCode()}, "scope": {"store_v2_information_read_only"}, "context": {"stores/" + demoStoreHash}}
@@ -448,16 +425,20 @@ func TestInstallSubscribes(t *testing.T) {
 	if n := calls.Load(); n != 2 {
 		t.Errorf("the token endpoint was called %d times, want 2", n)
 	}
-	if creates != 1 {
-		t.Errorf("created %d hooks, want 1", creates)
+	own, _, err := a.stores[demoStoreHash].client.Webhooks.List(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(hooks) == 1 && (hooks[0]["scope"] != string(webhookScope) || hooks[0]["is_active"] != true) {
-		t.Errorf("created hook %v, want an active %s hook", hooks[0], webhookScope)
+	if len(own) != 1 || own[0].Scope != webhookScope || !own[0].IsActive || own[0].Destination != "https://app.example.com/webhooks" || own[0].ClientID != demoClientID {
+		t.Errorf("the app's hooks %+v, want one active %s hook", own, webhookScope)
+	}
+	if n := store.HookCount(); n != 2 {
+		t.Errorf("the store holds %d hooks, want 2 (the other app's and this one)", n)
 	}
 	out := logs.String()
 	for _, want := range []string{
-		"webhooks: store fakestore now delivers store/order/created to https://app.example.com/webhooks (hook 7;",
-		"webhooks: store fakestore already has hook 7 for store/order/created -> https://app.example.com/webhooks (active: true)",
+		"webhooks: store fakestore now delivers store/order/created to https://app.example.com/webhooks (hook 2;",
+		"webhooks: store fakestore already has hook 2 for store/order/created -> https://app.example.com/webhooks (active: true)",
 		"install: store fakestore did not grant [store_v2_orders_read_only]",
 	} {
 		if !strings.Contains(out, want) {
