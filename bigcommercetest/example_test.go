@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net/http"
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -81,4 +82,26 @@ func ExampleServer_Store() {
 	// Output:
 	// GET /stores/fakestore/v2/store 503
 	// GET /stores/fakestore/v2/store 200
+}
+
+// ExampleNewHandler serves the store without a listener, through its
+// in-process Transport: no sockets, so it also works inside
+// testing/synctest bubbles, where the rate window's waits pass on the
+// bubble's fake clock.
+func ExampleNewHandler() {
+	store := bigcommercetest.NewHandler(
+		bigcommercetest.WithConfig(bigcommercetest.Config{StoreHash: "abc123", AccessToken: "secret"}),
+		bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 2, Products: 7}))
+	client, err := bigcommerce.NewClient("abc123", bigcommerce.TokenAuth{AccessToken: "secret"},
+		bigcommerce.WithBaseURL("https://api.bigcommerce.test/stores/abc123"), // never dialled
+		bigcommerce.WithHTTPClient(&http.Client{Transport: store.Transport()}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	products, resp, err := client.Products.List(context.Background(), &bigcommerce.ProductFilter{Limit: 5})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(products), "of", resp.Pagination.Total, "products; store has", store.ProductCount())
+	// Output: 5 of 7 products; store has 7
 }

@@ -47,7 +47,9 @@ func WithFaults(faults ...Fault) Option {
 // WithScopes limits the default API account to the given OAuth scopes
 // (strings or bigcommerce.Scope values, e.g. bigcommerce.ScopeOrdersReadOnly):
 // a request needing another scope is answered 403 naming it, as
-// BigCommerce does. Without this option the account has every scope.
+// BigCommerce does. Without this option the account has every scope;
+// WithScopes[string]() leaves it none (webhooks still work: they need no
+// scope).
 func WithScopes[S ~string](scopes ...S) Option {
 	list := make([]string, len(scopes))
 	for i, sc := range scopes {

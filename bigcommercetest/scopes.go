@@ -22,7 +22,8 @@ type Account struct {
 
 // AddAccount adds an API account (or replaces the one with the same access
 // token), so that tests can call the store with several credentials, each
-// with its own scopes and webhooks.
+// with its own scopes and webhooks. An Account without AccessToken is
+// ignored: no request could use it.
 func (s *Store) AddAccount(a Account) {
 	if a.AccessToken == "" {
 		return
