@@ -439,3 +439,54 @@ func TestFakeStoreConsignments(t *testing.T) {
 		t.Errorf("without consignment_structure: %+v", raw.Consignments)
 	}
 }
+
+// Seeded orders put physical items in shipping consignments, digital ones
+// in the download consignment and gift certificates in email consignments,
+// and together they are exactly the order's products.
+func TestFakeStoreConsignmentKinds(t *testing.T) {
+	for _, seed := range []bigcommercetest.SeedOptions{
+		{Seed: 7, Products: 40, Orders: 60, LineItemsPerOrder: 4},
+		{Seed: 8, Orders: 5}, // no catalog: gift certificates
+	} {
+		c, _ := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000}, seed)
+		kinds := map[string]int{}
+		for o, err := range c.Orders.All(ctx(t), (&OrderFilter{}).IncludeLineItems()) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			cs := o.Consignments
+			for _, s := range cs.Shipping {
+				for _, it := range s.LineItems.Items {
+					kinds["shipping/"+it.Type]++
+				}
+			}
+			for _, d := range cs.Downloads {
+				for _, it := range d.LineItems.Items {
+					kinds["downloads/"+it.Type]++
+				}
+			}
+			for _, g := range cs.Email.GiftCertificates {
+				if g.RecipientEmail == "" || len(g.LineItems.Items) != 1 {
+					t.Errorf("order %d: gift certificate consignment %+v", o.ID, g)
+				}
+				kinds["gift_certificates/"+g.LineItems.Items[0].Type]++
+			}
+			fetched := walkAll(t, c.Orders.AllProducts(ctx(t), o.ID, nil))
+			if !slices.Equal(lineIDs(fetched), lineIDs(o.LineItems())) {
+				t.Errorf("order %d: inline %v, products %v", o.ID, lineIDs(o.LineItems()), lineIDs(fetched))
+			}
+		}
+		for k := range kinds {
+			kind, typ, _ := strings.Cut(k, "/")
+			if want := map[string]string{"shipping": "physical", "downloads": "digital", "gift_certificates": "giftcertificate"}[kind]; typ != want {
+				t.Errorf("%s items in %s consignments", typ, kind)
+			}
+		}
+		if seed.Products > 0 && (kinds["shipping/physical"] == 0 || kinds["downloads/digital"] == 0) {
+			t.Errorf("seed %d: kinds %v, want physical and digital items", seed.Seed, kinds)
+		}
+		if seed.Products == 0 && kinds["gift_certificates/giftcertificate"] == 0 {
+			t.Errorf("seed %d: kinds %v, want gift certificates", seed.Seed, kinds)
+		}
+	}
+}
