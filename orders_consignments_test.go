@@ -9,6 +9,8 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -489,4 +491,42 @@ func TestFakeStoreConsignmentKinds(t *testing.T) {
 			t.Errorf("seed %d: kinds %v, want gift certificates", seed.Seed, kinds)
 		}
 	}
+}
+
+// FuzzDecodeOrderConsignments: no input panics the consignment decoders,
+// and what decodes is written back in a shape that decodes to the same line
+// items.
+func FuzzDecodeOrderConsignments(f *testing.F) {
+	for _, name := range []string{"orders/get_with_line_items.json", "orders/get_with_truncated_line_items.json", "orders/get.json"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"id":1,"consignments":{"url":"u","resource":"/orders/1/consignments"}}`))
+	f.Add([]byte(`{"id":1,"consignments":{"downloads":[{"line_items":{"url":"u","resource":"r"}}],"email":{"gift_certificates":[{"line_items":[]}]}}}`))
+	f.Add([]byte(`{"id":1,"consignments":[{"id":"x"}]}`))
+	f.Add([]byte(`{"id":1,"consignments":{"shipping":[{"line_items":[{"id":2},{"id":2}],"__warning__":{}}]}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var o Order
+		if json.Unmarshal(b, &o) != nil {
+			return
+		}
+		items, included, check := o.LineItems(), o.LineItemsIncluded(), o.CheckLineItems()
+		if included != (items != nil) || (check == nil && !included) {
+			t.Fatalf("included %v, items %v, check %v", included, items != nil, check)
+		}
+		out, err := json.Marshal(o)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back Order
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("re-decoding %s: %v", out, err)
+		}
+		if back.LineItemsIncluded() != included || !slices.Equal(lineIDs(back.LineItems()), lineIDs(items)) {
+			t.Fatalf("round trip changed the line items: %v -> %v", lineIDs(items), lineIDs(back.LineItems()))
+		}
+	})
 }
