@@ -440,9 +440,13 @@ func (o Order) CheckLineItems() error {
 }
 
 // IncludeLineItems adds OrderIncludeConsignmentsLineItems to f.Include
-// (once) and returns f, so that List, All and Count's orders carry their
+// (once) and returns f, so that the orders List and All return carry their
 // line items: a shorthand for Include: StringList{OrderIncludeConsignmentsLineItems}.
+// On a nil f it returns a new filter.
 func (f *OrderFilter) IncludeLineItems() *OrderFilter {
+	if f == nil {
+		f = &OrderFilter{}
+	}
 	if !slices.Contains(f.Include, OrderIncludeConsignmentsLineItems) {
 		f.Include = append(slices.Clip(f.Include), OrderIncludeConsignmentsLineItems)
 	}

@@ -237,6 +237,8 @@ func TestOrdersListSendsConsignmentStructure(t *testing.T) {
 		{"consignments only", &OrderFilter{Include: StringList{OrderIncludeFees, OrderIncludeConsignments}},
 			"consignment_structure=object&include=fees,consignments"},
 		{"fees only", &OrderFilter{Include: StringList{OrderIncludeFees}}, "include=fees"},
+		{"shorthand on nil", (*OrderFilter)(nil).IncludeLineItems(),
+			"consignment_structure=object&include=consignments.line_items"},
 		{"already object", &OrderFilter{Include: StringList{OrderIncludeConsignmentsLineItems}, ConsignmentStructure: "object"},
 			"consignment_structure=object&include=consignments.line_items"},
 	}

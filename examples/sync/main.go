@@ -13,7 +13,8 @@
 // the overlap are remembered by id and date_modified, so a re-run does not
 // write them twice. While a resource is exported, the checkpoint also
 // records the last id written and the file's length after it, every -limit
-// records, once the file is synced to disk: a run stopped by an error or a
+// records (at most once a second) and when an error stops the run, once the
+// file is synced to disk: a run stopped by an error or a
 // crash resumes after that id, first cutting the file back to that length
 // (dropping a torn line or records the checkpoint does not cover), so no
 // record is lost or written twice. The checkpoint is replaced atomically.
@@ -157,7 +158,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&resources, "resources", resources, "comma-separated resources to export")
 	fs.DurationVar(&o.overlap, "overlap", 2*time.Minute, "how far before the last high-water mark the next run starts")
 	fs.BoolVar(&o.full, "full", false, "ignore the checkpoint, export everything and replace the files (a new checkpoint is still written)")
-	fs.IntVar(&o.limit, "limit", bigcommerce.MaxPageSize, "page size, 1 to 250; the checkpoint is also saved every this many records")
+	fs.IntVar(&o.limit, "limit", bigcommerce.MaxPageSize, "page size, 1 to 250; progress is also checkpointed every this many records (at most once a second)")
 	fs.DurationVar(&o.progressTick, "progress-every", 250*time.Millisecond, "minimum time between progress updates on stderr")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: sync [flags]\n\nIncremental export of customers, products and orders to JSON Lines files.\nCredentials come from %s and %s; without them it reads an\nembedded fake store.\n\nFlags:\n", exampleenv.EnvStoreHash, exampleenv.EnvAccessToken)
@@ -512,7 +513,7 @@ func (x *exporter) export(ctx context.Context, name string) (written int, err er
 	}
 	x.progress.begin(name, total, run.Done)
 	enc := json.NewEncoder(bw)
-	sinceSave := 0
+	sinceSave, lastSave := 0, time.Now()
 	for r, err := range res.walk(ctx, old.Since, run.AfterID) {
 		if err != nil {
 			return fail(err)
@@ -533,8 +534,11 @@ func (x *exporter) export(ctx context.Context, name string) (written int, err er
 		run.AfterID = r.id
 		run.Done++
 		x.progress.add(1)
-		if sinceSave++; sinceSave >= x.o.limit {
-			sinceSave = 0
+		// Save every -limit records, but at most once a second: the
+		// checkpoint holds the records inside the overlap, which can be
+		// many.
+		if sinceSave++; sinceSave >= x.o.limit && time.Since(lastSave) >= time.Second {
+			sinceSave, lastSave = 0, time.Now()
 			if err := save(); err != nil {
 				return fail(err)
 			}

@@ -364,12 +364,13 @@ func TestSyncResumesAfterFailureWithoutRepeating(t *testing.T) {
 	if got := len(orderLines(t, filepath.Join(dir, "orders.jsonl"))); got != 20 {
 		t.Errorf("%d orders written before the failure, want 20", got)
 	}
-	// A crash would leave a torn line after the checkpointed offset.
+	// A crash after more records were written than the checkpoint covers
+	// leaves them, and a torn line, after the checkpointed offset.
 	f, err := os.OpenFile(filepath.Join(dir, "orders.jsonl"), os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.WriteString(`{"id":999,"date_mod`)
+	fmt.Fprintf(f, "{\"id\":%d,\"date_modified\":\"\"}\n{\"id\":%d,\"date_mod", run.AfterID+1, run.AfterID+2)
 	f.Close()
 
 	out2, _ := runSync(t, env, "-out", dir)
