@@ -667,10 +667,49 @@ func (x *exporter) countOrders(ctx context.Context, since time.Time) (int, error
 }
 
 // orderRecord is an order's JSON line: the order with all its line items.
+// Its consignments (addresses, shipping methods and costs) refer to the line
+// items by link ({"resource": "/orders/{id}/products/{line item id}"}) rather
+// than repeating them.
 type orderRecord struct {
 	bigcommerce.Order
 	// LineItems are every line item of the order, sorted by id.
 	LineItems []bigcommerce.OrderProduct `json:"line_items"`
+}
+
+// newOrderRecord builds an order's line, replacing the line items inside
+// its consignments with links to them.
+func newOrderRecord(o bigcommerce.Order, items []bigcommerce.OrderProduct) orderRecord {
+	if c := o.Consignments; c != nil {
+		links := func(l bigcommerce.OrderConsignmentLineItems) bigcommerce.OrderConsignmentLineItems {
+			if l.Items == nil {
+				return l
+			}
+			out := bigcommerce.OrderConsignmentLineItems{Links: []bigcommerce.OrderLink{}}
+			for _, it := range l.Items {
+				out.Links = append(out.Links, bigcommerce.OrderLink{Resource: fmt.Sprintf("/orders/%d/products/%d", o.ID, it.ID)})
+			}
+			return out
+		}
+		cc := *c
+		cc.Pickups = slices.Clone(c.Pickups)
+		for i := range cc.Pickups {
+			cc.Pickups[i].LineItems = links(cc.Pickups[i].LineItems)
+		}
+		cc.Shipping = slices.Clone(c.Shipping)
+		for i := range cc.Shipping {
+			cc.Shipping[i].LineItems = links(cc.Shipping[i].LineItems)
+		}
+		cc.Downloads = slices.Clone(c.Downloads)
+		for i := range cc.Downloads {
+			cc.Downloads[i].LineItems = links(cc.Downloads[i].LineItems)
+		}
+		cc.Email.GiftCertificates = slices.Clone(c.Email.GiftCertificates)
+		for i := range cc.Email.GiftCertificates {
+			cc.Email.GiftCertificates[i].LineItems = links(cc.Email.GiftCertificates[i].LineItems)
+		}
+		o.Consignments = &cc
+	}
+	return orderRecord{Order: o, LineItems: items}
 }
 
 // orders walks the orders with their line items, which come in the same
@@ -696,7 +735,7 @@ func (x *exporter) orders(ctx context.Context, since time.Time, afterID int) ite
 				yield(record{}, fmt.Errorf("order %d: line items: %w", o.ID, err))
 				return
 			}
-			if !yield(record{id: o.ID, modified: o.DateModified.Time, value: orderRecord{Order: o, LineItems: items}}, nil) {
+			if !yield(record{id: o.ID, modified: o.DateModified.Time, value: newOrderRecord(o, items)}, nil) {
 				return
 			}
 		}

@@ -301,6 +301,27 @@ func TestSyncWritesOrdersWithLineItems(t *testing.T) {
 	if len(lines) != store.OrderCount() {
 		t.Fatalf("%d order lines, want %d", len(lines), store.OrderCount())
 	}
+	// The consignments refer to the line items instead of repeating them.
+	first, _, _ := strings.Cut(readFile(t, filepath.Join(dir, "orders.jsonl")), "\n")
+	var o struct {
+		ID           int `json:"id"`
+		Consignments struct {
+			Shipping []struct {
+				Zip       string `json:"zip"`
+				LineItems []struct {
+					ID       int    `json:"id"`
+					Resource string `json:"resource"`
+				} `json:"line_items"`
+			} `json:"shipping"`
+		} `json:"consignments"`
+	}
+	if err := json.Unmarshal([]byte(first), &o); err != nil {
+		t.Fatal(err)
+	}
+	if sh := o.Consignments.Shipping; len(sh) != 1 || sh[0].Zip == "" || len(sh[0].LineItems) == 0 ||
+		sh[0].LineItems[0].ID != 0 || !strings.HasPrefix(sh[0].LineItems[0].Resource, fmt.Sprintf("/orders/%d/products/", o.ID)) {
+		t.Errorf("consignments of the first line: %+v", o.Consignments)
+	}
 	for _, l := range lines {
 		products, _, err := env.Client.Orders.ListProducts(context.Background(), l.id, nil)
 		if err != nil {
@@ -310,6 +331,15 @@ func TestSyncWritesOrdersWithLineItems(t *testing.T) {
 			t.Errorf("order %d: %d line items written, the store has %d", l.id, l.items, len(products))
 		}
 	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func TestSyncFullReplacesTheFiles(t *testing.T) {
