@@ -493,7 +493,7 @@ func (x *exporter) export(ctx context.Context, name string) (written int, err er
 	fail := func(err error) (int, error) {
 		x.progress.end()
 		if serr := save(); serr != nil {
-			err = fmt.Errorf("%w; saving the progress also failed: %v (a re-run starts this resource's run over)", err, serr)
+			err = fmt.Errorf("%w; saving the progress also failed: %v (a re-run resumes from the last progress saved)", err, serr)
 		}
 		f.Close()
 		return run.Written - writtenBefore, err
