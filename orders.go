@@ -127,10 +127,15 @@ type OrderFilter struct {
 	ExternalOrderID string    `url:"external_order_id,omitempty"`
 	Sort            OrderSort `url:"sort,omitempty"`
 	// Include adds sub-resources to each order (OrderIncludeFees,
-	// OrderIncludeConsignments, OrderIncludeConsignmentsLineItems); the
-	// consignment includes need ConsignmentStructure "object".
-	Include              StringList `url:"include,omitempty"`
-	ConsignmentStructure string     `url:"consignment_structure,omitempty"`
+	// OrderIncludeConsignments, OrderIncludeConsignmentsLineItems).
+	// OrderIncludeConsignmentsLineItems embeds every order's line items (read
+	// them with Order.LineItems), saving a request per order; IncludeLineItems
+	// is a shorthand for it.
+	Include StringList `url:"include,omitempty"`
+	// ConsignmentStructure is sent as consignment_structure. Leave it empty:
+	// List and All send "object" (the only structure the SDK decodes)
+	// whenever Include asks for consignments.
+	ConsignmentStructure string `url:"consignment_structure,omitempty"`
 	// Page is the 1-based page; 0 means the first page (page=0 is never sent).
 	Page int `url:"page,omitempty"`
 	// Limit is the page size, at most MaxPageSize; 0 means the API default (50).
@@ -282,9 +287,12 @@ type Order struct {
 	Coupons           OrderLink    `json:"coupons"`
 	// Fees is a link, or with OrderIncludeFees the fees themselves.
 	Fees OrderFees `json:"fees"`
-	// Consignments is set with OrderIncludeConsignments: a link, or with
-	// consignment_structure=object the consignments, kept as raw JSON.
-	Consignments json.RawMessage `json:"consignments,omitempty"`
+	// Consignments is set when the order was read with
+	// OrderIncludeConsignmentsLineItems or OrderIncludeConsignments: its
+	// pickup, shipping, download and gift certificate consignments, with
+	// their line items for the former (see LineItems). nil when the API sent
+	// no consignments field.
+	Consignments *OrderConsignments `json:"consignments,omitempty"`
 }
 
 // OrderFees is an order's fees field: a link to /orders/{id}/fees by
@@ -848,7 +856,8 @@ type TransactionProviderField struct {
 }
 
 // List returns one page of orders: GET /v2/orders. An empty page (204) is an
-// empty slice and no error.
+// empty slice and no error. When filter.Include asks for consignments,
+// consignment_structure=object is sent too (the filter is not modified).
 func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order, *Response, error) {
 	var page, limit int
 	if filter != nil {
@@ -857,12 +866,47 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 	if err := checkOrderPaging("Orders.List", page, limit); err != nil {
 		return nil, &Response{}, err
 	}
+	if filter != nil {
+		cs, err := consignmentStructure("Orders.List", filter.Include, filter.ConsignmentStructure)
+		if err != nil {
+			return nil, &Response{}, err
+		}
+		if cs != filter.ConsignmentStructure {
+			f := *filter
+			f.ConsignmentStructure = cs
+			filter = &f
+		}
+	}
 	return listV2[Order](ctx, s.client, "/v2/orders", filter, page, limit)
 }
 
 // All iterates over every order matching filter, MaxPageSize per page unless
 // filter.Limit is set: GET /v2/orders until a short or empty (204) page. The
 // filter is copied, not modified.
+//
+// To export orders with their line items, ask for them in the filter: each
+// page of up to 250 orders then carries every order's line items, instead of
+// one GET /v2/orders/{id}/products per order (consignment_structure=object
+// is sent for you):
+//
+//	filter := &bigcommerce.OrderFilter{
+//		MinDateModified: since,
+//		Include:         bigcommerce.StringList{bigcommerce.OrderIncludeConsignmentsLineItems},
+//	}
+//	for order, err := range client.Orders.All(ctx, filter) {
+//		if err != nil {
+//			return err
+//		}
+//		items := order.LineItems() // sorted by line item id
+//		if order.CheckLineItems() != nil {
+//			// BigCommerce cut a consignment at 50 line items:
+//			// fetch them with GET /v2/orders/{id}/products.
+//			if items, err = client.Orders.CompleteLineItems(ctx, &order); err != nil {
+//				return err
+//			}
+//		}
+//		...
+//	}
 //
 // Unless the filter sorts by something other than id or starts at a later
 // Page, All walks by id range (sort=id:asc with min_id just above the last
@@ -882,7 +926,8 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 		func(f *OrderFilter, lastID int) { f.MinID = lastID + 1 })
 }
 
-// Get returns one order: GET /v2/orders/{id}.
+// Get returns one order: GET /v2/orders/{id}. To read its line items in
+// the same request, use GetWithOptions with OrderIncludeConsignmentsLineItems.
 func (s *OrdersService) Get(ctx context.Context, id int) (*Order, *Response, error) {
 	if err := checkOrderID("Orders.Get", "order id", id); err != nil {
 		return nil, &Response{}, err

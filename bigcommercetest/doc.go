@@ -111,7 +111,13 @@
 //     exchange at login.bigcommerce.com) do not exist.
 //   - The listener is plain HTTP on 127.0.0.1, not HTTPS.
 //   - Orders take line items as products only (no consignments, fees or
-//     coupons), and PUT /v2/orders/{id} cannot change line items.
+//     coupons), and PUT /v2/orders/{id} cannot change line items. Orders
+//     are read with include=consignments[.line_items] and
+//     consignment_structure=object as the spec shapes them (consignments
+//     derived from the line items, at most 50 line items per consignment
+//     with a "__warning__"); without consignment_structure=object the
+//     consignments are a link, and GET /v2/orders/{id}/consignments is not
+//     served.
 //   - A date-only filter value means the whole day (from 00:00:00 for
 //     lower bounds, to 23:59:59 UTC for upper bounds) rather than "now".
 //   - Errors keep the documented shapes, but titles and messages are this

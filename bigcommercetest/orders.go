@@ -84,6 +84,9 @@ type order struct {
 	CustomStatus                            string         `json:"custom_status"`
 	CustomerLocale                          string         `json:"customer_locale"`
 	ExternalOrderID                         string         `json:"external_order_id"`
+	// Consignments is set only when rendering with a consignments include
+	// (see consignmentsFor).
+	Consignments any `json:"consignments,omitempty"`
 
 	lines        []*orderProduct
 	shipTo       []*orderShippingAddress
@@ -370,6 +373,7 @@ func (c *call) viewOrder(o *order) order {
 	out.ShippingAddresses = link("shippingaddresses")
 	out.Coupons = link("coupons")
 	out.ShippingAddressCount = len(o.shipTo)
+	out.Consignments = c.consignmentsFor(o)
 	if out.BillingAddress.FormFields == nil {
 		out.BillingAddress.FormFields = []formField{}
 	}

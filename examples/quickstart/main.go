@@ -179,7 +179,13 @@ func (t *tour) orders(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	list, _, err := t.c.Orders.List(ctx, &bigcommerce.OrderFilter{Sort: bigcommerce.OrderSortDateCreatedDesc, Limit: t.o.show})
+	// Include asks for every order's line items in the same request (one
+	// request for the page instead of one more per order).
+	list, _, err := t.c.Orders.List(ctx, &bigcommerce.OrderFilter{
+		Sort:    bigcommerce.OrderSortDateCreatedDesc,
+		Limit:   t.o.show,
+		Include: bigcommerce.StringList{bigcommerce.OrderIncludeConsignmentsLineItems},
+	})
 	if err != nil {
 		return err
 	}
@@ -187,7 +193,9 @@ func (t *tour) orders(ctx context.Context) error {
 	for _, o := range list {
 		name := strings.TrimSpace(o.BillingAddress.FirstName + " " + o.BillingAddress.LastName)
 		t.printf("  #%-4d %s  %-20s %-22s total %s\n", o.ID, o.DateCreated.Format(time.DateOnly), o.Status, name, money(o.TotalIncTax.StringFixed(2), o.CurrencyCode))
-		lines, _, err := t.c.Orders.ListProducts(ctx, o.ID, nil)
+		// No request unless BigCommerce cut the order's line items short
+		// (it sends at most 50 per consignment).
+		lines, err := t.c.Orders.CompleteLineItems(ctx, &o)
 		if err != nil {
 			return fmt.Errorf("order %d: %w", o.ID, err)
 		}

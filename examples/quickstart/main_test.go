@@ -190,3 +190,35 @@ func TestRunWithOneCredentialFails(t *testing.T) {
 		}
 	}
 }
+
+// The orders' line items come inline with the order list: no request per
+// order, and every shown order lists its items.
+func TestQuickstartReadsLineItemsInline(t *testing.T) {
+	env, store := newEnv(t, true)
+	var out, errOut bytes.Buffer
+	if err := runWith(context.Background(), nil, &out, &errOut, exampleenv.Use(env)); err != nil {
+		t.Fatalf("run: %v\nstderr: %s", err, errOut.String())
+	}
+	lists := 0
+	for _, r := range store.RequestLog() {
+		switch {
+		case strings.HasSuffix(r.Path, "/products") && strings.Contains(r.Path, "/v2/orders/"):
+			t.Errorf("GET %s: a request per order for its line items", r.Path)
+		case r.Method == "GET" && strings.HasSuffix(r.Path, "/v2/orders"):
+			lists++
+			if !strings.Contains(r.RawQuery, "include=consignments.line_items") || !strings.Contains(r.RawQuery, "consignment_structure=object") {
+				t.Errorf("order list without the line items: %s", r.RawQuery)
+			}
+		}
+	}
+	if lists != 1 {
+		t.Errorf("%d order list requests, want 1", lists)
+	}
+	_, section, _ := strings.Cut(out.String(), "newest first\n")
+	section, _, _ = strings.Cut(section, "\n\n")
+	orders := regexp.MustCompile(`(?m)^  #\d+ `).FindAllStringIndex(section, -1)
+	items := regexp.MustCompile(`(?m)^        \d+ x `).FindAllStringIndex(section, -1)
+	if len(orders) != 3 || len(items) < 3 {
+		t.Errorf("%d orders and %d line items shown, want 3 orders each with items:\n%s", len(orders), len(items), section)
+	}
+}

@@ -1,13 +1,26 @@
 // Command sync exports the customers, products and orders modified since
 // the last run into JSON Lines files, one per resource, appending to them.
+// Each order is written on one line with its line items ("line_items"),
+// read in the same requests as the orders (include=consignments.line_items).
+//
+// Every resource is walked with the SDK's All iterators in id order, never
+// by page number, so records created or archived during the export cannot
+// shift pages and make it skip or repeat one.
 //
 // A checkpoint file remembers, per resource, where the next run starts: the
 // latest date_modified seen (or the time the export began, if earlier),
 // minus an overlap that absorbs clock skew and late writes. Records seen in
 // the overlap are remembered by id and date_modified, so a re-run does not
-// write them twice. The checkpoint is replaced atomically, and only after
-// the data it covers is flushed and synced to disk, so a crash or an error
-// can make a re-run export some records again but never skip one.
+// write them twice. While a resource is exported, the checkpoint also
+// records the last id written and the file's length after it, every -limit
+// records (at most once a second) and when an error stops the run, once the
+// file is synced to disk: a run stopped by an error or a
+// crash resumes after that id, first cutting the file back to that length
+// (dropping a torn line or records the checkpoint does not cover), so no
+// record is lost or written twice. The checkpoint is replaced atomically.
+//
+// -full exports everything again and replaces the files of the resources it
+// exports.
 //
 // With BIGCOMMERCE_STORE_HASH and BIGCOMMERCE_ACCESS_TOKEN set it reads that
 // store (it never writes to the store). Without them it reads an embedded
@@ -28,6 +41,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -116,7 +130,7 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 	}
 	switch {
 	case o.full:
-		fmt.Fprintf(stdout, "Checkpoint %s: ignored (-full), exporting everything\n", o.checkpoint)
+		fmt.Fprintf(stdout, "Checkpoint %s: ignored (-full), exporting everything and replacing the files\n", o.checkpoint)
 	case len(cp.Resources) == 0:
 		fmt.Fprintf(stdout, "Checkpoint %s: none yet, exporting everything\n", o.checkpoint)
 	default:
@@ -143,8 +157,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.checkpoint, "checkpoint", "", "checkpoint `file` (default DIR/checkpoint.json)")
 	fs.StringVar(&resources, "resources", resources, "comma-separated resources to export")
 	fs.DurationVar(&o.overlap, "overlap", 2*time.Minute, "how far before the last high-water mark the next run starts")
-	fs.BoolVar(&o.full, "full", false, "ignore the checkpoint and export everything (a new checkpoint is still written)")
-	fs.IntVar(&o.limit, "limit", bigcommerce.MaxPageSize, "page size, 1 to 250")
+	fs.BoolVar(&o.full, "full", false, "ignore the checkpoint, export everything and replace the files (a new checkpoint is still written)")
+	fs.IntVar(&o.limit, "limit", bigcommerce.MaxPageSize, "page size, 1 to 250; progress is also checkpointed every this many records (at most once a second)")
 	fs.DurationVar(&o.progressTick, "progress-every", 250*time.Millisecond, "minimum time between progress updates on stderr")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: sync [flags]\n\nIncremental export of customers, products and orders to JSON Lines files.\nCredentials come from %s and %s; without them it reads an\nembedded fake store.\n\nFlags:\n", exampleenv.EnvStoreHash, exampleenv.EnvAccessToken)
@@ -180,8 +194,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 // ---------------------------------------------------------------------------
 // Checkpoint
 
-// checkpointVersion is the version of the checkpoint file format.
-const checkpointVersion = 1
+// checkpointVersion is the version of the checkpoint file format. Version
+// 1 files (without runs under way) are read as they are.
+const checkpointVersion = 2
 
 // checkpoint is the checkpoint file: where each resource's next run starts.
 type checkpoint struct {
@@ -205,10 +220,39 @@ type mark struct {
 	// after Since (id -> date_modified): the next run fetches them again
 	// because of the overlap, and skips those that did not change since.
 	Seen map[int]time.Time `json:"seen,omitempty"`
+	// Run is the export under way, saved as it progresses so that a run
+	// stopped by an error or a crash resumes where it stopped; nil between
+	// runs.
+	Run *runState `json:"run,omitempty"`
 }
 
-// loadCheckpoint reads the checkpoint file; a missing file (or -full) gives
-// an empty checkpoint.
+// runState is the progress of one resource's export.
+type runState struct {
+	// Start is when the run began (the first attempt, if resumed).
+	Start time.Time `json:"start"`
+	// AfterID is the last id written: every record the walk yielded up to
+	// it is in the file, synced to disk.
+	AfterID int `json:"after_id"`
+	// Offset is the file's length after the record AfterID; a resumed run
+	// cuts the file back to it.
+	Offset int64 `json:"offset"`
+	// Done, Written and Skipped count the records walked, written and
+	// skipped (already exported and unchanged) so far.
+	Done    int `json:"done"`
+	Written int `json:"written"`
+	Skipped int `json:"skipped"`
+	// Observed holds the records walked (id -> date_modified) that may
+	// still matter to the next mark: the latest ones, inside the overlap.
+	Observed map[int]time.Time `json:"observed,omitempty"`
+	// MaxSeen is the latest date_modified walked.
+	MaxSeen time.Time `json:"max_seen"`
+	// kept is the size of Observed after it was last pruned.
+	kept int
+}
+
+// loadCheckpoint reads the checkpoint file; a missing file gives an empty
+// checkpoint, and so does an unreadable one with -full. (-full replaces the
+// marks of the resources it exports: see exporter.run.)
 func loadCheckpoint(path, store string, full bool) (*checkpoint, error) {
 	fresh := &checkpoint{Version: checkpointVersion, Store: store, Resources: map[string]*mark{}}
 	b, err := os.ReadFile(path)
@@ -219,7 +263,7 @@ func loadCheckpoint(path, store string, full bool) (*checkpoint, error) {
 		return nil, fmt.Errorf("reading the checkpoint: %w", err)
 	}
 	var cp checkpoint
-	if err := json.Unmarshal(b, &cp); err != nil || cp.Version != checkpointVersion {
+	if err := json.Unmarshal(b, &cp); err != nil || (cp.Version != checkpointVersion && cp.Version != 1) {
 		if full {
 			return fresh, nil
 		}
@@ -231,9 +275,10 @@ func loadCheckpoint(path, store string, full bool) (*checkpoint, error) {
 	if cp.Store != store {
 		return nil, fmt.Errorf("checkpoint %s belongs to store %q, not %q: pass another -checkpoint or -out", path, cp.Store, store)
 	}
-	if full || cp.Resources == nil {
+	if cp.Resources == nil {
 		cp.Resources = map[string]*mark{}
 	}
+	cp.Version = checkpointVersion
 	return &cp, nil
 }
 
@@ -340,9 +385,15 @@ type record struct {
 	value    any
 }
 
-// fetchPage fetches one page of records modified at or after since (zero:
-// all); last reports that no page follows.
-type fetchPage func(ctx context.Context, since time.Time, page, limit int) (recs []record, last bool, err error)
+// resource is how one resource is counted and walked.
+type resource struct {
+	// count returns how many records were modified at or after since, or
+	// -1 if it cannot tell.
+	count func(ctx context.Context, since time.Time) (int, error)
+	// walk yields, in ascending id order, every record modified at or after
+	// since (zero: all) whose id is above afterID.
+	walk func(ctx context.Context, since time.Time, afterID int) iter.Seq2[record, error]
+}
 
 // exporter runs one export.
 type exporter struct {
@@ -353,97 +404,161 @@ type exporter struct {
 	progress *progress
 }
 
-func (x *exporter) fetcher(name string) fetchPage {
+func (x *exporter) resource(name string) resource {
 	switch name {
 	case "customers":
-		return x.customers
+		return resource{x.countCustomers, x.customers}
 	case "products":
-		return x.products
+		return resource{x.countProducts, x.products}
 	default:
-		return x.orders
+		return resource{x.countOrders, x.orders}
 	}
 }
 
 func (x *exporter) run(ctx context.Context) error {
 	begin := time.Now()
-	total, pages := 0, 0
-	for _, name := range x.o.resources {
-		n, p, err := x.export(ctx, name)
-		total += n
-		pages += p
-		if err != nil {
-			return fmt.Errorf("%s: %w (the checkpoint for %s was not advanced: re-run to resume; records already written may be written again)", name, err, name)
+	if x.o.full {
+		// Start every exported resource over, from an empty file; saved
+		// first, so that a crash before the end resumes this full run
+		// instead of appending an incremental one to a cut file.
+		for _, name := range x.o.resources {
+			x.cp.Resources[name] = &mark{Run: &runState{Start: begin}}
+		}
+		if err := x.cp.save(x.o.checkpoint); err != nil {
+			return err
 		}
 	}
-	fmt.Fprintf(x.stdout, "Done: %d records written in %s (%d pages).\n", total, time.Since(begin).Round(time.Millisecond), pages)
+	total := 0
+	for _, name := range x.o.resources {
+		n, err := x.export(ctx, name)
+		total += n
+		if err != nil {
+			return fmt.Errorf("%s: %w (progress is checkpointed: re-run to resume where %s stopped)", name, err, name)
+		}
+	}
+	fmt.Fprintf(x.stdout, "Done: %d records written in %s.\n", total, time.Since(begin).Round(time.Millisecond))
 	return nil
 }
 
-// export appends one resource's changed records to its file and, once the
-// file is synced, advances and saves its mark.
-func (x *exporter) export(ctx context.Context, name string) (written, pages int, err error) {
+// export appends one resource's changed records to its file, saving its
+// progress every -limit records, and at the end advances its mark.
+func (x *exporter) export(ctx context.Context, name string) (written int, err error) {
 	old := x.cp.Resources[name]
 	if old == nil {
 		old = &mark{}
+		x.cp.Resources[name] = old
 	}
 	file := filepath.Join(x.o.out, name+".jsonl")
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+	f, err := os.OpenFile(file, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
+	run := old.Run
+	resumed := run != nil && (run.Done > 0 || run.Offset > 0)
+	if run == nil {
+		run = &runState{Start: time.Now()}
+		if run.Offset, err = f.Seek(0, io.SeekEnd); err != nil {
+			f.Close()
+			return 0, err
+		}
+		old.Run = run
+	} else if err := f.Truncate(run.Offset); err != nil {
+		// Cut what the checkpoint does not cover (a torn line, or records
+		// written after its last save): the walk writes them again.
+		f.Close()
+		return 0, fmt.Errorf("cutting %s back to the checkpoint: %w", file, err)
+	}
+	if _, err := f.Seek(run.Offset, io.SeekStart); err != nil {
+		f.Close()
+		return 0, err
+	}
+	writtenBefore := run.Written
 	bw := bufio.NewWriterSize(f, 256<<10)
-	// On error, keep what was fetched: appending it may duplicate records
-	// on the re-run, which is harmless, and the checkpoint is not advanced.
-	closeFile := func() error {
-		ferr := bw.Flush()
-		if serr := f.Sync(); ferr == nil {
-			ferr = serr
+	// save makes what was written durable, then records it in the
+	// checkpoint.
+	save := func() error {
+		if err := bw.Flush(); err != nil {
+			return fmt.Errorf("writing %s: %w", file, err)
 		}
-		if cerr := f.Close(); ferr == nil {
-			ferr = cerr
+		if err := f.Sync(); err != nil {
+			return fmt.Errorf("writing %s: %w", file, err)
 		}
-		return ferr
-	}
-	enc := json.NewEncoder(bw)
-	fetch := x.fetcher(name)
-	start := time.Now()
-	observed := map[int]time.Time{}
-	skipped := 0
-	x.progress.begin(name)
-	for page := 1; ; page++ {
-		recs, last, err := fetch(ctx, old.Since, page, x.o.limit)
+		pos, err := f.Seek(0, io.SeekCurrent)
 		if err != nil {
-			x.progress.end()
-			_ = closeFile()
-			return written, pages, err
+			return err
 		}
-		pages++
-		for _, r := range recs {
-			observed[r.id] = r.modified
-			if m, ok := old.Seen[r.id]; ok && m.Equal(r.modified) {
-				skipped++
-				continue
-			}
+		run.Offset = pos
+		return x.cp.save(x.o.checkpoint)
+	}
+	fail := func(err error) (int, error) {
+		x.progress.end()
+		if serr := save(); serr != nil {
+			err = fmt.Errorf("%w; saving the progress also failed: %v (a re-run resumes from the last progress saved)", err, serr)
+		}
+		f.Close()
+		return run.Written - writtenBefore, err
+	}
+	if err := x.cp.save(x.o.checkpoint); err != nil {
+		f.Close()
+		return 0, err
+	}
+
+	res := x.resource(name)
+	total, err := res.count(ctx, old.Since)
+	if err != nil {
+		total = -1 // the progress line just shows no total
+	}
+	if resumed {
+		fmt.Fprintf(x.stdout, "%-11s resuming after id %d (%d records done)\n", name+":", run.AfterID, run.Done)
+	}
+	x.progress.begin(name, total, run.Done)
+	enc := json.NewEncoder(bw)
+	sinceSave, lastSave := 0, time.Now()
+	for r, err := range res.walk(ctx, old.Since, run.AfterID) {
+		if err != nil {
+			return fail(err)
+		}
+		if r.id <= run.AfterID {
+			// Resumption and the checkpoint rely on the id order.
+			return fail(fmt.Errorf("the walk yielded id %d after id %d: not in id order, so it cannot be resumed exactly", r.id, run.AfterID))
+		}
+		if m, ok := old.Seen[r.id]; ok && m.Equal(r.modified) {
+			run.Skipped++
+		} else {
 			if err := enc.Encode(r.value); err != nil {
-				x.progress.end()
-				_ = closeFile()
-				return written, pages, fmt.Errorf("writing %s: %w", file, err)
+				return fail(fmt.Errorf("writing %s: %w", file, err))
 			}
-			written++
+			run.Written++
 		}
-		x.progress.add(len(recs), 1)
-		if last || len(recs) == 0 {
-			break
+		run.observe(r, old.Since, x.o.overlap)
+		run.AfterID = r.id
+		run.Done++
+		x.progress.add(1)
+		// Save every -limit records, but at most once a second: the
+		// checkpoint holds the records inside the overlap, which can be
+		// many.
+		if sinceSave++; sinceSave >= x.o.limit && time.Since(lastSave) >= time.Second {
+			sinceSave, lastSave = 0, time.Now()
+			if err := save(); err != nil {
+				return fail(err)
+			}
 		}
 	}
 	x.progress.end()
-	if err := closeFile(); err != nil {
-		return written, pages, fmt.Errorf("writing %s: %w", file, err)
+	if err := bw.Flush(); err != nil {
+		return fail(err)
 	}
-	next := advance(old, start, observed, x.o.overlap)
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return run.Written - writtenBefore, fmt.Errorf("writing %s: %w", file, err)
+	}
+	next := advance(old, run.Start, run.Observed, x.o.overlap)
+	next.Run = nil
 	x.cp.Resources[name] = next
 	if err := x.cp.save(x.o.checkpoint); err != nil {
-		return written, pages, err
+		return run.Written - writtenBefore, err
 	}
 	from := "the beginning"
 	if !old.Since.IsZero() {
@@ -454,90 +569,217 @@ func (x *exporter) export(ctx context.Context, name string) (written, pages int,
 		nextFrom = next.Since.Format(time.RFC3339)
 	}
 	fmt.Fprintf(x.stdout, "%-11s %4d written, %d already exported and unchanged (modified since %s) -> %s; next run from %s\n",
-		name+":", written, skipped, from, file, nextFrom)
-	return written, pages, nil
+		name+":", run.Written, run.Skipped, from, file, nextFrom)
+	return run.Written - writtenBefore, nil
 }
 
-func (x *exporter) customers(ctx context.Context, since time.Time, page, limit int) ([]record, bool, error) {
-	list, resp, err := x.c.Customers.List(ctx, &bigcommerce.CustomerFilter{DateModifiedMin: since, Page: page, Limit: limit})
+// observe remembers a walked record for advance, dropping those that can
+// no longer matter: advance keeps only records modified at or after the
+// next mark, which is never earlier than the latest date_modified seen
+// (capped by the run's start) minus the overlap, nor than since.
+func (r *runState) observe(rec record, since time.Time, overlap time.Duration) {
+	if r.Observed == nil {
+		r.Observed = map[int]time.Time{}
+	}
+	r.Observed[rec.id] = rec.modified
+	if rec.modified.After(r.MaxSeen) {
+		r.MaxSeen = rec.modified
+	}
+	// Prune when the map has doubled since the last pruning, so that this
+	// stays cheap on average.
+	if len(r.Observed) < max(1024, 2*r.kept) {
+		return
+	}
+	floor := r.MaxSeen
+	if r.Start.Before(floor) {
+		floor = r.Start
+	}
+	floor = floor.Add(-overlap)
+	if since.After(floor) {
+		floor = since
+	}
+	for id, m := range r.Observed {
+		if m.Before(floor) {
+			delete(r.Observed, id)
+		}
+	}
+	r.kept = len(r.Observed)
+}
+
+func (x *exporter) countCustomers(ctx context.Context, since time.Time) (int, error) {
+	_, resp, err := x.c.Customers.List(ctx, &bigcommerce.CustomerFilter{DateModifiedMin: since, Limit: 1})
+	return v3Total(resp, err)
+}
+
+// customers walks the customers. GET /v3/customers has no id lower bound, so
+// a resumed walk reads the records before the resume point again and skips
+// them.
+func (x *exporter) customers(ctx context.Context, since time.Time, afterID int) iter.Seq2[record, error] {
+	return func(yield func(record, error) bool) {
+		for c, err := range x.c.Customers.All(ctx, &bigcommerce.CustomerFilter{DateModifiedMin: since, Limit: x.o.limit}) {
+			if err != nil {
+				yield(record{}, err)
+				return
+			}
+			if c.ID <= afterID {
+				continue
+			}
+			if !yield(record{id: c.ID, modified: c.DateModified, value: c}, nil) {
+				return
+			}
+		}
+	}
+}
+
+func (x *exporter) countProducts(ctx context.Context, since time.Time) (int, error) {
+	_, resp, err := x.c.Products.List(ctx, &bigcommerce.ProductFilter{DateModifiedMin: since, Limit: 1})
+	return v3Total(resp, err)
+}
+
+func (x *exporter) products(ctx context.Context, since time.Time, afterID int) iter.Seq2[record, error] {
+	return func(yield func(record, error) bool) {
+		filter := &bigcommerce.ProductFilter{
+			DateModifiedMin: since,
+			IDGreater:       afterID,
+			Include:         []bigcommerce.ProductInclude{bigcommerce.ProductIncludeVariants},
+			Sort:            bigcommerce.ProductSortID,
+			Direction:       bigcommerce.Asc,
+			Limit:           x.o.limit,
+		}
+		for p, err := range x.c.Products.All(ctx, filter) {
+			if err != nil {
+				yield(record{}, err)
+				return
+			}
+			if !yield(record{id: p.ID, modified: p.DateModified, value: p}, nil) {
+				return
+			}
+		}
+	}
+}
+
+func (x *exporter) countOrders(ctx context.Context, since time.Time) (int, error) {
+	n, _, err := x.c.Orders.Count(ctx, &bigcommerce.OrderFilter{MinDateModified: since})
 	if err != nil {
-		return nil, false, err
+		return -1, err
 	}
-	recs := make([]record, len(list))
-	for i, c := range list {
-		recs[i] = record{id: c.ID, modified: c.DateModified, value: c}
-	}
-	return recs, lastV3(resp, len(list), limit), nil
+	return int(n.Count), nil
 }
 
-func (x *exporter) products(ctx context.Context, since time.Time, page, limit int) ([]record, bool, error) {
-	list, resp, err := x.c.Products.List(ctx, &bigcommerce.ProductFilter{
-		DateModifiedMin: since,
-		Include:         []bigcommerce.ProductInclude{bigcommerce.ProductIncludeVariants},
-		Sort:            bigcommerce.ProductSortID,
-		Direction:       bigcommerce.Asc,
-		Page:            page,
-		Limit:           limit,
-	})
+// orderRecord is an order's JSON line: the order with all its line items.
+// Its consignments (addresses, shipping methods and costs) refer to the line
+// items by link ({"resource": "/orders/{id}/products/{line item id}"}) rather
+// than repeating them.
+type orderRecord struct {
+	bigcommerce.Order
+	// LineItems are every line item of the order, sorted by id.
+	LineItems []bigcommerce.OrderProduct `json:"line_items"`
+}
+
+// newOrderRecord builds an order's line, replacing the line items inside
+// its consignments with links to them.
+func newOrderRecord(o bigcommerce.Order, items []bigcommerce.OrderProduct) orderRecord {
+	if c := o.Consignments; c != nil {
+		links := func(l bigcommerce.OrderConsignmentLineItems) bigcommerce.OrderConsignmentLineItems {
+			if l.Items == nil {
+				return l
+			}
+			out := bigcommerce.OrderConsignmentLineItems{Links: []bigcommerce.OrderLink{}}
+			for _, it := range l.Items {
+				out.Links = append(out.Links, bigcommerce.OrderLink{Resource: fmt.Sprintf("/orders/%d/products/%d", o.ID, it.ID)})
+			}
+			return out
+		}
+		cc := *c
+		cc.Pickups = slices.Clone(c.Pickups)
+		for i := range cc.Pickups {
+			cc.Pickups[i].LineItems = links(cc.Pickups[i].LineItems)
+		}
+		cc.Shipping = slices.Clone(c.Shipping)
+		for i := range cc.Shipping {
+			cc.Shipping[i].LineItems = links(cc.Shipping[i].LineItems)
+		}
+		cc.Downloads = slices.Clone(c.Downloads)
+		for i := range cc.Downloads {
+			cc.Downloads[i].LineItems = links(cc.Downloads[i].LineItems)
+		}
+		cc.Email.GiftCertificates = slices.Clone(c.Email.GiftCertificates)
+		for i := range cc.Email.GiftCertificates {
+			cc.Email.GiftCertificates[i].LineItems = links(cc.Email.GiftCertificates[i].LineItems)
+		}
+		o.Consignments = &cc
+	}
+	return orderRecord{Order: o, LineItems: items}
+}
+
+// orders walks the orders with their line items, which come in the same
+// requests (one per 250 orders). Only an order whose consignment BigCommerce
+// cut at 50 line items costs a request of its own.
+func (x *exporter) orders(ctx context.Context, since time.Time, afterID int) iter.Seq2[record, error] {
+	return func(yield func(record, error) bool) {
+		filter := &bigcommerce.OrderFilter{
+			MinDateModified: since,
+			Include:         bigcommerce.StringList{bigcommerce.OrderIncludeConsignmentsLineItems},
+			Limit:           x.o.limit,
+		}
+		if afterID > 0 {
+			filter.MinID = afterID + 1
+		}
+		for o, err := range x.c.Orders.All(ctx, filter) {
+			if err != nil {
+				yield(record{}, err)
+				return
+			}
+			items, err := x.c.Orders.CompleteLineItems(ctx, &o)
+			if err != nil {
+				yield(record{}, fmt.Errorf("order %d: line items: %w", o.ID, err))
+				return
+			}
+			if !yield(record{id: o.ID, modified: o.DateModified.Time, value: newOrderRecord(o, items)}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// v3Total reads meta.pagination.total.
+func v3Total(resp *bigcommerce.Response, err error) (int, error) {
 	if err != nil {
-		return nil, false, err
+		return -1, err
 	}
-	recs := make([]record, len(list))
-	for i, p := range list {
-		recs[i] = record{id: p.ID, modified: p.DateModified, value: p}
+	if resp == nil || resp.Pagination == nil {
+		return -1, nil
 	}
-	return recs, lastV3(resp, len(list), limit), nil
-}
-
-func (x *exporter) orders(ctx context.Context, since time.Time, page, limit int) ([]record, bool, error) {
-	list, _, err := x.c.Orders.List(ctx, &bigcommerce.OrderFilter{
-		MinDateModified: since,
-		Sort:            bigcommerce.OrderSortIDAsc,
-		Page:            page,
-		Limit:           limit,
-	})
-	if err != nil {
-		return nil, false, err
-	}
-	recs := make([]record, len(list))
-	for i, o := range list {
-		recs[i] = record{id: o.ID, modified: o.DateModified.Time, value: o}
-	}
-	// V2 gives no totals: a short page (or 204, an empty one) is the last.
-	return recs, len(list) < limit, nil
-}
-
-// lastV3 reports whether a V3 page is the last one.
-func lastV3(resp *bigcommerce.Response, got, limit int) bool {
-	if resp != nil && resp.Pagination != nil && resp.Pagination.TotalPages > 0 {
-		return resp.Pagination.CurrentPage >= resp.Pagination.TotalPages
-	}
-	return got < limit
+	return resp.Pagination.Total, nil
 }
 
 // ---------------------------------------------------------------------------
 // Progress
 
 // progress writes a progress line to stderr at most every tick: rewritten
-// in place with \r on a terminal, one line per update otherwise.
+// in place with \r on a terminal, one line per update otherwise. With a
+// known total it shows the records done of the total, the percentage, the
+// rate and the time left at that rate.
 type progress struct {
 	w        io.Writer
 	tty      bool
 	tick     time.Duration
 	c        *bigcommerce.Client
+	now      func() time.Time
 	resource string
 	start    time.Time
 	last     time.Time
-	records  int
-	pages    int
+	total    int // -1: unknown
+	done     int // records done, including those of a resumed run
+	session  int // records done by this process
 	width    int
-	// shown is the record and page count of the last line printed, so the
-	// final line is not a copy of the last update.
-	shown [2]int
+	// shown is the count of the last line printed, so the final line is
+	// not a copy of the last update.
+	shown int
 }
 
 func newProgress(w io.Writer, c *bigcommerce.Client, tick time.Duration) *progress {
-	return &progress{w: w, tty: isTerminal(w), tick: tick, c: c}
+	return &progress{w: w, tty: isTerminal(w), tick: tick, c: c, now: time.Now}
 }
 
 // isTerminal reports whether w is a character device (a terminal).
@@ -550,14 +792,15 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-func (p *progress) begin(resource string) {
-	p.resource, p.start, p.last, p.records, p.pages, p.width, p.shown = resource, time.Now(), time.Time{}, 0, 0, 0, [2]int{-1, -1}
+func (p *progress) begin(resource string, total, done int) {
+	p.resource, p.start, p.last = resource, p.now(), time.Time{}
+	p.total, p.done, p.session, p.width, p.shown = total, done, 0, 0, -1
 }
 
-func (p *progress) add(records, pages int) {
-	p.records += records
-	p.pages += pages
-	if now := time.Now(); now.Sub(p.last) >= p.tick {
+func (p *progress) add(records int) {
+	p.done += records
+	p.session += records
+	if now := p.now(); now.Sub(p.last) >= p.tick {
 		p.last = now
 		p.print()
 	}
@@ -566,7 +809,7 @@ func (p *progress) add(records, pages int) {
 // end prints the final state of the resource, unless the last line
 // already showed it.
 func (p *progress) end() {
-	if p.shown != [2]int{p.records, p.pages} {
+	if p.shown != p.done {
 		p.print()
 	}
 	if p.tty {
@@ -575,17 +818,11 @@ func (p *progress) end() {
 }
 
 func (p *progress) print() {
-	p.shown = [2]int{p.records, p.pages}
-	elapsed := time.Since(p.start).Seconds()
-	rate := 0.0
-	if elapsed > 0 {
-		rate = float64(p.records) / elapsed
-	}
-	left := "unknown"
+	p.shown = p.done
+	line := p.line(p.now().Sub(p.start))
 	if rl, ok := p.c.Rate(); ok {
-		left = fmt.Sprintf("%d/%d", rl.Remaining, rl.Quota)
+		line += fmt.Sprintf(", %d/%d requests left in the rate window", rl.Remaining, rl.Quota)
 	}
-	line := fmt.Sprintf("%s: %d records, %.0f records/s, %d pages, %s requests left in the rate window", p.resource, p.records, rate, p.pages, left)
 	if !p.tty {
 		fmt.Fprintln(p.w, line)
 		return
@@ -593,4 +830,32 @@ func (p *progress) print() {
 	pad := max(p.width-len(line), 0)
 	p.width = len(line)
 	fmt.Fprintf(p.w, "\r%s%s", line, strings.Repeat(" ", pad))
+}
+
+// line formats the progress after elapsed: "orders: 500/2000 (25.0%),
+// 250 records/s, ETA 6s", or without a total "orders: 500 records, 250
+// records/s".
+func (p *progress) line(elapsed time.Duration) string {
+	rate := 0.0
+	if s := elapsed.Seconds(); s > 0 {
+		rate = float64(p.session) / s
+	}
+	if p.total < 0 {
+		return fmt.Sprintf("%s: %d records, %.0f records/s", p.resource, p.done, rate)
+	}
+	// The total was counted when the walk began: records created since can
+	// take the count past it.
+	total := max(p.total, p.done)
+	pct := 100.0
+	if total > 0 {
+		pct = 100 * float64(p.done) / float64(total)
+	}
+	eta := "unknown"
+	switch left := total - p.done; {
+	case left == 0:
+		eta = "0s"
+	case rate > 0:
+		eta = (time.Duration(float64(left) / rate * float64(time.Second))).Round(time.Second).String()
+	}
+	return fmt.Sprintf("%s: %d/%d (%.1f%%), %.0f records/s, ETA %s", p.resource, p.done, total, pct, rate, eta)
 }

@@ -5,13 +5,22 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -180,7 +189,7 @@ func TestSyncExportsOnlyChangesOnSecondRun(t *testing.T) {
 	}
 }
 
-func TestSyncProgressAndPages(t *testing.T) {
+func TestSyncProgressShowsTotalPercentRateAndETA(t *testing.T) {
 	env, _, _ := setup(t)
 	dir := t.TempDir()
 	out, progress := runSync(t, env, "-out", dir, "-limit", "7", "-resources", "customers", "-progress-every", "0s")
@@ -191,12 +200,21 @@ func TestSyncProgressAndPages(t *testing.T) {
 		t.Error("orders exported although -resources customers")
 	}
 	lines := strings.Split(strings.TrimSpace(progress), "\n")
-	last := lines[len(lines)-1]
-	if want := "customers: 40 records, "; !strings.HasPrefix(last, want) || !strings.Contains(last, " 6 pages, ") || !strings.Contains(last, "/150 requests left in the rate window") {
-		t.Errorf("last progress line %q: want 40 records, 6 pages and the requests left", last)
+	if len(lines) != 40 {
+		t.Errorf("%d progress lines with -progress-every 0s and 40 records, want 40:\n%s", len(lines), progress)
 	}
-	if len(lines) != 6 {
-		t.Errorf("%d progress lines with -progress-every 0s and 6 pages, want 6:\n%s", len(lines), progress)
+	line := regexp.MustCompile(`^customers: (\d+)/40 \((\d+\.\d)%\), \d+ records/s, ETA \S+, \d+/150 requests left in the rate window$`)
+	for i, l := range lines {
+		m := line.FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("progress line %q", l)
+		}
+		if done, _ := strconv.Atoi(m[1]); done != i+1 || m[2] != strconv.FormatFloat(100*float64(i+1)/40, 'f', 1, 64) {
+			t.Errorf("line %d: %q", i, l)
+		}
+	}
+	if !strings.Contains(lines[len(lines)-1], "40/40 (100.0%)") || !strings.Contains(lines[len(lines)-1], "ETA 0s") {
+		t.Errorf("last line %q", lines[len(lines)-1])
 	}
 	if strings.Contains(progress, "\r") {
 		t.Error("carriage returns in progress written to a non-terminal")
@@ -206,39 +224,391 @@ func TestSyncProgressAndPages(t *testing.T) {
 	}
 }
 
-func TestSyncProgressIsThrottled(t *testing.T) {
-	env, _, _ := setup(t)
-	_, progress := runSync(t, env, "-out", t.TempDir(), "-limit", "1", "-resources", "customers", "-progress-every", "1h")
-	// One line when the first page arrives, one at the end.
-	if n := strings.Count(progress, "\n"); n != 2 {
-		t.Errorf("%d progress lines for 40 pages with a 1h interval, want 2:\n%s", n, progress)
+func TestProgressLine(t *testing.T) {
+	tests := []struct {
+		total, before, done int
+		elapsed             time.Duration
+		want                string
+	}{
+		{2000, 0, 500, 2 * time.Second, "orders: 500/2000 (25.0%), 250 records/s, ETA 6s"},
+		{2000, 1000, 500, 2 * time.Second, "orders: 1500/2000 (75.0%), 250 records/s, ETA 2s"},
+		{-1, 0, 500, 2 * time.Second, "orders: 500 records, 250 records/s"},
+		{100, 0, 120, time.Second, "orders: 120/120 (100.0%), 120 records/s, ETA 0s"},
+		{0, 0, 0, 0, "orders: 0/0 (100.0%), 0 records/s, ETA 0s"},
+		{10, 0, 0, time.Second, "orders: 0/10 (0.0%), 0 records/s, ETA unknown"},
+	}
+	for _, tt := range tests {
+		p := &progress{now: time.Now}
+		p.begin("orders", tt.total, tt.before)
+		p.done += tt.done
+		p.session += tt.done
+		if got := p.line(tt.elapsed); got != tt.want {
+			t.Errorf("total %d, %d+%d in %s: %q, want %q", tt.total, tt.before, tt.done, tt.elapsed, got, tt.want)
+		}
 	}
 }
 
-func TestSyncFailureDoesNotAdvanceCheckpoint(t *testing.T) {
+func TestSyncProgressIsThrottled(t *testing.T) {
+	env, _, _ := setup(t)
+	_, progress := runSync(t, env, "-out", t.TempDir(), "-limit", "1", "-resources", "customers", "-progress-every", "1h")
+	// One line for the first record, one at the end.
+	if n := strings.Count(progress, "\n"); n != 2 {
+		t.Errorf("%d progress lines for 40 records with a 1h interval, want 2:\n%s", n, progress)
+	}
+}
+
+// orderLines reads orders.jsonl: each line's id, date_modified and number of
+// line items.
+func orderLines(t *testing.T, path string) []orderLine {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []orderLine
+	for _, l := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+		var o struct {
+			ID           int                        `json:"id"`
+			DateModified bigcommerce.Time           `json:"date_modified"`
+			LineItems    []bigcommerce.OrderProduct `json:"line_items"`
+		}
+		if err := json.Unmarshal([]byte(l), &o); err != nil {
+			t.Fatalf("%s: bad line %q: %v", path, l, err)
+		}
+		out = append(out, orderLine{o.ID, o.DateModified.Unix(), len(o.LineItems)})
+	}
+	return out
+}
+
+type orderLine struct {
+	id       int
+	modified int64
+	items    int
+}
+
+// Every order is written once, on one line with all its line items.
+func TestSyncWritesOrdersWithLineItems(t *testing.T) {
 	env, store, _ := setup(t)
 	dir := t.TempDir()
-	store.InjectFault(bigcommercetest.Fault{Method: "GET", PathPrefix: "/v2/orders", Kind: bigcommercetest.FaultStatus, Status: 403})
+	runSync(t, env, "-out", dir, "-resources", "orders")
+	// The line items came with the orders: no request per order.
+	for _, r := range store.RequestLog() {
+		if strings.Contains(r.Path, "/v2/orders/") && strings.HasSuffix(r.Path, "/products") {
+			t.Errorf("the sync fetched %s", r.Path)
+		}
+	}
+	lines := orderLines(t, filepath.Join(dir, "orders.jsonl"))
+	if len(lines) != store.OrderCount() {
+		t.Fatalf("%d order lines, want %d", len(lines), store.OrderCount())
+	}
+	// The consignments refer to the line items instead of repeating them.
+	first, _, _ := strings.Cut(readFile(t, filepath.Join(dir, "orders.jsonl")), "\n")
+	var o struct {
+		ID           int `json:"id"`
+		Consignments struct {
+			Shipping []struct {
+				Zip       string `json:"zip"`
+				LineItems []struct {
+					ID       int    `json:"id"`
+					Resource string `json:"resource"`
+				} `json:"line_items"`
+			} `json:"shipping"`
+		} `json:"consignments"`
+	}
+	if err := json.Unmarshal([]byte(first), &o); err != nil {
+		t.Fatal(err)
+	}
+	if sh := o.Consignments.Shipping; len(sh) != 1 || sh[0].Zip == "" || len(sh[0].LineItems) == 0 ||
+		sh[0].LineItems[0].ID != 0 || !strings.HasPrefix(sh[0].LineItems[0].Resource, fmt.Sprintf("/orders/%d/products/", o.ID)) {
+		t.Errorf("consignments of the first line: %+v", o.Consignments)
+	}
+	for _, l := range lines {
+		products, _, err := env.Client.Orders.ListProducts(context.Background(), l.id, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.items == 0 || l.items != len(products) {
+			t.Errorf("order %d: %d line items written, the store has %d", l.id, l.items, len(products))
+		}
+	}
+}
 
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestSyncFullReplacesTheFiles(t *testing.T) {
+	env, store, _ := setup(t)
+	dir := t.TempDir()
+	want := [3]int{store.CustomerCount(), store.ProductCount(), store.OrderCount()}
+	runSync(t, env, "-out", dir)
+	out, _ := runSync(t, env, "-out", dir, "-full")
+	if got := counts(t, dir); got != want {
+		t.Errorf("after -full the files hold %v records, want %v (replaced, not appended)\n%s", got, want, out)
+	}
+	// -full of one resource leaves the others' files and marks alone.
+	before := readCheckpoint(t, filepath.Join(dir, "checkpoint.json"))
+	runSync(t, env, "-out", dir, "-full", "-resources", "orders")
+	if got := counts(t, dir); got != want {
+		t.Errorf("after -full -resources orders the files hold %v, want %v", got, want)
+	}
+	after := readCheckpoint(t, filepath.Join(dir, "checkpoint.json"))
+	if !after.Resources["customers"].Since.Equal(before.Resources["customers"].Since) || after.Resources["orders"].Run != nil {
+		t.Errorf("checkpoint after -full of orders: %+v", after.Resources)
+	}
+}
+
+// A run that fails half way keeps its progress; the re-run resumes after the
+// last id written and the files end up holding every record exactly once,
+// even with a torn line left behind by a crash.
+func TestSyncResumesAfterFailureWithoutRepeating(t *testing.T) {
+	env, store, _ := setup(t)
+	dir := t.TempDir()
+	// The third order page fails (after the count and two pages).
+	hc := &http.Client{Transport: &failAfter{next: store.Transport(), path: "/v2/orders", n: 2}}
+	envFail, err := exampleenv.ForStore(store, fakeSeed(), true, bigcommerce.WithHTTPClient(hc), bigcommerce.WithRetryPolicy(bigcommerce.RetryPolicy{MaxRetries: 0}))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out, errOut bytes.Buffer
-	err := runWith(context.Background(), []string{"-out", dir}, &out, &errOut, exampleenv.Use(env))
+	err = runWith(context.Background(), []string{"-out", dir, "-limit", "10"}, &out, &errOut, exampleenv.Use(envFail))
 	if code := exampleenv.ExitCode(err); code != 1 {
 		t.Fatalf("exit code %d (err %v), want 1", code, err)
 	}
-	if !strings.Contains(err.Error(), "orders: ") || !strings.Contains(err.Error(), "not advanced") {
+	if !strings.Contains(err.Error(), "orders: ") || !strings.Contains(err.Error(), "re-run to resume") {
 		t.Errorf("error %q", err)
 	}
 	cp := readCheckpoint(t, filepath.Join(dir, "checkpoint.json"))
-	if cp.Resources["customers"] == nil || cp.Resources["products"] == nil {
-		t.Errorf("the finished resources were not checkpointed: %+v", cp.Resources)
+	if cp.Resources["customers"].Run != nil || cp.Resources["products"].Run != nil {
+		t.Errorf("the finished resources still have a run: %+v", cp.Resources)
 	}
-	if cp.Resources["orders"] != nil {
-		t.Errorf("orders checkpointed although the export failed: %+v", cp.Resources["orders"])
+	run := cp.Resources["orders"].Run
+	if run == nil || run.AfterID == 0 || run.Done != 20 || run.Offset == 0 {
+		t.Fatalf("orders run %+v: want the 20 orders of the two pages checkpointed", run)
 	}
+	if got := len(orderLines(t, filepath.Join(dir, "orders.jsonl"))); got != 20 {
+		t.Errorf("%d orders written before the failure, want 20", got)
+	}
+	// A crash after more records were written than the checkpoint covers
+	// leaves them, and a torn line, after the checkpointed offset.
+	f, err := os.OpenFile(filepath.Join(dir, "orders.jsonl"), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(f, "{\"id\":%d,\"date_modified\":\"\"}\n{\"id\":%d,\"date_mod", run.AfterID+1, run.AfterID+2)
+	f.Close()
 
-	runSync(t, env, "-out", dir)
+	out2, _ := runSync(t, env, "-out", dir)
+	if !strings.Contains(out2, fmt.Sprintf("orders:     resuming after id %d (20 records done)", run.AfterID)) {
+		t.Errorf("re-run output:\n%s", out2)
+	}
 	if got := counts(t, dir); got != [3]int{40, 25, 60} {
 		t.Errorf("after the re-run the files hold %v, want [40 25 60]", got)
+	}
+	assertOnce(t, orderLines(t, filepath.Join(dir, "orders.jsonl")))
+	if readCheckpoint(t, filepath.Join(dir, "checkpoint.json")).Resources["orders"].Run != nil {
+		t.Error("the resumed run was not finished")
+	}
+}
+
+// failAfter fails every request to path after the first n ones.
+type failAfter struct {
+	next http.RoundTripper
+	path string
+	n    int
+	seen atomic.Int32
+}
+
+func (f *failAfter) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.HasSuffix(r.URL.Path, f.path) && int(f.seen.Add(1)) > f.n {
+		return nil, errors.New("connection reset by the test")
+	}
+	return f.next.RoundTrip(r)
+}
+
+// assertOnce fails if a version of a record (id and date_modified) is
+// written twice.
+func assertOnce(t *testing.T, lines []orderLine) {
+	t.Helper()
+	seen := map[[2]int64]bool{}
+	for _, l := range lines {
+		k := [2]int64{int64(l.id), l.modified}
+		if seen[k] {
+			t.Errorf("order %d (modified %d) written twice", l.id, l.modified)
+		}
+		seen[k] = true
+	}
+}
+
+// mutator archives, inserts and modifies orders through a second client
+// before the walk's third request for a page of orders, the way other
+// clients change a live store during an export. It reads the pages it
+// passes on to know which orders the walk has already received.
+type mutator struct {
+	next  http.RoundTripper
+	t     *testing.T
+	other *bigcommerce.Client
+	clk   *clock
+
+	mu       sync.Mutex
+	pages    int
+	mutated  bool
+	returned map[int]bool
+	// What it did.
+	archivedBelow, archivedAbove, modifiedBelow, modifiedAbove int
+	inserted                                                   []int
+}
+
+func (m *mutator) RoundTrip(r *http.Request) (*http.Response, error) {
+	isPage := r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/v2/orders")
+	if isPage {
+		m.mu.Lock()
+		m.pages++
+		if m.pages == 3 && !m.mutated {
+			m.mutated = true
+			m.mutate()
+		}
+		m.mu.Unlock()
+	}
+	resp, err := m.next.RoundTrip(r)
+	if err != nil || !isPage || resp.StatusCode != http.StatusOK {
+		return resp, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	var page []struct {
+		ID int `json:"id"`
+	}
+	if err := json.Unmarshal(body, &page); err != nil {
+		m.t.Errorf("order page: %v", err)
+	}
+	m.mu.Lock()
+	for _, o := range page {
+		m.returned[o.ID] = true
+	}
+	m.mu.Unlock()
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	return resp, nil
+}
+
+// mutate changes orders on both sides of what the walk has received.
+func (m *mutator) mutate() {
+	ctx := context.Background()
+	pos := 0
+	for id := range m.returned {
+		pos = max(pos, id)
+	}
+	if pos == 0 {
+		m.t.Fatal("no orders received before the third page")
+	}
+	m.clk.Advance(time.Hour)
+	m.archivedBelow, m.modifiedBelow = pos-5, pos-3
+	m.archivedAbove, m.modifiedAbove = pos+2, pos+4
+	if !m.returned[m.archivedBelow] || !m.returned[m.modifiedBelow] {
+		m.t.Fatalf("orders %d and %d were not received before the third page", m.archivedBelow, m.modifiedBelow)
+	}
+	for _, id := range []int{m.archivedBelow, m.archivedAbove} {
+		if _, err := m.other.Orders.Archive(ctx, id); err != nil {
+			m.t.Errorf("archive %d: %v", id, err)
+		}
+	}
+	for _, id := range []int{m.modifiedBelow, m.modifiedAbove} {
+		if _, _, err := m.other.Orders.UpdateStatus(ctx, id, bigcommerce.OrderStatusShipped); err != nil {
+			m.t.Errorf("update %d: %v", id, err)
+		}
+	}
+	for i := range 2 {
+		o, _, err := m.other.Orders.Create(ctx, bigcommerce.OrderCreate{
+			BillingAddress: &bigcommerce.OrderAddressCreate{Zip: bigcommerce.Ptr("78751")},
+			Products:       []bigcommerce.OrderProductCreate{{Name: bigcommerce.Ptr(fmt.Sprintf("Inserted %d", i)), Quantity: 2, PriceIncTax: bigcommerce.Ptr(decimal.NewFromInt(12)), PriceExTax: bigcommerce.Ptr(decimal.NewFromInt(10))}},
+		})
+		if err != nil {
+			m.t.Errorf("insert: %v", err)
+			continue
+		}
+		m.inserted = append(m.inserted, o.ID)
+	}
+}
+
+// While other clients archive, insert and modify orders between the pages
+// of a sync, the sync loses nothing: after it and a re-run the file holds
+// every order that was never archived, in its latest version, and no
+// version twice.
+func TestSyncLosesNothingWhileOrdersChange(t *testing.T) {
+	env, store, clk := setup(t)
+	dir := t.TempDir()
+	other := env.Client
+	m := &mutator{next: store.Transport(), t: t, other: other, clk: clk, returned: map[int]bool{}}
+	envMut, err := exampleenv.ForStore(store, fakeSeed(), true, bigcommerce.WithHTTPClient(&http.Client{Transport: m}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	initial := map[int]bool{}
+	for o, err := range other.Orders.All(context.Background(), nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		initial[o.ID] = true
+	}
+
+	runSync(t, envMut, "-out", dir, "-resources", "orders", "-limit", "10")
+	if !m.mutated {
+		t.Fatal("the store was not changed during the sync")
+	}
+	first := orderLines(t, filepath.Join(dir, "orders.jsonl"))
+	runSync(t, envMut, "-out", dir, "-resources", "orders", "-limit", "10")
+	lines := orderLines(t, filepath.Join(dir, "orders.jsonl"))
+	assertOnce(t, lines)
+
+	written := map[int][]orderLine{}
+	for _, l := range lines {
+		written[l.id] = append(written[l.id], l)
+	}
+	// Every order now in the store is there, in its current version.
+	now := map[int]bool{}
+	for o, err := range other.Orders.All(context.Background(), (&bigcommerce.OrderFilter{}).IncludeLineItems()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		now[o.ID] = true
+		vs := written[o.ID]
+		if len(vs) == 0 {
+			t.Errorf("order %d lost", o.ID)
+			continue
+		}
+		if last := vs[len(vs)-1]; last.modified != o.DateModified.Unix() || last.items != len(o.LineItems()) {
+			t.Errorf("order %d: last version written %+v, store has modified %d with %d line items", o.ID, last, o.DateModified.Unix(), len(o.LineItems()))
+		}
+	}
+	for id := range initial {
+		if !now[id] && id != m.archivedBelow && id != m.archivedAbove {
+			t.Errorf("order %d vanished from the store", id)
+		}
+	}
+	for _, id := range m.inserted {
+		if !now[id] || len(written[id]) != 1 {
+			t.Errorf("inserted order %d written %d times", id, len(written[id]))
+		}
+	}
+	// The order archived below the walk's position was exported before it
+	// was archived; the order modified there is written again by the
+	// re-run, in its new version.
+	if len(written[m.archivedBelow]) != 1 {
+		t.Errorf("order %d (archived behind the walk) written %d times, want once", m.archivedBelow, len(written[m.archivedBelow]))
+	}
+	if len(written[m.modifiedBelow]) != 2 {
+		t.Errorf("order %d (modified behind the walk) written %d times, want its old and new version", m.modifiedBelow, len(written[m.modifiedBelow]))
+	}
+	if len(first) < len(initial)-1 {
+		t.Errorf("the first run wrote %d orders of %d", len(first), len(initial))
 	}
 }
 
