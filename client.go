@@ -183,8 +183,21 @@ func WithThrottle(t *Throttle) Option {
 // It makes no network call; use Ping to test the connection.
 //
 // storeHash must be lower-case letters and digits. It may be empty only when
-// WithBaseURL gives the full API address.
+// WithBaseURL gives the full API address. A pasted API path or context
+// ("stores/abc123") is refused with an error naming the hash to pass.
+//
+// Every error NewClient returns is a *ValidationError and matches
+// ErrInvalidRequest. A credential with surrounding whitespace, a line break
+// or a control character is refused, not trimmed (see checkCredentials).
 func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, error) {
+	c, err := newClient(storeHash, auth, opts...)
+	if err != nil {
+		return nil, newClientError(err)
+	}
+	return c, nil
+}
+
+func newClient(storeHash string, auth Authenticator, opts ...Option) (*Client, error) {
 	if auth == nil || (reflect.ValueOf(auth).Kind() == reflect.Pointer && reflect.ValueOf(auth).IsNil()) {
 		return nil, errors.New("bigcommerce: NewClient: auth is nil: pass TokenAuth{AccessToken: ...}, BasicAuth{...} or an *OAuthToken")
 	}
@@ -192,6 +205,9 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 		if err := v.validate(); err != nil {
 			return nil, err
 		}
+	}
+	if err := checkCredentials(auth); err != nil {
+		return nil, err
 	}
 	cfg := config{retry: DefaultRetryPolicy(), maxConcurrency: DefaultMaxConcurrency}
 	for _, opt := range opts {
@@ -202,8 +218,10 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 			return nil, err
 		}
 	}
-	if storeHash != "" && !storeHashPattern.MatchString(storeHash) {
-		return nil, fmt.Errorf("bigcommerce: NewClient: store hash %q is malformed: want lower-case letters and digits only, the part after \"stores/\" in the API path (e.g. \"abc123\")", storeHash)
+	if storeHash != "" {
+		if err := checkStoreHash(storeHash); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.baseURL == "" {
 		switch {
@@ -287,6 +305,9 @@ type Response struct {
 // string with go-querystring ("url" tags); body, when not nil, is sent as
 // JSON. Use it with Do for endpoints the typed services do not cover.
 func (c *Client) NewRequest(ctx context.Context, method, path string, opts any, body any) (*http.Request, error) {
+	if err := checkContext(method+" "+path, ctx); err != nil {
+		return nil, err
+	}
 	if !strings.HasPrefix(path, "/") {
 		return nil, fmt.Errorf("bigcommerce: NewRequest: path %q must start with / (e.g. /v3/catalog/products)", path)
 	}
@@ -296,7 +317,7 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, opts any, 
 	if opts != nil {
 		q, err := encodeQuery(opts)
 		if err != nil {
-			return nil, fmt.Errorf("bigcommerce: %s %s: encoding query: %w", method, path, err)
+			return nil, queryError(method, path, err)
 		}
 		u.RawQuery = q
 	}
@@ -327,6 +348,9 @@ func encodeQuery(opts any) (string, error) {
 	v := reflect.ValueOf(opts)
 	if v.Kind() == reflect.Pointer && v.IsNil() {
 		return "", nil
+	}
+	if err := checkQuery(opts); err != nil {
+		return "", err
 	}
 	values, err := query.Values(opts)
 	if err != nil {
