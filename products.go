@@ -183,11 +183,11 @@ type Product struct {
 	// that is not a date leaves the time zero and keeps the text in
 	// DateLastImported.Raw, instead of failing the whole page.
 	DateLastImported LenientTime `json:"date_last_imported"`
-	ReviewsRatingSum int       `json:"reviews_rating_sum"`
-	ReviewsCount     int       `json:"reviews_count"`
-	TotalSold        int       `json:"total_sold"`
-	DateCreated      time.Time `json:"date_created"`
-	DateModified     time.Time `json:"date_modified"`
+	ReviewsRatingSum int         `json:"reviews_rating_sum"`
+	ReviewsCount     int         `json:"reviews_count"`
+	TotalSold        int         `json:"total_sold"`
+	DateCreated      time.Time   `json:"date_created"`
+	DateModified     time.Time   `json:"date_modified"`
 	// BaseVariantID is nil for products with options (they have no base
 	// variant of their own).
 	BaseVariantID *int `json:"base_variant_id"`
