@@ -671,11 +671,11 @@ func (p OrderProductCreate) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		plain
 		// Shallower than plain's fields of the same names, so they win.
-		PriceIncTax        *decimalNumber `json:"price_inc_tax,omitempty"`
-		PriceExTax         *decimalNumber `json:"price_ex_tax,omitempty"`
-		WrappingCostExTax  *decimalNumber `json:"wrapping_cost_ex_tax,omitempty"`
-		WrappingCostIncTax *decimalNumber `json:"wrapping_cost_inc_tax,omitempty"`
-	}{plain(p), asNumber(p.PriceIncTax), asNumber(p.PriceExTax), asNumber(p.WrappingCostExTax), asNumber(p.WrappingCostIncTax)})
+		PriceIncTax        *number `json:"price_inc_tax,omitempty"`
+		PriceExTax         *number `json:"price_ex_tax,omitempty"`
+		WrappingCostExTax  *number `json:"wrapping_cost_ex_tax,omitempty"`
+		WrappingCostIncTax *number `json:"wrapping_cost_inc_tax,omitempty"`
+	}{plain(p), num(p.PriceIncTax), num(p.PriceExTax), num(p.WrappingCostExTax), num(p.WrappingCostIncTax)})
 }
 
 // MarshalJSON implements json.Marshaler: the money fields go out as JSON
@@ -685,11 +685,11 @@ func (p OrderProductUpdate) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		plain
 		// Shallower than plain's fields of the same names, so they win.
-		PriceIncTax        *decimalNumber `json:"price_inc_tax,omitempty"`
-		PriceExTax         *decimalNumber `json:"price_ex_tax,omitempty"`
-		WrappingCostExTax  *decimalNumber `json:"wrapping_cost_ex_tax,omitempty"`
-		WrappingCostIncTax *decimalNumber `json:"wrapping_cost_inc_tax,omitempty"`
-	}{plain(p), asNumber(p.PriceIncTax), asNumber(p.PriceExTax), asNumber(p.WrappingCostExTax), asNumber(p.WrappingCostIncTax)})
+		PriceIncTax        *number `json:"price_inc_tax,omitempty"`
+		PriceExTax         *number `json:"price_ex_tax,omitempty"`
+		WrappingCostExTax  *number `json:"wrapping_cost_ex_tax,omitempty"`
+		WrappingCostIncTax *number `json:"wrapping_cost_inc_tax,omitempty"`
+	}{plain(p), num(p.PriceIncTax), num(p.PriceExTax), num(p.WrappingCostExTax), num(p.WrappingCostIncTax)})
 }
 
 // OrderFeeCreate is a fee in OrderCreate, or in OrderUpdate where ID names
