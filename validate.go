@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"unicode"
@@ -38,11 +39,11 @@ func (f *InventoryItemFilter) maxLimit() int { return MaxInventoryPageSize }
 func (f *LocationItemFilter) maxLimit() int  { return MaxInventoryPageSize }
 func (f *LocationFilter) maxLimit() int      { return MaxInventoryPageSize }
 
-// checkQuery validates a non-nil filter before it is encoded. It returns a
-// *ValidationError without Op; NewRequest names the request.
+// checkQuery validates a filter before it is encoded; a nil filter passes.
+// It returns a *ValidationError without Op; NewRequest names the request.
 func checkQuery(opts any) error {
 	p, ok := opts.(interface{ paging() (page, limit *int) })
-	if !ok {
+	if !ok || reflect.ValueOf(opts).IsNil() {
 		return nil
 	}
 	page, limit := p.paging()
