@@ -580,7 +580,7 @@ func specOps() []specOp {
 				Products: []OrderProductCreate{{Name: str("Mug"), Quantity: 1, PriceIncTax: d("10.98"), PriceExTax: d("10"),
 					WrappingCostExTax: d("1"), WrappingCostIncTax: d("1.1"), WrappingName: str("Gift")}},
 				ShippingAddresses: []OrderAddressCreate{*addr}, DateCreated: &Time{specDay}, ExternalSource: str("M-MIG"),
-				Fees: []OrderFeeCreate{{Type: "custom_fee", DisplayNameMerchant: str("Fee"), CostExTax: d("1"), CostIncTax: d("1.1"), CostTax: d("0.1"), TaxClassID: Ptr(0)}},
+				Fees:             []OrderFeeCreate{{Type: "custom_fee", DisplayNameMerchant: str("Fee"), CostExTax: d("1"), CostIncTax: d("1.1"), CostTax: d("0.1"), TaxClassID: Ptr(0)}},
 				BaseHandlingCost: d("1"), BaseShippingCost: d("2"), BaseWrappingCost: d("3"), HandlingCostExTax: d("1"), HandlingCostIncTax: d("1.1"),
 				ShippingCostExTax: d("2"), ShippingCostIncTax: d("2.2"), WrappingCostExTax: d("3"), WrappingCostIncTax: d("3.3"),
 				SubtotalExTax: d("10"), SubtotalIncTax: d("10.98"), TotalExTax: d("16"), TotalIncTax: d("17.58"), DiscountAmount: d("0"),
