@@ -309,7 +309,7 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, opts any, 
 		return nil, err
 	}
 	if !strings.HasPrefix(path, "/") {
-		return nil, fmt.Errorf("bigcommerce: NewRequest: path %q must start with / (e.g. /v3/catalog/products)", path)
+		return nil, invalid("NewRequest", "path %q must start with / (e.g. /v3/catalog/products)", path)
 	}
 	u := *c.baseURL
 	u.Path = c.baseURL.Path + path
@@ -327,13 +327,13 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, opts any, 
 		var err error
 		payload, err = json.Marshal(body)
 		if err != nil {
-			return nil, fmt.Errorf("bigcommerce: %s %s: encoding body: %w", method, path, err)
+			return nil, invalid(method+" "+path, "encoding body: %v", err)
 		}
 		rd = bytes.NewReader(payload)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
 	if err != nil {
-		return nil, fmt.Errorf("bigcommerce: NewRequest: %w", err)
+		return nil, invalid("NewRequest", "%v", err)
 	}
 	if payload != nil {
 		req.Header.Set("Content-Type", "application/json")

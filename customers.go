@@ -457,7 +457,9 @@ type CustomerFilter struct {
 	Before string `url:"before,omitempty"`
 	// Page is the 1-based page number; 0 means the first page.
 	Page int `url:"page,omitempty"`
-	// Limit is the page size (BigCommerce's default 50, at most 250).
+	// Limit is the page size (BigCommerce's default 50, at most
+	// MaxPageSize). A negative Page or Limit, or a Limit above the maximum,
+	// is refused before sending.
 	Limit int `url:"limit,omitempty"`
 }
 
@@ -477,7 +479,9 @@ type AddressFilter struct {
 	Include StringList `url:"include,omitempty"`
 	// Page is the 1-based page number; 0 means the first page.
 	Page int `url:"page,omitempty"`
-	// Limit is the page size (BigCommerce's default 50, at most 250).
+	// Limit is the page size (BigCommerce's default 50, at most
+	// MaxPageSize). A negative Page or Limit, or a Limit above the maximum,
+	// is refused before sending.
 	Limit int `url:"limit,omitempty"`
 }
 

@@ -90,10 +90,20 @@ const (
 )
 
 // ListOptions selects one page of a list that has no other filters.
+//
+// Paging is checked the same way for every List and All, before anything
+// is sent: Page 0 and Limit 0 are the unset zero values (the first page;
+// the API's default page size, or the largest page in All). A negative
+// Page or Limit is refused, and so is a Limit above the endpoint's maximum
+// (MaxPageSize; MaxInventoryPageSize for inventory and locations) rather
+// than silently clamped, so a caller never gets smaller pages than asked
+// for without knowing. Refusals are *ValidationErrors matching
+// ErrInvalidRequest.
 type ListOptions struct {
 	// Page is the 1-based page number; 0 means the first page.
 	Page int `url:"page,omitempty"`
-	// Limit is the page size; 0 means the API's default (All uses the maximum).
+	// Limit is the page size, at most MaxPageSize; 0 means the API's
+	// default (All uses the maximum).
 	Limit int `url:"limit,omitempty"`
 }
 

@@ -133,7 +133,9 @@ type OrderFilter struct {
 	ConsignmentStructure string     `url:"consignment_structure,omitempty"`
 	// Page is the 1-based page; 0 means the first page (page=0 is never sent).
 	Page int `url:"page,omitempty"`
-	// Limit is the page size, at most MaxPageSize; 0 means the API default (50).
+	// Limit is the page size, at most MaxPageSize; 0 means the API default
+	// (50). A negative Page or Limit, or a Limit above the maximum, is
+	// refused before sending.
 	Limit int `url:"limit,omitempty"`
 }
 

@@ -622,8 +622,12 @@ type ProductFilter struct {
 	ExcludeFields StringList       `url:"exclude_fields,omitempty"`
 	Sort          ProductSort      `url:"sort,omitempty"`
 	Direction     Direction        `url:"direction,omitempty"`
-	Page          int              `url:"page,omitempty"`
-	Limit         int              `url:"limit,omitempty"`
+	// Page and Limit select the page: Limit at most MaxPageSize, 0 for the
+	// default (BigCommerce itself caps the page at 10 when Include has
+	// options or modifiers). Negative values or a Limit above MaxPageSize
+	// are refused before sending (see ListOptions).
+	Page  int `url:"page,omitempty"`
+	Limit int `url:"limit,omitempty"`
 }
 
 func (f *ProductFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }

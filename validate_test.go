@@ -572,3 +572,26 @@ func FuzzLenientTime(f *testing.F) {
 		}
 	})
 }
+
+// TestNewRequestRefusalsMatchErrInvalidRequest: the escape hatch's own
+// refusals are *ValidationErrors too.
+func TestNewRequestRefusalsMatchErrInvalidRequest(t *testing.T) {
+	c := refusingClient(t)
+	tests := []struct {
+		name         string
+		method, path string
+		body         any
+		want         string
+	}{
+		{"relative path", http.MethodGet, "v2/orders", nil, "must start with /"},
+		{"unencodable body", http.MethodPost, "/v2/orders", func() {}, "POST /v2/orders: encoding body"},
+		{"adjustment without identity", http.MethodPut, "/v3/inventory/adjustments/absolute", []InventoryAdjustment{{LocationID: 1}}, "encoding body"},
+		{"bad method", "BAD METHOD", "/v2/orders", nil, "invalid method"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := c.NewRequest(t.Context(), tt.method, tt.path, nil, tt.body)
+			assertRefused(t, err, tt.want)
+		})
+	}
+}
