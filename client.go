@@ -187,8 +187,12 @@ func WithThrottle(t *Throttle) Option {
 // ("stores/abc123") is refused with an error naming the hash to pass.
 //
 // Every error NewClient returns is a *ValidationError and matches
-// ErrInvalidRequest. A credential with surrounding whitespace, a line break
-// or a control character is refused, not trimmed (see checkCredentials).
+// ErrInvalidRequest. A credential of TokenAuth, BasicAuth or OAuthToken
+// with surrounding whitespace, a line break or a control character (a
+// token read from a file or pasted with its newline) is refused, not
+// trimmed: net/http would otherwise reject every request with no hint of
+// which value is wrong, and the SDK never sends a credential other than
+// the one given. The error names the field, never the secret.
 func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, error) {
 	c, err := newClient(storeHash, auth, opts...)
 	if err != nil {
