@@ -526,7 +526,9 @@ func specOps() []specOp {
 				DateModified: specDay, DateModifiedMin: specDay, DateModifiedMax: specDay, Include: StringList{CustomerIncludeAddresses},
 				Sort: CustomerSortLastNameAsc, Page: 1, Limit: 10}))
 		}},
-		{"Customers.All", func(ctx context.Context, c *Client) error { return drain(c.Customers.All(ctx, nil)) }},
+		{"Customers.All", func(ctx context.Context, c *Client) error {
+			return drain(c.Customers.All(ctx, &CustomerFilter{After: "MQ==", Limit: 50}))
+		}},
 		{"Customers.Get", func(ctx context.Context, c *Client) error { return errOnly(c.Customers.Get(ctx, 1)) }},
 		{"Customers.Create", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Customers.Create(ctx, []CustomerCreate{{Email: "jane@example.com", FirstName: "Jane", LastName: "Doe",
