@@ -20,6 +20,8 @@ type Authenticator interface {
 // X-Auth-Client when ClientID is set (BigCommerce no longer requires it).
 //
 // Printing a TokenAuth with fmt or slog shows "<redacted>" for the token.
+// NewClient refuses a token or client id with whitespace or a line break
+// in it (trim it where it is read).
 type TokenAuth struct {
 	AccessToken string
 	ClientID    string

@@ -25,6 +25,9 @@ type chunkResult[Out any] struct {
 // 403, 429, a transport failure, a cancelled context) no further chunk is
 // sent; its items are reported as not sent.
 func batch[In, Out any](ctx context.Context, items []In, size, parallel int, send func(context.Context, []In) ([]Out, *Response, error)) ([]Out, *Response, error) {
+	if err := checkContext("batch write", ctx); err != nil {
+		return nil, &Response{}, err
+	}
 	if len(items) == 0 {
 		return nil, &Response{}, nil
 	}

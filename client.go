@@ -183,8 +183,25 @@ func WithThrottle(t *Throttle) Option {
 // It makes no network call; use Ping to test the connection.
 //
 // storeHash must be lower-case letters and digits. It may be empty only when
-// WithBaseURL gives the full API address.
+// WithBaseURL gives the full API address. A pasted API path or context
+// ("stores/abc123") is refused with an error naming the hash to pass.
+//
+// Every error NewClient returns is a *ValidationError and matches
+// ErrInvalidRequest. A credential of TokenAuth, BasicAuth or OAuthToken
+// with surrounding whitespace, a line break or a control character (a
+// token read from a file or pasted with its newline) is refused, not
+// trimmed: net/http would otherwise reject every request with no hint of
+// which value is wrong, and the SDK never sends a credential other than
+// the one given. The error names the field, never the secret.
 func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, error) {
+	c, err := newClient(storeHash, auth, opts...)
+	if err != nil {
+		return nil, newClientError(err)
+	}
+	return c, nil
+}
+
+func newClient(storeHash string, auth Authenticator, opts ...Option) (*Client, error) {
 	if auth == nil || (reflect.ValueOf(auth).Kind() == reflect.Pointer && reflect.ValueOf(auth).IsNil()) {
 		return nil, errors.New("bigcommerce: NewClient: auth is nil: pass TokenAuth{AccessToken: ...}, BasicAuth{...} or an *OAuthToken")
 	}
@@ -192,6 +209,9 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 		if err := v.validate(); err != nil {
 			return nil, err
 		}
+	}
+	if err := checkCredentials(auth); err != nil {
+		return nil, err
 	}
 	cfg := config{retry: DefaultRetryPolicy(), maxConcurrency: DefaultMaxConcurrency}
 	for _, opt := range opts {
@@ -202,8 +222,10 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 			return nil, err
 		}
 	}
-	if storeHash != "" && !storeHashPattern.MatchString(storeHash) {
-		return nil, fmt.Errorf("bigcommerce: NewClient: store hash %q is malformed: want lower-case letters and digits only, the part after \"stores/\" in the API path (e.g. \"abc123\")", storeHash)
+	if storeHash != "" {
+		if err := checkStoreHash(storeHash); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.baseURL == "" {
 		switch {
@@ -287,8 +309,11 @@ type Response struct {
 // string with go-querystring ("url" tags); body, when not nil, is sent as
 // JSON. Use it with Do for endpoints the typed services do not cover.
 func (c *Client) NewRequest(ctx context.Context, method, path string, opts any, body any) (*http.Request, error) {
+	if err := checkContext(method+" "+path, ctx); err != nil {
+		return nil, err
+	}
 	if !strings.HasPrefix(path, "/") {
-		return nil, fmt.Errorf("bigcommerce: NewRequest: path %q must start with / (e.g. /v3/catalog/products)", path)
+		return nil, invalid("NewRequest", "path %q must start with / (e.g. /v3/catalog/products)", path)
 	}
 	u := *c.baseURL
 	u.Path = c.baseURL.Path + path
@@ -296,7 +321,7 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, opts any, 
 	if opts != nil {
 		q, err := encodeQuery(opts)
 		if err != nil {
-			return nil, fmt.Errorf("bigcommerce: %s %s: encoding query: %w", method, path, err)
+			return nil, queryError(method, path, err)
 		}
 		u.RawQuery = q
 	}
@@ -306,13 +331,13 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, opts any, 
 		var err error
 		payload, err = json.Marshal(body)
 		if err != nil {
-			return nil, fmt.Errorf("bigcommerce: %s %s: encoding body: %w", method, path, err)
+			return nil, invalid(method+" "+path, "encoding body: %v", err)
 		}
 		rd = bytes.NewReader(payload)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
 	if err != nil {
-		return nil, fmt.Errorf("bigcommerce: NewRequest: %w", err)
+		return nil, invalid("NewRequest", "%v", err)
 	}
 	if payload != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -327,6 +352,9 @@ func encodeQuery(opts any) (string, error) {
 	v := reflect.ValueOf(opts)
 	if v.Kind() == reflect.Pointer && v.IsNil() {
 		return "", nil
+	}
+	if err := checkQuery(opts); err != nil {
+		return "", err
 	}
 	values, err := query.Values(opts)
 	if err != nil {

@@ -24,7 +24,7 @@ func TestNewClientRejectsBadInput(t *testing.T) {
 		wantInErr string
 	}{
 		{"malformed hash", "ABC-123", tok, nil, "store hash \"ABC-123\" is malformed"},
-		{"hash with slash", "stores/abc", tok, nil, "lower-case letters and digits"},
+		{"hash with slash", "stores/abc", tok, nil, `pass "abc"`},
 		{"empty hash without base URL", "", tok, nil, "store hash is empty"},
 		{"nil auth", "abc", nil, nil, "auth is nil"},
 		{"typed nil auth", "abc", nilToken, nil, "auth is nil"},
@@ -50,6 +50,9 @@ func TestNewClientRejectsBadInput(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.wantInErr) {
 				t.Errorf("error %q does not say %q", err, tt.wantInErr)
+			}
+			if !errors.Is(err, ErrInvalidRequest) {
+				t.Errorf("errors.Is(%q, ErrInvalidRequest) = false", err)
 			}
 		})
 	}

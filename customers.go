@@ -251,10 +251,12 @@ type CustomerCreate struct {
 	TaxExemptCategory *string `json:"tax_exempt_category,omitempty"`
 	// CustomerGroupID puts the customer in a group; 0 means none.
 	CustomerGroupID *int `json:"customer_group_id,omitempty"`
-	// Addresses are created with the customer (at most 10). Each needs
+	// Addresses are created with the customer (at most
+	// MaxCustomerAddresses; more is refused before sending). Each needs
 	// FirstName, LastName, Address1, City and CountryCode; CustomerID must be 0.
 	Addresses []AddressCreate `json:"addresses,omitempty"`
-	// Attributes are attribute values to set; the attributes must exist.
+	// Attributes are attribute values to set (at most 10, like Addresses);
+	// the attributes must exist.
 	Attributes []CustomerAttributeCreate `json:"attributes,omitempty"`
 	// Authentication sets the password and the reset flag.
 	Authentication *CustomerAuthenticationUpdate `json:"authentication,omitempty"`
@@ -455,7 +457,9 @@ type CustomerFilter struct {
 	Before string `url:"before,omitempty"`
 	// Page is the 1-based page number; 0 means the first page.
 	Page int `url:"page,omitempty"`
-	// Limit is the page size (BigCommerce's default 50, at most 250).
+	// Limit is the page size (BigCommerce's default 50, at most
+	// MaxPageSize). A negative Page or Limit, or a Limit above the maximum,
+	// is refused before sending.
 	Limit int `url:"limit,omitempty"`
 }
 
@@ -475,7 +479,9 @@ type AddressFilter struct {
 	Include StringList `url:"include,omitempty"`
 	// Page is the 1-based page number; 0 means the first page.
 	Page int `url:"page,omitempty"`
-	// Limit is the page size (BigCommerce's default 50, at most 250).
+	// Limit is the page size (BigCommerce's default 50, at most
+	// MaxPageSize). A negative Page or Limit, or a Limit above the maximum,
+	// is refused before sending.
 	Limit int `url:"limit,omitempty"`
 }
 
@@ -586,6 +592,12 @@ func (s *CustomersService) Create(ctx context.Context, customers []CustomerCreat
 func validateCustomerCreate(op string, i int, c CustomerCreate) error {
 	if missing := blankCustomerFields("email", c.Email, "first_name", c.FirstName, "last_name", c.LastName); missing != "" {
 		return invalid(op, "customer %d: %s required", i, missing)
+	}
+	if len(c.Addresses) > MaxCustomerAddresses {
+		return invalid(op, "customer %d: %d addresses given, BigCommerce accepts at most %d on one customer (customer_Post addresses, maxItems %d): send at most %d", i, len(c.Addresses), MaxCustomerAddresses, MaxCustomerAddresses, MaxCustomerAddresses)
+	}
+	if len(c.Attributes) > MaxCustomerAddresses {
+		return invalid(op, "customer %d: %d attribute values given, BigCommerce accepts at most %d on one customer (customer_Post attributes, maxItems %d)", i, len(c.Attributes), MaxCustomerAddresses, MaxCustomerAddresses)
 	}
 	for j, a := range c.Addresses {
 		if missing := blankCustomerFields("first_name", a.FirstName, "last_name", a.LastName, "address1", a.Address1, "city", a.City, "country_code", a.CountryCode); missing != "" {

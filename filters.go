@@ -1,7 +1,6 @@
 package bigcommerce
 
 import (
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -28,18 +27,31 @@ import (
 //     itself because go-querystring cannot see inside decimal.Decimal.
 //   - A named integer type with a String method would be sent by its name;
 //     such types implement query.Encoder to send the number (OrderStatusID).
-//   - Page and Limit select the page; All sets them itself.
+//   - Page and Limit select the page; All sets them itself. 0 means unset;
+//     a negative value, or a Limit above the endpoint's maximum (MaxPageSize,
+//     or MaxInventoryPageSize for inventory and locations), is refused
+//     before anything is sent (see checkPaging).
+//   - V3 filters the spec declares format: date (the product filters
+//     date_modified and date_last_imported[:min|:max|:not]) carry the
+//     struct tag layout:"2006-01-02" and are sent as YYYY-MM-DD, the date in
+//     the time's own location; the time of day is dropped.
 //
 // The zero value of every filter means "no filter".
 
 // IntList is a list of integers sent as one comma-joined query parameter
-// (id:in=1,2,3). An empty list sends nothing.
+// (id:in=1,2,3). An empty list sends nothing. A negative value, or 0 in a
+// list of ids (every list except customer_group_id:in, where 0 is "no
+// group", and the inventory_level lists), is refused with a
+// *ValidationError before anything is sent.
 type IntList []int
 
 // EncodeValues implements query.Encoder.
 func (l IntList) EncodeValues(key string, v *url.Values) error {
 	if len(l) == 0 {
 		return nil
+	}
+	if err := checkIntList(key, l); err != nil {
+		return err
 	}
 	parts := make([]string, len(l))
 	for i, n := range l {
@@ -52,7 +64,8 @@ func (l IntList) EncodeValues(key string, v *url.Values) error {
 // StringList is a list of strings sent as one comma-joined query parameter
 // (email:in=a@x.com,b@x.com). BigCommerce has no way to escape a comma inside
 // a value, so a value containing one is refused rather than silently split
-// into two filters. An empty list sends nothing.
+// into two filters (a *ValidationError, matching ErrInvalidRequest). An
+// empty list sends nothing.
 type StringList []string
 
 // EncodeValues implements query.Encoder.
@@ -60,13 +73,8 @@ func (l StringList) EncodeValues(key string, v *url.Values) error {
 	if len(l) == 0 {
 		return nil
 	}
-	for _, s := range l {
-		if strings.Contains(s, ",") {
-			return fmt.Errorf("%s: value %q contains a comma, which BigCommerce would read as two values", key, s)
-		}
-		if s == "" {
-			return fmt.Errorf("%s: empty value in list", key)
-		}
+	if err := checkStringList(key, l); err != nil {
+		return err
 	}
 	v.Set(key, strings.Join(l, ","))
 	return nil
@@ -82,10 +90,20 @@ const (
 )
 
 // ListOptions selects one page of a list that has no other filters.
+//
+// Paging is checked the same way for every List and All, before anything
+// is sent: Page 0 and Limit 0 are the unset zero values (the first page;
+// the API's default page size, or the largest page in All). A negative
+// Page or Limit is refused, and so is a Limit above the endpoint's maximum
+// (MaxPageSize; MaxInventoryPageSize for inventory and locations) rather
+// than silently clamped, so a caller never gets smaller pages than asked
+// for without knowing. Refusals are *ValidationErrors matching
+// ErrInvalidRequest.
 type ListOptions struct {
 	// Page is the 1-based page number; 0 means the first page.
 	Page int `url:"page,omitempty"`
-	// Limit is the page size; 0 means the API's default (All uses the maximum).
+	// Limit is the page size, at most MaxPageSize; 0 means the API's
+	// default (All uses the maximum).
 	Limit int `url:"limit,omitempty"`
 }
 

@@ -298,8 +298,9 @@ type InventoryItemFilter struct {
 	LocationCodeIn StringList `url:"location_code:in,omitempty"`
 	// Page is the 1-based page number; 0 means the first page.
 	Page int `url:"page,omitempty"`
-	// Limit is the page size; 0 means the API's default (All uses
-	// MaxInventoryPageSize).
+	// Limit is the page size, at most MaxInventoryPageSize; 0 means the
+	// API's default (All uses MaxInventoryPageSize). A negative Page or
+	// Limit, or a Limit above the maximum, is refused before sending.
 	Limit int `url:"limit,omitempty"`
 }
 
@@ -341,8 +342,9 @@ type LocationItemFilter struct {
 	SKUIn StringList `url:"sku:in,omitempty"`
 	// Page is the 1-based page number; 0 means the first page.
 	Page int `url:"page,omitempty"`
-	// Limit is the page size; 0 means the API's default (All uses
-	// MaxInventoryPageSize).
+	// Limit is the page size, at most MaxInventoryPageSize; 0 means the
+	// API's default (All uses MaxInventoryPageSize). A negative Page or
+	// Limit, or a Limit above the maximum, is refused before sending.
 	Limit int `url:"limit,omitempty"`
 }
 
@@ -691,8 +693,9 @@ type LocationFilter struct {
 	StorefrontVisibility *bool `url:"storefront_visibility,omitempty"`
 	// Page is the 1-based page number; 0 means the first page.
 	Page int `url:"page,omitempty"`
-	// Limit is the page size; 0 means the API's default (All uses
-	// MaxInventoryPageSize).
+	// Limit is the page size, at most MaxInventoryPageSize; 0 means the
+	// API's default (All uses MaxInventoryPageSize). A negative Page or
+	// Limit, or a Limit above the maximum, is refused before sending.
 	Limit int `url:"limit,omitempty"`
 }
 

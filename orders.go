@@ -138,11 +138,44 @@ type OrderFilter struct {
 	ConsignmentStructure string `url:"consignment_structure,omitempty"`
 	// Page is the 1-based page; 0 means the first page (page=0 is never sent).
 	Page int `url:"page,omitempty"`
-	// Limit is the page size, at most MaxPageSize; 0 means the API default (50).
+	// Limit is the page size, at most MaxPageSize; 0 means the API default
+	// (50). A negative Page or Limit, or a Limit above the maximum, is
+	// refused before sending.
 	Limit int `url:"limit,omitempty"`
 }
 
 func (f *OrderFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
+
+// orderCountQuery is the query of GET /v2/orders/count: the OrderFilter
+// fields that endpoint documents, with the same encoding.
+type orderCountQuery struct {
+	MinID           int              `url:"min_id,omitempty"`
+	MaxID           int              `url:"max_id,omitempty"`
+	MinTotal        *decimal.Decimal `url:"min_total,omitempty"`
+	MaxTotal        *decimal.Decimal `url:"max_total,omitempty"`
+	CustomerID      *int             `url:"customer_id,omitempty"`
+	Email           string           `url:"email,omitempty"`
+	StatusID        *OrderStatusID   `url:"status_id,omitempty"`
+	CartID          string           `url:"cart_id,omitempty"`
+	PaymentMethod   string           `url:"payment_method,omitempty"`
+	MinDateCreated  time.Time        `url:"min_date_created,omitempty" layout:"Mon, 02 Jan 2006 15:04:05 -0700"`
+	MaxDateCreated  time.Time        `url:"max_date_created,omitempty" layout:"Mon, 02 Jan 2006 15:04:05 -0700"`
+	MinDateModified time.Time        `url:"min_date_modified,omitempty" layout:"Mon, 02 Jan 2006 15:04:05 -0700"`
+	MaxDateModified time.Time        `url:"max_date_modified,omitempty" layout:"Mon, 02 Jan 2006 15:04:05 -0700"`
+	ChannelID       int              `url:"channel_id,omitempty"`
+	ExternalOrderID string           `url:"external_order_id,omitempty"`
+}
+
+func newOrderCountQuery(f *OrderFilter) *orderCountQuery {
+	return &orderCountQuery{
+		MinID: f.MinID, MaxID: f.MaxID, MinTotal: f.MinTotal, MaxTotal: f.MaxTotal,
+		CustomerID: f.CustomerID, Email: f.Email, StatusID: f.StatusID, CartID: f.CartID,
+		PaymentMethod:  f.PaymentMethod,
+		MinDateCreated: f.MinDateCreated, MaxDateCreated: f.MaxDateCreated,
+		MinDateModified: f.MinDateModified, MaxDateModified: f.MaxDateModified,
+		ChannelID: f.ChannelID, ExternalOrderID: f.ExternalOrderID,
+	}
+}
 
 // checkOrderPaging refuses a page or limit the API cannot serve.
 func checkOrderPaging(op string, page, limit int) error {
@@ -641,6 +674,34 @@ type OrderProductUpdate struct {
 	WrappingCostIncTax *decimal.Decimal          `json:"wrapping_cost_inc_tax,omitempty"`
 }
 
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers (price_inc_tax: 12.5), as orderProducts_Post types them.
+func (p OrderProductCreate) MarshalJSON() ([]byte, error) {
+	type plain OrderProductCreate
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		PriceIncTax        *number `json:"price_inc_tax,omitempty"`
+		PriceExTax         *number `json:"price_ex_tax,omitempty"`
+		WrappingCostExTax  *number `json:"wrapping_cost_ex_tax,omitempty"`
+		WrappingCostIncTax *number `json:"wrapping_cost_inc_tax,omitempty"`
+	}{plain(p), num(p.PriceIncTax), num(p.PriceExTax), num(p.WrappingCostExTax), num(p.WrappingCostIncTax)})
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers (price_inc_tax: 12.5), as orderProducts_Put types them.
+func (p OrderProductUpdate) MarshalJSON() ([]byte, error) {
+	type plain OrderProductUpdate
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		PriceIncTax        *number `json:"price_inc_tax,omitempty"`
+		PriceExTax         *number `json:"price_ex_tax,omitempty"`
+		WrappingCostExTax  *number `json:"wrapping_cost_ex_tax,omitempty"`
+		WrappingCostIncTax *number `json:"wrapping_cost_inc_tax,omitempty"`
+	}{plain(p), num(p.PriceIncTax), num(p.PriceExTax), num(p.WrappingCostExTax), num(p.WrappingCostIncTax)})
+}
+
 // OrderFeeCreate is a fee in OrderCreate, or in OrderUpdate where ID names
 // an existing fee (an update replaces all of an order's fees).
 type OrderFeeCreate struct {
@@ -936,13 +997,13 @@ func (s *OrdersService) Get(ctx context.Context, id int) (*Order, *Response, err
 }
 
 // Count returns how many orders match filter, in total and per status: GET
-// /v2/orders/count. Page and Limit are ignored.
+// /v2/orders/count. Only the parameters that endpoint documents are sent:
+// the filter's Page, Limit, Sort, Include and ConsignmentStructure are
+// ignored.
 func (s *OrdersService) Count(ctx context.Context, filter *OrderFilter) (*OrderCount, *Response, error) {
 	var opts any
 	if filter != nil {
-		f := *filter
-		f.Page, f.Limit = 0, 0
-		opts = &f
+		opts = newOrderCountQuery(filter)
 	}
 	var out OrderCount
 	resp, err := s.client.call(ctx, http.MethodGet, "/v2/orders/count", opts, nil, &out)

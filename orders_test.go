@@ -553,7 +553,7 @@ func TestOrdersCreate(t *testing.T) {
 			"state":"Texas","zip":"78751","country":"United States","country_iso2":"US","email":"janedoe@example.com"},
 		"products": [
 			{"product_id":118,"variant_id":93,"quantity":1},
-			{"name":"BigCommerce Coffee Mug","quantity":1,"price_inc_tax":"50","price_ex_tax":"45.5"},
+			{"name":"BigCommerce Coffee Mug","quantity":1,"price_inc_tax":50,"price_ex_tax":45.5},
 			{"product_id":184,"quantity":5,"product_options":[{"id":200,"value":"180"}]}
 		],
 		"date_created": "Tue, 20 Nov 2012 00:00:00 +0000",
@@ -628,7 +628,7 @@ func TestOrdersUpdate(t *testing.T) {
 	assertJSONBody(t, req.Body, `{
 		"products": [
 			{"id":117,"product_id":123,"quantity":0},
-			{"name":"Poster","quantity":1,"price_inc_tax":"10.98","price_ex_tax":"10"}
+			{"name":"Poster","quantity":1,"price_inc_tax":10.98,"price_ex_tax":10}
 		],
 		"fees": [{"id":1,"type":"custom_fee","cost_ex_tax":"12.3","tax_class_id":0}],
 		"staff_notes": "",

@@ -178,14 +178,16 @@ type Product struct {
 	OpenGraphUseMetaDescription bool       `json:"open_graph_use_meta_description"`
 	OpenGraphUseProductName     bool       `json:"open_graph_use_product_name"`
 	OpenGraphUseImage           bool       `json:"open_graph_use_image"`
-	// DateLastImported is zero for products never imported. The spec gives
-	// it no date format, so it is read tolerantly ("" and null are zero).
-	DateLastImported Time      `json:"date_last_imported"`
-	ReviewsRatingSum int       `json:"reviews_rating_sum"`
-	ReviewsCount     int       `json:"reviews_count"`
-	TotalSold        int       `json:"total_sold"`
-	DateCreated      time.Time `json:"date_created"`
-	DateModified     time.Time `json:"date_modified"`
+	// DateLastImported is zero for products never imported. The spec types
+	// it as a plain string, not a date, so it is read leniently: a value
+	// that is not a date leaves the time zero and keeps the text in
+	// DateLastImported.Raw, instead of failing the whole page.
+	DateLastImported LenientTime `json:"date_last_imported"`
+	ReviewsRatingSum int         `json:"reviews_rating_sum"`
+	ReviewsCount     int         `json:"reviews_count"`
+	TotalSold        int         `json:"total_sold"`
+	DateCreated      time.Time   `json:"date_created"`
+	DateModified     time.Time   `json:"date_modified"`
 	// BaseVariantID is nil for products with options (they have no base
 	// variant of their own).
 	BaseVariantID *int `json:"base_variant_id"`
@@ -570,15 +572,23 @@ type ProductFilter struct {
 	// Condition is sent in lower case, as the filter requires.
 	Condition ProductCondition `url:"condition,omitempty"`
 	BrandID   *int             `url:"brand_id,omitempty"`
-	// DateModified and the other dates are sent as RFC 3339. BigCommerce
-	// adds the current time of day to a bare date, so send a full time.
-	DateModified        time.Time `url:"date_modified,omitempty"`
-	DateModifiedMin     time.Time `url:"date_modified:min,omitempty"`
-	DateModifiedMax     time.Time `url:"date_modified:max,omitempty"`
-	DateLastImported    time.Time `url:"date_last_imported,omitempty"`
-	DateLastImportedNot time.Time `url:"date_last_imported:not,omitempty"`
-	DateLastImportedMin time.Time `url:"date_last_imported:min,omitempty"`
-	DateLastImportedMax time.Time `url:"date_last_imported:max,omitempty"`
+	// DateModified matches one day. The spec declares it format: date, so
+	// it is sent as YYYY-MM-DD: the date of the time in its own location
+	// (convert with .UTC() or .In(loc) first to choose the day).
+	DateModified time.Time `url:"date_modified,omitempty" layout:"2006-01-02"`
+	// DateModifiedMin and DateModifiedMax are sent as RFC 3339 (the spec
+	// declares a plain string and documents full date-times; BigCommerce
+	// adds the current time of day to a bare date, so a full time is sent).
+	DateModifiedMin time.Time `url:"date_modified:min,omitempty"`
+	DateModifiedMax time.Time `url:"date_modified:max,omitempty"`
+	// DateLastImported and its operators are sent as YYYY-MM-DD, the date
+	// of the time in its own location: the spec declares all four format:
+	// date (its descriptions show date-time examples; the declared format is
+	// what a validating server checks, so it wins).
+	DateLastImported    time.Time `url:"date_last_imported,omitempty" layout:"2006-01-02"`
+	DateLastImportedNot time.Time `url:"date_last_imported:not,omitempty" layout:"2006-01-02"`
+	DateLastImportedMin time.Time `url:"date_last_imported:min,omitempty" layout:"2006-01-02"`
+	DateLastImportedMax time.Time `url:"date_last_imported:max,omitempty" layout:"2006-01-02"`
 	IsVisible           *bool     `url:"is_visible,omitempty"`
 	// IsFeatured, IsFreeShipping, InventoryLow and OutOfStock are sent as
 	// 1 or 0, as the API wants.
@@ -612,8 +622,12 @@ type ProductFilter struct {
 	ExcludeFields StringList       `url:"exclude_fields,omitempty"`
 	Sort          ProductSort      `url:"sort,omitempty"`
 	Direction     Direction        `url:"direction,omitempty"`
-	Page          int              `url:"page,omitempty"`
-	Limit         int              `url:"limit,omitempty"`
+	// Page and Limit select the page: Limit at most MaxPageSize, 0 for the
+	// default (BigCommerce itself caps the page at 10 when Include has
+	// options or modifiers). Negative values or a Limit above MaxPageSize
+	// are refused before sending (see ListOptions).
+	Page  int `url:"page,omitempty"`
+	Limit int `url:"limit,omitempty"`
 }
 
 func (f *ProductFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }

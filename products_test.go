@@ -169,7 +169,7 @@ func TestProductFilterEncoding(t *testing.T) {
 			DateLastImportedNot: time.Date(2015, 8, 22, 0, 0, 0, 0, time.UTC),
 			DateLastImportedMin: time.Date(2015, 8, 1, 0, 0, 0, 0, time.UTC),
 			DateLastImportedMax: time.Date(2015, 9, 1, 0, 0, 0, 0, time.UTC),
-		}, "date_last_imported=2015-08-21T22:53:23Z&date_last_imported:max=2015-09-01T00:00:00Z&date_last_imported:min=2015-08-01T00:00:00Z&date_last_imported:not=2015-08-22T00:00:00Z&date_modified=2025-01-10T00:00:00Z&date_modified:max=2025-01-16T00:00:00%2B02:00&date_modified:min=2025-01-15T00:03:17Z"},
+		}, "date_last_imported=2015-08-21&date_last_imported:max=2015-09-01&date_last_imported:min=2015-08-01&date_last_imported:not=2015-08-22&date_modified=2025-01-10&date_modified:max=2025-01-16T00:00:00%2B02:00&date_modified:min=2025-01-15T00:03:17Z"},
 		{"strings", &ProductFilter{Name: "Smith Journal", NameLike: "Journal", MPN: "M1", UPC: "U1", SKU: "SM-13", SKUIn: StringList{"A", "B"}, Keyword: "jar glass", KeywordContext: "merchant", Availability: "preorder", Type: ProductTypeDigital, Categories: 23, CategoriesIn: IntList{21, 23}},
 			"availability=preorder&categories=23&categories:in=21,23&keyword=jar+glass&keyword_context=merchant&mpn=M1&name=Smith+Journal&name:like=Journal&sku=SM-13&sku:in=A,B&type=digital&upc=U1"},
 		{"include, fields, sort, paging", &ProductFilter{Include: []ProductInclude{ProductIncludeOptions, ProductIncludeVariants}, IncludeFields: StringList{"name", "price"}, ExcludeFields: StringList{"description"}, Sort: ProductSortPrice, Direction: Asc, Page: 3, Limit: 10},

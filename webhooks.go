@@ -164,6 +164,9 @@ type WebhookUpdate struct {
 
 // WebhookFilter selects webhooks for List and All.
 type WebhookFilter struct {
+	// Page and Limit select the page (Limit at most MaxPageSize; 0 for the
+	// default); negative values or a larger Limit are refused before
+	// sending (see ListOptions).
 	Page        int          `url:"page,omitempty"`
 	Limit       int          `url:"limit,omitempty"`
 	IsActive    *bool        `url:"is_active,omitempty"`
