@@ -604,6 +604,13 @@ func specOps() []specOp {
 		}},
 		{"Orders.All", func(ctx context.Context, c *Client) error { return drain(c.Orders.All(ctx, nil)) }},
 		{"Orders.Get", func(ctx context.Context, c *Client) error { return errOnly(c.Orders.Get(ctx, 1)) }},
+		{"Orders.GetWithOptions", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Orders.GetWithOptions(ctx, 1, &OrderGetOptions{Include: StringList{OrderIncludeConsignmentsLineItems, OrderIncludeFees}}))
+		}},
+		{"Orders.CompleteLineItems", func(ctx context.Context, c *Client) error {
+			_, err := c.Orders.CompleteLineItems(ctx, &Order{ID: 1}) // read without the include: fetches /products
+			return err
+		}},
 		{"Orders.Count", func(ctx context.Context, c *Client) error {
 			f := *fullOrderFilter
 			f.Include = StringList{OrderIncludeFees}
@@ -805,6 +812,7 @@ var specExceptions = []specException{
 		"Content-Type header, on a request without a body (no other V2 GET does); Content-Type describes a body " +
 		"(RFC 9110 8.3), so the SDK sends it only with one. Spec wrong."},
 	{"Orders.AllProducts", "header parameter Content-Type", "as Orders.ListProducts."},
+	{"Orders.CompleteLineItems", "header parameter Content-Type", "as Orders.ListProducts: it fetches /products for an order read without its line items."},
 	{"Inventory.UpdateLocationItemSettings", `more than one schema from "oneOf"`, "inventory.v3.yml's settings " +
 		"identity is a oneOf of {sku}, {variant_id} and {product_id} objects with no required properties, so any " +
 		"identity matches all three; its description says one of them is required. The SDK sends exactly one " +
