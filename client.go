@@ -35,6 +35,10 @@ type Client struct {
 	Inventory *InventoryService
 	// Webhooks manages V3 webhook subscriptions.
 	Webhooks *WebhooksService
+	// CustomerGroups manages V2 customer groups and their discount rules.
+	CustomerGroups *CustomerGroupsService
+	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
+	PaymentMethods *PaymentMethodsService
 
 	baseURL   *url.URL
 	auth      Authenticator
@@ -244,6 +248,8 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 	c.Orders = (*OrdersService)(&c.common)
 	c.Inventory = (*InventoryService)(&c.common)
 	c.Webhooks = (*WebhooksService)(&c.common)
+	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
+	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
 	return c, nil
 }
 

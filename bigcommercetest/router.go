@@ -156,6 +156,15 @@ func buildRoutes() []route {
 	add("POST", "/v3/inventory/locations", (*call).createLocations)
 	add("PUT", "/v3/inventory/locations", (*call).updateLocations)
 	add("DELETE", "/v3/inventory/locations", (*call).deleteLocations)
+
+	// Integration-coverage services.
+	add("GET", "/v2/customer_groups", (*call).listCustomerGroups)
+	add("POST", "/v2/customer_groups", (*call).createCustomerGroup)
+	add("GET", "/v2/customer_groups/count", (*call).countCustomerGroups)
+	add("GET", "/v2/customer_groups/#", (*call).getCustomerGroup)
+	add("PUT", "/v2/customer_groups/#", (*call).updateCustomerGroup)
+	add("DELETE", "/v2/customer_groups/#", (*call).deleteCustomerGroup)
+	add("GET", "/v2/payments/methods", (*call).listPaymentMethods)
 	return rs
 }
 

@@ -1,0 +1,133 @@
+package bigcommerce
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"reflect"
+)
+
+// This file holds the shapes the integration-coverage services (categories,
+// brands, customer groups, channels, price lists, payment methods) share:
+// one V3 object in {data, meta}, one V2 object, a V3 batch write, a DELETE
+// that must carry a filter, paging checks and the id-ordered walk. The four
+// core services predate it; customers.go's deleteCustomerIDs and
+// sendCustomerChunk, orders.go's send/checkOrderPaging and webhooks.go's one
+// could move onto these helpers.
+
+// checkID refuses an id below 1; what names it in the message ("brand id").
+func checkID(op, what string, id int) error {
+	if id <= 0 {
+		return invalid(op, "%s must be a positive id, got %d", what, id)
+	}
+	return nil
+}
+
+// checkPaging refuses a page or limit the API cannot serve. V2 lists would
+// treat page=0 as page 1 silently and V3 lists answer 413 above 250.
+func checkPaging(op string, page, limit int) error {
+	if page < 0 {
+		return invalid(op, "page must be 1 or more (0 means the first page), got %d", page)
+	}
+	if limit < 0 || limit > MaxPageSize {
+		return invalid(op, "limit must be between 1 and %d (0 means the API default), got %d", MaxPageSize, limit)
+	}
+	return nil
+}
+
+// getOne sends a request about one V3 object and decodes the object in
+// {data}. An answer without data is an error rather than a nil object. On
+// a 207 the object is returned beside the *MultiStatusError.
+func getOne[T any](ctx context.Context, c *Client, method, path string, opts, body any) (*T, *Response, error) {
+	out, resp, err := getV3[*T](ctx, c, method, path, opts, body)
+	if out == nil && err == nil {
+		err = fmt.Errorf("bigcommerce: %s %s: the response has no object in data", method, path)
+	}
+	return out, resp, err
+}
+
+// getOneV2 sends a request about one V2 object (no envelope).
+func getOneV2[T any](ctx context.Context, c *Client, method, path string, body any) (*T, *Response, error) {
+	var out T
+	resp, err := c.call(ctx, method, path, nil, body, &out)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &out, resp, nil
+}
+
+// listPage fetches one page of a V2 list after checking the filter's paging.
+func listPage[T, F any, PF pager[F]](ctx context.Context, c *Client, op, path string, filter *F) ([]T, *Response, error) {
+	var page, limit int
+	var q any
+	if filter != nil {
+		p, l := PF(filter).paging()
+		page, limit, q = *p, *l, filter
+	}
+	if err := checkPaging(op, page, limit); err != nil {
+		return nil, &Response{}, err
+	}
+	return listV2[T](ctx, c, path, q, page, limit)
+}
+
+// listV3 fetches one page of a V3 list after checking the filter's paging.
+func listV3[T, F any, PF pager[F]](ctx context.Context, c *Client, op, path string, filter *F) ([]T, *Response, error) {
+	var q any
+	if filter != nil {
+		p, l := PF(filter).paging()
+		if err := checkPaging(op, *p, *l); err != nil {
+			return nil, &Response{}, err
+		}
+		q = filter
+	}
+	return getV3[[]T](ctx, c, http.MethodGet, path, q, nil)
+}
+
+// walkAscending walks a list whose default order is id ascending by id
+// range (walkByID), and stops with an error if a page is not in ascending
+// id order, since then an id bound could skip records.
+func walkAscending[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch func(context.Context, *F) ([]T, *Response, error), idOf func(T) int, after func(f *F, id int)) iter.Seq2[T, error] {
+	checked := func(ctx context.Context, f *F) ([]T, *Response, error) {
+		items, resp, err := fetch(ctx, f)
+		for i := 1; err == nil && i < len(items); i++ {
+			if idOf(items[i]) <= idOf(items[i-1]) {
+				err = fmt.Errorf("bigcommerce: the API listed id %d after id %d: the list is not in id order, so an id-range walk could skip records; stopping", idOf(items[i]), idOf(items[i-1]))
+			}
+		}
+		return items, resp, err
+	}
+	return walkByID[T, F, PF](ctx, filter, MaxPageSize, checked, idOf, after)
+}
+
+// deleteWhere sends DELETE path?filter after checking that filter sets at
+// least one query parameter: BigCommerce deletes every record (or silently
+// nothing) for an unfiltered DELETE, and the SDK never sends one.
+func deleteWhere(ctx context.Context, c *Client, op, path string, filter any) (*Response, error) {
+	if v := reflect.ValueOf(filter); filter == nil || (v.Kind() == reflect.Pointer && v.IsNil()) {
+		return &Response{}, invalid(op, "no filter given: BigCommerce would apply an unfiltered DELETE to every record, so the SDK refuses it")
+	}
+	q, err := encodeQuery(filter)
+	if err != nil {
+		return &Response{}, invalid(op, "filter: %v", err)
+	}
+	if q == "" {
+		return &Response{}, invalid(op, "the filter is empty: BigCommerce would apply an unfiltered DELETE to every record, so the SDK refuses it")
+	}
+	return c.call(ctx, http.MethodDelete, path, filter, nil, nil)
+}
+
+// writeBatch sends a V3 batch write (a JSON array body answered with
+// {data: [...]}) in chunks of size, parallel chunks at once, and maps an
+// error that names items by index onto those items (see batch and
+// customerChunkError). A 207 fails the chunk's items with the
+// *MultiStatusError but keeps the records it returned.
+func writeBatch[In, Out any](ctx context.Context, c *Client, method, path string, items []In, size, parallel int) ([]Out, *Response, error) {
+	return batch(ctx, items, size, parallel, func(ctx context.Context, chunk []In) ([]Out, *Response, error) {
+		out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
+		if err != nil {
+			err = customerChunkError(err, len(chunk))
+		}
+		return out, resp, err
+	})
+}
