@@ -37,6 +37,8 @@ type Client struct {
 	Webhooks *WebhooksService
 	// CustomerGroups manages V2 customer groups and their discount rules.
 	CustomerGroups *CustomerGroupsService
+	// Brands manages V3 catalog brands.
+	Brands *BrandsService
 	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
 	PaymentMethods *PaymentMethodsService
 
@@ -250,6 +252,7 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 	c.Webhooks = (*WebhooksService)(&c.common)
 	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
 	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
+	c.Brands = (*BrandsService)(&c.common)
 	return c, nil
 }
 

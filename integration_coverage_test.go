@@ -2,6 +2,7 @@ package bigcommerce
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -85,5 +86,53 @@ func TestIntegrationPaymentMethodsAll(t *testing.T) {
 		if names[i] != want[i] {
 			t.Errorf("names[%d] = %q, want %q", i, names[i], want[i])
 		}
+	}
+}
+
+func TestIntegrationBrandsLifecycle(t *testing.T) {
+	c := coverageClient(t)
+	created, _, err := c.Brands.Create(ctx(t), BrandCreate{Name: "Kinfolk", MetaKeywords: []string{"journal"}, PageTitle: Ptr("Kinfolk mag")})
+	if err != nil || created.ID != 6 || created.CustomURL == nil || created.CustomURL.URL != "/brands/Kinfolk.html" {
+		t.Fatalf("Create = %+v, %v", created, err)
+	}
+	if _, _, err := c.Brands.Create(ctx(t), BrandCreate{Name: "ofs"}); !errors.Is(err, ErrConflict) {
+		t.Errorf("duplicate: %v, want ErrConflict", err)
+	}
+	up, _, err := c.Brands.Update(ctx(t), created.ID, BrandUpdate{MetaKeywords: []string{}, SearchKeywords: Ptr("paper")})
+	if err != nil || len(up.MetaKeywords) != 0 || up.SearchKeywords != "paper" || up.Name != "Kinfolk" {
+		t.Fatalf("Update = %+v, %v", up, err)
+	}
+	// All over 6 brands, 4 a page: two id-range requests.
+	var ids []int
+	for b, err := range c.Brands.All(ctx(t), &BrandFilter{Limit: 4}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, b.ID)
+	}
+	if fmt.Sprint(ids) != "[1 2 3 4 5 6]" {
+		t.Errorf("All ids = %v", ids)
+	}
+	sorted, _, err := c.Brands.List(ctx(t), &BrandFilter{Sort: BrandSortName, NameLike: "o"})
+	if err != nil || len(sorted) != 5 || sorted[0].Name != "Barr-Co." || sorted[4].Name != "Sagaform" {
+		t.Errorf("sorted name:like=o = %+v, %v", sorted, err)
+	}
+	if _, err := c.Brands.DeleteWhere(ctx(t), &BrandDeleteFilter{Name: "Kinfolk", PageTitle: "other"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Brands.Get(ctx(t), created.ID); err != nil {
+		t.Errorf("page_title narrowed the delete, yet: %v", err)
+	}
+	if _, err := c.Brands.DeleteWhere(ctx(t), &BrandDeleteFilter{Name: "Kinfolk"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Brands.Get(ctx(t), created.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Get after DeleteWhere: %v, want ErrNotFound", err)
+	}
+	if _, err := c.Brands.Delete(ctx(t), 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Brands.Delete(ctx(t), 1); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second Delete: %v, want ErrNotFound", err)
 	}
 }

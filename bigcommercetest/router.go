@@ -165,6 +165,12 @@ func buildRoutes() []route {
 	add("PUT", "/v2/customer_groups/#", (*call).updateCustomerGroup)
 	add("DELETE", "/v2/customer_groups/#", (*call).deleteCustomerGroup)
 	add("GET", "/v2/payments/methods", (*call).listPaymentMethods)
+	add("GET", "/v3/catalog/brands", (*call).listBrands)
+	add("POST", "/v3/catalog/brands", (*call).createBrand)
+	add("DELETE", "/v3/catalog/brands", (*call).deleteBrands)
+	add("GET", "/v3/catalog/brands/#", (*call).getBrand)
+	add("PUT", "/v3/catalog/brands/#", (*call).updateBrand)
+	add("DELETE", "/v3/catalog/brands/#", (*call).deleteBrand)
 	return rs
 }
 
