@@ -37,6 +37,8 @@ type Client struct {
 	Webhooks *WebhooksService
 	// CustomerGroups manages V2 customer groups and their discount rules.
 	CustomerGroups *CustomerGroupsService
+	// Categories manages V3 category trees and their categories.
+	Categories *CategoriesService
 	// Brands manages V3 catalog brands.
 	Brands *BrandsService
 	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
@@ -253,6 +255,7 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
 	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
 	c.Brands = (*BrandsService)(&c.common)
+	c.Categories = (*CategoriesService)(&c.common)
 	return c, nil
 }
 

@@ -2,6 +2,7 @@ package bigcommerce
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -15,6 +16,10 @@ import (
 // core services predate it; customers.go's deleteCustomerIDs and
 // sendCustomerChunk, orders.go's send/checkOrderPaging and webhooks.go's one
 // could move onto these helpers.
+
+// deleteIDChunk is how many ids one DELETE ...?id:in= carries, so that the
+// query stays well below URL length limits.
+const deleteIDChunk = 50
 
 // checkID refuses an id below 1; what names it in the message ("brand id").
 func checkID(op, what string, id int) error {
@@ -120,14 +125,85 @@ func deleteWhere(ctx context.Context, c *Client, op, path string, filter any) (*
 // writeBatch sends a V3 batch write (a JSON array body answered with
 // {data: [...]}) in chunks of size, parallel chunks at once, and maps an
 // error that names items by index onto those items (see batch and
-// customerChunkError). A 207 fails the chunk's items with the
-// *MultiStatusError but keeps the records it returned.
+// customerChunkError: BigCommerce wrote nothing of a rejected chunk). A 207
+// keeps the records it returned and goes through multiStatusChunkError,
+// since part of that chunk was written.
 func writeBatch[In, Out any](ctx context.Context, c *Client, method, path string, items []In, size, parallel int) ([]Out, *Response, error) {
 	return batch(ctx, items, size, parallel, func(ctx context.Context, chunk []In) ([]Out, *Response, error) {
 		out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
-		if err != nil {
+		var ms *MultiStatusError
+		switch {
+		case err == nil:
+		case errors.As(err, &ms):
+			err = multiStatusChunkError(ms, len(chunk))
+		default:
 			err = customerChunkError(err, len(chunk))
 		}
 		return out, resp, err
 	})
+}
+
+// multiStatusChunkError maps a 207 answer to a chunk of n items. When the
+// errors name items by index ("1.name"), only those items fail, each with
+// its own *Error, and the others were written. Otherwise every item fails
+// with an error that says some of them may have been written, so that no
+// caller resends the chunk blindly and duplicates records.
+func multiStatusChunkError(ms *MultiStatusError, n int) error {
+	byItem := map[int]*Error{}
+	for _, e := range ms.Errors {
+		for key, msg := range e.Fields {
+			idx, field, ok := batchKeyIndex(key)
+			if !ok || idx >= n {
+				byItem = nil
+				break
+			}
+			item := byItem[idx]
+			if item == nil {
+				copied := *e
+				copied.Fields = map[string]string{}
+				item = &copied
+				byItem[idx] = item
+			}
+			if field == "" {
+				field = key
+			}
+			item.Fields[field] = msg
+		}
+		if byItem == nil {
+			break
+		}
+	}
+	berr := &BatchError{Total: n}
+	if len(byItem) == 0 {
+		for i := 0; i < n; i++ {
+			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: fmt.Errorf(
+				"bigcommerce: %s %s: 207: BigCommerce saved part of this request without saying which items; this item may have been written, check before sending it again: %w",
+				ms.Method, ms.Path, ms)})
+		}
+		return berr
+	}
+	for i := 0; i < n; i++ {
+		if e := byItem[i]; e != nil {
+			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: e})
+		}
+	}
+	return berr
+}
+
+// deleteIDs sends DELETE path?<ids> in chunks of 50, refusing an empty list
+// and ids below 1; query builds the query of one chunk.
+func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, query func([]int) any) (*Response, error) {
+	if len(ids) == 0 {
+		return &Response{}, invalid(op, "no ids given: the SDK never sends an unfiltered DELETE")
+	}
+	for i, id := range ids {
+		if id <= 0 {
+			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
+		}
+	}
+	_, resp, err := batch(ctx, ids, deleteIDChunk, cap(c.sem), func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
+		resp, err := c.call(ctx, http.MethodDelete, path, query(chunk), nil, nil)
+		return nil, resp, err
+	})
+	return resp, err
 }

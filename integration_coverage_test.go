@@ -136,3 +136,77 @@ func TestIntegrationBrandsLifecycle(t *testing.T) {
 		t.Errorf("second Delete: %v, want ErrNotFound", err)
 	}
 }
+
+func TestIntegrationCategoryTrees(t *testing.T) {
+	c := coverageClient(t)
+	trees, _, err := c.Categories.ListTrees(ctx(t), nil)
+	if err != nil || len(trees) != 1 || trees[0].ID != 1 || fmt.Sprint(trees[0].Channels) != "[1]" {
+		t.Fatalf("ListTrees = %+v, %v", trees, err)
+	}
+	eu, _, err := c.Categories.UpsertTrees(ctx(t), []CategoryTreeUpsert{{Name: "EU", Channels: []int{2}}, {ID: 1, Name: "US"}})
+	if err != nil || len(eu) != 2 || eu[0].ID != 2 || eu[1].Name != "US" {
+		t.Fatalf("UpsertTrees = %+v, %v", eu, err)
+	}
+	created, _, err := c.Categories.Create(ctx(t), []CategoryCreate{
+		{Name: "Garden", TreeID: 2},
+		{Name: "Bath sheets", ParentID: 3, CategoryFields: CategoryFields{IsVisible: Ptr(false)}},
+	})
+	if err != nil || len(created) != 2 || created[0].TreeID != 2 || created[1].TreeID != 1 || created[1].IsVisible || created[1].URL.Path != "/bath/towels/bath-sheets/" {
+		t.Fatalf("Create = %+v, %v", created, err)
+	}
+	_, _, err = c.Categories.Create(ctx(t), []CategoryCreate{{Name: "ok", TreeID: 1}, {Name: "bad", ParentID: 999}})
+	var be *BatchError
+	if !errors.As(err, &be) || len(be.Failures) != 2 {
+		t.Fatalf("Create with a missing parent: %v, want a *BatchError for both", err)
+	}
+	if _, err := c.Categories.Update(ctx(t), []CategoryUpdate{{CategoryID: created[0].CategoryID, Name: Ptr("Garden & Patio"), CategoryFields: CategoryFields{SortOrder: Ptr(4)}}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := c.Categories.List(ctx(t), &CategoryFilter{TreeIDIn: IntList{2}})
+	if err != nil || len(got) != 1 || got[0].Name != "Garden & Patio" || got[0].SortOrder != 4 {
+		t.Fatalf("List tree 2 = %+v, %v", got, err)
+	}
+
+	nodes, _, err := c.Categories.GetTree(ctx(t), 1, 0)
+	if err != nil || len(nodes) != 2 || nodes[0].Name != "Bath" || nodes[0].Children[0].Name != "Towels" || len(nodes[0].Children[0].Children) != 2 {
+		t.Fatalf("GetTree = %+v, %v", nodes, err)
+	}
+	if n := nodes[0].Children[0].Children[0]; n.Depth != 3 || fmt.Sprint(n.Path) != "[1 3]" {
+		t.Errorf("deep node = %+v", n)
+	}
+	shallow, _, err := c.Categories.GetTree(ctx(t), 1, 1)
+	if err != nil || len(shallow) != 2 || len(shallow[0].Children) != 0 {
+		t.Errorf("GetTree depth 1 = %+v, %v", shallow, err)
+	}
+
+	// All, a page of 2 at a time, then nested like GetTree.
+	var all []Category
+	for cat, err := range c.Categories.All(ctx(t), &CategoryFilter{TreeIDIn: IntList{1}, Limit: 2}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, cat)
+	}
+	roots := NestCategories(all)
+	if len(all) != 6 || len(roots) != 2 || roots[0].Name != "Bath" || len(roots[0].Children[0].Children) != 2 {
+		t.Errorf("All = %d categories, roots %+v", len(all), roots)
+	}
+
+	// Deleting Towels takes its subcategories with it.
+	if _, err := c.Categories.Delete(ctx(t), 3); err != nil {
+		t.Fatal(err)
+	}
+	left, _, err := c.Categories.List(ctx(t), &CategoryFilter{TreeIDIn: IntList{1}})
+	if err != nil || len(left) != 3 {
+		t.Errorf("after Delete: %d categories, %v; want Bath, Kitchen, Utensils", len(left), err)
+	}
+	if _, err := c.Categories.DeleteTrees(ctx(t), 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Categories.GetTree(ctx(t), 2, 0); !errors.Is(err, ErrNotFound) {
+		t.Errorf("GetTree of a deleted tree: %v, want ErrNotFound", err)
+	}
+	if gone, _, _ := c.Categories.List(ctx(t), &CategoryFilter{TreeIDIn: IntList{2}}); len(gone) != 0 {
+		t.Errorf("categories of the deleted tree remain: %+v", gone)
+	}
+}

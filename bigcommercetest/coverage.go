@@ -14,6 +14,8 @@ type coverage struct {
 	groups         table[customerGroup]
 	paymentMethods []paymentMethod
 	brands         table[brand]
+	trees          table[categoryTree]
+	categories     table[treeCategory]
 }
 
 // table is an id-keyed collection kept in id order, with its own id
@@ -65,6 +67,7 @@ func newCoverage(created time.Time) *coverage {
 	cv.seedCustomerGroups(created)
 	cv.paymentMethods = slices.Clone(defaultPaymentMethods)
 	cv.seedBrands()
+	cv.seedCategories()
 	return cv
 }
 

@@ -171,6 +171,14 @@ func buildRoutes() []route {
 	add("GET", "/v3/catalog/brands/#", (*call).getBrand)
 	add("PUT", "/v3/catalog/brands/#", (*call).updateBrand)
 	add("DELETE", "/v3/catalog/brands/#", (*call).deleteBrand)
+	add("GET", "/v3/catalog/trees", (*call).listTrees)
+	add("PUT", "/v3/catalog/trees", (*call).upsertTrees)
+	add("DELETE", "/v3/catalog/trees", (*call).deleteTrees)
+	add("GET", "/v3/catalog/trees/categories", (*call).listTreeCategories)
+	add("POST", "/v3/catalog/trees/categories", (*call).createTreeCategories)
+	add("PUT", "/v3/catalog/trees/categories", (*call).updateTreeCategories)
+	add("DELETE", "/v3/catalog/trees/categories", (*call).deleteTreeCategories)
+	add("GET", "/v3/catalog/trees/#/categories", (*call).getCategoryTree)
 	return rs
 }
 
