@@ -39,6 +39,8 @@ type Client struct {
 	CustomerGroups *CustomerGroupsService
 	// Categories manages V3 category trees and their categories.
 	Categories *CategoriesService
+	// PriceLists manages V3 price lists, their records and assignments.
+	PriceLists *PriceListsService
 	// Brands manages V3 catalog brands.
 	Brands *BrandsService
 	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
@@ -256,6 +258,7 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
 	c.Brands = (*BrandsService)(&c.common)
 	c.Categories = (*CategoriesService)(&c.common)
+	c.PriceLists = (*PriceListsService)(&c.common)
 	return c, nil
 }
 

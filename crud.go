@@ -207,3 +207,67 @@ func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, query
 	})
 	return resp, err
 }
+
+// walkCursor iterates over a V3 list that offers cursor pagination
+// (meta.cursor_pagination and an "after" parameter): each request asks for
+// the records after the previous page's end cursor, a key BigCommerce
+// derives from the last record, so records created or deleted during the
+// walk cannot shift it the way page offsets do. after returns the filter's
+// After field. If the API gives no cursor on a full page, the walk goes on
+// by page number instead, the only way left.
+func walkCursor[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch func(context.Context, *F) ([]T, *Response, error), after func(*F) *string) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var f F
+		if filter != nil {
+			f = *filter
+		}
+		page, limit := PF(&f).paging()
+		if *limit <= 0 {
+			*limit = MaxPageSize
+		}
+		cursor := after(&f)
+		if *cursor != "" {
+			*page = 0 // BigCommerce ignores page beside a cursor; do not send it
+		}
+		for {
+			items, resp, err := fetch(ctx, &f)
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			if len(items) < *limit {
+				return
+			}
+			p := resp.Pagination
+			switch {
+			case p != nil && p.Cursor != nil && p.Cursor.EndCursor != "":
+				if p.Cursor.EndCursor == *cursor {
+					var zero T
+					yield(zero, fmt.Errorf("bigcommerce: the API gave the same end cursor %q twice: the walk stops instead of repeating records", *cursor))
+					return
+				}
+				*cursor, *page = p.Cursor.EndCursor, 0
+			case *cursor != "":
+				return // cursor mode, and no further cursor: that was the last page
+			case p != nil && p.TotalPages > 0 && p.CurrentPage >= p.TotalPages:
+				return
+			default:
+				*page = max(*page, 1) + 1
+			}
+		}
+	}
+}
+
+// failedSeq is an iterator that yields err once.
+func failedSeq[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}

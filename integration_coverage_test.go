@@ -3,6 +3,7 @@ package bigcommerce
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -208,5 +209,134 @@ func TestIntegrationCategoryTrees(t *testing.T) {
 	}
 	if gone, _, _ := c.Categories.List(ctx(t), &CategoryFilter{TreeIDIn: IntList{2}}); len(gone) != 0 {
 		t.Errorf("categories of the deleted tree remain: %+v", gone)
+	}
+}
+
+func TestIntegrationPriceLists(t *testing.T) {
+	c, _ := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000}, bigcommercetest.SeedOptions{Seed: 2, Products: 3, VariantsPerProduct: 3})
+	var variants []Variant
+	for _, pid := range []int{1, 2, 3} {
+		vs, _, err := c.Products.ListVariants(ctx(t), pid, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		variants = append(variants, vs...)
+	}
+	if len(variants) != 9 {
+		t.Fatalf("%d variants seeded", len(variants))
+	}
+	lists, _, err := c.PriceLists.List(ctx(t), nil)
+	if err != nil || len(lists) != 1 || lists[0].Name != "Wholesale" {
+		t.Fatalf("seeded price lists = %+v, %v", lists, err)
+	}
+	pl, _, err := c.PriceLists.Create(ctx(t), PriceListCreate{Name: "Trade", Active: Ptr(true)})
+	if err != nil || pl.ID != 2 || !pl.Active {
+		t.Fatalf("Create = %+v, %v", pl, err)
+	}
+	if _, _, err := c.PriceLists.Create(ctx(t), PriceListCreate{Name: "trade"}); !errors.Is(err, ErrConflict) {
+		t.Errorf("duplicate: %v", err)
+	}
+
+	// Two currencies for every variant, one of them by SKU.
+	var in []PriceRecordUpsert
+	for i, v := range variants {
+		in = append(in, PriceRecordUpsert{VariantID: v.ID, Currency: "usd", Price: Ptr(dec(fmt.Sprintf("%d.25", 10+i)))})
+		in = append(in, PriceRecordUpsert{SKU: v.SKU, Currency: "EUR", Price: Ptr(dec("9.99")), SalePrice: Ptr(dec("8.50")),
+			BulkPricingTiers: []PriceTier{{QuantityMin: 5, QuantityMax: 9, Type: "percent", Amount: dec("2.5")}}})
+	}
+	if _, err := c.PriceLists.UpsertRecords(ctx(t), pl.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	var recs []PriceRecord
+	for r, err := range c.PriceLists.AllRecords(ctx(t), pl.ID, &PriceRecordFilter{Limit: 4, Include: StringList{PriceRecordIncludeBulkPricingTiers, PriceRecordIncludeSKU}}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	if len(recs) != 18 {
+		t.Fatalf("AllRecords = %d records, want 18", len(recs))
+	}
+	assertDec(t, "usd price", recs[0].Price, "10.25")
+	if eur := recs[1]; eur.Currency != "eur" || eur.SKU != variants[0].SKU || len(eur.BulkPricingTiers) != 1 || !eur.CalculatedPrice.Equal(dec("8.5")) {
+		t.Errorf("eur record = %+v", eur)
+	}
+	// An upsert of an existing record changes it in place.
+	if _, err := c.PriceLists.UpsertRecords(ctx(t), pl.ID, []PriceRecordUpsert{{VariantID: variants[0].ID, Currency: "usd", Price: Ptr(dec("1.5"))}}); err != nil {
+		t.Fatal(err)
+	}
+	usd, _, err := c.PriceLists.ListRecords(ctx(t), pl.ID, &PriceRecordFilter{Currency: "usd", PriceMax: Ptr(dec("2"))})
+	if err != nil || len(usd) != 1 || usd[0].VariantID != variants[0].ID {
+		t.Fatalf("price:max filter = %+v, %v", usd, err)
+	}
+	// A bad record fails alone, named by identity.
+	_, err = c.PriceLists.UpsertRecords(ctx(t), pl.ID, []PriceRecordUpsert{
+		{VariantID: variants[1].ID, Currency: "usd", Price: Ptr(dec("3"))},
+		{VariantID: 99999, Currency: "usd", Price: Ptr(dec("3"))},
+	})
+	var be *BatchError
+	var e *Error
+	if !errors.As(err, &be) || len(be.Failures) != 2 || !errors.As(be.Failures[1].Err, &e) || e.Fields["variant_id"] == "" {
+		t.Fatalf("bad record: %v", err)
+	}
+	if _, err := c.PriceLists.DeleteRecords(ctx(t), pl.ID, &PriceRecordDeleteFilter{Currency: "eur"}); err != nil {
+		t.Fatal(err)
+	}
+	left, _, _ := c.PriceLists.ListRecords(ctx(t), pl.ID, nil)
+	if len(left) != 9 {
+		t.Errorf("after deleting eur: %d records, want 9", len(left))
+	}
+
+	// Assignments: one good, one to a missing group (saved_records 1).
+	_, err = c.PriceLists.CreateAssignments(ctx(t), []PriceListAssignmentCreate{{PriceListID: pl.ID, CustomerGroupID: 1}, {PriceListID: pl.ID, CustomerGroupID: 99}})
+	if !errors.As(err, &be) || !strings.Contains(be.Failures[0].Err.Error(), "saved 1 of the 2") {
+		t.Fatalf("partial assignment: %v", err)
+	}
+	var as []PriceListAssignment
+	for a, err := range c.PriceLists.AllAssignments(ctx(t), &PriceListAssignmentFilter{PriceListID: pl.ID}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		as = append(as, a)
+	}
+	if len(as) != 1 || as[0].CustomerGroupID != 1 {
+		t.Errorf("assignments = %+v", as)
+	}
+	if _, err := c.PriceLists.DeleteAssignments(ctx(t), &PriceListAssignmentDeleteFilter{PriceListID: pl.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.PriceLists.Delete(ctx(t), pl.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.PriceLists.ListRecords(ctx(t), pl.ID, nil); !errors.Is(err, ErrNotFound) {
+		t.Errorf("records of a deleted list: %v", err)
+	}
+}
+
+func TestIntegrationPriceListsAllByCursorSurvivesDeletes(t *testing.T) {
+	c := coverageClient(t)
+	for i := 0; i < 6; i++ {
+		if _, _, err := c.PriceLists.Create(ctx(t), PriceListCreate{Name: fmt.Sprint("L", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Delete lists already seen while walking: a cursor walk still yields
+	// every list that was never deleted, exactly once.
+	seen := map[int]int{}
+	for l, err := range c.PriceLists.All(ctx(t), &PriceListFilter{Limit: 2}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen[l.ID]++
+		if l.ID == 2 || l.ID == 4 {
+			if _, err := c.PriceLists.Delete(ctx(t), l.ID-1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for id := 1; id <= 7; id++ {
+		if seen[id] != 1 {
+			t.Errorf("list %d seen %d times", id, seen[id])
+		}
 	}
 }

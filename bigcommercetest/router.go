@@ -179,6 +179,18 @@ func buildRoutes() []route {
 	add("PUT", "/v3/catalog/trees/categories", (*call).updateTreeCategories)
 	add("DELETE", "/v3/catalog/trees/categories", (*call).deleteTreeCategories)
 	add("GET", "/v3/catalog/trees/#/categories", (*call).getCategoryTree)
+	add("GET", "/v3/pricelists", (*call).listPriceLists)
+	add("POST", "/v3/pricelists", (*call).createPriceList)
+	add("DELETE", "/v3/pricelists", (*call).deletePriceLists)
+	add("GET", "/v3/pricelists/assignments", (*call).listPriceAssignments)
+	add("POST", "/v3/pricelists/assignments", (*call).createPriceAssignments)
+	add("DELETE", "/v3/pricelists/assignments", (*call).deletePriceAssignments)
+	add("GET", "/v3/pricelists/#", (*call).getPriceList)
+	add("PUT", "/v3/pricelists/#", (*call).updatePriceList)
+	add("DELETE", "/v3/pricelists/#", (*call).deletePriceList)
+	add("GET", "/v3/pricelists/#/records", (*call).listPriceRecords)
+	add("PUT", "/v3/pricelists/#/records", (*call).upsertPriceRecords)
+	add("DELETE", "/v3/pricelists/#/records", (*call).deletePriceRecords)
 	return rs
 }
 
