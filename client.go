@@ -41,6 +41,8 @@ type Client struct {
 	Categories *CategoriesService
 	// PriceLists manages V3 price lists, their records and assignments.
 	PriceLists *PriceListsService
+	// Channels manages V3 sales channels and their product listings.
+	Channels *ChannelsService
 	// Brands manages V3 catalog brands.
 	Brands *BrandsService
 	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
@@ -259,6 +261,7 @@ func NewClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 	c.Brands = (*BrandsService)(&c.common)
 	c.Categories = (*CategoriesService)(&c.common)
 	c.PriceLists = (*PriceListsService)(&c.common)
+	c.Channels = (*ChannelsService)(&c.common)
 	return c, nil
 }
 

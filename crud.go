@@ -130,17 +130,23 @@ func deleteWhere(ctx context.Context, c *Client, op, path string, filter any) (*
 // since part of that chunk was written.
 func writeBatch[In, Out any](ctx context.Context, c *Client, method, path string, items []In, size, parallel int) ([]Out, *Response, error) {
 	return batch(ctx, items, size, parallel, func(ctx context.Context, chunk []In) ([]Out, *Response, error) {
-		out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
-		var ms *MultiStatusError
-		switch {
-		case err == nil:
-		case errors.As(err, &ms):
-			err = multiStatusChunkError(ms, len(chunk))
-		default:
-			err = customerChunkError(err, len(chunk))
-		}
-		return out, resp, err
+		return sendChunk[In, Out](ctx, c, method, path, chunk)
 	})
+}
+
+// sendChunk sends one chunk of a V3 batch write and maps its error onto
+// the chunk's items (see writeBatch).
+func sendChunk[In, Out any](ctx context.Context, c *Client, method, path string, chunk []In) ([]Out, *Response, error) {
+	out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
+	var ms *MultiStatusError
+	switch {
+	case err == nil:
+	case errors.As(err, &ms):
+		err = multiStatusChunkError(ms, len(chunk))
+	default:
+		err = customerChunkError(err, len(chunk))
+	}
+	return out, resp, err
 }
 
 // multiStatusChunkError maps a 207 answer to a chunk of n items. When the

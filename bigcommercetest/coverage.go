@@ -20,6 +20,8 @@ type coverage struct {
 	trees          table[categoryTree]
 	categories     table[treeCategory]
 	prices         priceLists
+	channels       table[channel]
+	listings       table[listing]
 }
 
 // table is an id-keyed collection kept in id order, with its own id
@@ -73,6 +75,7 @@ func newCoverage(created time.Time) *coverage {
 	cv.seedBrands()
 	cv.seedCategories()
 	cv.seedPriceLists(created)
+	cv.seedChannels(created)
 	return cv
 }
 

@@ -191,6 +191,14 @@ func buildRoutes() []route {
 	add("GET", "/v3/pricelists/#/records", (*call).listPriceRecords)
 	add("PUT", "/v3/pricelists/#/records", (*call).upsertPriceRecords)
 	add("DELETE", "/v3/pricelists/#/records", (*call).deletePriceRecords)
+	add("GET", "/v3/channels", (*call).listChannels)
+	add("POST", "/v3/channels", (*call).createChannel)
+	add("GET", "/v3/channels/#", (*call).getChannel)
+	add("PUT", "/v3/channels/#", (*call).updateChannel)
+	add("GET", "/v3/channels/#/listings", (*call).listListings)
+	add("POST", "/v3/channels/#/listings", (*call).createListings)
+	add("PUT", "/v3/channels/#/listings", (*call).updateListings)
+	add("GET", "/v3/channels/#/listings/#", (*call).getListing)
 	return rs
 }
 
