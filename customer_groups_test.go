@@ -3,6 +3,7 @@ package bigcommerce
 import (
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -246,5 +247,32 @@ func TestCoverageScopes(t *testing.T) {
 		if got := RequiredScope(tt.method, tt.path); got != tt.want {
 			t.Errorf("RequiredScope(%s, %s) = %q, want %q", tt.method, tt.path, got, tt.want)
 		}
+	}
+}
+
+func TestCoverage403NamesTheScope(t *testing.T) {
+	tests := []struct {
+		call func(c *Client) error
+		path string
+		want Scope
+	}{
+		{func(c *Client) error { _, _, err := c.Channels.ListListings(ctx(t), 1, nil); return err }, "/v3/channels/1/listings", ScopeChannelListingsReadOnly},
+		{func(c *Client) error { _, _, err := c.Channels.Get(ctx(t), 1); return err }, "/v3/channels/1", ScopeChannelSettingsReadOnly},
+		{func(c *Client) error { _, _, err := c.PaymentMethods.List(ctx(t), nil); return err }, "/v2/payments/methods", ScopePaymentMethodsRead},
+		{func(c *Client) error {
+			_, err := c.PriceLists.UpsertRecords(ctx(t), 1, []PriceRecordUpsert{{VariantID: 1, Currency: "usd", Price: Ptr(dec("1"))}})
+			return err
+		}, "/v3/pricelists/1/records", ScopeProducts},
+		{func(c *Client) error { _, err := c.CustomerGroups.Delete(ctx(t), 1); return err }, "/v2/customer_groups/1", ScopeCustomers},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			c, mt := newTestClient(t)
+			mt.RegisterNoResponder(httpmock.NewStringResponder(http.StatusForbidden, `{"status":403,"title":"You don't have a required scope to access the endpoint"}`))
+			err := tt.call(c)
+			if !errors.Is(err, ErrForbidden) || !strings.Contains(err.Error(), string(tt.want)) {
+				t.Errorf("err = %v; want a 403 naming %s", err, tt.want)
+			}
+		})
 	}
 }
