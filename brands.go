@@ -144,12 +144,12 @@ func (s *BrandsService) List(ctx context.Context, filter *BrandFilter) ([]Brand,
 // Brands are listed by id by default, so All walks by id range
 // (id:greater above the last brand seen): brands created or deleted during
 // the walk cannot shift it, and every brand that exists throughout is
-// yielded exactly once. With Sort set or Page above 1 it walks by page
-// offset instead, and then a brand deleted during the walk on a page
-// already read makes it skip one brand, and a brand created on such a page
-// makes it yield one brand twice.
+// yielded exactly once. With Sort set, Direction Desc or Page above 1 it
+// walks by page offset instead; then a brand deleted during the walk from
+// a page already read makes it skip one brand, and a brand created on such
+// a page makes it yield one brand twice.
 func (s *BrandsService) All(ctx context.Context, filter *BrandFilter) iter.Seq2[Brand, error] {
-	if filter != nil && (filter.Sort != "" || filter.Page > 1) {
+	if filter != nil && (filter.Sort != "" || filter.Direction == Desc || filter.Page > 1) {
 		return walk(ctx, s.client, filter, MaxPageSize, s.List)
 	}
 	return walkAscending(ctx, filter, s.List,

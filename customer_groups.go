@@ -264,8 +264,8 @@ func (s *CustomerGroupsService) Delete(ctx context.Context, id int) (*Response, 
 // returned beside the *MultiStatusError.
 func (s *CustomerGroupsService) send(ctx context.Context, method, path string, body any) (*CustomerGroup, *Response, error) {
 	g, resp, err := getOneV2[CustomerGroup](ctx, s.client, method, path, body)
-	if err != nil || resp.StatusCode == http.StatusMultiStatus {
-		return nil, resp, err
+	if err != nil {
+		return nil, resp, err // a 207 too: its body is a message, not the group
 	}
 	return g, resp, nil
 }
@@ -298,6 +298,9 @@ func checkDiscountRules(op string, rules []DiscountRule) error {
 	for i, r := range rules {
 		switch r.Type {
 		case DiscountRulePriceList:
+			// The spec's schema requires "type" and "price_list", a
+			// property it never defines; its description and the read
+			// model name price_list_id, which is what the SDK requires.
 			if len(rules) > 1 {
 				return invalid(op, "discount rule %d: a price_list rule must be the group's only rule", i)
 			}
