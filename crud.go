@@ -29,8 +29,9 @@ func checkID(op, what string, id int) error {
 	return nil
 }
 
-// checkPaging refuses a page or limit the API cannot serve. V2 lists would
-// treat page=0 as page 1 silently and V3 lists answer 413 above 250.
+// checkPaging refuses a page or limit the API cannot serve: a negative
+// page, or a limit above 250 (V3 lists answer 413, V2 lists silently cap
+// it, which would end an All walk early).
 func checkPaging(op string, page, limit int) error {
 	if page < 0 {
 		return invalid(op, "page must be 1 or more (0 means the first page), got %d", page)

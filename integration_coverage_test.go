@@ -58,8 +58,14 @@ func TestIntegrationCustomerGroupsLifecycle(t *testing.T) {
 	if want := []string{"Retail", "Wholesale", "Guests", "VIP"}; len(names) != 4 || names[0] != want[0] || names[3] != want[3] {
 		t.Errorf("All names = %v, want %v", names, want)
 	}
+	if _, _, err := c.Customers.Update(ctx(t), []CustomerUpdate{{ID: 1, CustomerGroupID: Ptr(created.ID)}}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := c.CustomerGroups.Delete(ctx(t), created.ID); err != nil {
 		t.Fatalf("Delete: %v", err)
+	}
+	if cu, _, err := c.Customers.Get(ctx(t), 1); err != nil || cu.CustomerGroupID != 0 {
+		t.Errorf("customer of the deleted group: %+v, %v; want group 0", cu, err)
 	}
 	if _, _, err := c.CustomerGroups.Get(ctx(t), created.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Get after Delete: err = %v, want ErrNotFound", err)
