@@ -433,3 +433,13 @@ func TestIntegrationChannelsAndListings(t *testing.T) {
 		t.Errorf("listing an unknown variant: %v, want 422", err)
 	}
 }
+
+func TestClientHasCoverageServices(t *testing.T) {
+	c, _ := newTestClient(t)
+	if c.Categories == nil || c.Brands == nil || c.CustomerGroups == nil || c.Channels == nil || c.PriceLists == nil || c.PaymentMethods == nil {
+		t.Fatalf("a coverage service is nil: %+v", c)
+	}
+	if c.Brands.client != c || c.PriceLists.client != c {
+		t.Error("services are not wired to their client")
+	}
+}
