@@ -2,6 +2,16 @@
 // customers, catalog products and variants, orders, and inventory, behind
 // one retrying, rate-aware HTTP pipeline.
 //
+// # Services
+//
+// Client.Customers, Client.Products, Client.Orders, Client.Inventory and
+// Client.Webhooks cover the core resources. Client.Categories (category
+// trees), Client.Brands, Client.CustomerGroups, Client.Channels (with their
+// listings), Client.PriceLists (with records and assignments) and
+// Client.PaymentMethods cover the store's structure around them. Each
+// method's doc names its endpoint, and RequiredScope names the OAuth scope
+// a call needs (a 403's Error.Hint quotes it).
+//
 // # Authentication
 //
 // Create a Client with a store hash and an Authenticator:

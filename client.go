@@ -35,6 +35,18 @@ type Client struct {
 	Inventory *InventoryService
 	// Webhooks manages V3 webhook subscriptions.
 	Webhooks *WebhooksService
+	// Categories manages V3 category trees and their categories.
+	Categories *CategoriesService
+	// Brands manages V3 catalog brands.
+	Brands *BrandsService
+	// CustomerGroups manages V2 customer groups and their discount rules.
+	CustomerGroups *CustomerGroupsService
+	// Channels manages V3 sales channels and their product listings.
+	Channels *ChannelsService
+	// PriceLists manages V3 price lists, their records and assignments.
+	PriceLists *PriceListsService
+	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
+	PaymentMethods *PaymentMethodsService
 
 	baseURL   *url.URL
 	auth      Authenticator
@@ -266,6 +278,12 @@ func newClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 	c.Orders = (*OrdersService)(&c.common)
 	c.Inventory = (*InventoryService)(&c.common)
 	c.Webhooks = (*WebhooksService)(&c.common)
+	c.Categories = (*CategoriesService)(&c.common)
+	c.Brands = (*BrandsService)(&c.common)
+	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
+	c.Channels = (*ChannelsService)(&c.common)
+	c.PriceLists = (*PriceListsService)(&c.common)
+	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
 	return c, nil
 }
 

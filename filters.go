@@ -41,7 +41,8 @@ import (
 // IntList is a list of integers sent as one comma-joined query parameter
 // (id:in=1,2,3). An empty list sends nothing. A negative value, or 0 in a
 // list of ids (every list except customer_group_id:in, where 0 is "no
-// group", and the inventory_level lists), is refused with a
+// group", the inventory_level lists, and parent_id:in, where 0 is a tree's
+// top level), is refused with a
 // *ValidationError before anything is sent.
 type IntList []int
 

@@ -25,6 +25,14 @@ const (
 	ScopeLocationsReadOnly        Scope = "store_locations_read_only"
 	ScopeStoreInformation         Scope = "store_v2_information"
 	ScopeStoreInformationReadOnly Scope = "store_v2_information_read_only"
+	ScopeChannelSettings          Scope = "store_channel_settings"
+	ScopeChannelSettingsReadOnly  Scope = "store_channel_settings_read_only"
+	ScopeChannelListings          Scope = "store_channel_listings"
+	ScopeChannelListingsReadOnly  Scope = "store_channel_listings_read_only"
+	// ScopePaymentMethodsRead reads the V2 payment methods; it has no
+	// read-write twin (methods_payments.v2.yml lists it under the UI name
+	// "Information & Settings", read-only).
+	ScopePaymentMethodsRead Scope = "store_payments_methods_read"
 )
 
 // scopeRoutes maps API path prefixes to the read-write scope and its
@@ -39,7 +47,11 @@ var scopeRoutes = []struct {
 	{"/v3/customers", ScopeCustomers, ScopeCustomersReadOnly},
 	{"/v2/customers", ScopeCustomers, ScopeCustomersReadOnly},
 	{"/v2/customer_groups", ScopeCustomers, ScopeCustomersReadOnly},
-	{"/v3/catalog", ScopeProducts, ScopeProductsReadOnly},
+	{"/v3/catalog", ScopeProducts, ScopeProductsReadOnly}, // products, brands, category trees
+	{"/v3/pricelists", ScopeProducts, ScopeProductsReadOnly},
+	{"/v3/channels/listings", ScopeChannelListings, ScopeChannelListingsReadOnly}, // see RequiredScope
+	{"/v3/channels", ScopeChannelSettings, ScopeChannelSettingsReadOnly},
+	{"/v2/payments/methods", ScopePaymentMethodsRead, ScopePaymentMethodsRead},
 	{"/v2/orders", ScopeOrders, ScopeOrdersReadOnly},
 	{"/v2/order_statuses", ScopeOrders, ScopeOrdersReadOnly},
 	{"/v2/store", ScopeStoreInformation, ScopeStoreInformationReadOnly},
@@ -54,6 +66,13 @@ func RequiredScope(method, path string) Scope {
 	// (inventory.v3.yml: store_inventory), not to Locations.
 	if strings.HasPrefix(path, "/v3/inventory/locations/") && strings.HasSuffix(path, "/items") {
 		path = "/v3/inventory/items"
+	}
+	// A channel's listings (/v3/channels/{id}/listings[/{listing_id}]) need
+	// the Channel Listings scope, the channel itself Channel Settings.
+	if rest, ok := strings.CutPrefix(path, "/v3/channels/"); ok {
+		if _, sub, _ := strings.Cut(rest, "/"); sub == "listings" || strings.HasPrefix(sub, "listings/") {
+			path = "/v3/channels/listings"
+		}
 	}
 	for _, r := range scopeRoutes {
 		if strings.HasPrefix(path, r.prefix) {

@@ -56,14 +56,15 @@ func (t Time) MarshalJSON() ([]byte, error) {
 }
 
 // ParseTime parses a date in any form BigCommerce uses: RFC 2822 (V2), RFC 3339
-// with or without fractional seconds (V3), or a bare "2006-01-02" date. An empty
+// with or without fractional seconds (V3), "2006-01-02 15:04:05" (V2
+// customer groups, read as UTC), or a bare "2006-01-02" date. An empty
 // string yields the zero time and no error.
 func ParseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range []string{RFC2822, time.RFC1123, time.RFC3339Nano, "2006-01-02T15:04:05", time.DateOnly} {
+	for _, layout := range []string{RFC2822, time.RFC1123, time.RFC3339Nano, "2006-01-02T15:04:05", time.DateTime, time.DateOnly} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}

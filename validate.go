@@ -81,12 +81,13 @@ func queryError(method, path string, err error) error {
 // checkIntList validates the values of an IntList sent as key. Negative
 // numbers are refused everywhere; 0 is refused in lists of ids (id:in,
 // product_id:in, categories:in, ...), where it names no record and usually
-// means an unset field slipped into the list. Two lists take 0: the
-// customer_group_id lists (0 is "no group") and the inventory_level lists
-// (0 is "out of stock").
+// means an unset field slipped into the list. Three lists take 0: the
+// customer_group_id lists (0 is "no group"), the inventory_level lists (0
+// is "out of stock") and the category parent_id lists (0 is the top level
+// of a tree).
 func checkIntList(key string, l IntList) error {
 	name, _, _ := strings.Cut(key, ":")
-	zeroOK := name == "customer_group_id" || name == "inventory_level"
+	zeroOK := name == "customer_group_id" || name == "inventory_level" || name == "parent_id"
 	for i, n := range l {
 		if n < 0 || (n == 0 && !zeroOK) {
 			want := "1 or more"

@@ -34,6 +34,8 @@ type data struct {
 	locations   map[int]*location
 	locationIDs []int // sorted
 
+	cov *coverage // customer groups, brands, category trees, price lists, channels, payment methods
+
 	nextCustomer, nextAddress, nextProduct, nextVariant  int
 	nextOrder, nextOrderProduct, nextOrderAddress        int
 	nextShipment, nextTransaction, nextLocation, nextSKU int
@@ -70,6 +72,7 @@ func newData(created time.Time) *data {
 		nextShipment: 1, nextTransaction: 1, nextLocation: 1, nextSKU: 1,
 	}
 	d.addLocation(defaultLocation(created))
+	d.cov = newCoverage(created)
 	return d
 }
 

@@ -71,6 +71,22 @@
 //	GET    /v3/inventory/items
 //	GET|PUT /v3/inventory/locations/{id}/items
 //	GET|POST|PUT|DELETE /v3/inventory/locations
+//	GET|POST       /v2/customer_groups, GET /v2/customer_groups/count
+//	GET|PUT|DELETE /v2/customer_groups/{id}
+//	GET    /v2/payments/methods
+//	GET|POST|DELETE /v3/catalog/brands, GET|PUT|DELETE /v3/catalog/brands/{id}
+//	GET|PUT|DELETE /v3/catalog/trees, GET /v3/catalog/trees/{id}/categories
+//	GET|POST|PUT|DELETE /v3/catalog/trees/categories
+//	GET|POST|DELETE /v3/pricelists, GET|PUT|DELETE /v3/pricelists/{id}
+//	GET|PUT|DELETE /v3/pricelists/{id}/records
+//	GET|POST|DELETE /v3/pricelists/assignments
+//	GET|POST       /v3/channels, GET|PUT /v3/channels/{id}
+//	GET|POST|PUT   /v3/channels/{id}/listings, GET /v3/channels/{id}/listings/{lid}
+//
+// Every store starts with three customer groups, five payment methods, five
+// brands, a default category tree (channel 1) with five categories, a
+// "Wholesale" price list assigned to group 2 on channel 1, and two channels
+// (1, the storefront; 2, a marketplace), whatever [Store.Seed] is given.
 //
 // # Behaviour
 //
@@ -98,17 +114,19 @@
 //   - Writes are applied at once: inventory adjustments are not
 //     asynchronous, and creating an order does not change stock.
 //   - Only the documented fields of the resources above exist; customer
-//     attributes, form fields, metafields, channels, brands, categories,
-//     price lists, coupons and refunds are not modelled unless listed in
-//     Routes (include values for them give empty lists).
+//     attributes, form fields, metafields, coupons and refunds are not
+//     modelled (include values for them give empty lists), and products are
+//     not linked to brands, categories, channels or price lists.
+//   - Price list and assignment cursors are keysets (the last record's
+//     key), so they stay valid when that record is deleted.
 //   - Webhooks are stored but never delivered: no event reaches a
 //     destination, and the /v3/hooks/admin settings and the 90-day
 //     deactivation of idle hooks are not imitated. A hook created without
 //     is_active is inactive (BigCommerce documents no default).
 //   - Scopes are checked per route prefix from the store's own table;
 //     routes it does not know need none. Legacy Basic accounts have every
-//     V2 scope, and app-level concepts (users, channels, the token
-//     exchange at login.bigcommerce.com) do not exist.
+//     V2 scope, and app-level concepts (users, the token exchange at
+//     login.bigcommerce.com) do not exist.
 //   - The listener is plain HTTP on 127.0.0.1, not HTTPS.
 //   - Orders take line items as products only (no consignments, fees or
 //     coupons), and PUT /v2/orders/{id} cannot change line items. Orders

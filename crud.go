@@ -1,0 +1,262 @@
+package bigcommerce
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"reflect"
+)
+
+// This file holds the shapes the integration-coverage services (categories,
+// brands, customer groups, channels, price lists, payment methods) share:
+// one V3 object in {data, meta}, one V2 object, a V3 batch write, a DELETE
+// that must carry a filter, paging checks and the id-ordered walk. The four
+// core services predate it; customers.go's deleteCustomerIDs and
+// sendCustomerChunk, orders.go's send/checkOrderPaging and webhooks.go's one
+// could move onto these helpers.
+
+// deleteIDChunk is how many ids one DELETE ...?id:in= carries, so that the
+// query stays well below URL length limits.
+const deleteIDChunk = 50
+
+// checkID refuses an id below 1; what names it in the message ("brand id").
+func checkID(op, what string, id int) error {
+	if id <= 0 {
+		return invalid(op, "%s must be a positive id, got %d", what, id)
+	}
+	return nil
+}
+
+// getOne sends a request about one V3 object and decodes the object in
+// {data}. An answer without data is an error rather than a nil object. On
+// a 207 the object is returned beside the *MultiStatusError.
+func getOne[T any](ctx context.Context, c *Client, method, path string, opts, body any) (*T, *Response, error) {
+	out, resp, err := getV3[*T](ctx, c, method, path, opts, body)
+	if out == nil && err == nil {
+		err = fmt.Errorf("bigcommerce: %s %s: the response has no object in data", method, path)
+	}
+	return out, resp, err
+}
+
+// getOneV2 sends a request about one V2 object (no envelope).
+func getOneV2[T any](ctx context.Context, c *Client, method, path string, body any) (*T, *Response, error) {
+	var out T
+	resp, err := c.call(ctx, method, path, nil, body, &out)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &out, resp, nil
+}
+
+// listPage fetches one page of a V2 list. NewRequest checks the filter's
+// paging (checkQuery) before anything is sent.
+func listPage[T, F any, PF pager[F]](ctx context.Context, c *Client, path string, filter *F) ([]T, *Response, error) {
+	var page, limit int
+	var q any
+	if filter != nil {
+		p, l := PF(filter).paging()
+		page, limit, q = *p, *l, filter
+	}
+	return listV2[T](ctx, c, path, q, page, limit)
+}
+
+// listV3 fetches one page of a V3 list. NewRequest checks the filter's
+// paging (checkQuery) before anything is sent.
+func listV3[T, F any](ctx context.Context, c *Client, path string, filter *F) ([]T, *Response, error) {
+	var q any // a nil *F would be a non-nil interface
+	if filter != nil {
+		q = filter
+	}
+	return getV3[[]T](ctx, c, http.MethodGet, path, q, nil)
+}
+
+// walkAscending walks a list whose default order is id ascending by id
+// range (walkByID), and stops with an error if a page is not in ascending
+// id order, since then an id bound could skip records.
+func walkAscending[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch func(context.Context, *F) ([]T, *Response, error), idOf func(T) int, after func(f *F, id int)) iter.Seq2[T, error] {
+	checked := func(ctx context.Context, f *F) ([]T, *Response, error) {
+		items, resp, err := fetch(ctx, f)
+		for i := 1; err == nil && i < len(items); i++ {
+			if idOf(items[i]) <= idOf(items[i-1]) {
+				err = fmt.Errorf("bigcommerce: the API listed id %d after id %d: the list is not in id order, so an id-range walk could skip records; stopping", idOf(items[i]), idOf(items[i-1]))
+			}
+		}
+		return items, resp, err
+	}
+	return walkByID[T, F, PF](ctx, filter, MaxPageSize, checked, idOf, after)
+}
+
+// deleteWhere sends DELETE path?filter after checking that filter sets at
+// least one query parameter: BigCommerce deletes every record (or silently
+// nothing) for an unfiltered DELETE, and the SDK never sends one.
+func deleteWhere(ctx context.Context, c *Client, op, path string, filter any) (*Response, error) {
+	if v := reflect.ValueOf(filter); filter == nil || (v.Kind() == reflect.Pointer && v.IsNil()) {
+		return &Response{}, invalid(op, "no filter given: BigCommerce would apply an unfiltered DELETE to every record, so the SDK refuses it")
+	}
+	q, err := encodeQuery(filter)
+	if err != nil {
+		return &Response{}, invalid(op, "filter: %v", err)
+	}
+	if q == "" {
+		return &Response{}, invalid(op, "the filter is empty: BigCommerce would apply an unfiltered DELETE to every record, so the SDK refuses it")
+	}
+	return c.call(ctx, http.MethodDelete, path, filter, nil, nil)
+}
+
+// writeBatch sends a V3 batch write (a JSON array body answered with
+// {data: [...]}) in chunks of size, parallel chunks at once, and maps an
+// error that names items by index onto those items (see batch and
+// customerChunkError: BigCommerce wrote nothing of a rejected chunk). A 207
+// keeps the records it returned and goes through multiStatusChunkError,
+// since part of that chunk was written.
+func writeBatch[In, Out any](ctx context.Context, c *Client, method, path string, items []In, size, parallel int) ([]Out, *Response, error) {
+	return batch(ctx, items, size, parallel, func(ctx context.Context, chunk []In) ([]Out, *Response, error) {
+		return sendChunk[In, Out](ctx, c, method, path, chunk)
+	})
+}
+
+// sendChunk sends one chunk of a V3 batch write and maps its error onto
+// the chunk's items (see writeBatch).
+func sendChunk[In, Out any](ctx context.Context, c *Client, method, path string, chunk []In) ([]Out, *Response, error) {
+	out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
+	var ms *MultiStatusError
+	switch {
+	case err == nil:
+	case errors.As(err, &ms):
+		err = multiStatusChunkError(ms, len(chunk))
+	default:
+		err = customerChunkError(err, len(chunk))
+	}
+	return out, resp, err
+}
+
+// multiStatusChunkError maps a 207 answer to a chunk of n items. When the
+// errors name items by index ("1.name"), only those items fail, each with
+// its own *Error, and the others were written. Otherwise every item fails
+// with an error that says some of them may have been written, so that no
+// caller resends the chunk blindly and duplicates records.
+func multiStatusChunkError(ms *MultiStatusError, n int) error {
+	byItem := map[int]*Error{}
+	for _, e := range ms.Errors {
+		for key, msg := range e.Fields {
+			idx, field, ok := batchKeyIndex(key)
+			if !ok || idx >= n {
+				byItem = nil
+				break
+			}
+			item := byItem[idx]
+			if item == nil {
+				copied := *e
+				copied.Fields = map[string]string{}
+				item = &copied
+				byItem[idx] = item
+			}
+			if field == "" {
+				field = key
+			}
+			item.Fields[field] = msg
+		}
+		if byItem == nil {
+			break
+		}
+	}
+	berr := &BatchError{Total: n}
+	if len(byItem) == 0 {
+		for i := 0; i < n; i++ {
+			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: fmt.Errorf(
+				"bigcommerce: %s %s: 207: BigCommerce saved part of this request without saying which items; this item may have been written, check before sending it again: %w",
+				ms.Method, ms.Path, ms)})
+		}
+		return berr
+	}
+	for i := 0; i < n; i++ {
+		if e := byItem[i]; e != nil {
+			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: e})
+		}
+	}
+	return berr
+}
+
+// deleteIDs sends DELETE path?<ids> in chunks of 50, refusing an empty list
+// and ids below 1; query builds the query of one chunk.
+func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, query func([]int) any) (*Response, error) {
+	if len(ids) == 0 {
+		return &Response{}, invalid(op, "no ids given: the SDK never sends an unfiltered DELETE")
+	}
+	for i, id := range ids {
+		if id <= 0 {
+			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
+		}
+	}
+	_, resp, err := batch(ctx, ids, deleteIDChunk, cap(c.sem), func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
+		resp, err := c.call(ctx, http.MethodDelete, path, query(chunk), nil, nil)
+		return nil, resp, err
+	})
+	return resp, err
+}
+
+// walkCursor iterates over a V3 list that offers cursor pagination
+// (meta.cursor_pagination and an "after" parameter): each request asks for
+// the records after the previous page's end cursor, a key BigCommerce
+// derives from the last record, so records created or deleted during the
+// walk cannot shift it the way page offsets do. after returns the filter's
+// After field. If the API gives no cursor on a full page, the walk goes on
+// by page number instead, the only way left.
+func walkCursor[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch func(context.Context, *F) ([]T, *Response, error), after func(*F) *string) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var f F
+		if filter != nil {
+			f = *filter
+		}
+		page, limit := PF(&f).paging()
+		if *limit <= 0 {
+			*limit = MaxPageSize
+		}
+		cursor := after(&f)
+		if *cursor != "" {
+			*page = 0 // BigCommerce ignores page beside a cursor; do not send it
+		}
+		for {
+			items, resp, err := fetch(ctx, &f)
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			if len(items) < *limit {
+				return
+			}
+			p := resp.Pagination
+			switch {
+			case p != nil && p.Cursor != nil && p.Cursor.EndCursor != "":
+				if p.Cursor.EndCursor == *cursor {
+					var zero T
+					yield(zero, fmt.Errorf("bigcommerce: the API gave the same end cursor %q twice: the walk stops instead of repeating records", *cursor))
+					return
+				}
+				*cursor, *page = p.Cursor.EndCursor, 0
+			case *cursor != "":
+				return // cursor mode, and no further cursor: that was the last page
+			case p != nil && p.TotalPages > 0 && p.CurrentPage >= p.TotalPages:
+				return
+			default:
+				*page = max(*page, 1) + 1
+			}
+		}
+	}
+}
+
+// failedSeq is an iterator that yields err once.
+func failedSeq[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}
