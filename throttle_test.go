@@ -474,3 +474,62 @@ func TestRateLimiterSendTimeOverNetwork(t *testing.T) {
 		t.Errorf("events %v, %d in flight", l.events, l.inFlight)
 	}
 }
+
+// BenchmarkAdmissionLag measures what throttleMargin must cover: the time
+// from the moment a request gets its connection (the send time the
+// Throttle anchors a snapshot at) to the moment the store admits it, over
+// loopback HTTP to bigcommercetest with 10 requests in flight. It reports
+// the median, 99th percentile and maximum lag in microseconds.
+func BenchmarkAdmissionLag(b *testing.B) {
+	store := bigcommercetest.New(bigcommercetest.Config{Quota: 1 << 30, Latency: 5 * time.Millisecond})
+	var mu sync.Mutex
+	arrived := map[string]time.Time{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		now := time.Now()
+		mu.Lock()
+		arrived[r.Header.Get("X-Probe")] = now
+		mu.Unlock()
+		store.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	c, err := NewClient("", TokenAuth{AccessToken: "fake-token"}, WithBaseURL(srv.URL+"/stores/fakestore"), WithMaxConcurrency(10))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lags []time.Duration
+	var next atomic.Int64
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() {
+			for {
+				n := next.Add(1)
+				if n > int64(b.N) {
+					return
+				}
+				id := strconv.FormatInt(n, 10)
+				var gotConn time.Time
+				ctx := httptrace.WithClientTrace(context.Background(), &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { gotConn = time.Now() }})
+				req, _ := c.NewRequest(ctx, http.MethodGet, "/v2/time", nil, nil)
+				req.Header.Set("X-Probe", id)
+				if _, err := c.Do(req, nil); err != nil {
+					b.Error(err)
+					return
+				}
+				mu.Lock()
+				lags = append(lags, arrived[id].Sub(gotConn))
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	b.StopTimer()
+	slices.Sort(lags)
+	if len(lags) == 0 {
+		return
+	}
+	at := func(q float64) float64 { return float64(lags[int(q*float64(len(lags)-1))].Microseconds()) }
+	b.ReportMetric(at(0.5), "p50-µs")
+	b.ReportMetric(at(0.99), "p99-µs")
+	b.ReportMetric(at(1), "max-µs")
+}
