@@ -533,3 +533,47 @@ func BenchmarkAdmissionLag(b *testing.B) {
 	b.ReportMetric(at(0.99), "p99-µs")
 	b.ReportMetric(at(1), "max-µs")
 }
+
+// BenchmarkThrottleQuotaStore runs requests through one Client at
+// concurrency 10 against a store allowing 25 requests per 1 s window at
+// 200 ms each (BigCommerce's quota shape, scaled down), over loopback HTTP
+// in real time, and reports the 429s met and the efficiency against the
+// bound max(requests / quota rate, requests × latency / concurrency). It is
+// the real-clock check of throttleMargin: run it with -benchtime 250x.
+func BenchmarkThrottleQuotaStore(b *testing.B) {
+	const quota, conc = 25, 10
+	window, latency := time.Second, 200*time.Millisecond
+	store := bigcommercetest.New(bigcommercetest.Config{Quota: quota, Window: window, Latency: latency})
+	srv := httptest.NewServer(store)
+	defer srv.Close()
+	c, err := NewClient("", TokenAuth{AccessToken: "fake-token"}, WithBaseURL(srv.URL+"/stores/fakestore"), WithMaxConcurrency(conc))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	start := time.Now()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range conc {
+		wg.Go(func() {
+			for next.Add(1) <= int64(b.N) {
+				if _, err := c.Ping(context.Background()); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	limited := 0
+	for _, r := range store.RequestLog() {
+		if r.Status == http.StatusTooManyRequests {
+			limited++
+		}
+	}
+	bound := max(time.Duration(float64(b.N)/quota*float64(window)), time.Duration(b.N)*latency/conc)
+	b.ReportMetric(float64(limited), "429s")
+	b.ReportMetric(float64(bound)/float64(elapsed), "efficiency")
+}
