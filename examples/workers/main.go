@@ -148,6 +148,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("finding this program to start its workers: %w", err)
 	}
 	start := time.Now()
+	childErr := &lockedWriter{w: stderr} // the workers' stderr, one line at a time
 	results := make([]result, o.workers)
 	var wg sync.WaitGroup
 	per := o.orders / o.workers
@@ -159,7 +160,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if i == o.workers-1 {
 			c.MaxID = first + o.orders - 1
 		}
-		wg.Go(func() { results[i] = startChild(ctx, self, c, stderr) })
+		wg.Go(func() { results[i] = startChild(ctx, self, c, childErr) })
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
@@ -218,6 +219,18 @@ func firstOrderID(ctx context.Context, store *bigcommercetest.Store, hash string
 		return 0, errors.New("the fake store has no orders")
 	}
 	return orders[0].ID, nil
+}
+
+// lockedWriter serialises the writes of several processes' output copiers.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // childConfig is what the parent tells a worker process.
