@@ -1,6 +1,9 @@
 package bigcommercetest
 
 import (
+	"bufio"
+	"errors"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -9,8 +12,10 @@ import (
 // InFlight is an http.Handler that serves every request with Handler and
 // counts the requests in progress: the most at once (Peak), how many in all
 // (Total) and the time from the first arrival to the last completion
-// (Span). Wrap a Store with it to check a client's concurrency cap from the
-// store's side:
+// (Span). A request is in progress from its arrival until the handler starts
+// writing its answer (or returns without one): the store's work is done
+// then, and a client cannot have read the answer before. Wrap a Store with
+// it to check a client's concurrency cap from the store's side:
 //
 //	counter := &bigcommercetest.InFlight{Handler: store}
 //	srv := httptest.NewServer(counter)
@@ -36,14 +41,55 @@ func (f *InFlight) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f.first = time.Now()
 	}
 	f.mu.Unlock()
-	defer func() {
-		f.mu.Lock()
-		f.cur--
-		f.last = time.Now()
-		f.mu.Unlock()
-	}()
-	f.Handler.ServeHTTP(w, r)
+	dw := &doneWriter{ResponseWriter: w, done: f.done}
+	defer dw.finish()
+	f.Handler.ServeHTTP(dw, r)
 }
+
+// done ends one request's count.
+func (f *InFlight) done() {
+	f.mu.Lock()
+	f.cur--
+	f.last = time.Now()
+	f.mu.Unlock()
+}
+
+// doneWriter calls done once, when the answer starts or the handler ends.
+// It passes Flush and Hijack through (the store drops connections with
+// them).
+type doneWriter struct {
+	http.ResponseWriter
+	done func()
+	once sync.Once
+}
+
+func (d *doneWriter) finish() { d.once.Do(d.done) }
+
+func (d *doneWriter) WriteHeader(status int) {
+	d.finish()
+	d.ResponseWriter.WriteHeader(status)
+}
+
+func (d *doneWriter) Write(p []byte) (int, error) {
+	d.finish()
+	return d.ResponseWriter.Write(p)
+}
+
+func (d *doneWriter) Flush() {
+	if f, ok := d.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (d *doneWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	if h, ok := d.ResponseWriter.(http.Hijacker); ok {
+		return h.Hijack()
+	}
+	return nil, nil, errors.New("bigcommercetest: the ResponseWriter cannot hijack its connection")
+}
+
+// Unwrap gives http.ResponseController the underlying ResponseWriter.
+func (d *doneWriter) Unwrap() http.ResponseWriter { return d.ResponseWriter }
 
 // Peak returns the most requests that were in progress at once.
 func (f *InFlight) Peak() int {

@@ -194,7 +194,22 @@ func runMultiProcess(t testing.TB, redisAddr string, cfg runConfig) runReport {
 	orders := cfg.Workers * cfg.PerWorker * pageIDs
 	store := newQuotaStore(orders)
 	counter := &bigcommercetest.InFlight{Handler: store}
-	srv := httptest.NewServer(counter)
+	first := firstOrderID(t, orders)
+	// To kill worker 0 while it surely holds leases, the store holds its
+	// requests after the first 500 ms until it is dead, and never answers
+	// them.
+	w0last := first + cfg.PerWorker*pageIDs - 1
+	killNow, killed := make(chan struct{}), make(chan struct{})
+	var killOnce sync.Once
+	start := time.Now()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if id, err := strconv.Atoi(r.URL.Query().Get("min_id")); cfg.Kill && err == nil && id <= w0last && time.Since(start) > 500*time.Millisecond {
+			killOnce.Do(func() { close(killNow) })
+			<-killed
+			return
+		}
+		counter.ServeHTTP(w, r)
+	}))
 	defer srv.Close()
 
 	var watcher *Limiter
@@ -208,7 +223,6 @@ func runMultiProcess(t testing.TB, redisAddr string, cfg runConfig) runReport {
 		cmd    *exec.Cmd
 		result chan workerResult
 	}
-	first := firstOrderID(t, orders)
 	procs := make([]proc, cfg.Workers)
 	for i := range procs {
 		wc := workerConfig{
@@ -251,37 +265,29 @@ func runMultiProcess(t testing.TB, redisAddr string, cfg runConfig) runReport {
 		rep.Killed = 0
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		start := time.Now()
-		for { // kill worker 0 in mid-run, while it holds leases
-			st, err := watcher.State(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if n := st.ByOwner["w0"]; n > 0 && time.Since(start) > 500*time.Millisecond {
-				_ = procs[0].cmd.Process.Kill()
-				rep.LeasesHeld = n
-				break
-			}
-			if ctx.Err() != nil {
-				t.Fatal("worker 0 never held a lease")
-			}
-			time.Sleep(2 * time.Millisecond)
+		select {
+		case <-killNow:
+		case <-ctx.Done():
+			t.Fatal("worker 0 sent no request after 500 ms")
 		}
-		killed := time.Now()
-		for {
-			st, err := watcher.State(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st.ByOwner["w0"] == 0 {
-				rep.Recovery = time.Since(killed)
-				break
-			}
+		_ = procs[0].cmd.Process.Kill()
+		killedAt := time.Now()
+		close(killed)
+		st, err := watcher.State(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep.LeasesHeld = st.ByOwner["w0"]
+		for st.ByOwner["w0"] > 0 {
 			if ctx.Err() != nil {
 				t.Fatal("the killed worker's leases never expired")
 			}
 			time.Sleep(2 * time.Millisecond)
+			if st, err = watcher.State(ctx); err != nil {
+				t.Fatal(err)
+			}
 		}
+		rep.Recovery = time.Since(killedAt)
 	}
 	for i, p := range procs {
 		res := <-p.result
