@@ -279,6 +279,10 @@ func transportErrorRetryable(err error) bool {
 // time instead of the answer's arrival cut that benchmark's time to 0.925×.
 const throttleMargin = 10 * time.Millisecond
 
+// maxResetIn bounds the resets the Throttle believes: BigCommerce's windows
+// last seconds, so a header promising a reset a day away is broken.
+const maxResetIn = 24 * time.Hour
+
 // Throttle paces requests from the rate-limit headers so that a bulk job
 // waits for the window to reset instead of running into 429s. It is the
 // in-process RateLimiter: BigCommerce's quota is per store and shared by
@@ -409,6 +413,9 @@ func (t *Throttle) observe(rl RateLimit, sentAt time.Time, p *throttlePermit) {
 	defer t.mu.Unlock()
 	if p != nil {
 		t.answeredLocked(p)
+	}
+	if rl.ResetIn < 0 || rl.ResetIn > maxResetIn {
+		return // not a window any store has: ignore rather than stall
 	}
 	if !resetAt.After(now) {
 		return // the window it describes is over

@@ -167,6 +167,20 @@ func TestThrottleIgnoresStaleSnapshots(t *testing.T) {
 	})
 }
 
+// TestThrottleIgnoresBrokenResets: a reset no store sends (negative, or
+// a year away) neither stalls requests nor breaks the clock arithmetic.
+func TestThrottleIgnoresBrokenResets(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		for _, reset := range []time.Duration{-time.Second, 365 * 24 * time.Hour, time.Duration(1<<63 - 1)} {
+			th := NewThrottle()
+			th.observe(RateLimit{Quota: 1, Remaining: 0, Window: time.Second, ResetIn: reset}, time.Now(), nil)
+			if _, err := th.Acquire(t.Context(), 0); err != nil {
+				t.Errorf("after a reset of %s: %v, want a permit at once", reset, err)
+			}
+		}
+	})
+}
+
 // TestThrottleCountsUnansweredPermits: a snapshot counts only the requests
 // the store had admitted when it answered; permits granted and not yet
 // answered are deducted from its count, so concurrent requests cannot

@@ -67,6 +67,10 @@ const (
 // (measured in the root package's BenchmarkAdmissionLag).
 const margin = 10 * time.Millisecond
 
+// maxResetIn bounds the resets and windows a Limiter believes, as
+// bigcommerce.Throttle does: BigCommerce's windows last seconds.
+const maxResetIn = 24 * time.Hour
+
 // capPoll is the longest a request waiting for a slot of the cap sleeps
 // before asking Redis again; releases in the same process wake it at once.
 const capPoll = 10 * time.Millisecond
@@ -391,6 +395,10 @@ func (p *permit) renew() {
 // shared window (see scripts.go) and marks this lease answered. A Redis
 // error is not fatal here: the lease still counts until it is released.
 func (p *permit) Observe(ctx context.Context, rl bigcommerce.RateLimit, sentAt time.Time) {
+	if rl.ResetIn < 0 || rl.ResetIn > maxResetIn || rl.Window < 0 || rl.Window > maxResetIn {
+		// Not a window any store has: only mark the lease answered.
+		rl = bigcommerce.RateLimit{ResetIn: -time.Millisecond}
+	}
 	age := time.Since(sentAt)
 	res, err := p.l.run(ctx, observeScript, p.id, rl.Quota, rl.Remaining, rl.Window.Milliseconds(),
 		rl.ResetIn.Milliseconds(), age.Milliseconds(), margin.Milliseconds())

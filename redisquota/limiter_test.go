@@ -175,21 +175,73 @@ func TestCapAcrossProcesses(t *testing.T) {
 	a := mustNew(t, client(), WithMaxConcurrency(2))
 	b := mustNew(t, client(), WithMaxConcurrency(2))
 	p1, p2 := acquire(t, a), acquire(t, a)
-	got := make(chan bigcommerce.Permit)
-	go func() { got <- acquire(t, b) }()
-	select {
-	case <-got:
-		t.Fatal("a third permit beyond the cap of 2")
-	case <-time.After(100 * time.Millisecond):
+	short, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := b.Acquire(short, time.Minute); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a third permit beyond the cap of 2: %v, want to wait until the deadline", err)
 	}
 	st, err := b.State(context.Background())
 	if err != nil || st.InFlight != 2 || st.ByOwner[a.Owner()] != 2 {
 		t.Errorf("State = %+v, %v; want a's 2 leases", st, err)
 	}
+	got := make(chan bigcommerce.Permit)
+	go func() { got <- acquire(t, b) }() // blocks until a slot is freed
 	p1.Release()
 	p3 := <-got
 	p2.Release()
 	p3.Release()
+}
+
+// TestLeaseRenewed: a lease whose request runs long is renewed, so it
+// outlives its TTL while its process lives.
+func TestLeaseRenewed(t *testing.T) {
+	m := miniredis.RunT(t)
+	now := time.Now()
+	m.SetTime(now)
+	rdb := redis.NewClient(&redis.Options{Addr: m.Addr()})
+	defer rdb.Close()
+	ttl := 150 * time.Millisecond
+	slow := mustNew(t, rdb, WithMaxConcurrency(1), WithLeaseTTL(ttl), WithOwner("slow"))
+	other := mustNew(t, rdb, WithMaxConcurrency(1), WithOwner("other"))
+	p := acquire(t, slow)
+	defer p.Release()
+	leases := slow.keys[1]
+	m.SetTime(now.Add(100 * time.Millisecond))
+	want := float64(now.Add(100*time.Millisecond + ttl).UnixMilli())
+	deadline := time.Now().Add(5 * time.Second)
+	for { // the renewal runs every ttl/3 of real time
+		score, err := rdb.ZScore(context.Background(), leases, p.(*permit).id).Result()
+		if err == nil && score == want {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the lease was not renewed: score %v (%v), want %v", score, err, want)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	m.SetTime(now.Add(200 * time.Millisecond)) // past the first TTL, within the renewed one
+	short, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+	defer cancel()
+	if _, err := other.Acquire(short, time.Minute); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("another process got the renewed lease's slot: %v", err)
+	}
+}
+
+// TestHostileSnapshotIgnored: a snapshot no store sends (a reset a year
+// away) does not stall the other processes; it only marks the lease
+// answered.
+func TestHostileSnapshotIgnored(t *testing.T) {
+	client := newRedis(t)
+	l := mustNew(t, client())
+	p := acquire(t, l)
+	p.Observe(context.Background(), bigcommerce.RateLimit{Quota: 1, Remaining: 0, Window: time.Second, ResetIn: 365 * 24 * time.Hour}, time.Now())
+	st, err := l.State(context.Background())
+	if err != nil || st.Known || st.Pending != 0 || st.InFlight != 1 {
+		t.Errorf("State = %+v, %v; want no window, the lease answered and held", st, err)
+	}
+	p.Release()
+	p = acquire(t, l)
+	p.Release()
 }
 
 // TestLeaseExpires: a process that dies without releasing gives its slots

@@ -88,7 +88,8 @@ return {1, 0, 0}
 
 // observeScript merges a snapshot into the shared window and marks the
 // lease answered.
-// ARGV: lease id, quota, remaining, window ms, reset-in ms, age ms, margin ms.
+// ARGV: lease id, quota, remaining, window ms, reset-in ms (negative: no
+// usable snapshot, only mark the lease answered), age ms, margin ms.
 // Returns {quota, remaining, window ms, reset-in ms} of the state (reset-in
 // -1 when no window is known).
 var observeScript = redis.NewScript(luaNow + `
@@ -102,7 +103,7 @@ local function state()
   if not s[4] then return {0, 0, 0, -1} end
   return {tonumber(s[1]) or 0, tonumber(s[3]) or 0, tonumber(s[2]) or 0, math.max(tonumber(s[4]) - now, 0)}
 end
-if reset <= now then return state() end
+if tonumber(ARGV[5]) < 0 or reset <= now then return state() end
 if kreset and kreset > now then
   local tol = math.floor(math.max(kw or 0, window) / 2)
   if tol <= 0 then tol = 1000 end
