@@ -655,7 +655,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if st, ok := r.Context().Value(callStateKey{}).(*callState); ok {
 		attempt = st.attempt + 1
 	}
-	permit, err := c.acquire(r.Context(), r.Method, path)
+	permit, err := c.acquire(r.Context(), r.URL.Host, r.Method, path)
 	if err != nil {
 		return nil, err
 	}

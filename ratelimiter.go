@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 )
@@ -98,10 +99,15 @@ type rateReporter interface {
 	Rate() (RateLimit, bool)
 }
 
-// acquire gets a permit for one attempt from the Client's RateLimiter. Its
-// errors are permanent for the retry engine: a wait the limiter refused, or
-// a limiter that cannot reach its store, is not fixed by retrying at once.
-func (c *Client) acquire(ctx context.Context, method, path string) (Permit, error) {
+// acquire gets a permit for one attempt to host from the Client's
+// RateLimiter; requests to other hosts (a redirect elsewhere) do not draw
+// on the store's quota. Its errors are permanent for the retry engine: a
+// wait the limiter refused, or a limiter that cannot reach its store, is
+// not fixed by retrying at once.
+func (c *Client) acquire(ctx context.Context, host, method, path string) (Permit, error) {
+	if !strings.EqualFold(host, c.baseURL.Host) {
+		return noPermit{}, nil
+	}
 	start := time.Now()
 	p, err := c.limiter.Acquire(ctx, c.retry.MaxWait)
 	if waited := time.Since(start); waited >= time.Millisecond {
@@ -118,6 +124,12 @@ func (c *Client) acquire(ctx context.Context, method, path string) (Permit, erro
 	}
 	return p, nil
 }
+
+// noPermit is the Permit of a request that needs none.
+type noPermit struct{}
+
+func (noPermit) Observe(context.Context, RateLimit, time.Time) {}
+func (noPermit) Release()                                      {}
 
 // sendTime records when an attempt was handed to a connection.
 type sendTime struct {

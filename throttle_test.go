@@ -591,3 +591,28 @@ func BenchmarkThrottleQuotaStore(b *testing.B) {
 	b.ReportMetric(float64(limited), "429s")
 	b.ReportMetric(float64(bound)/float64(elapsed), "efficiency")
 }
+
+// TestRateLimiterOnlyForTheStoreHost: a redirect to another host does not
+// draw on the store's quota.
+func TestRateLimiterOnlyForTheStoreHost(t *testing.T) {
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`{"name":"s"}`))
+	}))
+	defer elsewhere.Close()
+	store := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Rate-Limit-Requests-Left", "5")
+		http.Redirect(w, r, elsewhere.URL+"/v2/store", http.StatusFound)
+	}))
+	defer store.Close()
+	l := &recordingLimiter{}
+	c, err := NewClient("", TokenAuth{AccessToken: "x"}, WithBaseURL(store.URL), WithRateLimiter(l))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Ping(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"acquire", "observe 5", "release"}; !slices.Equal(l.events, want) {
+		t.Errorf("events %v, want %v (one permit, for the store's host)", l.events, want)
+	}
+}
