@@ -296,9 +296,11 @@ const maxResetIn = 24 * time.Hour
 //
 //   - A snapshot is anchored at the send time of the request it answers,
 //     which is no later than the store's admission of it, when the store
-//     computed the headers: the window resets at send time +
-//     X-Rate-Limit-Time-Reset-Ms at the latest, and throttled requests
-//     resume then, plus a small margin for jitter.
+//     computed the headers. Throttled requests resume at send time +
+//     X-Rate-Limit-Time-Reset-Ms, plus a small margin for jitter: they
+//     reach the store as much after their own send time as the answered
+//     request did, so just after the reset, instead of up to one request's
+//     latency after it as counting from the answer's arrival did.
 //   - Answers to concurrent requests arrive in any order. Within one window
 //     (snapshots whose resets agree within half a window) the count of
 //     requests left only goes down, so the lowest count is the newest; a

@@ -39,7 +39,9 @@ import (
 // (429s included); Release is always called exactly once, also when the
 // attempt failed. To back a RateLimiter with another store (a database, a
 // coordination service), keep what the store says in one place and follow
-// the rules in the method docs: newer snapshots win by their send time, and
+// the rules in the method docs: of two snapshots of one window the lower
+// count is the newer (counts only go down, whatever order the answers
+// arrive in), a snapshot of a later window replaces an earlier one, and
 // requests left are counted down when a permit is granted, not when the
 // answer arrives, so that concurrent requests cannot overspend a window.
 //
@@ -65,10 +67,13 @@ type Permit interface {
 	// Observe records the rate-limit snapshot of this attempt's answer.
 	// sentAt is when the request was handed to the connection (after any
 	// dial and TLS handshake): no later than the moment the store admitted
-	// it, which is when the store computed the headers, so the window's
-	// reset is sentAt + rl.ResetIn at the latest. An implementation keeps
-	// the snapshot with the newest sentAt and ignores older ones, which
-	// arrive late when concurrent answers overtake each other. Observe is
+	// it and computed the headers. Count the reset from sentAt (plus a
+	// small margin for jitter): a request sent at sentAt + rl.ResetIn lags
+	// behind its send time as this one did, so it reaches the store after
+	// the reset; counting from the answer's arrival instead resumes up to
+	// one request's latency late. Snapshots of concurrent requests arrive in
+	// any order: within one window keep the lowest count, take a later
+	// window's snapshot, and ignore an earlier or ended window's. Observe is
 	// called at most once, before Release.
 	Observe(ctx context.Context, rl RateLimit, sentAt time.Time)
 	// Release ends the attempt: its slot of the in-flight cap is free

@@ -26,9 +26,20 @@
 // by the caller's context and by the Limiter's operation timeout. When Redis
 // cannot be reached, Acquire fails with an error that says so, unless
 // WithFallback was given: then the Limiter paces in process with a
-// bigcommerce.Throttle and reports the outage to the callback. See
-// scripts.go for how the shared state stays right when processes see
-// different windows.
+// bigcommerce.Throttle and reports the outage to the callback.
+//
+// # Consistency
+//
+// Processes see different snapshots of the window, in different orders.
+// The scripts merge them instead of overwriting: each reset is converted to
+// Redis's clock (TIME), so processes with skewed clocks agree; of two
+// snapshots of one window the lower count of requests left wins, because
+// the store's count only goes down; a later window replaces an earlier one
+// and an ended window's snapshot is ignored. Requests left are counted down
+// atomically when a permit is granted: a permit is granted only while the
+// newest count exceeds the leases granted and not yet answered, by any
+// process. Leases expire on Redis's clock and are renewed while their
+// requests run. The comments in scripts.go give the details.
 package redisquota
 
 import (

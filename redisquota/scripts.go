@@ -18,9 +18,11 @@ import "github.com/redis/go-redis/v9"
 //
 //   - A process converts its snapshot's reset to the server's clock as
 //     server now - (local age of the snapshot's send time) + reset-in + margin.
-//     The send time is no later than the store's admission of the request,
-//     so the converted reset is no later than the true one (plus the margin);
-//     the script call's own travel time only makes it later, never earlier.
+//     The send time is no later than the store's admission of the request;
+//     requests resumed at the converted reset lag behind their own send
+//     time as the answered one did, so they reach the store just after the
+//     true reset (the margin covers the jitter). The script call's own
+//     travel time only makes the converted reset later, never earlier.
 //   - Snapshots are merged, never overwritten blindly. Two snapshots whose
 //     resets agree within half a window describe the same window; within a
 //     window the store's count of requests left only goes down, so the lower
