@@ -54,7 +54,8 @@ type Client struct {
 	logger    *slog.Logger
 	retry     RetryPolicy
 	sem       chan struct{}
-	throttle  *Throttle
+	limiter   RateLimiter
+	rate      rateCache // the last snapshot, when limiter cannot tell it
 	userAgent string
 	common    service
 }
@@ -73,7 +74,7 @@ type config struct {
 	retry          RetryPolicy
 	maxConcurrency int
 	userAgent      string
-	throttle       *Throttle
+	limiter        RateLimiter
 }
 
 // Option configures a Client. Options validate their argument and make
@@ -179,13 +180,14 @@ func WithUserAgent(s string) Option {
 }
 
 // WithThrottle makes the Client pace itself with t, which other Clients of
-// the same store may share: the store's quota is shared by all of them.
+// the same store may share: the store's quota is shared by all of them. It
+// is equivalent to WithRateLimiter(t) and kept for existing callers.
 func WithThrottle(t *Throttle) Option {
 	return func(c *config) error {
 		if t == nil {
 			return errors.New("bigcommerce: WithThrottle(nil): create one with NewThrottle")
 		}
-		c.throttle = t
+		c.limiter = t
 		return nil
 	}
 }
@@ -259,14 +261,14 @@ func newClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 		logger:    cfg.logger,
 		retry:     cfg.retry,
 		sem:       make(chan struct{}, cfg.maxConcurrency),
-		throttle:  cfg.throttle,
+		limiter:   cfg.limiter,
 		userAgent: "bigcommerce-go/" + Version,
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
 	}
-	if c.throttle == nil {
-		c.throttle = NewThrottle()
+	if c.limiter == nil {
+		c.limiter = NewThrottle()
 	}
 	if cfg.userAgent != "" {
 		c.userAgent += " " + cfg.userAgent
@@ -307,9 +309,15 @@ func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
 // BaseURL returns the address the API paths are appended to.
 func (c *Client) BaseURL() string { return c.baseURL.String() }
 
-// Rate returns the last rate-limit snapshot any response gave, and false
-// before the first response.
-func (c *Client) Rate() (RateLimit, bool) { return c.throttle.Rate() }
+// Rate returns the last rate-limit snapshot any response gave (to any Client
+// sharing its RateLimiter, when the limiter can tell), and false before the
+// first response.
+func (c *Client) Rate() (RateLimit, bool) {
+	if r, ok := c.limiter.(rateReporter); ok {
+		return r.Rate()
+	}
+	return c.rate.get()
+}
 
 // Response wraps the HTTP response of a call. It is returned even when the
 // call fails (with a nil *http.Response when nothing came back).
@@ -472,13 +480,6 @@ func (c *Client) send(req *http.Request) ([]byte, *http.Response, error) {
 		return nil, nil, ctx.Err()
 	}
 	defer func() { <-c.sem }()
-	release, err := c.throttle.acquire(ctx, c.retry.MaxWait, func(wait time.Duration) {
-		c.logger.DebugContext(ctx, "bigcommerce: throttling", "method", req.Method, "path", path, "wait", wait)
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	defer release()
 
 	st := &callState{client: c, method: req.Method, path: path}
 	rreq, err := retryablehttp.FromRequest(req.WithContext(context.WithValue(ctx, callStateKey{}, st)))
@@ -497,6 +498,13 @@ func (c *Client) send(req *http.Request) ([]byte, *http.Response, error) {
 	}
 	resp, err := rc.Do(rreq)
 	if err != nil {
+		if resp != nil && resp.Body != nil {
+			resp.Body.Close() // releases the attempt's permit
+		}
+		var limited *RateLimitError
+		if errors.As(err, &limited) && limited.Err == nil {
+			return nil, resp, limited // the RateLimiter refused to wait: nothing was sent
+		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, resp, fmt.Errorf("bigcommerce: %s %s: %w", req.Method, path, ctxErr)
 		}
@@ -693,15 +701,24 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if st, ok := r.Context().Value(callStateKey{}).(*callState); ok {
 		attempt = st.attempt + 1
 	}
+	permit, err := c.acquire(r.Context(), r.URL.Host, r.Method, path)
+	if err != nil {
+		return nil, err
+	}
+	r, sent := withSendTime(r)
 	start := time.Now()
 	resp, err := t.base.RoundTrip(r)
 	if err != nil {
+		permit.Release()
 		c.logger.DebugContext(r.Context(), "bigcommerce: request failed", "method", r.Method, "path", path, "attempt", attempt, "error", err.Error(), "elapsed", time.Since(start))
 		return nil, err
 	}
 	if rl, ok := parseRateLimit(resp.Header); ok {
-		c.throttle.observe(rl)
+		sentAt := sent.at(start)
+		permit.Observe(r.Context(), rl, sentAt)
+		c.rate.set(rl, sentAt)
 	}
+	releaseWithBody(resp, permit)
 	c.logger.DebugContext(r.Context(), "bigcommerce: request", "method", r.Method, "path", path, "status", resp.StatusCode, "attempt", attempt, "elapsed", time.Since(start))
 	return resp, nil
 }

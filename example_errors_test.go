@@ -59,7 +59,7 @@ func ExampleRateLimitError() {
 		switch {
 		case errors.As(err, &rle):
 			fmt.Println("rate limited:", errors.Is(err, bigcommerce.ErrRateLimited), rle.Rate.Quota, "per", rle.Rate.Window,
-				"retry within 30s:", rle.RetryAfter > 0 && rle.RetryAfter <= 30*time.Second)
+				"retry in about", rle.RetryAfter.Round(time.Second))
 		case err != nil:
 			log.Fatal(err)
 		default:
@@ -68,7 +68,7 @@ func ExampleRateLimitError() {
 	}
 	// Output:
 	// ok
-	// rate limited: true 1 per 30s retry within 30s: true
+	// rate limited: true 1 per 30s retry in about 30s
 }
 
 // A *BatchError lists the items of a chunked batch write that failed, by

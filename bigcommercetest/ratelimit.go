@@ -45,3 +45,21 @@ func (s *Store) rateAdmit(h http.Header, force bool) bool {
 func ceilDiv(d, unit time.Duration) int64 {
 	return int64((d + unit - 1) / unit)
 }
+
+// admitOnArrival counts a request against the rate window when it arrives,
+// before the latency that stands for the store's work, as a rate limiter in
+// front of an API does: X-Rate-Limit-Time-Reset-Ms describes the moment of
+// admission, not the moment the answer leaves. Injected drops and 429s
+// without headers are not counted; injected status faults are counted even
+// when the quota is spent.
+func (s *Store) admitOnArrival(h http.Header, f Fault, faulty bool) bool {
+	if faulty {
+		switch f.Kind {
+		case FaultDrop, Fault429NoHeaders:
+			return true
+		case FaultStatus:
+			return s.rateAdmit(h, true)
+		}
+	}
+	return s.rateAdmit(h, false)
+}

@@ -291,6 +291,11 @@ func (s *Store) handle(r *http.Request) (res result) {
 		s.ctl.Unlock()
 	}()
 
+	c := &call{s: s, r: r, resp: result{header: http.Header{}}}
+	c.locate()
+	f, faulty := s.takeFault(r.Method, c.rel)
+	admitted := s.admitOnArrival(c.resp.header, f, faulty)
+
 	if s.cfg.Latency > 0 {
 		t := time.NewTimer(s.cfg.Latency)
 		select {
@@ -303,10 +308,7 @@ func (s *Store) handle(r *http.Request) (res result) {
 		return result{drop: true} // the client is gone: nothing is processed
 	}
 
-	c := &call{s: s, r: r, resp: result{header: http.Header{}}}
-	c.locate()
-
-	if f, ok := s.takeFault(r.Method, c.rel); ok {
+	if faulty {
 		switch f.Kind {
 		case FaultDrop:
 			return result{drop: true}
@@ -314,7 +316,6 @@ func (s *Store) handle(r *http.Request) (res result) {
 			c.errorStatus(http.StatusTooManyRequests, "Too many requests")
 			return c.resp
 		case FaultStatus:
-			s.rateAdmit(c.resp.header, true)
 			c.faultStatus(f.Status)
 			return c.resp
 		case FaultTruncate:
@@ -322,7 +323,7 @@ func (s *Store) handle(r *http.Request) (res result) {
 		}
 	}
 
-	if !s.rateAdmit(c.resp.header, false) {
+	if !admitted {
 		c.errorStatus(http.StatusTooManyRequests, "You have exceeded the request rate limit. Please retry after the time window resets.")
 		return c.resp
 	}

@@ -1,0 +1,618 @@
+package bigcommerce
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httptrace"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
+	"github.com/jarcoal/httpmock"
+)
+
+// TestThrottleWaitsForWindowReset: after a response says the quota is spent,
+// the next request waits for the reset (counted from the send time, plus the
+// margin) instead of being sent into a 429.
+func TestThrottleWaitsForWindowReset(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newTestClient(t, WithRetryPolicy(DefaultRetryPolicy()))
+		start := time.Now()
+		var sentAt []time.Duration
+		mockFunc(mt, http.MethodGet, "/v3/things", func(captured) (*http.Response, error) {
+			sentAt = append(sentAt, time.Since(start))
+			resp := httpmock.NewStringResponse(200, `{"data":{}}`)
+			if len(sentAt) == 1 {
+				resp.Header = rateHeaders(0, 2000)
+			} else {
+				resp.Header = rateHeaders(149, 30000)
+			}
+			return resp, nil
+		})
+		for i := 0; i < 2; i++ {
+			req, _ := c.NewRequest(t.Context(), http.MethodGet, "/v3/things", nil, nil)
+			if _, err := c.Do(req, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if want := 2*time.Second + throttleMargin; len(sentAt) != 2 || sentAt[1] != want {
+			t.Errorf("requests sent at %v, want the second at %s (the reset plus the margin)", sentAt, want)
+		}
+		if rl, ok := c.Rate(); !ok || rl.Remaining != 149 {
+			t.Errorf("Rate() = %+v, %v", rl, ok)
+		}
+
+		// A deadline before the reset fails at once, sending nothing.
+		c, mt = newTestClient(t, WithRetryPolicy(DefaultRetryPolicy()))
+		mockFunc(mt, http.MethodGet, "/v3/spent", func(captured) (*http.Response, error) {
+			resp := httpmock.NewStringResponse(200, `{}`)
+			resp.Header = rateHeaders(0, 10000)
+			return resp, nil
+		})
+		req, _ := c.NewRequest(t.Context(), http.MethodGet, "/v3/spent", nil, nil)
+		if _, err := c.Do(req, nil); err != nil {
+			t.Fatal(err)
+		}
+		short, cancel := context.WithTimeout(t.Context(), time.Second)
+		defer cancel()
+		before := mt.GetTotalCallCount()
+		req, _ = c.NewRequest(short, http.MethodGet, "/v3/spent", nil, nil)
+		_, err := c.Do(req, nil)
+		var rl *RateLimitError
+		if !errors.As(err, &rl) || rl.Err != nil || rl.RetryAfter != 10*time.Second+throttleMargin {
+			t.Fatalf("err = %v, want a *RateLimitError raised before sending", err)
+		}
+		if mt.GetTotalCallCount() != before {
+			t.Error("the throttled request was sent")
+		}
+	})
+}
+
+// TestSharedRateLimiter: Clients sharing one Throttle, through either
+// option, wait for the store's window that another Client learned.
+func TestSharedRateLimiter(t *testing.T) {
+	options := map[string]func(*Throttle) Option{
+		"WithThrottle":    WithThrottle,
+		"WithRateLimiter": func(th *Throttle) Option { return WithRateLimiter(th) },
+	}
+	for name, opt := range options {
+		t.Run(name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				shared := NewThrottle()
+				a, mtA := newTestClient(t, opt(shared))
+				b, mtB := newTestClient(t, opt(shared), WithRetryPolicy(DefaultRetryPolicy()))
+				mockFunc(mtA, http.MethodGet, "/v2/store", func(captured) (*http.Response, error) {
+					resp := httpmock.NewStringResponse(200, `{}`)
+					resp.Header = rateHeaders(0, 3000)
+					return resp, nil
+				})
+				var sentAt time.Duration
+				start := time.Now()
+				mockFunc(mtB, http.MethodGet, "/v2/store", func(captured) (*http.Response, error) {
+					sentAt = time.Since(start)
+					return httpmock.NewStringResponse(200, `{}`), nil
+				})
+				if _, err := a.Ping(t.Context()); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := b.Ping(t.Context()); err != nil {
+					t.Fatal(err)
+				}
+				if want := 3*time.Second + throttleMargin; sentAt != want {
+					t.Errorf("second client sent at %s, want %s: it should wait for the store's window", sentAt, want)
+				}
+				if rl, ok := b.Rate(); !ok || rl.Remaining != 0 {
+					t.Errorf("b.Rate() = %+v, %v; want the shared snapshot", rl, ok)
+				}
+			})
+		})
+	}
+}
+
+func TestWithRateLimiterNil(t *testing.T) {
+	var th *Throttle
+	for _, l := range []RateLimiter{nil, th} {
+		if _, err := NewClient("abc123", TokenAuth{AccessToken: "x"}, WithRateLimiter(l)); err == nil {
+			t.Errorf("WithRateLimiter(%v) accepted", l)
+		}
+	}
+}
+
+// TestThrottleIgnoresStaleSnapshots: answers to concurrent requests arrive
+// in any order. Within one window the lowest count is the newest; a
+// snapshot showing more requests left must not raise the count (that let
+// requests through into 429s). A later window's snapshot is taken; one of
+// an earlier or ended window is not.
+func TestThrottleIgnoresStaleSnapshots(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		window := 30 * time.Second
+		th := NewThrottle()
+		t0 := time.Now()
+		snap := func(remaining int, resetIn time.Duration, sentAt time.Duration) {
+			th.observe(RateLimit{Quota: 150, Remaining: remaining, Window: window, ResetIn: resetIn}, t0.Add(sentAt), nil)
+		}
+		check := func(what string, want int) {
+			t.Helper()
+			if rl, _ := th.Rate(); rl.Remaining != want {
+				t.Errorf("%s: Remaining = %d, want %d", what, rl.Remaining, want)
+			}
+		}
+		snap(3, 10*time.Second, 5*time.Millisecond)
+		snap(5, 10*time.Second+4*time.Millisecond, time.Millisecond)
+		check("after an older count of the same window", 3)
+		snap(4, 10*time.Second-2*time.Millisecond, 8*time.Millisecond)
+		check("after a higher count sent later (admitted earlier)", 3)
+		snap(1, 9*time.Second, time.Second)
+		check("after a lower count of the same window", 1)
+		snap(149, window, 10*time.Second)
+		check("after the next window's snapshot", 149)
+		snap(7, 9*time.Second, time.Second)
+		check("after a late snapshot of the earlier window", 149)
+
+		// A snapshot whose window has ended by the time it arrives is
+		// history, even for a Throttle that knows nothing.
+		fresh := NewThrottle()
+		time.Sleep(time.Second)
+		fresh.observe(RateLimit{Quota: 150, Remaining: 0, Window: window, ResetIn: 500 * time.Millisecond}, t0, nil)
+		if _, known := fresh.Rate(); known {
+			t.Error("a snapshot of an ended window was taken")
+		}
+	})
+}
+
+// TestThrottleIgnoresBrokenResets: a reset no store sends (negative, or
+// a year away) neither stalls requests nor breaks the clock arithmetic.
+func TestThrottleIgnoresBrokenResets(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		for _, reset := range []time.Duration{-time.Second, 365 * 24 * time.Hour, time.Duration(1<<63 - 1)} {
+			th := NewThrottle()
+			th.observe(RateLimit{Quota: 1, Remaining: 0, Window: time.Second, ResetIn: reset}, time.Now(), nil)
+			if _, err := th.Acquire(t.Context(), 0); err != nil {
+				t.Errorf("after a reset of %s: %v, want a permit at once", reset, err)
+			}
+		}
+	})
+}
+
+// TestThrottleCountsUnansweredPermits: a snapshot counts only the requests
+// the store had admitted when it answered; permits granted and not yet
+// answered are deducted from its count, so concurrent requests cannot
+// overspend the window.
+func TestThrottleCountsUnansweredPermits(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		th := NewThrottle()
+		ctx := t.Context()
+		acquire := func() Permit {
+			t.Helper()
+			p, err := th.Acquire(ctx, time.Minute)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		first := acquire()
+		sentAt := time.Now()
+		time.Sleep(50 * time.Millisecond)
+		later := []Permit{acquire(), acquire(), acquire()}
+		// The first answer: 4 left in a window of 10 ending in 1 s.
+		first.Observe(ctx, RateLimit{Quota: 10, Remaining: 4, Window: time.Second, ResetIn: time.Second}, sentAt)
+		first.Release()
+		// 4 - 3 unanswered = 1 more now; the next waits for the reset.
+		later = append(later, acquire())
+		start := time.Now()
+		next := acquire()
+		if waited, want := time.Since(start), sentAt.Add(time.Second+throttleMargin).Sub(start); waited != want {
+			t.Errorf("the fifth permit waited %s, want %s (until the reset)", waited, want)
+		}
+		for _, p := range later {
+			p.Release() // answered with no headers: they no longer count
+		}
+		// After the reset without news the Throttle assumes a fresh window
+		// of the last quota: 9 more besides next, then a wait.
+		for i := range 9 {
+			if _, err := th.Acquire(ctx, 0); err != nil {
+				t.Fatalf("permit %d of the new window: %v", i+2, err)
+			}
+		}
+		var rl *RateLimitError
+		if _, err := th.Acquire(ctx, 0); !errors.As(err, &rl) || rl.RetryAfter != time.Second {
+			t.Errorf("the 11th permit of a 10-request window: %v, want a *RateLimitError 1 s before the next reset", err)
+		}
+		next.Release()
+	})
+}
+
+// timedTransport notes when each request is handed to the store.
+type timedTransport struct {
+	base  http.RoundTripper
+	mu    sync.Mutex
+	sends []time.Time
+}
+
+func (tt *timedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	tt.mu.Lock()
+	tt.sends = append(tt.sends, time.Now())
+	tt.mu.Unlock()
+	return tt.base.RoundTrip(r)
+}
+
+// TestThrottleAnchorsAtAdmission: the fake store computes the reset when it
+// admits a request, before its 200 ms of latency, as a real rate limiter
+// does. One request after another, with 2 requests per 1 s window: the third
+// goes out when the window resets (1 s after the first admission, plus the
+// margin), not 200 ms later, which counting from the answer's arrival gave.
+func TestThrottleAnchorsAtAdmission(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		store := bigcommercetest.New(bigcommercetest.Config{Quota: 2, Window: time.Second, Latency: 200 * time.Millisecond})
+		tt := &timedTransport{base: store.Transport()}
+		c, err := NewClient("fakestore", TokenAuth{AccessToken: "fake-token"},
+			WithBaseURL("http://fakestore.test/stores/fakestore"), WithHTTPClient(&http.Client{Transport: tt}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		for range 3 {
+			if _, err := c.Ping(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var got []time.Duration
+		for _, s := range tt.sends {
+			got = append(got, s.Sub(start))
+		}
+		want := []time.Duration{0, 200 * time.Millisecond, time.Second + throttleMargin}
+		if !slices.Equal(got, want) {
+			t.Errorf("requests sent at %v, want %v", got, want)
+		}
+		for _, r := range store.RequestLog() {
+			if r.Status != http.StatusOK {
+				t.Errorf("%s %s answered %d", r.Method, r.Path, r.Status)
+			}
+		}
+	})
+}
+
+// TestThrottleAtQuotaSpeed exports through one Client at concurrency 10
+// from a store allowing 25 requests per 1 s window at 100 ms each: no 429,
+// and at least 0.95 of the bound max(requests / quota rate, requests ×
+// latency / concurrency).
+func TestThrottleAtQuotaSpeed(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const quota, requests, conc = 25, 300, 10
+		window, latency := time.Second, 100*time.Millisecond
+		store := bigcommercetest.New(bigcommercetest.Config{Quota: quota, Window: window, Latency: latency})
+		c, err := NewClient("fakestore", TokenAuth{AccessToken: "fake-token"},
+			WithBaseURL("http://fakestore.test/stores/fakestore"), WithHTTPClient(&http.Client{Transport: store.Transport()}),
+			WithMaxConcurrency(conc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		var next atomic.Int32
+		var wg sync.WaitGroup
+		for range conc {
+			wg.Go(func() {
+				for next.Add(1) <= requests {
+					if _, err := c.Ping(t.Context()); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		elapsed := time.Since(start)
+		limited := 0
+		for _, r := range store.RequestLog() {
+			if r.Status == http.StatusTooManyRequests {
+				limited++
+			}
+		}
+		// The first window starts at the first request, so 300 requests
+		// need 11 whole windows and the 100 ms of the last one's requests.
+		bound := max(time.Duration(requests/quota-1)*window+latency, requests*latency/conc)
+		eff := float64(bound) / float64(elapsed)
+		t.Logf("%d requests in %s of fake time: %d 429s, efficiency %.3f of %s", requests, elapsed, limited, eff, bound)
+		if limited != 0 {
+			t.Errorf("%d requests were answered 429", limited)
+		}
+		if eff < 0.95 {
+			t.Errorf("efficiency %.3f, want at least 0.95", eff)
+		}
+	})
+}
+
+// TestThrottle429AtBoundaryCostsOneRetry: when a 429 still happens (another
+// client took the window), the request is retried once after the reset the
+// 429 names and succeeds.
+func TestThrottle429AtBoundaryCostsOneRetry(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newTestClient(t, WithRetryPolicy(DefaultRetryPolicy()))
+		start := time.Now()
+		var sentAt []time.Duration
+		mockFunc(mt, http.MethodGet, "/v3/things", func(captured) (*http.Response, error) {
+			sentAt = append(sentAt, time.Since(start))
+			if len(sentAt) == 1 {
+				resp := httpmock.NewStringResponse(429, `{"status":429,"title":"Too many requests"}`)
+				resp.Header = rateHeaders(0, 300)
+				return resp, nil
+			}
+			resp := httpmock.NewStringResponse(200, `{"data":{}}`)
+			resp.Header = rateHeaders(149, 30000)
+			return resp, nil
+		})
+		req, _ := c.NewRequest(t.Context(), http.MethodGet, "/v3/things", nil, nil)
+		if _, err := c.Do(req, nil); err != nil {
+			t.Fatalf("a 429 at a boundary failed the request: %v", err)
+		}
+		if len(sentAt) != 2 || sentAt[1] < 300*time.Millisecond || sentAt[1] > 300*time.Millisecond+throttleMargin+DefaultRetryPolicy().MinWait/4 {
+			t.Errorf("attempts at %v, want two, the second just after the 300 ms reset", sentAt)
+		}
+	})
+}
+
+// recordingLimiter is a RateLimiter that records what the pipeline tells it.
+type recordingLimiter struct {
+	mu       sync.Mutex
+	events   []string
+	sentAt   []time.Time
+	inFlight int
+	refuse   error
+}
+
+func (l *recordingLimiter) Acquire(ctx context.Context, maxWait time.Duration) (Permit, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.events = append(l.events, "acquire")
+	if l.refuse != nil {
+		return nil, l.refuse
+	}
+	l.inFlight++
+	return &recordingPermit{l: l}, nil
+}
+
+type recordingPermit struct {
+	l        *recordingLimiter
+	released bool
+}
+
+func (p *recordingPermit) Observe(_ context.Context, rl RateLimit, sentAt time.Time) {
+	p.l.mu.Lock()
+	defer p.l.mu.Unlock()
+	p.l.events = append(p.l.events, "observe "+strconv.Itoa(rl.Remaining))
+	p.l.sentAt = append(p.l.sentAt, sentAt)
+}
+
+func (p *recordingPermit) Release() {
+	p.l.mu.Lock()
+	defer p.l.mu.Unlock()
+	if p.released {
+		p.l.events = append(p.l.events, "release twice")
+	}
+	p.released = true
+	p.l.inFlight--
+	p.l.events = append(p.l.events, "release")
+}
+
+// TestRateLimiterPerAttempt: the pipeline acquires a permit for every
+// attempt, observes each answer's headers, and releases every permit once,
+// also for attempts that failed.
+func TestRateLimiterPerAttempt(t *testing.T) {
+	l := &recordingLimiter{}
+	c, mt := newTestClient(t, WithRateLimiter(l), WithRetryPolicy(RetryPolicy{MaxRetries: 3}))
+	calls := 0
+	mockFunc(mt, http.MethodGet, "/v3/things", func(captured) (*http.Response, error) {
+		calls++
+		switch calls {
+		case 1:
+			resp := httpmock.NewStringResponse(503, `{"status":503,"title":"busy"}`)
+			resp.Header = rateHeaders(10, 1000)
+			return resp, nil
+		case 2:
+			return nil, errors.New("connection reset by peer")
+		}
+		resp := httpmock.NewStringResponse(200, `{"data":{}}`)
+		resp.Header = rateHeaders(8, 900)
+		return resp, nil
+	})
+	before := time.Now()
+	req, _ := c.NewRequest(t.Context(), http.MethodGet, "/v3/things", nil, nil)
+	if _, err := c.Do(req, &struct{}{}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"acquire", "observe 10", "release", "acquire", "release", "acquire", "observe 8", "release"}
+	if !slices.Equal(l.events, want) {
+		t.Errorf("events %v, want %v", l.events, want)
+	}
+	if l.inFlight != 0 {
+		t.Errorf("%d permits never released", l.inFlight)
+	}
+	for _, s := range l.sentAt {
+		if s.Before(before) || s.After(time.Now()) {
+			t.Errorf("sentAt %v outside the call", s)
+		}
+	}
+	if rl, ok := c.Rate(); !ok || rl.Remaining != 8 {
+		t.Errorf("Client.Rate() = %+v, %v; want the last answer's snapshot", rl, ok)
+	}
+
+	// A limiter that cannot grant fails the call, sends nothing, and its
+	// error stays visible.
+	refused := errors.New("coordination store unreachable")
+	l.refuse = refused
+	sent := mt.GetTotalCallCount()
+	req, _ = c.NewRequest(t.Context(), http.MethodGet, "/v3/things", nil, nil)
+	if _, err := c.Do(req, nil); !errors.Is(err, refused) {
+		t.Errorf("err = %v, want the limiter's error", err)
+	}
+	if mt.GetTotalCallCount() != sent {
+		t.Error("a request was sent without a permit")
+	}
+	if n := len(l.events); l.events[n-1] != "acquire" || n != len(want)+1 {
+		t.Errorf("the refused call was retried: %v", l.events[len(want):])
+	}
+}
+
+// TestRateLimiterSendTimeOverNetwork: over a real connection the send time
+// is when the connection was obtained, and the permit is released only
+// after the body was read.
+func TestRateLimiterSendTimeOverNetwork(t *testing.T) {
+	var served atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		served.Store(time.Now().UnixNano())
+		w.Header().Set("X-Rate-Limit-Requests-Left", "7")
+		_, _ = w.Write([]byte(`{"name":"s"}`))
+	}))
+	defer srv.Close()
+	l := &recordingLimiter{}
+	c, err := NewClient("", TokenAuth{AccessToken: "x"}, WithBaseURL(srv.URL), WithRateLimiter(l))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotConn time.Time
+	ctx := httptrace.WithClientTrace(t.Context(), &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { gotConn = time.Now() }})
+	if _, err := c.Ping(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.sentAt) != 1 || l.sentAt[0].Before(gotConn.Add(-time.Millisecond)) || l.sentAt[0].After(time.Unix(0, served.Load())) {
+		t.Errorf("sentAt %v, want the connection's time %v, before the server saw it", l.sentAt, gotConn)
+	}
+	if !slices.Equal(l.events, []string{"acquire", "observe 7", "release"}) || l.inFlight != 0 {
+		t.Errorf("events %v, %d in flight", l.events, l.inFlight)
+	}
+}
+
+// BenchmarkAdmissionLag measures what throttleMargin must cover: the time
+// from the moment a request gets its connection (the send time the
+// Throttle anchors a snapshot at) to the moment the store admits it, over
+// loopback HTTP to bigcommercetest with 10 requests in flight. It reports
+// the median, 99th percentile and maximum lag in microseconds.
+func BenchmarkAdmissionLag(b *testing.B) {
+	store := bigcommercetest.New(bigcommercetest.Config{Quota: 1 << 30, Latency: 5 * time.Millisecond})
+	var mu sync.Mutex
+	arrived := map[string]time.Time{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		now := time.Now()
+		mu.Lock()
+		arrived[r.Header.Get("X-Probe")] = now
+		mu.Unlock()
+		store.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	c, err := NewClient("", TokenAuth{AccessToken: "fake-token"}, WithBaseURL(srv.URL+"/stores/fakestore"), WithMaxConcurrency(10))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lags []time.Duration
+	var next atomic.Int64
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() {
+			for {
+				n := next.Add(1)
+				if n > int64(b.N) {
+					return
+				}
+				id := strconv.FormatInt(n, 10)
+				var gotConn time.Time
+				ctx := httptrace.WithClientTrace(context.Background(), &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { gotConn = time.Now() }})
+				req, _ := c.NewRequest(ctx, http.MethodGet, "/v2/time", nil, nil)
+				req.Header.Set("X-Probe", id)
+				if _, err := c.Do(req, nil); err != nil {
+					b.Error(err)
+					return
+				}
+				mu.Lock()
+				lags = append(lags, arrived[id].Sub(gotConn))
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	b.StopTimer()
+	slices.Sort(lags)
+	if len(lags) == 0 {
+		return
+	}
+	at := func(q float64) float64 { return float64(lags[int(q*float64(len(lags)-1))].Microseconds()) }
+	b.ReportMetric(at(0.5), "p50-µs")
+	b.ReportMetric(at(0.99), "p99-µs")
+	b.ReportMetric(at(1), "max-µs")
+}
+
+// BenchmarkThrottleQuotaStore runs requests through one Client at
+// concurrency 10 against a store allowing 25 requests per 1 s window at
+// 200 ms each (BigCommerce's quota shape, scaled down), over loopback HTTP
+// in real time, and reports the 429s met and the efficiency against the
+// bound max(requests / quota rate, requests × latency / concurrency). It is
+// the real-clock check of throttleMargin: run it with -benchtime 250x.
+func BenchmarkThrottleQuotaStore(b *testing.B) {
+	const quota, conc = 25, 10
+	window, latency := time.Second, 200*time.Millisecond
+	store := bigcommercetest.New(bigcommercetest.Config{Quota: quota, Window: window, Latency: latency})
+	srv := httptest.NewServer(store)
+	defer srv.Close()
+	c, err := NewClient("", TokenAuth{AccessToken: "fake-token"}, WithBaseURL(srv.URL+"/stores/fakestore"), WithMaxConcurrency(conc))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	start := time.Now()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range conc {
+		wg.Go(func() {
+			for next.Add(1) <= int64(b.N) {
+				if _, err := c.Ping(context.Background()); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	limited := 0
+	for _, r := range store.RequestLog() {
+		if r.Status == http.StatusTooManyRequests {
+			limited++
+		}
+	}
+	bound := max(time.Duration(float64(b.N)/quota*float64(window)), time.Duration(b.N)*latency/conc)
+	b.ReportMetric(float64(limited), "429s")
+	b.ReportMetric(float64(bound)/float64(elapsed), "efficiency")
+}
+
+// TestRateLimiterOnlyForTheStoreHost: a redirect to another host does not
+// draw on the store's quota.
+func TestRateLimiterOnlyForTheStoreHost(t *testing.T) {
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`{"name":"s"}`))
+	}))
+	defer elsewhere.Close()
+	store := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Rate-Limit-Requests-Left", "5")
+		http.Redirect(w, r, elsewhere.URL+"/v2/store", http.StatusFound)
+	}))
+	defer store.Close()
+	l := &recordingLimiter{}
+	c, err := NewClient("", TokenAuth{AccessToken: "x"}, WithBaseURL(store.URL), WithRateLimiter(l))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Ping(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"acquire", "observe 5", "release"}; !slices.Equal(l.events, want) {
+		t.Errorf("events %v, want %v (one permit, for the store's host)", l.events, want)
+	}
+}
