@@ -1,5 +1,8 @@
 package bigcommerce_test
 
+// The webhook tests that run against bigcommercetest. They are in the
+// external test package because bigcommercetest imports bigcommerce.
+
 import (
 	"errors"
 	"net/http"
