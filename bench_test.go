@@ -1,4 +1,4 @@
-package bigcommerce
+package bigcommerce_test
 
 // Benchmarks of the real Client against bigcommercetest, in-process
 // (store.Transport(), no sockets) with a quota large enough that the rate
@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
@@ -48,7 +49,7 @@ func benchWalk[T any](b *testing.B, want int, walk func() func(func(T, error) bo
 func BenchmarkCustomersAll(b *testing.B) {
 	c, store := newFakeStoreClient(b, benchConfig, bigcommercetest.SeedOptions{Seed: 1, Customers: 10000})
 	ctx := context.Background()
-	benchWalk(b, store.CustomerCount(), func() func(func(Customer, error) bool) {
+	benchWalk(b, store.CustomerCount(), func() func(func(bigcommerce.Customer, error) bool) {
 		return c.Customers.All(ctx, nil)
 	})
 }
@@ -56,7 +57,7 @@ func BenchmarkCustomersAll(b *testing.B) {
 func BenchmarkOrdersAll(b *testing.B) {
 	c, store := newFakeStoreClient(b, benchConfig, bigcommercetest.SeedOptions{Seed: 1, Customers: 500, Products: 200, Orders: 10000})
 	ctx := context.Background()
-	benchWalk(b, store.OrderCount(), func() func(func(Order, error) bool) {
+	benchWalk(b, store.OrderCount(), func() func(func(bigcommerce.Order, error) bool) {
 		return c.Orders.All(ctx, nil)
 	})
 }
@@ -64,8 +65,8 @@ func BenchmarkOrdersAll(b *testing.B) {
 func BenchmarkProductsAllWithVariants(b *testing.B) {
 	c, store := newFakeStoreClient(b, benchConfig, bigcommercetest.SeedOptions{Seed: 1, Products: 2000, VariantsPerProduct: 3})
 	ctx := context.Background()
-	filter := &ProductFilter{Include: []ProductInclude{ProductIncludeVariants}}
-	benchWalk(b, store.ProductCount(), func() func(func(Product, error) bool) {
+	filter := &bigcommerce.ProductFilter{Include: []bigcommerce.ProductInclude{bigcommerce.ProductIncludeVariants}}
+	benchWalk(b, store.ProductCount(), func() func(func(bigcommerce.Product, error) bool) {
 		return c.Products.All(ctx, filter)
 	})
 }
@@ -99,7 +100,7 @@ func BenchmarkDecodeOrdersPage(b *testing.B) {
 	b.ReportAllocs()
 	records := 0
 	for b.Loop() {
-		var orders []Order
+		var orders []bigcommerce.Order
 		if err := json.Unmarshal(body, &orders); err != nil {
 			b.Fatal(err)
 		}
@@ -114,10 +115,10 @@ func BenchmarkDecodeOrdersPage(b *testing.B) {
 func BenchmarkAdjustAbsolute5000(b *testing.B) {
 	c, store := newFakeStoreClient(b, benchConfig, bigcommercetest.SeedOptions{Seed: 1, Products: 2500, VariantsPerProduct: 2})
 	ctx := context.Background()
-	items := make([]InventoryAdjustment, 0, 5000)
+	items := make([]bigcommerce.InventoryAdjustment, 0, 5000)
 	for p := 1; p <= 2500; p++ {
 		for _, size := range []string{"XS", "S"} {
-			items = append(items, InventoryAdjustment{LocationID: 1, SKU: fmt.Sprintf("SKU-%06d-%s", p, size), Quantity: p % 97})
+			items = append(items, bigcommerce.InventoryAdjustment{LocationID: 1, SKU: fmt.Sprintf("SKU-%06d-%s", p, size), Quantity: p % 97})
 		}
 	}
 	if _, ok := store.StockAt(1, items[4999].SKU); !ok {

@@ -69,7 +69,7 @@ func ExampleCustomersService() {
 func ExampleCustomersService_All() {
 	srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 3, Customers: 600}))
 	defer srv.Close()
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()}, bigcommerce.WithBaseURL(srv.URL))
+	client, err := srv.Client() // TokenAuth and WithBaseURL for the test store
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -115,7 +115,7 @@ func ExampleClient_Do() {
 	clock := func() time.Time { return time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC) }
 	srv := bigcommercetest.NewServer(bigcommercetest.WithConfig(bigcommercetest.Config{Now: clock}))
 	defer srv.Close()
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()}, bigcommerce.WithBaseURL(srv.URL))
+	client, err := srv.Client() // TokenAuth and WithBaseURL for the test store
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -14,8 +14,7 @@ import (
 // exampleClient connects to a bigcommercetest store the way production code
 // connects to BigCommerce, plus WithBaseURL.
 func exampleClient(srv *bigcommercetest.Server, opts ...bigcommerce.Option) *bigcommerce.Client {
-	opts = append([]bigcommerce.Option{bigcommerce.WithBaseURL(srv.URL)}, opts...)
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()}, opts...)
+	client, err := srv.Client(opts...)
 	if err != nil {
 		log.Fatal(err)
 	}

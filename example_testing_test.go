@@ -37,8 +37,7 @@ func ArchiveCancelled(ctx context.Context, client *bigcommerce.Client) ([]int, e
 func Example_testing() {
 	srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Customers: 10, Products: 10, Orders: 80}))
 	defer srv.Close()
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
-		bigcommerce.WithBaseURL(srv.URL))
+	client, err := srv.Client() // TokenAuth and WithBaseURL for the store
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -58,9 +57,7 @@ func Example_testing() {
 		bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Customers: 10, Products: 10, Orders: 80}),
 		bigcommercetest.WithFaults(bigcommercetest.Fault{Method: "DELETE", PathPrefix: "/v2/orders", Status: 500, Times: 100}))
 	defer failing.Close()
-	client, err = bigcommerce.NewClient(failing.StoreHash(), bigcommerce.TokenAuth{AccessToken: failing.AccessToken()},
-		bigcommerce.WithBaseURL(failing.URL),
-		bigcommerce.WithRetryPolicy(bigcommerce.RetryPolicy{MaxRetries: 2})) // zero waits keep tests fast
+	client, err = failing.Client(bigcommerce.WithRetryPolicy(bigcommerce.RetryPolicy{MaxRetries: 2})) // zero waits keep tests fast
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package bigcommerce
+package bigcommerce_test
 
 // Integration tests: the real Client (TokenAuth or BasicAuth, the default
 // retrying, throttled pipeline) against bigcommercetest, an in-memory
@@ -25,7 +25,9 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
+	"github.com/shopspring/decimal"
 )
 
 // fakeHash is the store hash of the fake stores the integration tests build.
@@ -36,7 +38,7 @@ const fakeHash = "fakestore"
 // store.Transport() with TokenAuth and the default pipeline (retry policy,
 // throttle, concurrency); opts are applied after those defaults. It works
 // inside synctest bubbles when called from within one.
-func newFakeStoreClient(t testing.TB, cfg bigcommercetest.Config, seed bigcommercetest.SeedOptions, opts ...Option) (*Client, *bigcommercetest.Store) {
+func newFakeStoreClient(t testing.TB, cfg bigcommercetest.Config, seed bigcommercetest.SeedOptions, opts ...bigcommerce.Option) (*bigcommerce.Client, *bigcommercetest.Store) {
 	t.Helper()
 	if cfg.StoreHash == "" {
 		cfg.StoreHash = fakeHash
@@ -47,11 +49,11 @@ func newFakeStoreClient(t testing.TB, cfg bigcommercetest.Config, seed bigcommer
 	if token == "" {
 		token = "fake-token"
 	}
-	base := []Option{
-		WithBaseURL("http://fakestore.test/stores/" + cfg.StoreHash),
-		WithHTTPClient(&http.Client{Transport: store.Transport()}),
+	base := []bigcommerce.Option{
+		bigcommerce.WithBaseURL("http://fakestore.test/stores/" + cfg.StoreHash),
+		bigcommerce.WithHTTPClient(&http.Client{Transport: store.Transport()}),
 	}
-	c, err := NewClient(cfg.StoreHash, TokenAuth{AccessToken: token}, append(base, opts...)...)
+	c, err := bigcommerce.NewClient(cfg.StoreHash, bigcommerce.TokenAuth{AccessToken: token}, append(base, opts...)...)
 	if err != nil {
 		t.Fatalf("NewClient: %v", err)
 	}
@@ -185,18 +187,18 @@ func TestIntegrationWalks(t *testing.T) {
 
 	t.Run("Customers.All", func(t *testing.T) {
 		mark := logMark(store)
-		got := walkAll(t, c.Customers.All(ctx, &CustomerFilter{Limit: 10}))
+		got := walkAll(t, c.Customers.All(ctx, &bigcommerce.CustomerFilter{Limit: 10}))
 		if len(got) != store.CustomerCount() || len(got) != 57 {
 			t.Fatalf("walked %d customers, store has %d", len(got), store.CustomerCount())
 		}
-		checkUniqueAscending(t, "customers", idsOf(got, func(c Customer) int { return c.ID }))
+		checkUniqueAscending(t, "customers", idsOf(got, func(c bigcommerce.Customer) int { return c.ID }))
 		// 57 = 5 full pages of 10 and a short one; V3 meta stops the walk.
 		checkPages(t, requestsSince(store, mark, "GET", "/v3/customers"), 6, 10)
 	})
 
 	t.Run("Customers.AllAddresses", func(t *testing.T) {
 		mark := logMark(store)
-		got := walkAll(t, c.Customers.AllAddresses(ctx, &AddressFilter{Limit: 20}))
+		got := walkAll(t, c.Customers.AllAddresses(ctx, &bigcommerce.AddressFilter{Limit: 20}))
 		if len(got) != store.CustomerCount() { // the seed gives each customer one address
 			t.Fatalf("walked %d addresses, want one per customer (%d)", len(got), store.CustomerCount())
 		}
@@ -207,17 +209,17 @@ func TestIntegrationWalks(t *testing.T) {
 		if len(owners) != store.CustomerCount() {
 			t.Errorf("addresses belong to %d customers, want %d", len(owners), store.CustomerCount())
 		}
-		checkUniqueAscending(t, "addresses", idsOf(got, func(a CustomerAddress) int { return a.ID }))
+		checkUniqueAscending(t, "addresses", idsOf(got, func(a bigcommerce.CustomerAddress) int { return a.ID }))
 		checkPages(t, requestsSince(store, mark, "GET", "/v3/customers/addresses"), 3, 20)
 	})
 
 	t.Run("Products.All with variants", func(t *testing.T) {
 		mark := logMark(store)
-		got := walkAll(t, c.Products.All(ctx, &ProductFilter{Limit: 5, Include: []ProductInclude{ProductIncludeVariants}}))
+		got := walkAll(t, c.Products.All(ctx, &bigcommerce.ProductFilter{Limit: 5, Include: []bigcommerce.ProductInclude{bigcommerce.ProductIncludeVariants}}))
 		if len(got) != store.ProductCount() || len(got) != 23 {
 			t.Fatalf("walked %d products, store has %d", len(got), store.ProductCount())
 		}
-		checkUniqueAscending(t, "products", idsOf(got, func(p Product) int { return p.ID }))
+		checkUniqueAscending(t, "products", idsOf(got, func(p bigcommerce.Product) int { return p.ID }))
 		for _, p := range got {
 			if len(p.Variants) != 3 {
 				t.Fatalf("product %d has %d variants, want 3", p.ID, len(p.Variants))
@@ -235,7 +237,7 @@ func TestIntegrationWalks(t *testing.T) {
 			t.Fatal("seeded product SKU-000005 missing")
 		}
 		mark := logMark(store)
-		got := walkAll(t, c.Products.AllVariants(ctx, pid, &VariantFilter{Limit: 2}))
+		got := walkAll(t, c.Products.AllVariants(ctx, pid, &bigcommerce.VariantFilter{Limit: 2}))
 		if len(got) != 3 {
 			t.Fatalf("walked %d variants, want 3", len(got))
 		}
@@ -252,11 +254,11 @@ func TestIntegrationWalks(t *testing.T) {
 
 	t.Run("Orders.All exact multiple ends on 204", func(t *testing.T) {
 		mark := logMark(store)
-		got := walkAll(t, c.Orders.All(ctx, &OrderFilter{Limit: 10}))
+		got := walkAll(t, c.Orders.All(ctx, &bigcommerce.OrderFilter{Limit: 10}))
 		if len(got) != store.OrderCount() || len(got) != 30 {
 			t.Fatalf("walked %d orders, store has %d", len(got), store.OrderCount())
 		}
-		checkUniqueAscending(t, "orders", idsOf(got, func(o Order) int { return o.ID }))
+		checkUniqueAscending(t, "orders", idsOf(got, func(o bigcommerce.Order) int { return o.ID }))
 		// V2 has no totals: 3 full pages, then a 4th request answers 204.
 		reqs := requestsSince(store, mark, "GET", "/v2/orders")
 		checkIDRanges(t, reqs, 4, 10)
@@ -267,7 +269,7 @@ func TestIntegrationWalks(t *testing.T) {
 
 	t.Run("Orders.All short last page", func(t *testing.T) {
 		mark := logMark(store)
-		got := walkAll(t, c.Orders.All(ctx, &OrderFilter{Limit: 7}))
+		got := walkAll(t, c.Orders.All(ctx, &bigcommerce.OrderFilter{Limit: 7}))
 		if len(got) != 30 {
 			t.Fatalf("walked %d orders, want 30", len(got))
 		}
@@ -284,7 +286,7 @@ func TestIntegrationWalks(t *testing.T) {
 	t.Run("Orders.AllProducts", func(t *testing.T) {
 		const orderID = 102 // the fake store numbers orders from 100, like BigCommerce
 		mark := logMark(store)
-		got := walkAll(t, c.Orders.AllProducts(ctx, orderID, &ListOptions{Limit: 2}))
+		got := walkAll(t, c.Orders.AllProducts(ctx, orderID, &bigcommerce.ListOptions{Limit: 2}))
 		if len(got) != 5 {
 			t.Fatalf("walked %d line items, want 5", len(got))
 		}
@@ -310,7 +312,7 @@ func TestIntegrationWalks(t *testing.T) {
 
 	t.Run("Inventory.AllItems exact multiple", func(t *testing.T) {
 		mark := logMark(store)
-		got := walkAll(t, c.Inventory.AllItems(ctx, &InventoryItemFilter{Limit: 23}))
+		got := walkAll(t, c.Inventory.AllItems(ctx, &bigcommerce.InventoryItemFilter{Limit: 23}))
 		if len(got) != 69 { // 23 products x 3 variants
 			t.Fatalf("walked %d inventory items, want 69", len(got))
 		}
@@ -335,7 +337,7 @@ func TestIntegrationWalks(t *testing.T) {
 
 	t.Run("Inventory.AllLocationItems", func(t *testing.T) {
 		mark := logMark(store)
-		got := walkAll(t, c.Inventory.AllLocationItems(ctx, 2, &LocationItemFilter{Limit: 30}))
+		got := walkAll(t, c.Inventory.AllLocationItems(ctx, 2, &bigcommerce.LocationItemFilter{Limit: 30}))
 		if len(got) != 69 {
 			t.Fatalf("walked %d items at location 2, want 69", len(got))
 		}
@@ -349,11 +351,11 @@ func TestIntegrationWalks(t *testing.T) {
 
 	t.Run("Inventory.AllLocations", func(t *testing.T) {
 		mark := logMark(store)
-		got := walkAll(t, c.Inventory.AllLocations(ctx, &LocationFilter{Limit: 2}))
+		got := walkAll(t, c.Inventory.AllLocations(ctx, &bigcommerce.LocationFilter{Limit: 2}))
 		if len(got) != store.LocationCount() || len(got) != 3 {
 			t.Fatalf("walked %d locations, store has %d", len(got), store.LocationCount())
 		}
-		checkUniqueAscending(t, "locations", idsOf(got, func(l Location) int { return l.ID }))
+		checkUniqueAscending(t, "locations", idsOf(got, func(l bigcommerce.Location) int { return l.ID }))
 		checkPages(t, requestsSince(store, mark, "GET", "/v3/inventory/locations"), 2, 2)
 	})
 
@@ -395,8 +397,8 @@ func TestIntegrationFilters(t *testing.T) {
 			t.Fatalf("filter date %s does not split the seed (%d of %d)", mid, len(want), len(customers))
 		}
 		mark := logMark(store)
-		got := walkAll(t, c.Customers.All(ctx, &CustomerFilter{DateCreatedMin: mid, Limit: 10}))
-		if gotIDs := idsOf(got, func(c Customer) int { return c.ID }); !slices.Equal(gotIDs, want) {
+		got := walkAll(t, c.Customers.All(ctx, &bigcommerce.CustomerFilter{DateCreatedMin: mid, Limit: 10}))
+		if gotIDs := idsOf(got, func(c bigcommerce.Customer) int { return c.ID }); !slices.Equal(gotIDs, want) {
 			t.Errorf("date_created:min gave %v, want %v", gotIDs, want)
 		}
 		reqs := requestsSince(store, mark, "GET", "/v3/customers")
@@ -407,8 +409,8 @@ func TestIntegrationFilters(t *testing.T) {
 
 	t.Run("customers id:in", func(t *testing.T) {
 		want := []int{customers[3].ID, customers[17].ID, customers[40].ID}
-		got := walkAll(t, c.Customers.All(ctx, &CustomerFilter{IDIn: IntList{want[2], want[0], want[1]}}))
-		if gotIDs := idsOf(got, func(c Customer) int { return c.ID }); !slices.Equal(gotIDs, want) {
+		got := walkAll(t, c.Customers.All(ctx, &bigcommerce.CustomerFilter{IDIn: bigcommerce.IntList{want[2], want[0], want[1]}}))
+		if gotIDs := idsOf(got, func(c bigcommerce.Customer) int { return c.ID }); !slices.Equal(gotIDs, want) {
 			t.Errorf("id:in gave %v, want %v", gotIDs, want)
 		}
 	})
@@ -424,8 +426,8 @@ func TestIntegrationFilters(t *testing.T) {
 			t.Fatalf("filter date %s does not split the seed (%d of %d)", mid, len(want), len(orders))
 		}
 		mark := logMark(store)
-		got := walkAll(t, c.Orders.All(ctx, &OrderFilter{MinDateCreated: mid, Limit: 5}))
-		if gotIDs := idsOf(got, func(o Order) int { return o.ID }); !slices.Equal(gotIDs, want) {
+		got := walkAll(t, c.Orders.All(ctx, &bigcommerce.OrderFilter{MinDateCreated: mid, Limit: 5}))
+		if gotIDs := idsOf(got, func(o bigcommerce.Order) int { return o.ID }); !slices.Equal(gotIDs, want) {
 			t.Errorf("min_date_created gave %v, want %v", gotIDs, want)
 		}
 		reqs := requestsSince(store, mark, "GET", "/v2/orders")
@@ -435,7 +437,7 @@ func TestIntegrationFilters(t *testing.T) {
 	})
 
 	t.Run("orders status_id", func(t *testing.T) {
-		byStatus := map[OrderStatusID][]int{}
+		byStatus := map[bigcommerce.OrderStatusID][]int{}
 		for _, o := range orders {
 			byStatus[o.StatusID] = append(byStatus[o.StatusID], o.ID)
 		}
@@ -443,8 +445,8 @@ func TestIntegrationFilters(t *testing.T) {
 			t.Fatalf("the seed has only statuses %v", slices.Collect(maps.Keys(byStatus)))
 		}
 		for status, want := range byStatus {
-			got := walkAll(t, c.Orders.All(ctx, &OrderFilter{StatusID: Ptr(status)}))
-			if gotIDs := idsOf(got, func(o Order) int { return o.ID }); !slices.Equal(gotIDs, want) {
+			got := walkAll(t, c.Orders.All(ctx, &bigcommerce.OrderFilter{StatusID: bigcommerce.Ptr(status)}))
+			if gotIDs := idsOf(got, func(o bigcommerce.Order) int { return o.ID }); !slices.Equal(gotIDs, want) {
 				t.Errorf("status_id=%d gave %v, want %v", status, gotIDs, want)
 			}
 		}
@@ -475,23 +477,23 @@ func TestIntegrationFilters(t *testing.T) {
 			t.Fatal("the seed has no hidden product; pick another seed")
 		}
 		mark := logMark(store)
-		got := walkAll(t, c.Products.All(ctx, &ProductFilter{IsVisible: Ptr(false)}))
-		if gotIDs := idsOf(got, func(p Product) int { return p.ID }); !slices.Equal(gotIDs, hidden) {
+		got := walkAll(t, c.Products.All(ctx, &bigcommerce.ProductFilter{IsVisible: bigcommerce.Ptr(false)}))
+		if gotIDs := idsOf(got, func(p bigcommerce.Product) int { return p.ID }); !slices.Equal(gotIDs, hidden) {
 			t.Errorf("is_visible=false gave %v, want %v", gotIDs, hidden)
 		}
 		if reqs := requestsSince(store, mark, "GET", "/v3/catalog/products"); !strings.Contains(reqs[0].RawQuery, "is_visible=false") {
 			t.Errorf("sent %q", reqs[0].RawQuery)
 		}
-		got = walkAll(t, c.Products.All(ctx, &ProductFilter{IsVisible: Ptr(true)}))
-		if gotIDs := idsOf(got, func(p Product) int { return p.ID }); !slices.Equal(gotIDs, visible) {
+		got = walkAll(t, c.Products.All(ctx, &bigcommerce.ProductFilter{IsVisible: bigcommerce.Ptr(true)}))
+		if gotIDs := idsOf(got, func(p bigcommerce.Product) int { return p.ID }); !slices.Equal(gotIDs, visible) {
 			t.Errorf("is_visible=true gave %v, want %v", gotIDs, visible)
 		}
 	})
 
 	t.Run("products id:in", func(t *testing.T) {
 		want := []int{products[1].ID, products[9].ID, products[22].ID}
-		got := walkAll(t, c.Products.All(ctx, &ProductFilter{IDIn: IntList(want)}))
-		if gotIDs := idsOf(got, func(p Product) int { return p.ID }); !slices.Equal(gotIDs, want) {
+		got := walkAll(t, c.Products.All(ctx, &bigcommerce.ProductFilter{IDIn: bigcommerce.IntList(want)}))
+		if gotIDs := idsOf(got, func(p bigcommerce.Product) int { return p.ID }); !slices.Equal(gotIDs, want) {
 			t.Errorf("id:in gave %v, want %v", gotIDs, want)
 		}
 	})
@@ -500,20 +502,20 @@ func TestIntegrationFilters(t *testing.T) {
 func TestIntegrationCustomersCreatePartialFailure(t *testing.T) {
 	ctx := context.Background()
 	c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000}, bigcommercetest.SeedOptions{Seed: 3, Customers: 12})
-	existing := walkAll(t, c.Customers.All(ctx, &CustomerFilter{Limit: 1}))[0]
+	existing := walkAll(t, c.Customers.All(ctx, &bigcommerce.CustomerFilter{Limit: 1}))[0]
 	before := store.CustomerCount()
 
 	const n, dup = 25, 13
-	in := make([]CustomerCreate, n)
-	emails := make(StringList, n)
+	in := make([]bigcommerce.CustomerCreate, n)
+	emails := make(bigcommerce.StringList, n)
 	for i := range in {
 		emails[i] = fmt.Sprintf("batch%02d@example.com", i)
-		in[i] = CustomerCreate{Email: emails[i], FirstName: "Batch", LastName: fmt.Sprintf("Customer %d", i)}
+		in[i] = bigcommerce.CustomerCreate{Email: emails[i], FirstName: "Batch", LastName: fmt.Sprintf("Customer %d", i)}
 	}
 	in[dup].Email = strings.ToUpper(existing.Email) // BigCommerce compares emails case-insensitively
 
 	created, _, err := c.Customers.Create(ctx, in)
-	var be *BatchError
+	var be *bigcommerce.BatchError
 	if !errors.As(err, &be) {
 		t.Fatalf("Create: got %v, want a *BatchError", err)
 	}
@@ -523,12 +525,12 @@ func TestIntegrationCustomersCreatePartialFailure(t *testing.T) {
 	if got := be.FailedIndexes(); !slices.Equal(got, wantFailed) || be.Total != n {
 		t.Fatalf("failed indexes %v of %d, want %v of %d", got, be.Total, wantFailed, n)
 	}
-	if !errors.Is(err, ErrUnprocessable) {
+	if !errors.Is(err, bigcommerce.ErrUnprocessable) {
 		t.Errorf("errors.Is(err, ErrUnprocessable) = false: %v", err)
 	}
-	var resend []CustomerCreate
+	var resend []bigcommerce.CustomerCreate
 	for _, f := range be.Failures {
-		var e *Error
+		var e *bigcommerce.Error
 		isAPIError := errors.As(f.Err, &e)
 		if f.Index == dup {
 			if !isAPIError || e.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(e.Fields["email"], "already in use") {
@@ -567,7 +569,7 @@ func TestIntegrationCustomersCreatePartialFailure(t *testing.T) {
 	if err != nil || len(again) != len(resend) {
 		t.Fatalf("resend: %d created, err %v", len(again), err)
 	}
-	stored := walkAll(t, c.Customers.All(ctx, &CustomerFilter{EmailIn: emails}))
+	stored := walkAll(t, c.Customers.All(ctx, &bigcommerce.CustomerFilter{EmailIn: emails}))
 	if len(stored) != n-1 || store.CustomerCount() != before+n-1 {
 		t.Errorf("found %d of the new customers (store count %d), want %d", len(stored), store.CustomerCount(), n-1)
 	}
@@ -578,17 +580,17 @@ func TestIntegrationCustomersCreatePartialFailure(t *testing.T) {
 	}
 
 	// Delete them again, in one call, and check the store.
-	ids := idsOf(stored, func(c Customer) int { return c.ID })
+	ids := idsOf(stored, func(c bigcommerce.Customer) int { return c.ID })
 	if _, err := c.Customers.Delete(ctx, ids...); err != nil {
 		t.Fatalf("Delete: %v", err)
 	}
 	if got := store.CustomerCount(); got != before {
 		t.Errorf("after Delete the store has %d customers, want %d", got, before)
 	}
-	if left := walkAll(t, c.Customers.All(ctx, &CustomerFilter{IDIn: IntList(ids)})); len(left) != 0 {
+	if left := walkAll(t, c.Customers.All(ctx, &bigcommerce.CustomerFilter{IDIn: bigcommerce.IntList(ids)})); len(left) != 0 {
 		t.Errorf("%d deleted customers are still listed", len(left))
 	}
-	if _, _, err := c.Customers.Get(ctx, ids[0]); !errors.Is(err, ErrNotFound) {
+	if _, _, err := c.Customers.Get(ctx, ids[0]); !errors.Is(err, bigcommerce.ErrNotFound) {
 		t.Errorf("Get of a deleted customer: %v, want ErrNotFound", err)
 	}
 }
@@ -603,19 +605,20 @@ func TestIntegrationProductsUpdateBatchMultiStatus(t *testing.T) {
 	const failing = 12
 	store.FailSKU(products[failing].SKU)
 
-	updates := make([]ProductUpdate, len(products))
+	bump := decimal.RequireFromString("1.25")
+	updates := make([]bigcommerce.ProductUpdate, len(products))
 	for i, p := range products {
-		updates[i] = ProductUpdate{ID: p.ID, Price: Ptr(p.Price.Add(dec("1.25")))}
+		updates[i] = bigcommerce.ProductUpdate{ID: p.ID, Price: bigcommerce.Ptr(p.Price.Add(bump))}
 	}
 	saved, _, err := c.Products.UpdateBatch(ctx, updates)
-	var be *BatchError
+	var be *bigcommerce.BatchError
 	if !errors.As(err, &be) {
 		t.Fatalf("UpdateBatch: got %v, want a *BatchError", err)
 	}
 	if got := be.FailedIndexes(); !slices.Equal(got, []int{failing}) {
 		t.Fatalf("failed indexes %v, want [%d]", got, failing)
 	}
-	var ms *MultiStatusError
+	var ms *bigcommerce.MultiStatusError
 	if !errors.As(be.Failures[0].Err, &ms) || len(ms.Errors) == 0 {
 		t.Fatalf("failure of item %d is %v, want a *MultiStatusError with details", failing, be.Failures[0].Err)
 	}
@@ -631,7 +634,7 @@ func TestIntegrationProductsUpdateBatchMultiStatus(t *testing.T) {
 	// The store has the new prices, except for the failed product.
 	after := walkAll(t, c.Products.All(ctx, nil))
 	for i, p := range after {
-		want := products[i].Price.Add(dec("1.25"))
+		want := products[i].Price.Add(bump)
 		if i == failing {
 			want = products[i].Price
 		}
@@ -649,7 +652,7 @@ func TestIntegrationProductsUpdateBatchMultiStatus(t *testing.T) {
 		t.Errorf("store has %d products after deleting 3 of 23", got)
 	}
 	for _, id := range del {
-		if _, _, err := c.Products.Get(ctx, id, nil); !errors.Is(err, ErrNotFound) {
+		if _, _, err := c.Products.Get(ctx, id, nil); !errors.Is(err, bigcommerce.ErrNotFound) {
 			t.Errorf("Get(%d) after delete: %v, want ErrNotFound", id, err)
 		}
 	}
@@ -669,14 +672,14 @@ func TestIntegrationInventoryAdjustments(t *testing.T) {
 		t.Fatalf("walked %d inventory items, want 2100", len(items))
 	}
 
-	var abs []InventoryAdjustment
+	var abs []bigcommerce.InventoryAdjustment
 	want := map[[2]any]int{} // {location, sku} -> stock
 	for i, it := range items {
 		for _, loc := range []int{1, 2} {
 			q := (i*7+loc*3)%50 + 10
-			a := InventoryAdjustment{LocationID: loc, SKU: it.Identity.SKU, Quantity: q}
+			a := bigcommerce.InventoryAdjustment{LocationID: loc, SKU: it.Identity.SKU, Quantity: q}
 			if i%5 == 0 {
-				a = InventoryAdjustment{LocationID: loc, VariantID: it.Identity.VariantID, Quantity: q}
+				a = bigcommerce.InventoryAdjustment{LocationID: loc, VariantID: it.Identity.VariantID, Quantity: q}
 			}
 			abs = append(abs, a)
 			want[[2]any{loc, it.Identity.SKU}] = q
@@ -696,13 +699,13 @@ func TestIntegrationInventoryAdjustments(t *testing.T) {
 
 	// Relative: every item at location 1, 2,100 items in two chunks; a few
 	// go down.
-	var rel []InventoryAdjustment
+	var rel []bigcommerce.InventoryAdjustment
 	for i, it := range items {
 		d := 4
 		if i%3 == 0 {
 			d = -3
 		}
-		rel = append(rel, InventoryAdjustment{LocationID: 1, SKU: it.Identity.SKU, Quantity: d})
+		rel = append(rel, bigcommerce.InventoryAdjustment{LocationID: 1, SKU: it.Identity.SKU, Quantity: d})
 		want[[2]any{1, it.Identity.SKU}] += d
 	}
 	mark = logMark(store)
@@ -727,8 +730,8 @@ func TestIntegrationInventoryAdjustments(t *testing.T) {
 			}
 		}
 	}
-	sample := StringList{items[0].Identity.SKU, items[1001].Identity.SKU, items[2099].Identity.SKU}
-	listed, _, err := c.Inventory.ListItems(ctx, &InventoryItemFilter{SKUIn: sample, LocationIDIn: IntList{2}})
+	sample := bigcommerce.StringList{items[0].Identity.SKU, items[1001].Identity.SKU, items[2099].Identity.SKU}
+	listed, _, err := c.Inventory.ListItems(ctx, &bigcommerce.InventoryItemFilter{SKUIn: sample, LocationIDIn: bigcommerce.IntList{2}})
 	if err != nil || len(listed) != 3 {
 		t.Fatalf("ListItems(sku:in): %d items, %v", len(listed), err)
 	}
@@ -783,9 +786,9 @@ func TestIntegrationRateLimitBurst(t *testing.T) {
 					case 0:
 						_, err = c.Ping(ctx)
 					case 1:
-						_, _, err = c.Customers.List(ctx, &CustomerFilter{Limit: 5})
+						_, _, err = c.Customers.List(ctx, &bigcommerce.CustomerFilter{Limit: 5})
 					default:
-						_, _, err = c.Orders.List(ctx, &OrderFilter{Limit: 5})
+						_, _, err = c.Orders.List(ctx, &bigcommerce.OrderFilter{Limit: 5})
 					}
 					errs <- err
 				}
@@ -836,7 +839,7 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 	ctx := context.Background()
 	// run runs one case in its own bubble (the retry waits of the default
 	// policy pass on the fake clock) against its own small store.
-	run := func(name string, f func(t *testing.T, c *Client, store *bigcommercetest.Store)) {
+	run := func(name string, f func(t *testing.T, c *bigcommerce.Client, store *bigcommercetest.Store)) {
 		t.Run(name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				c, store := newFakeStoreClient(t, bigcommercetest.Config{}, bigcommercetest.SeedOptions{Seed: 2, Customers: 3, Orders: 3})
@@ -845,7 +848,7 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		})
 	}
 
-	run("429 without headers", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+	run("429 without headers", func(t *testing.T, c *bigcommerce.Client, store *bigcommercetest.Store) {
 		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.Fault429NoHeaders, Method: "GET", PathPrefix: "/v3/customers", Times: 2})
 		mark := logMark(store)
 		got, _, err := c.Customers.List(ctx, nil)
@@ -857,7 +860,7 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("5xx on GET", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+	run("5xx on GET", func(t *testing.T, c *bigcommerce.Client, store *bigcommercetest.Store) {
 		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultStatus, Status: 503, Method: "GET", PathPrefix: "/v2/orders"})
 		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultStatus, Status: 502, Method: "GET", PathPrefix: "/v2/orders"})
 		mark := logMark(store)
@@ -870,12 +873,12 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("5xx on GET until retries run out", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+	run("5xx on GET until retries run out", func(t *testing.T, c *bigcommerce.Client, store *bigcommercetest.Store) {
 		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultStatus, Status: 500, Method: "GET", PathPrefix: "/v2/store", Times: 10})
 		defer store.ClearFaults()
 		mark := logMark(store)
 		_, err := c.Ping(ctx)
-		var e *Error
+		var e *bigcommerce.Error
 		if !errors.As(err, &e) || e.StatusCode != 500 {
 			t.Fatalf("Ping: %v, want the last 500", err)
 		}
@@ -884,12 +887,12 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("5xx on POST not retried", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+	run("5xx on POST not retried", func(t *testing.T, c *bigcommerce.Client, store *bigcommercetest.Store) {
 		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultStatus, Status: 500, Method: "POST", PathPrefix: "/v3/customers"})
 		before := store.CustomerCount()
 		mark := logMark(store)
-		_, _, err := c.Customers.Create(ctx, []CustomerCreate{{Email: "once@example.com", FirstName: "Only", LastName: "Once"}})
-		var e *Error
+		_, _, err := c.Customers.Create(ctx, []bigcommerce.CustomerCreate{{Email: "once@example.com", FirstName: "Only", LastName: "Once"}})
+		var e *bigcommerce.Error
 		if !errors.As(err, &e) || e.StatusCode != 500 {
 			t.Fatalf("Create: %v, want the 500", err)
 		}
@@ -901,7 +904,7 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("dropped connection on GET", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+	run("dropped connection on GET", func(t *testing.T, c *bigcommerce.Client, store *bigcommercetest.Store) {
 		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultDrop, Method: "GET", PathPrefix: "/v3/customers"})
 		mark := logMark(store)
 		got, _, err := c.Customers.List(ctx, nil)
@@ -913,10 +916,10 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("dropped connection on POST not retried", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+	run("dropped connection on POST not retried", func(t *testing.T, c *bigcommerce.Client, store *bigcommercetest.Store) {
 		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultDrop, Method: "POST", PathPrefix: "/v3/inventory/adjustments/relative"})
 		mark := logMark(store)
-		_, _, err := c.Inventory.AdjustRelative(ctx, []InventoryAdjustment{{LocationID: 1, ProductID: 1, Quantity: 1}}, "")
+		_, _, err := c.Inventory.AdjustRelative(ctx, []bigcommerce.InventoryAdjustment{{LocationID: 1, ProductID: 1, Quantity: 1}}, "")
 		if err == nil {
 			t.Fatal("AdjustRelative succeeded through a dropped connection")
 		}
@@ -925,7 +928,7 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		}
 	})
 
-	run("truncated body on GET", func(t *testing.T, c *Client, store *bigcommercetest.Store) {
+	run("truncated body on GET", func(t *testing.T, c *bigcommerce.Client, store *bigcommercetest.Store) {
 		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultTruncate, Method: "GET", PathPrefix: "/v2/orders"})
 		mark := logMark(store)
 		got, _, err := c.Orders.List(ctx, nil)
@@ -946,8 +949,8 @@ func TestIntegrationFaultsOverHTTP(t *testing.T) {
 	store.Seed(bigcommercetest.SeedOptions{Seed: 4, Customers: 4, Orders: 4})
 	srv := httptest.NewServer(store)
 	defer srv.Close()
-	c, err := NewClient(fakeHash, TokenAuth{AccessToken: "fake-token"}, WithBaseURL(srv.URL+"/stores/"+fakeHash),
-		WithRetryPolicy(RetryPolicy{MaxRetries: 3}))
+	c, err := bigcommerce.NewClient(fakeHash, bigcommerce.TokenAuth{AccessToken: "fake-token"}, bigcommerce.WithBaseURL(srv.URL+"/stores/"+fakeHash),
+		bigcommerce.WithRetryPolicy(bigcommerce.RetryPolicy{MaxRetries: 3}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -968,7 +971,7 @@ func TestIntegrationFaultsOverHTTP(t *testing.T) {
 	store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultDrop, Method: "POST", PathPrefix: "/v3/customers"})
 	before := store.CustomerCount()
 	mark = logMark(store)
-	if _, _, err := c.Customers.Create(ctx, []CustomerCreate{{Email: "drop@example.com", FirstName: "D", LastName: "Rop"}}); err == nil {
+	if _, _, err := c.Customers.Create(ctx, []bigcommerce.CustomerCreate{{Email: "drop@example.com", FirstName: "D", LastName: "Rop"}}); err == nil {
 		t.Error("Create succeeded through a dropped connection")
 	}
 	if n := len(requestsSince(store, mark, "POST", "/v3/customers")); n != 1 || store.CustomerCount() != before {
@@ -988,15 +991,15 @@ func TestIntegrationPing(t *testing.T) {
 		t.Errorf("Ping: %+v", info)
 	}
 
-	bad, err := NewClient(fakeHash, TokenAuth{AccessToken: "wrong-token"}, WithBaseURL("http://fakestore.test/stores/"+fakeHash),
-		WithHTTPClient(&http.Client{Transport: store.Transport()}))
+	bad, err := bigcommerce.NewClient(fakeHash, bigcommerce.TokenAuth{AccessToken: "wrong-token"}, bigcommerce.WithBaseURL("http://fakestore.test/stores/"+fakeHash),
+		bigcommerce.WithHTTPClient(&http.Client{Transport: store.Transport()}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	mark := logMark(store)
 	_, err = bad.Ping(ctx)
-	var e *Error
-	if !errors.Is(err, ErrUnauthorized) || !errors.As(err, &e) || !strings.Contains(e.Hint, "access token") {
+	var e *bigcommerce.Error
+	if !errors.Is(err, bigcommerce.ErrUnauthorized) || !errors.As(err, &e) || !strings.Contains(e.Hint, "access token") {
 		t.Fatalf("Ping with a wrong token: %v, want ErrUnauthorized with a hint about the token", err)
 	}
 	if strings.Contains(err.Error(), "wrong-token") {
@@ -1016,7 +1019,7 @@ func TestIntegrationBasicAuthLegacy(t *testing.T) {
 
 	for _, base := range []string{srv.URL + "/api", srv.URL + "/api/v2/"} {
 		t.Run(strings.TrimPrefix(base, srv.URL), func(t *testing.T) {
-			c, err := NewClient("", BasicAuth{Username: "legacy", APIToken: "legacy-token"}, WithBaseURL(base))
+			c, err := bigcommerce.NewClient("", bigcommerce.BasicAuth{Username: "legacy", APIToken: "legacy-token"}, bigcommerce.WithBaseURL(base))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -1025,7 +1028,7 @@ func TestIntegrationBasicAuthLegacy(t *testing.T) {
 				t.Fatalf("Ping: %+v, %v", info, err)
 			}
 			mark := logMark(store)
-			orders, _, err := c.Orders.List(ctx, &OrderFilter{Limit: 4})
+			orders, _, err := c.Orders.List(ctx, &bigcommerce.OrderFilter{Limit: 4})
 			if err != nil || len(orders) != 4 {
 				t.Fatalf("Orders.List: %d orders, %v", len(orders), err)
 			}
@@ -1033,14 +1036,14 @@ func TestIntegrationBasicAuthLegacy(t *testing.T) {
 			if len(reqs) != 1 || reqs[0].Path != "/api/v2/orders" {
 				t.Errorf("requests %+v, want one GET /api/v2/orders", reqs)
 			}
-			if all := walkAll(t, c.Orders.All(ctx, &OrderFilter{Limit: 4})); len(all) != store.OrderCount() {
+			if all := walkAll(t, c.Orders.All(ctx, &bigcommerce.OrderFilter{Limit: 4})); len(all) != store.OrderCount() {
 				t.Errorf("Orders.All walked %d of %d", len(all), store.OrderCount())
 			}
 
 			// V3 is refused before anything is sent.
 			mark = logMark(store)
 			_, _, err = c.Customers.List(ctx, nil)
-			if !errors.Is(err, ErrInvalidRequest) || !strings.Contains(err.Error(), "OAuth access token") {
+			if !errors.Is(err, bigcommerce.ErrInvalidRequest) || !strings.Contains(err.Error(), "OAuth access token") {
 				t.Errorf("Customers.List with BasicAuth: %v, want a client-side refusal", err)
 			}
 			if n := logMark(store) - mark; n != 0 {
@@ -1050,19 +1053,19 @@ func TestIntegrationBasicAuthLegacy(t *testing.T) {
 	}
 
 	t.Run("wrong password", func(t *testing.T) {
-		c, err := NewClient("", BasicAuth{Username: "legacy", APIToken: "not-the-token"}, WithBaseURL(srv.URL+"/api"))
+		c, err := bigcommerce.NewClient("", bigcommerce.BasicAuth{Username: "legacy", APIToken: "not-the-token"}, bigcommerce.WithBaseURL(srv.URL+"/api"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		_, err = c.Ping(ctx)
-		var e *Error
-		if !errors.Is(err, ErrUnauthorized) || !errors.As(err, &e) || !strings.Contains(e.Hint, "legacy API account") {
+		var e *bigcommerce.Error
+		if !errors.Is(err, bigcommerce.ErrUnauthorized) || !errors.As(err, &e) || !strings.Contains(e.Hint, "legacy API account") {
 			t.Fatalf("Ping: %v, want ErrUnauthorized with a hint about the legacy account", err)
 		}
 		if strings.Contains(err.Error(), "not-the-token") {
 			t.Errorf("the error shows the API token: %v", err)
 		}
-		if _, _, err := c.Orders.List(ctx, nil); !errors.Is(err, ErrUnauthorized) {
+		if _, _, err := c.Orders.List(ctx, nil); !errors.Is(err, bigcommerce.ErrUnauthorized) {
 			t.Errorf("Orders.List: %v, want ErrUnauthorized", err)
 		}
 	})

@@ -16,7 +16,7 @@ import (
 func ExampleInventoryService_AdjustAbsolute() {
 	srv := bigcommercetest.NewServer()
 	defer srv.Close()
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()}, bigcommerce.WithBaseURL(srv.URL))
+	client, err := srv.Client() // TokenAuth and WithBaseURL for the test store
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -97,7 +97,7 @@ func ExampleWebhooksService_Create() {
 	clock := func() time.Time { return time.Date(2019, 6, 25, 18, 41, 46, 0, time.UTC) }
 	srv := bigcommercetest.NewServer(bigcommercetest.WithConfig(bigcommercetest.Config{Now: clock}))
 	defer srv.Close()
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()}, bigcommerce.WithBaseURL(srv.URL))
+	client, err := srv.Client() // TokenAuth and WithBaseURL for the test store
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func ExampleOrdersService_All() {
 func ExampleOrdersService_CreateShipment() {
 	srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Customers: 2, Products: 3, Orders: 10, LineItemsPerOrder: 2}))
 	defer srv.Close()
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()}, bigcommerce.WithBaseURL(srv.URL))
+	client, err := srv.Client() // TokenAuth and WithBaseURL for the test store
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -18,8 +18,7 @@ import (
 func ExampleProductsService() {
 	srv := bigcommercetest.NewServer() // stands in for the store, so the example runs offline
 	defer srv.Close()
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
-		bigcommerce.WithBaseURL(srv.URL))
+	client, err := srv.Client() // TokenAuth and WithBaseURL for the test store
 	if err != nil {
 		log.Fatal(err)
 	}

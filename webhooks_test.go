@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 	"github.com/jarcoal/httpmock"
 )
 
@@ -336,87 +335,5 @@ func TestWebhookScopeMatches(t *testing.T) {
 		if got := tc.sub.Matches(tc.event); got != tc.want {
 			t.Errorf("%s.Matches(%s) = %v", tc.sub, tc.event, got)
 		}
-	}
-}
-
-// hookStoreClient returns a client for a bigcommercetest store, in-process,
-// authenticated as the store account with the given token.
-func hookStoreClient(t *testing.T, store *bigcommercetest.Store, token string) *Client {
-	t.Helper()
-	c, err := NewClient("fakestore", TokenAuth{AccessToken: token},
-		WithBaseURL("http://fakestore.test/stores/fakestore"),
-		WithHTTPClient(&http.Client{Transport: store.Transport()}),
-		WithRetryPolicy(RetryPolicy{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// TestWebhooksLifecycleAgainstStore runs the whole subscription flow the
-// way an app does (subscribe, find, pause, delete) against the store, with
-// two API accounts that must not see each other's hooks.
-func TestWebhooksLifecycleAgainstStore(t *testing.T) {
-	now := time.Date(2025, 6, 1, 10, 0, 0, 0, time.UTC)
-	store := bigcommercetest.New(bigcommercetest.Config{Now: func() time.Time { return now }, ClientID: "app-one"})
-	store.AddAccount(bigcommercetest.Account{AccessToken: "token-two", ClientID: "app-two"})
-	c := hookStoreClient(t, store, "fake-token")
-	other := hookStoreClient(t, store, "token-two")
-
-	var created []*Webhook
-	for _, scope := range []WebhookScope{WebhookScopeOrderCreated, WebhookScopeProductAll, WebhookScopeAppUninstalled} {
-		h, resp, err := c.Webhooks.Create(ctx(t), WebhookCreate{
-			Scope: scope, Destination: "https://app.example.com/hooks", IsActive: Ptr(true), Headers: map[string]string{"X-Secret": "s"},
-		})
-		if err != nil {
-			t.Fatalf("Create %s: %v", scope, err)
-		}
-		if resp.StatusCode != 200 || h.ClientID != "app-one" || h.StoreHash != "fakestore" || !h.CreatedAt.Equal(now) || h.Headers["X-Secret"] != "s" {
-			t.Errorf("created %+v (status %d)", h, resp.StatusCode)
-		}
-		created = append(created, h)
-	}
-	if _, _, err := other.Webhooks.Create(ctx(t), WebhookCreate{Scope: WebhookScopeCartAll, Destination: "https://two.example.com/h", IsActive: Ptr(true)}); err != nil {
-		t.Fatal(err)
-	}
-
-	// All with a small page walks every page, and sees only its client's hooks.
-	var ids []int
-	for h, err := range c.Webhooks.All(ctx(t), &WebhookFilter{Limit: 2}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, h.ID)
-	}
-	if len(ids) != 3 || ids[0] != created[0].ID || ids[2] != created[2].ID {
-		t.Errorf("All ids %v, want the three created", ids)
-	}
-	found, _, err := c.Webhooks.List(ctx(t), &WebhookFilter{Scope: WebhookScopeProductAll, Destination: "https://app.example.com/hooks"})
-	if err != nil || len(found) != 1 || found[0].ID != created[1].ID {
-		t.Fatalf("List by scope and destination: %+v, %v", found, err)
-	}
-
-	now = now.Add(time.Hour)
-	paused, _, err := c.Webhooks.Update(ctx(t), created[1].ID, WebhookUpdate{IsActive: Ptr(false)})
-	if err != nil || paused.IsActive || paused.Scope != WebhookScopeProductAll || !paused.UpdatedAt.Equal(now) || !paused.CreatedAt.Equal(created[1].CreatedAt.Time) {
-		t.Fatalf("Update: %+v, %v", paused, err)
-	}
-	active, _, err := c.Webhooks.List(ctx(t), &WebhookFilter{IsActive: Ptr(true)})
-	if err != nil || len(active) != 2 {
-		t.Fatalf("active hooks %+v, %v", active, err)
-	}
-
-	if _, _, err := other.Webhooks.Delete(ctx(t), created[0].ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("another client deleted our hook: %v", err)
-	}
-	deleted, resp, err := c.Webhooks.Delete(ctx(t), created[0].ID)
-	if err != nil || resp.StatusCode != 200 || deleted.ID != created[0].ID || deleted.Scope != WebhookScopeOrderCreated {
-		t.Fatalf("Delete: %+v, %v", deleted, err)
-	}
-	if _, _, err := c.Webhooks.Get(ctx(t), created[0].ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Get after Delete: %v", err)
-	}
-	if n := store.HookCount(); n != 3 {
-		t.Errorf("store has %d hooks, want 3", n)
 	}
 }

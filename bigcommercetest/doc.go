@@ -8,15 +8,15 @@
 // # Testing code that uses the SDK
 //
 // [NewServer] starts a store on a local listener; [WithSeed] fills it with
-// realistic, deterministic data. Build the client the way production code
-// does, adding only bigcommerce.WithBaseURL:
+// realistic, deterministic data; [Server.Client] returns a
+// bigcommerce.Client wired to it, built the way production code builds one
+// (TokenAuth and the SDK's defaults) plus bigcommerce.WithBaseURL, with
+// your options on top:
 //
 //	func TestRestock(t *testing.T) {
 //		srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Products: 20}))
 //		t.Cleanup(srv.Close)
-//		client, err := bigcommerce.NewClient(srv.StoreHash(),
-//			bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
-//			bigcommerce.WithBaseURL(srv.URL))
+//		client, err := srv.Client()
 //		if err != nil {
 //			t.Fatal(err)
 //		}
@@ -39,9 +39,8 @@
 // works inside testing/synctest bubbles, where rate-window waits pass on
 // the fake clock). [New] and [Config] are the lower-level constructor.
 //
-// Why there is no Server.Client method: this package must not import the
-// SDK, because the SDK's own in-package tests import this package and Go
-// forbids that import cycle. Building the client takes the one call above.
+// This package imports the SDK, so the SDK's own tests that use it are in
+// the external test package (package bigcommerce_test).
 //
 // # Routes
 //

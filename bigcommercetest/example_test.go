@@ -11,15 +11,14 @@ import (
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
-// Example starts a seeded store, builds the SDK client the way production
-// code does (plus WithBaseURL), and reads from the store through it.
+// Example starts a seeded store, gets an SDK client wired to it (built the
+// way production code builds one, plus WithBaseURL), and reads from the
+// store through it.
 func Example() {
 	srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Customers: 10, Products: 5, Orders: 25}))
 	defer srv.Close()
 
-	client, err := bigcommerce.NewClient(srv.StoreHash(),
-		bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
-		bigcommerce.WithBaseURL(srv.URL))
+	client, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -42,8 +41,7 @@ func ExampleWithScopes() {
 		bigcommercetest.WithSeed(bigcommercetest.Seed{Orders: 1}),
 		bigcommercetest.WithScopes(bigcommerce.ScopeOrdersReadOnly))
 	defer srv.Close()
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
-		bigcommerce.WithBaseURL(srv.URL))
+	client, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -67,9 +65,7 @@ func ExampleServer_Store() {
 	defer srv.Close()
 	srv.Store().InjectFault(bigcommercetest.Fault{PathPrefix: "/v2/store", Status: 503})
 
-	client, err := bigcommerce.NewClient(srv.StoreHash(), bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
-		bigcommerce.WithBaseURL(srv.URL),
-		bigcommerce.WithRetryPolicy(bigcommerce.RetryPolicy{MaxRetries: 1})) // zero waits
+	client, err := srv.Client(bigcommerce.WithRetryPolicy(bigcommerce.RetryPolicy{MaxRetries: 1})) // zero waits
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -6,7 +6,8 @@ import (
 )
 
 // Server is a store listening on a local address (an httptest.Server on
-// 127.0.0.1). Point a bigcommerce.Client at it with
+// 127.0.0.1). [Server.Client] returns a bigcommerce.Client wired to it;
+// it is the same as
 //
 //	client, err := bigcommerce.NewClient(srv.StoreHash(),
 //		bigcommerce.TokenAuth{AccessToken: srv.AccessToken()},
