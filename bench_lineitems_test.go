@@ -1,4 +1,4 @@
-package bigcommerce
+package bigcommerce_test
 
 // An order export with line items on a quota-limited store: the old way
 // (GET /v2/orders, then GET /v2/orders/{id}/products for every order)
@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
@@ -27,7 +28,7 @@ var benchQuotaConfig = bigcommercetest.Config{Quota: 25, Window: time.Second, La
 
 // benchExport runs export once per iteration against a fresh store and
 // reports its requests.
-func benchExport(b *testing.B, export func(ctx context.Context, c *Client) (orders, items int, err error)) {
+func benchExport(b *testing.B, export func(ctx context.Context, c *bigcommerce.Client) (orders, items int, err error)) {
 	ctx := context.Background()
 	var requests, orders, items int
 	for b.Loop() {
@@ -54,13 +55,13 @@ func benchExport(b *testing.B, export func(ctx context.Context, c *Client) (orde
 
 func BenchmarkOrderExportLineItems(b *testing.B) {
 	b.Run("old=ListProducts-per-order", func(b *testing.B) {
-		benchExport(b, func(ctx context.Context, c *Client) (int, int, error) {
+		benchExport(b, func(ctx context.Context, c *bigcommerce.Client) (int, int, error) {
 			orders, items := 0, 0
 			for o, err := range c.Orders.All(ctx, nil) {
 				if err != nil {
 					return orders, items, err
 				}
-				lines, _, err := c.Orders.ListProducts(ctx, o.ID, &ListOptions{Limit: MaxPageSize})
+				lines, _, err := c.Orders.ListProducts(ctx, o.ID, &bigcommerce.ListOptions{Limit: bigcommerce.MaxPageSize})
 				if err != nil {
 					return orders, items, err
 				}
@@ -71,9 +72,9 @@ func BenchmarkOrderExportLineItems(b *testing.B) {
 		})
 	})
 	b.Run("new=include-line-items", func(b *testing.B) {
-		benchExport(b, func(ctx context.Context, c *Client) (int, int, error) {
+		benchExport(b, func(ctx context.Context, c *bigcommerce.Client) (int, int, error) {
 			orders, items := 0, 0
-			filter := &OrderFilter{Include: StringList{OrderIncludeConsignmentsLineItems}}
+			filter := &bigcommerce.OrderFilter{Include: bigcommerce.StringList{bigcommerce.OrderIncludeConsignmentsLineItems}}
 			for o, err := range c.Orders.All(ctx, filter) {
 				if err != nil {
 					return orders, items, err
