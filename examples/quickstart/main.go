@@ -102,6 +102,7 @@ func (t *tour) run(ctx context.Context) error {
 		{"testing the connection (GET /v2/store)", t.store},
 		{"listing customers", t.customers},
 		{"listing products", t.products},
+		{"listing categories and customer groups", t.structure},
 		{"listing orders", t.orders},
 		{"adjusting inventory", t.inventory},
 	}
@@ -172,6 +173,35 @@ func (t *tour) products(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// structure shows the top of the catalog's category trees and the
+// customer groups (GET /v3/catalog/trees/categories, GET /v2/customer_groups).
+func (t *tour) structure(ctx context.Context) error {
+	cats, _, err := t.c.Categories.List(ctx, &bigcommerce.CategoryFilter{ParentIDIn: bigcommerce.IntList{0}})
+	if err != nil {
+		return err
+	}
+	groups, _, err := t.c.CustomerGroups.List(ctx, nil)
+	if err != nil {
+		return err
+	}
+	t.printf("\nTop-level categories: %s\nCustomer groups: %s\n",
+		joinNames(cats, func(c bigcommerce.Category) string { return c.Name }),
+		joinNames(groups, func(g bigcommerce.CustomerGroup) string { return g.Name }))
+	return nil
+}
+
+// joinNames lists the names of items, or "none".
+func joinNames[T any](items []T, name func(T) string) string {
+	if len(items) == 0 {
+		return "none"
+	}
+	names := make([]string, len(items))
+	for i, it := range items {
+		names[i] = name(it)
+	}
+	return strings.Join(names, ", ")
 }
 
 func (t *tour) orders(ctx context.Context) error {

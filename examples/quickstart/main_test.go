@@ -58,6 +58,8 @@ func TestQuickstartAgainstFakeStore(t *testing.T) {
 		"Customers created in the last 30 days: ",
 		"Products: 25 (showing 3), with their variants",
 		"        SKU-000001-XS ",
+		"Top-level categories: Bath, Kitchen\n",
+		"Customer groups: Retail, Wholesale, Guests\n",
 		"Orders: 60 (showing 3), newest first",
 	} {
 		if !strings.Contains(text, want) {
