@@ -327,11 +327,11 @@ type pageBench struct {
 	want int
 }
 
-func (p pageBench) client(b *testing.B) (*Client, *http.Client) {
+func (p pageBench) client(tb testing.TB) (*Client, *http.Client) {
 	hc := &http.Client{Transport: replayTransport{p.page}}
 	c, err := NewClient(fakeHash, TokenAuth{AccessToken: "fake-token"}, WithBaseURL("http://fakestore.test/stores/"+fakeHash), WithHTTPClient(hc))
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return c, hc
 }
