@@ -321,14 +321,10 @@ func TestRawPageStructsMirrorModels(t *testing.T) {
 	}
 }
 
-// pageBench runs the raw and the SDK side of one page side by side.
-type pageBench struct {
-	page recordedPage
-	want int
-}
-
-func (p pageBench) client(tb testing.TB) (*Client, *http.Client) {
-	hc := &http.Client{Transport: replayTransport{p.page}}
+// replayClients returns an SDK client and a plain *http.Client that both
+// get page for every request.
+func replayClients(tb testing.TB, page recordedPage) (*Client, *http.Client) {
+	hc := &http.Client{Transport: replayTransport{page}}
 	c, err := NewClient(fakeHash, TokenAuth{AccessToken: "fake-token"}, WithBaseURL("http://fakestore.test/stores/"+fakeHash), WithHTTPClient(hc))
 	if err != nil {
 		tb.Fatal(err)
@@ -445,7 +441,7 @@ func medianRatio(a, b []time.Duration) float64 {
 
 func BenchmarkPageOrders(b *testing.B) {
 	page := recordPage(b, "/v2/orders?limit=250")
-	c, hc := pageBench{page: page}.client(b)
+	c, hc := replayClients(b, page)
 	ctx := context.Background()
 	url := "http://fakestore.test/stores/" + fakeHash + "/v2/orders?limit=250"
 	filter := &OrderFilter{Limit: 250}
@@ -463,7 +459,7 @@ func BenchmarkPageOrders(b *testing.B) {
 
 func BenchmarkPageProducts(b *testing.B) {
 	page := recordPage(b, "/v3/catalog/products?limit=250")
-	c, hc := pageBench{page: page}.client(b)
+	c, hc := replayClients(b, page)
 	ctx := context.Background()
 	url := "http://fakestore.test/stores/" + fakeHash + "/v3/catalog/products?limit=250"
 	filter := &ProductFilter{Limit: 250}
