@@ -9,21 +9,22 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Fast decoding of order pages (issue 8, per-page cost).
+// Fast decoding of order and product pages (issue 8, per-page cost).
 //
 // An order carries some 25 money fields. decimal.Decimal's UnmarshalJSON
 // copies each into a string before parsing it, and allocates a big.Int even
 // for the many zero amounts, which made a 250-order page cost clearly more
-// than decoding the same JSON into strings. The model keeps decimal.Decimal,
-// so decodeJSON decodes an order (or a page of them) through a shadow type
-// that encoding/json sees instead: a struct built by reflection with the
-// same fields, tags and memory layout as Order, in which decimal.Decimal is
-// replaced by fastDecimal (the same type underneath, with a cheaper decoder
-// that gives identical values). The shadow is verified field by field when
-// it is built and not used at all if anything differs, so a change to Order
-// can make decoding slower but never different. When the fast decode fails,
-// the target is reset and decoded again the ordinary way, so errors and
-// partial results are exactly encoding/json's.
+// than decoding the same JSON into strings. The models keep decimal.Decimal,
+// so decodeJSON decodes an order, a page of orders or a page of products
+// through a shadow type that encoding/json sees instead: a type built by
+// reflection with the same fields, tags and memory layout, in which
+// decimal.Decimal is replaced by fastDecimal (the same type underneath,
+// with a cheaper decoder that gives identical values). The shadow is
+// verified field by field when it is built and not used at all if anything
+// differs, so a change to the models can make decoding slower but never
+// different. When the fast decode fails, the target is reset and decoded
+// again the ordinary way, so errors and partial results are exactly
+// encoding/json's.
 
 // fastDecimal is decimal.Decimal with a decoder that does not allocate for
 // zero amounts and parses plain amounts without an intermediate string.
@@ -91,23 +92,35 @@ func frac0(point bool) int {
 	return 0
 }
 
-// shadowOf builds the shadow of struct type t: the same fields, tags and
-// layout, with decimal.Decimal and *decimal.Decimal fields replaced by
-// fastDecimal. It returns nil when no shadow can stand in for t exactly: t
-// has its own decoder, an embedded or unexported field, no money field, or
-// the built layout differs.
-func shadowOf(t reflect.Type) reflect.Type {
-	if t.Kind() != reflect.Struct {
+// shadowOf builds the shadow of type t: the same layout and, for structs,
+// the same fields and tags, with decimal.Decimal (also behind pointers,
+// in slices and in nested structs) replaced by fastDecimal. It returns nil
+// when t holds no money or no shadow can stand in for it exactly: a struct
+// with its own decoder (kept as it is), an embedded or unexported field, a
+// layout that differs, or nesting deeper than any model's.
+func shadowOf(t reflect.Type) reflect.Type { return shadowAt(t, 0) }
+
+func shadowAt(t reflect.Type, depth int) reflect.Type {
+	decimalType := reflect.TypeFor[decimal.Decimal]()
+	switch {
+	case depth > 6:
 		return nil
-	}
-	pt := reflect.PointerTo(t)
-	for _, iface := range []reflect.Type{reflect.TypeFor[json.Unmarshaler](), reflect.TypeFor[encoding.TextUnmarshaler]()} {
-		if t.Implements(iface) || pt.Implements(iface) {
+	case t == decimalType:
+		return reflect.TypeFor[fastDecimal]()
+	case t.Kind() != reflect.Pointer && hasDecoder(t):
+		return nil // kept as it is, with its own decoder
+	case t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice:
+		elem := shadowAt(t.Elem(), depth+1)
+		if elem == nil {
 			return nil
 		}
+		if t.Kind() == reflect.Pointer {
+			return reflect.PointerTo(elem)
+		}
+		return reflect.SliceOf(elem)
+	case t.Kind() != reflect.Struct:
+		return nil
 	}
-	decimalType := reflect.TypeFor[decimal.Decimal]()
-	fastType := reflect.TypeFor[fastDecimal]()
 	fields := make([]reflect.StructField, t.NumField())
 	replaced := false
 	for i := range fields {
@@ -115,11 +128,8 @@ func shadowOf(t reflect.Type) reflect.Type {
 		if f.Anonymous || !f.IsExported() {
 			return nil
 		}
-		switch f.Type {
-		case decimalType:
-			f.Type, replaced = fastType, true
-		case reflect.PointerTo(decimalType):
-			f.Type, replaced = reflect.PointerTo(fastType), true
+		if s := shadowAt(f.Type, depth+1); s != nil {
+			f.Type, replaced = s, true
 		}
 		fields[i] = reflect.StructField{Name: f.Name, Type: f.Type, Tag: f.Tag}
 	}
@@ -138,32 +148,54 @@ func shadowOf(t reflect.Type) reflect.Type {
 	return s
 }
 
-// orderShadow is the shadow of Order, or nil if Order has none.
-var orderShadow = shadowOf(reflect.TypeFor[Order]())
+// hasDecoder reports whether encoding/json decodes t (or *t) with a method.
+func hasDecoder(t reflect.Type) bool {
+	for _, iface := range []reflect.Type{reflect.TypeFor[json.Unmarshaler](), reflect.TypeFor[encoding.TextUnmarshaler]()} {
+		if t.Implements(iface) || reflect.PointerTo(t).Implements(iface) {
+			return true
+		}
+	}
+	return false
+}
+
+// The shadows of the types whose pages are hot (nil if one cannot be built).
+var (
+	orderShadow     = shadowOf(reflect.TypeFor[Order]())
+	orderPageShadow = shadowOf(reflect.TypeFor[[]Order]())
+	productsShadow  = shadowOf(reflect.TypeFor[envelope[[]Product]]())
+)
 
 // fastTarget returns v seen through its shadow type, or nil when v has no
 // shadow or is not empty (the fast path only fills fresh values, so that
 // retrying after a failure starts from the same state).
 func fastTarget(v any) any {
-	if orderShadow == nil {
-		return nil
-	}
+	var shadow reflect.Type
+	var ptr unsafe.Pointer
 	switch x := v.(type) {
 	case *[]Order:
 		if x == nil || len(*x) != 0 {
 			return nil
 		}
-		return reflect.NewAt(reflect.SliceOf(orderShadow), unsafe.Pointer(x)).Interface()
+		shadow, ptr = orderPageShadow, unsafe.Pointer(x)
 	case *Order:
 		if x == nil || !reflect.ValueOf(x).Elem().IsZero() {
 			return nil
 		}
-		return reflect.NewAt(orderShadow, unsafe.Pointer(x)).Interface()
+		shadow, ptr = orderShadow, unsafe.Pointer(x)
+	case *envelope[[]Product]:
+		if x == nil || len(x.Data) != 0 || !reflect.ValueOf(&x.Meta).Elem().IsZero() {
+			return nil
+		}
+		shadow, ptr = productsShadow, unsafe.Pointer(x)
 	}
-	return nil
+	if shadow == nil {
+		return nil
+	}
+	return reflect.NewAt(shadow, ptr).Interface()
 }
 
-// resetTarget undoes a failed fast decode into v (as fastTarget accepted it).
+// resetTarget undoes a failed fast decode into v (as fastTarget accepted
+// it): what was decoded is zeroed, a page's capacity kept.
 func resetTarget(v any) {
 	switch x := v.(type) {
 	case *[]Order:
@@ -171,11 +203,15 @@ func resetTarget(v any) {
 		*x = (*x)[:0]
 	case *Order:
 		*x = Order{}
+	case *envelope[[]Product]:
+		data := x.Data
+		clear(data[:cap(data)])
+		*x = envelope[[]Product]{Data: data[:0]}
 	}
 }
 
 // decodeJSON is json.Unmarshal(body, v), through the shadow type when v is
-// an order or a page of orders.
+// an order, a page of orders or a page of products.
 func decodeJSON(body []byte, v any) error {
 	if fast := fastTarget(v); fast != nil {
 		if err := json.Unmarshal(body, fast); err == nil {

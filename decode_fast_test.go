@@ -79,11 +79,12 @@ func TestOrderShadow(t *testing.T) {
 	}
 	type noMoney struct{ ID int }
 	for name, typ := range map[string]reflect.Type{
-		"embedded field":   reflect.TypeFor[withEmbedded](),
-		"unexported field": reflect.TypeFor[unexported](),
-		"no money field":   reflect.TypeFor[noMoney](),
-		"own decoder":      reflect.TypeFor[Variant](),
-		"not a struct":     reflect.TypeFor[[]Order](),
+		"embedded field":         reflect.TypeFor[withEmbedded](),
+		"unexported field":       reflect.TypeFor[unexported](),
+		"no money field":         reflect.TypeFor[noMoney](),
+		"own decoder":            reflect.TypeFor[Variant](),
+		"named with own decoder": reflect.TypeFor[decimalList](),
+		"a map":                  reflect.TypeFor[map[string]decimal.Decimal](),
 	} {
 		if s := shadowOf(typ); s != nil {
 			t.Errorf("%s: shadowOf built %v", name, s)
@@ -99,6 +100,28 @@ func TestOrderShadow(t *testing.T) {
 	if s == nil || s.Field(1).Type != reflect.TypeFor[fastDecimal]() || s.Field(2).Type != reflect.TypeFor[*fastDecimal]() || s.Field(2).Tag != `json:"sale,omitempty"` {
 		t.Errorf("shadow of priced: %v", s)
 	}
+	if s := shadowOf(reflect.TypeFor[[]priced]()); s == nil || s.Kind() != reflect.Slice || s.Elem().Field(1).Type != reflect.TypeFor[fastDecimal]() {
+		t.Errorf("shadow of []priced: %v", s)
+	}
+	// A type that refers to itself gets a shadow a few levels deep (the
+	// rest decoded as it is), and building it ends.
+	if s := shadowOf(reflect.TypeFor[recursive]()); s == nil || s.Size() != reflect.TypeFor[recursive]().Size() {
+		t.Errorf("shadow of recursive: %v", s)
+	}
+	if orderPageShadow == nil || productsShadow == nil {
+		t.Errorf("no shadow for a page of orders (%v) or of products (%v)", orderPageShadow, productsShadow)
+	}
+}
+
+// decimalList decodes itself: a shadow must not bypass that.
+type decimalList []decimal.Decimal
+
+func (l *decimalList) UnmarshalJSON([]byte) error { *l = nil; return nil }
+
+// recursive refers to itself: building its shadow must end.
+type recursive struct {
+	Price decimal.Decimal
+	Next  *recursive
 }
 
 // orderDocs are V2 order bodies, valid and not, that decodeJSON must
@@ -159,6 +182,58 @@ func TestDecodeJSONMatchesEncodingJSON(t *testing.T) {
 	if fastTarget(&Order{ID: 9}) != nil || fastTarget((*Order)(nil)) != nil || fastTarget(&[]Product{}) != nil {
 		t.Error("fastTarget accepted a filled order, a nil order or another type")
 	}
+}
+
+// productDocs are V3 product pages, valid and not.
+var productDocs = []string{
+	`{"data":[],"meta":{"pagination":{"total":0}}}`,
+	`{"data":[{"id":1,"price":211.99,"cost_price":0,"sale_price":"0.00","map_price":1e2,"date_created":"2024-04-24T12:39:17Z"}],"meta":{"pagination":{"total":1,"count":1,"per_page":250,"current_page":1,"total_pages":1,"links":{"current":"?page=1"}}}}`,
+	`{"data":[{"id":1,"variants":[{"id":2,"price":null,"map_price":"","calculated_price":5.5}],"bulk_pricing_rules":[{"id":1,"amount":10}],"primary_image":{"id":3}}]}`,
+	`{"data":[{"id":1,"price":"cheap"}]}`,
+	`{"data":[{"id":1,"price":1.5},{"id":"x","price":2}]}`,
+	`{"data":{"id":1},"meta":{}}`,
+	`{"data":[{"id":1}],"meta":{"cursor_pagination":{"count":1,"end_cursor":"abc"}}}`,
+	`[]`,
+	`{"data":[{"id":1,"price":1.5`,
+}
+
+// checkDecodeProducts decodes body into a product page with decodeJSON and
+// with json.Unmarshal, and reports any difference.
+func checkDecodeProducts(t *testing.T, body []byte) {
+	t.Helper()
+	got := newEnvelope[[]Product](&ProductFilter{Limit: 250})
+	want := newEnvelope[[]Product](&ProductFilter{Limit: 250})
+	err, wantErr := decodeJSON(body, &got), json.Unmarshal(body, &want)
+	if (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+		t.Errorf("products %.80q: error %v, encoding/json's %v", body, err, wantErr)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("products %.80q: decoded\n%+v\nencoding/json decodes\n%+v", body, got, want)
+	}
+}
+
+func TestDecodeJSONMatchesEncodingJSONForProducts(t *testing.T) {
+	for _, doc := range productDocs {
+		checkDecodeProducts(t, []byte(doc))
+	}
+	page := recordPage(t, "/v3/catalog/products?limit=250").body
+	checkDecodeProducts(t, page)
+	withVariants := recordPage(t, "/v3/catalog/products?limit=250&include=variants,images").body
+	checkDecodeProducts(t, withVariants)
+	env := newEnvelope[[]Product](&ProductFilter{Limit: 250})
+	if err := decodeJSON(withVariants, &env); err != nil || len(env.Data) != 250 || len(env.Data[0].Variants) == 0 || env.Data[0].Price.IsZero() {
+		t.Errorf("recorded page: %d products, %v", len(env.Data), err)
+	}
+	if fastTarget(&envelope[[]Product]{Data: []Product{{ID: 1}}}) != nil {
+		t.Error("fastTarget accepted a product page that already has products")
+	}
+}
+
+func FuzzDecodeProducts(f *testing.F) {
+	for _, doc := range productDocs {
+		f.Add([]byte(doc))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) { checkDecodeProducts(t, body) })
 }
 
 func FuzzDecodeOrders(f *testing.F) {
