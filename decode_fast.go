@@ -68,8 +68,13 @@ func (d *fastDecimal) UnmarshalJSON(b []byte) error {
 	}
 	// decimal.NewFromString parses through int64 while the text without
 	// its point is at most 18 bytes (sign included); beyond, it builds the
-	// big.Int another way, so leave those to it.
-	if digits == 0 || frac == 0 && point || len(s)-frac0(point) > 18 {
+	// big.Int another way, so leave those to it, and the checks of
+	// MaxDecodeExponent too.
+	numLen := len(s)
+	if point {
+		numLen--
+	}
+	if digits == 0 || frac == 0 && point || numLen > 18 || frac > decimal.MaxDecodeExponent {
 		return (*decimal.Decimal)(d).UnmarshalJSON(b)
 	}
 	if s[0] == '-' {
@@ -81,15 +86,6 @@ func (d *fastDecimal) UnmarshalJSON(b []byte) error {
 	}
 	*d = fastDecimal(decimal.New(mant, int32(-frac)))
 	return nil
-}
-
-// frac0 is 1 when the text has a decimal point (which NewFromString does
-// not count towards its 18 bytes).
-func frac0(point bool) int {
-	if point {
-		return 1
-	}
-	return 0
 }
 
 // shadowOf builds the shadow of type t: the same layout and, for structs,
