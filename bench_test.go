@@ -4,16 +4,14 @@ package bigcommerce_test
 // (store.Transport(), no sockets) with a quota large enough that the rate
 // window never makes anyone wait. The times include the fake store's own
 // work (filtering, encoding JSON), so they are an upper bound on the SDK's
-// cost; BenchmarkDecodeOrdersPage isolates the decoding.
+// cost; bench_page_test.go compares one page against a hand-written client
+// and isolates the decoding.
 //
 //	go test -bench . -benchmem -run '^$'
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
 	"testing"
 	"time"
 
@@ -69,47 +67,6 @@ func BenchmarkProductsAllWithVariants(b *testing.B) {
 	benchWalk(b, store.ProductCount(), func() func(func(bigcommerce.Product, error) bool) {
 		return c.Products.All(ctx, filter)
 	})
-}
-
-// ordersPageFixture returns the body of a 250-order V2 page, fetched once
-// from a seeded fake store.
-func ordersPageFixture(b *testing.B) []byte {
-	b.Helper()
-	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: fakeHash})
-	store.Seed(bigcommercetest.SeedOptions{Seed: 1, Customers: 100, Products: 100, Orders: 250})
-	req, err := http.NewRequest(http.MethodGet, "http://fakestore.test/stores/"+fakeHash+"/v2/orders?limit=250", nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	req.Header.Set("X-Auth-Token", "fake-token")
-	resp, err := store.Transport().RoundTrip(req)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil || resp.StatusCode != http.StatusOK {
-		b.Fatalf("fixture: %d, %v", resp.StatusCode, err)
-	}
-	return body
-}
-
-func BenchmarkDecodeOrdersPage(b *testing.B) {
-	body := ordersPageFixture(b)
-	b.SetBytes(int64(len(body)))
-	b.ReportAllocs()
-	records := 0
-	for b.Loop() {
-		var orders []bigcommerce.Order
-		if err := json.Unmarshal(body, &orders); err != nil {
-			b.Fatal(err)
-		}
-		if len(orders) != 250 {
-			b.Fatalf("decoded %d orders, want 250", len(orders))
-		}
-		records += len(orders)
-	}
-	b.ReportMetric(float64(records)/b.Elapsed().Seconds(), "records/s")
 }
 
 func BenchmarkAdjustAbsolute5000(b *testing.B) {

@@ -553,7 +553,7 @@ func (c *Client) decode(r *Response, method, path string, body []byte, v any) er
 	if v == nil || resp.StatusCode == http.StatusNoContent || len(bytes.TrimSpace(body)) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(body, v); err != nil {
+	if err := decodeJSON(body, v); err != nil {
 		return fmt.Errorf("bigcommerce: %s %s: decoding %d response: %w", method, path, resp.StatusCode, err)
 	}
 	if p, ok := v.(paginated); ok {

@@ -100,7 +100,7 @@ func (c *Client) call(ctx context.Context, method, path string, opts, body, v an
 
 // getV3 fetches a V3 object or list wrapped in {data, meta}.
 func getV3[T any](ctx context.Context, c *Client, method, path string, opts, body any) (T, *Response, error) {
-	var env envelope[T]
+	env := newEnvelope[T](opts)
 	resp, err := c.call(ctx, method, path, opts, body, &env)
 	return env.Data, resp, err
 }
@@ -109,7 +109,7 @@ func getV3[T any](ctx context.Context, c *Client, method, path string, opts, bod
 // Content with no body when the page is empty. page and limit are what the
 // filter asked for (0 when unset).
 func listV2[T any](ctx context.Context, c *Client, path string, opts any, page, limit int) ([]T, *Response, error) {
-	var items []T
+	items := newPage[T](limit)
 	resp, err := c.call(ctx, http.MethodGet, path, opts, nil, &items)
 	if err == nil {
 		resp.Pagination = &Pagination{Count: len(items), PerPage: limit, CurrentPage: max(page, 1)}

@@ -30,6 +30,16 @@ type Time struct {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (t *Time) UnmarshalJSON(b []byte) error {
+	if s, ok := plainJSONString(b); ok {
+		// The common case, a quoted date with nothing to unescape: no
+		// nested JSON decoding.
+		parsed, err := ParseTime(s)
+		if err != nil {
+			return err
+		}
+		t.Time = parsed
+		return nil
+	}
 	if bytes.Equal(b, []byte("null")) {
 		t.Time = time.Time{}
 		return nil
@@ -46,13 +56,36 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// plainJSONString returns the content of a JSON string literal made only of
+// printable ASCII with nothing escaped, the shape of every date, id and
+// amount BigCommerce sends; ok is false for anything else (escapes,
+// non-ASCII, other JSON values), which the callers decode the general way.
+func plainJSONString(b []byte) (s string, ok bool) {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return "", false
+	}
+	in := b[1 : len(b)-1]
+	for _, c := range in {
+		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return "", false
+		}
+	}
+	if len(in) == 0 {
+		return "", true
+	}
+	return string(in), true
+}
+
 // MarshalJSON implements json.Marshaler: RFC 2822 in UTC, or "" for the zero
 // Time, the forms the V2 API itself uses.
 func (t Time) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte(`""`), nil
 	}
-	return json.Marshal(t.UTC().Format(RFC2822))
+	b := make([]byte, 0, len(RFC2822)+2)
+	b = append(b, '"')
+	b = t.UTC().AppendFormat(b, RFC2822)
+	return append(b, '"'), nil
 }
 
 // ParseTime parses a date in any form BigCommerce uses: RFC 2822 (V2), RFC 3339
@@ -64,13 +97,27 @@ func ParseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range []string{RFC2822, time.RFC1123, time.RFC3339Nano, "2006-01-02T15:04:05", time.DateTime, time.DateOnly} {
+	// Try only the layouts that can match: the RFC 2822 family starts
+	// with a weekday, the RFC 3339 family with a digit of the year. A
+	// failed time.Parse allocates its error, so the order matters.
+	layouts := timeLayouts[:]
+	switch c := s[0]; {
+	case 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z':
+		layouts = timeLayouts[:2]
+	case '0' <= c && c <= '9':
+		layouts = timeLayouts[2:]
+	}
+	for _, layout := range layouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("bigcommerce: cannot parse date %q: want RFC 2822 or RFC 3339", s)
 }
+
+// timeLayouts are the layouts ParseTime accepts, in the order it tries
+// them: the RFC 2822 family (V2) first, then the RFC 3339 family (V3).
+var timeLayouts = [...]string{RFC2822, time.RFC1123, time.RFC3339Nano, "2006-01-02T15:04:05", time.DateTime, time.DateOnly}
 
 // FlexInt is an integer that BigCommerce sometimes sends as a JSON string
 // ("12") or as a float with no fraction (12.0). "" and null decode as 0.
@@ -79,6 +126,10 @@ type FlexInt int
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (n *FlexInt) UnmarshalJSON(b []byte) error {
+	if i, ok := plainJSONInt(b); ok {
+		*n = FlexInt(i)
+		return nil
+	}
 	s := string(bytes.TrimSpace(b))
 	if s == "null" {
 		*n = 0
@@ -110,6 +161,10 @@ type FlexString string
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *FlexString) UnmarshalJSON(b []byte) error {
+	if v, ok := plainJSONString(b); ok {
+		*s = FlexString(v)
+		return nil
+	}
 	b = bytes.TrimSpace(b)
 	switch {
 	case bytes.Equal(b, []byte("null")):
@@ -130,6 +185,28 @@ func (s *FlexString) UnmarshalJSON(b []byte) error {
 		*s = FlexString(num.String())
 		return nil
 	}
+}
+
+// plainJSONInt parses a JSON integer of at most 18 digits (so it cannot
+// overflow) without allocating; ok is false for anything else.
+func plainJSONInt(b []byte) (n int64, ok bool) {
+	digits := b
+	if len(digits) > 0 && digits[0] == '-' {
+		digits = digits[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 || (digits[0] == '0' && len(digits) > 1) {
+		return 0, false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if len(digits) < len(b) {
+		n = -n
+	}
+	return n, true
 }
 
 // truncateForError shortens raw JSON quoted in an error message so a huge or
