@@ -76,8 +76,7 @@ type Category struct {
 	TreeID int `json:"tree_id"`
 	// Name is the category's name (at most 50 characters).
 	Name string `json:"name"`
-	// Description is the category's HTML description. The spec's schema
-	// leaves it out, its examples have it.
+	// Description is the category's HTML description.
 	Description string `json:"description"`
 	// Views is how often the category page was viewed.
 	Views int `json:"views"`
