@@ -314,6 +314,10 @@ func (s *CategoriesService) Create(ctx context.Context, categories []CategoryCre
 		if err := checkCategoryName(op, i, c.Name); err != nil {
 			return nil, &Response{}, err
 		}
+		// The spec's CreateCategories schema has an anyOf whose one branch
+		// requires both tree_id and parent_id, while its descriptions ask
+		// for tree_id (top level) or parent_id (a child): the SDK follows
+		// the descriptions (see specExceptions).
 		if c.TreeID <= 0 && c.ParentID <= 0 {
 			return nil, &Response{}, invalid(op, "category %d: set TreeID or ParentID", i)
 		}

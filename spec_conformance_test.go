@@ -755,7 +755,8 @@ func specOps() []specOp {
 			return errOnly(c.Categories.Create(ctx, []CategoryCreate{{Name: "Bath", TreeID: 1, ParentID: 0, CategoryFields: CategoryFields{
 				Description: str("<p>Bath</p>"), Views: Ptr(0), SortOrder: Ptr(1), PageTitle: str("Bath"), MetaKeywords: []string{"bath"},
 				MetaDescription: str("d"), LayoutFile: str("category.html"), ImageURL: str("https://example.com/a.png"), IsVisible: Ptr(true),
-				SearchKeywords: str("bath,towel"), DefaultProductSort: CategorySortNewest, URL: &CategoryURL{Path: "/bath/", IsCustomized: true}}}}))
+				SearchKeywords: str("bath,towel"), DefaultProductSort: CategorySortNewest, URL: &CategoryURL{Path: "/bath/", IsCustomized: true}}},
+				{Name: "Towels", ParentID: 36}})) // a child: parent_id alone
 		}},
 		{"Categories.Update", func(ctx context.Context, c *Client) error {
 			_, err := c.Categories.Update(ctx, []CategoryUpdate{{CategoryID: 1, Name: str("Bath"), TreeID: Ptr(1), ParentID: Ptr(0),
