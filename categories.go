@@ -76,8 +76,7 @@ type Category struct {
 	TreeID int `json:"tree_id"`
 	// Name is the category's name (at most 50 characters).
 	Name string `json:"name"`
-	// Description is the category's HTML description. The spec's schema
-	// leaves it out, its examples have it.
+	// Description is the category's HTML description.
 	Description string `json:"description"`
 	// Views is how often the category page was viewed.
 	Views int `json:"views"`
@@ -315,6 +314,10 @@ func (s *CategoriesService) Create(ctx context.Context, categories []CategoryCre
 		if err := checkCategoryName(op, i, c.Name); err != nil {
 			return nil, &Response{}, err
 		}
+		// The spec's CreateCategories schema has an anyOf whose one branch
+		// requires both tree_id and parent_id, while its descriptions ask
+		// for tree_id (top level) or parent_id (a child): the SDK follows
+		// the descriptions (see specExceptions).
 		if c.TreeID <= 0 && c.ParentID <= 0 {
 			return nil, &Response{}, invalid(op, "category %d: set TreeID or ParentID", i)
 		}

@@ -49,8 +49,7 @@ type Listing struct {
 	State ListingState `json:"state"`
 	// Name is the product's name on the channel.
 	Name string `json:"name"`
-	// Description is the product's description on the channel. The spec's
-	// schema leaves it out, its examples have it.
+	// Description is the product's description on the channel.
 	Description string `json:"description"`
 	// DateCreated is when the listing was created.
 	DateCreated time.Time `json:"date_created"`
@@ -106,8 +105,7 @@ type ListingCreate struct {
 	ExternalID *string `json:"external_id,omitempty"`
 	// Name is the product's name on the channel.
 	Name *string `json:"name,omitempty"`
-	// Description is the product's description on the channel (in the
-	// spec's examples, not its schema).
+	// Description is the product's description on the channel.
 	Description *string `json:"description,omitempty"`
 	// Variants are the variants to list (required).
 	Variants []ListingVariantWrite `json:"variants"`
