@@ -64,6 +64,8 @@ type Store struct {
 	// mu guards the store data.
 	mu sync.RWMutex
 	db *data
+
+	mut mutation // BeforeRequest hook (mutate.go)
 }
 
 // New returns an empty store (one default location, id 1) configured by cfg.
@@ -271,6 +273,7 @@ func (s *Store) handle(r *http.Request) (res result) {
 		}
 		s.ctl.Unlock()
 	}()
+	s.mut.before(r)
 
 	if s.cfg.Latency > 0 {
 		t := time.NewTimer(s.cfg.Latency)
