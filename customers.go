@@ -506,8 +506,8 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 //   - at least 0.5: id:in windows of Limit consecutive ids, read up to the
 //     client's WithMaxConcurrency at a time, within its throttle (each
 //     window is one request). When the windows run out, the highest id is
-//     probed again (2 requests) and new windows cover customers created
-//     meanwhile; a customer created after the last probe is not yielded.
+//     probed once more (2 requests) and new windows cover customers created
+//     meanwhile; a customer created after that probe is not yielded.
 //   - below 0.5 (sparse ids, or a filter such as DateModifiedMin that keeps
 //     few customers): the cursor (after=end_cursor), one page at a time.
 //     id:in windows would spend more than twice the requests the cursor
@@ -521,12 +521,13 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 // (sort key and id, as in the SDK's fake store), a customer created or
 // deleted elsewhere cannot shift the walk, but a customer whose sort key
 // changes during the walk (date_modified, last_name, ...) moves: it is
-// yielded twice when it moves ahead of the walk's position and skipped when
-// it moves behind it; with date_modified:asc a modification only moves a
-// customer ahead, so nothing is skipped. With filter.Page > 1 (no cursor
-// exists there) All reads page after page by offset, sequentially, and a
-// customer created or deleted before the walk's position shifts the later
-// pages: one that existed throughout can be skipped or yielded twice.
+// skipped when it moves behind the walk's position; with date_modified:asc
+// a modification only moves a customer ahead, so nothing is skipped. The
+// ids already yielded are remembered (a bit per id), so a customer that
+// moves ahead is not yielded twice. With filter.Page > 1 (no cursor exists
+// there) All reads page after page by offset, sequentially, and a customer
+// created or deleted before the walk's position shifts the later pages: one
+// that existed throughout can be skipped or yielded twice.
 func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter.Seq2[Customer, error] {
 	var f CustomerFilter
 	if filter != nil {
@@ -667,6 +668,7 @@ func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, f
 	if f.After != "" || f.Before != "" {
 		f.Page = 0 // BigCommerce ignores page beside a cursor; do not send it
 	}
+	var seen idSet // a customer whose sort key moved ahead is yielded once
 	for {
 		var items []Customer
 		var resp *Response
@@ -680,7 +682,7 @@ func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, f
 			}
 		}
 		for _, c := range items {
-			if !yield(c, nil) {
+			if seen.add(c.ID) && !yield(c, nil) {
 				return
 			}
 		}

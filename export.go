@@ -26,8 +26,8 @@ import (
 //     the measured density of ids). The last window has no upper bound
 //     (unless the caller set one), so records created during the walk
 //     above the estimate are still read; where the API cannot express an
-//     open window (customers' id:in), the highest id is probed again when
-//     the windows run out and new windows cover any growth.
+//     open window (customers' id:in), the highest id is probed once more
+//     when the windows run out and new windows cover the growth.
 //  3. Up to the client's WithMaxConcurrency windows are in flight at once,
 //     through the normal pipeline and throttle. Pages are yielded in window
 //     order, so items come in ascending id order, and a window whose page
@@ -65,8 +65,8 @@ type idSource[T any] struct {
 	// maxWidth caps the width of a window in ids (0: no cap).
 	maxWidth int
 	// closed says the API cannot express an open-ended window: the last
-	// window ends at the estimated highest id, and reprobe is asked for the
-	// highest id again when the windows run out.
+	// window ends at the estimated highest id, and reprobe is asked once for
+	// the highest id again when the windows run out.
 	closed  bool
 	reprobe func(ctx context.Context) (int, error)
 }
@@ -150,9 +150,13 @@ func (w *idWalk[T]) run(ctx context.Context, yield func(T, error) bool) error {
 			if !w.src.closed || w.src.reprobe == nil || w.src.hi != 0 {
 				return nil
 			}
-			// The API cannot read an open window: look again for records
-			// created above the windows while they were read.
-			h, err := w.src.reprobe(ctx)
+			// The API cannot read an open window: look once more for
+			// records created above the windows while they were read. Only
+			// once: on a store that keeps growing, chasing every new
+			// record would never end (and they did not exist throughout).
+			reprobe := w.src.reprobe
+			w.src.reprobe = nil
+			h, err := reprobe(ctx)
 			if err != nil {
 				return err
 			}

@@ -882,8 +882,20 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 // sent with every request. If the API ignored the id range or the sort, All
 // yields an error instead of repeating orders.
 //
-// With any other Sort, All reads page after page by offset, sequentially, in
-// that order, and a concurrent write can make it skip or repeat orders: an
+// With OrderSortDateModifiedAsc (and no Page), All walks the keyset
+// (date_modified, id), one page at a time: each request asks for the orders
+// modified at or after the last date seen (min_date_modified), a full page
+// of a single second is read to its end by id (min_date_modified =
+// max_date_modified, sort=id:asc, min_id), and the ids already yielded are
+// remembered (a bit per id), so every order that exists for the whole walk
+// is yielded exactly once: an order modified during the walk moves to the
+// end of the order and is yielded where the walk first finds it, once.
+// BigCommerce dates have whole seconds and min_date_modified is taken as
+// inclusive.
+//
+// With any other Sort (or a date sort with Page > 1), All reads page after
+// page by offset, sequentially, in that order, and a concurrent write can
+// make it skip or repeat orders: an
 // order created or archived before the walk's position (in the caller's
 // order) shifts every later page by one, so an order that existed
 // throughout is skipped (deletion) or yielded twice (insertion), and an
@@ -895,12 +907,31 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 	if filter != nil {
 		f = *filter
 	}
-	if f.Sort != "" && f.Sort != OrderSortIDAsc {
-		return walkOffsets(ctx, &f, MaxPageSize, s.List)
-	}
 	limit := f.Limit
 	if limit <= 0 || limit > MaxPageSize {
 		limit = MaxPageSize
+	}
+	if f.Sort == OrderSortDateModifiedAsc && f.Page <= 1 {
+		base := f
+		base.Page, base.Limit = 0, limit
+		return walkDates(ctx, dateSource[Order]{
+			limit: limit, from: f.MinDateModified,
+			page: func(ctx context.Context, from time.Time) ([]Order, *Response, error) {
+				g := base
+				g.MinDateModified = from
+				return s.List(ctx, &g)
+			},
+			tie: func(ctx context.Context, at time.Time, after int) ([]Order, *Response, error) {
+				g := base
+				g.Sort, g.MinDateModified, g.MaxDateModified, g.MinID = OrderSortIDAsc, at, at, max(after+1, f.MinID)
+				return s.List(ctx, &g)
+			},
+			idOf:   func(o Order) int { return o.ID },
+			dateOf: func(o Order) time.Time { return o.DateModified.Time },
+		})
+	}
+	if f.Sort != "" && f.Sort != OrderSortIDAsc {
+		return walkOffsets(ctx, &f, MaxPageSize, s.List)
 	}
 	startPage := max(f.Page, 1)
 	base := f

@@ -690,8 +690,18 @@ func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Pr
 // the id range or the sort, All yields an error instead of repeating
 // products.
 //
-// With any other Sort or a descending Direction, All reads page after page by
-// offset, sequentially, in that order, and a concurrent write can make it
+// With Sort ProductSortDateModified ascending (and no Page), All walks the
+// keyset (date_modified, id), one page at a time: each request asks for the
+// products modified at or after the last date seen (date_modified:min), a
+// full page of a single second is read to its end by id (date_modified:min
+// = date_modified:max, sort=id, id:min), and the ids already yielded are
+// remembered (a bit per id), so every product that exists for the whole
+// walk is yielded exactly once: a product modified during the walk moves to
+// the end of the order and is yielded where the walk first finds it, once.
+//
+// With any other Sort, a descending Direction, or a date sort with Page > 1,
+// All reads page after page by offset, sequentially, in that order, and a
+// concurrent write can make it
 // skip or repeat products: a product created or deleted before the walk's
 // position (in the caller's order) shifts every later page by one, so a
 // product that existed throughout is skipped (deletion) or yielded twice
@@ -708,11 +718,31 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 	if capsPage(f.Include) {
 		limit = MaxPageSizeWithOptions
 	}
-	if (f.Sort != "" && f.Sort != ProductSortID) || (f.Direction != "" && f.Direction != Asc) {
-		return walkOffsets(ctx, &f, limit, s.List)
-	}
 	if f.Limit > 0 {
 		limit = f.Limit
+	}
+	asc := f.Direction == "" || f.Direction == Asc
+	if f.Sort == ProductSortDateModified && asc && f.Page <= 1 {
+		base := f
+		base.Page, base.Limit, base.Direction = 0, limit, Asc
+		return walkDates(ctx, dateSource[Product]{
+			limit: limit, from: f.DateModifiedMin,
+			page: func(ctx context.Context, from time.Time) ([]Product, *Response, error) {
+				g := base
+				g.DateModifiedMin = from
+				return s.List(ctx, &g)
+			},
+			tie: func(ctx context.Context, at time.Time, after int) ([]Product, *Response, error) {
+				g := base
+				g.Sort, g.DateModifiedMin, g.DateModifiedMax, g.IDMin = ProductSortID, at, at, max(after+1, f.IDMin)
+				return s.List(ctx, &g)
+			},
+			idOf:   func(p Product) int { return p.ID },
+			dateOf: func(p Product) time.Time { return p.DateModified },
+		})
+	}
+	if (f.Sort != "" && f.Sort != ProductSortID) || !asc {
+		return walkOffsets(ctx, &f, limit, s.List)
 	}
 	lo, hi := f.IDMin, f.IDMax
 	if f.IDGreater != 0 && (lo == 0 || f.IDGreater+1 > lo) {
