@@ -553,12 +553,12 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			yield(Customer{}, err)
 			return
 		}
-		if len(first) < limit || resp.Pagination == nil {
-			for _, c := range first {
-				if !yield(c, nil) {
-					return
-				}
+		for _, c := range first {
+			if !yield(c, nil) {
+				return
 			}
+		}
+		if len(first) < limit || resp.Pagination == nil {
 			return
 		}
 		total, last := resp.Pagination.Total, first[len(first)-1].ID
@@ -574,11 +574,11 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			}
 		}
 		if !useIDIn {
-			s.followCursor(ctx, f, &firstPage[Customer]{first, resp}, yield)
+			s.followCursor(ctx, f, resp, yield)
 			return
 		}
 		src := idSource[Customer]{
-			limit: limit, lo: first[0].ID,
+			limit: limit, lo: last + 1,
 			page: func(ctx context.Context, r idRange) ([]Customer, *Response, error) {
 				g := f
 				g.IDIn = make(IntList, 0, r.hi-r.lo+1)
@@ -592,7 +592,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			},
 			idOf: func(c Customer) int { return c.ID },
 			plan: func(context.Context, *sync.WaitGroup) (walkPlan[Customer], error) {
-				return walkPlan[Customer]{first: first, highest: highest, count: total}, nil
+				return walkPlan[Customer]{highest: highest, count: total - len(first)}, nil
 			},
 			maxWidth: limit,
 			closed:   true,
@@ -655,31 +655,26 @@ func (s *CustomersService) highestID(ctx context.Context, f CustomerFilter, tota
 	return 0, nil
 }
 
-// firstPage is a page already read.
-type firstPage[T any] struct {
-	items []T
-	resp  *Response
-}
-
 // followCursor yields customers page after page by cursor: from f's After
-// or Before, or else from the first page (first, when already read). It
-// stops on a short page or when no new cursor comes back.
-func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, first *firstPage[Customer], yield func(Customer, error) bool) {
+// or Before, or else from the first page, or after the first page when its
+// answer (first) was already read and yielded. It stops on a short page or
+// when no new cursor comes back.
+func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, first *Response, yield func(Customer, error) bool) {
 	if f.After != "" || f.Before != "" {
 		f.Page = 0 // BigCommerce ignores page beside a cursor; do not send it
 	}
 	var seen idSet // a customer whose sort key moved ahead is yielded once
+	if first != nil {
+		if !advanceCustomerCursor(&f, first.Pagination) {
+			return
+		}
+		f.Page = 0
+	}
 	for {
-		var items []Customer
-		var resp *Response
-		if first != nil {
-			items, resp, first = first.items, first.resp, nil
-		} else {
-			var err error
-			if items, resp, err = s.List(ctx, &f); err != nil {
-				yield(Customer{}, err)
-				return
-			}
+		items, resp, err := s.List(ctx, &f)
+		if err != nil {
+			yield(Customer{}, err)
+			return
 		}
 		for _, c := range items {
 			if seen.add(c.ID) && !yield(c, nil) {

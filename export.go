@@ -73,14 +73,16 @@ type idSource[T any] struct {
 
 // walkPlan is what the first requests of a walk found out.
 type walkPlan[T any] struct {
-	// first is the first page, in ascending id order.
+	// first is the first page, in ascending id order, when the walk is to
+	// yield it (nil when the caller already did: the windows then start at
+	// idSource.lo).
 	first []T
-	// done says the first page was the whole collection.
+	// done says first is the whole collection.
 	done bool
 	// highest is the highest matching id when probed (0: none matched).
 	highest int
-	// count is the number of matching records (first page included);
-	// negative when unknown.
+	// count is the number of matching records (first included); negative
+	// when unknown.
 	count int
 }
 
@@ -135,10 +137,12 @@ func (w *idWalk[T]) run(ctx context.Context, yield func(T, error) bool) error {
 	if err := w.check(p.first, idRange{w.src.lo, w.src.hi}, last); err != nil {
 		return err
 	}
-	if p.done || len(p.first) < w.src.limit {
+	if p.done {
 		return w.emit(p.first, yield)
 	}
-	last = w.src.idOf(p.first[len(p.first)-1])
+	if n := len(p.first); n > 0 {
+		last = w.src.idOf(p.first[n-1])
+	}
 	w.size(p, last)
 	w.fill(ctx)
 	if err := w.emit(p.first, yield); err != nil {

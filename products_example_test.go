@@ -22,7 +22,10 @@ func ExampleProductsService() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		switch {
-		case r.Method == http.MethodGet && r.URL.RawQuery == "inventory_level=0&is_visible=true&limit=250&page=1":
+		case r.Method == http.MethodGet && r.URL.RawQuery == "direction=desc&include_fields=id&inventory_level=0&is_visible=true&limit=1&sort=id":
+			// All probes the highest id while it reads the first page.
+			fmt.Fprint(w, `{"data":[{"id":175}],"meta":{"pagination":{"total":2,"count":1,"per_page":1,"current_page":1,"total_pages":2}}}`)
+		case r.Method == http.MethodGet && r.URL.RawQuery == "direction=asc&inventory_level=0&is_visible=true&limit=250&page=1&sort=id":
 			fmt.Fprint(w, `{"data":[{"id":174,"name":"1L Le Parfait Jar","price":7.95,"inventory_level":0},
 				{"id":175,"name":"0.5L Le Parfait Jar","price":5.5,"inventory_level":0}],
 				"meta":{"pagination":{"total":2,"count":2,"per_page":250,"current_page":1,"total_pages":1}}}`)
