@@ -23,11 +23,14 @@ import (
 //     walk.
 //  2. The ids after the first page, up to the highest id, are cut into
 //     windows that should each hold about one page (their width follows
-//     the measured density of ids). The last window has no upper bound
-//     (unless the caller set one), so records created during the walk
-//     above the estimate are still read; where the API cannot express an
-//     open window (customers' id:in), the highest id is probed once more
-//     when the windows run out and new windows cover the growth.
+//     the measured density of ids). The window above the highest id has
+//     no upper bound (unless the caller set one), so records created during
+//     the walk above the estimate are still read; when the last window up
+//     to the highest id may come back full, the open one is a window of its
+//     own, read concurrently, rather than a continuation read after it.
+//     Where the API cannot express an open window (customers' id:in),
+//     the highest id is probed once more when the windows run out and new
+//     windows cover the growth.
 //  3. Up to the client's WithMaxConcurrency windows are in flight at once,
 //     through the normal pipeline and throttle. Pages are yielded in window
 //     order, so items come in ascending id order, and a window whose page
@@ -112,6 +115,7 @@ type idWalk[T any] struct {
 	pending []*windowJob[T] // in id order
 	next    int             // first id not yet given to a window
 	width   int             // ids per window
+	density float64         // estimated records per id above the first page
 	highest int             // highest id the windows must reach
 	ended   bool            // no more windows
 }
@@ -229,9 +233,12 @@ func (w *idWalk[T]) size(p walkPlan[T], last int) {
 	if w.src.hi != 0 && (w.highest == 0 || w.highest > w.src.hi) {
 		w.highest = w.src.hi
 	}
-	w.width = limit
+	w.width, w.density = limit, 1
 	span := w.highest - last
 	rest := p.count - len(p.first)
+	if span > 0 && rest >= 0 && rest < span {
+		w.density = float64(rest) / float64(span)
+	}
 	if span > 0 && rest > 0 && rest < span {
 		// Sparse ids: widen the windows so each holds about 90 % of a page
 		// (a full page costs one more request for the rest of its window).
@@ -242,19 +249,29 @@ func (w *idWalk[T]) size(p walkPlan[T], last int) {
 	}
 }
 
-// fill launches windows until conc requests are pending or none is left.
+// fill launches windows until conc requests are pending or none is left:
+// windows of width ids up to the highest id, then (unless the API cannot
+// express it) one open window above it, launched like the others, for
+// records created during the walk or missed by the estimate.
 func (w *idWalk[T]) fill(ctx context.Context) {
 	for len(w.pending) < w.conc && !w.ended {
 		lo := w.next
+		if lo > w.highest {
+			w.ended = true
+			if !w.src.closed && (w.src.hi == 0 || lo <= w.src.hi) {
+				w.pending = append(w.pending, w.launch(ctx, idRange{lo, w.src.hi}))
+			}
+			return
+		}
 		hi := lo + w.width - 1
 		if hi >= w.highest || hi < lo { // hi < lo: overflow
-			w.ended = true
-			hi = w.src.hi // the last window is open-ended
-			if w.src.closed {
-				hi = w.highest
-			}
-			if hi < lo && (hi != 0 || w.src.closed) {
-				return
+			hi = w.highest
+			// The last window: when it should come back short, it may as
+			// well be the open one. When it may be full, it stays closed and
+			// the open window is read beside it, not after it.
+			if !w.src.closed && float64(hi-lo+1)*w.density < 0.9*float64(w.src.limit) {
+				w.ended = true
+				hi = w.src.hi
 			}
 		}
 		w.next = hi + 1

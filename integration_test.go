@@ -295,11 +295,14 @@ func TestIntegrationWalks(t *testing.T) {
 			t.Fatalf("walked %d orders, store has %d", len(got), store.OrderCount())
 		}
 		checkUniqueAscending(t, "orders", idsOf(got, func(o Order) int { return o.ID }))
-		// Orders 100-109 on the first page, windows 110-119 and 120 on; the
-		// last one is full, so it is continued from 130: a 204.
+		// Orders 100-109 on the first page, windows 110-119 and 120-129
+		// (which may be full), and beside them the open window from 130: a
+		// 204.
 		reqs := checkIDRanges(t, requestsSince(store, mark, "GET", "/v2/orders"), 4, 10, "min_id")
-		if last := reqs[len(reqs)-1]; last.Status != http.StatusNoContent {
-			t.Errorf("last page answered %d, want 204", last.Status)
+		for _, r := range reqs {
+			if strings.Contains(r.RawQuery, "min_id=130") && r.Status != http.StatusNoContent {
+				t.Errorf("the open window %s answered %d, want 204", r.RawQuery, r.Status)
+			}
 		}
 	})
 
