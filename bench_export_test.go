@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -162,6 +163,104 @@ func oldOrdersWalk(ctx context.Context, c *Client) iter.Seq2[Order, error] {
 				return
 			}
 			f.MinID = items[len(items)-1].ID + 1
+		}
+	}
+}
+
+// quotaExport runs one export on a fresh quota-limited store (seeded with
+// seed) and returns the records yielded, the requests sent, the 429s among
+// them, the time it took and its efficiency (see BenchmarkExport).
+func quotaExport(tb testing.TB, seed bigcommercetest.SeedOptions, conc int,
+	walk func(context.Context, *Client) iter.Seq2[int, error]) (records, requests, tooMany int, elapsed time.Duration, eff float64) {
+	tb.Helper()
+	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: fakeHash, Quota: benchQuota, Window: benchWindow, Latency: benchLatency})
+	store.Seed(seed)
+	c, err := NewClient(fakeHash, TokenAuth{AccessToken: "fake-token"}, WithMaxConcurrency(conc),
+		WithBaseURL("http://fakestore.test/stores/"+fakeHash), WithHTTPClient(&http.Client{Transport: store.Transport()}))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	seen := map[int]bool{}
+	start := time.Now()
+	for id, err := range walk(tb.Context(), c) {
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if seen[id] {
+			tb.Fatalf("id %d yielded twice", id)
+		}
+		seen[id] = true
+	}
+	elapsed = time.Since(start)
+	log := store.RequestLog()
+	for _, rec := range log {
+		if rec.Status == http.StatusTooManyRequests {
+			tooMany++
+		}
+	}
+	r := float64(len(log))
+	bound := max(r/(benchQuota/benchWindow.Seconds()), r*benchLatency.Seconds()/float64(conc))
+	return len(seen), len(log), tooMany, elapsed, bound / elapsed.Seconds()
+}
+
+// TestExportQuotaShapeFakeClock runs the quota benchmark's exports on the
+// bubble's fake clock, where only the latency and the rate window take
+// time (decoding is free): what is left is how well the walk and the
+// throttle schedule requests. The old walks must stay below the new ones.
+func TestExportQuotaShapeFakeClock(t *testing.T) {
+	const records = 5000
+	orders := bigcommercetest.SeedOptions{Seed: 1, Orders: records, LineItemsPerOrder: 1}
+	products := bigcommercetest.SeedOptions{Seed: 1, Products: records}
+	allOrders := func(ctx context.Context, c *Client) iter.Seq2[int, error] {
+		return mapIDs(c.Orders.All(ctx, nil), func(o Order) int { return o.ID })
+	}
+	oldOrders := func(ctx context.Context, c *Client) iter.Seq2[int, error] {
+		return mapIDs(oldOrdersWalk(ctx, c), func(o Order) int { return o.ID })
+	}
+	allProducts := func(ctx context.Context, c *Client) iter.Seq2[int, error] {
+		return mapIDs(c.Products.All(ctx, nil), func(p Product) int { return p.ID })
+	}
+	for _, conc := range []int{4, 10} {
+		for _, ex := range []struct {
+			name     string
+			seed     bigcommercetest.SeedOptions
+			new, old func(context.Context, *Client) iter.Seq2[int, error]
+		}{
+			{"orders", orders, allOrders, oldOrders},
+			{"products", products, allProducts, nil},
+		} {
+			t.Run(ex.name+"/c"+strconv.Itoa(conc), func(t *testing.T) {
+				synctest.Test(t, func(t *testing.T) {
+					n, reqs, tooMany, el, eff := quotaExport(t, ex.seed, conc, ex.new)
+					if n != records {
+						t.Fatalf("exported %d records, want %d", n, records)
+					}
+					t.Logf("new walk: %d requests, %d 429s, %v, efficiency %.2f", reqs, tooMany, el, eff)
+					if ex.old == nil {
+						return
+					}
+					_, oreqs, otoo, oel, oeff := quotaExport(t, ex.seed, conc, ex.old)
+					t.Logf("old walk: %d requests, %d 429s, %v, efficiency %.2f", oreqs, otoo, oel, oeff)
+					if el >= oel {
+						t.Errorf("the id windows took %v, the old sequential walk %v", el, oel)
+					}
+				})
+			})
+		}
+	}
+}
+
+// mapIDs maps a walk's items to their ids.
+func mapIDs[T any](seq iter.Seq2[T, error], id func(T) int) iter.Seq2[int, error] {
+	return func(yield func(int, error) bool) {
+		for v, err := range seq {
+			var n int
+			if err == nil {
+				n = id(v)
+			}
+			if !yield(n, err) {
+				return
+			}
 		}
 	}
 }
