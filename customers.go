@@ -831,6 +831,14 @@ func (s *CustomersService) ListAddresses(ctx context.Context, filter *AddressFil
 // AllAddresses iterates over every customer address matching filter:
 // GET /v3/customers/addresses, page after page (250 per page unless
 // filter.Limit is set).
+//
+// It walks page offsets, fetching pages ahead up to the client's
+// WithMaxConcurrency: the endpoint has no id range, sort or cursor (only
+// id:in and customer_id:in). An address created or deleted during the walk
+// (a customer added or removed with its addresses) shifts the later pages:
+// an address that existed throughout can be skipped or yielded twice. For a
+// complete export of a changing store, walk Customers.All with
+// filter.Include = CustomerIncludeAddresses instead.
 func (s *CustomersService) AllAddresses(ctx context.Context, filter *AddressFilter) iter.Seq2[CustomerAddress, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListAddresses)
 }

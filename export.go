@@ -341,13 +341,19 @@ func planWithProbes[T any](ctx context.Context, wg *sync.WaitGroup, limit int,
 	if resp != nil && resp.Pagination != nil && resp.Pagination.Total > 0 {
 		p.count = resp.Pagination.Total
 	}
-	if p.highest, err = recv(ctx, hi); err != nil {
-		return p, err
+	// A probe that failed only sizes the windows less well: without the
+	// highest id the rest is one open window read page after page, without
+	// the count the windows are one page of ids wide. The walk itself stays
+	// exactly-once either way.
+	if h, err := recv(ctx, hi); err == nil {
+		p.highest = h
 	}
 	if cnt != nil {
-		if p.count, err = recv(ctx, cnt); err != nil {
-			return p, err
+		if n, err := recv(ctx, cnt); err == nil {
+			p.count = n
+		} else {
+			p.count = -1
 		}
 	}
-	return p, nil
+	return p, ctx.Err()
 }

@@ -3,6 +3,7 @@ package bigcommerce
 import (
 	"context"
 	"errors"
+	"io"
 	"iter"
 	"math/rand/v2"
 	"net/http"
@@ -531,5 +532,76 @@ func TestIDSet(t *testing.T) {
 	}
 	if len(s) != 4 {
 		t.Errorf("%d chunks, want 4", len(s))
+	}
+}
+
+// failProbes answers the probes that size the windows (the count and the
+// highest id, sorted descending) with a 422.
+type failProbes struct{ rt http.RoundTripper }
+
+func (f failProbes) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.HasSuffix(r.URL.Path, "/count") || strings.Contains(r.URL.RawQuery, "desc") {
+		return &http.Response{StatusCode: http.StatusUnprocessableEntity, Header: http.Header{"Content-Type": {"application/json"}},
+			Body: io.NopCloser(strings.NewReader(`{"status":422,"title":"probe refused"}`)), Request: r}, nil
+	}
+	return f.rt.RoundTrip(r)
+}
+
+// TestExportProbeFailureOnlySlowsTheWalk: without the count or the highest
+// id the windows are sized blindly, but every record is still yielded once.
+func TestExportProbeFailureOnlySlowsTheWalk(t *testing.T) {
+	for _, k := range exportKinds[:2] { // customers' probe is an offset page, not a sort
+		t.Run(k.name, func(t *testing.T) {
+			store := bigcommercetest.New(bigcommercetest.Config{StoreHash: fakeHash, Quota: 1 << 30})
+			store.Seed(k.seed(95))
+			c, err := NewClient(fakeHash, TokenAuth{AccessToken: "fake-token"},
+				WithBaseURL("http://fakestore.test/stores/"+fakeHash),
+				WithHTTPClient(&http.Client{Transport: failProbes{store.Transport()}}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int
+			for r, err := range k.walk(t.Context(), c, exportWalk{limit: 10}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, r.id)
+			}
+			if want := k.ids(store); !slices.Equal(got, want) {
+				t.Errorf("yielded %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestExportStartPageAndIDBounds: a walk that starts at a later page goes on
+// by id from that page's first record; the caller's id bounds limit every
+// window, the last one included.
+func TestExportStartPageAndIDBounds(t *testing.T) {
+	c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 1 << 30}, bigcommercetest.SeedOptions{Seed: 2, Orders: 95, Products: 95})
+	orderIDs, productIDs := store.OrderIDs(), store.ProductIDs()
+	tests := []struct {
+		name string
+		walk iter.Seq2[int, error]
+		want []int
+	}{
+		{"orders from page 3", mapIDs(c.Orders.All(t.Context(), &OrderFilter{Page: 3, Limit: 10}), func(o Order) int { return o.ID }), orderIDs[20:]},
+		{"products from page 3", mapIDs(c.Products.All(t.Context(), &ProductFilter{Page: 3, Limit: 10}), func(p Product) int { return p.ID }), productIDs[20:]},
+		{"orders between ids", mapIDs(c.Orders.All(t.Context(), &OrderFilter{MinID: orderIDs[7], MaxID: orderIDs[61], Limit: 10}), func(o Order) int { return o.ID }), orderIDs[7:62]},
+		{"products greater and less", mapIDs(c.Products.All(t.Context(), &ProductFilter{IDGreater: productIDs[7], IDLess: productIDs[61], Limit: 10}), func(p Product) int { return p.ID }), productIDs[8:61]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mark := logMark(store)
+			got := walkAll(t, tt.walk)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("yielded %v,\nwant %v", got, tt.want)
+			}
+			for _, r := range store.RequestLog()[mark:] {
+				if strings.Contains(r.RawQuery, "page=") && !strings.Contains(r.RawQuery, "page=3") && !strings.Contains(r.RawQuery, "page=1&") {
+					t.Errorf("%s: only the first request names a page", r.RawQuery)
+				}
+			}
+		})
 	}
 }

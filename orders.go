@@ -1058,6 +1058,11 @@ func (s *OrdersService) ListProducts(ctx context.Context, orderID int, opts *Lis
 
 // AllProducts iterates over every line item of an order: GET
 // /v2/orders/{id}/products, page after page.
+//
+// It walks page offsets (the endpoint has no id range or cursor). An order's
+// line items change only when the order itself is edited; if a line item
+// is added or removed during the walk, the later pages shift and a line
+// item can be skipped or yielded twice.
 func (s *OrdersService) AllProducts(ctx context.Context, orderID int, opts *ListOptions) iter.Seq2[OrderProduct, error] {
 	return walk(ctx, s.client, opts, MaxPageSize, func(ctx context.Context, o *ListOptions) ([]OrderProduct, *Response, error) {
 		return s.ListProducts(ctx, orderID, o)

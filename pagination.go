@@ -116,7 +116,10 @@ func listV2[T any](ctx context.Context, c *Client, path string, opts any, page, 
 	return items, resp, err
 }
 
-// walk iterates over every item of a paged list. It copies the caller's
+// walk iterates over every item of a paged list by page offset: the walk of
+// the lists whose endpoint offers no stable key (inventory, locations,
+// addresses, variants, webhooks, order line items); Orders.All,
+// Products.All and Customers.All walk id windows instead (export.go). It copies the caller's
 // filter (never modifying it), starts at the filter's page (at least 1), asks
 // for maxLimit items per page unless the filter sets Limit, and fetches the
 // next page only while the consumer keeps ranging. It stops after the last

@@ -971,6 +971,12 @@ func (s *ProductsService) ListVariants(ctx context.Context, productID int, filte
 // AllVariants iterates over every variant of a product: GET
 // /v3/catalog/products/{product_id}/variants, 250 a page unless filter sets
 // Limit.
+//
+// It walks page offsets, fetching pages ahead up to the client's
+// WithMaxConcurrency: the endpoint has no id range, id sort or cursor. A
+// variant created or deleted during the walk (an option value added or
+// removed) shifts the later pages: a variant that existed throughout can be
+// skipped or yielded twice. Updates in place (price, stock) shift nothing.
 func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter *VariantFilter) iter.Seq2[Variant, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, func(ctx context.Context, f *VariantFilter) ([]Variant, *Response, error) {
 		return s.ListVariants(ctx, productID, f)
