@@ -206,7 +206,8 @@ func quotaExport(tb testing.TB, seed bigcommercetest.SeedOptions, conc int,
 // TestExportQuotaShapeFakeClock runs the quota benchmark's exports on the
 // bubble's fake clock, where only the latency and the rate window take
 // time (decoding is free): what is left is how well the walk and the
-// throttle schedule requests. The old walks must stay below the new ones.
+// throttle schedule requests. The sequential walks (the old Orders.All by
+// min_id, the customers cursor) must take longer than the id windows.
 func TestExportQuotaShapeFakeClock(t *testing.T) {
 	const records = 5000
 	orders := bigcommercetest.SeedOptions{Seed: 1, Orders: records, LineItemsPerOrder: 1}
@@ -220,6 +221,21 @@ func TestExportQuotaShapeFakeClock(t *testing.T) {
 	allProducts := func(ctx context.Context, c *Client) iter.Seq2[int, error] {
 		return mapIDs(c.Products.All(ctx, nil), func(p Product) int { return p.ID })
 	}
+	customers := bigcommercetest.SeedOptions{Seed: 1, Customers: records}
+	customersBy := func(mode int) func(ctx context.Context, c *Client) iter.Seq2[int, error] {
+		return func(ctx context.Context, c *Client) iter.Seq2[int, error] {
+			old := customerWalkMode
+			customerWalkMode = mode
+			return func(yield func(int, error) bool) {
+				defer func() { customerWalkMode = old }()
+				for id, err := range mapIDs(c.Customers.All(ctx, nil), func(cu Customer) int { return cu.ID }) {
+					if !yield(id, err) {
+						return
+					}
+				}
+			}
+		}
+	}
 	for _, conc := range []int{4, 10} {
 		for _, ex := range []struct {
 			name     string
@@ -228,6 +244,9 @@ func TestExportQuotaShapeFakeClock(t *testing.T) {
 		}{
 			{"orders", orders, allOrders, oldOrders},
 			{"products", products, allProducts, nil},
+			// Dense customer ids: id:in windows against the cursor, the
+			// choice Customers.All makes by density.
+			{"customers", customers, customersBy(customerWalkIDIn), customersBy(customerWalkCursor)},
 		} {
 			t.Run(ex.name+"/c"+strconv.Itoa(conc), func(t *testing.T) {
 				synctest.Test(t, func(t *testing.T) {
@@ -240,9 +259,9 @@ func TestExportQuotaShapeFakeClock(t *testing.T) {
 						return
 					}
 					_, oreqs, otoo, oel, oeff := quotaExport(t, ex.seed, conc, ex.old)
-					t.Logf("old walk: %d requests, %d 429s, %v, efficiency %.2f", oreqs, otoo, oel, oeff)
+					t.Logf("sequential walk: %d requests, %d 429s, %v, efficiency %.2f", oreqs, otoo, oel, oeff)
 					if el >= oel {
-						t.Errorf("the id windows took %v, the old sequential walk %v", el, oel)
+						t.Errorf("the id windows took %v, the sequential walk %v", el, oel)
 					}
 				})
 			})

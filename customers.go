@@ -505,9 +505,10 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 //
 //   - at least 0.5: id:in windows of Limit consecutive ids, read up to the
 //     client's WithMaxConcurrency at a time, within its throttle (each
-//     window is one request). When the windows run out, the highest id is
-//     probed once more (2 requests) and new windows cover customers created
-//     meanwhile; a customer created after that probe is not yielded.
+//     window is one request). Beside the last windows the highest id is
+//     probed once more (1 request, 2 when the total changed) and new
+//     windows cover customers created meanwhile; a customer created after
+//     that probe is not yielded.
 //   - below 0.5 (sparse ids, or a filter such as DateModifiedMin that keeps
 //     few customers): the cursor (after=end_cursor), one page at a time.
 //     id:in windows would spend more than twice the requests the cursor
@@ -597,13 +598,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			maxWidth: limit,
 			closed:   true,
 			reprobe: func(ctx context.Context) (int, error) {
-				g := f
-				g.Limit, g.Include = 1, nil
-				_, resp, err := s.List(ctx, &g)
-				if err != nil || resp.Pagination == nil {
-					return 0, err
-				}
-				return s.highestID(ctx, f, resp.Pagination.Total)
+				return s.highestID(ctx, f, total)
 			},
 		}
 		for c, err := range walkIDs(ctx, cap(s.client.sem), src) {
@@ -630,13 +625,15 @@ var customerWalkMode = customerWalkAuto
 // would spend more than twice the requests of the cursor walk.
 const minIDInDensity = 0.5
 
-// highestID returns the id of the last of total customers matching f in id
-// order (a 1-customer page at offset total), 0 when none. When customers
-// were deleted meanwhile, it tries again with the new total.
+// highestID returns the id of the last of the customers matching f in id
+// order (a 1-customer page at offset total), 0 when none. When the answer's
+// total says customers were created or deleted since total was read, it
+// asks again at the new total (a few times at most).
 func (s *CustomersService) highestID(ctx context.Context, f CustomerFilter, total int) (int, error) {
+	id := 0
 	for range 3 {
 		if total <= 0 {
-			return 0, nil
+			return id, nil
 		}
 		g := f
 		g.Page, g.Limit, g.Include, g.After, g.Before = total, 1, nil, "", ""
@@ -645,14 +642,14 @@ func (s *CustomersService) highestID(ctx context.Context, f CustomerFilter, tota
 			return 0, err
 		}
 		if len(items) > 0 {
-			return items[0].ID, nil
+			id = max(id, items[0].ID)
 		}
-		if resp.Pagination == nil {
-			return 0, nil
+		if resp.Pagination == nil || resp.Pagination.Total == total {
+			return id, nil
 		}
 		total = resp.Pagination.Total
 	}
-	return 0, nil
+	return id, nil
 }
 
 // followCursor yields customers page after page by cursor: from f's After

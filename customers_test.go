@@ -295,7 +295,6 @@ func TestCustomersAll(t *testing.T) {
 		"customer_group_id:in=7&limit=1&page=5",
 		"customer_group_id:in=7&id:in=3,4&limit=2",
 		"customer_group_id:in=7&id:in=5&limit=2",
-		"customer_group_id:in=7&limit=1",
 		"customer_group_id:in=7&limit=1&page=5",
 	}
 	var got []string

@@ -29,7 +29,7 @@ import (
 //     to the highest id may come back full, the open one is a window of its
 //     own, read concurrently, rather than a continuation read after it.
 //     Where the API cannot express an open window (customers' id:in),
-//     the highest id is probed once more when the windows run out and new
+//     the highest id is probed once more beside the last windows, and new
 //     windows cover the growth.
 //  3. Up to the client's WithMaxConcurrency windows are in flight at once,
 //     through the normal pipeline and throttle. Pages are yielded in window
@@ -69,7 +69,7 @@ type idSource[T any] struct {
 	maxWidth int
 	// closed says the API cannot express an open-ended window: the last
 	// window ends at the estimated highest id, and reprobe is asked once for
-	// the highest id again when the windows run out.
+	// the highest id again, beside the last windows.
 	closed  bool
 	reprobe func(ctx context.Context) (int, error)
 }
@@ -112,12 +112,13 @@ type idWalk[T any] struct {
 	conc int
 	wg   sync.WaitGroup
 
-	pending []*windowJob[T] // in id order
-	next    int             // first id not yet given to a window
-	width   int             // ids per window
-	density float64         // estimated records per id above the first page
-	highest int             // highest id the windows must reach
-	ended   bool            // no more windows
+	pending []*windowJob[T]    // in id order
+	next    int                // first id not yet given to a window
+	width   int                // ids per window
+	density float64            // estimated records per id above the first page
+	highest int                // highest id the windows must reach
+	ended   bool               // no more windows
+	tail    <-chan result[int] // the second look for the highest id (closed)
 }
 
 // windowJob is one page request of a window.
@@ -155,16 +156,11 @@ func (w *idWalk[T]) run(ctx context.Context, yield func(T, error) bool) error {
 	for {
 		w.fill(ctx)
 		if len(w.pending) == 0 {
-			if !w.src.closed || w.src.reprobe == nil || w.src.hi != 0 {
+			if w.tail == nil {
 				return nil
 			}
-			// The API cannot read an open window: look once more for
-			// records created above the windows while they were read. Only
-			// once: on a store that keeps growing, chasing every new
-			// record would never end (and they did not exist throughout).
-			reprobe := w.src.reprobe
-			w.src.reprobe = nil
-			h, err := reprobe(ctx)
+			h, err := recv(ctx, w.tail)
+			w.tail = nil
 			if err != nil {
 				return err
 			}
@@ -260,6 +256,15 @@ func (w *idWalk[T]) fill(ctx context.Context) {
 			w.ended = true
 			if !w.src.closed && (w.src.hi == 0 || lo <= w.src.hi) {
 				w.pending = append(w.pending, w.launch(ctx, idRange{lo, w.src.hi}))
+			}
+			if reprobe := w.src.reprobe; w.src.closed && reprobe != nil && w.src.hi == 0 {
+				// The API cannot read an open window: look once more,
+				// beside the last windows, for records created above them.
+				// Only once: on a store that keeps growing, chasing every
+				// new record would never end (and they did not exist
+				// throughout).
+				w.src.reprobe = nil
+				w.tail = probe(&w.wg, func() (int, error) { return reprobe(ctx) })
 			}
 			return
 		}

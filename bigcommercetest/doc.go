@@ -8,7 +8,9 @@
 // testing/synctest bubbles). Fill it with [Store.Seed], inject failures with
 // [Store.InjectFault] and [Store.FailSKU], and inspect it with
 // [Store.Requests], [Store.RequestLog], [Store.StockAt] and the count
-// accessors.
+// accessors. Change it between requests, as other clients of a live store
+// do, with [Store.BeforeRequest] and the Insert, Delete and Modify methods
+// of orders, products and customers (mutate.go).
 //
 // # Routes
 //
