@@ -238,15 +238,17 @@ func TestExportQuotaShapeFakeClock(t *testing.T) {
 	}
 	for _, conc := range []int{4, 10} {
 		for _, ex := range []struct {
-			name     string
-			seed     bigcommercetest.SeedOptions
-			new, old func(context.Context, *Client) iter.Seq2[int, error]
+			name, oldName string
+			seed          bigcommercetest.SeedOptions
+			new, old      func(context.Context, *Client) iter.Seq2[int, error]
 		}{
-			{"orders", orders, allOrders, oldOrders},
-			{"products", products, allProducts, nil},
+			{"orders", "old walk by min_id", orders, allOrders, oldOrders},
+			{"products", "old walk by offset", products, allProducts, func(ctx context.Context, c *Client) iter.Seq2[int, error] {
+				return mapIDs(walk(ctx, c, &ProductFilter{}, MaxPageSize, c.Products.List), func(p Product) int { return p.ID })
+			}},
 			// Dense customer ids: id:in windows against the cursor, the
 			// choice Customers.All makes by density.
-			{"customers", customers, customersBy(customerWalkIDIn), customersBy(customerWalkCursor)},
+			{"customers", "cursor walk", customers, customersBy(customerWalkIDIn), customersBy(customerWalkCursor)},
 		} {
 			t.Run(ex.name+"/c"+strconv.Itoa(conc), func(t *testing.T) {
 				synctest.Test(t, func(t *testing.T) {
@@ -259,8 +261,8 @@ func TestExportQuotaShapeFakeClock(t *testing.T) {
 						return
 					}
 					_, oreqs, otoo, oel, oeff := quotaExport(t, ex.seed, conc, ex.old)
-					t.Logf("sequential walk: %d requests, %d 429s, %v, efficiency %.2f", oreqs, otoo, oel, oeff)
-					if el >= oel {
+					t.Logf("%s: %d requests, %d 429s, %v, efficiency %.2f", ex.oldName, oreqs, otoo, oel, oeff)
+					if ex.name != "products" && el >= oel { // the old products walk fetched offsets ahead
 						t.Errorf("the id windows took %v, the sequential walk %v", el, oel)
 					}
 				})
