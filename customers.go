@@ -559,10 +559,17 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 				return
 			}
 		}
-		if len(first) < limit || resp.Pagination == nil {
+		if len(first) < limit {
+			return
+		}
+		if resp.Pagination == nil {
+			yield(Customer{}, fmt.Errorf("bigcommerce: GET %s: a full first page came without meta.pagination, so the walk cannot tell whether more customers exist; list them with List and the After cursor", customersPath))
 			return
 		}
 		total, last := resp.Pagination.Total, first[len(first)-1].ID
+		if total == len(first) {
+			return
+		}
 		useIDIn := customerWalkMode == customerWalkIDIn
 		var highest int
 		if customerWalkMode != customerWalkCursor {
@@ -574,7 +581,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 				useIDIn = float64(total-len(first)) >= minIDInDensity*float64(span)
 			}
 		}
-		if !useIDIn {
+		if !useIDIn || total < len(first) { // no usable total: the cursor needs none
 			s.followCursor(ctx, f, resp, yield)
 			return
 		}
