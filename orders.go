@@ -907,8 +907,11 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 	if filter != nil {
 		f = *filter
 	}
+	if err := checkOrderPaging("Orders.All", f.Page, f.Limit); err != nil {
+		return func(yield func(Order, error) bool) { yield(Order{}, err) }
+	}
 	limit := f.Limit
-	if limit <= 0 || limit > MaxPageSize {
+	if limit == 0 {
 		limit = MaxPageSize
 	}
 	if f.Sort == OrderSortDateModifiedAsc && f.Page <= 1 {
