@@ -209,7 +209,7 @@ func quotaExport(tb testing.TB, seed bigcommercetest.SeedOptions, conc int,
 // throttle schedule requests. The sequential walks (the old Orders.All by
 // min_id, the customers cursor) must take longer than the id windows.
 func TestExportQuotaShapeFakeClock(t *testing.T) {
-	const records = 5000
+	const records = 3000
 	orders := bigcommercetest.SeedOptions{Seed: 1, Orders: records, LineItemsPerOrder: 1}
 	products := bigcommercetest.SeedOptions{Seed: 1, Products: records}
 	allOrders := func(ctx context.Context, c *Client) iter.Seq2[int, error] {

@@ -136,7 +136,7 @@ func setCustomerWalk(t *testing.T, mode int) {
 // at random positions: every record that exists for the whole walk must be
 // yielded exactly once, and no record twice.
 func TestExportExactlyOnceOnALiveStore(t *testing.T) {
-	const n, limit = 600, 20
+	const n, limit = 400, 20
 	midYear := time.Date(2024, time.July, 1, 0, 0, 0, 0, time.UTC)
 	walks := []struct {
 		name   string
