@@ -54,6 +54,13 @@
 // the filter sets Limit, stops fetching when the loop breaks, and yields an
 // error once. For V2 lists an empty page is BigCommerce's 204 No Content.
 //
+// Orders.All, Products.All and Customers.All are export walks: they read id
+// windows (several at once, within the client's concurrency and throttle)
+// instead of page offsets, and yield every record that exists for the whole
+// walk exactly once while other clients write to the store. Each All's
+// documentation says which key it walks and what a concurrent write can do
+// to it.
+//
 // # Errors
 //
 // Failed calls return an *Error (match with errors.Is against ErrNotFound,

@@ -64,8 +64,11 @@ func ExampleCustomersService() {
 	// true "bigcommerce: Customers.Delete: no ids given: pass at least one id (BigCommerce ignores a DELETE without id:in) (nothing was sent)"
 }
 
-// Export every customer with All: it walks the pages (250 customers each)
-// and yields each customer once, stopping at the first error.
+// Export every customer with All: it yields each customer that exists for
+// the whole walk exactly once, stopping at the first error. Besides the
+// pages of 250 (the first page, then windows of ids read concurrently) it
+// asks twice for the highest id: before the windows, to size them, and
+// beside the last ones, for customers created during the walk.
 func ExampleCustomersService_All() {
 	srv := bigcommercetest.NewServer(bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 3, Customers: 600}))
 	defer srv.Close()
@@ -82,5 +85,5 @@ func ExampleCustomersService_All() {
 		seen[c.ID] = true
 	}
 	fmt.Println("exported", len(seen), "customers in", srv.Store().Requests(), "requests")
-	// Output: exported 600 customers in 3 requests
+	// Output: exported 600 customers in 5 requests
 }

@@ -27,7 +27,6 @@ import (
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
-	"github.com/shopspring/decimal"
 )
 
 // fakeHash is the store hash of the fake stores the integration tests build.
@@ -92,32 +91,52 @@ func requestsSince(store *bigcommercetest.Store, mark int, method, suffix string
 // checkPages asserts that the requests ask for exactly the pages 1..n, each
 // once and with the given limit, and that none asks for page=0. The order
 // is not checked: a V3 walk may fetch pages ahead concurrently.
-// checkIDRanges checks an id-range walk (Orders.All): n requests of limit
-// orders, each for page 1, sorted by id, the first without min_id and each
-// later one starting just past the ids already seen.
-func checkIDRanges(t *testing.T, reqs []bigcommercetest.RequestRecord, n, limit int) {
+// checkIDRanges checks an id-window walk (Orders.All, Products.All): besides
+// the probes of the highest id (sorted descending) and the count, n data
+// requests of limit records sorted by id ascending; the first asks for page
+// 1 with no lower id bound, every other for no page and its own lower bound
+// (lowKey: min_id or id:min), so that together they cover the ids once. It
+// returns the data requests in the order sent.
+func checkIDRanges(t *testing.T, reqs []bigcommercetest.RequestRecord, n, limit int, lowKey string) []bigcommercetest.RequestRecord {
 	t.Helper()
-	if len(reqs) != n {
-		t.Fatalf("got %d list requests, want %d: %+v", len(reqs), n, reqs)
-	}
-	prev := 0
+	var data []bigcommercetest.RequestRecord
+	var lows []int
+	probes := 0
 	for i, r := range reqs {
 		q, err := url.ParseQuery(r.RawQuery)
 		if err != nil {
 			t.Fatalf("request %d: bad query %q: %v", i, r.RawQuery, err)
 		}
-		if q.Get("page") != "1" || q.Get("sort") != "id:asc" || q.Get("limit") != fmt.Sprint(limit) {
-			t.Errorf("request %d: %s, want page=1, sort=id:asc, limit=%d", i, r.RawQuery, limit)
+		if strings.HasSuffix(r.Path, "/count") {
+			continue
 		}
-		minID := 0
-		if v := q.Get("min_id"); v != "" {
-			fmt.Sscan(v, &minID)
+		if q.Get("sort") == "id:desc" || q.Get("direction") == "desc" {
+			probes++
+			continue
 		}
-		if (i == 0) != (minID == 0) || (i > 0 && minID <= prev) {
-			t.Errorf("request %d: min_id=%q after %d, want none first, then rising", i, q.Get("min_id"), prev)
+		data = append(data, r)
+		if (q.Get("sort") != "id:asc" && q.Get("sort") != "id") || q.Get("limit") != fmt.Sprint(limit) {
+			t.Errorf("request %d: %s, want sort by id ascending, limit=%d", i, r.RawQuery, limit)
 		}
-		prev = minID
+		low := 0
+		if v := q.Get(lowKey); v != "" {
+			fmt.Sscan(v, &low)
+		}
+		if first := len(data) == 1; first != (low == 0) || first != q.Has("page") {
+			t.Errorf("request %d: %s: want page=1 and no %s first, then %s and no page", i, r.RawQuery, lowKey, lowKey)
+		}
+		lows = append(lows, low)
 	}
+	if len(data) != n || probes != 1 {
+		t.Fatalf("got %d list requests and %d probes, want %d and 1: %+v", len(data), probes, n, reqs)
+	}
+	slices.Sort(lows)
+	for i := 1; i < len(lows); i++ {
+		if lows[i] <= lows[i-1] {
+			t.Errorf("two windows start at %d", lows[i])
+		}
+	}
+	return data
 }
 
 func checkPages(t *testing.T, reqs []bigcommercetest.RequestRecord, n, limit int) {
@@ -192,8 +211,25 @@ func TestIntegrationWalks(t *testing.T) {
 			t.Fatalf("walked %d customers, store has %d", len(got), store.CustomerCount())
 		}
 		checkUniqueAscending(t, "customers", idsOf(got, func(c bigcommerce.Customer) int { return c.ID }))
-		// 57 = 5 full pages of 10 and a short one; V3 meta stops the walk.
-		checkPages(t, requestsSince(store, mark, "GET", "/v3/customers"), 6, 10)
+		// The first page of 10; the highest id (page 57 of 1); id:in windows
+		// of 10 ids over 11..57; one more look for the highest id (page 57
+		// of 1 again, beside the last windows).
+		var windows, probes int
+		for _, r := range requestsSince(store, mark, "GET", "/v3/customers") {
+			q, _ := url.ParseQuery(r.RawQuery)
+			switch {
+			case q.Has("id:in"):
+				windows++
+				if n := len(strings.Split(q.Get("id:in"), ",")); n > 10 || q.Get("limit") != "10" {
+					t.Errorf("window %s: %d ids, want at most 10 and limit=10", r.RawQuery, n)
+				}
+			case q.Get("limit") == "1":
+				probes++
+			}
+		}
+		if windows != 5 || probes != 2 {
+			t.Errorf("%d id:in windows and %d probes, want 5 and 2", windows, probes)
+		}
 	})
 
 	t.Run("Customers.AllAddresses", func(t *testing.T) {
@@ -228,7 +264,8 @@ func TestIntegrationWalks(t *testing.T) {
 				t.Errorf("product %d: inventory_level %d, store says %d", p.ID, p.InventoryLevel, level)
 			}
 		}
-		checkPages(t, requestsSince(store, mark, "GET", "/v3/catalog/products"), 5, 5)
+		// The first page of 5, then windows 6-10, 11-15, 16-20 and 21 on.
+		checkIDRanges(t, requestsSince(store, mark, "GET", "/v3/catalog/products"), 5, 5, "id:min")
 	})
 
 	t.Run("Products.AllVariants", func(t *testing.T) {
@@ -252,18 +289,21 @@ func TestIntegrationWalks(t *testing.T) {
 		checkPages(t, requestsSince(store, mark, "GET", fmt.Sprintf("/v3/catalog/products/%d/variants", pid)), 2, 2)
 	})
 
-	t.Run("Orders.All exact multiple ends on 204", func(t *testing.T) {
+	t.Run("Orders.All exact multiple ends at the probed highest id", func(t *testing.T) {
 		mark := logMark(store)
 		got := walkAll(t, c.Orders.All(ctx, &bigcommerce.OrderFilter{Limit: 10}))
 		if len(got) != store.OrderCount() || len(got) != 30 {
 			t.Fatalf("walked %d orders, store has %d", len(got), store.OrderCount())
 		}
 		checkUniqueAscending(t, "orders", idsOf(got, func(o bigcommerce.Order) int { return o.ID }))
-		// V2 has no totals: 3 full pages, then a 4th request answers 204.
-		reqs := requestsSince(store, mark, "GET", "/v2/orders")
-		checkIDRanges(t, reqs, 4, 10)
-		if last := reqs[len(reqs)-1]; last.Status != http.StatusNoContent {
-			t.Errorf("last page answered %d, want 204", last.Status)
+		// Orders 100-109 on the first page, then windows 110-119 and
+		// 120-129, the last ending at the highest id the probe found (129):
+		// no request past it.
+		reqs := checkIDRanges(t, requestsSince(store, mark, "GET", "/v2/orders"), 3, 10, "min_id")
+		for _, r := range reqs {
+			if strings.Contains(r.RawQuery, "min_id=130") {
+				t.Errorf("a window above the probed highest id was read: %s", r.RawQuery)
+			}
 		}
 	})
 
@@ -273,9 +313,8 @@ func TestIntegrationWalks(t *testing.T) {
 		if len(got) != 30 {
 			t.Fatalf("walked %d orders, want 30", len(got))
 		}
-		// 7+7+7+7+2: the short fifth page ends the walk without a 204.
-		reqs := requestsSince(store, mark, "GET", "/v2/orders")
-		checkIDRanges(t, reqs, 5, 7)
+		// 7+7+7+7+2: the short last window ends the walk without a 204.
+		reqs := checkIDRanges(t, requestsSince(store, mark, "GET", "/v2/orders"), 5, 7, "min_id")
 		for _, r := range reqs {
 			if r.Status != http.StatusOK {
 				t.Errorf("%s?%s answered %d, want 200", r.Path, r.RawQuery, r.Status)
@@ -605,10 +644,9 @@ func TestIntegrationProductsUpdateBatchMultiStatus(t *testing.T) {
 	const failing = 12
 	store.FailSKU(products[failing].SKU)
 
-	bump := decimal.RequireFromString("1.25")
 	updates := make([]bigcommerce.ProductUpdate, len(products))
 	for i, p := range products {
-		updates[i] = bigcommerce.ProductUpdate{ID: p.ID, Price: bigcommerce.Ptr(p.Price.Add(bump))}
+		updates[i] = bigcommerce.ProductUpdate{ID: p.ID, Price: bigcommerce.Ptr(p.Price.Add(bigcommerce.Dec("1.25")))}
 	}
 	saved, _, err := c.Products.UpdateBatch(ctx, updates)
 	var be *bigcommerce.BatchError
@@ -634,7 +672,7 @@ func TestIntegrationProductsUpdateBatchMultiStatus(t *testing.T) {
 	// The store has the new prices, except for the failed product.
 	after := walkAll(t, c.Products.All(ctx, nil))
 	for i, p := range after {
-		want := products[i].Price.Add(bump)
+		want := products[i].Price.Add(bigcommerce.Dec("1.25"))
 		if i == failing {
 			want = products[i].Price
 		}

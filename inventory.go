@@ -314,6 +314,17 @@ func (s *InventoryService) ListItems(ctx context.Context, filter *InventoryItemF
 
 // AllItems iterates over every inventory item matching filter, page by page:
 // GET /v3/inventory/items. filter may be nil and is not modified.
+//
+// It walks page offsets (page=1, 2, ...), fetching pages ahead up to the
+// client's WithMaxConcurrency once the first page gives the page count:
+// the endpoint has no id range, id sort or cursor (its only id filters are
+// variant_id:in, product_id:in and location_id:in). A stock adjustment
+// changes items in place and shifts nothing, but a variant or location
+// created or deleted during the walk shifts every later page by its items:
+// items that existed throughout can then be skipped (after a deletion) or
+// yielded twice (after a creation). For a complete snapshot of a changing
+// catalog, walk Products.All (which is exactly-once) and read the items of
+// its products with filter.ProductIDIn in chunks.
 func (s *InventoryService) AllItems(ctx context.Context, filter *InventoryItemFilter) iter.Seq2[InventoryItem, error] {
 	return walk(ctx, s.client, filter, MaxInventoryPageSize, s.ListItems)
 }
@@ -373,6 +384,11 @@ func (s *InventoryService) ListLocationItems(ctx context.Context, locationID int
 // AllLocationItems iterates over every item at a location, page by page:
 // GET /v3/inventory/locations/{location_id}/items. filter may be nil and is
 // not modified.
+//
+// Like AllItems it walks page offsets (the endpoint has no id range, id sort
+// or cursor), so a variant created or deleted during the walk shifts the
+// later pages: an item that existed throughout can be skipped or yielded
+// twice. Stock adjustments change items in place and shift nothing.
 func (s *InventoryService) AllLocationItems(ctx context.Context, locationID int, filter *LocationItemFilter) iter.Seq2[LocationItem, error] {
 	return walk(ctx, s.client, filter, MaxInventoryPageSize, func(ctx context.Context, f *LocationItemFilter) ([]LocationItem, *Response, error) {
 		return s.ListLocationItems(ctx, locationID, f)
@@ -709,6 +725,11 @@ func (s *InventoryService) ListLocations(ctx context.Context, filter *LocationFi
 
 // AllLocations iterates over every location matching filter, page by page:
 // GET /v3/inventory/locations. filter may be nil and is not modified.
+//
+// It walks page offsets (the endpoint has no id range or cursor); a store
+// rarely has more locations than one page holds. When it has, a location
+// created or deleted during the walk shifts the later pages: one that
+// existed throughout can be skipped or yielded twice.
 func (s *InventoryService) AllLocations(ctx context.Context, filter *LocationFilter) iter.Seq2[Location, error] {
 	return walk(ctx, s.client, filter, MaxInventoryPageSize, s.ListLocations)
 }

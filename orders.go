@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -941,9 +942,49 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 	return listV2[Order](ctx, s.client, "/v2/orders", filter, page, limit)
 }
 
-// All iterates over every order matching filter, MaxPageSize per page unless
-// filter.Limit is set: GET /v2/orders until a short or empty (204) page. The
-// filter is copied, not modified.
+// All iterates over every order matching filter: GET /v2/orders, with
+// MaxPageSize orders a page unless filter.Limit is set. The filter is
+// copied, never modified.
+//
+// With no Sort, or OrderSortIDAsc, All walks id windows (min_id/max_id with
+// sort=id:asc) and yields orders in ascending id order: every order that
+// exists for the whole walk is yielded exactly once, however other clients
+// create, archive or modify orders during it; an order created during the
+// walk may or may not be yielded (never twice), and the next incremental run
+// reads it. Its first
+// requests read the first page, GET /v2/orders/count with the same filter and
+// the highest matching id (a 1-order page sorted id:desc); the ids above the
+// first page are then cut into windows of about one page each, read up to
+// the client's WithMaxConcurrency at a time, within its throttle. A window
+// that comes back full is continued above its last id, and the last window
+// ends at the highest id probed: an order that exists for the whole walk
+// existed then. (Only when that probe fails is the last window open-ended.)
+// With filter.Page > 1 the walk starts at that
+// page's first order (the one offset request of the walk) and goes on by id.
+// Other filters (MinDateModified for an incremental sync, StatusID, ...) are
+// sent with every request. If the API ignored the id range or the sort, All
+// yields an error instead of repeating orders.
+//
+// With OrderSortDateModifiedAsc (and no Page), All walks the keyset
+// (date_modified, id), one page at a time: each request asks for the orders
+// modified at or after the last date seen (min_date_modified), a full page
+// of a single second is read to its end by id (min_date_modified =
+// max_date_modified, sort=id:asc, min_id), and the ids already yielded are
+// remembered (a bit per id), so every order that exists for the whole walk
+// is yielded exactly once: an order modified during the walk moves to the
+// end of the order and is yielded where the walk first finds it, once.
+// BigCommerce dates have whole seconds and min_date_modified is taken as
+// inclusive.
+//
+// With any other Sort (or a date sort with Page > 1), All reads page after
+// page by offset, sequentially, in that order, and a concurrent write can
+// make it skip or repeat orders: an
+// order created or archived before the walk's position (in the caller's
+// order) shifts every later page by one, so an order that existed
+// throughout is skipped (deletion) or yielded twice (insertion), and an
+// order whose sort key changes during the walk (date_modified, status_id)
+// moves between pages and can be skipped or repeated. For a complete
+// export, leave Sort empty and filter by MinDateModified instead.
 //
 // To export orders with their line items, ask for them in the filter: each
 // page of up to 250 orders then carries every order's line items, instead of
@@ -968,23 +1009,83 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 //		}
 //		...
 //	}
-//
-// Unless the filter sorts by something other than id or starts at a later
-// Page, All walks by id range (sort=id:asc with min_id just above the last
-// order seen) rather than by page number, so orders created or archived
-// during a long export cannot shift the pages and make it skip orders.
 func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[Order, error] {
-	if filter != nil && ((filter.Sort != "" && filter.Sort != OrderSortIDAsc) || filter.Page > 1) {
-		return walk(ctx, s.client, filter, MaxPageSize, s.List)
+	if err := checkWalk("Orders.All", ctx, filter); err != nil {
+		return refused[Order](err)
 	}
 	var f OrderFilter
 	if filter != nil {
 		f = *filter
 	}
-	f.Sort = OrderSortIDAsc
-	return walkByID(ctx, &f, MaxPageSize, s.List,
-		func(o Order) int { return o.ID },
-		func(f *OrderFilter, lastID int) { f.MinID = lastID + 1 })
+	if err := checkOrderPaging("Orders.All", f.Page, f.Limit); err != nil {
+		return func(yield func(Order, error) bool) { yield(Order{}, err) }
+	}
+	limit := f.Limit
+	if limit == 0 {
+		limit = MaxPageSize
+	}
+	if f.Sort == OrderSortDateModifiedAsc && f.Page <= 1 {
+		base := f
+		base.Page, base.Limit = 0, limit
+		return walkDates(ctx, dateSource[Order]{
+			limit: limit, from: f.MinDateModified,
+			page: func(ctx context.Context, from time.Time) ([]Order, *Response, error) {
+				g := base
+				g.MinDateModified = from
+				return s.List(ctx, &g)
+			},
+			tie: func(ctx context.Context, at time.Time, after int) ([]Order, *Response, error) {
+				g := base
+				g.Sort, g.MinDateModified, g.MaxDateModified, g.MinID = OrderSortIDAsc, at, at, max(after+1, f.MinID)
+				return s.List(ctx, &g)
+			},
+			idOf:   func(o Order) int { return o.ID },
+			dateOf: func(o Order) time.Time { return o.DateModified.Time },
+		})
+	}
+	if f.Sort != "" && f.Sort != OrderSortIDAsc {
+		return walkOffsets(ctx, &f, MaxPageSize, s.List)
+	}
+	startPage := max(f.Page, 1)
+	base := f
+	base.Sort, base.Page, base.Limit, base.MinID, base.MaxID = OrderSortIDAsc, 0, limit, 0, 0
+	list := func(ctx context.Context, r idRange) ([]Order, *Response, error) {
+		g := base
+		g.MinID, g.MaxID = r.lo, r.hi
+		return s.List(ctx, &g)
+	}
+	src := idSource[Order]{
+		limit: limit, lo: f.MinID, hi: f.MaxID,
+		page: list,
+		idOf: func(o Order) int { return o.ID },
+		plan: func(ctx context.Context, wg *sync.WaitGroup) (walkPlan[Order], error) {
+			return planWithProbes(ctx, wg, limit,
+				func(ctx context.Context) ([]Order, *Response, error) {
+					g := base
+					g.MinID, g.MaxID, g.Page = f.MinID, f.MaxID, startPage
+					return s.List(ctx, &g)
+				},
+				func(ctx context.Context) (int, error) {
+					g := base
+					g.MinID, g.MaxID, g.Sort, g.Limit = f.MinID, f.MaxID, OrderSortIDDesc, 1
+					items, _, err := s.List(ctx, &g)
+					if err != nil || len(items) == 0 {
+						return 0, err
+					}
+					return items[0].ID, nil
+				},
+				func(ctx context.Context) (int, error) {
+					g := base
+					g.MinID, g.MaxID, g.Sort, g.Include, g.ConsignmentStructure = f.MinID, f.MaxID, "", nil, ""
+					n, _, err := s.Count(ctx, &g)
+					if err != nil {
+						return 0, err
+					}
+					return int(n.Count) - (startPage-1)*limit, nil
+				})
+		},
+	}
+	return walkIDs(ctx, cap(s.client.sem), src)
 }
 
 // Get returns one order: GET /v2/orders/{id}. To read its line items in
@@ -1071,6 +1172,11 @@ func (s *OrdersService) ListProducts(ctx context.Context, orderID int, opts *Lis
 
 // AllProducts iterates over every line item of an order: GET
 // /v2/orders/{id}/products, page after page.
+//
+// It walks page offsets (the endpoint has no id range or cursor). An order's
+// line items change only when the order itself is edited; if a line item
+// is added or removed during the walk, the later pages shift and a line
+// item can be skipped or yielded twice.
 func (s *OrdersService) AllProducts(ctx context.Context, orderID int, opts *ListOptions) iter.Seq2[OrderProduct, error] {
 	return walk(ctx, s.client, opts, MaxPageSize, func(ctx context.Context, o *ListOptions) ([]OrderProduct, *Response, error) {
 		return s.ListProducts(ctx, orderID, o)

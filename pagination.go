@@ -2,7 +2,6 @@ package bigcommerce
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"sync"
@@ -117,7 +116,10 @@ func listV2[T any](ctx context.Context, c *Client, path string, opts any, page, 
 	return items, resp, err
 }
 
-// walk iterates over every item of a paged list. It copies the caller's
+// walk iterates over every item of a paged list by page offset: the walk of
+// the lists whose endpoint offers no stable key (inventory, locations,
+// addresses, variants, webhooks, order line items); Orders.All,
+// Products.All and Customers.All walk id windows instead (export.go). It copies the caller's
 // filter (never modifying it), starts at the filter's page (at least 1), asks
 // for maxLimit items per page unless the filter sets Limit, and fetches the
 // next page only while the consumer keeps ranging. It stops after the last
@@ -128,7 +130,23 @@ func listV2[T any](ctx context.Context, c *Client, path string, opts any, page, 
 // ahead concurrently, as many at once as the client's WithMaxConcurrency
 // allows, and still yielded in order (see walkAhead).
 func walk[T, F any, PF pager[F]](ctx context.Context, c *Client, filter *F, maxLimit int, fetch func(context.Context, *F) ([]T, *Response, error)) iter.Seq2[T, error] {
+	return walkPages[T, F, PF](ctx, cap(c.sem), filter, maxLimit, fetch)
+}
+
+// walkOffsets is walk one page at a time, with no page fetched ahead: the
+// documented fallback of an export sorted by a field other than id.
+func walkOffsets[T, F any, PF pager[F]](ctx context.Context, filter *F, maxLimit int, fetch func(context.Context, *F) ([]T, *Response, error)) iter.Seq2[T, error] {
+	return walkPages[T, F, PF](ctx, 1, filter, maxLimit, fetch)
+}
+
+// walkPages is walk with up to depth pages in flight.
+func walkPages[T, F any, PF pager[F]](ctx context.Context, depth int, filter *F, maxLimit int, fetch func(context.Context, *F) ([]T, *Response, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		if err := checkWalk("All", ctx, filter); err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
 		var f F
 		if filter != nil {
 			f = *filter
@@ -155,8 +173,8 @@ func walk[T, F any, PF pager[F]](ctx context.Context, c *Client, filter *F, maxL
 			if lastPage(resp.Pagination, len(items), *limit) {
 				return
 			}
-			if p := resp.Pagination; p != nil && p.TotalPages > p.CurrentPage+1 && cap(c.sem) > 1 {
-				walkAhead[T, F, PF](ctx, cap(c.sem), f, p.CurrentPage+1, p.TotalPages, fetch, yield)
+			if p := resp.Pagination; p != nil && p.TotalPages > p.CurrentPage+1 && depth > 1 {
+				walkAhead[T, F, PF](ctx, depth, f, p.CurrentPage+1, p.TotalPages, fetch, yield)
 				return
 			}
 			*page++
@@ -217,50 +235,6 @@ func walkAhead[T, F any, PF pager[F]](ctx context.Context, depth int, base F, fr
 			if !yield(item, nil) {
 				return
 			}
-		}
-	}
-}
-
-// walkByID iterates like walk but moves through a list sorted by id
-// ascending by id range instead of page offset: every request asks for the
-// first page of records whose id is above the last one seen (after sets that
-// bound on the walk's copy of the filter). Offset pages shift when records
-// are inserted or deleted during a long export, silently skipping some;
-// id ranges cannot, so every record that exists throughout the walk is
-// yielded exactly once (DESIGN 7, consistency).
-func walkByID[T, F any, PF pager[F]](ctx context.Context, filter *F, maxLimit int, fetch func(context.Context, *F) ([]T, *Response, error), idOf func(T) int, after func(f *F, id int)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var f F
-		if filter != nil {
-			f = *filter
-		}
-		page, limit := PF(&f).paging()
-		*page = 1
-		if *limit <= 0 {
-			*limit = maxLimit
-		}
-		lastID, started := 0, false
-		for {
-			items, _, err := fetch(ctx, &f)
-			if err == nil && started && len(items) > 0 && idOf(items[0]) <= lastID {
-				// The server ignored the id bound: stop rather than loop.
-				err = fmt.Errorf("bigcommerce: the API answered id %d after id %d: it ignored the id range, so the walk stops instead of repeating records", idOf(items[0]), lastID)
-			}
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, item := range items {
-				if !yield(item, nil) {
-					return
-				}
-			}
-			if len(items) < *limit {
-				return
-			}
-			lastID, started = idOf(items[len(items)-1]), true
-			after(&f, lastID)
 		}
 	}
 }

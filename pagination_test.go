@@ -154,7 +154,12 @@ func TestWalkV3UsesMeta(t *testing.T) {
 func TestWalkStartsAtCallersPageNeverZero(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockFunc(mt, http.MethodGet, "/v2/things", v2Store(10))
-	if _, err := collect(t, walk(ctx(t), c, &ListOptions{Page: -3, Limit: 4}, MaxPageSize, v2Things(c))); err != nil {
+	// A negative page is refused before anything is sent; page 0 (unset)
+	// starts at page 1.
+	if _, err := collect(t, walk(ctx(t), c, &ListOptions{Page: -3, Limit: 4}, MaxPageSize, v2Things(c))); !errors.Is(err, ErrInvalidRequest) || len(rec.all()) != 0 {
+		t.Fatalf("page -3: %v after %d requests, want ErrInvalidRequest before any", err, len(rec.all()))
+	}
+	if _, err := collect(t, walk(ctx(t), c, &ListOptions{Limit: 4}, MaxPageSize, v2Things(c))); err != nil {
 		t.Fatal(err)
 	}
 	if first := rec.all()[0].Query.Get("page"); first != "1" {

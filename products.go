@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -681,16 +682,134 @@ func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Pr
 	return getV3[[]Product](ctx, s.client, http.MethodGet, "/v3/catalog/products", filter, nil)
 }
 
-// All iterates over every product matching filter, page by page: GET
-// /v3/catalog/products. It asks for 250 products a page unless filter sets
-// Limit, or 10 when Include has options or modifiers (BigCommerce's cap).
-// The filter is not modified.
+// All iterates over every product matching filter: GET
+// /v3/catalog/products, 250 products a page unless filter sets Limit, or 10
+// when Include has options or modifiers (BigCommerce's cap). The filter is
+// copied, never modified.
+//
+// With no Sort, or ProductSortID with Direction empty or Asc, All walks id
+// windows (id:min/id:max with sort=id) and yields products in ascending id
+// order: every product that exists for the whole walk is yielded exactly
+// once, however other clients create, delete or modify products during it;
+// a product created during the walk may or may not be yielded (never
+// twice). Its first requests read the first page (whose meta gives
+// the total) and the highest matching id (a 1-product page sorted by id
+// descending); the ids above the first page are cut into windows of about
+// one page, read up to the client's WithMaxConcurrency at a time, within its
+// throttle. A full window is continued above its last id, and the last
+// window ends at the highest id probed (open-ended only when that probe
+// fails). With
+// filter.Page > 1 the walk starts at that page's first product (the walk's
+// one offset request) and goes on by id. Other filters (DateModifiedMin for
+// an incremental sync, ...) are sent with every request. If the API ignored
+// the id range or the sort, All yields an error instead of repeating
+// products.
+//
+// With Sort ProductSortDateModified ascending (and no Page), All walks the
+// keyset (date_modified, id), one page at a time: each request asks for the
+// products modified at or after the last date seen (date_modified:min), a
+// full page of a single second is read to its end by id (date_modified:min
+// = date_modified:max, sort=id, id:min), and the ids already yielded are
+// remembered (a bit per id), so every product that exists for the whole
+// walk is yielded exactly once: a product modified during the walk moves to
+// the end of the order and is yielded where the walk first finds it, once.
+//
+// With any other Sort, a descending Direction, or a date sort with Page > 1,
+// All reads page after page by offset, sequentially, in that order, and a
+// concurrent write can make it
+// skip or repeat products: a product created or deleted before the walk's
+// position (in the caller's order) shifts every later page by one, so a
+// product that existed throughout is skipped (deletion) or yielded twice
+// (creation), and a product whose sort key changes (name, price,
+// date_modified, inventory_level, ...) moves between pages and can be
+// skipped or repeated. For a complete export, leave Sort empty and filter by
+// DateModifiedMin instead.
 func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.Seq2[Product, error] {
+	if err := checkWalk("Products.All", ctx, filter); err != nil {
+		return refused[Product](err)
+	}
+	var f ProductFilter
+	if filter != nil {
+		f = *filter
+	}
 	limit := MaxPageSize
-	if filter != nil && capsPage(filter.Include) {
+	if capsPage(f.Include) {
 		limit = MaxPageSizeWithOptions
 	}
-	return walk(ctx, s.client, filter, limit, s.List)
+	if f.Limit > 0 {
+		limit = f.Limit
+	}
+	asc := f.Direction == "" || f.Direction == Asc
+	if f.Sort == ProductSortDateModified && asc && f.Page <= 1 {
+		base := f
+		base.Page, base.Limit, base.Direction = 0, limit, Asc
+		return walkDates(ctx, dateSource[Product]{
+			limit: limit, from: f.DateModifiedMin,
+			page: func(ctx context.Context, from time.Time) ([]Product, *Response, error) {
+				g := base
+				g.DateModifiedMin = from
+				return s.List(ctx, &g)
+			},
+			tie: func(ctx context.Context, at time.Time, after int) ([]Product, *Response, error) {
+				g := base
+				g.Sort, g.DateModifiedMin, g.DateModifiedMax, g.IDMin = ProductSortID, at, at, max(after+1, f.IDMin)
+				return s.List(ctx, &g)
+			},
+			idOf:   func(p Product) int { return p.ID },
+			dateOf: func(p Product) time.Time { return p.DateModified },
+		})
+	}
+	if (f.Sort != "" && f.Sort != ProductSortID) || !asc {
+		return walkOffsets(ctx, &f, limit, s.List)
+	}
+	lo, hi := f.IDMin, f.IDMax
+	if f.IDGreater != 0 && (lo == 0 || f.IDGreater+1 > lo) {
+		lo = f.IDGreater + 1
+	}
+	if f.IDLess != 0 && (hi == 0 || f.IDLess-1 < hi) {
+		hi = f.IDLess - 1
+	}
+	startPage := max(f.Page, 1)
+	base := f
+	base.Sort, base.Direction, base.Page, base.Limit = ProductSortID, Asc, 0, limit
+	base.IDMin, base.IDMax, base.IDGreater, base.IDLess = 0, 0, 0, 0
+	list := func(ctx context.Context, r idRange) ([]Product, *Response, error) {
+		g := base
+		g.IDMin, g.IDMax = r.lo, r.hi
+		return s.List(ctx, &g)
+	}
+	src := idSource[Product]{
+		limit: limit, lo: lo, hi: hi,
+		page: list,
+		idOf: func(p Product) int { return p.ID },
+		plan: func(ctx context.Context, wg *sync.WaitGroup) (walkPlan[Product], error) {
+			return planWithProbes(ctx, wg, limit,
+				func(ctx context.Context) ([]Product, *Response, error) {
+					g := base
+					g.IDMin, g.IDMax, g.Page = lo, hi, startPage
+					items, resp, err := s.List(ctx, &g)
+					if err == nil && resp.Pagination != nil {
+						// Records on the skipped pages are not part of the walk.
+						resp.Pagination.Total -= (startPage - 1) * limit
+					}
+					return items, resp, err
+				},
+				func(ctx context.Context) (int, error) {
+					g := base
+					g.IDMin, g.IDMax, g.Direction, g.Limit = lo, hi, Desc, 1
+					// The id is always returned; include_fields' enum in the
+					// spec lists no "id", so the probe asks for the name,
+					// the smallest field it lists that every product has.
+					g.Include, g.IncludeFields, g.ExcludeFields = nil, StringList{"name"}, nil
+					items, _, err := s.List(ctx, &g)
+					if err != nil || len(items) == 0 {
+						return 0, err
+					}
+					return items[0].ID, nil
+				}, nil)
+		},
+	}
+	return walkIDs(ctx, cap(s.client.sem), src)
 }
 
 // Get returns one product: GET /v3/catalog/products/{id}. opts may be nil.
@@ -873,6 +992,12 @@ func (s *ProductsService) ListVariants(ctx context.Context, productID int, filte
 // AllVariants iterates over every variant of a product: GET
 // /v3/catalog/products/{product_id}/variants, 250 a page unless filter sets
 // Limit.
+//
+// It walks page offsets, fetching pages ahead up to the client's
+// WithMaxConcurrency: the endpoint has no id range, id sort or cursor. A
+// variant created or deleted during the walk (an option value added or
+// removed) shifts the later pages: a variant that existed throughout can be
+// skipped or yielded twice. Updates in place (price, stock) shift nothing.
 func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter *VariantFilter) iter.Seq2[Variant, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, func(ctx context.Context, f *VariantFilter) ([]Variant, *Response, error) {
 		return s.ListVariants(ctx, productID, f)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,18 +201,39 @@ func TestProductsListSendsPriceAndIsVisibleFalse(t *testing.T) {
 // into pages of the requested limit.
 func pagedProducts(total int) func(captured) (*http.Response, error) {
 	return func(req captured) (*http.Response, error) {
-		page, _ := strconv.Atoi(req.Query.Get("page"))
-		limit, _ := strconv.Atoi(req.Query.Get("limit"))
-		if page < 1 || limit < 1 {
+		page, limit := 1, 50
+		var err error
+		if req.Query.Has("page") {
+			page, err = strconv.Atoi(req.Query.Get("page"))
+		}
+		if req.Query.Has("limit") && err == nil {
+			limit, err = strconv.Atoi(req.Query.Get("limit"))
+		}
+		if err != nil || page < 1 || limit < 1 {
 			return jsonResponse(400, map[string]any{"title": "bad paging"})
 		}
-		pages := (total + limit - 1) / limit
+		lo, hi := 1, total
+		if v, err := strconv.Atoi(req.Query.Get("id:min")); err == nil {
+			lo = max(lo, v)
+		}
+		if v, err := strconv.Atoi(req.Query.Get("id:max")); err == nil {
+			hi = min(hi, v)
+		}
+		var ids []int
+		for id := lo; id <= hi; id++ {
+			ids = append(ids, id)
+		}
+		if req.Query.Get("direction") == "desc" {
+			slices.Reverse(ids)
+		}
+		matching := len(ids)
+		ids = ids[min((page-1)*limit, len(ids)):min(page*limit, len(ids))]
 		var data []map[string]any
-		for id := (page-1)*limit + 1; id <= min(page*limit, total); id++ {
+		for _, id := range ids {
 			data = append(data, map[string]any{"id": id, "name": fmt.Sprintf("P%d", id), "price": 1.5})
 		}
 		return jsonResponse(200, map[string]any{"data": data, "meta": map[string]any{"pagination": map[string]any{
-			"total": total, "count": len(data), "per_page": limit, "current_page": page, "total_pages": pages,
+			"total": matching, "count": len(data), "per_page": limit, "current_page": page, "total_pages": (matching + limit - 1) / limit,
 		}}})
 	}
 }
@@ -222,7 +244,7 @@ func TestProductsAll(t *testing.T) {
 		filter    *ProductFilter
 		total     int
 		wantLimit string
-		wantReqs  int
+		wantReqs  int // data requests: the first page, then id windows
 	}{
 		{"nil filter uses 250", nil, 300, "250", 2},
 		{"caller's limit kept", &ProductFilter{Limit: 40}, 100, "40", 3},
@@ -249,17 +271,22 @@ func TestProductsAll(t *testing.T) {
 			if len(ids) != tt.total || (tt.total > 0 && (ids[0] != 1 || ids[len(ids)-1] != tt.total)) {
 				t.Errorf("got %d products, want %d in order", len(ids), tt.total)
 			}
-			reqs := byPage(rec.all())
+			var reqs []captured
+			for _, r := range rec.all() {
+				if r.Query.Get("direction") == "asc" { // not the probe of the highest id
+					reqs = append(reqs, r)
+				}
+			}
 			if len(reqs) != tt.wantReqs {
 				t.Errorf("%d requests, want %d", len(reqs), tt.wantReqs)
 			}
 			for i, r := range reqs {
-				if r.Query.Get("limit") != tt.wantLimit || r.Query.Get("page") != strconv.Itoa(i+1) {
-					t.Errorf("request %d: page=%s limit=%s, want page=%d limit=%s", i, r.Query.Get("page"), r.Query.Get("limit"), i+1, tt.wantLimit)
+				if r.Query.Get("limit") != tt.wantLimit || r.Query.Get("sort") != "id" || (i == 0) != r.Query.Has("page") {
+					t.Errorf("request %d: %s, want limit=%s, sort=id, and a page only on the first", i, r.Raw, tt.wantLimit)
 				}
 				assertStandardHeaders(t, r)
 			}
-			if tt.filter != nil && (tt.filter.Page != before.Page || tt.filter.Limit != before.Limit) {
+			if tt.filter != nil && !reflect.DeepEqual(*tt.filter, before) {
 				t.Errorf("All modified the caller's filter: %+v", tt.filter)
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"reflect"
 	"regexp"
 	"strings"
@@ -121,6 +122,31 @@ func checkContext(op string, ctx context.Context) error {
 		return invalid(op, "ctx is nil: pass context.Background() or the caller's context")
 	}
 	return nil
+}
+
+// checkWalk refuses, before an All walk sends anything, what would make it
+// fail later or panic: a nil context, or paging the endpoint cannot serve (a
+// negative page or limit would otherwise be taken as "unset" by the walk).
+func checkWalk(op string, ctx context.Context, filter any) error {
+	if err := checkContext(op, ctx); err != nil {
+		return err
+	}
+	if err := checkQuery(filter); err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) && ve.Op == "" {
+			ve.Op = op
+		}
+		return err
+	}
+	return nil
+}
+
+// refused is a walk that yields err once and sends nothing.
+func refused[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
 }
 
 // MaxCustomerAddresses is the most addresses (and the most attribute values)

@@ -183,6 +183,11 @@ func (s *WebhooksService) List(ctx context.Context, filter *WebhookFilter) ([]We
 }
 
 // All iterates over every webhook matching filter, page by page: GET /v3/hooks.
+//
+// It walks page offsets (the endpoint has no id range or cursor); an app
+// rarely has more hooks than one page holds. When it has, a hook created or
+// deleted during the walk shifts the later pages: one that existed
+// throughout can be skipped or yielded twice.
 func (s *WebhooksService) All(ctx context.Context, filter *WebhookFilter) iter.Seq2[Webhook, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

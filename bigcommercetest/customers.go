@@ -205,21 +205,44 @@ type customerMeta struct {
 	CursorPagination *cursorPagination `json:"cursor_pagination,omitempty"`
 }
 
-func encodeCursor(id int) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("customer:" + strconv.Itoa(id)))
+// encodeCursor makes the cursor of a customer: a keyset of every field a
+// list can be sorted by, so that a page after (or before) it can be found
+// even when that customer was deleted or changed since.
+func encodeCursor(cu *customer) string {
+	key := "customer:" + strconv.Itoa(cu.ID) + ":" + strconv.FormatInt(cu.DateCreated.Unix(), 10) + ":" +
+		strconv.FormatInt(cu.DateModified.Unix(), 10) + ":" + cu.LastName
+	return base64.RawURLEncoding.EncodeToString([]byte(key))
 }
 
-func decodeCursor(s string) (int, bool) {
+// decodeCursor reads a cursor into a customer holding only its sort keys.
+// A bare "customer:<id>" cursor takes the keys of that customer when it
+// exists.
+func (d *data) decodeCursor(s string) (*customer, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return 0, false
+		return nil, false
 	}
 	rest, ok := strings.CutPrefix(string(b), "customer:")
 	if !ok {
-		return 0, false
+		return nil, false
 	}
-	id, err := strconv.Atoi(rest)
-	return id, err == nil
+	parts := strings.SplitN(rest, ":", 4)
+	id, err := strconv.Atoi(parts[0])
+	if err != nil {
+		return nil, false
+	}
+	if len(parts) < 4 {
+		if cu := d.customers[id]; cu != nil {
+			return cu, true
+		}
+		return &customer{ID: id}, true
+	}
+	created, err1 := strconv.ParseInt(parts[1], 10, 64)
+	modified, err2 := strconv.ParseInt(parts[2], 10, 64)
+	if err1 != nil || err2 != nil {
+		return nil, false
+	}
+	return &customer{ID: id, DateCreated: time.Unix(created, 0).UTC(), DateModified: time.Unix(modified, 0).UTC(), LastName: parts[3]}, true
 }
 
 // listCustomers serves GET /v3/customers.
@@ -305,7 +328,7 @@ func (c *call) listCustomers() {
 		for _, id := range pageIDs {
 			out = append(out, d.viewCustomer(d.customers[id], inc))
 		}
-		c.json(http.StatusOK, listEnvelope{Data: out, Meta: customerPageMeta(pg, out, page, limit)})
+		c.json(http.StatusOK, listEnvelope{Data: out, Meta: d.customerPageMeta(pg, out, page, limit)})
 		return
 	default:
 		list = make([]*customer, 0, 64)
@@ -318,7 +341,7 @@ func (c *call) listCustomers() {
 	sortCustomers(list, sortBy)
 
 	if after != "" || before != "" {
-		c.customerCursorPage(list, after, before, limit, inc)
+		c.customerCursorPage(list, sortBy, after, before, limit, inc)
 		return
 	}
 	items, pg := pageOf(list, page, limit)
@@ -326,18 +349,18 @@ func (c *call) listCustomers() {
 	for _, cu := range items {
 		out = append(out, d.viewCustomer(cu, inc))
 	}
-	c.json(http.StatusOK, listEnvelope{Data: out, Meta: customerPageMeta(pg, out, page, limit)})
+	c.json(http.StatusOK, listEnvelope{Data: out, Meta: d.customerPageMeta(pg, out, page, limit)})
 }
 
 // customerPageMeta builds the meta for an offset page: cursor pagination is
 // added on the first page.
-func customerPageMeta(pg pagination, out []customerView, page, limit int) customerMeta {
+func (d *data) customerPageMeta(pg pagination, out []customerView, page, limit int) customerMeta {
 	m := customerMeta{Pagination: &pg}
 	if page == 1 {
 		cp := &cursorPagination{Count: len(out), PerPage: limit}
 		if len(out) > 0 {
-			cp.StartCursor = encodeCursor(out[0].ID)
-			cp.EndCursor = encodeCursor(out[len(out)-1].ID)
+			cp.StartCursor = encodeCursor(d.customers[out[0].ID])
+			cp.EndCursor = encodeCursor(d.customers[out[len(out)-1].ID])
 			if pg.TotalPages > 1 {
 				cp.Links.Next = "?after=" + cp.EndCursor + "&limit=" + itoa(limit)
 			}
@@ -347,25 +370,34 @@ func customerPageMeta(pg pagination, out []customerView, page, limit int) custom
 	return m
 }
 
-// customerCursorPage serves a page selected by after/before cursors.
-func (c *call) customerCursorPage(list []*customer, after, before string, limit int, inc map[string]bool) {
+// customerCursorPage serves a page selected by after/before cursors. The
+// cursor is a keyset: the page starts right after (or ends right before)
+// the cursor's position in the sort order, whether or not that customer is
+// still in the list.
+func (c *call) customerCursorPage(list []*customer, sortBy, after, before string, limit int, inc map[string]bool) {
 	cursor, param := after, "after"
 	if cursor == "" {
 		cursor, param = before, "before"
 	}
-	id, ok := decodeCursor(cursor)
+	key, ok := c.s.db.decodeCursor(cursor)
 	if !ok {
 		c.badFilter(param, "is not a valid cursor")
 		return
 	}
-	pos := slices.IndexFunc(list, func(cu *customer) bool { return cu.ID == id })
-	if pos < 0 {
-		c.badFilter(param, "refers to a customer that is not in this result")
-		return
-	}
-	from, to := pos+1, min(pos+1+limit, len(list))
+	// pos: the number of customers at or before the cursor.
+	pos, _ := slices.BinarySearchFunc(list, key, func(a, k *customer) int {
+		if r := compareCustomers(a, k, sortBy); r != 0 {
+			return r
+		}
+		return -1 // the cursor's own customer counts as before it
+	})
+	from, to := pos, min(pos+limit, len(list))
 	if param == "before" {
-		from, to = max(pos-limit, 0), pos
+		end := pos
+		if end > 0 && list[end-1].ID == key.ID && compareCustomers(list[end-1], key, sortBy) == 0 {
+			end-- // the cursor's own customer is not before itself
+		}
+		from, to = max(end-limit, 0), end
 	}
 	items := list[from:to]
 	out := make([]customerView, 0, len(items))
@@ -374,8 +406,8 @@ func (c *call) customerCursorPage(list []*customer, after, before string, limit 
 	}
 	cp := &cursorPagination{Count: len(out), PerPage: limit}
 	if len(out) > 0 {
-		cp.StartCursor = encodeCursor(out[0].ID)
-		cp.EndCursor = encodeCursor(out[len(out)-1].ID)
+		cp.StartCursor = encodeCursor(items[0])
+		cp.EndCursor = encodeCursor(items[len(items)-1])
 		if to < len(list) {
 			cp.Links.Next = "?after=" + cp.EndCursor + "&limit=" + itoa(limit)
 		}
@@ -391,26 +423,29 @@ func sortCustomers(list []*customer, sortBy string) {
 	if sortBy == "" {
 		return
 	}
+	slices.SortStableFunc(list, func(a, b *customer) int { return compareCustomers(a, b, sortBy) })
+}
+
+// compareCustomers orders two customers by a sort parameter, ties (and no
+// sort) by id.
+func compareCustomers(a, b *customer, sortBy string) int {
 	field, dir, _ := strings.Cut(sortBy, ":")
-	desc := descending(dir)
-	slices.SortStableFunc(list, func(a, b *customer) int {
-		var r int
-		switch field {
-		case "date_created":
-			r = a.DateCreated.Compare(b.DateCreated)
-		case "date_modified":
-			r = a.DateModified.Compare(b.DateModified)
-		case "last_name":
-			r = cmp.Compare(strings.ToLower(a.LastName), strings.ToLower(b.LastName))
-		}
-		if r == 0 {
-			r = cmp.Compare(a.ID, b.ID)
-		}
-		if desc {
-			r = -r
-		}
-		return r
-	})
+	var r int
+	switch field {
+	case "date_created":
+		r = a.DateCreated.Compare(b.DateCreated)
+	case "date_modified":
+		r = a.DateModified.Compare(b.DateModified)
+	case "last_name":
+		r = cmp.Compare(strings.ToLower(a.LastName), strings.ToLower(b.LastName))
+	}
+	if r == 0 {
+		r = cmp.Compare(a.ID, b.ID)
+	}
+	if descending(dir) {
+		r = -r
+	}
+	return r
 }
 
 // createCustomers serves POST /v3/customers: a batch of at most 10.

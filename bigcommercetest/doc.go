@@ -31,7 +31,10 @@
 // without headers), and API accounts with chosen OAuth scopes
 // ([WithScopes], [WithAccount]). During a test, [Server.Store] gives the
 // [Store] to inspect ([Store.RequestLog], [Store.StockAt], the counts) or
-// change ([Store.InjectFault], [Store.FailSKU], [Store.Seed]).
+// change ([Store.InjectFault], [Store.FailSKU], [Store.Seed]). To change it
+// between requests, as other clients of a live store do (for export tests),
+// use [Store.BeforeRequest] and the Insert, Delete and Modify methods of
+// orders, products and customers.
 //
 // To serve the store yourself, [NewHandler] returns the [Store], an
 // [http.Handler]: mount it on any server, or call it without sockets

@@ -79,6 +79,8 @@ type Store struct {
 	accounts map[string]Account
 	// hooks are the webhook subscriptions; they survive Seed.
 	hooks hookStore
+
+	mut mutation // BeforeRequest hook (mutate.go)
 }
 
 // New returns an empty store (one default location, id 1) configured by cfg.
@@ -290,6 +292,7 @@ func (s *Store) handle(r *http.Request) (res result) {
 		}
 		s.ctl.Unlock()
 	}()
+	s.mut.before(r)
 
 	c := &call{s: s, r: r, resp: result{header: http.Header{}}}
 	c.locate()

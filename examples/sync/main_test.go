@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -369,8 +370,10 @@ func TestSyncFullReplacesTheFiles(t *testing.T) {
 func TestSyncResumesAfterFailureWithoutRepeating(t *testing.T) {
 	env, store, _ := setup(t)
 	dir := t.TempDir()
-	// The third order page fails (after the count and two pages).
-	hc := &http.Client{Transport: &failAfter{next: store.Transport(), path: "/v2/orders", n: 2}}
+	// Order requests fail after the first few (the first page and the
+	// probe of the highest id succeed; which windows of ids are read before
+	// the failure depends on the concurrent walk).
+	hc := &http.Client{Transport: &failAfter{next: store.Transport(), path: "/v2/orders", n: 3}}
 	envFail, err := exampleenv.ForStore(store, fakeSeed(), true, bigcommerce.WithHTTPClient(hc), bigcommerce.WithRetryPolicy(bigcommerce.RetryPolicy{MaxRetries: 0}))
 	if err != nil {
 		t.Fatal(err)
@@ -388,11 +391,11 @@ func TestSyncResumesAfterFailureWithoutRepeating(t *testing.T) {
 		t.Errorf("the finished resources still have a run: %+v", cp.Resources)
 	}
 	run := cp.Resources["orders"].Run
-	if run == nil || run.AfterID == 0 || run.Done != 20 || run.Offset == 0 {
-		t.Fatalf("orders run %+v: want the 20 orders of the two pages checkpointed", run)
+	if run == nil || run.AfterID == 0 || run.Done < 10 || run.Done%10 != 0 || run.Offset == 0 {
+		t.Fatalf("orders run %+v: want the orders of the pages read before the failure (whole pages of 10) checkpointed", run)
 	}
-	if got := len(orderLines(t, filepath.Join(dir, "orders.jsonl"))); got != 20 {
-		t.Errorf("%d orders written before the failure, want 20", got)
+	if got := len(orderLines(t, filepath.Join(dir, "orders.jsonl"))); got != run.Done {
+		t.Errorf("%d orders written before the failure, want the %d checkpointed", got, run.Done)
 	}
 	// A crash after more records were written than the checkpoint covers
 	// leaves them, and a torn line, after the checkpointed offset.
@@ -404,7 +407,7 @@ func TestSyncResumesAfterFailureWithoutRepeating(t *testing.T) {
 	f.Close()
 
 	out2, _ := runSync(t, env, "-out", dir)
-	if !strings.Contains(out2, fmt.Sprintf("orders:     resuming after id %d (20 records done)", run.AfterID)) {
+	if !strings.Contains(out2, fmt.Sprintf("orders:     resuming after id %d (%d records done)", run.AfterID, run.Done)) {
 		t.Errorf("re-run output:\n%s", out2)
 	}
 	if got := counts(t, dir); got != [3]int{40, 25, 60} {
@@ -446,7 +449,7 @@ func assertOnce(t *testing.T, lines []orderLine) {
 }
 
 // mutator archives, inserts and modifies orders through a second client
-// before the walk's third request for a page of orders, the way other
+// once two pages of orders have come back to the walk, the way other
 // clients change a live store during an export. It reads the pages it
 // passes on to know which orders the walk has already received.
 type mutator struct {
@@ -468,10 +471,13 @@ func (m *mutator) RoundTrip(r *http.Request) (*http.Response, error) {
 	isPage := r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/v2/orders")
 	if isPage {
 		m.mu.Lock()
-		m.pages++
-		if m.pages == 3 && !m.mutated {
+		// A window of ids the walk has not received yet (min_id) is
+		// about to be read: change orders below and inside it.
+		var minID int
+		fmt.Sscan(r.URL.Query().Get("min_id"), &minID)
+		if m.pages >= 2 && !m.mutated && minID > 0 && !m.returned[minID] {
 			m.mutated = true
-			m.mutate()
+			m.mutate(minID)
 		}
 		m.mu.Unlock()
 	}
@@ -494,26 +500,34 @@ func (m *mutator) RoundTrip(r *http.Request) (*http.Response, error) {
 	for _, o := range page {
 		m.returned[o.ID] = true
 	}
+	if len(page) > 1 { // a page of orders, not the probe of the highest id
+		m.pages++
+	}
 	m.mu.Unlock()
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, nil
 }
 
 // mutate changes orders on both sides of what the walk has received.
-func (m *mutator) mutate() {
+func (m *mutator) mutate(next int) {
 	ctx := context.Background()
-	pos := 0
+	// Below: two orders the walk has received; above: two in the window
+	// of ids it is about to read (from next). (Errorf, not Fatal: this runs
+	// on the walk's goroutines.)
+	var got []int
 	for id := range m.returned {
-		pos = max(pos, id)
+		got = append(got, id)
 	}
-	if pos == 0 {
-		m.t.Fatal("no orders received before the third page")
+	slices.Sort(got)
+	if len(got) < 5 {
+		m.t.Errorf("only %d orders received before the mutation", len(got))
+		return
 	}
 	m.clk.Advance(time.Hour)
-	m.archivedBelow, m.modifiedBelow = pos-5, pos-3
-	m.archivedAbove, m.modifiedAbove = pos+2, pos+4
+	m.archivedBelow, m.modifiedBelow = got[0]+2, got[0]+4
+	m.archivedAbove, m.modifiedAbove = next+2, next+4
 	if !m.returned[m.archivedBelow] || !m.returned[m.modifiedBelow] {
-		m.t.Fatalf("orders %d and %d were not received before the third page", m.archivedBelow, m.modifiedBelow)
+		m.t.Errorf("orders %d and %d were not received before the mutation", m.archivedBelow, m.modifiedBelow)
 	}
 	for _, id := range []int{m.archivedBelow, m.archivedAbove} {
 		if _, err := m.other.Orders.Archive(ctx, id); err != nil {
