@@ -3,7 +3,6 @@ package bigcommerce
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"sync"
 )
@@ -20,10 +19,12 @@ type chunkResult[Out any] struct {
 // chunks at once, and returns every written item in input order with the
 // last chunk's *Response. Failures come back as one *BatchError naming the
 // failed input indexes: when send returns a *BatchError its indexes are
-// relative to the chunk and are shifted; any other error fails every item of
-// that chunk. After an error that is not about the items themselves (401,
-// 403, 429, a transport failure, a cancelled context) no further chunk is
-// sent; its items are reported as not sent.
+// relative to the chunk and are shifted; an error matching ErrOutcomeUnknown
+// puts every item of that chunk in BatchError.Unknown (they may have been
+// written); any other error fails every item of that chunk. After an error
+// that is not about the items themselves (401, 403, 429, a 5xx, a transport
+// failure, a cancelled context) no further chunk is sent; its items are
+// reported as failed with a not-sent error.
 func batch[In, Out any](ctx context.Context, items []In, size, parallel int, send func(context.Context, []In) ([]Out, *Response, error)) ([]Out, *Response, error) {
 	if len(items) == 0 {
 		return nil, &Response{}, nil
@@ -46,7 +47,7 @@ func batch[In, Out any](ctx context.Context, items []In, size, parallel int, sen
 		}
 		if stopped != nil {
 			<-sem
-			results[i].err = fmt.Errorf("bigcommerce: not sent because an earlier request failed: %w", stopped)
+			results[i].err = newNotSent(stopped)
 			continue
 		}
 		wg.Add(1)
@@ -86,13 +87,20 @@ func batch[In, Out any](ctx context.Context, items []In, size, parallel int, sen
 			for _, f := range inner.Failures {
 				berr.Failures = append(berr.Failures, BatchFailure{Index: lo + f.Index, Err: f.Err})
 			}
+			for _, f := range inner.Unknown {
+				berr.Unknown = append(berr.Unknown, BatchFailure{Index: lo + f.Index, Err: f.Err})
+			}
 			continue
 		}
+		list := &berr.Failures
+		if errors.Is(r.err, ErrOutcomeUnknown) {
+			list = &berr.Unknown
+		}
 		for idx := lo; idx < hi; idx++ {
-			berr.Failures = append(berr.Failures, BatchFailure{Index: idx, Err: r.err})
+			*list = append(*list, BatchFailure{Index: idx, Err: r.err})
 		}
 	}
-	if len(berr.Failures) == 0 {
+	if len(berr.Failures) == 0 && len(berr.Unknown) == 0 {
 		return all, last, nil
 	}
 	return all, last, berr

@@ -191,14 +191,27 @@ func (e *MultiStatusError) Unwrap() []error {
 	return out
 }
 
-// BatchError reports the items of a chunked batch write that failed. Items
-// that succeeded are returned beside it; Failures names the rest by their
-// index in the caller's input slice.
+// BatchError reports the items of a chunked batch write that were not
+// written, or may not have been. Items that succeeded are returned beside
+// it; the rest are named by their index in the caller's input slice, in one
+// of two lists:
+//
+//   - Failures: items that certainly were not written (rejected by
+//     BigCommerce, or not sent). Fix the cause and send them again
+//     (FailedIndexes).
+//   - Unknown: items of a create request whose outcome is unknown (a 5xx,
+//     a cut connection or a timeout after the request was sent): they may
+//     have been written. Look them up before sending them again
+//     (UnknownIndexes); their errors match ErrOutcomeUnknown, and so does
+//     the BatchError when Unknown is not empty.
 type BatchError struct {
 	// Total is the number of input items.
 	Total int
-	// Failures lists each failed input item, in input order.
+	// Failures lists each input item that certainly failed, in input order.
 	Failures []BatchFailure
+	// Unknown lists each input item that may have been written although its
+	// request failed, in input order.
+	Unknown []BatchFailure
 }
 
 // BatchFailure is one failed item of a batch write.
@@ -212,31 +225,58 @@ type BatchFailure struct {
 // Error implements error.
 func (e *BatchError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "bigcommerce: %d of %d items failed", len(e.Failures), e.Total)
-	const show = 5
-	for i, f := range e.Failures {
-		if i == show {
-			fmt.Fprintf(&b, "; and %d more", len(e.Failures)-show)
-			break
+	b.WriteString("bigcommerce: ")
+	if len(e.Failures) > 0 || len(e.Unknown) == 0 {
+		fmt.Fprintf(&b, "%d of %d items failed", len(e.Failures), e.Total)
+		writeBatchItems(&b, e.Failures)
+	}
+	if len(e.Unknown) > 0 {
+		if len(e.Failures) > 0 {
+			b.WriteString("; ")
 		}
-		fmt.Fprintf(&b, "; item %d: %s", f.Index, strings.TrimPrefix(f.Err.Error(), "bigcommerce: "))
+		fmt.Fprintf(&b, "%d of %d items have an unknown outcome (they may have been written: check before resending them)", len(e.Unknown), e.Total)
+		writeBatchItems(&b, e.Unknown)
 	}
 	return b.String()
 }
 
-// Unwrap returns every failure's error.
+// writeBatchItems lists the first few items of fs.
+func writeBatchItems(b *strings.Builder, fs []BatchFailure) {
+	const show = 5
+	for i, f := range fs {
+		if i == show {
+			fmt.Fprintf(b, "; and %d more", len(fs)-show)
+			break
+		}
+		fmt.Fprintf(b, "; item %d: %s", f.Index, strings.TrimPrefix(f.Err.Error(), "bigcommerce: "))
+	}
+}
+
+// Unwrap returns every failed and unknown item's error.
 func (e *BatchError) Unwrap() []error {
-	out := make([]error, len(e.Failures))
-	for i, f := range e.Failures {
-		out[i] = f.Err
+	out := make([]error, 0, len(e.Failures)+len(e.Unknown))
+	for _, f := range e.Failures {
+		out = append(out, f.Err)
+	}
+	for _, f := range e.Unknown {
+		out = append(out, f.Err)
 	}
 	return out
 }
 
-// FailedIndexes returns the input indexes of the failed items, in order.
-func (e *BatchError) FailedIndexes() []int {
-	out := make([]int, len(e.Failures))
-	for i, f := range e.Failures {
+// FailedIndexes returns the input indexes of the items that certainly
+// failed, in order: they can be sent again once the cause is fixed. It
+// never includes the Unknown items.
+func (e *BatchError) FailedIndexes() []int { return batchIndexes(e.Failures) }
+
+// UnknownIndexes returns the input indexes of the items whose outcome is
+// unknown, in order: they may have been written, so look them up before
+// sending them again.
+func (e *BatchError) UnknownIndexes() []int { return batchIndexes(e.Unknown) }
+
+func batchIndexes(fs []BatchFailure) []int {
+	out := make([]int, len(fs))
+	for i, f := range fs {
 		out[i] = f.Index
 	}
 	return out
