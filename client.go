@@ -46,8 +46,8 @@ type Client struct {
 	userAgent string
 	common    service
 
-	storeHash string                         // as given to NewClient; may be empty
-	maxBody   int64                          // WithMaxResponseBytes
+	storeHash string                          // as given to NewClient; may be empty
+	maxBody   int64                           // WithMaxResponseBytes
 	observer  func(context.Context, CallInfo) // WithObserver; nil when unset
 }
 

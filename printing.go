@@ -42,19 +42,27 @@ func formatSafe(f fmt.State, verb rune, s string) {
 
 // Format implements fmt.Formatter: every verb prints String (GoString for
 // %#v), never the token.
-func (a TokenAuth) Format(f fmt.State, verb rune) { formatSafe(f, verb, pick(f, verb, a.String(), a.GoString())) }
+func (a TokenAuth) Format(f fmt.State, verb rune) {
+	formatSafe(f, verb, pick(f, verb, a.String(), a.GoString()))
+}
 
 // Format implements fmt.Formatter: every verb prints String (GoString for
 // %#v), never the token.
-func (a BasicAuth) Format(f fmt.State, verb rune) { formatSafe(f, verb, pick(f, verb, a.String(), a.GoString())) }
+func (a BasicAuth) Format(f fmt.State, verb rune) {
+	formatSafe(f, verb, pick(f, verb, a.String(), a.GoString()))
+}
 
 // Format implements fmt.Formatter: every verb prints String (GoString for
 // %#v), never the token.
-func (t OAuthToken) Format(f fmt.State, verb rune) { formatSafe(f, verb, pick(f, verb, t.String(), t.GoString())) }
+func (t OAuthToken) Format(f fmt.State, verb rune) {
+	formatSafe(f, verb, pick(f, verb, t.String(), t.GoString()))
+}
 
 // Format implements fmt.Formatter: every verb prints String (GoString for
 // %#v), never the client secret.
-func (a OAuthApp) Format(f fmt.State, verb rune) { formatSafe(f, verb, pick(f, verb, a.String(), a.GoString())) }
+func (a OAuthApp) Format(f fmt.State, verb rune) {
+	formatSafe(f, verb, pick(f, verb, a.String(), a.GoString()))
+}
 
 // Format implements fmt.Formatter: every verb prints String (GoString for
 // %#v), never the secrets.
