@@ -712,6 +712,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	attempt := 1
 	path := c.apiPath(r.URL)
+	if err := r.Context().Err(); err != nil {
+		return nil, err // given up before sending: nothing left the machine
+	}
 	st, _ := r.Context().Value(callStateKey{}).(*callState)
 	if st != nil {
 		attempt = st.attempt + 1
