@@ -51,7 +51,7 @@ func startSpan(_ context.Context, name string, _ time.Time, attrs ...any) *span 
 func ExampleWithObserver() {
 	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: "abc123", AccessToken: "token"})
 	client, err := bigcommerce.NewClient("abc123", bigcommerce.TokenAuth{AccessToken: "token"},
-		bigcommerce.WithBaseURL("http://fake.test/stores/abc123"), // a real program leaves this out,
+		bigcommerce.WithBaseURL("http://fake.test/stores/abc123"),              // a real program leaves this out,
 		bigcommerce.WithHTTPClient(&http.Client{Transport: store.Transport()}), // and this
 		bigcommerce.WithObserver(func(ctx context.Context, c bigcommerce.CallInfo) {
 			s := startSpan(ctx, c.Method+" "+c.Path, c.Start,
