@@ -360,7 +360,7 @@ func parseErrorBody(e *Error, body []byte) {
 			if msg != "" {
 				e.Messages = append(e.Messages, msg)
 			}
-			addDetails(e, p.Details)
+			addDetails(e, p.Details, 0)
 		}
 	case '{':
 		var p v3Problem
@@ -371,7 +371,7 @@ func parseErrorBody(e *Error, body []byte) {
 		if e.Title == "" {
 			e.Title = p.Message
 		}
-		addDetails(e, p.Errors)
+		addDetails(e, p.Errors, 0)
 		for i, raw := range p.BatchErrors {
 			var sub v3Problem
 			if json.Unmarshal(raw, &sub) != nil {
@@ -381,7 +381,7 @@ func parseErrorBody(e *Error, body []byte) {
 				e.Messages = append(e.Messages, sub.Title)
 			}
 			inner := &Error{}
-			addDetails(inner, sub.Errors)
+			addDetails(inner, sub.Errors, 1)
 			for k, v := range inner.Fields {
 				e.setField(strconv.Itoa(i)+"."+k, v)
 			}
@@ -389,11 +389,18 @@ func parseErrorBody(e *Error, body []byte) {
 	}
 }
 
+// maxErrorDepth bounds how many levels of nested "errors" lists addDetails
+// follows. Each level decodes what is below it again, so without a bound a
+// hostile body nested thousands deep costs time and memory quadratic in its
+// size; with it the cost is linear. Real error bodies nest one or two deep.
+const maxErrorDepth = 4
+
 // addDetails merges a free-form "errors"/"details" value into e: an object
-// becomes Fields, a list or a string becomes Messages.
-func addDetails(e *Error, raw json.RawMessage) {
+// becomes Fields, a list or a string becomes Messages. depth is the number
+// of enclosing levels; below maxErrorDepth nested errors are left in Body.
+func addDetails(e *Error, raw json.RawMessage, depth int) {
 	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) || depth >= maxErrorDepth {
 		return
 	}
 	switch raw[0] {
@@ -416,7 +423,7 @@ func addDetails(e *Error, raw json.RawMessage) {
 				if msg := firstNonEmpty(p.Title, p.Message, p.Detail); msg != "" {
 					e.Messages = append(e.Messages, msg)
 				}
-				addDetails(e, p.Errors)
+				addDetails(e, p.Errors, depth+1)
 				continue
 			}
 			e.Messages = append(e.Messages, rawToText(item))
