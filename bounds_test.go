@@ -282,4 +282,3 @@ func TestEmptyPageIsAnError(t *testing.T) {
 		}
 	})
 }
-
