@@ -319,6 +319,9 @@ func decodeError(resp *http.Response, body []byte, method, path string) *Error {
 	if e.Title == "" {
 		e.Title = http.StatusText(resp.StatusCode)
 	}
+	if e.Title == "" {
+		e.Title = "unexpected HTTP status" // e.g. a proxy's 520
+	}
 	return e
 }
 
