@@ -6,7 +6,7 @@
 #
 # Usage: scripts/mutation.sh [extra gremlins flags]   (from anywhere in the module)
 # Env:   WORKERS (default: gremlins' choice), OUT (JSON report path, default
-#        mutation-report.json in the module root).
+#        $TMPDIR/bigcommerce-mutation.json).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,12 +38,12 @@ workers=()
 GOFLAGS=-count=1 "$bin" unleash \
 	--invert-logical --invert-loopctrl \
 	--timeout-coefficient 3 \
-	--output "${OUT:-$root/mutation-report.json}" \
+	--output "${OUT:-${TMPDIR:-/tmp}/bigcommerce-mutation.json}" \
 	"${workers[@]}" "${excludes[@]}" "$@" .
 
 # Per-file kill rate (killed / (killed + lived)) from the JSON report.
 if command -v python3 >/dev/null; then
-	python3 - "${OUT:-$root/mutation-report.json}" <<'PY'
+	python3 - "${OUT:-${TMPDIR:-/tmp}/bigcommerce-mutation.json}" <<'PY'
 import json, sys, collections
 rep = json.load(open(sys.argv[1]))
 per = collections.defaultdict(lambda: collections.Counter())
