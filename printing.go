@@ -11,7 +11,15 @@ func (c *Client) String() string {
 	if c == nil {
 		return "bigcommerce.Client(nil)"
 	}
-	return fmt.Sprintf("bigcommerce.Client{store: %q, baseURL: %q}", c.storeHash, c.baseURL.String())
+	return fmt.Sprintf("bigcommerce.Client{store: %q, baseURL: %q}", c.storeHash, c.baseURLString())
+}
+
+// baseURLString is the base URL, or "" for a Client not made by NewClient.
+func (c *Client) baseURLString() string {
+	if c.baseURL == nil {
+		return ""
+	}
+	return c.baseURL.String()
 }
 
 // GoString implements fmt.GoStringer (%#v) like String.
@@ -26,7 +34,7 @@ func (c *Client) LogValue() slog.Value {
 	if c == nil {
 		return slog.StringValue("bigcommerce.Client(nil)")
 	}
-	return slog.GroupValue(slog.String("store", c.storeHash), slog.String("base_url", c.baseURL.String()))
+	return slog.GroupValue(slog.String("store", c.storeHash), slog.String("base_url", c.baseURLString()))
 }
 
 // formatSafe prints s for any verb: %q quotes it, everything else prints it

@@ -84,10 +84,10 @@ func TestPrintingHidesSecrets(t *testing.T) {
 			t.Errorf("logged %s", buf.String())
 		}
 	})
-	t.Run("nil client", func(t *testing.T) {
+	t.Run("nil and zero clients", func(t *testing.T) {
 		var c *Client
-		if s := fmt.Sprintf("%v %+v %s", c, c, c); strings.Contains(s, "PANIC") {
-			t.Errorf("printing a nil *Client: %s", s)
+		if s := fmt.Sprintf("%v %+v %s %v", c, c, c, &Client{}); strings.Contains(s, "PANIC") {
+			t.Errorf("printing a nil or zero *Client: %s", s)
 		}
 	})
 }
