@@ -40,6 +40,7 @@ func TestResponseSizeLimit(t *testing.T) {
 		{"announced length over the default", nil, "GET", DefaultMaxResponseBytes + 1, 0, "67108864-byte limit"},
 		{"endless body, default limit", nil, "GET", -1, DefaultMaxResponseBytes + 1 + 32<<10, "67108864-byte limit"},
 		{"POST over the limit", []Option{WithMaxResponseBytes(10)}, "POST", -1, 10 + 1 + 32<<10, "10-byte limit"},
+		{"limit equal to the error-body cap", []Option{WithMaxResponseBytes(maxErrorBody)}, "GET", -1, maxErrorBody + 1 + 32<<10, "65536-byte limit"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

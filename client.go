@@ -665,22 +665,23 @@ func (s *callState) backoff(_, _ time.Duration, _ int, resp *http.Response) time
 func (s *callState) readBody(resp *http.Response) error {
 	s.bodyRead = true
 	defer resp.Body.Close()
-	limit := s.client.maxBody
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		limit = maxErrorBody // only this much of an error body is kept
-	} else if resp.ContentLength > limit {
-		return s.client.tooLarge(resp.ContentLength)
+	success := resp.StatusCode >= 200 && resp.StatusCode <= 299
+	limit := int64(maxErrorBody) // only this much of an error body is kept
+	if success {
+		limit = s.client.maxBody
+		if resp.ContentLength > limit {
+			return s.client.tooLarge(resp.ContentLength)
+		}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return fmt.Errorf("reading response body: %w", err)
 	}
 	if int64(len(body)) > limit {
-		if limit == maxErrorBody {
-			body = body[:limit]
-		} else {
+		if success {
 			return s.client.tooLarge(-1)
 		}
+		body = body[:limit]
 	}
 	s.body = body
 	resp.Body = io.NopCloser(bytes.NewReader(body))
