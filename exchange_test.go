@@ -41,6 +41,7 @@ func TestExchangeAnswers(t *testing.T) {
 		{"504", httpmock.NewStringResponder(504, ``), "", false, true, 504},
 		{"connection cut", httpmock.NewErrorResponder(&net.OpError{Op: "read", Net: "tcp", Err: errors.New("connection reset by peer")}), "", false, true, 0},
 		{"2xx body cut", func(*http.Request) (*http.Response, error) { return cutBody(200), nil }, "", false, true, 0},
+		{"4xx body cut", func(*http.Request) (*http.Response, error) { return cutBody(400), nil }, "", false, false, 0},
 		{"2xx not JSON", httpmock.NewStringResponder(200, `<html>ok</html>`), "", false, true, 0},
 		{"dial refused", httpmock.NewErrorResponder(&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}), "", false, false, 0},
 	}

@@ -244,8 +244,8 @@ func (a OAuthApp) Exchange(ctx context.Context, code, scope, context string) (*O
 		resp, body, err = postToken(ctx, hc, u, payload)
 		if err != nil {
 			err = fmt.Errorf("bigcommerce: %s: POST %s: %w", op, u.Path, unwrapURLError(err))
-			if resp == nil && provablyUnsent(err) {
-				return nil, err
+			if (resp == nil && provablyUnsent(err)) || (resp != nil && resp.StatusCode >= 400 && resp.StatusCode <= 499) {
+				return nil, err // nothing sent, or refused (only the answer's body was lost)
 			}
 			return nil, &outcomeError{err: err, advice: exchangeUnknownAdvice}
 		}
