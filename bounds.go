@@ -42,8 +42,15 @@ func (c *Client) tooLarge(size int64) error {
 	if size >= 0 {
 		got = strconv.FormatInt(size, 10) + " bytes"
 	}
-	return &permanentError{err: fmt.Errorf("%w: the answer has %s, over the %d-byte limit set by WithMaxResponseBytes: raise the limit, or ask for smaller pages", ErrResponseTooLarge, got, c.maxBody)}
+	return &permanentError{err: &tooLargeError{msg: fmt.Sprintf("response body too large: the answer has %s, over the %d-byte limit set by WithMaxResponseBytes: raise the limit, or ask for smaller pages", got, c.maxBody)}}
 }
+
+// tooLargeError matches ErrResponseTooLarge; its message has no
+// "bigcommerce:" prefix, since the call's error adds one.
+type tooLargeError struct{ msg string }
+
+func (e *tooLargeError) Error() string        { return e.msg }
+func (e *tooLargeError) Is(target error) bool { return target == ErrResponseTooLarge }
 
 // enveloped is implemented by *envelope: a V3 {data, meta} answer whose
 // data can be checked against its meta.
