@@ -10,9 +10,8 @@ import (
 // chunkResult is what one chunk of a batch write produced.
 type chunkResult[Out any] struct {
 	out  []Out
-	resp *Response
+	resp *Response // nil when the chunk was not sent
 	err  error
-	sent bool
 }
 
 // batch writes items in chunks of at most size, running at most parallel
@@ -56,7 +55,7 @@ func batch[In, Out any](ctx context.Context, items []In, size, parallel int, sen
 			defer func() { <-sem }()
 			lo, hi := i*size, min((i+1)*size, len(items))
 			out, resp, err := send(ctx, items[lo:hi])
-			results[i] = chunkResult[Out]{out: out, resp: resp, err: err, sent: true}
+			results[i] = chunkResult[Out]{out: out, resp: resp, err: err}
 			if err != nil && !itemLevel(err) {
 				mu.Lock()
 				if stopErr == nil {
@@ -75,7 +74,7 @@ func batch[In, Out any](ctx context.Context, items []In, size, parallel int, sen
 	)
 	for i, r := range results {
 		all = append(all, r.out...)
-		if r.sent && r.resp != nil {
+		if r.resp != nil {
 			last = r.resp
 		}
 		if r.err == nil {

@@ -5,7 +5,8 @@
 # no test notices; pin it with a test, or explain why it is equivalent.
 #
 # Usage: scripts/mutation.sh [extra gremlins flags]   (from anywhere in the module)
-# Env:   WORKERS (default: gremlins' choice), OUT (JSON report path, default
+# Env:   TARGETS (space-separated files, default the four above),
+#        WORKERS (default: gremlins' choice), OUT (JSON report path, default
 #        $TMPDIR/bigcommerce-mutation.json).
 set -euo pipefail
 
@@ -18,7 +19,7 @@ if ! go version -m "$bin" 2>/dev/null | grep -q "github.com/go-gremlins/gremlins
 	go install "github.com/go-gremlins/gremlins/cmd/gremlins@$version"
 fi
 
-targets=(ratelimit.go pagination.go batch.go errors.go)
+read -r -a targets <<<"${TARGETS:-ratelimit.go pagination.go batch.go errors.go}"
 
 # gremlins can only exclude files: exclude every other Go file of the module.
 excludes=()
