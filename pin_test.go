@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -272,3 +273,22 @@ func TestPinPermanentTransportErrors(t *testing.T) {
 		}
 	})
 }
+
+// TestPinChunkUnknownShifted: a chunk's own *BatchError with unknown items
+// is shifted to input indexes like its failures.
+func TestPinChunkUnknownShifted(t *testing.T) {
+	_, _, err := batch(context.Background(), make([]int, 6), 3, 1, func(_ context.Context, chunk []int) ([]int, *Response, error) {
+		return nil, &Response{}, &BatchError{Total: 3, Failures: []BatchFailure{{Index: 0, Err: errors.New("bad")}}, Unknown: []BatchFailure{{Index: 2, Err: errors.New("cut")}}}
+	})
+	var be *BatchError
+	if !errors.As(err, &be) {
+		t.Fatalf("err = %v", err)
+	}
+	if got, want := be.FailedIndexes(), []int{0, 3}; !slices.Equal(got, want) {
+		t.Errorf("FailedIndexes = %v, want %v", got, want)
+	}
+	if got, want := be.UnknownIndexes(), []int{2, 5}; !slices.Equal(got, want) {
+		t.Errorf("UnknownIndexes = %v, want %v", got, want)
+	}
+}
+
