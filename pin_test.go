@@ -291,4 +291,3 @@ func TestPinChunkUnknownShifted(t *testing.T) {
 		t.Errorf("UnknownIndexes = %v, want %v", got, want)
 	}
 }
-
