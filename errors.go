@@ -308,9 +308,7 @@ func invalid(op, format string, args ...any) error {
 func decodeError(resp *http.Response, body []byte, method, path string) *Error {
 	e := &Error{StatusCode: resp.StatusCode, Method: method, Path: path}
 	e.RequestID = resp.Header.Get("X-Request-Id")
-	if len(body) > maxErrorBody {
-		body = body[:maxErrorBody]
-	}
+	body = body[:min(len(body), maxErrorBody)]
 	e.Body = body
 	parseErrorBody(e, bytes.TrimSpace(body))
 	if e.Title == "" && len(e.Messages) > 0 {
