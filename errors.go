@@ -419,8 +419,11 @@ func addDetails(e *Error, raw json.RawMessage, depth int) {
 			return
 		}
 		for _, item := range list {
+			if bytes.Equal(item, []byte("null")) {
+				continue
+			}
 			var p v3Problem
-			if len(item) > 0 && item[0] == '{' && json.Unmarshal(item, &p) == nil {
+			if bytes.HasPrefix(item, []byte("{")) && json.Unmarshal(item, &p) == nil {
 				if msg := firstNonEmpty(p.Title, p.Message, p.Detail); msg != "" {
 					e.Messages = append(e.Messages, msg)
 				}

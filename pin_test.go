@@ -71,6 +71,11 @@ func TestPinErrorBodies(t *testing.T) {
 		{"batch_errors by index", `{"title":"Some failed","batch_errors":[{"title":"row 0","errors":{"email":"taken"}},{"title":"row 1","errors":{"sku":"dup"}}]}`, 422,
 			"bigcommerce: POST /v3/x: 422 Some failed; row 0; row 1 (0.email: taken; 1.sku: dup)"},
 		{"string errors", `{"title":"T","errors":"plain words"}`, 422, "bigcommerce: POST /v3/x: 422 T; plain words"},
+		{"field values compacted", `{"title":"T","errors":{"name": [ "a",  "b" ], "n": { "min" : 1 }}}`, 422, `bigcommerce: POST /v3/x: 422 T (n: {"min":1}; name: ["a","b"])`},
+		{"list items of every kind", `{"title":"T","errors":[null, "x", 3, ["y"], {"detail":"z"}]}`, 422, `bigcommerce: POST /v3/x: 422 T; x; 3; ["y"]; z`},
+		{"nested lists followed four deep", `{"title":"T","errors":[{"title":"L1","errors":[{"title":"L2","errors":[{"title":"L3","errors":[{"title":"L4","errors":[{"title":"L5"}]}]}]}]}]}`, 422,
+			"bigcommerce: POST /v3/x: 422 T; L1; L2; L3; L4"},
+		{"unreadable batch_errors entry skipped", `{"title":"T","batch_errors":[1,{"title":"row 1","errors":{"sku":"dup"}}]}`, 422, "bigcommerce: POST /v3/x: 422 T; row 1 (1.sku: dup)"},
 		{"message as title", `{"message":"went wrong"}`, 500, "bigcommerce: POST /v3/x: 500 went wrong"},
 		{"html page", `<html>oops</html>`, 502, "bigcommerce: POST /v3/x: 502 Bad Gateway"},
 	}
