@@ -6,6 +6,7 @@ package bigcommerce
 import (
 	"context"
 	"errors"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -200,6 +201,8 @@ func TestPinRateHeaderValues(t *testing.T) {
 		{"odd case with value", http.Header{"x-rate-limit-requests-left": {"7"}}, RateLimit{Remaining: 7}, true},
 		{"spaces around", http.Header{"X-Rate-Limit-Requests-Left": {" 3 "}}, RateLimit{Remaining: 3}, true},
 		{"negative", http.Header{"X-Rate-Limit-Requests-Left": {"-1"}}, RateLimit{}, false},
+		{"negative beyond int", http.Header{"X-Rate-Limit-Requests-Left": {"-99999999999999999999"}}, RateLimit{}, false},
+		{"positive beyond int", http.Header{"X-Rate-Limit-Requests-Left": {"99999999999999999999"}}, RateLimit{Remaining: math.MaxInt}, true},
 	}
 	for _, tc := range cases {
 		got, ok := parseRateLimit(tc.h)
@@ -295,4 +298,27 @@ func TestPinChunkUnknownShifted(t *testing.T) {
 	if got, want := be.UnknownIndexes(), []int{2, 5}; !slices.Equal(got, want) {
 		t.Errorf("UnknownIndexes = %v, want %v", got, want)
 	}
+}
+
+// TestPinWaitReachingDeadline: a 429 wait that would end exactly at the
+// context's deadline fails fast (no time would be left to send); one that
+// ends before it is waited for.
+func TestPinWaitReachingDeadline(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		saved := jitter
+		defer func() { jitter = saved }()
+		jitter = func(time.Duration) time.Duration { return 0 }
+		p := RetryPolicy{MaxRetries: 1, MinWait: time.Second, MaxWait: time.Minute}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		for _, tc := range []struct {
+			reset string
+			retry bool
+		}{{"5000", false}, {"4999", true}} {
+			resp := &http.Response{StatusCode: 429, Header: http.Header{headerReset: {tc.reset}}}
+			if d := p.decide(ctx, "GET", 0, resp, nil); d.retry != tc.retry || d.tooLong == tc.retry {
+				t.Errorf("reset %s ms with 5 s to the deadline: %+v, want retry %v", tc.reset, d, tc.retry)
+			}
+		}
+	})
 }

@@ -218,10 +218,11 @@ func (p RetryPolicy) backoff(attempt int) time.Duration {
 	return jitter(ceiling)
 }
 
-// pastDeadline reports whether waiting d would overrun ctx's deadline.
+// pastDeadline reports whether waiting d would reach ctx's deadline, which
+// would leave no time to send the request.
 func pastDeadline(ctx context.Context, d time.Duration) bool {
 	deadline, ok := ctx.Deadline()
-	return ok && time.Until(deadline) < d
+	return ok && time.Until(deadline) <= d
 }
 
 func isIdempotent(method string) bool {
