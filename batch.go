@@ -3,7 +3,6 @@ package bigcommerce
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"sync"
 )
@@ -11,19 +10,20 @@ import (
 // chunkResult is what one chunk of a batch write produced.
 type chunkResult[Out any] struct {
 	out  []Out
-	resp *Response
+	resp *Response // nil when the chunk was not sent
 	err  error
-	sent bool
 }
 
 // batch writes items in chunks of at most size, running at most parallel
 // chunks at once, and returns every written item in input order with the
 // last chunk's *Response. Failures come back as one *BatchError naming the
 // failed input indexes: when send returns a *BatchError its indexes are
-// relative to the chunk and are shifted; any other error fails every item of
-// that chunk. After an error that is not about the items themselves (401,
-// 403, 429, a transport failure, a cancelled context) no further chunk is
-// sent; its items are reported as not sent.
+// relative to the chunk and are shifted; an error matching ErrOutcomeUnknown
+// puts every item of that chunk in BatchError.Unknown (they may have been
+// written); any other error fails every item of that chunk. After an error
+// that is not about the items themselves (401, 403, 429, a 5xx, a transport
+// failure, a cancelled context) no further chunk is sent; its items are
+// reported as failed with a not-sent error.
 func batch[In, Out any](ctx context.Context, items []In, size, parallel int, send func(context.Context, []In) ([]Out, *Response, error)) ([]Out, *Response, error) {
 	if err := checkContext("batch write", ctx); err != nil {
 		return nil, &Response{}, err
@@ -49,7 +49,7 @@ func batch[In, Out any](ctx context.Context, items []In, size, parallel int, sen
 		}
 		if stopped != nil {
 			<-sem
-			results[i].err = fmt.Errorf("bigcommerce: not sent because an earlier request failed: %w", stopped)
+			results[i].err = newNotSent(stopped)
 			continue
 		}
 		wg.Add(1)
@@ -58,7 +58,7 @@ func batch[In, Out any](ctx context.Context, items []In, size, parallel int, sen
 			defer func() { <-sem }()
 			lo, hi := i*size, min((i+1)*size, len(items))
 			out, resp, err := send(ctx, items[lo:hi])
-			results[i] = chunkResult[Out]{out: out, resp: resp, err: err, sent: true}
+			results[i] = chunkResult[Out]{out: out, resp: resp, err: err}
 			if err != nil && !itemLevel(err) {
 				mu.Lock()
 				if stopErr == nil {
@@ -77,7 +77,7 @@ func batch[In, Out any](ctx context.Context, items []In, size, parallel int, sen
 	)
 	for i, r := range results {
 		all = append(all, r.out...)
-		if r.sent && r.resp != nil {
+		if r.resp != nil {
 			last = r.resp
 		}
 		if r.err == nil {
@@ -89,13 +89,20 @@ func batch[In, Out any](ctx context.Context, items []In, size, parallel int, sen
 			for _, f := range inner.Failures {
 				berr.Failures = append(berr.Failures, BatchFailure{Index: lo + f.Index, Err: f.Err})
 			}
+			for _, f := range inner.Unknown {
+				berr.Unknown = append(berr.Unknown, BatchFailure{Index: lo + f.Index, Err: f.Err})
+			}
 			continue
 		}
+		list := &berr.Failures
+		if errors.Is(r.err, ErrOutcomeUnknown) {
+			list = &berr.Unknown
+		}
 		for idx := lo; idx < hi; idx++ {
-			berr.Failures = append(berr.Failures, BatchFailure{Index: idx, Err: r.err})
+			*list = append(*list, BatchFailure{Index: idx, Err: r.err})
 		}
 	}
-	if len(berr.Failures) == 0 {
+	if len(berr.Failures) == 0 && len(berr.Unknown) == 0 {
 		return all, last, nil
 	}
 	return all, last, berr

@@ -58,6 +58,10 @@ type Client struct {
 	rate      rateCache // the last snapshot, when limiter cannot tell it
 	userAgent string
 	common    service
+
+	storeHash string                          // as given to NewClient; may be empty
+	maxBody   int64                           // WithMaxResponseBytes
+	observer  func(context.Context, CallInfo) // WithObserver; nil when unset
 }
 
 // service is the state every typed service shares: go-github's pattern of
@@ -75,6 +79,8 @@ type config struct {
 	maxConcurrency int
 	userAgent      string
 	limiter        RateLimiter
+	maxBody        int64
+	observer       func(context.Context, CallInfo)
 }
 
 // Option configures a Client. Options validate their argument and make
@@ -119,6 +125,15 @@ func WithBaseURL(u string) Option {
 // redirect policy the Client uses (httpmock, proxies, custom TLS). The Client
 // wraps its Transport with authentication and rate-limit tracking; the
 // caller's http.Client itself is not modified.
+//
+// Credentials: the caller's Transport is what sends the bytes, so it
+// receives each attempt's request with the credentials already set
+// (X-Auth-Token, or Authorization for BasicAuth); they cannot be added
+// after it. They are set on a copy made for that attempt, only for the
+// Client's own host (never on a redirect elsewhere), and the
+// Response.Request the caller gets back is that copy without them. A
+// Transport that logs or records requests must therefore leave out the
+// X-Auth-Token and Authorization headers.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
@@ -227,7 +242,7 @@ func newClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 	if err := checkCredentials(auth); err != nil {
 		return nil, err
 	}
-	cfg := config{retry: DefaultRetryPolicy(), maxConcurrency: DefaultMaxConcurrency}
+	cfg := config{retry: DefaultRetryPolicy(), maxConcurrency: DefaultMaxConcurrency, maxBody: DefaultMaxResponseBytes}
 	for _, opt := range opts {
 		if opt == nil {
 			return nil, errors.New("bigcommerce: NewClient: an option is nil")
@@ -263,6 +278,9 @@ func newClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 		sem:       make(chan struct{}, cfg.maxConcurrency),
 		limiter:   cfg.limiter,
 		userAgent: "bigcommerce-go/" + Version,
+		storeHash: storeHash,
+		maxBody:   cfg.maxBody,
+		observer:  cfg.observer,
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
@@ -454,34 +472,47 @@ func (c *Client) apiPath(u *url.URL) string {
 // JSON body into v (which may be nil). A non-2xx answer returns an *Error
 // (a *RateLimitError for 429); a 207 decodes v and returns a
 // *MultiStatusError. The *Response is never nil.
+//
+// A POST (or PATCH) that may have been applied without an answer proving it
+// (a 500, 502, 503 or 504, a connection cut after the request was written,
+// a timeout, a 2xx whose body could not be read) returns an error matching
+// ErrOutcomeUnknown; such requests are never retried. A 2xx body larger than
+// WithMaxResponseBytes is an error matching ErrResponseTooLarge.
 func (c *Client) Do(req *http.Request, v any) (*Response, error) {
-	body, resp, err := c.send(req)
+	start := time.Now()
+	st := &callState{client: c, ctx: req.Context(), method: req.Method, path: c.apiPath(req.URL)}
+	body, resp, err := c.send(req, st)
 	r := &Response{Response: resp}
 	if resp != nil {
 		r.Rate, _ = parseRateLimit(resp.Header)
 	}
-	if err != nil {
-		return r, err
+	if err == nil {
+		err = c.decode(r, req.Method, st.path, body, v)
 	}
-	return r, c.decode(r, req.Method, c.apiPath(req.URL), body, v)
+	if err != nil && st.outcomeUnknown(err) {
+		err = &outcomeError{err: err, answered: st.lastStatus}
+	}
+	c.observe(st, r, err, start)
+	return r, err
 }
 
 // send runs one logical request (with its retries) and returns the whole
 // response body.
-func (c *Client) send(req *http.Request) ([]byte, *http.Response, error) {
+func (c *Client) send(req *http.Request, st *callState) ([]byte, *http.Response, error) {
 	ctx := req.Context()
-	path := c.apiPath(req.URL)
+	path := st.path
 	if isBasicAuth(c.auth) && strings.HasPrefix(path, "/v3/") {
 		return nil, nil, invalid(req.Method+" "+path, "V3 endpoints need an OAuth access token (TokenAuth or *OAuthToken); legacy API accounts reach only /v2")
 	}
+	queued := time.Now()
 	select {
 	case c.sem <- struct{}{}:
 	case <-ctx.Done():
 		return nil, nil, ctx.Err()
 	}
 	defer func() { <-c.sem }()
+	st.waited += time.Since(queued) // the client's semaphore; the limiter's wait is added per attempt
 
-	st := &callState{client: c, method: req.Method, path: path}
 	rreq, err := retryablehttp.FromRequest(req.WithContext(context.WithValue(ctx, callStateKey{}, st)))
 	if err != nil {
 		return nil, nil, fmt.Errorf("bigcommerce: %s %s: %w", req.Method, path, err)
@@ -517,7 +548,7 @@ func (c *Client) send(req *http.Request) ([]byte, *http.Response, error) {
 		}
 	}
 	if st.decision.tooLong {
-		c.logger.DebugContext(ctx, "bigcommerce: rate limited beyond MaxWait", "method", req.Method, "path", path, "wait", st.decision.wait)
+		c.logger.LogAttrs(ctx, slog.LevelDebug, "bigcommerce: rate limited beyond MaxWait", slog.String("method", req.Method), slog.String("path", path), slog.Duration("wait", st.decision.wait))
 	}
 	return st.body, resp, nil
 }
@@ -540,8 +571,8 @@ func (c *Client) decode(r *Response, method, path string, body []byte, v any) er
 		e.Hint = c.hint(resp.StatusCode, method, path)
 		if resp.StatusCode == http.StatusTooManyRequests {
 			wait, ok := retryAfter(resp.Header)
-			if ms, found := headerInt(resp.Header, headerReset); found {
-				wait, ok = time.Duration(ms)*time.Millisecond, true
+			if reset, found := headerMillis(resp.Header, headerReset); found {
+				wait, ok = reset, true
 			}
 			if !ok {
 				wait = c.retry.MaxWait
@@ -550,11 +581,23 @@ func (c *Client) decode(r *Response, method, path string, body []byte, v any) er
 		}
 		return e
 	}
-	if v == nil || resp.StatusCode == http.StatusNoContent || len(bytes.TrimSpace(body)) == 0 {
+	if v == nil || resp.StatusCode == http.StatusNoContent {
+		return nil
+	}
+	env, isEnvelope := v.(enveloped)
+	if len(bytes.TrimSpace(body)) == 0 {
+		if isEnvelope {
+			return fmt.Errorf("bigcommerce: %s %s: %w", method, path, errEmptyEnvelope(resp.StatusCode))
+		}
 		return nil
 	}
 	if err := decodeJSON(body, v); err != nil {
 		return fmt.Errorf("bigcommerce: %s %s: decoding %d response: %w", method, path, resp.StatusCode, err)
+	}
+	if isEnvelope {
+		if err := env.checkData(); err != nil {
+			return fmt.Errorf("bigcommerce: %s %s: %w", method, path, err)
+		}
 	}
 	if p, ok := v.(paginated); ok {
 		r.Pagination = p.pagination()
@@ -622,15 +665,28 @@ func (c *Client) hint(status int, method, path string) string {
 // transport and the retry hooks can see which logical call an attempt is.
 type callStateKey struct{}
 
-// callState is the per-call state the retry hooks share.
+// callState is the per-call state the retry hooks and the transport share.
+// One logical call's attempts run one after another, so it needs no lock.
 type callState struct {
 	client   *Client
+	ctx      context.Context // the caller's, for logs and the observer
 	method   string
 	path     string
 	attempt  int
 	decision retryDecision
 	body     []byte
 	bodyRead bool
+
+	// sends counts the attempts handed to the underlying transport;
+	// lastStatus and lastErr are the outcome of the last one (0 / nil when
+	// it has none), which decides whether a failed write may have been
+	// applied (see outcomeUnknown).
+	sends      int
+	lastStatus int
+	lastErr    error
+	// waited is the time spent waiting for a slot, the throttle and
+	// between retries.
+	waited time.Duration
 }
 
 // checkRetry is the retryablehttp.CheckRetry of one call.
@@ -646,11 +702,14 @@ func (s *callState) checkRetry(ctx context.Context, resp *http.Response, err err
 // decided. It runs only when a retry will happen.
 func (s *callState) backoff(_, _ time.Duration, _ int, resp *http.Response) time.Duration {
 	s.attempt++
+	s.waited += s.decision.wait
 	status := 0
 	if resp != nil {
 		status = resp.StatusCode
 	}
-	s.client.logger.Debug("bigcommerce: retrying", "method", s.method, "path", s.path, "status", status, "attempt", s.attempt+1, "wait", s.decision.wait)
+	s.client.logger.LogAttrs(s.ctx, slog.LevelDebug, "bigcommerce: retrying",
+		slog.String("method", s.method), slog.String("path", s.path), slog.Int("status", status),
+		slog.Int("attempt", s.attempt+1), slog.Duration("wait", s.decision.wait))
 	return s.decision.wait
 }
 
@@ -660,13 +719,23 @@ func (s *callState) backoff(_, _ time.Duration, _ int, resp *http.Response) time
 func (s *callState) readBody(resp *http.Response) error {
 	s.bodyRead = true
 	defer resp.Body.Close()
-	var rd io.Reader = resp.Body
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		rd = io.LimitReader(resp.Body, maxErrorBody)
+	success := resp.StatusCode >= 200 && resp.StatusCode <= 299
+	limit := int64(maxErrorBody) // only this much of an error body is kept
+	if success {
+		limit = s.client.maxBody
+		if resp.ContentLength > limit {
+			return s.client.tooLarge(resp.ContentLength)
+		}
 	}
-	body, err := io.ReadAll(rd)
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return fmt.Errorf("reading response body: %w", err)
+	}
+	if int64(len(body)) > limit {
+		if success {
+			return s.client.tooLarge(-1)
+		}
+		body = body[:limit]
 	}
 	s.body = body
 	resp.Body = io.NopCloser(bytes.NewReader(body))
@@ -698,21 +767,38 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	attempt := 1
 	path := c.apiPath(r.URL)
-	if st, ok := r.Context().Value(callStateKey{}).(*callState); ok {
-		attempt = st.attempt + 1
+	if err := r.Context().Err(); err != nil {
+		return nil, err // given up before sending: nothing left the machine
 	}
+	st, _ := r.Context().Value(callStateKey{}).(*callState)
+	if st != nil {
+		attempt = st.attempt + 1
+		st.sends++
+	}
+	acquiring := time.Now()
 	permit, err := c.acquire(r.Context(), r.URL.Host, r.Method, path)
+	if st != nil {
+		st.waited += time.Since(acquiring) // the RateLimiter's pacing and cap
+	}
 	if err != nil {
 		return nil, err
 	}
 	r, sent := withSendTime(r)
 	start := time.Now()
 	resp, err := t.base.RoundTrip(r)
+	if st != nil {
+		st.lastErr, st.lastStatus = err, 0
+		if resp != nil {
+			st.lastStatus = resp.StatusCode
+		}
+	}
 	if err != nil {
 		permit.Release()
 		c.logger.DebugContext(r.Context(), "bigcommerce: request failed", "method", r.Method, "path", path, "attempt", attempt, "error", err.Error(), "elapsed", time.Since(start))
 		return nil, err
 	}
+	// The caller sees the request as it was before the credentials were set.
+	resp.Request = req
 	if rl, ok := parseRateLimit(resp.Header); ok {
 		sentAt := sent.at(start)
 		permit.Observe(r.Context(), rl, sentAt)

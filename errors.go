@@ -191,14 +191,27 @@ func (e *MultiStatusError) Unwrap() []error {
 	return out
 }
 
-// BatchError reports the items of a chunked batch write that failed. Items
-// that succeeded are returned beside it; Failures names the rest by their
-// index in the caller's input slice.
+// BatchError reports the items of a chunked batch write that were not
+// written, or may not have been. Items that succeeded are returned beside
+// it; the rest are named by their index in the caller's input slice, in one
+// of two lists:
+//
+//   - Failures: items that certainly were not written (rejected by
+//     BigCommerce, or not sent). Fix the cause and send them again
+//     (FailedIndexes).
+//   - Unknown: items of a create request whose outcome is unknown (a 5xx,
+//     a cut connection or a timeout after the request was sent): they may
+//     have been written. Look them up before sending them again
+//     (UnknownIndexes); their errors match ErrOutcomeUnknown, and so does
+//     the BatchError when Unknown is not empty.
 type BatchError struct {
 	// Total is the number of input items.
 	Total int
-	// Failures lists each failed input item, in input order.
+	// Failures lists each input item that certainly failed, in input order.
 	Failures []BatchFailure
+	// Unknown lists each input item that may have been written although its
+	// request failed, in input order.
+	Unknown []BatchFailure
 }
 
 // BatchFailure is one failed item of a batch write.
@@ -212,31 +225,58 @@ type BatchFailure struct {
 // Error implements error.
 func (e *BatchError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "bigcommerce: %d of %d items failed", len(e.Failures), e.Total)
-	const show = 5
-	for i, f := range e.Failures {
-		if i == show {
-			fmt.Fprintf(&b, "; and %d more", len(e.Failures)-show)
-			break
+	b.WriteString("bigcommerce: ")
+	if len(e.Failures) > 0 || len(e.Unknown) == 0 {
+		fmt.Fprintf(&b, "%d of %d items failed", len(e.Failures), e.Total)
+		writeBatchItems(&b, e.Failures)
+	}
+	if len(e.Unknown) > 0 {
+		if len(e.Failures) > 0 {
+			b.WriteString("; ")
 		}
-		fmt.Fprintf(&b, "; item %d: %s", f.Index, strings.TrimPrefix(f.Err.Error(), "bigcommerce: "))
+		fmt.Fprintf(&b, "%d of %d items have an unknown outcome (they may have been written: check before resending them)", len(e.Unknown), e.Total)
+		writeBatchItems(&b, e.Unknown)
 	}
 	return b.String()
 }
 
-// Unwrap returns every failure's error.
+// writeBatchItems lists the first few items of fs.
+func writeBatchItems(b *strings.Builder, fs []BatchFailure) {
+	const show = 5
+	for i, f := range fs {
+		if i == show {
+			fmt.Fprintf(b, "; and %d more", len(fs)-show)
+			break
+		}
+		fmt.Fprintf(b, "; item %d: %s", f.Index, strings.TrimPrefix(f.Err.Error(), "bigcommerce: "))
+	}
+}
+
+// Unwrap returns every failed and unknown item's error.
 func (e *BatchError) Unwrap() []error {
-	out := make([]error, len(e.Failures))
-	for i, f := range e.Failures {
-		out[i] = f.Err
+	out := make([]error, 0, len(e.Failures)+len(e.Unknown))
+	for _, f := range e.Failures {
+		out = append(out, f.Err)
+	}
+	for _, f := range e.Unknown {
+		out = append(out, f.Err)
 	}
 	return out
 }
 
-// FailedIndexes returns the input indexes of the failed items, in order.
-func (e *BatchError) FailedIndexes() []int {
-	out := make([]int, len(e.Failures))
-	for i, f := range e.Failures {
+// FailedIndexes returns the input indexes of the items that certainly
+// failed, in order: they can be sent again once the cause is fixed. It
+// never includes the Unknown items.
+func (e *BatchError) FailedIndexes() []int { return batchIndexes(e.Failures) }
+
+// UnknownIndexes returns the input indexes of the items whose outcome is
+// unknown, in order: they may have been written, so look them up before
+// sending them again.
+func (e *BatchError) UnknownIndexes() []int { return batchIndexes(e.Unknown) }
+
+func batchIndexes(fs []BatchFailure) []int {
+	out := make([]int, len(fs))
+	for i, f := range fs {
 		out[i] = f.Index
 	}
 	return out
@@ -268,9 +308,7 @@ func invalid(op, format string, args ...any) error {
 func decodeError(resp *http.Response, body []byte, method, path string) *Error {
 	e := &Error{StatusCode: resp.StatusCode, Method: method, Path: path}
 	e.RequestID = resp.Header.Get("X-Request-Id")
-	if len(body) > maxErrorBody {
-		body = body[:maxErrorBody]
-	}
+	body = body[:min(len(body), maxErrorBody)]
 	e.Body = body
 	parseErrorBody(e, bytes.TrimSpace(body))
 	if e.Title == "" && len(e.Messages) > 0 {
@@ -278,6 +316,9 @@ func decodeError(resp *http.Response, body []byte, method, path string) *Error {
 	}
 	if e.Title == "" {
 		e.Title = http.StatusText(resp.StatusCode)
+	}
+	if e.Title == "" {
+		e.Title = "unexpected HTTP status" // e.g. a proxy's 520
 	}
 	return e
 }
@@ -320,7 +361,7 @@ func parseErrorBody(e *Error, body []byte) {
 			if msg != "" {
 				e.Messages = append(e.Messages, msg)
 			}
-			addDetails(e, p.Details)
+			addDetails(e, p.Details, 0)
 		}
 	case '{':
 		var p v3Problem
@@ -331,7 +372,7 @@ func parseErrorBody(e *Error, body []byte) {
 		if e.Title == "" {
 			e.Title = p.Message
 		}
-		addDetails(e, p.Errors)
+		addDetails(e, p.Errors, 0)
 		for i, raw := range p.BatchErrors {
 			var sub v3Problem
 			if json.Unmarshal(raw, &sub) != nil {
@@ -341,7 +382,7 @@ func parseErrorBody(e *Error, body []byte) {
 				e.Messages = append(e.Messages, sub.Title)
 			}
 			inner := &Error{}
-			addDetails(inner, sub.Errors)
+			addDetails(inner, sub.Errors, 1)
 			for k, v := range inner.Fields {
 				e.setField(strconv.Itoa(i)+"."+k, v)
 			}
@@ -349,11 +390,18 @@ func parseErrorBody(e *Error, body []byte) {
 	}
 }
 
+// maxErrorDepth bounds how many levels of nested "errors" lists addDetails
+// follows. Each level decodes what is below it again, so without a bound a
+// hostile body nested thousands deep costs time and memory quadratic in its
+// size; with it the cost is linear. Real error bodies nest one or two deep.
+const maxErrorDepth = 4
+
 // addDetails merges a free-form "errors"/"details" value into e: an object
-// becomes Fields, a list or a string becomes Messages.
-func addDetails(e *Error, raw json.RawMessage) {
+// becomes Fields, a list or a string becomes Messages. depth is the number
+// of enclosing levels; below maxErrorDepth nested errors are left in Body.
+func addDetails(e *Error, raw json.RawMessage, depth int) {
 	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) || depth >= maxErrorDepth {
 		return
 	}
 	switch raw[0] {
@@ -371,12 +419,15 @@ func addDetails(e *Error, raw json.RawMessage) {
 			return
 		}
 		for _, item := range list {
+			if bytes.Equal(item, []byte("null")) {
+				continue
+			}
 			var p v3Problem
-			if len(item) > 0 && item[0] == '{' && json.Unmarshal(item, &p) == nil {
+			if bytes.HasPrefix(item, []byte("{")) && json.Unmarshal(item, &p) == nil {
 				if msg := firstNonEmpty(p.Title, p.Message, p.Detail); msg != "" {
 					e.Messages = append(e.Messages, msg)
 				}
-				addDetails(e, p.Errors)
+				addDetails(e, p.Errors, depth+1)
 				continue
 			}
 			e.Messages = append(e.Messages, rawToText(item))

@@ -205,6 +205,8 @@ func FuzzErrorDecoding(f *testing.F) {
 		`[{"status":404,"message":"nope","details":{"k":1}}]`,
 		`{"errors":[{"title":"t"}],"batch_errors":[{"errors":{"a":[1]}}]}`,
 		`<html>502</html>`, ``, `[`, `{"errors":"plain"}`,
+		strings.Repeat(`{"errors":[`, 300) + strings.Repeat(`]}`, 300),
+		`[{"details":[{"errors":[{"errors":[{"errors":[{"errors":{"deep":"x"}}]}]}]}]}]`,
 	} {
 		f.Add(seed)
 	}

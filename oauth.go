@@ -50,11 +50,26 @@ type OAuthApp struct {
 	// TokenURL replaces DefaultTokenURL (tests, fake stores).
 	TokenURL string
 	// HTTPClient sends the token exchange; nil uses a client with a
-	// 30-second timeout. The exchange is never retried: a code is single-use.
+	// 30-second timeout. The exchange is retried only after a 429 (see
+	// Exchange): a code is single-use.
 	HTTPClient *http.Client
 	// Now replaces time.Now when checking a signed payload's exp, nbf and
 	// iat (tests); nil uses time.Now.
 	Now func() time.Time
+	// OnError, when set, is called by the handlers (AuthCallbackHandler,
+	// CallbackHandler and the Load, Uninstall and RemoveUser handlers) with
+	// the request, the status they answer with and the error behind it,
+	// before answering: the answer itself names no cause, so this is where
+	// an invalid_grant or a bad signature shows up. The error never contains
+	// the client secret or the code. Log it, count it, or trace it.
+	OnError func(r *http.Request, status int, err error)
+}
+
+// handlerError reports an error a handler is about to answer with.
+func (a OAuthApp) handlerError(r *http.Request, status int, err error) {
+	if a.OnError != nil {
+		a.OnError(r, status, err)
+	}
 }
 
 // String implements fmt.Stringer without revealing the client secret.
@@ -174,8 +189,17 @@ type tokenRequest struct {
 // code, scope and context are the callback's query parameters; context must
 // be "stores/{store_hash}". Bad input or an incomplete OAuthApp is a
 // *ValidationError and nothing is sent. A non-2xx answer is an *Error that
-// never contains the client secret or the code. The call is not retried,
-// because BigCommerce accepts a code only once.
+// never contains the client secret or the code, with a Hint saying what to
+// check.
+//
+// BigCommerce accepts a code only once, so the exchange is retried only
+// after a 429, which proves the code was not used: once, after the wait the
+// answer names (X-Rate-Limit-Time-Reset-Ms or Retry-After, at most
+// MaxExchangeRetryWait and never past ctx's deadline; 1 s when it names
+// none). A 500, 502, 503 or 504, a connection cut after the request was
+// written, a timeout or an unreadable 2xx leave it unknown whether the code
+// was used: the error matches ErrOutcomeUnknown, and the merchant has to
+// start the installation again if the exchange cannot be confirmed.
 func (a OAuthApp) Exchange(ctx context.Context, code, scope, context string) (*OAuthToken, error) {
 	const op = "OAuthApp.Exchange"
 	switch {
@@ -205,25 +229,46 @@ func (a OAuthApp) Exchange(ctx context.Context, code, scope, context string) (*O
 	if err != nil {
 		return nil, fmt.Errorf("bigcommerce: %s: encoding request: %w", op, err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), bytes.NewReader(payload))
-	if err != nil {
-		return nil, fmt.Errorf("bigcommerce: %s: %w", op, err)
-	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("User-Agent", "bigcommerce-go/"+Version)
 	hc := a.HTTPClient
 	if hc == nil {
 		hc = &http.Client{Timeout: 30 * time.Second}
 	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("bigcommerce: %s: POST %s: %w", op, u.Path, unwrapURLError(err))
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenResponse))
-	if err != nil {
-		return nil, fmt.Errorf("bigcommerce: %s: reading response: %w", op, err)
+	var (
+		resp *http.Response
+		body []byte
+	)
+	for attempt := 0; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("bigcommerce: %s: %w", op, err) // nothing sent this time
+		}
+		resp, body, err = postToken(ctx, hc, u, payload)
+		if err != nil {
+			err = fmt.Errorf("bigcommerce: %s: POST %s: %w", op, u.Path, unwrapURLError(err))
+			if (resp == nil && provablyUnsent(err)) || (resp != nil && resp.StatusCode >= 400 && resp.StatusCode <= 499) {
+				return nil, err // nothing sent, or refused (only the answer's body was lost)
+			}
+			return nil, &outcomeError{err: err, advice: exchangeUnknownAdvice}
+		}
+		if resp.StatusCode != http.StatusTooManyRequests || attempt > 0 {
+			break
+		}
+		wait, ok := retryAfter(resp.Header)
+		if reset, found := headerMillis(resp.Header, headerReset); found {
+			wait, ok = reset, true
+		}
+		if !ok {
+			wait = time.Second
+		}
+		if wait > MaxExchangeRetryWait || pastDeadline(ctx, wait) {
+			break // answer with the 429
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return nil, fmt.Errorf("bigcommerce: %s: waiting to retry after a 429: %w", op, ctx.Err())
+		case <-timer.C:
+		}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := decodeError(resp, body, http.MethodPost, u.Path)
@@ -235,16 +280,19 @@ func (a OAuthApp) Exchange(ctx context.Context, code, scope, context string) (*O
 		if json.Unmarshal(body, &oe) == nil && oe.Error != "" && e.Title == http.StatusText(resp.StatusCode) {
 			e.Title, e.Detail = oe.Error, oe.ErrorDescription
 		}
-		e.Hint = "The token exchange was refused: check ClientID and ClientSecret, that RedirectURL equals the registered auth callback URL, and that the code is fresh (codes are single-use and expire within minutes)"
+		e.Hint = exchangeHint(resp.StatusCode, oe.Error)
 		redactError(e, a.ClientSecret, code)
+		if isServerError(resp.StatusCode) {
+			return nil, &outcomeError{err: e, answered: resp.StatusCode, advice: exchangeUnknownAdvice}
+		}
 		return nil, e
 	}
 	var tok OAuthToken
 	if err := json.Unmarshal(body, &tok); err != nil {
-		return nil, fmt.Errorf("bigcommerce: %s: decoding token response: %w", op, err)
+		return nil, &outcomeError{err: fmt.Errorf("bigcommerce: %s: decoding token response: %w", op, err), answered: resp.StatusCode, advice: exchangeUnknownAdvice}
 	}
 	if tok.AccessToken == "" {
-		return nil, fmt.Errorf("bigcommerce: %s: the token response has no access_token", op)
+		return nil, &outcomeError{err: fmt.Errorf("bigcommerce: %s: the token response has no access_token", op), answered: resp.StatusCode, advice: exchangeUnknownAdvice}
 	}
 	if tok.Context == "" {
 		tok.Context = context
@@ -253,6 +301,67 @@ func (a OAuthApp) Exchange(ctx context.Context, code, scope, context string) (*O
 		return nil, fmt.Errorf("bigcommerce: %s: the token is for %q but the callback was for %q", op, truncateForError([]byte(tok.Context)), context)
 	}
 	return &tok, nil
+}
+
+// MaxExchangeRetryWait is the longest wait Exchange accepts before its one
+// retry after a 429; a longer one returns the 429 at once.
+const MaxExchangeRetryWait = 30 * time.Second
+
+// exchangeUnknownAdvice ends the error of an exchange whose code may have
+// been used.
+const exchangeUnknownAdvice = "outcome unknown: BigCommerce may have issued the token and used up the code, which works only once; if no token arrives, have the merchant start the installation (or open the app) again"
+
+// postToken sends one attempt of the token exchange and reads its answer.
+// A body that cannot be read is an error with the response (the request
+// was certainly sent).
+func postToken(ctx context.Context, hc *http.Client, u *url.URL, payload []byte) (*http.Response, []byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), bytes.NewReader(payload))
+	if err != nil {
+		return nil, nil, &permanentError{err: err}
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "bigcommerce-go/"+Version)
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenResponse))
+	if err != nil {
+		return resp, nil, fmt.Errorf("reading response: %w", err)
+	}
+	return resp, body, nil
+}
+
+// exchangeHint says what to check after a refused exchange, from its status
+// and its OAuth error code.
+func exchangeHint(status int, oauthErr string) string {
+	const credentials = "check ClientID and ClientSecret (the app's credentials in the Developer Portal)"
+	switch {
+	case oauthErr == "invalid_client" || oauthErr == "unauthorized_client":
+		return "The app's credentials were refused: " + credentials
+	case oauthErr == "invalid_grant":
+		return "The code was refused: it is used up or expired (codes are single-use and expire within minutes), or RedirectURL differs from the registered auth callback URL; have the merchant start the installation again"
+	case oauthErr == "invalid_scope":
+		return "The scope was refused: pass the scope query parameter of the auth callback unchanged"
+	case status == http.StatusBadRequest || status == http.StatusUnauthorized || status == http.StatusForbidden:
+		return "The token exchange was refused: " + credentials + ", that RedirectURL equals the registered auth callback URL, and that the code is fresh (codes are single-use and expire within minutes)"
+	case status == http.StatusNotFound || status == http.StatusMethodNotAllowed:
+		return "No token endpoint answered at this address: check TokenURL (leave it empty for BigCommerce's)"
+	case status == http.StatusTooManyRequests:
+		return "BigCommerce rate-limited the token exchange, also after one retry: the code was not used, so retry with it shortly"
+	}
+	return ""
+}
+
+// isServerError reports the statuses after which a write's fate is unknown.
+func isServerError(status int) bool {
+	switch status {
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
 }
 
 // redactError replaces every occurrence of the secrets in what e shows,
@@ -282,7 +391,8 @@ func redactError(e *Error, secrets ...string) {
 //
 // A request without code, scope or a context of the form stores/{hash}
 // gets 400 and no exchange is attempted; a failed exchange gets 502. Both
-// answer in plain text that names no secret. onInstall must not be nil.
+// answer in plain text that names no secret and no cause; the cause goes to
+// OnError, when set. onInstall must not be nil.
 func (a OAuthApp) AuthCallbackHandler(onInstall func(http.ResponseWriter, *http.Request, *OAuthToken)) http.Handler {
 	if onInstall == nil {
 		panic("bigcommerce: AuthCallbackHandler: onInstall is nil")
@@ -290,6 +400,7 @@ func (a OAuthApp) AuthCallbackHandler(onInstall func(http.ResponseWriter, *http.
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet {
 			w.Header().Set("Allow", http.MethodGet)
+			a.handlerError(r, http.StatusMethodNotAllowed, fmt.Errorf("bigcommerce: %s is not allowed here, only %s", r.Method, http.MethodGet))
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
@@ -302,15 +413,20 @@ func (a OAuthApp) AuthCallbackHandler(onInstall func(http.ResponseWriter, *http.
 			}
 		}
 		if len(missing) > 0 {
-			http.Error(w, "bad auth callback: missing "+strings.Join(missing, ", "), http.StatusBadRequest)
+			msg := "bad auth callback: missing " + strings.Join(missing, ", ")
+			a.handlerError(r, http.StatusBadRequest, errors.New("bigcommerce: AuthCallbackHandler: "+msg))
+			http.Error(w, msg, http.StatusBadRequest)
 			return
 		}
 		if !contextPattern.MatchString(context) {
-			http.Error(w, "bad auth callback: context must be stores/{store_hash}", http.StatusBadRequest)
+			msg := "bad auth callback: context must be stores/{store_hash}"
+			a.handlerError(r, http.StatusBadRequest, errors.New("bigcommerce: AuthCallbackHandler: "+msg))
+			http.Error(w, msg, http.StatusBadRequest)
 			return
 		}
 		tok, err := a.Exchange(r.Context(), code, scope, context)
 		if err != nil {
+			a.handlerError(r, http.StatusBadGateway, err)
 			http.Error(w, "the token exchange with BigCommerce failed; try installing the app again", http.StatusBadGateway)
 			return
 		}
@@ -346,8 +462,9 @@ func (a OAuthApp) RemoveUserHandler(fn func(http.ResponseWriter, *http.Request, 
 //
 // A request with neither parameter gets 400; a payload that fails
 // verification gets 401. Both answer in plain text without details, so
-// nothing about the secret or the check leaks. An OAuthApp without ClientID
-// or ClientSecret answers 500. fn must not be nil.
+// nothing about the secret or the check leaks; the details go to OnError,
+// when set. An OAuthApp without ClientID or ClientSecret answers 500. fn
+// must not be nil.
 func (a OAuthApp) CallbackHandler(fn func(http.ResponseWriter, *http.Request, *SignedPayload)) http.Handler {
 	if fn == nil {
 		panic("bigcommerce: CallbackHandler: fn is nil")
@@ -355,10 +472,12 @@ func (a OAuthApp) CallbackHandler(fn func(http.ResponseWriter, *http.Request, *S
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet {
 			w.Header().Set("Allow", http.MethodGet)
+			a.handlerError(r, http.StatusMethodNotAllowed, fmt.Errorf("bigcommerce: %s is not allowed here, only %s", r.Method, http.MethodGet))
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
 		if a.ClientID == "" || a.ClientSecret == "" {
+			a.handlerError(r, http.StatusInternalServerError, errors.New("bigcommerce: CallbackHandler: the OAuthApp needs ClientID and ClientSecret"))
 			http.Error(w, "app misconfigured", http.StatusInternalServerError)
 			return
 		}
@@ -373,10 +492,12 @@ func (a OAuthApp) CallbackHandler(fn func(http.ResponseWriter, *http.Request, *S
 		case q.Get("signed_payload") != "":
 			p, err = a.VerifySignedPayload(q.Get("signed_payload"))
 		default:
+			a.handlerError(r, http.StatusBadRequest, errors.New("bigcommerce: CallbackHandler: the request has neither signed_payload_jwt nor signed_payload"))
 			http.Error(w, "missing signed_payload_jwt", http.StatusBadRequest)
 			return
 		}
 		if err != nil {
+			a.handlerError(r, http.StatusUnauthorized, err)
 			http.Error(w, "invalid signed payload", http.StatusUnauthorized)
 			return
 		}

@@ -44,11 +44,11 @@ func parseRateLimit(h http.Header) (rl RateLimit, ok bool) {
 	if v, found := headerInt(h, headerLeft); found {
 		rl.Remaining, ok = v, true
 	}
-	if v, found := headerInt(h, headerWindow); found {
-		rl.Window, ok = time.Duration(v)*time.Millisecond, true
+	if d, found := headerMillis(h, headerWindow); found {
+		rl.Window, ok = d, true
 	}
-	if v, found := headerInt(h, headerReset); found {
-		rl.ResetIn, ok = time.Duration(v)*time.Millisecond, true
+	if d, found := headerMillis(h, headerReset); found {
+		rl.ResetIn, ok = d, true
 	}
 	return rl, ok
 }
@@ -67,13 +67,24 @@ func headerValue(h http.Header, name string) string {
 	return ""
 }
 
-// headerInt reads a non-negative integer header.
+// headerInt reads a non-negative integer header. A number too large for an
+// int saturates at math.MaxInt; callers clamp it further before it becomes
+// a duration (headerMillis).
 func headerInt(h http.Header, name string) (int, bool) {
-	v := strings.TrimSpace(headerValue(h, name))
+	return nonNegInt(headerValue(h, name))
+}
+
+// nonNegInt parses a non-negative decimal integer, saturating at
+// math.MaxInt; ok is false for anything else (empty, signed, not a number).
+func nonNegInt(v string) (int, bool) {
+	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
 	n, err := strconv.Atoi(v)
+	if errors.Is(err, strconv.ErrRange) && n > 0 {
+		return n, true // saturated at math.MaxInt
+	}
 	if err != nil || n < 0 {
 		return 0, false
 	}
@@ -167,8 +178,8 @@ func (p RetryPolicy) decide(ctx context.Context, method string, attempt int, res
 
 // rateLimitWait is how long a 429 asks the client to wait.
 func (p RetryPolicy) rateLimitWait(h http.Header, attempt int) time.Duration {
-	if ms, ok := headerInt(h, headerReset); ok {
-		return time.Duration(ms)*time.Millisecond + jitter(p.MinWait/4)
+	if reset, ok := headerMillis(h, headerReset); ok {
+		return reset + jitter(p.MinWait/4)
 	}
 	if d, ok := retryAfter(h); ok {
 		return d
@@ -176,19 +187,22 @@ func (p RetryPolicy) rateLimitWait(h http.Header, attempt int) time.Duration {
 	return p.backoff(attempt)
 }
 
-// retryAfter reads X-Retry-After or Retry-After: integer seconds, or for
-// Retry-After also an HTTP date.
+// retryAfter reads X-Retry-After or Retry-After: integer seconds, or an
+// HTTP date. The wait is clamped to [0, maxHeaderWait].
 func retryAfter(h http.Header) (time.Duration, bool) {
 	for _, name := range []string{"X-Retry-After", "Retry-After"} {
 		v := strings.TrimSpace(headerValue(h, name))
 		if v == "" {
 			continue
 		}
-		if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		if s, ok := nonNegInt(v); ok {
+			if s > int(maxHeaderWait/time.Second) {
+				return maxHeaderWait, true
+			}
 			return time.Duration(s) * time.Second, true
 		}
 		if t, err := http.ParseTime(v); err == nil {
-			return max(time.Until(t), 0), true
+			return clampWait(time.Until(t)), true
 		}
 	}
 	return 0, false
@@ -204,10 +218,11 @@ func (p RetryPolicy) backoff(attempt int) time.Duration {
 	return jitter(ceiling)
 }
 
-// pastDeadline reports whether waiting d would overrun ctx's deadline.
+// pastDeadline reports whether waiting d would reach ctx's deadline, which
+// would leave no time to send the request.
 func pastDeadline(ctx context.Context, d time.Duration) bool {
 	deadline, ok := ctx.Deadline()
-	return ok && time.Until(deadline) < d
+	return ok && time.Until(deadline) <= d
 }
 
 func isIdempotent(method string) bool {

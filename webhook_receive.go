@@ -66,6 +66,20 @@ type WebhookOptions struct {
 	Tolerance time.Duration
 	// Now replaces time.Now (tests); nil uses time.Now.
 	Now func() time.Time
+	// OnError, when set, is called by WebhookHandler with the request, the
+	// status it answers with and the error behind it (a failed signature
+	// check and why, an oversize or malformed body, fn's error), before
+	// answering: the answer itself names no cause. The error never contains
+	// the secrets. Log it, count it, or trace it. ParseWebhook does not
+	// call it.
+	OnError func(r *http.Request, status int, err error)
+}
+
+// handlerError reports an error WebhookHandler is about to answer with.
+func (o WebhookOptions) handlerError(r *http.Request, status int, err error) {
+	if o.OnError != nil {
+		o.OnError(r, status, err)
+	}
 }
 
 // String implements fmt.Stringer without revealing the secrets.
@@ -333,8 +347,9 @@ func (o WebhookOptions) verifySignature(h http.Header, body []byte) (string, err
 // It answers 200 when fn returns nil, 500 when fn fails (BigCommerce then
 // redelivers), 401 for a failed check, 413 for an oversize body, 400 for a
 // body that is not a webhook, and 405 for other methods, each in plain
-// text without details. fn should be quick (queue slow work): BigCommerce
-// treats slow answers as failures. Drop redeliveries by ev.DedupKey().
+// text without details; the error behind each answer goes to opts.OnError,
+// when set. fn should be quick (queue slow work): BigCommerce treats slow
+// answers as failures. Drop redeliveries by ev.DedupKey().
 func WebhookHandler(opts WebhookOptions, fn func(ctx context.Context, ev *WebhookEvent) error) http.Handler {
 	if fn == nil {
 		panic("bigcommerce: WebhookHandler: fn is nil")
@@ -342,25 +357,27 @@ func WebhookHandler(opts WebhookOptions, fn func(ctx context.Context, ev *Webhoo
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", http.MethodPost)
+			opts.handlerError(r, http.StatusMethodNotAllowed, fmt.Errorf("bigcommerce: %s is not allowed here, only %s", r.Method, http.MethodPost))
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
 		ev, err := ParseWebhook(r, opts)
-		switch {
-		case errors.Is(err, ErrInvalidSignature):
-			http.Error(w, "invalid signature", http.StatusUnauthorized)
-			return
-		case errors.Is(err, ErrPayloadTooLarge):
-			http.Error(w, "payload too large", http.StatusRequestEntityTooLarge)
-			return
-		case errors.Is(err, errNoVerifier):
-			http.Error(w, "webhook receiver misconfigured", http.StatusInternalServerError)
-			return
-		case err != nil:
-			http.Error(w, "malformed webhook", http.StatusBadRequest)
+		if err != nil {
+			status, msg := http.StatusBadRequest, "malformed webhook"
+			switch {
+			case errors.Is(err, ErrInvalidSignature):
+				status, msg = http.StatusUnauthorized, "invalid signature"
+			case errors.Is(err, ErrPayloadTooLarge):
+				status, msg = http.StatusRequestEntityTooLarge, "payload too large"
+			case errors.Is(err, errNoVerifier):
+				status, msg = http.StatusInternalServerError, "webhook receiver misconfigured"
+			}
+			opts.handlerError(r, status, err)
+			http.Error(w, msg, status)
 			return
 		}
 		if err := fn(r.Context(), ev); err != nil {
+			opts.handlerError(r, http.StatusInternalServerError, fmt.Errorf("bigcommerce: WebhookHandler: handling %s: %w", ev.Scope, err))
 			http.Error(w, "webhook processing failed", http.StatusInternalServerError)
 			return
 		}
