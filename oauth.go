@@ -202,6 +202,9 @@ type tokenRequest struct {
 // start the installation again if the exchange cannot be confirmed.
 func (a OAuthApp) Exchange(ctx context.Context, code, scope, context string) (*OAuthToken, error) {
 	const op = "OAuthApp.Exchange"
+	if err := checkContext(op, ctx); err != nil {
+		return nil, err
+	}
 	switch {
 	case a.ClientID == "" || a.ClientSecret == "":
 		return nil, invalid(op, "the OAuthApp needs ClientID and ClientSecret from the Developer Portal")

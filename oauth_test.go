@@ -2,6 +2,7 @@ package bigcommerce
 
 import (
 	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
@@ -414,6 +415,15 @@ func TestExchangeErrorsRevealNoSecret(t *testing.T) {
 			t.Fatalf("err = %v", err)
 		}
 	})
+}
+
+func TestExchangeRefusesNilContext(t *testing.T) {
+	app, mt := testApp(t)
+	var nilCtx context.Context
+	_, err := app.Exchange(nilCtx, testCode, "store_v2_orders", "stores/abc123")
+	if !errors.Is(err, ErrInvalidRequest) || mt.GetTotalCallCount() != 0 {
+		t.Fatalf("err = %v after %d requests, want ErrInvalidRequest before any", err, mt.GetTotalCallCount())
+	}
 }
 
 func TestExchangeRefusesBadInput(t *testing.T) {
