@@ -753,7 +753,10 @@ func (s *CustomersService) Get(ctx context.Context, id int) (*Customer, *Respons
 // Create creates customers: POST /v3/customers. Any number may be given;
 // they are sent in chunks of 10, several chunks at once within the client's
 // concurrency limit. It returns every customer created, in input order, and
-// a *BatchError naming each input index that was not created and why.
+// a *BatchError naming each input index that was not created and why. When a
+// chunk's fate is unknown (a 5xx or a connection cut after it was sent), its
+// items are in BatchError.Unknown (UnknownIndexes), not among the failures:
+// they may have been created, so look them up (by email) before resending.
 //
 // Every item is checked first (Email, FirstName, LastName; each address's
 // FirstName, LastName, Address1, City, CountryCode): if one is wrong, a
