@@ -353,7 +353,7 @@ func mustNewTB(t testing.TB, rdb redis.UniversalClient) *Limiter {
 }
 
 // checkShared asserts what sharing through Redis must achieve.
-func checkShared(t testing.TB, cfg runConfig, rep runReport, wantEfficiency bool) {
+func checkShared(t testing.TB, cfg runConfig, rep runReport) {
 	t.Helper()
 	for i, w := range rep.Workers {
 		if i == rep.Killed {
@@ -369,20 +369,20 @@ func checkShared(t testing.TB, cfg runConfig, rep runReport, wantEfficiency bool
 	if rep.Peak > cfg.Cap {
 		t.Errorf("peak in flight at the store %d, over the shared cap %d", rep.Peak, cfg.Cap)
 	}
-	if wantEfficiency && rep.Efficiency < 0.90 {
-		t.Errorf("efficiency %.3f of the bound, want at least 0.90", rep.Efficiency)
-	}
 }
 
 // TestMultiProcessSharedQuota is the short multi-process run that the
-// default test run (and CI) does: 4 processes, 15 requests each, one Redis.
-// BenchmarkMultiProcess runs longer ones and the unshared comparison.
+// default test run (and CI) does: 4 processes, 15 requests each, one Redis:
+// every record, no 429, never over the shared cap. Its efficiency is logged,
+// not asserted (a wall-clock figure on a shared machine);
+// BenchmarkMultiProcess measures it on longer runs, with the unshared
+// comparison.
 func TestMultiProcessSharedQuota(t *testing.T) {
 	addr := redistest.Start(t)
 	cfg := runConfig{Workers: 4, PerWorker: 15, Shared: true, Cap: 8, Concurrency: 4, LeaseTTL: 2 * time.Second}
 	rep := runMultiProcess(t, addr, cfg)
 	t.Log("\n" + rep.String())
-	checkShared(t, cfg, rep, true)
+	checkShared(t, cfg, rep)
 }
 
 // TestMultiProcessWorkerKilled kills one of 4 workers while it holds
@@ -394,7 +394,7 @@ func TestMultiProcessWorkerKilled(t *testing.T) {
 	cfg := runConfig{Workers: 4, PerWorker: 20, Shared: true, Cap: 8, Concurrency: 4, LeaseTTL: ttl, Kill: true}
 	rep := runMultiProcess(t, addr, cfg)
 	t.Log("\n" + rep.String())
-	checkShared(t, cfg, rep, false)
+	checkShared(t, cfg, rep)
 	if rep.LeasesHeld == 0 {
 		t.Error("the killed worker held no lease")
 	}
