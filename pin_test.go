@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -321,4 +322,106 @@ func TestPinWaitReachingDeadline(t *testing.T) {
 			}
 		}
 	})
+}
+
+// pinPages is a fetch for walkPages over a collection of size(): pages of
+// f.Limit items with ids from 1, and meta (when meta says so) naming the
+// page and the number of pages at the time each page is served.
+func pinPages(size func() int, meta func(page int) bool, requested *[]int, mu *sync.Mutex) func(context.Context, *ListOptions) ([]thing, *Response, error) {
+	return func(_ context.Context, f *ListOptions) ([]thing, *Response, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		*requested = append(*requested, f.Page)
+		total := size()
+		var items []thing
+		for id := (f.Page-1)*f.Limit + 1; id <= min(f.Page*f.Limit, total); id++ {
+			items = append(items, thing{ID: id})
+		}
+		resp := &Response{}
+		if meta(f.Page) {
+			resp.Pagination = &Pagination{Total: total, Count: len(items), PerPage: f.Limit, CurrentPage: f.Page, TotalPages: (total + f.Limit - 1) / f.Limit}
+		}
+		return items, resp, nil
+	}
+}
+
+// TestPinWalkAheadCollectionChanges: a concurrent walk follows a collection
+// that grows under it (a later page names more pages), stops at the first
+// empty page of one that shrank, and reads pages that come without meta.
+func TestPinWalkAheadCollectionChanges(t *testing.T) {
+	always := func(int) bool { return true }
+	cases := []struct {
+		name      string
+		size      func(served int) int // collection size when page number served+1 is served
+		meta      func(page int) bool
+		wantItems int
+		wantPages int
+	}{
+		{"grows from 30 to 45 after page 1", func(served int) int { return map[bool]int{true: 30, false: 45}[served == 0] }, always, 45, 5},
+		{"shrinks from 50 to 20 after page 1", func(served int) int { return map[bool]int{true: 50, false: 20}[served == 0] }, always, 20, 5},
+		{"pages after the first without meta", func(int) int { return 30 }, func(page int) bool { return page == 1 }, 30, 3},
+		{"unchanged", func(int) int { return 30 }, always, 30, 3},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var requested []int
+			served := 0
+			size := func() int { n := tc.size(served); served++; return n }
+			ids, err := collect(t, walkPages[thing, ListOptions, *ListOptions](context.Background(), 3, &ListOptions{Limit: 10}, MaxPageSize, pinPages(size, tc.meta, &requested, &mu)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ids) != tc.wantItems {
+				t.Errorf("%d items, want %d", len(ids), tc.wantItems)
+			}
+			for i, id := range ids {
+				if id != i+1 {
+					t.Fatalf("item %d has id %d: out of order or repeated", i, id)
+				}
+			}
+			if len(requested) > tc.wantPages {
+				t.Errorf("pages requested %v, want at most %d", requested, tc.wantPages)
+			}
+		})
+	}
+}
+
+// TestPinWalkConfirmsMetaLessEnd: when only one page is left, or the walk
+// fetches one page at a time, the pages are fetched in turn, and a full
+// page without meta is followed by one more request: a collection that grew
+// under the walk is read to its end. (Fetched ahead, pages without meta
+// cannot show growth; see TestPinWalkAheadCollectionChanges.)
+func TestPinWalkConfirmsMetaLessEnd(t *testing.T) {
+	cases := []struct {
+		name        string
+		depth       int
+		first, then int // collection size for page 1, then for the others
+		wantItems   int
+	}{
+		{"two pages, depth 3", 3, 20, 25, 25},
+		{"three pages, depth 1", 1, 30, 35, 35},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var requested []int
+			served := 0
+			size := func() int {
+				served++
+				if served == 1 {
+					return tc.first
+				}
+				return tc.then
+			}
+			ids, err := collect(t, walkPages[thing, ListOptions, *ListOptions](context.Background(), tc.depth, &ListOptions{Limit: 10}, MaxPageSize,
+				pinPages(size, func(page int) bool { return page == 1 }, &requested, &mu)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ids) != tc.wantItems {
+				t.Errorf("%d items after pages %v, want %d", len(ids), requested, tc.wantItems)
+			}
+		})
+	}
 }
