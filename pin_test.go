@@ -327,12 +327,12 @@ func TestPinWaitReachingDeadline(t *testing.T) {
 // pinPages is a fetch for walkPages over a collection of size(): pages of
 // f.Limit items with ids from 1, and meta (when meta says so) naming the
 // page and the number of pages at the time each page is served.
-func pinPages(size func() int, meta func(page int) bool, requested *[]int, mu *sync.Mutex) func(context.Context, *ListOptions) ([]thing, *Response, error) {
+func pinPages(size func(page int) int, meta func(page int) bool, requested *[]int, mu *sync.Mutex) func(context.Context, *ListOptions) ([]thing, *Response, error) {
 	return func(_ context.Context, f *ListOptions) ([]thing, *Response, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		*requested = append(*requested, f.Page)
-		total := size()
+		total := size(f.Page)
 		var items []thing
 		for id := (f.Page-1)*f.Limit + 1; id <= min(f.Page*f.Limit, total); id++ {
 			items = append(items, thing{ID: id})
@@ -345,6 +345,14 @@ func pinPages(size func() int, meta func(page int) bool, requested *[]int, mu *s
 	}
 }
 
+// ifElse returns a when cond holds, else b.
+func ifElse(cond bool, a, b int) int {
+	if cond {
+		return a
+	}
+	return b
+}
+
 // TestPinWalkAheadCollectionChanges: a concurrent walk follows a collection
 // that grows under it (a later page names more pages), stops at the first
 // empty page of one that shrank, and reads pages that come without meta.
@@ -352,22 +360,23 @@ func TestPinWalkAheadCollectionChanges(t *testing.T) {
 	always := func(int) bool { return true }
 	cases := []struct {
 		name      string
-		size      func(served int) int // collection size when page number served+1 is served
+		size      func(served, page int) int // collection size when page is served after served others
 		meta      func(page int) bool
 		wantItems int
 		wantPages int
 	}{
-		{"grows from 30 to 45 after page 1", func(served int) int { return map[bool]int{true: 30, false: 45}[served == 0] }, always, 45, 5},
-		{"shrinks from 50 to 20 after page 1", func(served int) int { return map[bool]int{true: 50, false: 20}[served == 0] }, always, 20, 5},
-		{"pages after the first without meta", func(int) int { return 30 }, func(page int) bool { return page == 1 }, 30, 3},
-		{"unchanged", func(int) int { return 30 }, always, 30, 3},
+		{"grows from 30 to 45 after page 1", func(served, _ int) int { return ifElse(served == 0, 30, 45) }, always, 45, 5},
+		{"grows by a page the last page in flight shows", func(_, page int) int { return ifElse(page < 3, 30, 35) }, always, 35, 4},
+		{"shrinks from 50 to 20 after page 1", func(served, _ int) int { return ifElse(served == 0, 50, 20) }, always, 20, 5},
+		{"pages after the first without meta", func(int, int) int { return 30 }, func(page int) bool { return page == 1 }, 30, 3},
+		{"unchanged", func(int, int) int { return 30 }, always, 30, 3},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var mu sync.Mutex
 			var requested []int
 			served := 0
-			size := func() int { n := tc.size(served); served++; return n }
+			size := func(page int) int { n := tc.size(served, page); served++; return n }
 			ids, err := collect(t, walkPages[thing, ListOptions, *ListOptions](context.Background(), 3, &ListOptions{Limit: 10}, MaxPageSize, pinPages(size, tc.meta, &requested, &mu)))
 			if err != nil {
 				t.Fatal(err)
@@ -407,7 +416,7 @@ func TestPinWalkConfirmsMetaLessEnd(t *testing.T) {
 			var mu sync.Mutex
 			var requested []int
 			served := 0
-			size := func() int {
+			size := func(int) int {
 				served++
 				if served == 1 {
 					return tc.first
