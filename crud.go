@@ -12,9 +12,9 @@ import (
 // This file holds the shapes the integration-coverage services (categories,
 // brands, customer groups, channels, price lists, payment methods) share:
 // one V3 object in {data, meta}, one V2 object, a V3 batch write, a DELETE
-// that must carry a filter, paging checks and the id-ordered walk. The four
+// that must carry a filter and the id-ordered walk. The four
 // core services predate it; customers.go's deleteCustomerIDs and
-// sendCustomerChunk, orders.go's send/checkOrderPaging and webhooks.go's one
+// sendCustomerChunk, orders.go's send and webhooks.go's one
 // could move onto these helpers.
 
 // deleteIDChunk is how many ids one DELETE ...?id:in= carries, so that the

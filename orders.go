@@ -178,17 +178,6 @@ func newOrderCountQuery(f *OrderFilter) *orderCountQuery {
 	}
 }
 
-// checkOrderPaging refuses a page or limit the API cannot serve.
-func checkOrderPaging(op string, page, limit int) error {
-	if page < 0 {
-		return invalid(op, "page must be 1 or more (0 means the first page), got %d", page)
-	}
-	if limit < 0 || limit > MaxPageSize {
-		return invalid(op, "limit must be between 1 and %d (0 means the API default), got %d", MaxPageSize, limit)
-	}
-	return nil
-}
-
 // checkOrderID refuses a non-positive id.
 func checkOrderID(op, what string, id int) error {
 	if id <= 0 {
@@ -925,9 +914,6 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 	if filter != nil {
 		page, limit = filter.Page, filter.Limit
 	}
-	if err := checkOrderPaging("Orders.List", page, limit); err != nil {
-		return nil, &Response{}, err
-	}
 	if filter != nil {
 		cs, err := consignmentStructure("Orders.List", filter.Include, filter.ConsignmentStructure)
 		if err != nil {
@@ -1016,9 +1002,6 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 	var f OrderFilter
 	if filter != nil {
 		f = *filter
-	}
-	if err := checkOrderPaging("Orders.All", f.Page, f.Limit); err != nil {
-		return func(yield func(Order, error) bool) { yield(Order{}, err) }
 	}
 	limit := f.Limit
 	if limit == 0 {
@@ -1297,9 +1280,6 @@ func listOrderSub[T any](ctx context.Context, s *OrdersService, op string, order
 	var q any
 	if opts != nil {
 		page, limit, q = opts.Page, opts.Limit, opts
-	}
-	if err := checkOrderPaging(op, page, limit); err != nil {
-		return nil, &Response{}, err
 	}
 	return listV2[T](ctx, s.client, fmt.Sprintf("/v2/orders/%d/%s", orderID, sub), q, page, limit)
 }
