@@ -189,8 +189,8 @@ type pageResult[T any] struct {
 	err   error
 }
 
-// walkAhead fetches pages from..to (and beyond, if later pages report more)
-// with up to depth requests in flight, yielding items in page order. When
+// walkAhead fetches pages from..to (and beyond, if later pages report more,
+// or if page to is full and carries no meta to say it is the last) with up to depth requests in flight, yielding items in page order. When
 // the consumer stops or a page fails, the pages still in flight are
 // cancelled and waited for, so no goroutine outlives the walk.
 func walkAhead[T, F any, PF pager[F]](ctx context.Context, depth int, base F, from, to int, fetch func(context.Context, *F) ([]T, *Response, error), yield func(T, error) bool) {
@@ -201,6 +201,7 @@ func walkAhead[T, F any, PF pager[F]](ctx context.Context, depth int, base F, fr
 		wg.Wait()
 	}()
 	var pending []chan pageResult[T]
+	_, limit := PF(&base).paging()
 	next := from
 	launch := func() {
 		ch := make(chan pageResult[T], 1)
@@ -218,6 +219,7 @@ func walkAhead[T, F any, PF pager[F]](ctx context.Context, depth int, base F, fr
 		for next <= to && len(pending) < depth {
 			launch()
 		}
+		got := next - len(pending) // the page number of pending[0]
 		r := <-pending[0]
 		pending = pending[1:]
 		if r.err != nil {
@@ -228,8 +230,14 @@ func walkAhead[T, F any, PF pager[F]](ctx context.Context, depth int, base F, fr
 		if len(r.items) == 0 {
 			return // the collection shrank under the walk: nothing further
 		}
-		if p := r.resp.Pagination; p != nil && p.TotalPages > to {
-			to = p.TotalPages // it grew: keep going
+		if p := r.resp.Pagination; p != nil && p.TotalPages > 0 {
+			if p.TotalPages > to {
+				to = p.TotalPages // it grew: keep going
+			}
+		} else if got == to && len(r.items) >= *limit {
+			// The last page known is full and says nothing of what follows:
+			// ask for one more, as walkPages does, so growth is not missed.
+			to++
 		}
 		for _, item := range r.items {
 			if !yield(item, nil) {

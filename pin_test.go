@@ -368,7 +368,10 @@ func TestPinWalkAheadCollectionChanges(t *testing.T) {
 		{"grows from 30 to 45 after page 1", func(served, _ int) int { return ifElse(served == 0, 30, 45) }, always, 45, 5},
 		{"grows by a page the last page in flight shows", func(_, page int) int { return ifElse(page < 3, 30, 35) }, always, 35, 4},
 		{"shrinks from 50 to 20 after page 1", func(served, _ int) int { return ifElse(served == 0, 50, 20) }, always, 20, 5},
-		{"pages after the first without meta", func(int, int) int { return 30 }, func(page int) bool { return page == 1 }, 30, 3},
+		{"pages after the first without meta", func(int, int) int { return 30 }, func(page int) bool { return page == 1 }, 30, 4},
+		{"grows by a page, later pages without meta", func(served, _ int) int { return ifElse(served == 0, 30, 35) }, func(page int) bool { return page == 1 }, 35, 4},
+		{"grows by two pages, later pages without meta", func(served, _ int) int { return ifElse(served == 0, 30, 50) }, func(page int) bool { return page == 1 }, 50, 6},
+		{"no meta at all: pages in turn until a short one", func(int, int) int { return 25 }, func(int) bool { return false }, 25, 3},
 		{"unchanged", func(int, int) int { return 30 }, always, 30, 3},
 	}
 	for _, tc := range cases {
@@ -399,8 +402,8 @@ func TestPinWalkAheadCollectionChanges(t *testing.T) {
 // TestPinWalkConfirmsMetaLessEnd: when only one page is left, or the walk
 // fetches one page at a time, the pages are fetched in turn, and a full
 // page without meta is followed by one more request: a collection that grew
-// under the walk is read to its end. (Fetched ahead, pages without meta
-// cannot show growth; see TestPinWalkAheadCollectionChanges.)
+// under the walk is read to its end. (Fetched ahead, the same rule holds
+// for the last page known; see TestPinWalkAheadCollectionChanges.)
 func TestPinWalkConfirmsMetaLessEnd(t *testing.T) {
 	cases := []struct {
 		name        string
