@@ -559,6 +559,10 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 	f.Page = 0
 	return func(yield func(Customer, error) bool) {
 		first, resp, err := s.List(ctx, &f)
+		if err == nil {
+			// The windows and the cursor go on from the first page's last id.
+			err = checkIDs(first, customerID, idRange{}, 0)
+		}
 		if err != nil {
 			yield(Customer{}, err)
 			return
@@ -607,7 +611,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 				slices.SortFunc(items, func(a, b Customer) int { return cmp.Compare(a.ID, b.ID) })
 				return items, resp, err
 			},
-			idOf: func(c Customer) int { return c.ID },
+			idOf: customerID,
 			plan: func(context.Context, *sync.WaitGroup) (walkPlan[Customer], error) {
 				return walkPlan[Customer]{highest: highest, count: total - len(first)}, nil
 			},
@@ -624,6 +628,9 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 		}
 	}
 }
+
+// customerID returns c's id.
+func customerID(c Customer) int { return c.ID }
 
 // Ways Customers.All can walk; customerWalkMode forces one (the export
 // tests and benchmark measure both).

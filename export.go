@@ -141,7 +141,7 @@ func (w *idWalk[T]) run(ctx context.Context, yield func(T, error) bool) error {
 		return err
 	}
 	last := w.src.lo - 1
-	if err := w.check(p.first, idRange{w.src.lo, w.src.hi}, last); err != nil {
+	if err := checkIDs(p.first, w.src.idOf, idRange{w.src.lo, w.src.hi}, last); err != nil {
 		return err
 	}
 	if p.done {
@@ -182,7 +182,7 @@ func (w *idWalk[T]) run(ctx context.Context, yield func(T, error) bool) error {
 		if job.err != nil {
 			return job.err
 		}
-		if err := w.check(job.page, job.r, last); err != nil {
+		if err := checkIDs(job.page, w.src.idOf, job.r, last); err != nil {
 			return err
 		}
 		if n := len(job.page); n > 0 {
@@ -209,12 +209,12 @@ func (w *idWalk[T]) emit(items []T, yield func(T, error) bool) error {
 	return nil
 }
 
-// check refuses a page whose ids are outside the range asked for, or not
+// checkIDs refuses a page whose ids are outside the range asked for, or not
 // ascending, or not above the last id already yielded: the server ignored
 // the id bound or the sort, and going on would repeat or skip records.
-func (w *idWalk[T]) check(items []T, r idRange, last int) error {
+func checkIDs[T any](items []T, idOf func(T) int, r idRange, last int) error {
 	for _, it := range items {
-		id := w.src.idOf(it)
+		id := idOf(it)
 		if id < r.lo || (r.hi != 0 && id > r.hi) || id <= last {
 			return fmt.Errorf("bigcommerce: export asked for %s in ascending id order after id %d but the API answered id %d: it ignored the id range or the sort, so the walk stops instead of repeating or skipping records", r, last, id)
 		}

@@ -5,7 +5,9 @@ package bigcommerce_test
 // because bigcommercetest imports bigcommerce.
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"iter"
@@ -277,6 +279,82 @@ func (s stripIDBounds) RoundTrip(r *http.Request) (*http.Response, error) {
 	r2 := r.Clone(r.Context())
 	r2.URL.RawQuery = q.Encode()
 	return s.rt.RoundTrip(r2)
+}
+
+// repeatRecord is a server that lists one record of every page twice, one
+// after the other (in a V2 array or a V3 data array).
+type repeatRecord struct{ rt http.RoundTripper }
+
+func (s repeatRecord) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := s.rt.RoundTrip(r)
+	if err != nil || r.Method != http.MethodGet || resp.StatusCode != http.StatusOK {
+		return resp, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	repeat := func(items []json.RawMessage) []json.RawMessage {
+		if len(items) < 2 {
+			return items
+		}
+		i := len(items) / 2
+		return slices.Insert(items, i, items[i])
+	}
+	var list []json.RawMessage
+	var page map[string]json.RawMessage
+	switch {
+	case json.Unmarshal(body, &list) == nil:
+		body, err = json.Marshal(repeat(list))
+	case json.Unmarshal(body, &page) == nil && json.Unmarshal(page["data"], &list) == nil:
+		if page["data"], err = json.Marshal(repeat(list)); err == nil {
+			body, err = json.Marshal(page)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.ContentLength = int64(len(body))
+	resp.Header.Del("Content-Length")
+	return resp, nil
+}
+
+// TestExportStopsOnARepeatedRecord: a page that lists a record twice fails
+// the walk before the second copy is yielded.
+func TestExportStopsOnARepeatedRecord(t *testing.T) {
+	const limit = 10
+	for _, k := range exportKinds {
+		t.Run(k.name, func(t *testing.T) {
+			store := bigcommercetest.New(bigcommercetest.Config{StoreHash: fakeHash, Quota: 1 << 30})
+			store.Seed(k.seed(5 * limit))
+			c, err := bigcommerce.NewClient(fakeHash, bigcommerce.TokenAuth{AccessToken: "fake-token"},
+				bigcommerce.WithBaseURL("http://fakestore.test/stores/"+fakeHash),
+				bigcommerce.WithHTTPClient(&http.Client{Transport: repeatRecord{store.Transport()}}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[int]bool{}
+			var errs int
+			for r, err := range k.walk(t.Context(), c, exportWalk{limit: limit}) {
+				if err != nil {
+					errs++
+					if want := "ignored the id range or the sort"; !strings.Contains(err.Error(), want) {
+						t.Errorf("error %q does not say %q", err, want)
+					}
+					continue
+				}
+				if seen[r.id] {
+					t.Errorf("record %d yielded twice", r.id)
+				}
+				seen[r.id] = true
+			}
+			if errs != 1 {
+				t.Errorf("%d errors after %d records, want one", errs, len(seen))
+			}
+		})
+	}
 }
 
 // TestExportWindowEdges checks the window maths at the edges: every record
