@@ -364,15 +364,17 @@ func TestPinWalkAheadCollectionChanges(t *testing.T) {
 		meta      func(page int) bool
 		wantItems int
 		wantPages int
+		zeroMeta  bool // pages without meta carry an empty one (total_pages 0)
 	}{
-		{"grows from 30 to 45 after page 1", func(served, _ int) int { return ifElse(served == 0, 30, 45) }, always, 45, 5},
-		{"grows by a page the last page in flight shows", func(_, page int) int { return ifElse(page < 3, 30, 35) }, always, 35, 4},
-		{"shrinks from 50 to 20 after page 1", func(served, _ int) int { return ifElse(served == 0, 50, 20) }, always, 20, 5},
-		{"pages after the first without meta", func(int, int) int { return 30 }, func(page int) bool { return page == 1 }, 30, 4},
-		{"grows by a page, later pages without meta", func(served, _ int) int { return ifElse(served == 0, 30, 35) }, func(page int) bool { return page == 1 }, 35, 4},
-		{"grows by two pages, later pages without meta", func(served, _ int) int { return ifElse(served == 0, 30, 50) }, func(page int) bool { return page == 1 }, 50, 6},
-		{"no meta at all: pages in turn until a short one", func(int, int) int { return 25 }, func(int) bool { return false }, 25, 3},
-		{"unchanged", func(int, int) int { return 30 }, always, 30, 3},
+		{"grows from 30 to 45 after page 1", func(served, _ int) int { return ifElse(served == 0, 30, 45) }, always, 45, 5, false},
+		{"grows by a page the last page in flight shows", func(_, page int) int { return ifElse(page < 3, 30, 35) }, always, 35, 4, false},
+		{"shrinks from 50 to 20 after page 1", func(served, _ int) int { return ifElse(served == 0, 50, 20) }, always, 20, 5, false},
+		{"pages after the first without meta", func(int, int) int { return 30 }, func(page int) bool { return page == 1 }, 30, 4, false},
+		{"grows by a page, later pages without meta", func(served, _ int) int { return ifElse(served == 0, 30, 35) }, func(page int) bool { return page == 1 }, 35, 4, false},
+		{"grows by two pages, later pages without meta", func(served, _ int) int { return ifElse(served == 0, 30, 50) }, func(page int) bool { return page == 1 }, 50, 6, false},
+		{"grows by a page, later pages with zero meta", func(served, _ int) int { return ifElse(served == 0, 30, 35) }, func(page int) bool { return page == 1 }, 35, 4, true},
+		{"no meta at all: pages in turn until a short one", func(int, int) int { return 25 }, func(int) bool { return false }, 25, 3, false},
+		{"unchanged", func(int, int) int { return 30 }, always, 30, 3, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -380,7 +382,18 @@ func TestPinWalkAheadCollectionChanges(t *testing.T) {
 			var requested []int
 			served := 0
 			size := func(page int) int { n := tc.size(served, page); served++; return n }
-			ids, err := collect(t, walkPages[thing, ListOptions, *ListOptions](context.Background(), 3, &ListOptions{Limit: 10}, MaxPageSize, pinPages(size, tc.meta, &requested, &mu)))
+			fetch := pinPages(size, tc.meta, &requested, &mu)
+			if tc.zeroMeta {
+				inner := fetch
+				fetch = func(ctx context.Context, f *ListOptions) ([]thing, *Response, error) {
+					items, resp, err := inner(ctx, f)
+					if resp.Pagination == nil {
+						resp.Pagination = &Pagination{}
+					}
+					return items, resp, err
+				}
+			}
+			ids, err := collect(t, walkPages[thing, ListOptions, *ListOptions](context.Background(), 3, &ListOptions{Limit: 10}, MaxPageSize, fetch))
 			if err != nil {
 				t.Fatal(err)
 			}
