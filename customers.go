@@ -522,6 +522,10 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 //     request, dense id:in windows export 10,000 customers several times
 //     faster than the cursor, which cannot be read concurrently.
 //
+// The first page must list ascending ids, and an id:in window ids inside
+// it, each once: a page that does not fails the walk with an error rather
+// than repeating or skipping customers.
+//
 // With After or Before, All follows the cursor from there (forward or
 // backward); with Sort or IDIn it follows the cursor from the first page.
 // BigCommerce does not document what its cursor encodes. If it is a keyset

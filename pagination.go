@@ -190,9 +190,10 @@ type pageResult[T any] struct {
 }
 
 // walkAhead fetches pages from..to (and beyond, if later pages report more,
-// or if page to is full and carries no meta to say it is the last) with up to depth requests in flight, yielding items in page order. When
-// the consumer stops or a page fails, the pages still in flight are
-// cancelled and waited for, so no goroutine outlives the walk.
+// or if page to is full and carries no meta to say it is the last) with up
+// to depth requests in flight, yielding items in page order. When the
+// consumer stops or a page fails, the pages still in flight are cancelled
+// and waited for, so no goroutine outlives the walk.
 func walkAhead[T, F any, PF pager[F]](ctx context.Context, depth int, base F, from, to int, fetch func(context.Context, *F) ([]T, *Response, error), yield func(T, error) bool) {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
