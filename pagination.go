@@ -123,8 +123,10 @@ func listV2[T any](ctx context.Context, c *Client, path string, opts any, page, 
 // filter (never modifying it), starts at the filter's page (at least 1), asks
 // for maxLimit items per page unless the filter sets Limit, and fetches the
 // next page only while the consumer keeps ranging. It stops after the last
-// page: when V3 meta says so, or, for V2 (no totals), on an empty page (a
-// 204) or a short one. An error is yielded once and ends the walk.
+// page: at an empty page; with V3 meta, after the last page the newest
+// meta names (a collection that grows during the walk is followed, and a
+// full last page without meta is followed by one more request); with no
+// totals (V2), at a short page. An error is yielded once and ends the walk.
 //
 // When the first page's meta gives the number of pages, the rest are fetched
 // ahead concurrently, as many at once as the client's WithMaxConcurrency
@@ -170,12 +172,18 @@ func walkPages[T, F any, PF pager[F]](ctx context.Context, depth int, filter *F,
 					return
 				}
 			}
-			if lastPage(resp.Pagination, len(items), *limit) {
+			if len(items) == 0 {
 				return
 			}
-			if p := resp.Pagination; p != nil && p.TotalPages > p.CurrentPage+1 && depth > 1 {
-				walkAhead[T, F, PF](ctx, depth, f, p.CurrentPage+1, p.TotalPages, fetch, yield)
+			if p := resp.Pagination; p != nil && p.TotalPages > 0 {
+				// The meta names the pages: walkAhead reads the rest (none
+				// if this page was the last), up to depth at once, and
+				// follows the collection if it grows.
+				walkAhead[T, F, PF](ctx, depth, f, *page+1, p.TotalPages, fetch, yield)
 				return
+			}
+			if len(items) < *limit {
+				return // with no meta (V2), a short page is the last
 			}
 			*page++
 		}
@@ -246,15 +254,4 @@ func walkAhead[T, F any, PF pager[F]](ctx context.Context, depth int, base F, fr
 			}
 		}
 	}
-}
-
-// lastPage decides whether a page just read was the last one.
-func lastPage(p *Pagination, got, limit int) bool {
-	if got == 0 {
-		return true
-	}
-	if p != nil && p.TotalPages > 0 {
-		return p.CurrentPage >= p.TotalPages
-	}
-	return got < limit
 }
