@@ -484,3 +484,39 @@ func TestPinCheckIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestPinWalkDepth: a walk keeps at most depth pages in flight, and keeps
+// that many while pages remain (depth 1 is the page-at-a-time walk).
+func TestPinWalkDepth(t *testing.T) {
+	for _, depth := range []int{1, 3} {
+		t.Run(fmt.Sprint("depth ", depth), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				var mu sync.Mutex
+				inFlight, peak := 0, 0
+				fetch := func(_ context.Context, f *ListOptions) ([]thing, *Response, error) {
+					mu.Lock()
+					inFlight++
+					peak = max(peak, inFlight)
+					mu.Unlock()
+					time.Sleep(time.Second) // on the bubble's clock: every page in flight is waiting here
+					mu.Lock()
+					inFlight--
+					mu.Unlock()
+					const total = 100
+					var items []thing
+					for id := (f.Page-1)*f.Limit + 1; id <= min(f.Page*f.Limit, total); id++ {
+						items = append(items, thing{ID: id})
+					}
+					return items, &Response{Pagination: &Pagination{Total: total, TotalPages: total / f.Limit}}, nil
+				}
+				ids, err := collect(t, walkPages[thing, ListOptions, *ListOptions](t.Context(), depth, &ListOptions{Limit: 10}, MaxPageSize, fetch))
+				if err != nil || len(ids) != 100 {
+					t.Fatalf("%d items, %v; want 100", len(ids), err)
+				}
+				if peak != depth {
+					t.Errorf("at most %d pages in flight, want %d", peak, depth)
+				}
+			})
+		})
+	}
+}
