@@ -123,10 +123,11 @@ func listV2[T any](ctx context.Context, c *Client, path string, opts any, page, 
 // filter (never modifying it), starts at the filter's page (at least 1), asks
 // for maxLimit items per page unless the filter sets Limit, and fetches the
 // next page only while the consumer keeps ranging. It stops after the last
-// page: at an empty page; with V3 meta, after the last page the newest
-// meta names (a collection that grows during the walk is followed, and a
-// full last page without meta is followed by one more request); with no
-// totals (V2), at a short page. An error is yielded once and ends the walk.
+// page: at an empty page (a collection that shrank under the walk ends
+// there); with V3 meta, after the highest page any page's meta names (so a
+// collection that grows during the walk is followed), and a full last page
+// without meta is followed by one more request; with no totals (V2), at a
+// short page. An error is yielded once and ends the walk.
 //
 // When the first page's meta gives the number of pages, the rest are fetched
 // ahead concurrently, as many at once as the client's WithMaxConcurrency
