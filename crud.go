@@ -289,8 +289,8 @@ func walkCursor[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch fun
 				*cursor, *page = p.Cursor.EndCursor, 0
 			case *cursor != "":
 				return // cursor mode, and no further cursor: that was the last page
-			case p != nil && p.TotalPages > 0 && p.CurrentPage >= p.TotalPages:
-				return
+			case p != nil && p.TotalPages > 0 && max(*page, 1) >= p.TotalPages:
+				return // the page just read (counted here, not by the meta) was the last
 			default:
 				*page = max(*page, 1) + 1
 			}
