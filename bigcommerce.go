@@ -80,5 +80,7 @@
 //	_, err := client.Do(req, &t)
 package bigcommerce
 
+//go:generate go run ./internal/cmd/bcgen
+
 // Version is the SDK's version, sent in the User-Agent header.
 const Version = "0.1.0"

@@ -21,33 +21,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Client talks to one BigCommerce store. Create it with NewClient; it is
-// safe for concurrent use by many goroutines. Its only mutable state is the
-// rate-limit snapshot and throttle, behind locks never held during I/O.
-type Client struct {
-	// Customers manages V3 customers and their addresses.
-	Customers *CustomersService
-	// Products manages V3 catalog products and variants.
-	Products *ProductsService
-	// Orders manages V2 orders and their sub-resources, and V3 transactions.
-	Orders *OrdersService
-	// Inventory manages V3 inventory adjustments, items and locations.
-	Inventory *InventoryService
-	// Webhooks manages V3 webhook subscriptions.
-	Webhooks *WebhooksService
-	// Categories manages V3 category trees and their categories.
-	Categories *CategoriesService
-	// Brands manages V3 catalog brands.
-	Brands *BrandsService
-	// CustomerGroups manages V2 customer groups and their discount rules.
-	CustomerGroups *CustomerGroupsService
-	// Channels manages V3 sales channels and their product listings.
-	Channels *ChannelsService
-	// PriceLists manages V3 price lists, their records and assignments.
-	PriceLists *PriceListsService
-	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
-	PaymentMethods *PaymentMethodsService
-
+// clientState is the Client's own state beside its service fields
+// (client_services_gen.go).
+type clientState struct {
 	baseURL   *url.URL
 	auth      Authenticator
 	http      *http.Client
@@ -270,7 +246,7 @@ func newClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 	if err != nil {
 		return nil, fmt.Errorf("bigcommerce: NewClient: base URL: %w", err)
 	}
-	c := &Client{
+	c := &Client{clientState: clientState{
 		baseURL:   base,
 		auth:      auth,
 		logger:    cfg.logger,
@@ -281,7 +257,7 @@ func newClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 		storeHash: storeHash,
 		maxBody:   cfg.maxBody,
 		observer:  cfg.observer,
-	}
+	}}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
 	}
@@ -292,18 +268,7 @@ func newClient(storeHash string, auth Authenticator, opts ...Option) (*Client, e
 		c.userAgent += " " + cfg.userAgent
 	}
 	c.http = c.wrapHTTPClient(cfg.httpClient)
-	c.common.client = c
-	c.Customers = (*CustomersService)(&c.common)
-	c.Products = (*ProductsService)(&c.common)
-	c.Orders = (*OrdersService)(&c.common)
-	c.Inventory = (*InventoryService)(&c.common)
-	c.Webhooks = (*WebhooksService)(&c.common)
-	c.Categories = (*CategoriesService)(&c.common)
-	c.Brands = (*BrandsService)(&c.common)
-	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
-	c.Channels = (*ChannelsService)(&c.common)
-	c.PriceLists = (*PriceListsService)(&c.common)
-	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
+	c.initServices()
 	return c, nil
 }
 

@@ -305,3 +305,49 @@ func failedSeq[T any](err error) iter.Seq2[T, error] {
 		yield(zero, err)
 	}
 }
+
+// getBare sends a request whose answer is one object with no {data}
+// envelope (V2, and the V3 endpoints that answer bare objects).
+func getBare[T any](ctx context.Context, c *Client, method, path string, opts, body any) (*T, *Response, error) {
+	var out T
+	resp, err := c.call(ctx, method, path, opts, body, &out)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &out, resp, nil
+}
+
+// countV2 reads a V2 count endpoint ({"count": N}).
+func countV2(ctx context.Context, c *Client, path string, filter any) (int, *Response, error) {
+	var out struct {
+		Count FlexInt `json:"count"`
+	}
+	if v := reflect.ValueOf(filter); filter != nil && v.Kind() == reflect.Pointer && v.IsNil() {
+		filter = nil
+	}
+	resp, err := c.call(ctx, http.MethodGet, path, filter, nil, &out)
+	return int(out.Count), resp, err
+}
+
+// walkOnce is the All of a list the API does not page: one request, its
+// items yielded in order, an error yielded once.
+func walkOnce[T any](ctx context.Context, fetch func(context.Context) ([]T, *Response, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		if err := checkContext("All", ctx); err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
+		items, _, err := fetch(ctx)
+		if err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
+		for _, item := range items {
+			if !yield(item, nil) {
+				return
+			}
+		}
+	}
+}

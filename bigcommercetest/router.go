@@ -77,7 +77,7 @@ func (c *call) readBody() bool {
 }
 
 // route is one entry of the routing table. A "#" segment matches a numeric
-// path parameter.
+// path parameter, a "*" segment any one segment.
 type route struct {
 	method  string
 	pattern []string
@@ -207,6 +207,12 @@ func buildRoutes() []route {
 	add("POST", "/v3/channels/#/listings", (*call).createListings)
 	add("PUT", "/v3/channels/#/listings", (*call).updateListings)
 	add("GET", "/v3/channels/#/listings/#", (*call).getListing)
+
+	// The generated areas (resources.go), after the hand-written routes so
+	// that those win where both match.
+	for _, r := range generatedRoutes {
+		add(r.method, genPattern(r), genHandler(r))
+	}
 	return rs
 }
 
@@ -246,6 +252,9 @@ func matchPattern(pattern, segs []string) ([]int, bool) {
 	}
 	var params []int
 	for i, p := range pattern {
+		if p == "*" {
+			continue // a text parameter (a code, a namespace)
+		}
 		if p == "#" {
 			n, err := strconv.Atoi(segs[i])
 			if err != nil || n < 0 || segs[i][0] == '+' {

@@ -81,6 +81,9 @@ type Store struct {
 	hooks hookStore
 
 	mut mutation // BeforeRequest hook (mutate.go)
+
+	// res holds the records of the generated areas (resources.go).
+	res resourceStore
 }
 
 // New returns an empty store (one default location, id 1) configured by cfg.

@@ -1,0 +1,335 @@
+package bigcommercetest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// genRoute is one operation the SDK generates from the specs
+// (routes_gen.go, written by bcgen from the same manifest). The fake store
+// serves every such operation from in-memory records, the same way for
+// every area: records are JSON objects kept per collection path, ids are
+// assigned on create, lists page with the V3 envelope or the V2 bare array
+// (204 when empty), id filters apply, batches over their limit are 413 and
+// unknown ids 404.
+type genRoute struct {
+	method   string
+	pattern  string // as the spec writes it, with the version: /v3/catalog/products/{product_id}/images
+	kind     string // list, get, write, batch, delete, delete_where, count
+	v2       bool
+	envelope bool // the answer is V3 {data, meta}
+	batch    int  // most items one batch request may carry
+	paged    bool // the list takes page and limit
+}
+
+// resourceStore holds the records of the generated areas.
+type resourceStore struct {
+	mu   sync.Mutex
+	cols map[string]*collection // by collection path: /v3/catalog/products/5/images
+}
+
+// collection is one collection's records by id; id 0 holds a singleton
+// (settings objects read and written without an id).
+type collection struct {
+	next    int
+	records map[int]map[string]any
+}
+
+func (rs *resourceStore) col(path string) *collection {
+	if rs.cols == nil {
+		rs.cols = map[string]*collection{}
+	}
+	c := rs.cols[path]
+	if c == nil {
+		c = &collection{next: 1, records: map[int]map[string]any{}}
+		rs.cols[path] = c
+	}
+	return c
+}
+
+// genHandler returns the handler of a generated operation.
+func genHandler(r genRoute) func(*call) {
+	return func(c *call) { c.s.res.serve(c, r) }
+}
+
+// genPattern turns a spec path into the router's pattern: "#" for a
+// numeric parameter, "*" for any other.
+func genPattern(r genRoute) string {
+	segs := strings.Split(strings.Trim(r.pattern, "/"), "/")
+	for i, s := range segs {
+		if strings.HasPrefix(s, "{") {
+			segs[i] = "#"
+			if !strings.HasSuffix(s, "id}") {
+				segs[i] = "*"
+			}
+		}
+	}
+	return "/" + strings.Join(segs, "/")
+}
+
+func (rs *resourceStore) serve(c *call, r genRoute) {
+	if len(c.body) > 0 && r.kind != "write" && r.kind != "batch" {
+		c.invalidBody("This request takes no body.")
+		return
+	}
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	path := c.rel
+	last := path[strings.LastIndex(path, "/")+1:]
+	id, byID := 0, false
+	if strings.HasSuffix(r.pattern, "}") {
+		if n, err := strconv.Atoi(last); err == nil {
+			id, byID = n, true
+		}
+		path = path[:strings.LastIndex(path, "/")]
+	}
+	col := rs.col(path)
+	switch r.kind {
+	case "list":
+		rs.list(c, r, col)
+	case "count":
+		col = rs.col(strings.TrimSuffix(path, "/count"))
+		c.json(http.StatusOK, map[string]int{"count": len(col.records)})
+	case "get":
+		rec, ok := col.records[id]
+		if !ok && byID {
+			c.notFound()
+			return
+		}
+		if !ok {
+			rec = map[string]any{} // a singleton not written yet: its defaults
+		}
+		c.answer(r, http.StatusOK, rec)
+	case "write":
+		var body map[string]any
+		if len(c.body) > 0 && !c.decodeObject(&body) {
+			return
+		}
+		switch {
+		case byID:
+			rec, ok := col.records[id]
+			if !ok {
+				c.notFound()
+				return
+			}
+			merge(rec, body)
+			c.answer(r, http.StatusOK, rec)
+		case r.method == http.MethodPost:
+			rec := col.add(body)
+			c.answer(r, http.StatusOK, rec)
+		default: // PUT on a singleton
+			rec := col.records[0]
+			if rec == nil {
+				rec = map[string]any{}
+				col.records[0] = rec
+			}
+			merge(rec, body)
+			c.answer(r, http.StatusOK, rec)
+		}
+	case "batch":
+		raws, ok := c.decodeArray(max(r.batch, 1), tooManyCatalogItems)
+		if !ok {
+			return
+		}
+		out := make([]map[string]any, 0, len(raws))
+		for i, raw := range raws {
+			var item map[string]any
+			if err := json.Unmarshal(raw, &item); err != nil {
+				c.invalidBody("Item " + itoa(i) + " is not valid.")
+				return
+			}
+			if r.method == http.MethodPost {
+				out = append(out, col.add(item))
+				continue
+			}
+			rid, _ := item["id"].(float64)
+			rec, ok := col.records[int(rid)]
+			if !ok {
+				rec = col.add(item) // BigCommerce's batch PUTs upsert
+			} else {
+				merge(rec, item)
+			}
+			out = append(out, rec)
+		}
+		c.answer(r, http.StatusOK, out)
+	case "delete":
+		if _, ok := col.records[id]; !ok && byID {
+			c.notFound()
+			return
+		}
+		delete(col.records, id)
+		c.noContent()
+	case "delete_where":
+		if len(c.query) == 0 {
+			c.v3err(http.StatusBadRequest, "A filter is required.", nil)
+			return
+		}
+		for rid, rec := range col.records {
+			if matches(rid, rec, c.query) {
+				delete(col.records, rid)
+			}
+		}
+		c.noContent()
+	default:
+		c.errorStatus(http.StatusNotImplemented, "The fake store does not serve this operation.")
+	}
+}
+
+// answer writes one object or list in the route's envelope.
+func (c *call) answer(r genRoute, status int, v any) {
+	if r.envelope {
+		c.json(status, map[string]any{"data": v, "meta": map[string]any{}})
+		return
+	}
+	c.json(status, v)
+}
+
+// add stores a new record under the next id.
+func (col *collection) add(body map[string]any) map[string]any {
+	rec := map[string]any{}
+	merge(rec, body)
+	rec["id"] = col.next
+	col.records[col.next] = rec
+	col.next++
+	return rec
+}
+
+// merge copies the fields of body onto rec; the id is never changed.
+func merge(rec, body map[string]any) {
+	for k, v := range body {
+		if k == "id" {
+			if _, has := rec["id"]; has {
+				continue
+			}
+		}
+		rec[k] = v
+	}
+}
+
+// list answers one page, in id order, of the records the query selects.
+func (rs *resourceStore) list(c *call, r genRoute, col *collection) {
+	ids := make([]int, 0, len(col.records))
+	for id, rec := range col.records {
+		if id > 0 && matches(id, rec, c.query) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Ints(ids)
+	if strings.EqualFold(c.query.Get("direction"), "desc") {
+		sort.Sort(sort.Reverse(sort.IntSlice(ids)))
+	}
+	page, limit := 1, 50
+	if r.paged {
+		var ok bool
+		if page, ok = queryInt(c, "page", 1); !ok {
+			return
+		}
+		if limit, ok = queryInt(c, "limit", 50); !ok {
+			return
+		}
+		if limit > 250 || limit < 1 || page < 1 {
+			c.badFilter("limit", "page must be at least 1 and limit between 1 and 250")
+			return
+		}
+	} else {
+		limit = max(len(ids), 1)
+	}
+	total := len(ids)
+	lo := min((page-1)*limit, total)
+	hi := min(lo+limit, total)
+	items := make([]map[string]any, 0, hi-lo)
+	for _, id := range ids[lo:hi] {
+		items = append(items, col.records[id])
+	}
+	if !r.envelope {
+		if len(items) == 0 {
+			c.noContent()
+			return
+		}
+		c.json(http.StatusOK, items)
+		return
+	}
+	pages := (total + limit - 1) / limit
+	c.json(http.StatusOK, map[string]any{"data": items, "meta": map[string]any{"pagination": map[string]any{
+		"total": total, "count": len(items), "per_page": limit, "current_page": page, "total_pages": pages,
+		"links": map[string]string{"current": fmt.Sprintf("?page=%d&limit=%d", page, limit)},
+	}}})
+}
+
+func queryInt(c *call, name string, def int) (int, bool) {
+	v := c.query.Get(name)
+	if v == "" {
+		return def, true
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		c.badFilter(name, "must be an integer")
+		return 0, false
+	}
+	return n, true
+}
+
+// matches applies the id filters (id, id:in, id:not_in, id:min, id:max,
+// id:greater, id:less, min_id, max_id) and exact matches on the record's
+// own fields; paging, sorting and field selection parameters select
+// nothing.
+func matches(id int, rec map[string]any, q map[string][]string) bool {
+	for key, vals := range q {
+		if len(vals) == 0 {
+			continue
+		}
+		v := vals[0]
+		n, _ := strconv.Atoi(v)
+		switch key {
+		case "page", "limit", "sort", "direction", "include", "include_fields", "exclude_fields", "after", "before":
+		case "id":
+			if id != n {
+				return false
+			}
+		case "id:in":
+			if !inList(id, v) {
+				return false
+			}
+		case "id:not_in":
+			if inList(id, v) {
+				return false
+			}
+		case "id:min", "min_id":
+			if id < n {
+				return false
+			}
+		case "id:max", "max_id":
+			if id > n {
+				return false
+			}
+		case "id:greater":
+			if id <= n {
+				return false
+			}
+		case "id:less":
+			if id >= n {
+				return false
+			}
+		default:
+			field, has := rec[key]
+			if has && fmt.Sprint(field) != v {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func inList(id int, list string) bool {
+	for _, s := range strings.Split(list, ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && n == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Manifest is one file of api/manifest: what the SDK makes of the
+// operations of one spec file. Every operation of the spec is listed once,
+// as generated (service and method), hand-written (hand), or left out
+// (skip, with the reason); an operation the file does not list is counted
+// as not yet covered.
+type Manifest struct {
+	// Spec is the file name under testdata/openapi.
+	Spec string `yaml:"spec"`
+	// Scope is the read-write OAuth scope of the file's operations;
+	// ScopeRead its read-only twin (default Scope + "_read_only").
+	Scope     string `yaml:"scope"`
+	ScopeRead string `yaml:"scope_read"`
+	// Services declares the services this file's operations go to.
+	Services []Service `yaml:"services"`
+	// Types names schemas: components/schemas name → Go type name. A
+	// schema named here becomes one Go type wherever it is used.
+	Types map[string]string `yaml:"types"`
+	// Reuse maps schemas to Go types that exist already (hand-written, or
+	// generated from another file); nothing is generated for them.
+	Reuse map[string]string `yaml:"reuse"`
+	// Operations lists the spec's operations.
+	Operations []Operation `yaml:"operations"`
+
+	file      string // path of the manifest file
+	overrides []Override
+}
+
+// Service is a service type reached through a field of Client.
+type Service struct {
+	// Name is the Client field; the type is Name + "Service".
+	Name string `yaml:"name"`
+	// File is the generated file's stem: File + "_gen.go".
+	File string `yaml:"file"`
+	// Doc is the service type's doc comment (after "NameService ").
+	Doc string `yaml:"doc"`
+	// Hand marks a service whose type is hand-written; generated methods
+	// may still be added to it.
+	Hand bool `yaml:"hand"`
+}
+
+// Operation is one operation of the spec and what the SDK makes of it.
+type Operation struct {
+	// Op is "METHOD /path" as the spec writes it (without /v2 or /v3).
+	Op string `yaml:"op"`
+	// Hand names the hand-written method that covers it ("Products.List").
+	Hand string `yaml:"hand"`
+	// Skip gives the reason the SDK does not offer it.
+	Skip string `yaml:"skip"`
+
+	// Service and Method name the generated method.
+	Service string `yaml:"service"`
+	Method  string `yaml:"method"`
+	// All names the iterator of a list (default: "All" for "List",
+	// "All"+X for "ListX").
+	All string `yaml:"all"`
+	// Kind overrides the kind the generator infers: list, get, write,
+	// delete, delete_where, batch, count.
+	Kind string `yaml:"kind"`
+	// Model is the Go type of the answer's object (or list item).
+	Model string `yaml:"model"`
+	// Body is the Go type of the request body (of one item for a batch).
+	Body string `yaml:"body"`
+	// Filter is the Go type of the query parameters (List, All, deletes,
+	// counts); Options that of a Get's or write's query parameters.
+	Filter  string `yaml:"filter"`
+	Options string `yaml:"options"`
+	// Walk is how All walks a list: offset (default), id (by an id lower
+	// bound, the list being in ascending id order), cursor (after).
+	Walk string `yaml:"walk"`
+	// Batch is how many items one request carries (batch writes);
+	// Concurrency how many such requests BigCommerce documents at once
+	// (0: the client's WithMaxConcurrency).
+	Batch       int `yaml:"batch"`
+	Concurrency int `yaml:"concurrency"`
+	// Scope overrides the file's scope for this operation.
+	Scope string `yaml:"scope"`
+	// Doc is extra text for the method's doc comment.
+	Doc string `yaml:"doc"`
+	// Moves marks an operation that moves money (refunds, captures): its
+	// doc says it is never retried once sent.
+	Moves bool `yaml:"moves_money"`
+}
+
+// Override records one place where a spec contradicts itself or
+// BigCommerce, and what the SDK does about it.
+type Override struct {
+	// Where: an operation ("PUT /catalog/brands/{brand_id}") or a schema.
+	Op     string `yaml:"op"`
+	Schema string `yaml:"schema"`
+	// Type and Field name a generated Go type's field (JSON name) that the
+	// override changes; GoType is the Go type it gets instead, Required
+	// whether it is required ("yes"/"no"), Drop removes it.
+	Type     string `yaml:"type"`
+	Field    string `yaml:"field"`
+	GoType   string `yaml:"go_type"`
+	Required string `yaml:"required"`
+	Drop     bool   `yaml:"drop"`
+	// Problem is what the conformance test reports for Op because of the
+	// contradiction (a substring of it); the test accepts it, and fails
+	// when it no longer occurs. ExamplesOnly: only against the spec's own
+	// response examples.
+	Problem      string `yaml:"problem"`
+	ExamplesOnly bool   `yaml:"examples_only"`
+
+	SpecSays string `yaml:"spec_says"`
+	Reality  string `yaml:"bigcommerce_does"`
+	SDKDoes  string `yaml:"sdk_does"`
+	Reason   string `yaml:"reason"`
+}
+
+// loadManifests reads every api/manifest/*.yaml and its api/overrides twin.
+func loadManifests(dir, overridesDir string) ([]*Manifest, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var out []*Manifest
+	for _, f := range files {
+		m := &Manifest{file: f}
+		if err := readYAML(f, m); err != nil {
+			return nil, err
+		}
+		if m.Spec == "" {
+			return nil, fmt.Errorf("%s: no spec named", f)
+		}
+		of := filepath.Join(overridesDir, filepath.Base(f))
+		if _, err := os.Stat(of); err == nil {
+			var ov struct {
+				Spec      string     `yaml:"spec"`
+				Overrides []Override `yaml:"overrides"`
+			}
+			if err := readYAML(of, &ov); err != nil {
+				return nil, err
+			}
+			if ov.Spec != m.Spec {
+				return nil, fmt.Errorf("%s: spec %q, but its manifest names %q", of, ov.Spec, m.Spec)
+			}
+			for i, o := range ov.Overrides {
+				if strings.TrimSpace(o.Reason) == "" || strings.TrimSpace(o.SpecSays) == "" {
+					return nil, fmt.Errorf("%s: override %d needs spec_says and reason", of, i+1)
+				}
+			}
+			m.overrides = ov.Overrides
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+func readYAML(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,655 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// method is one generated service method's source.
+type method struct {
+	service string
+	name    string
+	src     string
+}
+
+// plural makes words plural: product image → product images.
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "y") && !strings.HasSuffix(w, "ay") && !strings.HasSuffix(w, "ey"):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"):
+		return w + "es"
+	}
+	return w + "s"
+}
+
+// article is "a" or "an" for a word.
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiouAEIOU", rune(w[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// human turns a Go type name into words: ProductImage → product image.
+func human(name string) string {
+	ws := words(name)
+	for i, w := range ws {
+		if up, ok := initialisms[strings.ToLower(w)]; ok && up == w {
+			continue
+		}
+		ws[i] = strings.ToLower(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// pathExpr is the Go expression of an operation's path with its
+// parameters filled in.
+func (o *opInfo) pathExpr() string {
+	var parts []string
+	lit := ""
+	for _, seg := range strings.Split(strings.TrimPrefix(o.full, "/"), "/") {
+		if strings.HasPrefix(seg, "{") {
+			name := lowerName(strings.Trim(seg, "{}"))
+			parts = append(parts, fmt.Sprintf("%q", lit+"/"))
+			lit = ""
+			if o.isIntParam(name) {
+				parts = append(parts, "strconv.Itoa("+name+")")
+			} else {
+				parts = append(parts, "url.PathEscape("+name+")")
+			}
+			continue
+		}
+		lit += "/" + seg
+	}
+	if lit != "" || len(parts) == 0 {
+		parts = append(parts, fmt.Sprintf("%q", lit))
+	}
+	return strings.Join(parts, " + ")
+}
+
+func (o *opInfo) isIntParam(name string) bool {
+	for _, p := range o.pathParams {
+		if p.name == name {
+			return p.isInt
+		}
+	}
+	return true
+}
+
+// paramList is the method's path parameters as Go parameters.
+func (o *opInfo) paramList() string {
+	var out []string
+	for i, p := range o.pathParams {
+		t := "int"
+		if !p.isInt {
+			t = "string"
+		}
+		if i+1 < len(o.pathParams) && o.pathParams[i+1].isInt == p.isInt {
+			out = append(out, p.name) // the next one names the type
+			continue
+		}
+		out = append(out, p.name+" "+t)
+	}
+	return strings.Join(out, ", ")
+}
+
+// bodyParam is the name of the body parameter: the last word of its type
+// without Create or Update (ProductImageCreate → image).
+func (o *opInfo) bodyParam() string {
+	name := strings.TrimSuffix(strings.TrimSuffix(o.bodyName(), "Create"), "Update")
+	ws := words(name)
+	if len(ws) == 0 {
+		return "body"
+	}
+	p := lowerName(ws[len(ws)-1])
+	for _, pp := range o.pathParams {
+		if pp.name == p {
+			return "body"
+		}
+	}
+	if p == "filter" || p == "opts" || p == "ctx" || p == "s" {
+		return "body"
+	}
+	return p
+}
+
+// thing names what the operation is about, in words.
+func (o *opInfo) thing() string {
+	switch {
+	case o.model() != "":
+		return human(o.model())
+	case o.bodyName() != "":
+		return human(strings.TrimSuffix(strings.TrimSuffix(o.bodyName(), "Create"), "Update"))
+	}
+	return human(singular(o.mo.Service))
+}
+
+func (o *opInfo) argList() string {
+	var out []string
+	for _, p := range o.pathParams {
+		out = append(out, p.name)
+	}
+	return strings.Join(out, ", ")
+}
+
+// checkStmt checks the path parameters before anything is sent.
+func (o *opInfo) checkStmt(opName, zero string) string {
+	var ints, names []string
+	var b strings.Builder
+	for _, p := range o.pathParams {
+		if p.isInt {
+			ints = append(ints, p.name)
+			names = append(names, strings.ReplaceAll(human(goName(p.json)), " ID", " id"))
+		} else {
+			fmt.Fprintf(&b, "\tif err := checkPathText(%q, %q, %s); err != nil {\n\t\treturn %s\n\t}\n", opName, p.json, p.name, zero)
+		}
+	}
+	if len(ints) > 0 {
+		fmt.Fprintf(&b, "\tif err := checkPath(%q, %q, %s); err != nil {\n\t\treturn %s\n\t}\n", opName, strings.Join(names, ", "), strings.Join(ints, ", "), zero)
+	}
+	return b.String()
+}
+
+// specDoc is what the spec says the operation does, a line or two.
+func (o *opInfo) specDoc() string {
+	d := cleanText(o.op.Description)
+	if d == "" {
+		d = cleanText(o.op.Summary)
+	}
+	// two sentences at most
+	first := sentenceEnd(d)
+	if first > 0 {
+		if second := sentenceEnd(d[first+1:]); second > 0 {
+			d = d[:first+1+second+1]
+		}
+	}
+	if len(d) > 300 {
+		cut := strings.LastIndex(d[:300], " ")
+		d = d[:cut] + "…"
+	}
+	return d
+}
+
+// comment formats text as a doc comment, wrapped at 76 columns.
+func comment(text string) string {
+	var b strings.Builder
+	for i, para := range strings.Split(text, "\n\n") {
+		if i > 0 {
+			b.WriteString("//\n")
+		}
+		line := "//"
+		for _, w := range strings.Fields(para) {
+			if len(line)+1+len(w) > 78 && line != "//" {
+				b.WriteString(line + "\n")
+				line = "//"
+			}
+			line += " " + w
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// emitMethod writes the Go source of an operation's method(s).
+func (g *gen) emitMethod(o *opInfo) {
+	svc := o.mo.Service + "Service"
+	opName := o.mo.Service + "." + o.mo.Method
+	recv := "func (s *" + svc + ") "
+	params := o.paramList()
+	if params != "" {
+		params = ", " + params
+	}
+	route := o.verb + " " + o.full
+	what := article(o.thing()) + " " + o.thing()
+	var b strings.Builder
+	doc := func(summary string, errs ...string) {
+		text := summary
+		if sd := o.specDoc(); sd != "" {
+			text += "\n\n" + sd
+		}
+		if o.mo.Doc != "" {
+			text += "\n\n" + strings.TrimSpace(o.mo.Doc)
+		}
+		if len(errs) > 0 {
+			text += "\n\n" + strings.Join(errs, " ")
+		}
+		b.WriteString(comment(text))
+	}
+	notFound := ""
+	if len(o.pathParams) > 0 {
+		notFound = "An id of 0 or less is refused before anything is sent (ErrInvalidRequest); an id BigCommerce does not know is an error matching ErrNotFound."
+	}
+	outcome := "If the request may have reached BigCommerce and no answer proves its fate (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK does not resend it: check before sending it again."
+	if o.mo.Moves {
+		outcome = "It moves money: the SDK never resends it once it may have reached BigCommerce. An ambiguous answer (a 5xx, a cut connection, a timeout) is an error matching ErrOutcomeUnknown; check the order's transactions before sending it again."
+	}
+	model := o.model()
+	switch o.kind {
+	case "list":
+		filter, hasFilter := o.filterArg()
+		doc(fmt.Sprintf("%s returns one page of %s: %s.", o.mo.Method, plural(human(model)), route), notFound)
+		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) ([]%s, *Response, error) {\n", recv, o.mo.Method, params, filter, model)
+		b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
+		switch {
+		case o.v2 && o.hasPaging:
+			fmt.Fprintf(&b, "\treturn listPage[%s](ctx, s.client, %s, filter)\n}\n\n", model, o.pathExpr())
+		case o.v2:
+			fmt.Fprintf(&b, "\treturn listV2[%s](ctx, s.client, %s, %s, 0, 0)\n}\n\n", model, o.pathExpr(), orNilFilter(filter))
+		case hasFilter:
+			fmt.Fprintf(&b, "\treturn listV3[%s](ctx, s.client, %s, filter)\n}\n\n", model, o.pathExpr())
+		default:
+			fmt.Fprintf(&b, "\treturn listV3[%s](ctx, s.client, %s, (*ListOptions)(nil))\n}\n\n", model, o.pathExpr())
+		}
+		g.emitAll(&b, o, recv, params, filter, hasFilter, route)
+	case "get":
+		opts := o.optionsArg()
+		doc(fmt.Sprintf("%s returns %s: %s.", o.mo.Method, what, route), notFound)
+		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, opts, model)
+		b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
+		b.WriteString(o.callOne(model, "nil", optsName(opts)))
+	case "count":
+		filter, _ := o.filterArg()
+		doc(fmt.Sprintf("%s returns how many records match: %s.", o.mo.Method, route), notFound)
+		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (int, *Response, error) {\n", recv, o.mo.Method, params, filter)
+		b.WriteString(o.checkStmt(opName, "0, &Response{}, err"))
+		fmt.Fprintf(&b, "\treturn countV2(ctx, s.client, %s, %s)\n}\n\n", o.pathExpr(), orNilFilter(filter))
+	case "write":
+		verb := map[string]string{"POST": "creates", "PUT": "updates", "PATCH": "changes"}[o.verb]
+		if o.verb == "POST" && o.mo.Method != "Create" {
+			verb = "sends"
+		}
+		body := ""
+		bodyArg := "nil"
+		if o.body != nil {
+			body = ", " + o.bodyParam() + " " + o.bodyType()
+			bodyArg = o.bodyParam()
+		}
+		errs := []string{notFound}
+		if o.verb == "POST" || o.verb == "PATCH" {
+			errs = append(errs, outcome)
+		}
+		doc(fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route), errs...)
+		if model == "" {
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body)
+			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
+			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, nil, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), bodyArg)
+		} else {
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, model)
+			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
+			b.WriteString(o.callOne(model, bodyArg, "nil"))
+		}
+	case "batch":
+		parallel := "cap(s.client.sem)"
+		conc := "as many at once as the client's WithMaxConcurrency allows"
+		if o.mo.Concurrency > 0 {
+			parallel = fmt.Sprint(o.mo.Concurrency)
+			conc = fmt.Sprintf("at most %d at once (the limit BigCommerce documents for this endpoint)", o.mo.Concurrency)
+		}
+		size := o.mo.Batch
+		if size <= 0 {
+			g.errorf("%s: %s: a batch write needs batch: (items per request)", o.m.file, o.mo.Op)
+			size = 1
+		}
+		errs := []string{fmt.Sprintf("Items are sent %d per request, %s. Failures come back as one *BatchError naming items by their index in items; items of a request whose fate is unknown are in its Unknown list, never resent.", size, conc)}
+		if o.verb == "POST" {
+			errs = append(errs, "A POST is never retried once it may have been processed.")
+		}
+		doc(fmt.Sprintf("%s %s %s in batches: %s.", o.mo.Method, map[string]string{"POST": "creates", "PUT": "updates", "PATCH": "changes", "DELETE": "deletes"}[o.verb], plural(o.thing()), route), errs...)
+		out := model
+		if out == "" {
+			out = "struct{}"
+		}
+		if model == "" {
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, items []%s) (*Response, error) {\n", recv, o.mo.Method, params, o.bodyType())
+			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
+			fmt.Fprintf(&b, "\t_, resp, err := writeBatch[%s, %s](ctx, s.client, %s, %s, items, %d, %s)\n\treturn resp, err\n}\n\n", o.bodyType(), out, httpConst(o.verb), o.pathExpr(), size, parallel)
+		} else {
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, items []%s) ([]%s, *Response, error) {\n", recv, o.mo.Method, params, o.bodyType(), model)
+			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
+			fmt.Fprintf(&b, "\treturn writeBatch[%s, %s](ctx, s.client, %s, %s, items, %d, %s)\n}\n\n", o.bodyType(), model, httpConst(o.verb), o.pathExpr(), size, parallel)
+		}
+	case "delete":
+		doc(fmt.Sprintf("%s deletes %s: %s.", o.mo.Method, what, route), notFound)
+		fmt.Fprintf(&b, "%s%s(ctx context.Context%s) (*Response, error) {\n", recv, o.mo.Method, params)
+		b.WriteString(o.checkStmt(opName, "&Response{}, err"))
+		fmt.Fprintf(&b, "\treturn s.client.call(ctx, http.MethodDelete, %s, nil, nil, nil)\n}\n\n", o.pathExpr())
+	case "delete_where":
+		filter, _ := o.filterArg()
+		doc(fmt.Sprintf("%s deletes the records filter selects: %s.", o.mo.Method, route),
+			"A nil or empty filter is refused before anything is sent (ErrInvalidRequest): BigCommerce would apply an unfiltered DELETE to every record.")
+		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, filter)
+		b.WriteString(o.checkStmt(opName, "&Response{}, err"))
+		fmt.Fprintf(&b, "\treturn deleteWhere(ctx, s.client, %q, %s, filter)\n}\n\n", opName, o.pathExpr())
+	default:
+		g.errorf("%s: %s: kind %q cannot be generated; mark it hand: or skip:", o.m.file, o.mo.Op, o.kind)
+		return
+	}
+	g.methods = append(g.methods, method{service: o.mo.Service, name: o.mo.Method, src: b.String()})
+}
+
+func orNilFilter(filter string) string {
+	if filter == "" {
+		return "nil"
+	}
+	return "filter"
+}
+
+func optsName(opts string) string {
+	if opts == "" {
+		return "nil"
+	}
+	return "opts"
+}
+
+// callOne is the return statement of a call that answers one object.
+func (o *opInfo) callOne(model, body, opts string) string {
+	if o.envelope {
+		return fmt.Sprintf("\treturn getOne[%s](ctx, s.client, %s, %s, %s, %s)\n}\n\n", model, httpConst(o.verb), o.pathExpr(), opts, body)
+	}
+	return fmt.Sprintf("\treturn getBare[%s](ctx, s.client, %s, %s, %s, %s)\n}\n\n", model, httpConst(o.verb), o.pathExpr(), opts, body)
+}
+
+func httpConst(verb string) string {
+	return "http.Method" + verb[:1] + strings.ToLower(verb[1:])
+}
+
+// emitAll writes the iterator of a list.
+func (g *gen) emitAll(b *strings.Builder, o *opInfo, recv, params, filter string, hasFilter bool, route string) {
+	name := o.mo.All
+	if name == "" {
+		name = "All" + strings.TrimPrefix(o.mo.Method, "List")
+	}
+	model := o.model()
+	ftype := o.filterName()
+	fetch := "s." + o.mo.Method
+	if len(o.pathParams) > 0 || !hasFilter {
+		args := o.argList()
+		if args != "" {
+			args = ", " + args
+		}
+		farg := ", f"
+		if !hasFilter {
+			farg = ""
+		}
+		fetch = fmt.Sprintf("func(ctx context.Context, f *%s) ([]%s, *Response, error) {\n\t\treturn s.%s(ctx%s%s)\n\t}", ftype, model, o.mo.Method, args, farg)
+	}
+	filterArg := "filter"
+	if !hasFilter {
+		filterArg = "nil"
+	}
+	var how, call string
+	switch {
+	case !o.hasPaging:
+		how = "The endpoint has no paging: All asks once and yields what it answers."
+		call = fmt.Sprintf("walkOnce(ctx, func(ctx context.Context) ([]%s, *Response, error) {\n\t\treturn s.%s(ctx%s)\n\t})", model, o.mo.Method, prefixComma(o.argList())+filterPass(hasFilter))
+	case o.mo.Walk == "id":
+		setter := "f.IDGreater = id"
+		if o.v2 {
+			setter = "f.MinID = id + 1"
+		}
+		how = "BigCommerce lists these in ascending id order, so All walks by id (each request asks for the ids above the last one seen): records created or deleted during the walk cannot shift it, and every record that exists throughout is yielded exactly once. A page out of id order stops the walk with an error."
+		call = fmt.Sprintf("walkAscending(ctx, %s, %s,\n\t\tfunc(v %s) int { return int(v.ID) },\n\t\tfunc(f *%s, id int) { %s })", filterArg, fetch, model, ftype, setter)
+	case o.mo.Walk == "cursor":
+		how = "All follows BigCommerce's cursor (after the previous page's end cursor), which records created or deleted during the walk cannot shift."
+		call = fmt.Sprintf("walkCursor(ctx, %s, %s, func(f *%s) *string { return &f.After })", filterArg, fetch, ftype)
+	default:
+		how = "The endpoint offers no stable key, so All walks by page offset: a record created or deleted during the walk on a page already read can make it skip or repeat one record."
+		call = fmt.Sprintf("walk(ctx, s.client, %s, MaxPageSize, %s)", filterArg, fetch)
+	}
+	text := fmt.Sprintf("%s iterates over every %s: %s, %d per page unless filter.Limit is set. The filter is not modified; an error is yielded once and ends the walk.\n\n%s", name, human(model), route, 250, how)
+	if !o.hasPaging {
+		text = fmt.Sprintf("%s iterates over every %s: %s.\n\n%s", name, human(model), route, how)
+	}
+	b.WriteString(comment(text))
+	fmt.Fprintf(b, "%s%s(ctx context.Context%s%s) iter.Seq2[%s, error] {\n", recv, name, params, filter, model)
+	if len(o.pathParams) > 0 {
+		b.WriteString(o.checkStmt(o.mo.Service+"."+name, "failedSeq["+model+"](err)"))
+	}
+	fmt.Fprintf(b, "\treturn %s\n}\n\n", call)
+}
+
+func prefixComma(s string) string {
+	if s == "" {
+		return ""
+	}
+	return ", " + s
+}
+
+func filterPass(has bool) string {
+	if has {
+		return ", filter"
+	}
+	return ""
+}
+
+// model is the Go type of the answer (or of one item of a list).
+func (o *opInfo) model() string {
+	if o.resp == nil {
+		return ""
+	}
+	if o.mo.Model != "" {
+		return o.mo.Model
+	}
+	if n := refName(o.resp); n != "" {
+		if use, ok := o.m.Reuse[n]; ok {
+			return use
+		}
+		if t, ok := o.m.Types[n]; ok {
+			return t
+		}
+	}
+	return ""
+}
+
+func (o *opInfo) bodyName() string {
+	if o.mo.Body != "" {
+		return o.mo.Body
+	}
+	if n := refName(o.body); n != "" {
+		if use, ok := o.m.Reuse[n]; ok {
+			return use
+		}
+	}
+	return ""
+}
+
+func (o *opInfo) bodyType() string { return o.bodyName() }
+
+// filterName is the Go type of a list's or delete's query parameters.
+func (o *opInfo) filterName() string {
+	if !o.hasFilterParams() {
+		return "ListOptions"
+	}
+	if o.mo.Filter != "" {
+		return o.mo.Filter
+	}
+	return o.model() + "Filter"
+}
+
+// hasFilterParams reports whether the operation has query parameters
+// beyond page and limit.
+func (o *opInfo) hasFilterParams() bool {
+	for _, p := range o.query {
+		if p.Name != "page" && p.Name != "limit" {
+			return true
+		}
+	}
+	return false
+}
+
+// filterArg is the filter parameter of a list, count or delete.
+func (o *opInfo) filterArg() (string, bool) {
+	if len(o.query) == 0 {
+		return "", false
+	}
+	return ", filter *" + o.filterName(), true
+}
+
+// optionsArg is the options parameter of a get: only when it takes query
+// parameters other than include_fields and exclude_fields.
+func (o *opInfo) optionsArg() string {
+	for _, p := range o.query {
+		if !ignoredQuery[p.Name] {
+			name := o.mo.Options
+			if name == "" {
+				name = o.model() + "Options"
+			}
+			return ", opts *" + name
+		}
+	}
+	return ""
+}
+
+func (o *opInfo) optionsParams() []*openapi3.Parameter {
+	var out []*openapi3.Parameter
+	for _, p := range o.query {
+		if !ignoredQuery[p.Name] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// emitFilter generates the struct of a list's, count's, delete's or get's
+// query parameters.
+func (g *gen) emitFilter(o *opInfo, name string, params []*openapi3.Parameter, doc string) {
+	key := o.m.Spec + "#filter"
+	var names []string
+	for _, p := range params {
+		names = append(names, p.Name)
+	}
+	key += "(" + strings.Join(names, ",") + ")"
+	if t, ok := g.types[name]; ok {
+		if t.Key != key && !subset(key, t.Key) {
+			g.errorf("%s: filter %s is made from two parameter sets (%s and %s): name one in the manifest", o.m.file, name, t.Key, key)
+		}
+		return
+	}
+	t := &goType{Name: name, Doc: doc, File: o.mo.serviceFile(g), Key: key}
+	for _, p := range params {
+		f := g.filterField(o, name, p)
+		if f.Name == "Page" || f.Name == "Limit" {
+			t.Paging = true
+		}
+		t.Fields = append(t.Fields, f)
+	}
+	sort.SliceStable(t.Fields, func(i, j int) bool {
+		return fieldRank(t.Fields[i].Name) < fieldRank(t.Fields[j].Name)
+	})
+	g.types[name] = t
+	g.order = append(g.order, name)
+}
+
+// subset reports whether the parameters of key a are among those of b (a
+// count's filter may reuse its list's).
+func subset(a, b string) bool {
+	pa := strings.Split(strings.TrimSuffix(a[strings.Index(a, "(")+1:], ")"), ",")
+	have := map[string]bool{}
+	for _, p := range strings.Split(strings.TrimSuffix(b[strings.Index(b, "(")+1:], ")"), ",") {
+		have[p] = true
+	}
+	for _, p := range pa {
+		if p != "" && !have[p] {
+			return false
+		}
+	}
+	return true
+}
+
+func fieldRank(name string) int {
+	switch name {
+	case "Page":
+		return 2
+	case "Limit":
+		return 3
+	case "After", "Before":
+		return 1
+	}
+	return 0
+}
+
+// filterField is one query parameter as a filter field.
+func (g *gen) filterField(o *opInfo, owner string, p *openapi3.Parameter) goField {
+	name := goName(p.Name)
+	if p.Name == "page" {
+		return goField{Name: "Page", Type: "int", Tag: `url:"page,omitempty"`, Doc: "Page is the 1-based page number; 0 means the first page."}
+	}
+	if p.Name == "limit" {
+		return goField{Name: "Limit", Type: "int", Tag: `url:"limit,omitempty"`, Doc: "Limit is the page size (at most 250); 0 means the API's default, and All uses the largest."}
+	}
+	s := &openapi3.Schema{}
+	if p.Schema != nil && p.Schema.Value != nil {
+		s = p.Schema.Value
+	}
+	typ := "string"
+	extra := ""
+	switch k := scalarKind(s); {
+	case k == "array":
+		typ = "StringList"
+		if s.Items != nil && s.Items.Value != nil && (s.Items.Value.Type.Is("integer")) {
+			typ = "IntList"
+		}
+	case p.Name == "direction":
+		typ = "Direction"
+	case p.Name == "sort" && s.Type.Is("string") && len(s.Enum) > 0:
+		typ = strings.TrimSuffix(owner, "Filter") + "Sort"
+		g.enum(o, typ, s.Enum)
+	case k == "integer":
+		typ = "int"
+		if strings.HasSuffix(p.Name, ":in") || strings.HasSuffix(p.Name, ":not_in") {
+			typ = "IntList"
+		}
+	case k == "number":
+		typ = "*float64"
+		if moneyName.MatchString(p.Name) {
+			typ = "*decimal.Decimal"
+		}
+	case k == "boolean":
+		typ = "*bool"
+	case s.Format == "date-time" || strings.Contains(p.Name, "date"):
+		typ = "time.Time"
+		if o.v2 {
+			extra = ` layout:"Mon, 02 Jan 2006 15:04:05 -0700"`
+		}
+		if s.Format == "date" {
+			extra = ` layout:"2006-01-02"`
+		}
+	case strings.HasSuffix(p.Name, ":in") || strings.HasSuffix(p.Name, ":not_in"):
+		typ = "StringList"
+	}
+	doc := docLine(p.Description)
+	if doc == "" {
+		doc = "filters by " + p.Name + "."
+	}
+	lower := strings.ToLower(doc)
+	if !strings.HasPrefix(lower, "filter") {
+		doc = "(" + p.Name + ") " + doc
+	}
+	return goField{Name: name, Type: typ, Tag: `url:"` + p.Name + `,omitempty"` + extra, Doc: name + " " + doc}
+}
+
+// enum generates a string type with a constant per value.
+func (g *gen) enum(o *opInfo, name string, values []any) {
+	if _, ok := g.types[name]; ok {
+		return
+	}
+	var vs []string
+	for _, v := range values {
+		vs = append(vs, fmt.Sprint(v))
+	}
+	t := &goType{Name: name, Doc: name + " is a field the list can be sorted by.", File: o.mo.serviceFile(g), Key: "enum", Enum: vs}
+	g.types[name] = t
+	g.order = append(g.order, name)
+}
+
+// serviceFile is the output file stem of the operation's service.
+func (mo *Operation) serviceFile(g *gen) string {
+	if s, ok := g.services[mo.Service]; ok {
+		return s.File
+	}
+	return strings.ToLower(mo.Service)
+}
