@@ -74,15 +74,51 @@ func RequiredScope(method, path string) Scope {
 			path = "/v3/channels/listings"
 		}
 	}
+	read := method == http.MethodGet || method == http.MethodHead
 	for _, r := range scopeRoutes {
 		if strings.HasPrefix(path, r.prefix) {
-			if method == http.MethodGet || method == http.MethodHead {
+			if read {
 				return r.readOnly
 			}
 			return r.write
 		}
 	}
+	for _, s := range generatedScopes {
+		if s.matches(method, path) {
+			if read {
+				return s.readOnly
+			}
+			return s.write
+		}
+	}
 	return ""
+}
+
+// opScope is the scope of one generated operation: its method and path
+// pattern, a {name} segment matching any one segment.
+type opScope struct {
+	method, pattern string
+	write, readOnly Scope
+}
+
+func (s opScope) matches(method, path string) bool {
+	if method == http.MethodHead {
+		method = http.MethodGet
+	}
+	if method != s.method {
+		return false
+	}
+	want := strings.Split(s.pattern, "/")
+	got := strings.Split(path, "/")
+	if len(want) != len(got) {
+		return false
+	}
+	for i, w := range want {
+		if w != got[i] && !(strings.HasPrefix(w, "{") && got[i] != "") {
+			return false
+		}
+	}
+	return true
 }
 
 // readOnlySuffix ends the name of every read-only scope.

@@ -165,6 +165,9 @@ func (g *gen) run() (map[string][]byte, error) {
 			if o == nil {
 				continue
 			}
+			if w, _ := o.scope(); w == "" {
+				g.errorf("%s: %s: no OAuth scope: set scope: for the file or the operation", m.file, mo.Op)
+			}
 			g.ops = append(g.ops, o)
 			g.genTypes(o)
 			g.emitMethod(o)

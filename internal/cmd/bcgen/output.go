@@ -59,6 +59,11 @@ func (g *gen) files() (map[string][]byte, error) {
 		return nil, err
 	}
 	out["spec_conformance_gen_test.go"] = conf
+	scopes, err := gofmt("scopes_gen.go", []byte(g.scopes()))
+	if err != nil {
+		return nil, err
+	}
+	out["scopes_gen.go"] = scopes
 	routes, err := gofmt("bigcommercetest/routes_gen.go", []byte(g.routes()))
 	if err != nil {
 		return nil, err
@@ -436,6 +441,25 @@ func sampleParam(f goField, p *openapi3.Parameter) string {
 		return f.Type + "(" + fmt.Sprintf("%q", first()) + ")"
 	}
 	return ""
+}
+
+// scopes writes the OAuth scope of every generated operation, for
+// RequiredScope.
+func (g *gen) scopes() string {
+	var b strings.Builder
+	b.WriteString(header + "package bigcommerce\n\n")
+	b.WriteString("// generatedScopes are the OAuth scopes of the generated operations (api/manifest), which RequiredScope consults after its own table.\nvar generatedScopes = []opScope{\n")
+	seen := map[string]bool{}
+	for _, o := range g.ops {
+		w, r := o.scope()
+		if w == "" || seen[o.verb+o.full] {
+			continue
+		}
+		seen[o.verb+o.full] = true
+		fmt.Fprintf(&b, "\t{%q, %q, %q, %q},\n", o.verb, o.full, w, r)
+	}
+	b.WriteString("}\n")
+	return b.String()
 }
 
 // routes writes the fake store's table of generated operations.
