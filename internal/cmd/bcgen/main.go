@@ -138,6 +138,7 @@ func (g *gen) run() (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		g.genModels(m, doc)
 		seen := map[string]bool{}
 		for i := range m.Operations {
 			mo := &m.Operations[i]
@@ -229,6 +230,35 @@ func (g *gen) genTypes(o *opInfo) {
 			name := strings.TrimPrefix(o.optionsArg(), ", opts *")
 			g.emitFilter(o, name, opts, fmt.Sprintf("%s are the query options of %s.%s (%s %s).", name, o.mo.Service, o.mo.Method, o.verb, o.full))
 		}
+	}
+}
+
+// genModels generates the manifest's models: list.
+func (g *gen) genModels(m *Manifest, doc *openapi3.T) {
+	for _, md := range m.Models {
+		c := schemaCtx{m: m, v2: specVersion(doc) == "v2", write: md.Write, file: md.File}
+		var r *openapi3.SchemaRef
+		switch {
+		case md.Schema != "":
+			r = doc.Components.Schemas[md.Schema]
+			if r != nil && r.Ref == "" {
+				r = &openapi3.SchemaRef{Ref: "#/components/schemas/" + md.Schema, Value: r.Value}
+			}
+		case md.Op != "":
+			o := g.analyse(m, doc, &Operation{Op: md.Op})
+			if o == nil {
+				continue
+			}
+			r = o.resp
+			if md.From == "body" {
+				r = o.body
+			}
+		}
+		if r == nil || r.Value == nil || md.Name == "" || md.File == "" {
+			g.errorf("%s: model %q needs a name, a file and a schema or an op with from: body|response", m.file, md.Name)
+			continue
+		}
+		g.structNamed(c, r, md.Name)
 	}
 }
 

@@ -30,11 +30,29 @@ type Manifest struct {
 	// Reuse maps schemas to Go types that exist already (hand-written, or
 	// generated from another file); nothing is generated for them.
 	Reuse map[string]string `yaml:"reuse"`
+	// Models generates types that no generated operation names, for the
+	// hand-written services that use them.
+	Models []Model `yaml:"models"`
 	// Operations lists the spec's operations.
 	Operations []Operation `yaml:"operations"`
 
 	file      string // path of the manifest file
 	overrides []Override
+}
+
+// Model is a type generated for hand-written code: from a component
+// schema, or from an operation's request body (one item of an array body)
+// or answer (the object in data).
+type Model struct {
+	Name   string `yaml:"name"`
+	Schema string `yaml:"schema"`
+	Op     string `yaml:"op"`
+	// From is "body" or "response" when Op is set.
+	From string `yaml:"from"`
+	// Write makes a write type: pointers and omitzero, no readOnly fields.
+	Write bool `yaml:"write"`
+	// File is the output file stem.
+	File string `yaml:"file"`
 }
 
 // Service is a service type reached through a field of Client.
