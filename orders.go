@@ -178,14 +178,6 @@ func newOrderCountQuery(f *OrderFilter) *orderCountQuery {
 	}
 }
 
-// checkOrderID refuses a non-positive id.
-func checkOrderID(op, what string, id int) error {
-	if id <= 0 {
-		return invalid(op, "%s must be a positive id, got %d", what, id)
-	}
-	return nil
-}
-
 // OrderLink points to a sub-resource that V2 does not embed (an order's
 // products, shipping addresses, coupons): {url, resource}.
 type OrderLink struct {
@@ -1074,7 +1066,7 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 // Get returns one order: GET /v2/orders/{id}. To read its line items in
 // the same request, use GetWithOptions with OrderIncludeConsignmentsLineItems.
 func (s *OrdersService) Get(ctx context.Context, id int) (*Order, *Response, error) {
-	if err := checkOrderID("Orders.Get", "order id", id); err != nil {
+	if err := checkID("Orders.Get", "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
 	return s.send(ctx, http.MethodGet, orderPath(id), nil)
@@ -1115,7 +1107,7 @@ func (s *OrdersService) Create(ctx context.Context, order OrderCreate) (*Order, 
 
 // Update changes an order: PUT /v2/orders/{id}.
 func (s *OrdersService) Update(ctx context.Context, id int, order OrderUpdate) (*Order, *Response, error) {
-	if err := checkOrderID("Orders.Update", "order id", id); err != nil {
+	if err := checkID("Orders.Update", "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
 	return s.send(ctx, http.MethodPut, orderPath(id), order)
@@ -1125,7 +1117,7 @@ func (s *OrdersService) Update(ctx context.Context, id int, order OrderUpdate) (
 // {"status_id": N}. OrderStatusIncomplete (0) is sent like any other status.
 func (s *OrdersService) UpdateStatus(ctx context.Context, id int, statusID OrderStatusID) (*Order, *Response, error) {
 	const op = "Orders.UpdateStatus"
-	if err := checkOrderID(op, "order id", id); err != nil {
+	if err := checkID(op, "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
 	if statusID < 0 {
@@ -1141,7 +1133,7 @@ func (s *OrdersService) UpdateStatus(ctx context.Context, id int, statusID Order
 // restored in the control panel): DELETE /v2/orders/{id}. There is no method
 // for DELETE /v2/orders, which archives every order.
 func (s *OrdersService) Archive(ctx context.Context, id int) (*Response, error) {
-	if err := checkOrderID("Orders.Archive", "order id", id); err != nil {
+	if err := checkID("Orders.Archive", "order id", id); err != nil {
 		return &Response{}, err
 	}
 	return s.client.call(ctx, http.MethodDelete, orderPath(id), nil, nil, nil)
@@ -1190,10 +1182,10 @@ func (s *OrdersService) GetShipment(ctx context.Context, orderID, shipmentID int
 // (201 Created). OrderAddressID and at least one item are required.
 func (s *OrdersService) CreateShipment(ctx context.Context, orderID int, shipment ShipmentCreate) (*Shipment, *Response, error) {
 	const op = "Orders.CreateShipment"
-	if err := checkOrderID(op, "order id", orderID); err != nil {
+	if err := checkID(op, "order id", orderID); err != nil {
 		return nil, &Response{}, err
 	}
-	if err := checkOrderID(op, "OrderAddressID", shipment.OrderAddressID); err != nil {
+	if err := checkID(op, "OrderAddressID", shipment.OrderAddressID); err != nil {
 		return nil, &Response{}, err
 	}
 	if len(shipment.Items) == 0 {
@@ -1237,7 +1229,7 @@ func (s *OrdersService) ListStatuses(ctx context.Context) ([]OrderStatus, *Respo
 // /v3/orders/{id}/transactions (scope store_v2_transactions_read_only). An
 // order without transactions (204) gives an empty slice and no error.
 func (s *OrdersService) ListTransactions(ctx context.Context, orderID int) ([]Transaction, *Response, error) {
-	if err := checkOrderID("Orders.ListTransactions", "order id", orderID); err != nil {
+	if err := checkID("Orders.ListTransactions", "order id", orderID); err != nil {
 		return nil, &Response{}, err
 	}
 	path := fmt.Sprintf("/v3/orders/%d/transactions", orderID)
@@ -1273,7 +1265,7 @@ func sendShipment(ctx context.Context, s *OrdersService, method, path string, bo
 
 // listOrderSub fetches one page of an order's sub-resource list.
 func listOrderSub[T any](ctx context.Context, s *OrdersService, op string, orderID int, sub string, opts *ListOptions) ([]T, *Response, error) {
-	if err := checkOrderID(op, "order id", orderID); err != nil {
+	if err := checkID(op, "order id", orderID); err != nil {
 		return nil, &Response{}, err
 	}
 	var page, limit int
@@ -1285,10 +1277,7 @@ func listOrderSub[T any](ctx context.Context, s *OrdersService, op string, order
 }
 
 func checkShipmentIDs(op string, orderID, shipmentID int) error {
-	if err := checkOrderID(op, "order id", orderID); err != nil {
-		return err
-	}
-	return checkOrderID(op, "shipment id", shipmentID)
+	return checkSubID(op, "order id", orderID, "shipment id", shipmentID)
 }
 
 func orderPath(id int) string { return "/v2/orders/" + strconv.Itoa(id) }

@@ -492,7 +492,7 @@ func consignmentStructure(op string, include StringList, set string) (string, er
 //	items := o.LineItems()
 func (s *OrdersService) GetWithOptions(ctx context.Context, id int, opts *OrderGetOptions) (*Order, *Response, error) {
 	const op = "Orders.GetWithOptions"
-	if err := checkOrderID(op, "order id", id); err != nil {
+	if err := checkID(op, "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
 	var q any

@@ -814,8 +814,8 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 
 // Get returns one product: GET /v3/catalog/products/{id}. opts may be nil.
 func (s *ProductsService) Get(ctx context.Context, id int, opts *ProductGetOptions) (*Product, *Response, error) {
-	if id <= 0 {
-		return nil, &Response{}, invalid("Products.Get", "product id must be positive, got %d", id)
+	if err := checkID("Products.Get", "product id", id); err != nil {
+		return nil, &Response{}, err
 	}
 	p, resp, err := getV3[Product](ctx, s.client, http.MethodGet, fmt.Sprintf("/v3/catalog/products/%d", id), opts, nil)
 	if err != nil {
@@ -869,8 +869,8 @@ func (p *ProductCreate) validate() error {
 // with a *MultiStatusError (check with errors.As and keep the product).
 func (s *ProductsService) Update(ctx context.Context, id int, u ProductUpdate) (*Product, *Response, error) {
 	const op = "Products.Update"
-	if id <= 0 {
-		return nil, &Response{}, invalid(op, "product id must be positive, got %d", id)
+	if err := checkID(op, "product id", id); err != nil {
+		return nil, &Response{}, err
 	}
 	if u.ID != 0 && u.ID != id {
 		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the product id (%d)", u.ID, id)
@@ -945,8 +945,8 @@ func multiStatusFailures(chunk []ProductUpdate, saved []Product, ms *MultiStatus
 
 // Delete deletes one product: DELETE /v3/catalog/products/{id}.
 func (s *ProductsService) Delete(ctx context.Context, id int) (*Response, error) {
-	if id <= 0 {
-		return &Response{}, invalid("Products.Delete", "product id must be positive, got %d", id)
+	if err := checkID("Products.Delete", "product id", id); err != nil {
+		return &Response{}, err
 	}
 	return s.client.call(ctx, http.MethodDelete, fmt.Sprintf("/v3/catalog/products/%d", id), nil, nil, nil)
 }
@@ -983,8 +983,8 @@ func variantsPath(productID int) string {
 // ListVariants returns one page of a product's variants: GET
 // /v3/catalog/products/{product_id}/variants.
 func (s *ProductsService) ListVariants(ctx context.Context, productID int, filter *VariantFilter) ([]Variant, *Response, error) {
-	if productID <= 0 {
-		return nil, &Response{}, invalid("Products.ListVariants", "product id must be positive, got %d", productID)
+	if err := checkID("Products.ListVariants", "product id", productID); err != nil {
+		return nil, &Response{}, err
 	}
 	return getV3[[]Variant](ctx, s.client, http.MethodGet, variantsPath(productID), filter, nil)
 }
@@ -1010,9 +1010,10 @@ func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter
 // with a *MultiStatusError.
 func (s *ProductsService) CreateVariant(ctx context.Context, productID int, v VariantCreate) (*Variant, *Response, error) {
 	const op = "Products.CreateVariant"
+	if err := checkID(op, "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
 	switch {
-	case productID <= 0:
-		return nil, &Response{}, invalid(op, "product id must be positive, got %d", productID)
 	case strings.TrimSpace(v.SKU) == "":
 		return nil, &Response{}, invalid(op, "sku is required")
 	case len(v.OptionValues) == 0:
@@ -1029,16 +1030,18 @@ func (s *ProductsService) CreateVariant(ctx context.Context, productID int, v Va
 // *MultiStatusError when the stock was not saved.
 func (s *ProductsService) UpdateVariant(ctx context.Context, productID, variantID int, u VariantUpdate) (*Variant, *Response, error) {
 	const op = "Products.UpdateVariant"
-	switch {
-	case productID <= 0:
-		return nil, &Response{}, invalid(op, "product id must be positive, got %d", productID)
-	case variantID <= 0:
-		return nil, &Response{}, invalid(op, "variant id must be positive, got %d", variantID)
-	case u.ID != 0 && u.ID != variantID:
+	if err := checkVariantIDs(op, productID, variantID); err != nil {
+		return nil, &Response{}, err
+	}
+	if u.ID != 0 && u.ID != variantID {
 		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the variant id (%d)", u.ID, variantID)
 	}
 	u.ID = 0
 	return writeVariant(ctx, s.client, http.MethodPut, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), u)
+}
+
+func checkVariantIDs(op string, productID, variantID int) error {
+	return checkSubID(op, "product id", productID, "variant id", variantID)
 }
 
 func writeVariant(ctx context.Context, c *Client, method, path string, body any) (*Variant, *Response, error) {
@@ -1053,9 +1056,8 @@ func writeVariant(ctx context.Context, c *Client, method, path string, body any)
 // DeleteVariant deletes one variant: DELETE
 // /v3/catalog/products/{product_id}/variants/{variant_id}.
 func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantID int) (*Response, error) {
-	const op = "Products.DeleteVariant"
-	if productID <= 0 || variantID <= 0 {
-		return &Response{}, invalid(op, "product id and variant id must be positive, got %d and %d", productID, variantID)
+	if err := checkVariantIDs("Products.DeleteVariant", productID, variantID); err != nil {
+		return &Response{}, err
 	}
 	return s.client.call(ctx, http.MethodDelete, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), nil, nil, nil)
 }
