@@ -306,11 +306,3 @@ func walkCursor[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch fun
 		}
 	}
 }
-
-// failedSeq is an iterator that yields err once.
-func failedSeq[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
-}
