@@ -50,9 +50,9 @@ func getOne[T any](ctx context.Context, c *Client, method, path string, opts, bo
 }
 
 // getOneV2 sends a request about one V2 object (no envelope).
-func getOneV2[T any](ctx context.Context, c *Client, method, path string, body any) (*T, *Response, error) {
+func getOneV2[T any](ctx context.Context, c *Client, method, path string, opts, body any) (*T, *Response, error) {
 	var out T
-	resp, err := c.call(ctx, method, path, nil, body, &out)
+	resp, err := c.call(ctx, method, path, opts, body, &out)
 	if err != nil {
 		return nil, resp, err
 	}

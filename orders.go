@@ -1069,7 +1069,7 @@ func (s *OrdersService) Get(ctx context.Context, id int) (*Order, *Response, err
 	if err := checkID("Orders.Get", "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
-	return s.send(ctx, http.MethodGet, orderPath(id), nil)
+	return getOneV2[Order](ctx, s.client, http.MethodGet, orderPath(id), nil, nil)
 }
 
 // Count returns how many orders match filter, in total and per status: GET
@@ -1081,12 +1081,7 @@ func (s *OrdersService) Count(ctx context.Context, filter *OrderFilter) (*OrderC
 	if filter != nil {
 		opts = newOrderCountQuery(filter)
 	}
-	var out OrderCount
-	resp, err := s.client.call(ctx, http.MethodGet, "/v2/orders/count", opts, nil, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &out, resp, nil
+	return getOneV2[OrderCount](ctx, s.client, http.MethodGet, "/v2/orders/count", opts, nil)
 }
 
 // Create creates an order: POST /v2/orders. It needs a billing address and
@@ -1102,7 +1097,7 @@ func (s *OrdersService) Create(ctx context.Context, order OrderCreate) (*Order, 
 	case len(order.Products) > 0 && hasConsignments:
 		return nil, &Response{}, invalid(op, "set Products or Consignments, not both")
 	}
-	return s.send(ctx, http.MethodPost, "/v2/orders", order)
+	return getOneV2[Order](ctx, s.client, http.MethodPost, "/v2/orders", nil, order)
 }
 
 // Update changes an order: PUT /v2/orders/{id}.
@@ -1110,7 +1105,7 @@ func (s *OrdersService) Update(ctx context.Context, id int, order OrderUpdate) (
 	if err := checkID("Orders.Update", "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
-	return s.send(ctx, http.MethodPut, orderPath(id), order)
+	return getOneV2[Order](ctx, s.client, http.MethodPut, orderPath(id), nil, order)
 }
 
 // UpdateStatus sets an order's status: PUT /v2/orders/{id} with
@@ -1126,7 +1121,7 @@ func (s *OrdersService) UpdateStatus(ctx context.Context, id int, statusID Order
 	body := struct {
 		StatusID OrderStatusID `json:"status_id"`
 	}{statusID}
-	return s.send(ctx, http.MethodPut, orderPath(id), body)
+	return getOneV2[Order](ctx, s.client, http.MethodPut, orderPath(id), nil, body)
 }
 
 // Archive archives one order (BigCommerce's "delete"; the order can be
@@ -1175,7 +1170,7 @@ func (s *OrdersService) GetShipment(ctx context.Context, orderID, shipmentID int
 	if err := checkShipmentIDs("Orders.GetShipment", orderID, shipmentID); err != nil {
 		return nil, &Response{}, err
 	}
-	return sendShipment(ctx, s, http.MethodGet, shipmentPath(orderID, shipmentID), nil)
+	return getOneV2[Shipment](ctx, s.client, http.MethodGet, shipmentPath(orderID, shipmentID), nil, nil)
 }
 
 // CreateShipment ships items of an order: POST /v2/orders/{id}/shipments
@@ -1196,7 +1191,7 @@ func (s *OrdersService) CreateShipment(ctx context.Context, orderID int, shipmen
 			return nil, &Response{}, invalid(op, "item %d needs a positive OrderProductID and Quantity, got %d and %d", i, it.OrderProductID, it.Quantity)
 		}
 	}
-	return sendShipment(ctx, s, http.MethodPost, fmt.Sprintf("/v2/orders/%d/shipments", orderID), shipment)
+	return getOneV2[Shipment](ctx, s.client, http.MethodPost, fmt.Sprintf("/v2/orders/%d/shipments", orderID), nil, shipment)
 }
 
 // UpdateShipment changes a shipment: PUT /v2/orders/{id}/shipments/{shipment_id}.
@@ -1204,7 +1199,7 @@ func (s *OrdersService) UpdateShipment(ctx context.Context, orderID, shipmentID 
 	if err := checkShipmentIDs("Orders.UpdateShipment", orderID, shipmentID); err != nil {
 		return nil, &Response{}, err
 	}
-	return sendShipment(ctx, s, http.MethodPut, shipmentPath(orderID, shipmentID), shipment)
+	return getOneV2[Shipment](ctx, s.client, http.MethodPut, shipmentPath(orderID, shipmentID), nil, shipment)
 }
 
 // DeleteShipment deletes one shipment: DELETE
@@ -1241,26 +1236,6 @@ func (s *OrdersService) ListTransactions(ctx context.Context, orderID int) ([]Tr
 		out = []Transaction{}
 	}
 	return out, resp, nil
-}
-
-// send sends one order request and decodes the order in the answer.
-func (s *OrdersService) send(ctx context.Context, method, path string, body any) (*Order, *Response, error) {
-	var out Order
-	resp, err := s.client.call(ctx, method, path, nil, body, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &out, resp, nil
-}
-
-// sendShipment sends one shipment request and decodes the shipment answered.
-func sendShipment(ctx context.Context, s *OrdersService, method, path string, body any) (*Shipment, *Response, error) {
-	var out Shipment
-	resp, err := s.client.call(ctx, method, path, nil, body, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &out, resp, nil
 }
 
 // listOrderSub fetches one page of an order's sub-resource list.

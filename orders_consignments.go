@@ -505,12 +505,7 @@ func (s *OrdersService) GetWithOptions(ctx context.Context, id int, opts *OrderG
 		o.ConsignmentStructure = cs
 		q = &o
 	}
-	var out Order
-	resp, err := s.client.call(ctx, http.MethodGet, orderPath(id), q, nil, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &out, resp, nil
+	return getOneV2[Order](ctx, s.client, http.MethodGet, orderPath(id), q, nil)
 }
 
 // CompleteLineItems returns every line item of o. When o was read with

@@ -817,11 +817,7 @@ func (s *ProductsService) Get(ctx context.Context, id int, opts *ProductGetOptio
 	if err := checkID("Products.Get", "product id", id); err != nil {
 		return nil, &Response{}, err
 	}
-	p, resp, err := getV3[Product](ctx, s.client, http.MethodGet, fmt.Sprintf("/v3/catalog/products/%d", id), opts, nil)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &p, resp, nil
+	return getOne[Product](ctx, s.client, http.MethodGet, fmt.Sprintf("/v3/catalog/products/%d", id), opts, nil)
 }
 
 // Create creates one product, with its variants if p.Variants is set: POST
@@ -833,7 +829,7 @@ func (s *ProductsService) Create(ctx context.Context, p ProductCreate) (*Product
 	if err := p.validate(); err != nil {
 		return nil, &Response{}, err
 	}
-	return s.writeOne(ctx, http.MethodPost, "/v3/catalog/products", p)
+	return writeOne[Product](ctx, s.client, http.MethodPost, "/v3/catalog/products", p)
 }
 
 func (p *ProductCreate) validate() error {
@@ -876,17 +872,20 @@ func (s *ProductsService) Update(ctx context.Context, id int, u ProductUpdate) (
 		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the product id (%d)", u.ID, id)
 	}
 	u.ID = 0 // the id is in the path; product_Put has no id field
-	return s.writeOne(ctx, http.MethodPut, fmt.Sprintf("/v3/catalog/products/%d", id), u)
+	return writeOne[Product](ctx, s.client, http.MethodPut, fmt.Sprintf("/v3/catalog/products/%d", id), u)
 }
 
-// writeOne sends a single-product write and keeps the product on a 207.
-func (s *ProductsService) writeOne(ctx context.Context, method, path string, body any) (*Product, *Response, error) {
-	p, resp, err := getV3[one[Product]](ctx, s.client, method, path, nil, body)
+// writeOne sends a single-product or single-variant write and keeps the
+// object on a 207, whose data the spec gives as an array (one). Unlike
+// getOne it accepts an answer without data (the spec's own POST example
+// has none) and returns the zero object.
+func writeOne[T any](ctx context.Context, c *Client, method, path string, body any) (*T, *Response, error) {
+	o, resp, err := getV3[one[T]](ctx, c, method, path, nil, body)
 	var ms *MultiStatusError
 	if err != nil && !errors.As(err, &ms) {
 		return nil, resp, err
 	}
-	return &p.v, resp, err
+	return &o.v, resp, err
 }
 
 // UpdateBatch updates many products: PUT /v3/catalog/products, in chunks of
@@ -1019,7 +1018,7 @@ func (s *ProductsService) CreateVariant(ctx context.Context, productID int, v Va
 	case len(v.OptionValues) == 0:
 		return nil, &Response{}, invalid(op, "option_values is required: a variant is a combination of option values (id and option_id)")
 	}
-	return writeVariant(ctx, s.client, http.MethodPost, variantsPath(productID), v)
+	return writeOne[Variant](ctx, s.client, http.MethodPost, variantsPath(productID), v)
 }
 
 // UpdateVariant changes one variant: PUT
@@ -1037,20 +1036,11 @@ func (s *ProductsService) UpdateVariant(ctx context.Context, productID, variantI
 		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the variant id (%d)", u.ID, variantID)
 	}
 	u.ID = 0
-	return writeVariant(ctx, s.client, http.MethodPut, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), u)
+	return writeOne[Variant](ctx, s.client, http.MethodPut, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), u)
 }
 
 func checkVariantIDs(op string, productID, variantID int) error {
 	return checkSubID(op, "product id", productID, "variant id", variantID)
-}
-
-func writeVariant(ctx context.Context, c *Client, method, path string, body any) (*Variant, *Response, error) {
-	v, resp, err := getV3[one[Variant]](ctx, c, method, path, nil, body)
-	var ms *MultiStatusError
-	if err != nil && !errors.As(err, &ms) {
-		return nil, resp, err
-	}
-	return &v.v, resp, err
 }
 
 // DeleteVariant deletes one variant: DELETE
