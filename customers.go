@@ -494,7 +494,7 @@ func (f *AddressFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 // carries meta.pagination and, on the first page or when the filter has
 // After or Before, the cursors in Pagination.Cursor.
 func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]Customer, *Response, error) {
-	return getV3[[]Customer](ctx, s.client, http.MethodGet, customersPath, filter, nil)
+	return listV3[Customer](ctx, s.client, customersPath, filter)
 }
 
 // All iterates over every customer matching filter: GET /v3/customers, 250
@@ -858,7 +858,7 @@ func (s *CustomersService) Delete(ctx context.Context, ids ...int) (*Response, e
 // ListAddresses returns one page of customer addresses:
 // GET /v3/customers/addresses.
 func (s *CustomersService) ListAddresses(ctx context.Context, filter *AddressFilter) ([]CustomerAddress, *Response, error) {
-	return getV3[[]CustomerAddress](ctx, s.client, http.MethodGet, addressesPath, filter, nil)
+	return listV3[CustomerAddress](ctx, s.client, addressesPath, filter)
 }
 
 // AllAddresses iterates over every customer address matching filter:

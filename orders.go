@@ -902,10 +902,6 @@ type TransactionProviderField struct {
 // empty slice and no error. When filter.Include asks for consignments,
 // consignment_structure=object is sent too (the filter is not modified).
 func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order, *Response, error) {
-	var page, limit int
-	if filter != nil {
-		page, limit = filter.Page, filter.Limit
-	}
 	if filter != nil {
 		cs, err := consignmentStructure("Orders.List", filter.Include, filter.ConsignmentStructure)
 		if err != nil {
@@ -917,7 +913,7 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 			filter = &f
 		}
 	}
-	return listV2[Order](ctx, s.client, "/v2/orders", filter, page, limit)
+	return listPage[Order](ctx, s.client, "/v2/orders", filter)
 }
 
 // All iterates over every order matching filter: GET /v2/orders, with
@@ -1243,12 +1239,7 @@ func listOrderSub[T any](ctx context.Context, s *OrdersService, op string, order
 	if err := checkID(op, "order id", orderID); err != nil {
 		return nil, &Response{}, err
 	}
-	var page, limit int
-	var q any
-	if opts != nil {
-		page, limit, q = opts.Page, opts.Limit, opts
-	}
-	return listV2[T](ctx, s.client, fmt.Sprintf("/v2/orders/%d/%s", orderID, sub), q, page, limit)
+	return listPage[T](ctx, s.client, fmt.Sprintf("/v2/orders/%d/%s", orderID, sub), opts)
 }
 
 func checkShipmentIDs(op string, orderID, shipmentID int) error {

@@ -679,7 +679,7 @@ func (o *one[T]) UnmarshalJSON(b []byte) error {
 // List returns one page of products: GET /v3/catalog/products.
 // Response.Pagination holds the totals.
 func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Product, *Response, error) {
-	return getV3[[]Product](ctx, s.client, http.MethodGet, "/v3/catalog/products", filter, nil)
+	return listV3[Product](ctx, s.client, "/v3/catalog/products", filter)
 }
 
 // All iterates over every product matching filter: GET
@@ -985,7 +985,7 @@ func (s *ProductsService) ListVariants(ctx context.Context, productID int, filte
 	if err := checkID("Products.ListVariants", "product id", productID); err != nil {
 		return nil, &Response{}, err
 	}
-	return getV3[[]Variant](ctx, s.client, http.MethodGet, variantsPath(productID), filter, nil)
+	return listV3[Variant](ctx, s.client, variantsPath(productID), filter)
 }
 
 // AllVariants iterates over every variant of a product: GET
