@@ -352,7 +352,7 @@ func (s *CategoriesService) Update(ctx context.Context, categories []CategoryUpd
 // /v3/catalog/trees/categories?category_id:in=..., 50 ids per request. At
 // least one id is required, and every id must be positive.
 func (s *CategoriesService) Delete(ctx context.Context, ids ...int) (*Response, error) {
-	return deleteIDs(ctx, s.client, "Categories.Delete", treeCategoriesPath, ids, func(chunk []int) any {
+	return deleteIDs(ctx, s.client, "Categories.Delete", treeCategoriesPath, ids, deleteIDChunk, cap(s.client.sem), func(chunk []int) any {
 		return &CategoryDeleteFilter{CategoryIDIn: chunk}
 	})
 }
@@ -407,11 +407,7 @@ func (s *CategoriesService) UpsertTrees(ctx context.Context, trees []CategoryTre
 // /v3/catalog/trees?id:in=..., 50 ids per request. At least one id is
 // required: the SDK never sends the unfiltered DELETE.
 func (s *CategoriesService) DeleteTrees(ctx context.Context, ids ...int) (*Response, error) {
-	return deleteIDs(ctx, s.client, "Categories.DeleteTrees", treesPath, ids, func(chunk []int) any {
-		return &struct {
-			IDIn IntList `url:"id:in"`
-		}{chunk}
-	})
+	return deleteIDs(ctx, s.client, "Categories.DeleteTrees", treesPath, ids, deleteIDChunk, cap(s.client.sem), idInQuery)
 }
 
 // GetTree returns one tree's categories as nested nodes, top-level

@@ -233,9 +233,11 @@ func multiStatusChunkError(ms *MultiStatusError, n int) error {
 	return berr
 }
 
-// deleteIDs sends DELETE path?<ids> in chunks of 50, refusing an empty list
-// and ids below 1; query builds the query of one chunk.
-func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, query func([]int) any) (*Response, error) {
+// deleteIDs sends DELETE path?<ids> in chunks of size ids, parallel at
+// once, refusing an empty list and ids below 1; query builds the query of
+// one chunk (idInQuery for id:in). A failed chunk is reported in a
+// *BatchError by index in ids.
+func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, size, parallel int, query func([]int) any) (*Response, error) {
 	if len(ids) == 0 {
 		return &Response{}, invalid(op, "no ids given: the SDK never sends an unfiltered DELETE")
 	}
@@ -244,11 +246,18 @@ func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, query
 			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
 		}
 	}
-	_, resp, err := batch(ctx, ids, deleteIDChunk, cap(c.sem), func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
+	_, resp, err := batch(ctx, ids, size, parallel, func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
 		resp, err := c.call(ctx, http.MethodDelete, path, query(chunk), nil, nil)
 		return nil, resp, err
 	})
 	return resp, err
+}
+
+// idInQuery is the id:in query of one chunk of deleteIDs.
+func idInQuery(chunk []int) any {
+	return &struct {
+		IDIn IntList `url:"id:in"`
+	}{chunk}
 }
 
 // walkCursor iterates over a V3 list that offers cursor pagination

@@ -36,9 +36,6 @@ const (
 	// customerUpdateParallel is the spec's "Limit of 3 concurrent requests"
 	// on PUT /v3/customers and PUT /v3/customers/addresses.
 	customerUpdateParallel = 3
-	// customerDeleteChunk is how many ids one DELETE carries, so that the
-	// id:in query stays well below URL length limits.
-	customerDeleteChunk = 50
 )
 
 const (
@@ -930,27 +927,14 @@ func (s *CustomersService) DeleteAddresses(ctx context.Context, ids ...int) (*Re
 	return deleteCustomerIDs(ctx, s.client, "Customers.DeleteAddresses", addressesPath, ids)
 }
 
-// customerIDsQuery is the id:in query of a DELETE.
-type customerIDsQuery struct {
-	IDIn IntList `url:"id:in"`
-}
-
-// deleteCustomerIDs sends DELETE path?id:in=... in chunks, refusing an empty list
-// (which BigCommerce would answer with a 204 and no change) and ids <= 0.
+// deleteCustomerIDs is deleteIDs (id:in, 50 ids a request) with the
+// customers API's reason for refusing an empty list: BigCommerce would
+// answer a DELETE without id:in with a 204 and no change.
 func deleteCustomerIDs(ctx context.Context, c *Client, op, path string, ids []int) (*Response, error) {
 	if len(ids) == 0 {
 		return &Response{}, invalid(op, "no ids given: pass at least one id (BigCommerce ignores a DELETE without id:in)")
 	}
-	for i, id := range ids {
-		if id <= 0 {
-			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
-		}
-	}
-	_, resp, err := batch(ctx, ids, customerDeleteChunk, cap(c.sem), func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
-		resp, err := c.call(ctx, http.MethodDelete, path, &customerIDsQuery{IDIn: chunk}, nil, nil)
-		return nil, resp, err
-	})
-	return resp, err
+	return deleteIDs(ctx, c, op, path, ids, deleteIDChunk, cap(c.sem), idInQuery)
 }
 
 // sendCustomerChunk sends one chunk of a batch write and decodes the {data} answer.

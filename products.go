@@ -956,23 +956,7 @@ func (s *ProductsService) Delete(ctx context.Context, id int) (*Response, error)
 // no ids, or an id <= 0, is a *ValidationError and nothing is sent. A chunk
 // that fails is reported in a *BatchError by input index.
 func (s *ProductsService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
-	const op = "Products.DeleteMany"
-	if len(ids) == 0 {
-		return &Response{}, invalid(op, "no product ids given; refusing to send an unfiltered delete")
-	}
-	for i, id := range ids {
-		if id <= 0 {
-			return &Response{}, invalid(op, "ids[%d] must be positive, got %d", i, id)
-		}
-	}
-	_, resp, err := batch(ctx, ids, ProductDeleteBatchSize, catalogParallel, func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
-		q := struct {
-			IDIn IntList `url:"id:in"`
-		}{IntList(chunk)}
-		resp, err := s.client.call(ctx, http.MethodDelete, "/v3/catalog/products", q, nil, nil)
-		return nil, resp, err
-	})
-	return resp, err
+	return deleteIDs(ctx, s.client, "Products.DeleteMany", "/v3/catalog/products", ids, ProductDeleteBatchSize, catalogParallel, idInQuery)
 }
 
 func variantsPath(productID int) string {
