@@ -301,9 +301,10 @@ func (s *CategoriesService) All(ctx context.Context, filter *CategoryFilter) ite
 // Create creates categories: POST /v3/catalog/trees/categories, in chunks
 // of CategoryBatchSize. It returns the created categories in input order
 // and a *BatchError naming each input index that failed. On a 207 the
-// categories BigCommerce created are returned while every item of that
-// chunk is reported with the *MultiStatusError (BigCommerce does not say
-// which item failed): match results to inputs by name before retrying.
+// categories BigCommerce created are returned; the items the 207 names by
+// index failed, and when it names none every item of that chunk is in
+// BatchError.Unknown (UnknownIndexes), since any may have been created:
+// match results to inputs by name before resending them.
 // Each item needs Name and TreeID or ParentID, or nothing is sent.
 func (s *CategoriesService) Create(ctx context.Context, categories []CategoryCreate) ([]Category, *Response, error) {
 	const op = "Categories.Create"

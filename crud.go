@@ -176,29 +176,78 @@ func writeBatch[In, Out any](ctx context.Context, c *Client, method, path string
 func sendChunk[In, Out any](ctx context.Context, c *Client, method, path string, chunk []In) ([]Out, *Response, error) {
 	out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
 	var ms *MultiStatusError
-	switch {
-	case err == nil:
-	case errors.As(err, &ms):
-		err = multiStatusChunkError(ms, len(chunk))
-	default:
+	if err != nil && !errors.As(err, &ms) {
 		err = customerChunkError(err, len(chunk))
 	}
-	return out, resp, err
+	return out, resp, chunkMultiStatus(err, len(chunk), nil)
 }
 
-// multiStatusChunkError maps a 207 answer to a chunk of n items. When the
-// errors name items by index ("1.name"), only those items fail, each with
-// its own *Error, and the others were written. Otherwise every item fails
-// with an error that says some of them may have been written, so that no
-// caller resends the chunk blindly and duplicates records.
-func multiStatusChunkError(ms *MultiStatusError, n int) error {
+// chunkMultiStatus is err, or when err is a 207 the chunk-relative
+// *BatchError of multiStatusChunkError.
+func chunkMultiStatus(err error, n int, back func(i int) bool) error {
+	var ms *MultiStatusError
+	if !errors.As(err, &ms) {
+		return err
+	}
+	return multiStatusChunkError(ms, n, back)
+}
+
+// multiStatusChunkError maps a 207 answer to a chunk of n items: the one
+// policy of every batch writer. BigCommerce saved part of the chunk, so an
+// item that may have been written is never reported as failed (Failures,
+// "send it again"), only as unknown:
+//
+//   - When back is given (the caller matched the records returned to the
+//     items: back(i) says item i came back) and some items did not come
+//     back, those failed, each with ms; the others were written.
+//   - Otherwise, when the errors name items by index ("1.name"), only those
+//     failed, each with its own *Error; the others were written. A named
+//     item that came back was saved in part: it is unknown instead.
+//   - Otherwise BigCommerce did not say which items it saved: every item is
+//     unknown.
+//
+// Unknown items' errors match ErrOutcomeUnknown and unwrap to the 207's.
+func multiStatusChunkError(ms *MultiStatusError, n int, back func(i int) bool) error {
+	berr := &BatchError{Total: n}
+	if back != nil {
+		for i := 0; i < n; i++ {
+			if !back(i) {
+				berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: ms})
+			}
+		}
+		if len(berr.Failures) > 0 {
+			return berr
+		}
+	}
+	byItem := multiStatusItems(ms, n)
+	for i := 0; i < n; i++ {
+		e := byItem[i]
+		switch {
+		case byItem == nil:
+			berr.Unknown = append(berr.Unknown, BatchFailure{Index: i, Err: &outcomeError{err: ms, answered: http.StatusMultiStatus,
+				advice: "BigCommerce saved part of this request without saying which items: this item may have been written, check it before sending it again"}})
+		case e == nil: // written
+		case back != nil:
+			berr.Unknown = append(berr.Unknown, BatchFailure{Index: i, Err: &outcomeError{err: e, answered: http.StatusMultiStatus,
+				advice: "BigCommerce returned this item as saved but named it in a 207: part of it may not have been written, check it before sending it again"}})
+		default:
+			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: e})
+		}
+	}
+	return berr
+}
+
+// multiStatusItems splits a 207's errors by the item index their keys
+// start with ("1.name" is item 1's name), each item getting a copy of its
+// *Error with its own fields. It returns nil when no key names an item or
+// one key names none of the n items.
+func multiStatusItems(ms *MultiStatusError, n int) map[int]*Error {
 	byItem := map[int]*Error{}
 	for _, e := range ms.Errors {
 		for key, msg := range e.Fields {
 			idx, field, ok := batchKeyIndex(key)
 			if !ok || idx >= n {
-				byItem = nil
-				break
+				return nil
 			}
 			item := byItem[idx]
 			if item == nil {
@@ -212,25 +261,11 @@ func multiStatusChunkError(ms *MultiStatusError, n int) error {
 			}
 			item.Fields[field] = msg
 		}
-		if byItem == nil {
-			break
-		}
 	}
-	berr := &BatchError{Total: n}
 	if len(byItem) == 0 {
-		for i := 0; i < n; i++ {
-			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: fmt.Errorf(
-				"bigcommerce: %s %s: 207: BigCommerce saved part of this request without saying which items; this item may have been written, check before sending it again: %w",
-				ms.Method, ms.Path, ms)})
-		}
-		return berr
+		return nil
 	}
-	for i := 0; i < n; i++ {
-		if e := byItem[i]; e != nil {
-			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: e})
-		}
-	}
-	return berr
+	return byItem
 }
 
 // deleteIDs sends DELETE path?<ids> in chunks of size ids, parallel at

@@ -898,8 +898,9 @@ func writeOne[T any](ctx context.Context, c *Client, method, path string, body a
 // products it saved and fails, with the *MultiStatusError, the items whose
 // product did not come back; when every product came back, the 207 says a
 // part of some product (stock, URL) was not saved without saying which, so
-// every item of that chunk is reported with it: those products ARE in the
-// returned slice and need their unsaved part checked or sent again.
+// every item of that chunk is in BatchError.Unknown (UnknownIndexes, errors
+// matching ErrOutcomeUnknown): those products ARE in the returned slice and
+// need their unsaved part checked before they are sent again.
 func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
 	const op = "Products.UpdateBatch"
 	if len(items) == 0 {
@@ -912,34 +913,10 @@ func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate
 	}
 	return batch(ctx, items, ProductBatchSize, catalogParallel, func(ctx context.Context, chunk []ProductUpdate) ([]Product, *Response, error) {
 		saved, resp, err := getV3[[]Product](ctx, s.client, http.MethodPut, "/v3/catalog/products", nil, chunk)
-		var ms *MultiStatusError
-		if !errors.As(err, &ms) {
-			return saved, resp, err
-		}
-		return saved, resp, multiStatusFailures(chunk, saved, ms)
+		return saved, resp, chunkMultiStatus(err, len(chunk), func(i int) bool {
+			return slices.ContainsFunc(saved, func(p Product) bool { return p.ID == chunk[i].ID })
+		})
 	})
-}
-
-// multiStatusFailures turns a 207 for a chunk into a chunk-relative
-// *BatchError: the items whose product is missing from saved, or every item
-// if none is missing.
-func multiStatusFailures(chunk []ProductUpdate, saved []Product, ms *MultiStatusError) error {
-	back := make(map[int]bool, len(saved))
-	for _, p := range saved {
-		back[p.ID] = true
-	}
-	be := &BatchError{Total: len(chunk)}
-	for i, it := range chunk {
-		if !back[it.ID] {
-			be.Failures = append(be.Failures, BatchFailure{Index: i, Err: ms})
-		}
-	}
-	if len(be.Failures) == 0 {
-		for i := range chunk {
-			be.Failures = append(be.Failures, BatchFailure{Index: i, Err: ms})
-		}
-	}
-	return be
 }
 
 // Delete deletes one product: DELETE /v3/catalog/products/{id}.
@@ -1045,7 +1022,10 @@ func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantI
 // The saved variants come back in input order. A chunk answered with an
 // error fails all its items in the returned *BatchError; a 422's
 // per-variant problems ({batch_errors:[...]}) are in the *Error's Messages
-// and Fields ("0.sku": ...), indexed by BigCommerce's list of errors.
+// and Fields ("0.sku": ...), indexed by BigCommerce's list of errors. A
+// chunk answered 207 is reported as in UpdateBatch: the items whose variant
+// did not come back (matched by id, or by product and SKU for a new one)
+// failed; when all came back, every item of the chunk is unknown.
 func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []VariantUpdate) ([]Variant, *Response, error) {
 	const op = "Products.UpdateVariantsBatch"
 	if len(items) == 0 {
@@ -1060,8 +1040,20 @@ func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []Varia
 		}
 	}
 	return batch(ctx, items, VariantBatchSize, catalogParallel, func(ctx context.Context, chunk []VariantUpdate) ([]Variant, *Response, error) {
-		return getV3[[]Variant](ctx, s.client, http.MethodPut, "/v3/catalog/variants", nil, chunk)
+		saved, resp, err := getV3[[]Variant](ctx, s.client, http.MethodPut, "/v3/catalog/variants", nil, chunk)
+		return saved, resp, chunkMultiStatus(err, len(chunk), func(i int) bool {
+			return slices.ContainsFunc(saved, func(v Variant) bool { return sameVariant(chunk[i], v) })
+		})
 	})
+}
+
+// sameVariant reports whether v is the variant u wrote: the same id, or
+// for a new variant (no id) the same product and SKU.
+func sameVariant(u VariantUpdate, v Variant) bool {
+	if u.ID > 0 {
+		return v.ID == u.ID
+	}
+	return v.ProductID == u.ProductID && u.SKU != nil && v.SKU == *u.SKU
 }
 
 // number writes a decimal as a JSON number. The V3 catalog declares money
