@@ -26,7 +26,10 @@ import (
 // order and, when some chunk failed, a *BatchError naming each failed input
 // index. BigCommerce writes nothing from a request it answers with an error,
 // so every item of a rejected chunk is reported: the items BigCommerce named
-// carry its *Error, the others an error saying they can be sent again.
+// carry its *Error, the others an error saying they can be sent again. A 207
+// (part of a chunk written) is reported as every batch writer reports it
+// (see BatchError): the items it names by index failed; when it names none,
+// every item of that chunk is unknown (BatchError.Unknown), never failed.
 type CustomersService service
 
 const (
@@ -779,9 +782,7 @@ func (s *CustomersService) Create(ctx context.Context, customers []CustomerCreat
 			return nil, &Response{}, err
 		}
 	}
-	return batch(ctx, customers, CustomerBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []CustomerCreate) ([]Customer, *Response, error) {
-		return sendCustomerChunk[Customer](ctx, s.client, http.MethodPost, customersPath, chunk)
-	})
+	return writeBatch[CustomerCreate, Customer](ctx, s.client, http.MethodPost, customersPath, customers, CustomerBatchSize, cap(s.client.sem))
 }
 
 func validateCustomerCreate(op string, i int, c CustomerCreate) error {
@@ -838,9 +839,7 @@ func (s *CustomersService) Update(ctx context.Context, customers []CustomerUpdat
 			return nil, &Response{}, invalid(op, "customer %d: id must be > 0, got %d", i, c.ID)
 		}
 	}
-	return batch(ctx, customers, CustomerBatchSize, customerUpdateParallel, func(ctx context.Context, chunk []CustomerUpdate) ([]Customer, *Response, error) {
-		return sendCustomerChunk[Customer](ctx, s.client, http.MethodPut, customersPath, chunk)
-	})
+	return writeBatch[CustomerUpdate, Customer](ctx, s.client, http.MethodPut, customersPath, customers, CustomerBatchSize, customerUpdateParallel)
 }
 
 // Delete deletes customers by id: DELETE /v3/customers?id:in=... Long lists
@@ -895,9 +894,7 @@ func (s *CustomersService) CreateAddresses(ctx context.Context, addresses []Addr
 			return nil, &Response{}, invalid(op, "address %d: %s required", i, missing)
 		}
 	}
-	return batch(ctx, addresses, CustomerBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []AddressCreate) ([]CustomerAddress, *Response, error) {
-		return sendCustomerChunk[CustomerAddress](ctx, s.client, http.MethodPost, addressesPath, chunk)
-	})
+	return writeBatch[AddressCreate, CustomerAddress](ctx, s.client, http.MethodPost, addressesPath, addresses, CustomerBatchSize, cap(s.client.sem))
 }
 
 // UpdateAddresses changes customer addresses: PUT /v3/customers/addresses,
@@ -915,9 +912,7 @@ func (s *CustomersService) UpdateAddresses(ctx context.Context, addresses []Addr
 			return nil, &Response{}, invalid(op, "address %d: id must be > 0, got %d", i, a.ID)
 		}
 	}
-	return batch(ctx, addresses, CustomerBatchSize, customerUpdateParallel, func(ctx context.Context, chunk []AddressUpdate) ([]CustomerAddress, *Response, error) {
-		return sendCustomerChunk[CustomerAddress](ctx, s.client, http.MethodPut, addressesPath, chunk)
-	})
+	return writeBatch[AddressUpdate, CustomerAddress](ctx, s.client, http.MethodPut, addressesPath, addresses, CustomerBatchSize, customerUpdateParallel)
 }
 
 // DeleteAddresses deletes customer addresses by id:
@@ -935,17 +930,6 @@ func deleteCustomerIDs(ctx context.Context, c *Client, op, path string, ids []in
 		return &Response{}, invalid(op, "no ids given: pass at least one id (BigCommerce ignores a DELETE without id:in)")
 	}
 	return deleteIDs(ctx, c, op, path, ids, deleteIDChunk, cap(c.sem), idInQuery)
-}
-
-// sendCustomerChunk sends one chunk of a batch write and decodes the {data} answer.
-// An error answer that names items by index becomes a chunk-relative
-// *BatchError (see customerChunkError).
-func sendCustomerChunk[Out, In any](ctx context.Context, c *Client, method, path string, chunk []In) ([]Out, *Response, error) {
-	out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
-	if err != nil {
-		err = customerChunkError(err, len(chunk))
-	}
-	return out, resp, err
 }
 
 // customerChunkError maps an error answer to a batch request of n items onto the

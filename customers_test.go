@@ -1225,3 +1225,34 @@ func TestFormFieldValueDecoding(t *testing.T) {
 		}
 	}
 }
+
+func TestCustomersCreate207(t *testing.T) {
+	two := []CustomerCreate{
+		{Email: "a@example.com", FirstName: "A", LastName: "A"},
+		{Email: "b@example.com", FirstName: "B", LastName: "B"},
+	}
+	t.Run("named item fails alone", func(t *testing.T) {
+		c, mt := newTestClient(t)
+		mockJSON(mt, http.MethodPost, "/v3/customers", 207, []byte(`{"data":[{"id":7,"email":"a@example.com"}],
+			"errors":{"status":422,"title":"Some customers were not created","errors":{"1.email":"duplicate"}},"meta":{}}`))
+		got, _, err := c.Customers.Create(ctx(t), two)
+		var be *BatchError
+		var e *Error
+		if !errors.As(err, &be) || !slices.Equal(be.FailedIndexes(), []int{1}) || len(be.Unknown) != 0 ||
+			!errors.As(be.Failures[0].Err, &e) || e.Fields["email"] != "duplicate" {
+			t.Fatalf("err = %v; want only item 1 failed, with its own field error", err)
+		}
+		if len(got) != 1 || got[0].ID != 7 {
+			t.Errorf("got %+v, want the created customer", got)
+		}
+	})
+	t.Run("no item named: every item unknown", func(t *testing.T) {
+		c, mt := newTestClient(t)
+		mockJSON(mt, http.MethodPost, "/v3/customers", 207, []byte(`{"data":[],"errors":{"status":422,"title":"something failed"},"meta":{}}`))
+		_, _, err := c.Customers.Create(ctx(t), two)
+		var be *BatchError
+		if !errors.As(err, &be) || len(be.Failures) != 0 || !slices.Equal(be.UnknownIndexes(), []int{0, 1}) || !errors.Is(err, ErrOutcomeUnknown) {
+			t.Fatalf("err = %v; want both items unknown", err)
+		}
+	})
+}
