@@ -528,6 +528,9 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 //
 // With After or Before, All follows the cursor from there (forward or
 // backward); with Sort or IDIn it follows the cursor from the first page.
+// If a full page comes without a cursor before any was followed, it goes
+// on by page number; a cursor that comes back unchanged ends the walk with
+// an error instead of a silent end.
 // BigCommerce does not document what its cursor encodes. If it is a keyset
 // (sort key and id, as in the SDK's fake store), a customer created or
 // deleted elsewhere cannot shift the walk, but a customer whose sort key
@@ -680,53 +683,15 @@ func (s *CustomersService) highestID(ctx context.Context, f CustomerFilter, tota
 }
 
 // followCursor yields customers page after page by cursor: from f's After
-// or Before, or else from the first page, or after the first page when its
-// answer (first) was already read and yielded. It stops on a short page or
-// when no new cursor comes back.
+// or Before (backward), or else from the first page, or after the first
+// page when its answer (first) was already read and yielded (see crud.go's
+// followCursor). A customer whose sort key moved ahead is yielded once.
 func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, first *Response, yield func(Customer, error) bool) {
-	if f.After != "" || f.Before != "" {
-		f.Page = 0 // BigCommerce ignores page beside a cursor; do not send it
-	}
-	var seen idSet // a customer whose sort key moved ahead is yielded once
-	if first != nil {
-		if !advanceCustomerCursor(&f, first.Pagination) {
-			return
-		}
-		f.Page = 0
-	}
-	for {
-		items, resp, err := s.List(ctx, &f)
-		if err != nil {
-			yield(Customer{}, err)
-			return
-		}
-		for _, c := range items {
-			if seen.add(c.ID) && !yield(c, nil) {
-				return
-			}
-		}
-		if len(items) < f.Limit || !advanceCustomerCursor(&f, resp.Pagination) {
-			return
-		}
-		f.Page = 0
-	}
-}
-
-// advanceCustomerCursor moves f's After (or Before) to the next cursor the page gave
-// and reports whether there is one.
-func advanceCustomerCursor(f *CustomerFilter, p *Pagination) bool {
-	if p == nil || p.Cursor == nil {
-		return false
-	}
-	cur, next := &f.After, p.Cursor.EndCursor
+	w := cursorWalk[Customer]{cursor: &f.After, first: first, idOf: customerID}
 	if f.Before != "" {
-		cur, next = &f.Before, p.Cursor.StartCursor
+		w.cursor, w.backward = &f.Before, true
 	}
-	if next == "" || next == *cur {
-		return false
-	}
-	*cur = next
-	return true
+	followCursor(ctx, &f, w, s.List, yield)
 }
 
 // Get returns one customer with its addresses, store credit, attributes and
