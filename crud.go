@@ -9,13 +9,16 @@ import (
 	"reflect"
 )
 
-// This file holds the shapes the integration-coverage services (categories,
-// brands, customer groups, channels, price lists, payment methods) share:
-// one V3 object in {data, meta}, one V2 object, a V3 batch write, a DELETE
-// that must carry a filter and the id-ordered walk. The four
-// core services predate it; customers.go's deleteCustomerIDs and
-// sendCustomerChunk, orders.go's send and webhooks.go's one
-// could move onto these helpers.
+// This file holds the shapes every service shares, the four core services
+// (customers, products, orders, inventory) and the integration-coverage
+// ones (categories, brands, customer groups, channels, price lists,
+// payment methods) alike: id checks, one V3 object in {data, meta}, one V2
+// object, a list page, a V3 batch write and the one 207 policy of every
+// batch writer, a DELETE by ids or by a filter that must not be empty, and
+// the id-ordered and cursor walks. A service method checks its input and
+// calls one of them; what stays hand-written is behaviour no other service
+// has (the export walks of export.go and export_dates.go, inventory
+// adjustments, consignments).
 
 // deleteIDChunk is how many ids one DELETE ...?id:in= carries, so that the
 // query stays well below URL length limits.
