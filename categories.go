@@ -301,9 +301,10 @@ func (s *CategoriesService) All(ctx context.Context, filter *CategoryFilter) ite
 // Create creates categories: POST /v3/catalog/trees/categories, in chunks
 // of CategoryBatchSize. It returns the created categories in input order
 // and a *BatchError naming each input index that failed. On a 207 the
-// categories BigCommerce created are returned while every item of that
-// chunk is reported with the *MultiStatusError (BigCommerce does not say
-// which item failed): match results to inputs by name before retrying.
+// categories BigCommerce created are returned; the items the 207 names by
+// index failed, and when it names none every item of that chunk is in
+// BatchError.Unknown (UnknownIndexes), since any may have been created:
+// match results to inputs by name before resending them.
 // Each item needs Name and TreeID or ParentID, or nothing is sent.
 func (s *CategoriesService) Create(ctx context.Context, categories []CategoryCreate) ([]Category, *Response, error) {
 	const op = "Categories.Create"
@@ -352,7 +353,7 @@ func (s *CategoriesService) Update(ctx context.Context, categories []CategoryUpd
 // /v3/catalog/trees/categories?category_id:in=..., 50 ids per request. At
 // least one id is required, and every id must be positive.
 func (s *CategoriesService) Delete(ctx context.Context, ids ...int) (*Response, error) {
-	return deleteIDs(ctx, s.client, "Categories.Delete", treeCategoriesPath, ids, func(chunk []int) any {
+	return deleteIDs(ctx, s.client, "Categories.Delete", treeCategoriesPath, ids, deleteIDChunk, cap(s.client.sem), func(chunk []int) any {
 		return &CategoryDeleteFilter{CategoryIDIn: chunk}
 	})
 }
@@ -407,11 +408,7 @@ func (s *CategoriesService) UpsertTrees(ctx context.Context, trees []CategoryTre
 // /v3/catalog/trees?id:in=..., 50 ids per request. At least one id is
 // required: the SDK never sends the unfiltered DELETE.
 func (s *CategoriesService) DeleteTrees(ctx context.Context, ids ...int) (*Response, error) {
-	return deleteIDs(ctx, s.client, "Categories.DeleteTrees", treesPath, ids, func(chunk []int) any {
-		return &struct {
-			IDIn IntList `url:"id:in"`
-		}{chunk}
-	})
+	return deleteIDs(ctx, s.client, "Categories.DeleteTrees", treesPath, ids, deleteIDChunk, cap(s.client.sem), idInQuery)
 }
 
 // GetTree returns one tree's categories as nested nodes, top-level

@@ -114,8 +114,9 @@ func TestCategoriesCreate207WithoutIndexesWarnsOfPartialWrite(t *testing.T) {
 	_, _, err := c.Categories.Create(ctx(t), []CategoryCreate{{Name: "A", TreeID: 1}, {Name: "B", TreeID: 1}})
 	var be *BatchError
 	var ms *MultiStatusError
-	if !errors.As(err, &be) || len(be.Failures) != 2 || !errors.As(be.Failures[0].Err, &ms) ||
-		!strings.Contains(be.Failures[0].Err.Error(), "may have been written") {
+	// Possibly written items are unknown, never failed (resendable).
+	if !errors.As(err, &be) || len(be.Failures) != 0 || len(be.Unknown) != 2 || !errors.As(be.Unknown[0].Err, &ms) ||
+		!strings.Contains(be.Unknown[0].Err.Error(), "may have been written") || !errors.Is(err, ErrOutcomeUnknown) {
 		t.Fatalf("err = %v; want every item reported as possibly written", err)
 	}
 }

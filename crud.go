@@ -9,13 +9,16 @@ import (
 	"reflect"
 )
 
-// This file holds the shapes the integration-coverage services (categories,
-// brands, customer groups, channels, price lists, payment methods) share:
-// one V3 object in {data, meta}, one V2 object, a V3 batch write, a DELETE
-// that must carry a filter and the id-ordered walk. The four
-// core services predate it; customers.go's deleteCustomerIDs and
-// sendCustomerChunk, orders.go's send and webhooks.go's one
-// could move onto these helpers.
+// This file holds the shapes every service shares, the four core services
+// (customers, products, orders, inventory) and the integration-coverage
+// ones (categories, brands, customer groups, channels, price lists,
+// payment methods) alike: id checks, one V3 object in {data, meta}, one V2
+// object, a list page, a V3 batch write and the one 207 policy of every
+// batch writer, a DELETE by ids or by a filter that must not be empty, and
+// the id-ordered and cursor walks. A service method checks its input and
+// calls one of them; what stays hand-written is behaviour no other service
+// has (the export walks of export.go and export_dates.go, inventory
+// adjustments, consignments).
 
 // deleteIDChunk is how many ids one DELETE ...?id:in= carries, so that the
 // query stays well below URL length limits.
@@ -27,6 +30,15 @@ func checkID(op, what string, id int) error {
 		return invalid(op, "%s must be a positive id, got %d", what, id)
 	}
 	return nil
+}
+
+// checkSubID refuses a sub-resource's parent id or own id below 1
+// (checkID on each, parent first).
+func checkSubID(op, parent string, parentID int, what string, id int) error {
+	if err := checkID(op, parent, parentID); err != nil {
+		return err
+	}
+	return checkID(op, what, id)
 }
 
 // getOne sends a request about one V3 object and decodes the object in
@@ -41,9 +53,9 @@ func getOne[T any](ctx context.Context, c *Client, method, path string, opts, bo
 }
 
 // getOneV2 sends a request about one V2 object (no envelope).
-func getOneV2[T any](ctx context.Context, c *Client, method, path string, body any) (*T, *Response, error) {
+func getOneV2[T any](ctx context.Context, c *Client, method, path string, opts, body any) (*T, *Response, error) {
 	var out T
-	resp, err := c.call(ctx, method, path, nil, body, &out)
+	resp, err := c.call(ctx, method, path, opts, body, &out)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -167,29 +179,78 @@ func writeBatch[In, Out any](ctx context.Context, c *Client, method, path string
 func sendChunk[In, Out any](ctx context.Context, c *Client, method, path string, chunk []In) ([]Out, *Response, error) {
 	out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
 	var ms *MultiStatusError
-	switch {
-	case err == nil:
-	case errors.As(err, &ms):
-		err = multiStatusChunkError(ms, len(chunk))
-	default:
+	if err != nil && !errors.As(err, &ms) {
 		err = customerChunkError(err, len(chunk))
 	}
-	return out, resp, err
+	return out, resp, chunkMultiStatus(err, len(chunk), nil)
 }
 
-// multiStatusChunkError maps a 207 answer to a chunk of n items. When the
-// errors name items by index ("1.name"), only those items fail, each with
-// its own *Error, and the others were written. Otherwise every item fails
-// with an error that says some of them may have been written, so that no
-// caller resends the chunk blindly and duplicates records.
-func multiStatusChunkError(ms *MultiStatusError, n int) error {
+// chunkMultiStatus is err, or when err is a 207 the chunk-relative
+// *BatchError of multiStatusChunkError.
+func chunkMultiStatus(err error, n int, back func(i int) bool) error {
+	var ms *MultiStatusError
+	if !errors.As(err, &ms) {
+		return err
+	}
+	return multiStatusChunkError(ms, n, back)
+}
+
+// multiStatusChunkError maps a 207 answer to a chunk of n items: the one
+// policy of every batch writer. BigCommerce saved part of the chunk, so an
+// item that may have been written is never reported as failed (Failures,
+// "send it again"), only as unknown:
+//
+//   - When back is given (the caller matched the records returned to the
+//     items: back(i) says item i came back) and some items did not come
+//     back, those failed, each with ms; the others were written.
+//   - Otherwise, when the errors name items by index ("1.name"), only those
+//     failed, each with its own *Error; the others were written. A named
+//     item that came back was saved in part: it is unknown instead.
+//   - Otherwise BigCommerce did not say which items it saved: every item is
+//     unknown.
+//
+// Unknown items' errors match ErrOutcomeUnknown and unwrap to the 207's.
+func multiStatusChunkError(ms *MultiStatusError, n int, back func(i int) bool) error {
+	berr := &BatchError{Total: n}
+	if back != nil {
+		for i := 0; i < n; i++ {
+			if !back(i) {
+				berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: ms})
+			}
+		}
+		if len(berr.Failures) > 0 {
+			return berr
+		}
+	}
+	byItem := multiStatusItems(ms, n)
+	for i := 0; i < n; i++ {
+		e := byItem[i]
+		switch {
+		case byItem == nil:
+			berr.Unknown = append(berr.Unknown, BatchFailure{Index: i, Err: &outcomeError{err: ms, answered: http.StatusMultiStatus,
+				advice: "BigCommerce saved part of this request without saying which items: this item may have been written, check it before sending it again"}})
+		case e == nil: // written
+		case back != nil:
+			berr.Unknown = append(berr.Unknown, BatchFailure{Index: i, Err: &outcomeError{err: e, answered: http.StatusMultiStatus,
+				advice: "BigCommerce returned this item as saved but named it in a 207: part of it may not have been written, check it before sending it again"}})
+		default:
+			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: e})
+		}
+	}
+	return berr
+}
+
+// multiStatusItems splits a 207's errors by the item index their keys
+// start with ("1.name" is item 1's name), each item getting a copy of its
+// *Error with its own fields. It returns nil when no key names an item or
+// one key names none of the n items.
+func multiStatusItems(ms *MultiStatusError, n int) map[int]*Error {
 	byItem := map[int]*Error{}
 	for _, e := range ms.Errors {
 		for key, msg := range e.Fields {
 			idx, field, ok := batchKeyIndex(key)
 			if !ok || idx >= n {
-				byItem = nil
-				break
+				return nil
 			}
 			item := byItem[idx]
 			if item == nil {
@@ -203,30 +264,18 @@ func multiStatusChunkError(ms *MultiStatusError, n int) error {
 			}
 			item.Fields[field] = msg
 		}
-		if byItem == nil {
-			break
-		}
 	}
-	berr := &BatchError{Total: n}
 	if len(byItem) == 0 {
-		for i := 0; i < n; i++ {
-			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: fmt.Errorf(
-				"bigcommerce: %s %s: 207: BigCommerce saved part of this request without saying which items; this item may have been written, check before sending it again: %w",
-				ms.Method, ms.Path, ms)})
-		}
-		return berr
+		return nil
 	}
-	for i := 0; i < n; i++ {
-		if e := byItem[i]; e != nil {
-			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: e})
-		}
-	}
-	return berr
+	return byItem
 }
 
-// deleteIDs sends DELETE path?<ids> in chunks of 50, refusing an empty list
-// and ids below 1; query builds the query of one chunk.
-func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, query func([]int) any) (*Response, error) {
+// deleteIDs sends DELETE path?<ids> in chunks of size ids, parallel at
+// once, refusing an empty list and ids below 1; query builds the query of
+// one chunk (idInQuery for id:in). A failed chunk is reported in a
+// *BatchError by index in ids.
+func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, size, parallel int, query func([]int) any) (*Response, error) {
 	if len(ids) == 0 {
 		return &Response{}, invalid(op, "no ids given: the SDK never sends an unfiltered DELETE")
 	}
@@ -235,11 +284,18 @@ func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, query
 			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
 		}
 	}
-	_, resp, err := batch(ctx, ids, deleteIDChunk, cap(c.sem), func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
+	_, resp, err := batch(ctx, ids, size, parallel, func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
 		resp, err := c.call(ctx, http.MethodDelete, path, query(chunk), nil, nil)
 		return nil, resp, err
 	})
 	return resp, err
+}
+
+// idInQuery is the id:in query of one chunk of deleteIDs.
+func idInQuery(chunk []int) any {
+	return &struct {
+		IDIn IntList `url:"id:in"`
+	}{chunk}
 }
 
 // walkCursor iterates over a V3 list that offers cursor pagination
@@ -248,73 +304,103 @@ func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, query
 // derives from the last record, so records created or deleted during the
 // walk cannot shift it the way page offsets do. after returns the filter's
 // After field. If the API gives no cursor on a full page, the walk goes on
-// by page number instead, the only way left.
+// by page number instead, the only way left (see followCursor).
 func walkCursor[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch func(context.Context, *F) ([]T, *Response, error), after func(*F) *string) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var f F
 		if filter != nil {
 			f = *filter
 		}
-		page, limit := PF(&f).paging()
-		if *limit <= 0 {
+		if _, limit := PF(&f).paging(); *limit <= 0 {
 			*limit = MaxPageSize
 		}
-		cursor := after(&f)
-		if *cursor != "" {
-			*page = 0 // BigCommerce ignores page beside a cursor; do not send it
-		}
-		for {
-			items, resp, err := fetch(ctx, &f)
+		followCursor[T, F, PF](ctx, &f, cursorWalk[T]{cursor: after(&f)}, fetch, yield)
+	}
+}
+
+// cursorWalk says how followCursor walks.
+type cursorWalk[T any] struct {
+	// cursor is the filter's field the walk moves: After (forward, by
+	// end_cursor) or, with backward, Before (by start_cursor).
+	cursor   *string
+	backward bool
+	// first, when set, is the answer of the walk's first page, already read
+	// and yielded: the walk goes on after it.
+	first *Response
+	// idOf, when set, keeps the walk from yielding an id twice (a record
+	// whose sort key moved ahead of the walk).
+	idOf func(T) int
+}
+
+// followCursor yields a cursor walk over f, a copy the walk may change
+// whose limit is set, page after page from w.cursor (or after w.first). It
+// stops on a short page, or when a cursor walk gets no further cursor. If
+// the API gives no cursor on a full page before any cursor was followed, it
+// goes on by page number, counting pages itself and stopping after the last
+// one meta names. A cursor that comes back unchanged ends the walk with an
+// error rather than repeating records.
+func followCursor[T, F any, PF pager[F]](ctx context.Context, f *F, w cursorWalk[T], fetch func(context.Context, *F) ([]T, *Response, error), yield func(T, error) bool) {
+	page, limit := PF(f).paging()
+	if *w.cursor != "" {
+		*page = 0 // BigCommerce ignores page beside a cursor; do not send it
+	}
+	var seen idSet
+	for resp := w.first; ; {
+		if resp != nil {
+			more, err := w.next(resp.Pagination, page)
 			if err != nil {
 				var zero T
 				yield(zero, err)
+			}
+			if !more {
 				return
-			}
-			for _, item := range items {
-				if !yield(item, nil) {
-					return
-				}
-			}
-			if len(items) < *limit {
-				return
-			}
-			p := resp.Pagination
-			switch {
-			case p != nil && p.Cursor != nil && p.Cursor.EndCursor != "":
-				if p.Cursor.EndCursor == *cursor {
-					var zero T
-					yield(zero, fmt.Errorf("bigcommerce: the API gave the same end cursor %q twice: the walk stops instead of repeating records", *cursor))
-					return
-				}
-				*cursor, *page = p.Cursor.EndCursor, 0
-			case *cursor != "":
-				return // cursor mode, and no further cursor: that was the last page
-			case p != nil && p.TotalPages > 0 && max(*page, 1) >= p.TotalPages:
-				return // the page just read (counted here, not by the meta) was the last
-			default:
-				*page = max(*page, 1) + 1
 			}
 		}
+		items, r, err := fetch(ctx, f)
+		if err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
+		for _, item := range items {
+			if w.idOf != nil && !seen.add(w.idOf(item)) {
+				continue
+			}
+			if !yield(item, nil) {
+				return
+			}
+		}
+		if len(items) < *limit {
+			return
+		}
+		resp = r
 	}
 }
 
-// failedSeq is an iterator that yields err once.
-func failedSeq[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
+// next moves the walk past the page whose pagination is p: to p's next
+// cursor or, when p has none and no cursor is followed yet, to the next
+// page number. It reports whether another page is to be read.
+func (w cursorWalk[T]) next(p *Pagination, page *int) (bool, error) {
+	next, which := "", "end"
+	if p != nil && p.Cursor != nil {
+		next = p.Cursor.EndCursor
+		if w.backward {
+			next, which = p.Cursor.StartCursor, "start"
+		}
 	}
-}
-
-// getBare sends a request whose answer is one object with no {data}
-// envelope (V2, and the V3 endpoints that answer bare objects).
-func getBare[T any](ctx context.Context, c *Client, method, path string, opts, body any) (*T, *Response, error) {
-	var out T
-	resp, err := c.call(ctx, method, path, opts, body, &out)
-	if err != nil {
-		return nil, resp, err
+	switch {
+	case next != "" && next == *w.cursor:
+		return false, fmt.Errorf("bigcommerce: the API gave the same %s cursor %q twice: the walk stops instead of repeating records", which, next)
+	case next != "":
+		*w.cursor, *page = next, 0
+	case *w.cursor != "":
+		return false, nil // cursor mode, and no further cursor: that was the last page
+	case p != nil && p.TotalPages > 0 && max(*page, 1) >= p.TotalPages:
+		return false, nil // the page just read (counted here, not by the meta) was the last
+	default:
+		*page = max(*page, 1) + 1
 	}
-	return &out, resp, nil
+	return true, nil
 }
 
 // countV2 reads a V2 count endpoint ({"count": N}).

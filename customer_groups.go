@@ -199,7 +199,7 @@ func (s *CustomerGroupsService) Get(ctx context.Context, id int) (*CustomerGroup
 	if err := checkID("CustomerGroups.Get", "customer group id", id); err != nil {
 		return nil, &Response{}, err
 	}
-	return getOneV2[CustomerGroup](ctx, s.client, http.MethodGet, customerGroupPath(id), nil)
+	return getOneV2[CustomerGroup](ctx, s.client, http.MethodGet, customerGroupPath(id), nil, nil)
 }
 
 // Count returns the number of customer groups: GET /v2/customer_groups/count.
@@ -263,7 +263,7 @@ func (s *CustomerGroupsService) Delete(ctx context.Context, id int) (*Response, 
 // send writes a group; on a 207 the body is only a message, so no group is
 // returned beside the *MultiStatusError.
 func (s *CustomerGroupsService) send(ctx context.Context, method, path string, body any) (*CustomerGroup, *Response, error) {
-	g, resp, err := getOneV2[CustomerGroup](ctx, s.client, method, path, body)
+	g, resp, err := getOneV2[CustomerGroup](ctx, s.client, method, path, nil, body)
 	if err != nil {
 		return nil, resp, err // a 207 too: its body is a message, not the group
 	}

@@ -26,7 +26,10 @@ import (
 // order and, when some chunk failed, a *BatchError naming each failed input
 // index. BigCommerce writes nothing from a request it answers with an error,
 // so every item of a rejected chunk is reported: the items BigCommerce named
-// carry its *Error, the others an error saying they can be sent again.
+// carry its *Error, the others an error saying they can be sent again. A 207
+// (part of a chunk written) is reported as every batch writer reports it
+// (see BatchError): the items it names by index failed; when it names none,
+// every item of that chunk is unknown (BatchError.Unknown), never failed.
 type CustomersService service
 
 const (
@@ -36,9 +39,6 @@ const (
 	// customerUpdateParallel is the spec's "Limit of 3 concurrent requests"
 	// on PUT /v3/customers and PUT /v3/customers/addresses.
 	customerUpdateParallel = 3
-	// customerDeleteChunk is how many ids one DELETE carries, so that the
-	// id:in query stays well below URL length limits.
-	customerDeleteChunk = 50
 )
 
 const (
@@ -494,7 +494,7 @@ func (f *AddressFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 // carries meta.pagination and, on the first page or when the filter has
 // After or Before, the cursors in Pagination.Cursor.
 func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]Customer, *Response, error) {
-	return getV3[[]Customer](ctx, s.client, http.MethodGet, customersPath, filter, nil)
+	return listV3[Customer](ctx, s.client, customersPath, filter)
 }
 
 // All iterates over every customer matching filter: GET /v3/customers, 250
@@ -528,6 +528,9 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 //
 // With After or Before, All follows the cursor from there (forward or
 // backward); with Sort or IDIn it follows the cursor from the first page.
+// If a full page comes without a cursor before any was followed, it goes
+// on by page number; a cursor that comes back unchanged ends the walk with
+// an error instead of a silent end.
 // BigCommerce does not document what its cursor encodes. If it is a keyset
 // (sort key and id, as in the SDK's fake store), a customer created or
 // deleted elsewhere cannot shift the walk, but a customer whose sort key
@@ -680,53 +683,15 @@ func (s *CustomersService) highestID(ctx context.Context, f CustomerFilter, tota
 }
 
 // followCursor yields customers page after page by cursor: from f's After
-// or Before, or else from the first page, or after the first page when its
-// answer (first) was already read and yielded. It stops on a short page or
-// when no new cursor comes back.
+// or Before (backward), or else from the first page, or after the first
+// page when its answer (first) was already read and yielded (see crud.go's
+// followCursor). A customer whose sort key moved ahead is yielded once.
 func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, first *Response, yield func(Customer, error) bool) {
-	if f.After != "" || f.Before != "" {
-		f.Page = 0 // BigCommerce ignores page beside a cursor; do not send it
-	}
-	var seen idSet // a customer whose sort key moved ahead is yielded once
-	if first != nil {
-		if !advanceCustomerCursor(&f, first.Pagination) {
-			return
-		}
-		f.Page = 0
-	}
-	for {
-		items, resp, err := s.List(ctx, &f)
-		if err != nil {
-			yield(Customer{}, err)
-			return
-		}
-		for _, c := range items {
-			if seen.add(c.ID) && !yield(c, nil) {
-				return
-			}
-		}
-		if len(items) < f.Limit || !advanceCustomerCursor(&f, resp.Pagination) {
-			return
-		}
-		f.Page = 0
-	}
-}
-
-// advanceCustomerCursor moves f's After (or Before) to the next cursor the page gave
-// and reports whether there is one.
-func advanceCustomerCursor(f *CustomerFilter, p *Pagination) bool {
-	if p == nil || p.Cursor == nil {
-		return false
-	}
-	cur, next := &f.After, p.Cursor.EndCursor
+	w := cursorWalk[Customer]{cursor: &f.After, first: first, idOf: customerID}
 	if f.Before != "" {
-		cur, next = &f.Before, p.Cursor.StartCursor
+		w.cursor, w.backward = &f.Before, true
 	}
-	if next == "" || next == *cur {
-		return false
-	}
-	*cur = next
-	return true
+	followCursor(ctx, &f, w, s.List, yield)
 }
 
 // Get returns one customer with its addresses, store credit, attributes and
@@ -782,9 +747,7 @@ func (s *CustomersService) Create(ctx context.Context, customers []CustomerCreat
 			return nil, &Response{}, err
 		}
 	}
-	return batch(ctx, customers, CustomerBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []CustomerCreate) ([]Customer, *Response, error) {
-		return sendCustomerChunk[Customer](ctx, s.client, http.MethodPost, customersPath, chunk)
-	})
+	return writeBatch[CustomerCreate, Customer](ctx, s.client, http.MethodPost, customersPath, customers, CustomerBatchSize, cap(s.client.sem))
 }
 
 func validateCustomerCreate(op string, i int, c CustomerCreate) error {
@@ -841,9 +804,7 @@ func (s *CustomersService) Update(ctx context.Context, customers []CustomerUpdat
 			return nil, &Response{}, invalid(op, "customer %d: id must be > 0, got %d", i, c.ID)
 		}
 	}
-	return batch(ctx, customers, CustomerBatchSize, customerUpdateParallel, func(ctx context.Context, chunk []CustomerUpdate) ([]Customer, *Response, error) {
-		return sendCustomerChunk[Customer](ctx, s.client, http.MethodPut, customersPath, chunk)
-	})
+	return writeBatch[CustomerUpdate, Customer](ctx, s.client, http.MethodPut, customersPath, customers, CustomerBatchSize, customerUpdateParallel)
 }
 
 // Delete deletes customers by id: DELETE /v3/customers?id:in=... Long lists
@@ -858,7 +819,7 @@ func (s *CustomersService) Delete(ctx context.Context, ids ...int) (*Response, e
 // ListAddresses returns one page of customer addresses:
 // GET /v3/customers/addresses.
 func (s *CustomersService) ListAddresses(ctx context.Context, filter *AddressFilter) ([]CustomerAddress, *Response, error) {
-	return getV3[[]CustomerAddress](ctx, s.client, http.MethodGet, addressesPath, filter, nil)
+	return listV3[CustomerAddress](ctx, s.client, addressesPath, filter)
 }
 
 // AllAddresses iterates over every customer address matching filter:
@@ -898,9 +859,7 @@ func (s *CustomersService) CreateAddresses(ctx context.Context, addresses []Addr
 			return nil, &Response{}, invalid(op, "address %d: %s required", i, missing)
 		}
 	}
-	return batch(ctx, addresses, CustomerBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []AddressCreate) ([]CustomerAddress, *Response, error) {
-		return sendCustomerChunk[CustomerAddress](ctx, s.client, http.MethodPost, addressesPath, chunk)
-	})
+	return writeBatch[AddressCreate, CustomerAddress](ctx, s.client, http.MethodPost, addressesPath, addresses, CustomerBatchSize, cap(s.client.sem))
 }
 
 // UpdateAddresses changes customer addresses: PUT /v3/customers/addresses,
@@ -918,9 +877,7 @@ func (s *CustomersService) UpdateAddresses(ctx context.Context, addresses []Addr
 			return nil, &Response{}, invalid(op, "address %d: id must be > 0, got %d", i, a.ID)
 		}
 	}
-	return batch(ctx, addresses, CustomerBatchSize, customerUpdateParallel, func(ctx context.Context, chunk []AddressUpdate) ([]CustomerAddress, *Response, error) {
-		return sendCustomerChunk[CustomerAddress](ctx, s.client, http.MethodPut, addressesPath, chunk)
-	})
+	return writeBatch[AddressUpdate, CustomerAddress](ctx, s.client, http.MethodPut, addressesPath, addresses, CustomerBatchSize, customerUpdateParallel)
 }
 
 // DeleteAddresses deletes customer addresses by id:
@@ -930,38 +887,14 @@ func (s *CustomersService) DeleteAddresses(ctx context.Context, ids ...int) (*Re
 	return deleteCustomerIDs(ctx, s.client, "Customers.DeleteAddresses", addressesPath, ids)
 }
 
-// customerIDsQuery is the id:in query of a DELETE.
-type customerIDsQuery struct {
-	IDIn IntList `url:"id:in"`
-}
-
-// deleteCustomerIDs sends DELETE path?id:in=... in chunks, refusing an empty list
-// (which BigCommerce would answer with a 204 and no change) and ids <= 0.
+// deleteCustomerIDs is deleteIDs (id:in, 50 ids a request) with the
+// customers API's reason for refusing an empty list: BigCommerce would
+// answer a DELETE without id:in with a 204 and no change.
 func deleteCustomerIDs(ctx context.Context, c *Client, op, path string, ids []int) (*Response, error) {
 	if len(ids) == 0 {
 		return &Response{}, invalid(op, "no ids given: pass at least one id (BigCommerce ignores a DELETE without id:in)")
 	}
-	for i, id := range ids {
-		if id <= 0 {
-			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
-		}
-	}
-	_, resp, err := batch(ctx, ids, customerDeleteChunk, cap(c.sem), func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
-		resp, err := c.call(ctx, http.MethodDelete, path, &customerIDsQuery{IDIn: chunk}, nil, nil)
-		return nil, resp, err
-	})
-	return resp, err
-}
-
-// sendCustomerChunk sends one chunk of a batch write and decodes the {data} answer.
-// An error answer that names items by index becomes a chunk-relative
-// *BatchError (see customerChunkError).
-func sendCustomerChunk[Out, In any](ctx context.Context, c *Client, method, path string, chunk []In) ([]Out, *Response, error) {
-	out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
-	if err != nil {
-		err = customerChunkError(err, len(chunk))
-	}
-	return out, resp, err
+	return deleteIDs(ctx, c, op, path, ids, deleteIDChunk, cap(c.sem), idInQuery)
 }
 
 // customerChunkError maps an error answer to a batch request of n items onto the

@@ -385,19 +385,43 @@ func TestCustomersAllFollowsCursors(t *testing.T) {
 	}
 }
 
+func TestCustomersAllSortedWithoutCursorGoesOnByPage(t *testing.T) {
+	c, mt := newTestClient(t)
+	// Pages of 2 of 5 customers whose meta has no cursor: the walk goes on
+	// by page number, to the last page meta names, instead of stopping.
+	rec := mockFunc(mt, http.MethodGet, "/v3/customers", func(r captured) (*http.Response, error) {
+		page, _ := strconv.Atoi(r.Query.Get("page"))
+		return custRespond(200, customerPage(max(page, 1), 2, 6))
+	})
+	var ids []int
+	for cu, err := range c.Customers.All(ctx(t), &CustomerFilter{Sort: CustomerSortLastNameAsc, Limit: 2}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, cu.ID)
+	}
+	if !slices.Equal(ids, []int{1, 2, 3, 4, 5, 6}) || rec.count() != 3 {
+		t.Errorf("ids = %v in %d requests, want 1-6 in 3", ids, rec.count())
+	}
+}
+
 func TestCustomersAllCursorStopsWhenCursorRepeats(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodGet, "/v3/customers", 200,
 		[]byte(`{"data":[{"id":1},{"id":2}],"meta":{"cursor_pagination":{"count":2,"per_page":2,"start_cursor":"x","end_cursor":"x"}}}`))
-	n := 0
+	// It stops, and says so: the walk is not known to be complete.
+	n, errs := 0, 0
 	for _, err := range c.Customers.All(ctx(t), &CustomerFilter{After: "x", Limit: 2}) {
 		if err != nil {
-			t.Fatal(err)
+			if errs++; !strings.Contains(err.Error(), "same end cursor") {
+				t.Errorf("err = %v, want the repeated cursor named", err)
+			}
+			continue
 		}
 		n++
 	}
-	if n != 2 || rec.count() != 1 {
-		t.Errorf("yielded %d customers in %d requests, want 2 in 1", n, rec.count())
+	if n != 2 || errs != 1 || rec.count() != 1 {
+		t.Errorf("yielded %d customers and %d errors in %d requests, want 2 and 1 error in 1", n, errs, rec.count())
 	}
 }
 
@@ -1224,4 +1248,35 @@ func TestFormFieldValueDecoding(t *testing.T) {
 			t.Errorf("%s: got %#v", tt.in, f)
 		}
 	}
+}
+
+func TestCustomersCreate207(t *testing.T) {
+	two := []CustomerCreate{
+		{Email: "a@example.com", FirstName: "A", LastName: "A"},
+		{Email: "b@example.com", FirstName: "B", LastName: "B"},
+	}
+	t.Run("named item fails alone", func(t *testing.T) {
+		c, mt := newTestClient(t)
+		mockJSON(mt, http.MethodPost, "/v3/customers", 207, []byte(`{"data":[{"id":7,"email":"a@example.com"}],
+			"errors":{"status":422,"title":"Some customers were not created","errors":{"1.email":"duplicate"}},"meta":{}}`))
+		got, _, err := c.Customers.Create(ctx(t), two)
+		var be *BatchError
+		var e *Error
+		if !errors.As(err, &be) || !slices.Equal(be.FailedIndexes(), []int{1}) || len(be.Unknown) != 0 ||
+			!errors.As(be.Failures[0].Err, &e) || e.Fields["email"] != "duplicate" {
+			t.Fatalf("err = %v; want only item 1 failed, with its own field error", err)
+		}
+		if len(got) != 1 || got[0].ID != 7 {
+			t.Errorf("got %+v, want the created customer", got)
+		}
+	})
+	t.Run("no item named: every item unknown", func(t *testing.T) {
+		c, mt := newTestClient(t)
+		mockJSON(mt, http.MethodPost, "/v3/customers", 207, []byte(`{"data":[],"errors":{"status":422,"title":"something failed"},"meta":{}}`))
+		_, _, err := c.Customers.Create(ctx(t), two)
+		var be *BatchError
+		if !errors.As(err, &be) || len(be.Failures) != 0 || !slices.Equal(be.UnknownIndexes(), []int{0, 1}) || !errors.Is(err, ErrOutcomeUnknown) {
+			t.Fatalf("err = %v; want both items unknown", err)
+		}
+	})
 }

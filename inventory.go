@@ -309,7 +309,7 @@ func (f *InventoryItemFilter) paging() (page, limit *int) { return &f.Page, &f.L
 // ListItems returns one page of items with their inventory at every
 // location: GET /v3/inventory/items. filter may be nil.
 func (s *InventoryService) ListItems(ctx context.Context, filter *InventoryItemFilter) ([]InventoryItem, *Response, error) {
-	return getV3[[]InventoryItem](ctx, s.client, http.MethodGet, "/v3/inventory/items", filter, nil)
+	return listV3[InventoryItem](ctx, s.client, "/v3/inventory/items", filter)
 }
 
 // AllItems iterates over every inventory item matching filter, page by page:
@@ -378,7 +378,7 @@ func (s *InventoryService) ListLocationItems(ctx context.Context, locationID int
 	if err != nil {
 		return nil, &Response{}, err
 	}
-	return getV3[[]LocationItem](ctx, s.client, http.MethodGet, path, filter, nil)
+	return listV3[LocationItem](ctx, s.client, path, filter)
 }
 
 // AllLocationItems iterates over every item at a location, page by page:
@@ -720,7 +720,7 @@ func (f *LocationFilter) paging() (page, limit *int) { return &f.Page, &f.Limit 
 // ListLocations returns one page of locations: GET /v3/inventory/locations.
 // filter may be nil.
 func (s *InventoryService) ListLocations(ctx context.Context, filter *LocationFilter) ([]Location, *Response, error) {
-	return getV3[[]Location](ctx, s.client, http.MethodGet, "/v3/inventory/locations", filter, nil)
+	return listV3[Location](ctx, s.client, "/v3/inventory/locations", filter)
 }
 
 // AllLocations iterates over every location matching filter, page by page:

@@ -207,7 +207,7 @@ func (s *MetafieldsService) List(ctx context.Context, o MetafieldOwner, filter *
 // the walk on a page already read can make it skip or repeat one.
 func (s *MetafieldsService) All(ctx context.Context, o MetafieldOwner, filter *MetafieldFilter) iter.Seq2[Metafield, error] {
 	if err := o.check("Metafields.All"); err != nil {
-		return failedSeq[Metafield](err)
+		return refused[Metafield](err)
 	}
 	return walk(ctx, s.client, filter, MaxPageSize, func(ctx context.Context, f *MetafieldFilter) ([]Metafield, *Response, error) {
 		return s.List(ctx, o, f)
@@ -285,7 +285,7 @@ func (s *MetafieldsService) ListKind(ctx context.Context, kind MetafieldKind, fi
 // cannot shift.
 func (s *MetafieldsService) AllKind(ctx context.Context, kind MetafieldKind, filter *MetafieldFilter) iter.Seq2[Metafield, error] {
 	if err := checkKind("Metafields.AllKind", kind); err != nil {
-		return failedSeq[Metafield](err)
+		return refused[Metafield](err)
 	}
 	return walkCursor(ctx, filter, func(ctx context.Context, f *MetafieldFilter) ([]Metafield, *Response, error) {
 		return s.ListKind(ctx, kind, f)

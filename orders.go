@@ -178,14 +178,6 @@ func newOrderCountQuery(f *OrderFilter) *orderCountQuery {
 	}
 }
 
-// checkOrderID refuses a non-positive id.
-func checkOrderID(op, what string, id int) error {
-	if id <= 0 {
-		return invalid(op, "%s must be a positive id, got %d", what, id)
-	}
-	return nil
-}
-
 // OrderLink points to a sub-resource that V2 does not embed (an order's
 // products, shipping addresses, coupons): {url, resource}.
 type OrderLink struct {
@@ -910,10 +902,6 @@ type TransactionProviderField struct {
 // empty slice and no error. When filter.Include asks for consignments,
 // consignment_structure=object is sent too (the filter is not modified).
 func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order, *Response, error) {
-	var page, limit int
-	if filter != nil {
-		page, limit = filter.Page, filter.Limit
-	}
 	if filter != nil {
 		cs, err := consignmentStructure("Orders.List", filter.Include, filter.ConsignmentStructure)
 		if err != nil {
@@ -925,7 +913,7 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 			filter = &f
 		}
 	}
-	return listV2[Order](ctx, s.client, "/v2/orders", filter, page, limit)
+	return listPage[Order](ctx, s.client, "/v2/orders", filter)
 }
 
 // All iterates over every order matching filter: GET /v2/orders, with
@@ -1074,10 +1062,10 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 // Get returns one order: GET /v2/orders/{id}. To read its line items in
 // the same request, use GetWithOptions with OrderIncludeConsignmentsLineItems.
 func (s *OrdersService) Get(ctx context.Context, id int) (*Order, *Response, error) {
-	if err := checkOrderID("Orders.Get", "order id", id); err != nil {
+	if err := checkID("Orders.Get", "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
-	return s.send(ctx, http.MethodGet, orderPath(id), nil)
+	return getOneV2[Order](ctx, s.client, http.MethodGet, orderPath(id), nil, nil)
 }
 
 // Count returns how many orders match filter, in total and per status: GET
@@ -1089,12 +1077,7 @@ func (s *OrdersService) Count(ctx context.Context, filter *OrderFilter) (*OrderC
 	if filter != nil {
 		opts = newOrderCountQuery(filter)
 	}
-	var out OrderCount
-	resp, err := s.client.call(ctx, http.MethodGet, "/v2/orders/count", opts, nil, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &out, resp, nil
+	return getOneV2[OrderCount](ctx, s.client, http.MethodGet, "/v2/orders/count", opts, nil)
 }
 
 // Create creates an order: POST /v2/orders. It needs a billing address and
@@ -1110,22 +1093,22 @@ func (s *OrdersService) Create(ctx context.Context, order OrderCreate) (*Order, 
 	case len(order.Products) > 0 && hasConsignments:
 		return nil, &Response{}, invalid(op, "set Products or Consignments, not both")
 	}
-	return s.send(ctx, http.MethodPost, "/v2/orders", order)
+	return getOneV2[Order](ctx, s.client, http.MethodPost, "/v2/orders", nil, order)
 }
 
 // Update changes an order: PUT /v2/orders/{id}.
 func (s *OrdersService) Update(ctx context.Context, id int, order OrderUpdate) (*Order, *Response, error) {
-	if err := checkOrderID("Orders.Update", "order id", id); err != nil {
+	if err := checkID("Orders.Update", "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
-	return s.send(ctx, http.MethodPut, orderPath(id), order)
+	return getOneV2[Order](ctx, s.client, http.MethodPut, orderPath(id), nil, order)
 }
 
 // UpdateStatus sets an order's status: PUT /v2/orders/{id} with
 // {"status_id": N}. OrderStatusIncomplete (0) is sent like any other status.
 func (s *OrdersService) UpdateStatus(ctx context.Context, id int, statusID OrderStatusID) (*Order, *Response, error) {
 	const op = "Orders.UpdateStatus"
-	if err := checkOrderID(op, "order id", id); err != nil {
+	if err := checkID(op, "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
 	if statusID < 0 {
@@ -1134,14 +1117,14 @@ func (s *OrdersService) UpdateStatus(ctx context.Context, id int, statusID Order
 	body := struct {
 		StatusID OrderStatusID `json:"status_id"`
 	}{statusID}
-	return s.send(ctx, http.MethodPut, orderPath(id), body)
+	return getOneV2[Order](ctx, s.client, http.MethodPut, orderPath(id), nil, body)
 }
 
 // Archive archives one order (BigCommerce's "delete"; the order can be
 // restored in the control panel): DELETE /v2/orders/{id}. There is no method
 // for DELETE /v2/orders, which archives every order.
 func (s *OrdersService) Archive(ctx context.Context, id int) (*Response, error) {
-	if err := checkOrderID("Orders.Archive", "order id", id); err != nil {
+	if err := checkID("Orders.Archive", "order id", id); err != nil {
 		return &Response{}, err
 	}
 	return s.client.call(ctx, http.MethodDelete, orderPath(id), nil, nil, nil)
@@ -1183,17 +1166,17 @@ func (s *OrdersService) GetShipment(ctx context.Context, orderID, shipmentID int
 	if err := checkShipmentIDs("Orders.GetShipment", orderID, shipmentID); err != nil {
 		return nil, &Response{}, err
 	}
-	return sendShipment(ctx, s, http.MethodGet, shipmentPath(orderID, shipmentID), nil)
+	return getOneV2[Shipment](ctx, s.client, http.MethodGet, shipmentPath(orderID, shipmentID), nil, nil)
 }
 
 // CreateShipment ships items of an order: POST /v2/orders/{id}/shipments
 // (201 Created). OrderAddressID and at least one item are required.
 func (s *OrdersService) CreateShipment(ctx context.Context, orderID int, shipment ShipmentCreate) (*Shipment, *Response, error) {
 	const op = "Orders.CreateShipment"
-	if err := checkOrderID(op, "order id", orderID); err != nil {
+	if err := checkID(op, "order id", orderID); err != nil {
 		return nil, &Response{}, err
 	}
-	if err := checkOrderID(op, "OrderAddressID", shipment.OrderAddressID); err != nil {
+	if err := checkID(op, "OrderAddressID", shipment.OrderAddressID); err != nil {
 		return nil, &Response{}, err
 	}
 	if len(shipment.Items) == 0 {
@@ -1204,7 +1187,7 @@ func (s *OrdersService) CreateShipment(ctx context.Context, orderID int, shipmen
 			return nil, &Response{}, invalid(op, "item %d needs a positive OrderProductID and Quantity, got %d and %d", i, it.OrderProductID, it.Quantity)
 		}
 	}
-	return sendShipment(ctx, s, http.MethodPost, fmt.Sprintf("/v2/orders/%d/shipments", orderID), shipment)
+	return getOneV2[Shipment](ctx, s.client, http.MethodPost, fmt.Sprintf("/v2/orders/%d/shipments", orderID), nil, shipment)
 }
 
 // UpdateShipment changes a shipment: PUT /v2/orders/{id}/shipments/{shipment_id}.
@@ -1212,7 +1195,7 @@ func (s *OrdersService) UpdateShipment(ctx context.Context, orderID, shipmentID 
 	if err := checkShipmentIDs("Orders.UpdateShipment", orderID, shipmentID); err != nil {
 		return nil, &Response{}, err
 	}
-	return sendShipment(ctx, s, http.MethodPut, shipmentPath(orderID, shipmentID), shipment)
+	return getOneV2[Shipment](ctx, s.client, http.MethodPut, shipmentPath(orderID, shipmentID), nil, shipment)
 }
 
 // DeleteShipment deletes one shipment: DELETE
@@ -1237,7 +1220,7 @@ func (s *OrdersService) ListStatuses(ctx context.Context) ([]OrderStatus, *Respo
 // /v3/orders/{id}/transactions (scope store_v2_transactions_read_only). An
 // order without transactions (204) gives an empty slice and no error.
 func (s *OrdersService) ListTransactions(ctx context.Context, orderID int) ([]Transaction, *Response, error) {
-	if err := checkOrderID("Orders.ListTransactions", "order id", orderID); err != nil {
+	if err := checkID("Orders.ListTransactions", "order id", orderID); err != nil {
 		return nil, &Response{}, err
 	}
 	path := fmt.Sprintf("/v3/orders/%d/transactions", orderID)
@@ -1251,44 +1234,16 @@ func (s *OrdersService) ListTransactions(ctx context.Context, orderID int) ([]Tr
 	return out, resp, nil
 }
 
-// send sends one order request and decodes the order in the answer.
-func (s *OrdersService) send(ctx context.Context, method, path string, body any) (*Order, *Response, error) {
-	var out Order
-	resp, err := s.client.call(ctx, method, path, nil, body, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &out, resp, nil
-}
-
-// sendShipment sends one shipment request and decodes the shipment answered.
-func sendShipment(ctx context.Context, s *OrdersService, method, path string, body any) (*Shipment, *Response, error) {
-	var out Shipment
-	resp, err := s.client.call(ctx, method, path, nil, body, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &out, resp, nil
-}
-
 // listOrderSub fetches one page of an order's sub-resource list.
 func listOrderSub[T any](ctx context.Context, s *OrdersService, op string, orderID int, sub string, opts *ListOptions) ([]T, *Response, error) {
-	if err := checkOrderID(op, "order id", orderID); err != nil {
+	if err := checkID(op, "order id", orderID); err != nil {
 		return nil, &Response{}, err
 	}
-	var page, limit int
-	var q any
-	if opts != nil {
-		page, limit, q = opts.Page, opts.Limit, opts
-	}
-	return listV2[T](ctx, s.client, fmt.Sprintf("/v2/orders/%d/%s", orderID, sub), q, page, limit)
+	return listPage[T](ctx, s.client, fmt.Sprintf("/v2/orders/%d/%s", orderID, sub), opts)
 }
 
 func checkShipmentIDs(op string, orderID, shipmentID int) error {
-	if err := checkOrderID(op, "order id", orderID); err != nil {
-		return err
-	}
-	return checkOrderID(op, "shipment id", shipmentID)
+	return checkSubID(op, "order id", orderID, "shipment id", shipmentID)
 }
 
 func orderPath(id int) string { return "/v2/orders/" + strconv.Itoa(id) }

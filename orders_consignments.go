@@ -492,7 +492,7 @@ func consignmentStructure(op string, include StringList, set string) (string, er
 //	items := o.LineItems()
 func (s *OrdersService) GetWithOptions(ctx context.Context, id int, opts *OrderGetOptions) (*Order, *Response, error) {
 	const op = "Orders.GetWithOptions"
-	if err := checkOrderID(op, "order id", id); err != nil {
+	if err := checkID(op, "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
 	var q any
@@ -505,12 +505,7 @@ func (s *OrdersService) GetWithOptions(ctx context.Context, id int, opts *OrderG
 		o.ConsignmentStructure = cs
 		q = &o
 	}
-	var out Order
-	resp, err := s.client.call(ctx, http.MethodGet, orderPath(id), q, nil, &out)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &out, resp, nil
+	return getOneV2[Order](ctx, s.client, http.MethodGet, orderPath(id), q, nil)
 }
 
 // CompleteLineItems returns every line item of o. When o was read with

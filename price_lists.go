@@ -109,7 +109,7 @@ func (s *PriceListsService) List(ctx context.Context, filter *PriceListFilter) (
 // filter.Limit is set.
 func (s *PriceListsService) All(ctx context.Context, filter *PriceListFilter) iter.Seq2[PriceList, error] {
 	if filter != nil && filter.Before != "" {
-		return failedSeq[PriceList](invalid("PriceLists.All", "Before is set: All walks forward only; use After, or List for one page"))
+		return refused[PriceList](invalid("PriceLists.All", "Before is set: All walks forward only; use After, or List for one page"))
 	}
 	return walkCursor(ctx, filter, s.List, func(f *PriceListFilter) *string { return &f.After })
 }

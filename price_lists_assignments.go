@@ -102,7 +102,7 @@ func (s *PriceListsService) ListAssignments(ctx context.Context, filter *PriceLi
 // /v3/pricelists/assignments, following the end cursor (after).
 func (s *PriceListsService) AllAssignments(ctx context.Context, filter *PriceListAssignmentFilter) iter.Seq2[PriceListAssignment, error] {
 	if filter != nil && filter.Before != "" {
-		return failedSeq[PriceListAssignment](invalid("PriceLists.AllAssignments", "Before is set: AllAssignments walks forward only; use After, or ListAssignments for one page"))
+		return refused[PriceListAssignment](invalid("PriceLists.AllAssignments", "Before is set: AllAssignments walks forward only; use After, or ListAssignments for one page"))
 	}
 	return walkCursor(ctx, filter, s.ListAssignments, func(f *PriceListAssignmentFilter) *string { return &f.After })
 }

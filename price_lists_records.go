@@ -191,7 +191,7 @@ func (s *PriceListsService) ListRecords(ctx context.Context, priceListID int, fi
 // at once per store.
 func (s *PriceListsService) AllRecords(ctx context.Context, priceListID int, filter *PriceRecordFilter) iter.Seq2[PriceRecord, error] {
 	if filter != nil && filter.Before != "" {
-		return failedSeq[PriceRecord](invalid("PriceLists.AllRecords", "Before is set: AllRecords walks forward only; use After, or ListRecords for one page"))
+		return refused[PriceRecord](invalid("PriceLists.AllRecords", "Before is set: AllRecords walks forward only; use After, or ListRecords for one page"))
 	}
 	return walkCursor(ctx, filter, func(ctx context.Context, f *PriceRecordFilter) ([]PriceRecord, *Response, error) {
 		return s.ListRecords(ctx, priceListID, f)

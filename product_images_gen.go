@@ -81,7 +81,7 @@ func (s *ProductImagesService) List(ctx context.Context, productID int, filter *
 // or repeat one record.
 func (s *ProductImagesService) All(ctx context.Context, productID int, filter *ProductImageFilter) iter.Seq2[ProductImage, error] {
 	if err := checkPath("ProductImages.All", "product id", productID); err != nil {
-		return failedSeq[ProductImage](err)
+		return refused[ProductImage](err)
 	}
 	return walk(ctx, s.client, filter, MaxPageSize, func(ctx context.Context, f *ProductImageFilter) ([]ProductImage, *Response, error) {
 		return s.List(ctx, productID, f)

@@ -94,7 +94,7 @@ func (s *ProductVideosService) List(ctx context.Context, productID int, filter *
 // or repeat one record.
 func (s *ProductVideosService) All(ctx context.Context, productID int, filter *ProductVideoFilter) iter.Seq2[ProductVideo, error] {
 	if err := checkPath("ProductVideos.All", "product id", productID); err != nil {
-		return failedSeq[ProductVideo](err)
+		return refused[ProductVideo](err)
 	}
 	return walk(ctx, s.client, filter, MaxPageSize, func(ctx context.Context, f *ProductVideoFilter) ([]ProductVideo, *Response, error) {
 		return s.List(ctx, productID, f)

@@ -679,7 +679,7 @@ func (o *one[T]) UnmarshalJSON(b []byte) error {
 // List returns one page of products: GET /v3/catalog/products.
 // Response.Pagination holds the totals.
 func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Product, *Response, error) {
-	return getV3[[]Product](ctx, s.client, http.MethodGet, "/v3/catalog/products", filter, nil)
+	return listV3[Product](ctx, s.client, "/v3/catalog/products", filter)
 }
 
 // All iterates over every product matching filter: GET
@@ -814,14 +814,10 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 
 // Get returns one product: GET /v3/catalog/products/{id}. opts may be nil.
 func (s *ProductsService) Get(ctx context.Context, id int, opts *ProductGetOptions) (*Product, *Response, error) {
-	if id <= 0 {
-		return nil, &Response{}, invalid("Products.Get", "product id must be positive, got %d", id)
+	if err := checkID("Products.Get", "product id", id); err != nil {
+		return nil, &Response{}, err
 	}
-	p, resp, err := getV3[Product](ctx, s.client, http.MethodGet, fmt.Sprintf("/v3/catalog/products/%d", id), opts, nil)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &p, resp, nil
+	return getOne[Product](ctx, s.client, http.MethodGet, fmt.Sprintf("/v3/catalog/products/%d", id), opts, nil)
 }
 
 // Create creates one product, with its variants if p.Variants is set: POST
@@ -833,7 +829,7 @@ func (s *ProductsService) Create(ctx context.Context, p ProductCreate) (*Product
 	if err := p.validate(); err != nil {
 		return nil, &Response{}, err
 	}
-	return s.writeOne(ctx, http.MethodPost, "/v3/catalog/products", p)
+	return writeOne[Product](ctx, s.client, http.MethodPost, "/v3/catalog/products", p)
 }
 
 func (p *ProductCreate) validate() error {
@@ -869,24 +865,27 @@ func (p *ProductCreate) validate() error {
 // with a *MultiStatusError (check with errors.As and keep the product).
 func (s *ProductsService) Update(ctx context.Context, id int, u ProductUpdate) (*Product, *Response, error) {
 	const op = "Products.Update"
-	if id <= 0 {
-		return nil, &Response{}, invalid(op, "product id must be positive, got %d", id)
+	if err := checkID(op, "product id", id); err != nil {
+		return nil, &Response{}, err
 	}
 	if u.ID != 0 && u.ID != id {
 		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the product id (%d)", u.ID, id)
 	}
 	u.ID = 0 // the id is in the path; product_Put has no id field
-	return s.writeOne(ctx, http.MethodPut, fmt.Sprintf("/v3/catalog/products/%d", id), u)
+	return writeOne[Product](ctx, s.client, http.MethodPut, fmt.Sprintf("/v3/catalog/products/%d", id), u)
 }
 
-// writeOne sends a single-product write and keeps the product on a 207.
-func (s *ProductsService) writeOne(ctx context.Context, method, path string, body any) (*Product, *Response, error) {
-	p, resp, err := getV3[one[Product]](ctx, s.client, method, path, nil, body)
+// writeOne sends a single-product or single-variant write and keeps the
+// object on a 207, whose data the spec gives as an array (one). Unlike
+// getOne it accepts an answer without data (the spec's own POST example
+// has none) and returns the zero object.
+func writeOne[T any](ctx context.Context, c *Client, method, path string, body any) (*T, *Response, error) {
+	o, resp, err := getV3[one[T]](ctx, c, method, path, nil, body)
 	var ms *MultiStatusError
 	if err != nil && !errors.As(err, &ms) {
 		return nil, resp, err
 	}
-	return &p.v, resp, err
+	return &o.v, resp, err
 }
 
 // UpdateBatch updates many products: PUT /v3/catalog/products, in chunks of
@@ -899,8 +898,9 @@ func (s *ProductsService) writeOne(ctx context.Context, method, path string, bod
 // products it saved and fails, with the *MultiStatusError, the items whose
 // product did not come back; when every product came back, the 207 says a
 // part of some product (stock, URL) was not saved without saying which, so
-// every item of that chunk is reported with it: those products ARE in the
-// returned slice and need their unsaved part checked or sent again.
+// every item of that chunk is in BatchError.Unknown (UnknownIndexes, errors
+// matching ErrOutcomeUnknown): those products ARE in the returned slice and
+// need their unsaved part checked before they are sent again.
 func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
 	const op = "Products.UpdateBatch"
 	if len(items) == 0 {
@@ -913,40 +913,16 @@ func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate
 	}
 	return batch(ctx, items, ProductBatchSize, catalogParallel, func(ctx context.Context, chunk []ProductUpdate) ([]Product, *Response, error) {
 		saved, resp, err := getV3[[]Product](ctx, s.client, http.MethodPut, "/v3/catalog/products", nil, chunk)
-		var ms *MultiStatusError
-		if !errors.As(err, &ms) {
-			return saved, resp, err
-		}
-		return saved, resp, multiStatusFailures(chunk, saved, ms)
+		return saved, resp, chunkMultiStatus(err, len(chunk), func(i int) bool {
+			return slices.ContainsFunc(saved, func(p Product) bool { return p.ID == chunk[i].ID })
+		})
 	})
-}
-
-// multiStatusFailures turns a 207 for a chunk into a chunk-relative
-// *BatchError: the items whose product is missing from saved, or every item
-// if none is missing.
-func multiStatusFailures(chunk []ProductUpdate, saved []Product, ms *MultiStatusError) error {
-	back := make(map[int]bool, len(saved))
-	for _, p := range saved {
-		back[p.ID] = true
-	}
-	be := &BatchError{Total: len(chunk)}
-	for i, it := range chunk {
-		if !back[it.ID] {
-			be.Failures = append(be.Failures, BatchFailure{Index: i, Err: ms})
-		}
-	}
-	if len(be.Failures) == 0 {
-		for i := range chunk {
-			be.Failures = append(be.Failures, BatchFailure{Index: i, Err: ms})
-		}
-	}
-	return be
 }
 
 // Delete deletes one product: DELETE /v3/catalog/products/{id}.
 func (s *ProductsService) Delete(ctx context.Context, id int) (*Response, error) {
-	if id <= 0 {
-		return &Response{}, invalid("Products.Delete", "product id must be positive, got %d", id)
+	if err := checkID("Products.Delete", "product id", id); err != nil {
+		return &Response{}, err
 	}
 	return s.client.call(ctx, http.MethodDelete, fmt.Sprintf("/v3/catalog/products/%d", id), nil, nil, nil)
 }
@@ -957,23 +933,7 @@ func (s *ProductsService) Delete(ctx context.Context, id int) (*Response, error)
 // no ids, or an id <= 0, is a *ValidationError and nothing is sent. A chunk
 // that fails is reported in a *BatchError by input index.
 func (s *ProductsService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
-	const op = "Products.DeleteMany"
-	if len(ids) == 0 {
-		return &Response{}, invalid(op, "no product ids given; refusing to send an unfiltered delete")
-	}
-	for i, id := range ids {
-		if id <= 0 {
-			return &Response{}, invalid(op, "ids[%d] must be positive, got %d", i, id)
-		}
-	}
-	_, resp, err := batch(ctx, ids, ProductDeleteBatchSize, catalogParallel, func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
-		q := struct {
-			IDIn IntList `url:"id:in"`
-		}{IntList(chunk)}
-		resp, err := s.client.call(ctx, http.MethodDelete, "/v3/catalog/products", q, nil, nil)
-		return nil, resp, err
-	})
-	return resp, err
+	return deleteIDs(ctx, s.client, "Products.DeleteMany", "/v3/catalog/products", ids, ProductDeleteBatchSize, catalogParallel, idInQuery)
 }
 
 func variantsPath(productID int) string {
@@ -983,10 +943,10 @@ func variantsPath(productID int) string {
 // ListVariants returns one page of a product's variants: GET
 // /v3/catalog/products/{product_id}/variants.
 func (s *ProductsService) ListVariants(ctx context.Context, productID int, filter *VariantFilter) ([]Variant, *Response, error) {
-	if productID <= 0 {
-		return nil, &Response{}, invalid("Products.ListVariants", "product id must be positive, got %d", productID)
+	if err := checkID("Products.ListVariants", "product id", productID); err != nil {
+		return nil, &Response{}, err
 	}
-	return getV3[[]Variant](ctx, s.client, http.MethodGet, variantsPath(productID), filter, nil)
+	return listV3[Variant](ctx, s.client, variantsPath(productID), filter)
 }
 
 // AllVariants iterates over every variant of a product: GET
@@ -1010,15 +970,16 @@ func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter
 // with a *MultiStatusError.
 func (s *ProductsService) CreateVariant(ctx context.Context, productID int, v VariantCreate) (*Variant, *Response, error) {
 	const op = "Products.CreateVariant"
+	if err := checkID(op, "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
 	switch {
-	case productID <= 0:
-		return nil, &Response{}, invalid(op, "product id must be positive, got %d", productID)
 	case strings.TrimSpace(v.SKU) == "":
 		return nil, &Response{}, invalid(op, "sku is required")
 	case len(v.OptionValues) == 0:
 		return nil, &Response{}, invalid(op, "option_values is required: a variant is a combination of option values (id and option_id)")
 	}
-	return writeVariant(ctx, s.client, http.MethodPost, variantsPath(productID), v)
+	return writeOne[Variant](ctx, s.client, http.MethodPost, variantsPath(productID), v)
 }
 
 // UpdateVariant changes one variant: PUT
@@ -1029,33 +990,25 @@ func (s *ProductsService) CreateVariant(ctx context.Context, productID int, v Va
 // *MultiStatusError when the stock was not saved.
 func (s *ProductsService) UpdateVariant(ctx context.Context, productID, variantID int, u VariantUpdate) (*Variant, *Response, error) {
 	const op = "Products.UpdateVariant"
-	switch {
-	case productID <= 0:
-		return nil, &Response{}, invalid(op, "product id must be positive, got %d", productID)
-	case variantID <= 0:
-		return nil, &Response{}, invalid(op, "variant id must be positive, got %d", variantID)
-	case u.ID != 0 && u.ID != variantID:
+	if err := checkVariantIDs(op, productID, variantID); err != nil {
+		return nil, &Response{}, err
+	}
+	if u.ID != 0 && u.ID != variantID {
 		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the variant id (%d)", u.ID, variantID)
 	}
 	u.ID = 0
-	return writeVariant(ctx, s.client, http.MethodPut, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), u)
+	return writeOne[Variant](ctx, s.client, http.MethodPut, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), u)
 }
 
-func writeVariant(ctx context.Context, c *Client, method, path string, body any) (*Variant, *Response, error) {
-	v, resp, err := getV3[one[Variant]](ctx, c, method, path, nil, body)
-	var ms *MultiStatusError
-	if err != nil && !errors.As(err, &ms) {
-		return nil, resp, err
-	}
-	return &v.v, resp, err
+func checkVariantIDs(op string, productID, variantID int) error {
+	return checkSubID(op, "product id", productID, "variant id", variantID)
 }
 
 // DeleteVariant deletes one variant: DELETE
 // /v3/catalog/products/{product_id}/variants/{variant_id}.
 func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantID int) (*Response, error) {
-	const op = "Products.DeleteVariant"
-	if productID <= 0 || variantID <= 0 {
-		return &Response{}, invalid(op, "product id and variant id must be positive, got %d and %d", productID, variantID)
+	if err := checkVariantIDs("Products.DeleteVariant", productID, variantID); err != nil {
+		return &Response{}, err
 	}
 	return s.client.call(ctx, http.MethodDelete, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), nil, nil, nil)
 }
@@ -1069,7 +1022,10 @@ func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantI
 // The saved variants come back in input order. A chunk answered with an
 // error fails all its items in the returned *BatchError; a 422's
 // per-variant problems ({batch_errors:[...]}) are in the *Error's Messages
-// and Fields ("0.sku": ...), indexed by BigCommerce's list of errors.
+// and Fields ("0.sku": ...), indexed by BigCommerce's list of errors. A
+// chunk answered 207 is reported as in UpdateBatch: the items whose variant
+// did not come back (matched by id, or by product and SKU for a new one)
+// failed; when all came back, every item of the chunk is unknown.
 func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []VariantUpdate) ([]Variant, *Response, error) {
 	const op = "Products.UpdateVariantsBatch"
 	if len(items) == 0 {
@@ -1084,8 +1040,20 @@ func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []Varia
 		}
 	}
 	return batch(ctx, items, VariantBatchSize, catalogParallel, func(ctx context.Context, chunk []VariantUpdate) ([]Variant, *Response, error) {
-		return getV3[[]Variant](ctx, s.client, http.MethodPut, "/v3/catalog/variants", nil, chunk)
+		saved, resp, err := getV3[[]Variant](ctx, s.client, http.MethodPut, "/v3/catalog/variants", nil, chunk)
+		return saved, resp, chunkMultiStatus(err, len(chunk), func(i int) bool {
+			return slices.ContainsFunc(saved, func(v Variant) bool { return sameVariant(chunk[i], v) })
+		})
 	})
+}
+
+// sameVariant reports whether v is the variant u wrote: the same id, or
+// for a new variant (no id) the same product and SKU.
+func sameVariant(u VariantUpdate, v Variant) bool {
+	if u.ID > 0 {
+		return v.ID == u.ID
+	}
+	return v.ProductID == u.ProductID && u.SKU != nil && v.SKU == *u.SKU
 }
 
 // number writes a decimal as a JSON number. The V3 catalog declares money

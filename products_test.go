@@ -720,8 +720,9 @@ func TestProductsUpdateBatchMultiStatus(t *testing.T) {
 		if !errors.As(err, &be) {
 			t.Fatalf("err = %v, want *BatchError", err)
 		}
-		if !slices.Equal(be.FailedIndexes(), []int{10, 11, 12}) {
-			t.Errorf("failed indexes = %v, want [10 11 12]", be.FailedIndexes())
+		// Those products were saved (in part): unknown, never failed (resendable).
+		if !slices.Equal(be.UnknownIndexes(), []int{10, 11, 12}) || len(be.Failures) != 0 || !errors.Is(err, ErrOutcomeUnknown) {
+			t.Errorf("unknown indexes = %v, failed %v, want [10 11 12] unknown and none failed", be.UnknownIndexes(), be.FailedIndexes())
 		}
 		if len(got) != 13 {
 			t.Errorf("got %d saved products, want all 13 (the data is never dropped)", len(got))
@@ -1218,4 +1219,40 @@ func TestProductWriteTypesSendZeroValues(t *testing.T) {
 	assertJSONBody(t, b, `{"name": "Gift card", "type": "digital", "weight": 0, "price": 0}`)
 	b, _ = json.Marshal(VariantCreate{SKU: "A", Price: Ptr(dec("0.10"))})
 	assertJSONBody(t, b, `{"sku": "A", "price": 0.1}`)
+}
+
+func TestProductsUpdateVariantsBatchMultiStatus(t *testing.T) {
+	c, mt := newTestClient(t)
+	// The new variant (no id) came back, matched by product and SKU; variant 66 did not.
+	mockJSON(mt, http.MethodPut, "/v3/catalog/variants", 207, []byte(`{
+		"data": [{"id": 65, "product_id": 192}, {"id": 384, "product_id": 192, "sku": "SMIT-2"}],
+		"errors": {"status": 422, "title": "Some variants could not be saved.", "errors": {"inventory_level": "would be negative"}},
+		"meta": {}}`))
+	got, _, err := c.Products.UpdateVariantsBatch(ctx(t), []VariantUpdate{
+		{ID: 65, Price: Ptr(dec("89"))},
+		{ID: 66, InventoryLevel: Ptr(-1)},
+		{ProductID: 192, SKU: Ptr("SMIT-2"), OptionValues: []VariantOptionValue{{ID: 176, OptionID: 220}}},
+	})
+	var be *BatchError
+	var ms *MultiStatusError
+	if !errors.As(err, &be) || !slices.Equal(be.FailedIndexes(), []int{1}) || len(be.Unknown) != 0 || !errors.As(be.Failures[0].Err, &ms) {
+		t.Fatalf("err = %v; want only item 1 failed, with the *MultiStatusError", err)
+	}
+	if len(got) != 2 {
+		t.Errorf("got %d variants, want the 2 saved", len(got))
+	}
+}
+
+func TestMultiStatusChunkErrorNamedItemThatCameBack(t *testing.T) {
+	ms := &MultiStatusError{Method: "PUT", Path: "/v3/catalog/products", Errors: []*Error{{StatusCode: 422, Fields: map[string]string{"1.inventory_level": "bad"}}}}
+	err := multiStatusChunkError(ms, 3, func(int) bool { return true })
+	var be *BatchError
+	var e *Error
+	if !errors.As(err, &be) || len(be.Failures) != 0 || !slices.Equal(be.UnknownIndexes(), []int{1}) ||
+		!errors.Is(be.Unknown[0].Err, ErrOutcomeUnknown) || !errors.As(be.Unknown[0].Err, &e) || e.Fields["inventory_level"] != "bad" {
+		t.Fatalf("err = %v; want item 1 unknown (saved in part), with its own *Error", err)
+	}
+	if err := multiStatusChunkError(ms, 3, nil); !errors.As(err, &be) || !slices.Equal(be.FailedIndexes(), []int{1}) || len(be.Unknown) != 0 {
+		t.Fatalf("without back: %v; want item 1 failed", err)
+	}
 }

@@ -194,8 +194,8 @@ func (s *WebhooksService) All(ctx context.Context, filter *WebhookFilter) iter.S
 
 // Get returns one webhook: GET /v3/hooks/{id}.
 func (s *WebhooksService) Get(ctx context.Context, id int) (*Webhook, *Response, error) {
-	if id <= 0 {
-		return nil, &Response{}, invalid("Webhooks.Get", "id must be positive, got %d", id)
+	if err := checkID("Webhooks.Get", "webhook id", id); err != nil {
+		return nil, &Response{}, err
 	}
 	return s.one(ctx, http.MethodGet, id, nil)
 }
@@ -216,9 +216,10 @@ func (s *WebhooksService) Create(ctx context.Context, hook WebhookCreate) (*Webh
 // Update changes a webhook: PUT /v3/hooks/{id}.
 func (s *WebhooksService) Update(ctx context.Context, id int, hook WebhookUpdate) (*Webhook, *Response, error) {
 	const op = "Webhooks.Update"
+	if err := checkID(op, "webhook id", id); err != nil {
+		return nil, &Response{}, err
+	}
 	switch {
-	case id <= 0:
-		return nil, &Response{}, invalid(op, "id must be positive, got %d", id)
 	case hook.Scope == nil && hook.Destination == nil && hook.IsActive == nil && hook.Headers == nil:
 		return nil, &Response{}, invalid(op, "nothing to update: set at least one field")
 	case hook.Scope != nil && strings.TrimSpace(string(*hook.Scope)) == "":
@@ -234,8 +235,8 @@ func (s *WebhooksService) Update(ctx context.Context, id int, hook WebhookUpdate
 
 // Delete removes a webhook and returns it as it was: DELETE /v3/hooks/{id}.
 func (s *WebhooksService) Delete(ctx context.Context, id int) (*Webhook, *Response, error) {
-	if id <= 0 {
-		return nil, &Response{}, invalid("Webhooks.Delete", "id must be positive, got %d", id)
+	if err := checkID("Webhooks.Delete", "webhook id", id); err != nil {
+		return nil, &Response{}, err
 	}
 	return s.one(ctx, http.MethodDelete, id, nil)
 }
@@ -247,12 +248,9 @@ func (s *WebhooksService) one(ctx context.Context, method string, id int, body a
 	if id > 0 {
 		path += "/" + strconv.Itoa(id)
 	}
-	hook, resp, err := getV3[*Webhook](ctx, s.client, method, path, nil, body)
+	hook, resp, err := getOne[Webhook](ctx, s.client, method, path, nil, body)
 	if err != nil {
 		return nil, resp, webhookHint(err)
-	}
-	if hook == nil {
-		return nil, resp, fmt.Errorf("bigcommerce: %s %s: the response has no webhook in data", method, path)
 	}
 	return hook, resp, nil
 }

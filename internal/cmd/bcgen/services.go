@@ -350,7 +350,7 @@ func (o *opInfo) callOne(model, body, opts string) string {
 	if o.envelope {
 		return fmt.Sprintf("\treturn getOne[%s](ctx, s.client, %s, %s, %s, %s)\n}\n\n", model, httpConst(o.verb), o.pathExpr(), opts, body)
 	}
-	return fmt.Sprintf("\treturn getBare[%s](ctx, s.client, %s, %s, %s, %s)\n}\n\n", model, httpConst(o.verb), o.pathExpr(), opts, body)
+	return fmt.Sprintf("\treturn getOneV2[%s](ctx, s.client, %s, %s, %s, %s)\n}\n\n", model, httpConst(o.verb), o.pathExpr(), opts, body)
 }
 
 func httpConst(verb string) string {
@@ -407,7 +407,7 @@ func (g *gen) emitAll(b *strings.Builder, o *opInfo, recv, params, filter string
 	b.WriteString(comment(text))
 	fmt.Fprintf(b, "%s%s(ctx context.Context%s%s) iter.Seq2[%s, error] {\n", recv, name, params, filter, model)
 	if len(o.pathParams) > 0 {
-		b.WriteString(o.checkStmt(o.mo.Service+"."+name, "failedSeq["+model+"](err)"))
+		b.WriteString(o.checkStmt(o.mo.Service+"."+name, "refused["+model+"](err)"))
 	}
 	fmt.Fprintf(b, "\treturn %s\n}\n\n", call)
 }
