@@ -4,9 +4,10 @@ import (
 	"testing"
 )
 
-// Export tests: Orders.All, Products.All and Customers.All against the fake
-// store through the real Client, while the store changes between requests
-// (DESIGN section 7).
+// Tests of the id-window walk behind Orders.All, Products.All and
+// Customers.All (ARCHITECTURE.md, "Walks and the exactly-once rule"). The
+// tests that run it against the fake store while the store changes between
+// requests are in idwindow_store_test.go.
 
 // TestOrdersAllRefusesBadPagingBeforeSending: a limit the API cannot serve
 // is one error, and no probe goes out first.
