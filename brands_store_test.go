@@ -13,7 +13,7 @@ import (
 )
 
 func TestIntegrationBrandsLifecycle(t *testing.T) {
-	c := coverageClient(t)
+	c := defaultStoreClient(t)
 	created, _, err := c.Brands.Create(bigcommerce.Ctx(t), bigcommerce.BrandCreate{Name: "Kinfolk", MetaKeywords: []string{"journal"}, PageTitle: bigcommerce.Ptr("Kinfolk mag")})
 	if err != nil || created.ID != 6 || created.CustomURL == nil || created.CustomURL.URL != "/brands/Kinfolk.html" {
 		t.Fatalf("Create = %+v, %v", created, err)

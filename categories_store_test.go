@@ -13,7 +13,7 @@ import (
 )
 
 func TestIntegrationCategoryTrees(t *testing.T) {
-	c := coverageClient(t)
+	c := defaultStoreClient(t)
 	trees, _, err := c.Categories.ListTrees(bigcommerce.Ctx(t), nil)
 	if err != nil || len(trees) != 1 || trees[0].ID != 1 || fmt.Sprint(trees[0].Channels) != "[1]" {
 		t.Fatalf("ListTrees = %+v, %v", trees, err)

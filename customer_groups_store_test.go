@@ -12,17 +12,17 @@ import (
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
 )
 
-// coverageClient is a client on a fresh fake store with its default
+// defaultStoreClient is a client on a fresh fake store with its default
 // customer groups, payment methods, brands, category tree, price lists and
 // channel.
-func coverageClient(t *testing.T) *bigcommerce.Client {
+func defaultStoreClient(t *testing.T) *bigcommerce.Client {
 	t.Helper()
 	c, _ := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000}, bigcommercetest.SeedOptions{Seed: 1, Customers: 3})
 	return c
 }
 
 func TestIntegrationCustomerGroupsLifecycle(t *testing.T) {
-	c := coverageClient(t)
+	c := defaultStoreClient(t)
 	n, _, err := c.CustomerGroups.Count(bigcommerce.Ctx(t))
 	if err != nil || n != 3 {
 		t.Fatalf("Count = %d, %v; want the 3 seeded groups", n, err)

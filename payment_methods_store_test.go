@@ -11,7 +11,7 @@ import (
 )
 
 func TestIntegrationPaymentMethodsAll(t *testing.T) {
-	c := coverageClient(t)
+	c := defaultStoreClient(t)
 	var names []string
 	for m, err := range c.PaymentMethods.All(bigcommerce.Ctx(t), &bigcommerce.ListOptions{Limit: 2}) {
 		if err != nil {

@@ -116,7 +116,7 @@ func TestIntegrationPriceLists(t *testing.T) {
 }
 
 func TestIntegrationPriceListsAllByCursorSurvivesDeletes(t *testing.T) {
-	c := coverageClient(t)
+	c := defaultStoreClient(t)
 	for i := 0; i < 6; i++ {
 		if _, _, err := c.PriceLists.Create(bigcommerce.Ctx(t), bigcommerce.PriceListCreate{Name: fmt.Sprint("L", i)}); err != nil {
 			t.Fatal(err)

@@ -5,11 +5,11 @@ import (
 	"testing"
 )
 
-// TestCoverageCursors checks the keyset cursors of the price-list lists:
+// TestKeysetCursors checks the keyset cursors of the price-list lists:
 // meta carries both paginations on a plain first page, only the cursor one
 // with after, only the offset one with page; a cursor survives the
 // deletion of its record.
-func TestCoverageCursors(t *testing.T) {
+func TestKeysetCursors(t *testing.T) {
 	s := seeded(SeedOptions{})
 	h := modes[1].open(t, s)
 	for i := range 4 {

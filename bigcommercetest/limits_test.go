@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// TestCoverageLimitsAndGuards checks, over raw HTTP, what the SDK's
+// TestLimitsAndGuards checks, over raw HTTP, what the SDK's
 // client-side checks keep users from sending: batch limits (413), deletes
 // without a filter, and the V2 shapes.
-func TestCoverageLimitsAndGuards(t *testing.T) {
+func TestLimitsAndGuards(t *testing.T) {
 	s := seeded(SeedOptions{Seed: 1, Products: 2, VariantsPerProduct: 2})
 	h := modes[1].open(t, s)
 

@@ -5,9 +5,10 @@ import (
 	"time"
 )
 
-// coverage holds the resources of the integration-coverage services
-// (customer groups, payment methods, brands, category trees, price lists,
-// channels). It lives in data, guarded by Store.mu like the rest.
+// coverage holds the resources of the customer groups, payment methods,
+// brands, category trees, price lists and channels areas (the services
+// added after the four core ones, hence its name). It lives in data,
+// guarded by Store.mu like the rest.
 type coverage struct {
 	groups         table[customerGroup]
 	paymentMethods []paymentMethod
