@@ -3,11 +3,11 @@ package bigcommerce
 // Per-page cost of the SDK against what an integrator would write by hand:
 // net/http plus encoding/json into a plain struct with the same fields
 // (strings for V2 money and dates, float64 for V3 money, strings for V3
-// dates), for a 250-order V2 page and a 250-product V3 page (issue 8 point
-// 5). Both sides get the same recorded page body from the same in-process
-// transport, so the only difference is the client-side work: building the
-// request, the pipeline (throttle, retries, rate headers), reading the body
-// and decoding it. The sub-benchmarks run side by side, so with -count N
+// dates), for a 250-order V2 page and a 250-product V3 page. Both sides
+// get the same recorded page body from the same in-process transport, so
+// the only difference is the client-side work: building the request, the
+// pipeline (throttle, retries, rate headers), reading the body and
+// decoding it. The sub-benchmarks run side by side, so with -count N
 // the raw and SDK runs interleave:
 //
 //	go test -run '^$' -bench 'Page' -benchmem -count 6

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -241,4 +242,72 @@ func FuzzDecodeOrders(f *testing.F) {
 		f.Add([]byte(doc))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) { checkDecodeOrders(t, body) })
+}
+
+// BenchmarkPageDecode measures what decode_fast.go saves: each recorded
+// page (testdata/pages) decoded by decodeJSON (path=fast) and by plain
+// json.Unmarshal (path=std) into the same model types, allocated as listV2
+// and getV3 do. Compare the two paths with
+//
+//	go test -run '^$' -bench PageDecode -benchmem -count 6 > new.txt
+//	benchstat -col /path new.txt
+//
+// A shared machine moves both paths' times between runs, so path=paired
+// decodes the page both ways in turn (alternating which goes first) and
+// reports the median of the pairwise ratios fast/std in wall time and in
+// process CPU time.
+func BenchmarkPageDecode(b *testing.B) {
+	pages := []struct {
+		name string
+		path string
+		into func() any
+	}{
+		{"orders", "/v2/orders?limit=250", func() any { p := newPage[Order](250); return &p }},
+		{"products", "/v3/catalog/products?limit=250", func() any { e := newEnvelope[[]Product](&ProductFilter{Limit: 250}); return &e }},
+		{"products_variants_images", "/v3/catalog/products?limit=250&include=variants,images", func() any { e := newEnvelope[[]Product](&ProductFilter{Limit: 250}); return &e }},
+	}
+	paths := []struct {
+		name   string
+		decode func([]byte, any) error
+	}{{"fast", decodeJSON}, {"std", json.Unmarshal}}
+	for _, pg := range pages {
+		body := recordPage(b, pg.path).body
+		for _, p := range paths {
+			b.Run("page="+pg.name+"/path="+p.name, func(b *testing.B) {
+				b.SetBytes(int64(len(body)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := p.decode(body, pg.into()); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		b.Run("page="+pg.name+"/path=paired", func(b *testing.B) {
+			var wall, cpu [2][]time.Duration // [0] fast, [1] std
+			timed := func(side int) {
+				v := pg.into()
+				cpu0, _ := processCPU()
+				start := time.Now()
+				if err := paths[side].decode(body, v); err != nil {
+					b.Fatal(err)
+				}
+				wall[side] = append(wall[side], time.Since(start))
+				cpu1, _ := processCPU()
+				cpu[side] = append(cpu[side], cpu1-cpu0)
+			}
+			i := 0
+			for b.Loop() {
+				timed(i % 2)
+				timed(1 - i%2)
+				i++
+			}
+			b.ReportMetric(float64(median(wall[0])), "fast-ns/page")
+			b.ReportMetric(float64(median(wall[1])), "std-ns/page")
+			b.ReportMetric(medianRatio(wall[0], wall[1]), "fast/std")
+			if _, ok := processCPU(); ok {
+				b.ReportMetric(medianRatio(cpu[0], cpu[1]), "fast/std-cpu")
+			}
+		})
+	}
 }

@@ -6,7 +6,7 @@ import "reflect"
 // that encoding/json grows by doubling allocates and copies about twice the
 // page (a 250-order page is some 300 KB of Order structs), which made up
 // most of the SDK's extra bytes per page against a hand-written client
-// (issue 8). The capacity is the limit the request asked for; a page that
+// (BenchmarkDecodePage in bench_page_test.go). The capacity is the limit the request asked for; a page that
 // comes back short wastes the rest, at most one page per request.
 
 // newPage returns an empty slice with room for a page of limit items, or

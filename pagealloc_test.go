@@ -65,8 +65,8 @@ func bytesPerRun(t *testing.T, n int, f func() error) uint64 {
 	return (after.TotalAlloc - before.TotalAlloc) / uint64(n)
 }
 
-// TestPageDecodeBytesWithinBudget holds the decoding of a page to issue 8's
-// memory goal: a 250-order V2 page and a 250-product V3 page, decoded as
+// TestPageDecodeBytesWithinBudget holds the decoding of a page to a
+// memory budget: a 250-order V2 page and a 250-product V3 page, decoded as
 // listV2 and getV3 do (Client.decode's decodeJSON into a preallocated
 // page), allocate at most 1.25 times the bytes of encoding/json into plain
 // structs. The whole request is compared by the benchmarks in

@@ -210,23 +210,3 @@ func TestPinThrottleSameWindowResetEstimate(t *testing.T) {
 		}
 	})
 }
-
-// TestPinBackoffNoOverflow: the backoff ceiling stops doubling once it
-// reaches MaxWait, so a MaxWait near the largest duration never overflows
-// into a negative (zero) wait.
-func TestPinBackoffNoOverflow(t *testing.T) {
-	saved := jitter
-	defer func() { jitter = saved }()
-	var ceilings []time.Duration
-	jitter = func(max time.Duration) time.Duration { ceilings = append(ceilings, max); return 0 }
-	p := RetryPolicy{MaxRetries: 5, MinWait: 1 << 61, MaxWait: 1 << 62}
-	for attempt := range 4 {
-		p.backoff(attempt)
-	}
-	want := []time.Duration{1 << 61, 1 << 62, 1 << 62, 1 << 62}
-	for i := range want {
-		if i >= len(ceilings) || ceilings[i] != want[i] {
-			t.Fatalf("backoff ceilings %v, want %v", ceilings, want)
-		}
-	}
-}

@@ -119,7 +119,7 @@ func FuzzTimeUnmarshal(f *testing.F) {
 }
 
 // The decoders below are the ones Time, FlexInt and FlexString had before
-// their fast paths (issue 8); the new ones must give the same results.
+// their fast paths (for the per-page decoding cost); the new ones must give the same results.
 
 func legacyParseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)

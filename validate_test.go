@@ -157,7 +157,7 @@ func TestPagingRefusedOnEveryList(t *testing.T) {
 			{"limit above the maximum", 1, list.max + 1, fmt.Sprintf("limit must be between 1 and %d", list.max)},
 		}
 		// All treats a negative Page or Limit like 0 (unset) before any
-		// request exists; the walk in pagination.go owns that choice.
+		// request exists; the walk in pagewalk.go owns that choice.
 		if strings.Contains(list.name, ".List") {
 			cases = append(cases,
 				struct {

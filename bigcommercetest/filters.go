@@ -370,3 +370,51 @@ func pageOf[T any](items []T, page, limit int) ([]T, pagination) {
 
 // descending reports whether a direction is "desc".
 func descending(s string) bool { return strings.EqualFold(s, "desc") }
+
+// intFilter reads key and its :in, :not_in, :min, :max, :greater and :less
+// operators (those present in the query) into one predicate on get.
+func intFilter[T any](f *filters, key string, get func(*T) int) func(*T) bool {
+	var preds []func(int) bool
+	if v, ok := f.int(key); ok {
+		preds = append(preds, func(n int) bool { return n == v })
+	}
+	if s := f.intSet(key + ":in"); s != nil {
+		preds = append(preds, func(n int) bool { return s[n] })
+	}
+	if s := f.intSet(key + ":not_in"); s != nil {
+		preds = append(preds, func(n int) bool { return !s[n] })
+	}
+	for op, cmp := range map[string]func(n, v int) bool{
+		":min": func(n, v int) bool { return n >= v }, ":max": func(n, v int) bool { return n <= v },
+		":greater": func(n, v int) bool { return n > v }, ":less": func(n, v int) bool { return n < v },
+	} {
+		if v, ok := f.int(key + op); ok {
+			preds = append(preds, func(n int) bool { return cmp(n, v) })
+		}
+	}
+	return func(r *T) bool {
+		n := get(r)
+		for _, p := range preds {
+			if !p(n) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// likeMatch reports whether s contains sub, ignoring case ("" matches).
+func likeMatch(s, sub string) bool {
+	return sub == "" || strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// listV3 answers one page of rows as a V3 collection, each row passed
+// through ff.
+func listV3[T any](c *call, rows []*T, page, limit int, ff fieldFilter) {
+	items, pg := pageOf(rows, page, limit)
+	out := make([]any, 0, len(items))
+	for _, r := range items {
+		out = append(out, ff.apply(r))
+	}
+	c.json(http.StatusOK, listEnvelope{Data: out, Meta: listMeta{Pagination: pg}})
+}

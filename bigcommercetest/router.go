@@ -165,7 +165,8 @@ func buildRoutes() []route {
 	add("PUT", "/v3/inventory/locations", (*call).updateLocations)
 	add("DELETE", "/v3/inventory/locations", (*call).deleteLocations)
 
-	// Integration-coverage services.
+	// Customer groups, payment methods, brands, category trees, price
+	// lists and channels.
 	add("GET", "/v2/customer_groups", (*call).listCustomerGroups)
 	add("POST", "/v2/customer_groups", (*call).createCustomerGroup)
 	add("GET", "/v2/customer_groups/count", (*call).countCustomerGroups)

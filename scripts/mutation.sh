@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # mutation.sh runs mutation testing (gremlins v0.6.0) on the SDK's core files:
-# ratelimit.go, pagination.go, batch.go and errors.go. It is not part of CI:
+# ratelimit.go, retry.go, throttle.go, pagination.go, pagewalk.go, batch.go
+# and errors.go. It is not part of CI:
 # it takes minutes. Each surviving ("LIVED") mutant is a change of behaviour
 # no test notices; pin it with a test, or explain why it is equivalent.
 #
 # Usage: scripts/mutation.sh [extra gremlins flags]   (from anywhere in the module)
-# Env:   TARGETS (space-separated files, default the four above),
+# Env:   TARGETS (space-separated files, default the seven above),
 #        WORKERS (default: gremlins' choice), OUT (JSON report path, default
 #        $TMPDIR/bigcommerce-mutation.json).
 set -euo pipefail
@@ -19,7 +20,7 @@ if ! go version -m "$bin" 2>/dev/null | grep -q "github.com/go-gremlins/gremlins
 	go install "github.com/go-gremlins/gremlins/cmd/gremlins@$version"
 fi
 
-read -r -a targets <<<"${TARGETS:-ratelimit.go pagination.go batch.go errors.go}"
+read -r -a targets <<<"${TARGETS:-ratelimit.go retry.go throttle.go pagination.go pagewalk.go batch.go errors.go}"
 
 # gremlins can only exclude files: exclude every other Go file of the module.
 excludes=()

@@ -1,6 +1,6 @@
 package bigcommerce_test
 
-// Declarations of export_test.go that use bigcommercetest (directly or through
+// Declarations of idwindow_test.go that use bigcommercetest (directly or through
 // other declarations), moved here by extconv: they are in package bigcommerce_test
 // because bigcommercetest imports bigcommerce.
 

@@ -7,10 +7,11 @@ import (
 	"testing"
 )
 
-// FuzzDecodeCoverageModels decodes arbitrary bytes as every read model of
-// the six coverage services (as a V3 list envelope and as a bare V2
-// array): decoding must never panic, and what decodes must encode again.
-func FuzzDecodeCoverageModels(f *testing.F) {
+// FuzzDecodeAreaModels decodes arbitrary bytes as every read model of the
+// brands, categories, channels, customer groups, payment methods and price
+// lists services (as a V3 list envelope and as a bare V2 array): decoding
+// must never panic, and what decodes must encode again.
+func FuzzDecodeAreaModels(f *testing.F) {
 	for _, dir := range []string{"brands", "categories", "channels", "customer_groups", "payment_methods", "price_lists"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.json"))
 		for _, name := range files {

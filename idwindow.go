@@ -9,11 +9,11 @@ import (
 )
 
 // This file holds the export engine behind Orders.All, Products.All and
-// Customers.All (DESIGN section 7): a walk by id windows instead of page
-// offsets, so that every record that exists for the whole walk is yielded
-// exactly once however other clients insert, delete or modify records, and
-// several windows are read at once so that a big export runs at the speed
-// the store's quota allows.
+// Customers.All (ARCHITECTURE.md, "Walks and the exactly-once rule"): a
+// walk by id windows instead of page offsets, so that every record that
+// exists for the whole walk is yielded exactly once however other clients
+// insert, delete or modify records, and several windows are read at once so
+// that a big export runs at the speed the store's quota allows.
 //
 // The walk:
 //
