@@ -325,7 +325,55 @@ func (g *gen) structNamed(c schemaCtx, r *openapi3.SchemaRef, name string) {
 		g.errorf("%s: schema %s is named %s in types but %s by an operation", c.m.file, ref, t, name)
 		return
 	}
+	if t, ok := g.types[name]; ok && t.Key != key && !c.write && sameSpecModel(t.Key, key) {
+		// One read model answered by several operations of a spec whose
+		// schemas differ (a list's $ref and a write's inline copy): the
+		// model is the union of their properties.
+		g.named[key] = name
+		g.mergeStruct(c, r, t)
+		return
+	}
 	g.genStruct(c, r, name, key)
+}
+
+// sameSpecModel reports whether two read-model keys come from the same
+// spec file (neither a write type nor a filter), so that one model may
+// take the properties of both.
+func sameSpecModel(a, b string) bool {
+	sa, _, _ := strings.Cut(a, "#")
+	sb, _, _ := strings.Cut(b, "#")
+	return sa == sb && !strings.HasSuffix(a, "#write") && !strings.Contains(a, "#filter(")
+}
+
+// mergeStruct adds to t the properties of r it does not have yet.
+func (g *gen) mergeStruct(c schemaCtx, r *openapi3.SchemaRef, t *goType) {
+	have := map[string]bool{}
+	for _, f := range t.Fields {
+		have[fieldJSON(f)] = true
+	}
+	f := flatten(r.Value)
+	for _, prop := range sortedProps(f.props) {
+		if have[prop] {
+			continue
+		}
+		if fd, ok := g.structField(c, t.Name, prop, f); ok {
+			t.Fields = append(t.Fields, fd)
+		}
+	}
+	sort.SliceStable(t.Fields, func(i, j int) bool {
+		a, b := fieldJSON(t.Fields[i]), fieldJSON(t.Fields[j])
+		if (a == "id") != (b == "id") {
+			return a == "id"
+		}
+		return a < b
+	})
+}
+
+// fieldJSON is the JSON name of a generated field.
+func fieldJSON(f goField) string {
+	tag := strings.TrimPrefix(f.Tag, `json:"`)
+	name, _, _ := strings.Cut(strings.TrimSuffix(tag, `"`), ",")
+	return name
 }
 
 // genStruct writes the struct of an object schema.
@@ -344,34 +392,42 @@ func (g *gen) genStruct(c schemaCtx, r *openapi3.SchemaRef, name, key string) {
 	f := flatten(r.Value)
 	t.Doc = docLine(r.Value.Description)
 	for _, prop := range sortedProps(f.props) {
-		p := f.props[prop]
-		if p.Value == nil {
-			continue
+		if fd, ok := g.structField(c, name, prop, f); ok {
+			t.Fields = append(t.Fields, fd)
 		}
-		if c.write && p.Value.ReadOnly {
-			continue
-		}
-		if !c.write && p.Value.WriteOnly {
-			continue
-		}
-		typ := g.typeFor(c, p, name+goName(prop), prop)
-		required := f.required[prop] && !f.union
-		if ov := g.override(c.m, name, prop); ov != nil {
-			if ov.Drop {
-				continue
-			}
-			if ov.GoType != "" {
-				typ = ov.GoType
-			}
-			switch ov.Required {
-			case "yes":
-				required = true
-			case "no":
-				required = false
-			}
-		}
-		t.Fields = append(t.Fields, makeField(c, prop, typ, required, p.Value))
 	}
+}
+
+// structField is the field of struct name for property prop of f; false
+// when the property is left out.
+func (g *gen) structField(c schemaCtx, name, prop string, f flat) (goField, bool) {
+	p := f.props[prop]
+	if p.Value == nil {
+		return goField{}, false
+	}
+	if c.write && p.Value.ReadOnly {
+		return goField{}, false
+	}
+	if !c.write && p.Value.WriteOnly {
+		return goField{}, false
+	}
+	typ := g.typeFor(c, p, name+goName(prop), prop)
+	required := f.required[prop] && !f.union
+	if ov := g.override(c.m, name, prop); ov != nil {
+		if ov.Drop {
+			return goField{}, false
+		}
+		if ov.GoType != "" {
+			typ = ov.GoType
+		}
+		switch ov.Required {
+		case "yes":
+			required = true
+		case "no":
+			required = false
+		}
+	}
+	return makeField(c, prop, typ, required, p.Value), true
 }
 
 // makeField decides a field's pointer and JSON tag: read models keep

@@ -125,6 +125,11 @@ func (o *opInfo) thing() string {
 	case o.bodyName() != "":
 		return human(strings.TrimSuffix(strings.TrimSuffix(o.bodyName(), "Create"), "Update"))
 	}
+	// a delete of a resource's part (DELETE /catalog/brands/{brand_id}/image)
+	// deletes that part, not the resource
+	if last := o.path[strings.LastIndex(o.path, "/")+1:]; o.kind == "delete" && !strings.HasPrefix(last, "{") {
+		return human(goName(last))
+	}
 	return human(singular(o.mo.Service))
 }
 
