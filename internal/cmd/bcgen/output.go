@@ -451,6 +451,8 @@ func sampleParam(f goField, p *openapi3.Parameter) string {
 		return fmt.Sprintf("%q", first())
 	case "Direction":
 		return "Asc"
+	case "*int":
+		return "Ptr(" + first() + ")"
 	case "*bool":
 		return "Ptr(true)"
 	case "*float64":
