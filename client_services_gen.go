@@ -11,6 +11,8 @@ package bigcommerce
 type Client struct {
 	// Brands manages V3 catalog brands.
 	Brands *BrandsService
+	// CatalogSummary reads the catalog's inventory summary (/v3/catalog/summary).
+	CatalogSummary *CatalogSummaryService
 	// Categories manages V3 category trees and their categories.
 	Categories *CategoriesService
 	// Channels manages V3 sales channels and their product listings.
@@ -27,9 +29,39 @@ type Client struct {
 	PaymentMethods *PaymentMethodsService
 	// PriceLists manages V3 price lists, their records and assignments.
 	PriceLists *PriceListsService
+	// ProductBulkPricingRules manages the bulk pricing rules of a product
+	// (/v3/catalog/products/{product_id}/bulk-pricing-rules).
+	ProductBulkPricingRules *ProductBulkPricingRulesService
+	// ProductCategoryAssignments manages which categories products are assigned
+	// to (/v3/catalog/products/category-assignments).
+	ProductCategoryAssignments *ProductCategoryAssignmentsService
+	// ProductChannelAssignments manages which channels products are assigned to
+	// (/v3/catalog/products/channel-assignments).
+	ProductChannelAssignments *ProductChannelAssignmentsService
+	// ProductComplexRules manages the complex rules of a product
+	// (/v3/catalog/products/{product_id}/complex-rules).
+	ProductComplexRules *ProductComplexRulesService
+	// ProductCustomFields manages the custom fields of a product
+	// (/v3/catalog/products/{product_id}/custom-fields).
+	ProductCustomFields *ProductCustomFieldsService
 	// ProductImages manages the images of a product
 	// (/v3/catalog/products/{product_id}/images).
 	ProductImages *ProductImagesService
+	// ProductModifierValues manages the values of a product's modifier
+	// (/v3/catalog/products/{product_id}/modifiers/{modifier_id}/values).
+	ProductModifierValues *ProductModifierValuesService
+	// ProductModifiers manages the modifiers of a product
+	// (/v3/catalog/products/{product_id}/modifiers).
+	ProductModifiers *ProductModifiersService
+	// ProductOptionValues manages the values of a product's variant option
+	// (/v3/catalog/products/{product_id}/options/{option_id}/values).
+	ProductOptionValues *ProductOptionValuesService
+	// ProductOptions manages the variant options of a product
+	// (/v3/catalog/products/{product_id}/options).
+	ProductOptions *ProductOptionsService
+	// ProductReviews manages the reviews of a product
+	// (/v3/catalog/products/{product_id}/reviews).
+	ProductReviews *ProductReviewsService
 	// ProductVideos manages the videos of a product
 	// (/v3/catalog/products/{product_id}/videos).
 	ProductVideos *ProductVideosService
@@ -45,6 +77,7 @@ type Client struct {
 func (c *Client) initServices() {
 	c.common.client = c
 	c.Brands = (*BrandsService)(&c.common)
+	c.CatalogSummary = (*CatalogSummaryService)(&c.common)
 	c.Categories = (*CategoriesService)(&c.common)
 	c.Channels = (*ChannelsService)(&c.common)
 	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
@@ -53,7 +86,17 @@ func (c *Client) initServices() {
 	c.Orders = (*OrdersService)(&c.common)
 	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
 	c.PriceLists = (*PriceListsService)(&c.common)
+	c.ProductBulkPricingRules = (*ProductBulkPricingRulesService)(&c.common)
+	c.ProductCategoryAssignments = (*ProductCategoryAssignmentsService)(&c.common)
+	c.ProductChannelAssignments = (*ProductChannelAssignmentsService)(&c.common)
+	c.ProductComplexRules = (*ProductComplexRulesService)(&c.common)
+	c.ProductCustomFields = (*ProductCustomFieldsService)(&c.common)
 	c.ProductImages = (*ProductImagesService)(&c.common)
+	c.ProductModifierValues = (*ProductModifierValuesService)(&c.common)
+	c.ProductModifiers = (*ProductModifiersService)(&c.common)
+	c.ProductOptionValues = (*ProductOptionValuesService)(&c.common)
+	c.ProductOptions = (*ProductOptionsService)(&c.common)
+	c.ProductReviews = (*ProductReviewsService)(&c.common)
 	c.ProductVideos = (*ProductVideosService)(&c.common)
 	c.Products = (*ProductsService)(&c.common)
 	c.Webhooks = (*WebhooksService)(&c.common)

@@ -24,6 +24,8 @@ type goType struct {
 	Paging bool
 	// Enum, when set, makes the type a string enum of these values.
 	Enum []string
+
+	schema *openapi3.Schema // the object schema a struct was made from
 }
 
 // goField is one field of a goType.
@@ -379,14 +381,14 @@ func fieldJSON(f goField) string {
 // genStruct writes the struct of an object schema.
 func (g *gen) genStruct(c schemaCtx, r *openapi3.SchemaRef, name, key string) {
 	if t, ok := g.types[name]; ok {
-		if t.Key != key {
+		if t.Key != key && !sameSchema(t, key, r.Value) {
 			g.errorf("%s: type %s is made from two schemas (%s and %s): name one of them in the manifest's types", c.m.file, name, t.Key, key)
 		}
 		g.named[key] = name
 		return
 	}
 	g.named[key] = name
-	t := &goType{Name: name, File: c.file, Key: key}
+	t := &goType{Name: name, File: c.file, Key: key, schema: r.Value}
 	g.types[name] = t
 	g.order = append(g.order, name)
 	f := flatten(r.Value)
@@ -428,6 +430,50 @@ func (g *gen) structField(c schemaCtx, name, prop string, f flat) (goField, bool
 		}
 	}
 	return makeField(c, prop, typ, required, p.Value), true
+}
+
+// sameSchema reports whether an object schema of the same spec and use
+// (read or write) as type t's has its shape: the specs often inline a
+// copy of a named schema in one operation and refer to it in another
+// (complexRule_Base in a list, its copy in the get), and both are one
+// type.
+func sameSchema(t *goType, key string, s *openapi3.Schema) bool {
+	spec := func(k string) string { return k[:strings.Index(k, "#")+1] }
+	return t.schema != nil && strings.Contains(key, "#") && strings.Contains(t.Key, "#") &&
+		spec(t.Key) == spec(key) && strings.HasSuffix(t.Key, "#write") == strings.HasSuffix(key, "#write") &&
+		sameShape(t.schema, s, 0)
+}
+
+// sameShape compares two schemas by their property names, kinds and
+// readOnly flags, recursively; descriptions and examples do not count.
+func sameShape(a, b *openapi3.Schema, depth int) bool {
+	if a == nil || b == nil || depth > 8 {
+		return a == b || depth > 8
+	}
+	if isObject(a) != isObject(b) || scalarKind(a) != scalarKind(b) || a.ReadOnly != b.ReadOnly {
+		return false
+	}
+	if scalarKind(a) == "array" {
+		ia, ib := a.Items, b.Items
+		if ia == nil || ib == nil {
+			return ia == ib
+		}
+		return sameShape(ia.Value, ib.Value, depth+1)
+	}
+	if !isObject(a) {
+		return true
+	}
+	fa, fb := flatten(a), flatten(b)
+	if len(fa.props) != len(fb.props) {
+		return false
+	}
+	for k, pa := range fa.props {
+		pb, ok := fb.props[k]
+		if !ok || !sameShape(pa.Value, pb.Value, depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // makeField decides a field's pointer and JSON tag: read models keep

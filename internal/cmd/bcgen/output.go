@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"go/scanner"
+	"go/token"
 	"io"
 	"path/filepath"
 	"sort"
@@ -72,16 +74,42 @@ func (g *gen) files() (map[string][]byte, error) {
 	return out, nil
 }
 
+// qualifiers returns the identifiers of src that are followed by a dot
+// (package names in use), reading tokens so that words in comments and
+// string literals ("at this time.") do not count.
+func qualifiers(src string) map[string]bool {
+	used := map[string]bool{}
+	var sc scanner.Scanner
+	fset := token.NewFileSet()
+	b := []byte(src)
+	sc.Init(fset.AddFile("", fset.Base(), len(b)), b, nil, 0)
+	prev := ""
+	for {
+		_, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return used
+		}
+		if tok == token.PERIOD && prev != "" {
+			used[prev] = true
+		}
+		prev = ""
+		if tok == token.IDENT {
+			prev = lit
+		}
+	}
+}
+
 // imports returns the import block the source needs.
 func imports(src string) string {
 	var std, ext []string
-	for pkg, use := range map[string]string{"context": "context.", "encoding/json": "json.", "iter": "iter.", "net/http": "http.",
-		"net/url": "url.", "strconv": "strconv.", "time": "time."} {
-		if strings.Contains(src, use) {
+	used := qualifiers(src)
+	for pkg, use := range map[string]string{"context": "context", "encoding/json": "json", "iter": "iter", "net/http": "http",
+		"net/url": "url", "strconv": "strconv", "time": "time"} {
+		if used[use] {
 			std = append(std, pkg)
 		}
 	}
-	if strings.Contains(src, "decimal.") {
+	if used["decimal"] {
 		ext = append(ext, "github.com/shopspring/decimal")
 	}
 	if len(std)+len(ext) == 0 {
@@ -428,6 +456,8 @@ func sampleParam(f goField, p *openapi3.Parameter) string {
 		return fmt.Sprintf("%q", first())
 	case "Direction":
 		return "Asc"
+	case "*int":
+		return "Ptr(" + first() + ")"
 	case "*bool":
 		return "Ptr(true)"
 	case "*float64":

@@ -607,6 +607,8 @@ func (g *gen) filterField(o *opInfo, owner string, p *openapi3.Parameter) goFiel
 		typ = "int"
 		if strings.HasSuffix(p.Name, ":in") || strings.HasSuffix(p.Name, ":not_in") {
 			typ = "IntList"
+		} else if enumHasZero(s.Enum) {
+			typ = "*int" // 0 is a value to send (status=0: pending), which omitempty would drop
 		}
 	case k == "number":
 		typ = "*float64"
@@ -635,6 +637,16 @@ func (g *gen) filterField(o *opInfo, owner string, p *openapi3.Parameter) goFiel
 		doc = "(" + p.Name + ") " + doc
 	}
 	return goField{Name: name, Type: typ, Tag: `url:"` + p.Name + `,omitempty"` + extra, Doc: name + " " + doc}
+}
+
+// enumHasZero reports whether an integer enum lists 0.
+func enumHasZero(values []any) bool {
+	for _, v := range values {
+		if fmt.Sprint(v) == "0" {
+			return true
+		}
+	}
+	return false
 }
 
 // enum generates a string type with a constant per value.
