@@ -176,6 +176,9 @@ func (g *gen) run() (map[string][]byte, error) {
 			if o.Type != "" && !g.usedOverrides[o] {
 				g.errorf("api/overrides/%s: the override of %s.%s matches no generated field", filepath.Base(m.file), o.Type, o.Field)
 			}
+			if o.Type == "" && o.Field != "" && o.GoType != "" && !g.usedOverrides[o] {
+				g.errorf("api/overrides/%s: the override of %s's parameter %s matches no generated operation", filepath.Base(m.file), o.Op, o.Field)
+			}
 		}
 	}
 	for name := range g.types {

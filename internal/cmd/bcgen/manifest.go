@@ -101,7 +101,9 @@ type Override struct {
 	Schema string `yaml:"schema"`
 	// Type and Field name a generated Go type's field (JSON name) that the
 	// override changes; GoType is the Go type it gets instead, Required
-	// whether it is required ("yes"/"no"), Drop removes it.
+	// whether it is required ("yes"/"no"), Drop removes it. Op and Field
+	// (without Type) name a path parameter of the operation; GoType (int or
+	// string) is the Go type of the method's parameter instead of the spec's.
 	Type     string `yaml:"type"`
 	Field    string `yaml:"field"`
 	GoType   string `yaml:"go_type"`
