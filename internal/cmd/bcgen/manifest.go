@@ -68,7 +68,9 @@ type Operation struct {
 	// Kind overrides the kind the generator infers: list, get, write,
 	// delete, delete_where, batch, count.
 	Kind string `yaml:"kind"`
-	// Model is the Go type of the answer's object (or list item).
+	// Model is the Go type of the answer's object (or list item); "-" on a
+	// write whose answer holds nothing to read (an empty object): the method
+	// then returns only the *Response.
 	Model string `yaml:"model"`
 	// Body is the Go type of the request body (of one item for a batch).
 	Body string `yaml:"body"`
