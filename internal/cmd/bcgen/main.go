@@ -180,6 +180,9 @@ func (g *gen) run() (map[string][]byte, error) {
 			if o.Type != "" && !g.usedOverrides[o] {
 				g.errorf("api/overrides/%s: the override of %s.%s matches no generated field", filepath.Base(m.file), o.Type, o.Field)
 			}
+			if o.Type == "" && o.Field != "" && o.GoType != "" && !g.usedOverrides[o] {
+				g.errorf("api/overrides/%s: the override of %s's parameter %s matches no generated operation", filepath.Base(m.file), o.Op, o.Field)
+			}
 		}
 	}
 	for name := range g.types {
@@ -200,7 +203,7 @@ func (g *gen) genTypes(o *opInfo) {
 	file := o.mo.serviceFile(g)
 	read := schemaCtx{m: o.m, v2: o.v2, file: file}
 	write := schemaCtx{m: o.m, v2: o.v2, write: true, file: file}
-	if o.resp != nil {
+	if o.resp != nil && o.mo.Model != "-" {
 		model := o.model()
 		if model == "" {
 			g.errorf("%s: %s: the answer needs a model: name", o.m.file, o.mo.Op)

@@ -86,7 +86,9 @@ type Operation struct {
 	// Kind overrides the kind the generator infers: list, get, write,
 	// delete, delete_where, batch, count.
 	Kind string `yaml:"kind"`
-	// Model is the Go type of the answer's object (or list item).
+	// Model is the Go type of the answer's object (or list item); "-" on a
+	// write whose answer holds nothing to read (an empty object): the method
+	// then returns only the *Response.
 	Model string `yaml:"model"`
 	// Body is the Go type of the request body (of one item for a batch).
 	Body string `yaml:"body"`
@@ -119,7 +121,9 @@ type Override struct {
 	Schema string `yaml:"schema"`
 	// Type and Field name a generated Go type's field (JSON name) that the
 	// override changes; GoType is the Go type it gets instead, Required
-	// whether it is required ("yes"/"no"), Drop removes it.
+	// whether it is required ("yes"/"no"), Drop removes it. Op and Field
+	// (without Type) name a path parameter of the operation; GoType (int or
+	// string) is the Go type of the method's parameter instead of the spec's.
 	Type     string `yaml:"type"`
 	Field    string `yaml:"field"`
 	GoType   string `yaml:"go_type"`

@@ -31,6 +31,10 @@ type goType struct {
 // goField is one field of a goType.
 type goField struct {
 	Name, Type, Tag, Doc string
+	// Number marks a decimal.Decimal field of a write type that the spec
+	// types as a JSON number: it is sent as a number, not as the string
+	// decimal.Decimal marshals to.
+	Number bool
 }
 
 // schemaCtx is what type generation needs to know about where a schema is
@@ -501,7 +505,8 @@ func makeField(c schemaCtx, json, typ string, required bool, s *openapi3.Schema)
 		typ = "*" + typ // a nested object
 		tag += ",omitempty"
 	}
-	return goField{Name: name, Type: typ, Tag: `json:"` + tag + `"`, Doc: fieldDoc(name, s.Description, json)}
+	number := c.write && strings.TrimPrefix(typ, "*") == "decimal.Decimal" && scalarKind(s) == "number"
+	return goField{Name: name, Type: typ, Tag: `json:"` + tag + `"`, Doc: fieldDoc(name, s.Description, json), Number: number}
 }
 
 func isScalarGo(t string) bool {

@@ -90,6 +90,9 @@ func (g *gen) analyse(m *Manifest, doc *openapi3.T, mo *Operation) *opInfo {
 			if p := findParam(op, item, name); p != nil && p.Schema != nil && p.Schema.Value != nil && p.Schema.Value.Type.Is("string") {
 				isInt = false
 			}
+			if ov := g.paramOverride(m, mo.Op, name); ov != nil {
+				isInt = ov.GoType == "int"
+			}
 			o.pathParams = append(o.pathParams, pathParam{json: name, name: lowerName(name), isInt: isInt})
 		}
 	}
@@ -100,6 +103,19 @@ func (g *gen) analyse(m *Manifest, doc *openapi3.T, mo *Operation) *opInfo {
 		o.kind = mo.Kind
 	}
 	return o
+}
+
+// paramOverride finds the override of an operation's path parameter (op,
+// field: the parameter's name, go_type: int or string).
+func (g *gen) paramOverride(m *Manifest, op, name string) *Override {
+	for i := range m.overrides {
+		o := &m.overrides[i]
+		if o.Op == op && o.Type == "" && o.Field == name && o.GoType != "" {
+			g.usedOverrides[o] = true
+			return o
+		}
+	}
+	return nil
 }
 
 func findParam(op *openapi3.Operation, item *openapi3.PathItem, name string) *openapi3.Parameter {

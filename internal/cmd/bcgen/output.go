@@ -159,9 +159,35 @@ func (g *gen) writeType(b *strings.Builder, t *goType) {
 		fmt.Fprintf(b, "\t%s %s `%s`\n", f.Name, f.Type, f.Tag)
 	}
 	b.WriteString("}\n\n")
+	g.writeNumberMarshal(b, t)
 	if t.Paging {
 		fmt.Fprintf(b, "func (f *%s) paging() (page, limit *int) { return &f.Page, &f.Limit }\n\n", t.Name)
 	}
+}
+
+// writeNumberMarshal writes the MarshalJSON of a write type whose money
+// fields the spec types as JSON numbers: decimal.Decimal marshals as a
+// string, so those fields go out through number (products.go), as the
+// hand-written write types send theirs.
+func (g *gen) writeNumberMarshal(b *strings.Builder, t *goType) {
+	var fields, values []string
+	for _, f := range t.Fields {
+		if !f.Number {
+			continue
+		}
+		if strings.HasPrefix(f.Type, "*") {
+			fields = append(fields, fmt.Sprintf("\t\t%s *number `%s`", f.Name, f.Tag))
+			values = append(values, "num(v."+f.Name+")")
+		} else {
+			fields = append(fields, fmt.Sprintf("\t\t%s number `%s`", f.Name, f.Tag))
+			values = append(values, "number{v."+f.Name+"}")
+		}
+	}
+	if len(fields) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "// MarshalJSON implements json.Marshaler: the money fields go out as JSON\n// numbers, as the spec types them.\nfunc (v %s) MarshalJSON() ([]byte, error) {\n\ttype plain %s\n\treturn json.Marshal(struct {\n\t\tplain\n\t\t// Shallower than plain's fields of the same names, so they win.\n%s\n\t}{plain(v), %s})\n}\n\n",
+		t.Name, t.Name, strings.Join(fields, "\n"), strings.Join(values, ", "))
 }
 
 // clientServices writes the Client struct with a field per service.

@@ -433,7 +433,7 @@ func filterPass(has bool) string {
 
 // model is the Go type of the answer (or of one item of a list).
 func (o *opInfo) model() string {
-	if o.resp == nil {
+	if o.resp == nil || o.mo.Model == "-" {
 		return ""
 	}
 	if o.mo.Model != "" {
