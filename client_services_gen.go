@@ -23,6 +23,32 @@ type Client struct {
 	Customers *CustomersService
 	// Inventory manages V3 inventory adjustments, items and locations.
 	Inventory *InventoryService
+	// OrderCoupons reads the coupons applied to an order
+	// (/v2/orders/{order_id}/coupons).
+	OrderCoupons *OrderCouponsService
+	// OrderMessages reads the messages of an order
+	// (/v2/orders/{order_id}/messages).
+	OrderMessages *OrderMessagesService
+	// OrderPayments captures and voids an order's payment
+	// (/v3/orders/{order_id}/payment_actions). Every method moves money: none is
+	// retried once sent.
+	OrderPayments *OrderPaymentsService
+	// OrderRefunds quotes, creates and reads order refunds
+	// (/v3/orders/payment_actions/refunds and
+	// /v3/orders/{order_id}/payment_actions). BigCommerce asks that an order's
+	// refunds be processed sequentially: concurrent refunds of one order are not
+	// supported.
+	OrderRefunds *OrderRefundsService
+	// OrderSettings manages the store's order settings, global and per channel
+	// (/v3/orders/settings).
+	OrderSettings *OrderSettingsService
+	// OrderShippingQuotes reads the shipping quotes persisted on an order, per
+	// shipping address or shipping consignment (read-only; only storefront
+	// checkouts make them).
+	OrderShippingQuotes *OrderShippingQuotesService
+	// OrderTaxes reads the taxes applied to an order
+	// (/v2/orders/{order_id}/taxes).
+	OrderTaxes *OrderTaxesService
 	// Orders manages V2 orders and their sub-resources, and V3 transactions.
 	Orders *OrdersService
 	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
@@ -83,6 +109,13 @@ func (c *Client) initServices() {
 	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
 	c.Customers = (*CustomersService)(&c.common)
 	c.Inventory = (*InventoryService)(&c.common)
+	c.OrderCoupons = (*OrderCouponsService)(&c.common)
+	c.OrderMessages = (*OrderMessagesService)(&c.common)
+	c.OrderPayments = (*OrderPaymentsService)(&c.common)
+	c.OrderRefunds = (*OrderRefundsService)(&c.common)
+	c.OrderSettings = (*OrderSettingsService)(&c.common)
+	c.OrderShippingQuotes = (*OrderShippingQuotesService)(&c.common)
+	c.OrderTaxes = (*OrderTaxesService)(&c.common)
 	c.Orders = (*OrdersService)(&c.common)
 	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
 	c.PriceLists = (*PriceListsService)(&c.common)

@@ -75,20 +75,22 @@ func RequiredScope(method, path string) Scope {
 		}
 	}
 	read := method == http.MethodGet || method == http.MethodHead
-	for _, r := range scopeRoutes {
-		if strings.HasPrefix(path, r.prefix) {
-			if read {
-				return r.readOnly
-			}
-			return r.write
-		}
-	}
+	// The generated operations name their scope exactly (method and
+	// path), so they come before the prefixes below.
 	for _, s := range generatedScopes {
 		if s.matches(method, path) {
 			if read {
 				return s.readOnly
 			}
 			return s.write
+		}
+	}
+	for _, r := range scopeRoutes {
+		if strings.HasPrefix(path, r.prefix) {
+			if read {
+				return r.readOnly
+			}
+			return r.write
 		}
 	}
 	return ""

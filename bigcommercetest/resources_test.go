@@ -34,6 +34,14 @@ func TestGeneratedRoutesServed(t *testing.T) {
 	for _, r := range generatedRoutes {
 		t.Run(r.method+" "+r.pattern, func(t *testing.T) {
 			path := concrete(r.pattern, "1")
+			if handRoutes[r.method+" "+genPattern(r)] {
+				// A hand-written handler serves it (and its own tests
+				// check it): here it only has to be routed.
+				if rep := h.api(r.method, path, nil); rep.status == http.StatusMethodNotAllowed || rep.status == http.StatusNotImplemented {
+					t.Fatalf("hand-written route answered %d", rep.status)
+				}
+				return
+			}
 			switch r.kind {
 			case "list":
 				rep := h.api(r.method, path, nil)

@@ -87,6 +87,10 @@ type route struct {
 // routes is the routing table, built once.
 var routes = buildRoutes()
 
+// handRoutes are the method and pattern of the hand-written routes, which
+// win over a generated route for the same operation.
+var handRoutes = map[string]bool{}
+
 func buildRoutes() []route {
 	var rs []route
 	add := func(method, pattern string, h func(*call)) {
@@ -211,8 +215,12 @@ func buildRoutes() []route {
 
 	// The generated areas (resources.go), after the hand-written routes so
 	// that those win where both match.
+	hand := len(rs)
 	for _, r := range generatedRoutes {
 		add(r.method, genPattern(r), genHandler(r))
+	}
+	for _, r := range rs[:hand] {
+		handRoutes[r.method+" /"+strings.Join(r.pattern, "/")] = true
 	}
 	return rs
 }

@@ -5,6 +5,17 @@ package bigcommercetest
 // generatedRoutes are the operations the SDK generates from the specs; the
 // fake store serves them from in-memory records (resources.go).
 var generatedRoutes = []genRoute{
+	{method: "GET", pattern: "/v2/order_statuses/{status_id}", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
+	{method: "GET", pattern: "/v2/orders/{order_id}/consignments", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
+	{method: "GET", pattern: "/v2/orders/{order_id}/consignments/shipping/{shipping_consignment_id}/shipping_quotes", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
+	{method: "GET", pattern: "/v2/orders/{order_id}/coupons", kind: "list", v2: true, envelope: false, batch: 0, paged: true},
+	{method: "GET", pattern: "/v2/orders/{order_id}/messages", kind: "list", v2: true, envelope: false, batch: 0, paged: true},
+	{method: "GET", pattern: "/v2/orders/{order_id}/products/{product_id}", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
+	{method: "GET", pattern: "/v2/orders/{order_id}/shipments/count", kind: "count", v2: true, envelope: false, batch: 0, paged: false},
+	{method: "GET", pattern: "/v2/orders/{order_id}/shipping_addresses/{id}", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
+	{method: "PUT", pattern: "/v2/orders/{order_id}/shipping_addresses/{id}", kind: "write", v2: true, envelope: false, batch: 0, paged: false},
+	{method: "GET", pattern: "/v2/orders/{order_id}/shipping_addresses/{shipping_address_id}/shipping_quotes", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
+	{method: "GET", pattern: "/v2/orders/{order_id}/taxes", kind: "list", v2: true, envelope: false, batch: 0, paged: true},
 	{method: "DELETE", pattern: "/v3/catalog/brands/{brand_id}/image", kind: "delete", v2: false, envelope: false, batch: 0, paged: false},
 	{method: "GET", pattern: "/v3/catalog/products/category-assignments", kind: "list", v2: false, envelope: true, batch: 0, paged: true},
 	{method: "PUT", pattern: "/v3/catalog/products/category-assignments", kind: "batch", v2: false, envelope: false, batch: 50, paged: false},
@@ -66,4 +77,15 @@ var generatedRoutes = []genRoute{
 	{method: "DELETE", pattern: "/v3/catalog/products/{product_id}/videos/{id}", kind: "delete", v2: false, envelope: false, batch: 0, paged: false},
 	{method: "GET", pattern: "/v3/catalog/summary", kind: "get", v2: false, envelope: true, batch: 0, paged: false},
 	{method: "GET", pattern: "/v3/catalog/variants", kind: "list", v2: false, envelope: true, batch: 0, paged: true},
+	{method: "GET", pattern: "/v3/orders/payment_actions/refunds", kind: "list", v2: false, envelope: true, batch: 0, paged: true},
+	{method: "GET", pattern: "/v3/orders/payment_actions/refunds/{refund_id}", kind: "get", v2: false, envelope: true, batch: 0, paged: false},
+	{method: "GET", pattern: "/v3/orders/settings", kind: "get", v2: false, envelope: false, batch: 0, paged: false},
+	{method: "PUT", pattern: "/v3/orders/settings", kind: "write", v2: false, envelope: false, batch: 0, paged: false},
+	{method: "GET", pattern: "/v3/orders/settings/channels/{channel_id}", kind: "get", v2: false, envelope: false, batch: 0, paged: false},
+	{method: "PUT", pattern: "/v3/orders/settings/channels/{channel_id}", kind: "write", v2: false, envelope: false, batch: 0, paged: false},
+	{method: "POST", pattern: "/v3/orders/{order_id}/payment_actions/capture", kind: "write", v2: false, envelope: false, batch: 0, paged: false},
+	{method: "POST", pattern: "/v3/orders/{order_id}/payment_actions/refund_quotes", kind: "write", v2: false, envelope: true, batch: 0, paged: false},
+	{method: "POST", pattern: "/v3/orders/{order_id}/payment_actions/refunds", kind: "write", v2: false, envelope: true, batch: 0, paged: false},
+	{method: "GET", pattern: "/v3/orders/{order_id}/payment_actions/refunds", kind: "list", v2: false, envelope: true, batch: 0, paged: false},
+	{method: "POST", pattern: "/v3/orders/{order_id}/payment_actions/void", kind: "write", v2: false, envelope: false, batch: 0, paged: false},
 }
