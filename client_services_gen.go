@@ -23,6 +23,10 @@ type Client struct {
 	Customers *CustomersService
 	// Inventory manages V3 inventory adjustments, items and locations.
 	Inventory *InventoryService
+	// Metafields manages the metafields of products, variants, categories,
+	// brands, orders, customers, channels and locations, one shape for every
+	// owner.
+	Metafields *MetafieldsService
 	// OrderCoupons reads the coupons applied to an order
 	// (/v2/orders/{order_id}/coupons).
 	OrderCoupons *OrderCouponsService
@@ -109,6 +113,7 @@ func (c *Client) initServices() {
 	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
 	c.Customers = (*CustomersService)(&c.common)
 	c.Inventory = (*InventoryService)(&c.common)
+	c.Metafields = (*MetafieldsService)(&c.common)
 	c.OrderCoupons = (*OrderCouponsService)(&c.common)
 	c.OrderMessages = (*OrderMessagesService)(&c.common)
 	c.OrderPayments = (*OrderPaymentsService)(&c.common)

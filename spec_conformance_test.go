@@ -2,6 +2,7 @@ package bigcommerce
 
 import (
 	"bytes"
+	"errors"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -540,7 +541,71 @@ var specDay = time.Date(2024, 5, 14, 9, 34, 0, 0, time.UTC)
 // specOps is every operation of the SDK's services: the hand-written ones
 // and the generated ones (spec_conformance_gen_test.go).
 func specOps() []specOp {
-	return append(handSpecOps(), generatedSpecOps()...)
+	return append(append(handSpecOps(), metafieldSpecOps()...), generatedSpecOps()...)
+}
+
+// metafieldSpecOps calls each Metafields method once for every owner (or
+// kind), so every owner's endpoints are checked against its own spec file.
+func metafieldSpecOps() []specOp {
+	owners := []MetafieldOwner{ProductMetafields(1), VariantMetafields(1, 2), CategoryMetafields(1), BrandMetafields(1),
+		OrderMetafields(1), CustomerMetafields(1), ChannelMetafields(1), LocationMetafields(1)}
+	kinds := []MetafieldKind{MetafieldsOfProducts, MetafieldsOfVariants, MetafieldsOfCategories, MetafieldsOfBrands,
+		MetafieldsOfOrders, MetafieldsOfCustomers, MetafieldsOfChannels, MetafieldsOfLocations}
+	eachOwner := func(f func(ctx context.Context, c *Client, o MetafieldOwner) error) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			var errs []error
+			for _, o := range owners {
+				if err := f(ctx, c, o); err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", o, err))
+				}
+			}
+			return errors.Join(errs...)
+		}
+	}
+	eachKind := func(f func(ctx context.Context, c *Client, k MetafieldKind) error) func(ctx context.Context, c *Client) error {
+		return func(ctx context.Context, c *Client) error {
+			var errs []error
+			for _, k := range kinds {
+				if err := f(ctx, c, k); err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", k, err))
+				}
+			}
+			return errors.Join(errs...)
+		}
+	}
+	create := MetafieldCreate{Key: "color", Namespace: "App", PermissionSet: "app_only", Value: "blue", Description: Ptr("d")}
+	return []specOp{
+		{"Metafields.List", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error {
+			return errOnly(c.Metafields.List(ctx, o, &MetafieldFilter{Key: "color", Namespace: "App", Page: 1, Limit: 10}))
+		})},
+		{"Metafields.All", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error { return drain(c.Metafields.All(ctx, o, nil)) })},
+		{"Metafields.Get", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error { return errOnly(c.Metafields.Get(ctx, o, 3)) })},
+		{"Metafields.Create", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error { return errOnly(c.Metafields.Create(ctx, o, create)) })},
+		{"Metafields.Update", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error {
+			return errOnly(c.Metafields.Update(ctx, o, 3, MetafieldUpdate{Value: Ptr("red")}))
+		})},
+		{"Metafields.Delete", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error {
+			_, err := c.Metafields.Delete(ctx, o, 3)
+			return err
+		})},
+		{"Metafields.ListKind", eachKind(func(ctx context.Context, c *Client, k MetafieldKind) error {
+			return errOnly(c.Metafields.ListKind(ctx, k, &MetafieldFilter{KeyIn: StringList{"color"}, NamespaceIn: StringList{"App"},
+				DateModifiedMin: specDay, Direction: Asc, Limit: 10}))
+		})},
+		{"Metafields.AllKind", eachKind(func(ctx context.Context, c *Client, k MetafieldKind) error { return drain(c.Metafields.AllKind(ctx, k, nil)) })},
+		{"Metafields.CreateMany", eachKind(func(ctx context.Context, c *Client, k MetafieldKind) error {
+			m := create
+			m.ResourceID = Ptr(1)
+			return errOnly(c.Metafields.CreateMany(ctx, k, []MetafieldCreate{m}))
+		})},
+		{"Metafields.UpdateMany", eachKind(func(ctx context.Context, c *Client, k MetafieldKind) error {
+			return errOnly(c.Metafields.UpdateMany(ctx, k, []MetafieldUpdate{{ID: Ptr(3), Value: Ptr("red")}}))
+		})},
+		{"Metafields.DeleteMany", eachKind(func(ctx context.Context, c *Client, k MetafieldKind) error {
+			_, err := c.Metafields.DeleteMany(ctx, k, []int{3, 4})
+			return err
+		})},
+	}
 }
 
 // handSpecOps is every hand-written operation, with input that fills as

@@ -41,6 +41,7 @@ type gen struct {
 	services map[string]*Service
 	svcOrder []string
 	ops      []*opInfo
+	handOps  []*opInfo // hand-written operations, whose scopes RequiredScope knows too
 	existing map[string]bool // top-level names and Type.Method of hand-written files
 	errs     []string
 
@@ -152,6 +153,9 @@ func (g *gen) run() (map[string][]byte, error) {
 			case mo.Hand != "":
 				if !g.existing[mo.Hand] {
 					g.errorf("%s: %s: hand-written method %s does not exist", m.file, mo.Op, mo.Hand)
+				}
+				if o := g.analyse(m, doc, mo); o != nil {
+					g.handOps = append(g.handOps, o) // for RequiredScope
 				}
 				continue
 			}

@@ -506,7 +506,7 @@ func (g *gen) scopes() string {
 	b.WriteString(header + "package bigcommerce\n\n")
 	b.WriteString("// generatedScopes are the OAuth scopes of the generated operations (api/manifest), which RequiredScope consults after its own table.\nvar generatedScopes = []opScope{\n")
 	seen := map[string]bool{}
-	for _, o := range g.ops {
+	for _, o := range append(append([]*opInfo(nil), g.ops...), g.handOps...) {
 		w, r := o.scope()
 		if w == "" || seen[o.verb+o.full] {
 			continue
