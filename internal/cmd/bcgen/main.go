@@ -196,7 +196,7 @@ func (g *gen) genTypes(o *opInfo) {
 	file := o.mo.serviceFile(g)
 	read := schemaCtx{m: o.m, v2: o.v2, file: file}
 	write := schemaCtx{m: o.m, v2: o.v2, write: true, file: file}
-	if o.resp != nil {
+	if o.resp != nil && o.kind != "count" {
 		model := o.model()
 		if model == "" {
 			g.errorf("%s: %s: the answer needs a model: name", o.m.file, o.mo.Op)

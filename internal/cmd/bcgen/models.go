@@ -228,6 +228,8 @@ func (g *gen) typeFor(c schemaCtx, r *openapi3.SchemaRef, hint, json string) str
 		return "[]" + g.typeFor(c, s.Items, singular(hint), json)
 	case "string":
 		switch {
+		case len(s.Enum) > 0:
+			// an enum named date_* (banner date_type: always, custom)
 		case s.Format == "date-time" || (s.Format == "" && strings.HasPrefix(json, "date_") && c.v2):
 			if c.write {
 				if c.v2 {
@@ -315,6 +317,12 @@ func (g *gen) structNamed(c schemaCtx, r *openapi3.SchemaRef, name string) {
 	}
 	ref := refName(r)
 	key := schemaKey(c, ref, name)
+	if c.write && ref != "" {
+		// A spec may use one schema for both the POST and the PUT body
+		// (marketing.v2.yml's coupon_Base): each gets its own Create or
+		// Update type.
+		key += "#" + name
+	}
 	if n, ok := g.named[key]; ok {
 		if n != name {
 			g.errorf("%s: schema %s is named both %s and %s", c.m.file, key, n, name)
