@@ -356,7 +356,9 @@ func (g *gen) genStruct(c schemaCtx, r *openapi3.SchemaRef, name, key string) {
 		if p.Value == nil {
 			continue
 		}
-		if c.write && p.Value.ReadOnly {
+		if c.write && p.Value.ReadOnly && !g.hasOverride(c.m, name, prop) {
+			// (an override can bring back a field the spec wrongly marks
+			// readOnly: promotions.v3.yml's redemption_type)
 			continue
 		}
 		if !c.write && p.Value.WriteOnly {
@@ -523,4 +525,14 @@ func fieldDoc(name, desc, json string) string {
 		}
 	}
 	return name + ": " + d
+}
+
+// hasOverride reports whether an override names a field of a type.
+func (g *gen) hasOverride(m *Manifest, typ, field string) bool {
+	for i := range m.overrides {
+		if o := &m.overrides[i]; o.Type == typ && o.Field == field && !o.Drop {
+			return true
+		}
+	}
+	return false
 }
