@@ -9,6 +9,8 @@ package bigcommerce
 // Each field is a service: a group of methods on one kind of resource, named
 // after it, as BigCommerce's API reference groups them.
 type Client struct {
+	// Banners manages the storefront's V2 banners (/v2/banners).
+	Banners *BannersService
 	// Brands manages V3 catalog brands.
 	Brands *BrandsService
 	// CatalogSummary reads the catalog's inventory summary (/v3/catalog/summary).
@@ -17,10 +19,34 @@ type Client struct {
 	Categories *CategoriesService
 	// Channels manages V3 sales channels and their product listings.
 	Channels *ChannelsService
+	// Coupons manages V2 coupons (/v2/coupons). For V3 promotions and their
+	// coupon codes see PromotionsService and PromotionCodesService.
+	Coupons *CouponsService
+	// CustomerAttributeValues manages the customers' attribute values
+	// (/v3/customers/attribute-values).
+	CustomerAttributeValues *CustomerAttributeValuesService
+	// CustomerAttributes manages the store's customer attributes, the definitions
+	// (name and type) that customers' attribute values refer to
+	// (/v3/customers/attributes).
+	CustomerAttributes *CustomerAttributesService
+	// CustomerConsent reads and sets a customer's consent to storefront cookies
+	// and scripts (/v3/customers/{customerId}/consent).
+	CustomerConsent *CustomerConsentService
+	// CustomerFormFieldValues reads and writes the values of customers' and
+	// addresses' custom form fields (/v3/customers/form-field-values).
+	CustomerFormFieldValues *CustomerFormFieldValuesService
 	// CustomerGroups manages V2 customer groups and their discount rules.
 	CustomerGroups *CustomerGroupsService
+	// CustomerSettings reads and changes the customer settings, globally and per
+	// channel (/v3/customers/settings).
+	CustomerSettings *CustomerSettingsService
+	// CustomerStoredInstruments lists a customer's stored payment instruments
+	// (/v3/customers/{customerId}/stored-instruments).
+	CustomerStoredInstruments *CustomerStoredInstrumentsService
 	// Customers manages V3 customers and their addresses.
 	Customers *CustomersService
+	// GiftCertificates manages V2 gift certificates (/v2/gift_certificates).
+	GiftCertificates *GiftCertificatesService
 	// Inventory manages V3 inventory adjustments, items and locations.
 	Inventory *InventoryService
 	// Metafields manages the metafields of products, variants, categories,
@@ -97,6 +123,15 @@ type Client struct {
 	ProductVideos *ProductVideosService
 	// Products manages V3 catalog products and variants.
 	Products *ProductsService
+	// PromotionCodes manages the coupon codes of V3 coupon promotions
+	// (/v3/promotions/{promotion_id}/codes).
+	PromotionCodes *PromotionCodesService
+	// PromotionSettings reads and changes the store's global promotion settings
+	// (/v3/promotions/settings).
+	PromotionSettings *PromotionSettingsService
+	// Promotions manages V3 promotions, automatic or applied by coupon code
+	// (/v3/promotions).
+	Promotions *PromotionsService
 	// Webhooks manages V3 webhook subscriptions.
 	Webhooks *WebhooksService
 
@@ -106,12 +141,21 @@ type Client struct {
 // initServices points every service field at the client's shared service state.
 func (c *Client) initServices() {
 	c.common.client = c
+	c.Banners = (*BannersService)(&c.common)
 	c.Brands = (*BrandsService)(&c.common)
 	c.CatalogSummary = (*CatalogSummaryService)(&c.common)
 	c.Categories = (*CategoriesService)(&c.common)
 	c.Channels = (*ChannelsService)(&c.common)
+	c.Coupons = (*CouponsService)(&c.common)
+	c.CustomerAttributeValues = (*CustomerAttributeValuesService)(&c.common)
+	c.CustomerAttributes = (*CustomerAttributesService)(&c.common)
+	c.CustomerConsent = (*CustomerConsentService)(&c.common)
+	c.CustomerFormFieldValues = (*CustomerFormFieldValuesService)(&c.common)
 	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
+	c.CustomerSettings = (*CustomerSettingsService)(&c.common)
+	c.CustomerStoredInstruments = (*CustomerStoredInstrumentsService)(&c.common)
 	c.Customers = (*CustomersService)(&c.common)
+	c.GiftCertificates = (*GiftCertificatesService)(&c.common)
 	c.Inventory = (*InventoryService)(&c.common)
 	c.Metafields = (*MetafieldsService)(&c.common)
 	c.OrderCoupons = (*OrderCouponsService)(&c.common)
@@ -137,5 +181,8 @@ func (c *Client) initServices() {
 	c.ProductReviews = (*ProductReviewsService)(&c.common)
 	c.ProductVideos = (*ProductVideosService)(&c.common)
 	c.Products = (*ProductsService)(&c.common)
+	c.PromotionCodes = (*PromotionCodesService)(&c.common)
+	c.PromotionSettings = (*PromotionSettingsService)(&c.common)
+	c.Promotions = (*PromotionsService)(&c.common)
 	c.Webhooks = (*WebhooksService)(&c.common)
 }

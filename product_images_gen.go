@@ -34,7 +34,7 @@ type ProductImageFilter struct {
 func (f *ProductImageFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 
 // ProductImageUpdate is a product image update: the model for a POST or PUT
-// to create or update an image on a product.
+// to create or update applicable Product Image fields.
 //
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.

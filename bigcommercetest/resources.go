@@ -247,8 +247,8 @@ func (rs *resourceStore) list(c *call, r genRoute, col *collection) {
 		items = append(items, col.records[id])
 	}
 	if !r.envelope {
-		if len(items) == 0 {
-			c.noContent()
+		if len(items) == 0 && r.v2 {
+			c.noContent() // V2 answers an empty page with 204 and no body
 			return
 		}
 		c.json(http.StatusOK, items)

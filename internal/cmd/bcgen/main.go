@@ -41,7 +41,7 @@ type gen struct {
 	services map[string]*Service
 	svcOrder []string
 	ops      []*opInfo
-	handOps  []*opInfo // hand-written operations, whose scopes RequiredScope knows too
+	handOps  []*opInfo       // hand-written operations, whose scopes RequiredScope knows too
 	existing map[string]bool // top-level names and Type.Method of hand-written files
 	errs     []string
 
@@ -207,7 +207,7 @@ func (g *gen) genTypes(o *opInfo) {
 	file := o.mo.serviceFile(g)
 	read := schemaCtx{m: o.m, v2: o.v2, file: file}
 	write := schemaCtx{m: o.m, v2: o.v2, write: true, file: file}
-	if o.resp != nil && o.mo.Model != "-" {
+	if o.resp != nil && o.mo.Model != "-" && o.kind != "count" {
 		model := o.model()
 		if model == "" {
 			g.errorf("%s: %s: the answer needs a model: name", o.m.file, o.mo.Op)

@@ -234,6 +234,8 @@ func (g *gen) typeFor(c schemaCtx, r *openapi3.SchemaRef, hint, json string) str
 		return "[]" + g.typeFor(c, s.Items, singular(hint), json)
 	case "string":
 		switch {
+		case len(s.Enum) > 0:
+			// an enum named date_* (banner date_type: always, custom)
 		case s.Format == "date-time" || (s.Format == "" && strings.HasPrefix(json, "date_") && c.v2):
 			if c.write {
 				if c.v2 {
@@ -321,6 +323,12 @@ func (g *gen) structNamed(c schemaCtx, r *openapi3.SchemaRef, name string) {
 	}
 	ref := refName(r)
 	key := schemaKey(c, ref, name)
+	if c.write && ref != "" {
+		// A spec may use one schema for both the POST and the PUT body
+		// (marketing.v2.yml's coupon_Base): each gets its own Create or
+		// Update type.
+		key += "#" + name
+	}
 	if n, ok := g.named[key]; ok {
 		if n != name {
 			g.errorf("%s: schema %s is named both %s and %s", c.m.file, key, n, name)
@@ -411,7 +419,9 @@ func (g *gen) structField(c schemaCtx, name, prop string, f flat) (goField, bool
 	if p.Value == nil {
 		return goField{}, false
 	}
-	if c.write && p.Value.ReadOnly {
+	if c.write && p.Value.ReadOnly && !g.hasOverride(c.m, name, prop) {
+		// (an override can bring back a field the spec wrongly marks
+		// readOnly: promotions.v3.yml's redemption_type)
 		return goField{}, false
 	}
 	if !c.write && p.Value.WriteOnly {
@@ -622,4 +632,14 @@ func fieldDoc(name, desc, json string) string {
 		}
 	}
 	return name + ": " + d
+}
+
+// hasOverride reports whether an override names a field of a type.
+func (g *gen) hasOverride(m *Manifest, typ, field string) bool {
+	for i := range m.overrides {
+		if o := &m.overrides[i]; o.Type == typ && o.Field == field && !o.Drop {
+			return true
+		}
+	}
+	return false
 }

@@ -159,7 +159,20 @@ func (o *opInfo) readBody() {
 		o.bodyArray = true
 		s = s.Value.Items
 	}
-	o.body = s
+	o.body = soleAllOf(s)
+}
+
+// soleAllOf unwraps a schema that is only allOf: [one $ref] (as
+// promotion_settings.v3.yml's PUT answer), so it is the schema it names.
+func soleAllOf(s *openapi3.SchemaRef) *openapi3.SchemaRef {
+	if s == nil || s.Ref != "" || s.Value == nil {
+		return s
+	}
+	v := s.Value
+	if len(v.AllOf) == 1 && v.AllOf[0].Ref != "" && len(v.Properties) == 0 && len(v.OneOf)+len(v.AnyOf) == 0 {
+		return v.AllOf[0]
+	}
+	return s
 }
 
 func (o *opInfo) readResponse() {
@@ -185,7 +198,7 @@ func (o *opInfo) readResponse() {
 			o.respList = true
 			s = s.Value.Items
 		}
-		o.resp = s
+		o.resp = soleAllOf(s)
 		return
 	}
 }

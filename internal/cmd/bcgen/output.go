@@ -274,7 +274,11 @@ func (g *gen) conformance() string {
 				}
 			}
 			if f, ok := o.filterArg(); ok && f != "" {
-				largs += ", nil"
+				if o.requiredQuery() {
+					largs += ", " + g.sampleFilter(o, o.filterName(), o.query)
+				} else {
+					largs += ", nil"
+				}
 			}
 			fmt.Fprintf(&body, "\t\t{%q, func(ctx context.Context, c *Client) error { return drain(c.%s.%s(ctx%s)) }},\n", o.mo.Service+"."+all, o.mo.Service, all, largs)
 		}
@@ -379,6 +383,13 @@ func sampleValue(example any, s *openapi3.Schema, depth int) any {
 	}
 	if len(s.Enum) > 0 {
 		return s.Enum[0]
+	}
+	// A union (promotions.v3.yml's rules, conditions and segments): one
+	// branch, as a sender would write it, not all branches merged.
+	for _, group := range []openapi3.SchemaRefs{s.OneOf, s.AnyOf} {
+		if len(group) > 0 && len(s.Properties) == 0 && len(s.AllOf) == 0 && group[0].Value != nil {
+			return sampleValue(nil, group[0].Value, depth)
+		}
 	}
 	if isObject(s) {
 		f := flatten(s)
@@ -601,4 +612,15 @@ func isManagement(name string) bool {
 		return false
 	}
 	return true
+}
+
+// requiredQuery reports whether a list needs a query parameter (GET
+// /v3/promotions/codes?code=): its All is then called with a filter.
+func (o *opInfo) requiredQuery() bool {
+	for _, p := range o.query {
+		if p.Required {
+			return true
+		}
+	}
+	return false
 }

@@ -240,9 +240,11 @@ func (g *gen) emitMethod(o *opInfo) {
 		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) ([]%s, *Response, error) {\n", recv, o.mo.Method, params, filter, model)
 		b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
 		switch {
-		case o.v2 && o.hasPaging:
+		// A V3 list answered as a bare array (no {data, meta}, as
+		// customers.v3.yml's stored instruments) reads like a V2 one.
+		case (o.v2 || !o.envelope) && o.hasPaging:
 			fmt.Fprintf(&b, "\treturn listPage[%s](ctx, s.client, %s, filter)\n}\n\n", model, o.pathExpr())
-		case o.v2:
+		case o.v2 || !o.envelope:
 			fmt.Fprintf(&b, "\treturn listV2[%s](ctx, s.client, %s, %s, 0, 0)\n}\n\n", model, o.pathExpr(), orNilFilter(filter))
 		case hasFilter:
 			fmt.Fprintf(&b, "\treturn listV3[%s](ctx, s.client, %s, filter)\n}\n\n", model, o.pathExpr())
