@@ -1,7 +1,10 @@
 package bigcommerce
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"iter"
 	"net/http"
 	"strconv"
@@ -222,7 +225,7 @@ func (s *MetafieldsService) Get(ctx context.Context, o MetafieldOwner, id int) (
 	if err := o.checkWith(op, id); err != nil {
 		return nil, &Response{}, err
 	}
-	return getOne[Metafield](ctx, s.client, http.MethodGet, o.metafieldPath(id), nil, nil)
+	return s.one(ctx, http.MethodGet, o.metafieldPath(id), nil)
 }
 
 // Create creates a metafield on an owner: POST {owner}/metafields. Key,
@@ -242,7 +245,7 @@ func (s *MetafieldsService) Create(ctx context.Context, o MetafieldOwner, m Meta
 	if err := checkMetafield(op, m); err != nil {
 		return nil, &Response{}, err
 	}
-	return getOne[Metafield](ctx, s.client, http.MethodPost, o.path+"/metafields", nil, m)
+	return s.one(ctx, http.MethodPost, o.path+"/metafields", m)
 }
 
 // Update changes a metafield of an owner: PUT {owner}/metafields/{metafield_id}.
@@ -257,7 +260,10 @@ func (s *MetafieldsService) Update(ctx context.Context, o MetafieldOwner, id int
 		return nil, &Response{}, invalid(op, "ID is %d but the metafield id is %d", *m.ID, id)
 	}
 	m.ID = nil
-	return getOne[Metafield](ctx, s.client, http.MethodPut, o.metafieldPath(id), nil, m)
+	if o.kind == MetafieldsOfCustomers {
+		m.ID = &id // customers.v3.yml requires the id in the body too
+	}
+	return s.one(ctx, http.MethodPut, o.metafieldPath(id), m)
 }
 
 // Delete deletes a metafield of an owner: DELETE
@@ -347,8 +353,59 @@ func (s *MetafieldsService) DeleteMany(ctx context.Context, kind MetafieldKind, 
 			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
 		}
 	}
-	_, resp, err := writeBatch[int, struct{}](ctx, s.client, http.MethodDelete, kind.path+"/metafields", ids, metafieldBatch, cap(s.client.sem))
+	_, resp, err := writeBatch[int, json.RawMessage](ctx, s.client, http.MethodDelete, kind.path+"/metafields", ids, metafieldBatch, cap(s.client.sem))
 	return resp, err
+}
+
+// one sends a request answered with one metafield. The owners' specs
+// disagree on its shape (api/overrides): {data: {...}} for most owners,
+// {data: [{...}]} for a customer's create and update, a bare object for a
+// channel's get. All three are read; anything else is an error that says
+// what came back.
+func (s *MetafieldsService) one(ctx context.Context, method, path string, body any) (*Metafield, *Response, error) {
+	var raw json.RawMessage
+	resp, err := s.client.call(ctx, method, path, nil, body, &raw)
+	if err != nil {
+		return nil, resp, err
+	}
+	m, err := decodeOneMetafield(raw)
+	if err != nil {
+		err = fmt.Errorf("bigcommerce: %s %s: %w", method, path, err)
+		if method != http.MethodGet {
+			err = fmt.Errorf("%w (BigCommerce answered %d, so the write was most likely applied)", err, resp.StatusCode)
+		}
+	}
+	return m, resp, err
+}
+
+// decodeOneMetafield reads one metafield from {data: {...}}, {data:
+// [{...}]} or a bare object.
+func decodeOneMetafield(raw []byte) (*Metafield, error) {
+	var env struct {
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(raw, &env); err == nil && len(env.Data) > 0 && !bytes.Equal(env.Data, []byte("null")) {
+		raw = env.Data
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '[' {
+		var list []Metafield
+		if err := json.Unmarshal(raw, &list); err != nil {
+			return nil, fmt.Errorf("the answer does not hold a metafield: %w", err)
+		}
+		if len(list) != 1 {
+			return nil, fmt.Errorf("the answer holds %d metafields, not one", len(list))
+		}
+		return &list[0], nil
+	}
+	var m Metafield
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("the answer does not hold a metafield: %w", err)
+	}
+	if m.ID == 0 {
+		return nil, fmt.Errorf("the answer holds no metafield (no id): %s", truncateForError(raw))
+	}
+	return &m, nil
 }
 
 func (o MetafieldOwner) checkWith(op string, id int) error {

@@ -311,13 +311,17 @@ func (g *gen) conformance() string {
 // {SDK method, problem, reason}.
 func (g *gen) exceptions(examples bool) [][3]string {
 	var out [][3]string
-	for _, o := range g.ops {
+	for _, o := range append(append([]*opInfo(nil), g.ops...), g.handOps...) {
 		for _, ov := range o.m.overrides {
 			if ov.Problem == "" || ov.Op != o.mo.Op || ov.ExamplesOnly != examples {
 				continue
 			}
 			why := strings.TrimSpace(ov.SpecSays + " " + ov.Reality + " " + ov.SDKDoes + " " + ov.Reason)
-			out = append(out, [3]string{o.mo.Service + "." + o.mo.Method, ov.Problem, why})
+			name := o.mo.Service + "." + o.mo.Method
+			if o.mo.Hand != "" {
+				name = o.mo.Hand
+			}
+			out = append(out, [3]string{name, ov.Problem, why})
 			if o.kind == "list" {
 				all := o.mo.All
 				if all == "" {
