@@ -2,9 +2,9 @@ package bigcommerce
 
 import (
 	"bytes"
-	"errors"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -578,9 +578,15 @@ func metafieldSpecOps() []specOp {
 		{"Metafields.List", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error {
 			return errOnly(c.Metafields.List(ctx, o, &MetafieldFilter{Key: "color", Namespace: "App", Page: 1, Limit: 10}))
 		})},
-		{"Metafields.All", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error { return drain(c.Metafields.All(ctx, o, nil)) })},
-		{"Metafields.Get", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error { return errOnly(c.Metafields.Get(ctx, o, 3)) })},
-		{"Metafields.Create", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error { return errOnly(c.Metafields.Create(ctx, o, create)) })},
+		{"Metafields.All", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error {
+			return drain(c.Metafields.All(ctx, o, nil))
+		})},
+		{"Metafields.Get", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error {
+			return errOnly(c.Metafields.Get(ctx, o, 3))
+		})},
+		{"Metafields.Create", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error {
+			return errOnly(c.Metafields.Create(ctx, o, create))
+		})},
 		{"Metafields.Update", eachOwner(func(ctx context.Context, c *Client, o MetafieldOwner) error {
 			return errOnly(c.Metafields.Update(ctx, o, 3, MetafieldUpdate{Value: Ptr("red")}))
 		})},
@@ -592,7 +598,9 @@ func metafieldSpecOps() []specOp {
 			return errOnly(c.Metafields.ListKind(ctx, k, &MetafieldFilter{KeyIn: StringList{"color"}, NamespaceIn: StringList{"App"},
 				DateModifiedMin: specDay, Direction: Asc, Limit: 10}))
 		})},
-		{"Metafields.AllKind", eachKind(func(ctx context.Context, c *Client, k MetafieldKind) error { return drain(c.Metafields.AllKind(ctx, k, nil)) })},
+		{"Metafields.AllKind", eachKind(func(ctx context.Context, c *Client, k MetafieldKind) error {
+			return drain(c.Metafields.AllKind(ctx, k, nil))
+		})},
 		{"Metafields.CreateMany", eachKind(func(ctx context.Context, c *Client, k MetafieldKind) error {
 			m := create
 			m.ResourceID = Ptr(1)
