@@ -95,9 +95,9 @@ func (s *ProductImagesService) All(ctx context.Context, productID int, filter *P
 // Usage Notes - image_url - 255 character limit - Content-Type - For
 // image_file, use the multipart/form-data media type.
 //
-// Create sends JSON, adding the image from ImageURL. The same operation's
-// multipart/form-data form (an image_file upload) cannot be generated yet and
-// is to be hand-written.
+// Create sends JSON, adding the image from ImageURL; UploadImage sends the
+// same operation's multipart/form-data form, an image file streamed as
+// image_file.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. If the
@@ -131,8 +131,9 @@ func (s *ProductImagesService) Get(ctx context.Context, productID, imageID int) 
 // Updates a *Product Image*. Usage Notes - image_url - 255 character limit -
 // Each image file or image uploaded by URL can be up to 8 MB.
 //
-// Update sends JSON. The same operation's multipart/form-data form (an
-// image_file upload) cannot be generated yet and is to be hand-written.
+// Update sends JSON (a new ImageURL, description, sort order or thumbnail
+// flag); to replace the file itself, upload a new image with UploadImage and
+// delete this one.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

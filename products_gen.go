@@ -73,8 +73,8 @@ func (s *ProductsService) GetVariant(ctx context.Context, productID, variantID i
 // Creates a *Variant Image*. Only one image can be explicitly associated with
 // a Variant.
 //
-// This method sends image_url (JSON); uploading an image file
-// (multipart/form-data) is not offered yet.
+// This method sends image_url (JSON); UploadVariantImage uploads an image
+// file (multipart/form-data).
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. If the

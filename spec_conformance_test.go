@@ -541,7 +541,25 @@ var specDay = time.Date(2024, 5, 14, 9, 34, 0, 0, time.UTC)
 // specOps is every operation of the SDK's services: the hand-written ones
 // and the generated ones (spec_conformance_gen_test.go).
 func specOps() []specOp {
-	return append(append(handSpecOps(), metafieldSpecOps()...), generatedSpecOps()...)
+	ops := append(handSpecOps(), metafieldSpecOps()...)
+	ops = append(ops, uploadSpecOps()...)
+	return append(ops, generatedSpecOps()...)
+}
+
+// uploadSpecOps calls each image upload once: the multipart/form-data
+// operations the generator does not write.
+func uploadSpecOps() []specOp {
+	file := func() ImageFile { return ImageFile{Name: "mug.png", Content: strings.NewReader("\x89PNG fake image bytes")} }
+	return []specOp{
+		{"ProductImages.UploadImage", func(ctx context.Context, c *Client) error { return errOnly(c.ProductImages.UploadImage(ctx, 1, file())) }},
+		{"Brands.UploadImage", func(ctx context.Context, c *Client) error { return errOnly(c.Brands.UploadImage(ctx, 1, file())) }},
+		{"Products.UploadVariantImage", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Products.UploadVariantImage(ctx, 1, 2, file()))
+		}},
+		{"ProductModifierValues.UploadImage", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ProductModifierValues.UploadImage(ctx, 1, 2, 3, file()))
+		}},
+	}
 }
 
 // metafieldSpecOps calls each Metafields method once for every owner (or
@@ -1094,6 +1112,15 @@ var exampleExceptions = []specException{
 // specExceptions are the spec errors found by TestSpecConformance, each
 // decided against the spec, with the reason.
 var specExceptions = []specException{
+	{"ProductImages.UploadImage", "failed to decode request body", "the multipart/form-data schema of POST " +
+		"/catalog/products/{product_id}/images is an allOf with no top-level type: object, which the validating mock " +
+		"(kin-openapi) cannot decode a form against; the same body passes for Brands.UploadImage and " +
+		"ProductModifierValues.UploadImage, whose form schemas are plain objects, and TestUploadImageStreams reads it " +
+		"back part by part. Validator limit on the spec's shape, not a wrong request."},
+	{"Products.UploadVariantImage", "failed to decode request body", "the variant image's multipart/form-data schema " +
+		"declares only image_url, while its own description (\"or a form post that contains an image file\") and the 200's " +
+		"(\"image_url is returned for both image_file and image_url\") say an image_file part may be posted, which the " +
+		"mock then cannot place. Spec incomplete; the SDK posts image_file, as for products, brands and modifier values."},
 	{"Customers.List", "registration_ip_address:in", "customers.v3.yml types registration_ip_address:in as an array of " +
 		"integers, but its own description's example is registration_ip_address:in=12.345.6.789: IP addresses are " +
 		"text, so the SDK sends strings (CustomerFilter.RegistrationIPAddressIn is a StringList). Spec wrong."},

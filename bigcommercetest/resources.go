@@ -1,8 +1,11 @@
 package bigcommercetest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"sort"
 	"strconv"
@@ -73,7 +76,11 @@ func genPattern(r genRoute) string {
 }
 
 func (rs *resourceStore) serve(c *call, r genRoute) {
-	if len(c.body) > 0 && r.kind != "write" && r.kind != "batch" {
+	if c.boundary != "" && r.kind != "write" && r.kind != "upload" {
+		c.errorStatus(http.StatusUnsupportedMediaType, "The request's Content-Type is not supported. Use application/json.")
+		return
+	}
+	if len(c.body) > 0 && r.kind != "write" && r.kind != "upload" && r.kind != "batch" {
 		c.invalidBody("This request takes no body.")
 		return
 	}
@@ -105,9 +112,15 @@ func (rs *resourceStore) serve(c *call, r genRoute) {
 			rec = map[string]any{} // a singleton not written yet: its defaults
 		}
 		c.answer(r, http.StatusOK, rec)
-	case "write":
+	case "write", "upload":
 		var body map[string]any
-		if len(c.body) > 0 && !c.decodeObject(&body) {
+		switch {
+		case c.boundary != "":
+			var ok bool
+			if body, ok = c.decodeForm(); !ok {
+				return
+			}
+		case len(c.body) > 0 && !c.decodeObject(&body):
 			return
 		}
 		switch {
@@ -178,6 +191,46 @@ func (rs *resourceStore) serve(c *call, r genRoute) {
 	default:
 		c.errorStatus(http.StatusNotImplemented, "The fake store does not serve this operation.")
 	}
+}
+
+// decodeForm reads a multipart/form-data image upload: the file part
+// (image_file) becomes an image_url on the store's CDN, named after the
+// file, and the other fields are kept as text. A form without a file is
+// 422, as BigCommerce answers.
+func (c *call) decodeForm() (map[string]any, bool) {
+	mr := multipart.NewReader(bytes.NewReader(c.body), c.boundary)
+	body := map[string]any{}
+	file := false
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			c.invalidBody("The form could not be read: " + err.Error())
+			return nil, false
+		}
+		data, err := io.ReadAll(part)
+		if err != nil {
+			c.invalidBody("The form could not be read: " + err.Error())
+			return nil, false
+		}
+		if part.FormName() == "image_file" && part.FileName() != "" {
+			if len(data) == 0 {
+				c.invalidBody("The image file is empty.")
+				return nil, false
+			}
+			body["image_url"] = "https://cdn.bigcommerce.test/" + c.s.cfg.StoreHash + "/images/" + part.FileName()
+			file = true
+			continue
+		}
+		body[part.FormName()] = string(data)
+	}
+	if !file {
+		c.v3err(http.StatusUnprocessableEntity, "The field 'image_file' is invalid.", map[string]string{"image_file": "an image file is required"})
+		return nil, false
+	}
+	return body, true
 }
 
 // answer writes one object or list in the route's envelope.

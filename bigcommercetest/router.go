@@ -21,6 +21,7 @@ type call struct {
 	params   []int  // numeric path parameters, in order
 	query    url.Values
 	body     []byte
+	boundary string // the multipart boundary of a form post; "" for JSON
 	resp     result
 	acct     *Account // the token's API account; nil for the legacy Basic account
 }
@@ -68,7 +69,11 @@ func (c *call) readBody() bool {
 	if len(b) == 0 {
 		return true
 	}
-	mt, _, err := mime.ParseMediaType(c.r.Header.Get("Content-Type"))
+	mt, params, err := mime.ParseMediaType(c.r.Header.Get("Content-Type"))
+	if err == nil && mt == "multipart/form-data" && params["boundary"] != "" {
+		c.boundary = params["boundary"] // an image upload (resources.go)
+		return true
+	}
 	if err != nil || mt != "application/json" {
 		c.errorStatus(http.StatusUnsupportedMediaType, "The request's Content-Type is not supported. Use application/json.")
 		return false

@@ -1,0 +1,215 @@
+package bigcommerce
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// ImageFile is an image to upload: its file name (the extension tells
+// BigCommerce the format: .jpg, .jpeg, .png, .gif, .webp...) and its
+// content. The content is streamed, never held in memory whole.
+//
+// If Content is also an io.Seeker (an *os.File, a *bytes.Reader), a
+// request BigCommerce provably did not process (a 429) is sent again from
+// the start; any other reader allows one attempt, and such a retry fails
+// with an error that says so instead of sending a truncated file.
+type ImageFile struct {
+	// Name is the file name sent with the image ("mug.jpg").
+	Name string
+	// Content is the image's bytes.
+	Content io.Reader
+}
+
+// check refuses an upload without a name or content before anything is
+// sent.
+func (f ImageFile) check(op string) error {
+	switch {
+	case strings.TrimSpace(f.Name) == "":
+		return invalid(op, "ImageFile.Name is empty: BigCommerce needs the file name (its extension names the format)")
+	case f.Content == nil:
+		return invalid(op, "ImageFile.Content is nil")
+	}
+	return nil
+}
+
+// uploadImage sends POST path with the file as the multipart/form-data
+// field image_file and decodes {data} into T. The body is streamed (see
+// uploadBody).
+func uploadImage[T any](ctx context.Context, c *Client, op, path string, file ImageFile) (*T, *Response, error) {
+	if err := file.check(op); err != nil {
+		return nil, &Response{}, err
+	}
+	req, err := c.NewRequest(ctx, http.MethodPost, path, nil, nil)
+	if err != nil {
+		return nil, &Response{}, err
+	}
+	body, err := newUploadBody("image_file", file)
+	if err != nil {
+		return nil, &Response{}, invalid(op, "%v", err)
+	}
+	req.Body = body
+	req.ContentLength = -1
+	req.GetBody = nil
+	req.Header.Set("Content-Type", body.contentType())
+	env := newEnvelope[*T](nil)
+	resp, err := c.Do(req, &env)
+	if err == nil && env.Data == nil {
+		err = fmt.Errorf("bigcommerce: POST %s: the response has no object in data", path)
+	}
+	return env.Data, resp, err
+}
+
+// uploadBody is a multipart/form-data body with one file part, read from
+// the file's reader as it is sent: the head of the part, the file, the
+// closing boundary. It is an io.ReadSeeker so that the retry engine can
+// start it over (Seek(0, io.SeekStart)); that works when the file's reader
+// can seek, or when nothing has been read yet.
+type uploadBody struct {
+	boundary   string
+	head, tail []byte
+	src        io.Reader
+	cur        io.Reader
+	read       bool // a byte of the file has been read
+}
+
+func newUploadBody(field string, f ImageFile) (*uploadBody, error) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	h := make(textproto.MIMEHeader)
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, field, filepath.Base(f.Name)))
+	ctype := mime.TypeByExtension(strings.ToLower(filepath.Ext(f.Name)))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	h.Set("Content-Type", ctype)
+	if _, err := w.CreatePart(h); err != nil {
+		return nil, err
+	}
+	head := bytes.Clone(buf.Bytes())
+	buf.Reset()
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	b := &uploadBody{boundary: w.Boundary(), head: head, tail: bytes.Clone(buf.Bytes()), src: f.Content}
+	b.rewind()
+	return b, nil
+}
+
+func (b *uploadBody) contentType() string {
+	return "multipart/form-data; boundary=" + b.boundary
+}
+
+func (b *uploadBody) rewind() {
+	b.cur = io.MultiReader(bytes.NewReader(b.head), &countingReader{r: b.src, read: &b.read}, bytes.NewReader(b.tail))
+}
+
+// errUploadNotReplayable is returned when a retry would resend a file whose
+// reader cannot start over.
+var errUploadNotReplayable = errors.New("bigcommerce: the upload was sent once and its reader cannot seek back to the start, so it is not sent again (pass an *os.File or a *bytes.Reader to allow retries)")
+
+// Read implements io.Reader.
+func (b *uploadBody) Read(p []byte) (int, error) { return b.cur.Read(p) }
+
+// Seek implements io.Seeker; only Seek(0, io.SeekStart) is supported.
+func (b *uploadBody) Seek(offset int64, whence int) (int64, error) {
+	if offset != 0 || whence != io.SeekStart {
+		return 0, errors.New("bigcommerce: an upload can only start over")
+	}
+	if b.read {
+		s, ok := b.src.(io.Seeker)
+		if !ok {
+			return 0, errUploadNotReplayable
+		}
+		if _, err := s.Seek(0, io.SeekStart); err != nil {
+			return 0, fmt.Errorf("bigcommerce: starting the upload over: %w", err)
+		}
+		b.read = false
+	}
+	b.rewind()
+	return 0, nil
+}
+
+// Close implements io.Closer; the caller's reader is the caller's to close.
+func (b *uploadBody) Close() error { return nil }
+
+// countingReader notes when its reader has given a byte.
+type countingReader struct {
+	r    io.Reader
+	read *bool
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		*c.read = true
+	}
+	return n, err
+}
+
+// UploadedImage is the answer to a brand, variant or modifier value image
+// upload: the image's URL on BigCommerce's CDN.
+type UploadedImage struct {
+	// ImageURL is where BigCommerce serves the uploaded image.
+	ImageURL string `json:"image_url"`
+}
+
+// UploadImage uploads a product image file: POST
+// /v3/catalog/products/{product_id}/images as multipart/form-data (the
+// image_file field), streamed from file.Content. To add an image from a
+// URL instead, use Create. A product id below 1, or a file without a name
+// or content, is refused before anything is sent. If the request may have
+// reached BigCommerce and no answer proves its fate, the error matches
+// ErrOutcomeUnknown: list the product's images before uploading it again.
+func (s *ProductImagesService) UploadImage(ctx context.Context, productID int, file ImageFile) (*ProductImage, *Response, error) {
+	const op = "ProductImages.UploadImage"
+	if err := checkID(op, "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
+	return uploadImage[ProductImage](ctx, s.client, op, "/v3/catalog/products/"+strconv.Itoa(productID)+"/images", file)
+}
+
+// UploadImage uploads a brand's image file: POST
+// /v3/catalog/brands/{brand_id}/image as multipart/form-data, streamed
+// (BigCommerce accepts only a form post here; to set the image from a URL,
+// use Update with ImageURL). The errors are UploadImage's of ProductImages.
+func (s *BrandsService) UploadImage(ctx context.Context, brandID int, file ImageFile) (*UploadedImage, *Response, error) {
+	const op = "Brands.UploadImage"
+	if err := checkID(op, "brand id", brandID); err != nil {
+		return nil, &Response{}, err
+	}
+	return uploadImage[UploadedImage](ctx, s.client, op, brandPath(brandID)+"/image", file)
+}
+
+// UploadVariantImage uploads a variant's image file: POST
+// /v3/catalog/products/{product_id}/variants/{variant_id}/image as
+// multipart/form-data, streamed (CreateVariantImage sets it from a URL).
+// The errors are UploadImage's of ProductImages.
+func (s *ProductsService) UploadVariantImage(ctx context.Context, productID, variantID int, file ImageFile) (*UploadedImage, *Response, error) {
+	const op = "Products.UploadVariantImage"
+	if err := checkPath(op, "product id, variant id", productID, variantID); err != nil {
+		return nil, &Response{}, err
+	}
+	return uploadImage[UploadedImage](ctx, s.client, op, "/v3/catalog/products/"+strconv.Itoa(productID)+"/variants/"+strconv.Itoa(variantID)+"/image", file)
+}
+
+// UploadImage uploads the image of a modifier value (a swatch): POST
+// /v3/catalog/products/{product_id}/modifiers/{modifier_id}/values/{value_id}/image
+// as multipart/form-data, streamed. The errors are UploadImage's of
+// ProductImages.
+func (s *ProductModifierValuesService) UploadImage(ctx context.Context, productID, modifierID, valueID int, file ImageFile) (*UploadedImage, *Response, error) {
+	const op = "ProductModifierValues.UploadImage"
+	if err := checkPath(op, "product id, modifier id, value id", productID, modifierID, valueID); err != nil {
+		return nil, &Response{}, err
+	}
+	return uploadImage[UploadedImage](ctx, s.client, op, "/v3/catalog/products/"+strconv.Itoa(productID)+"/modifiers/"+strconv.Itoa(modifierID)+"/values/"+strconv.Itoa(valueID)+"/image", file)
+}
