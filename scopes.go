@@ -62,6 +62,17 @@ var scopeRoutes = []struct {
 // scope for GET and HEAD, the read-write scope otherwise. It returns "" for
 // paths it does not know (and for webhooks, which need no scope).
 func RequiredScope(method, path string) Scope {
+	read := method == http.MethodGet || method == http.MethodHead
+	// The manifest names the scope of each operation it lists exactly
+	// (method and path), so that table comes first.
+	for _, s := range generatedScopes {
+		if s.matches(method, path) {
+			if read {
+				return s.readOnly
+			}
+			return s.write
+		}
+	}
 	// /v3/inventory/locations/{id}/items belongs to the Inventory API
 	// (inventory.v3.yml: store_inventory), not to Locations.
 	if strings.HasPrefix(path, "/v3/inventory/locations/") && strings.HasSuffix(path, "/items") {
@@ -72,17 +83,6 @@ func RequiredScope(method, path string) Scope {
 	if rest, ok := strings.CutPrefix(path, "/v3/channels/"); ok {
 		if _, sub, _ := strings.Cut(rest, "/"); sub == "listings" || strings.HasPrefix(sub, "listings/") {
 			path = "/v3/channels/listings"
-		}
-	}
-	read := method == http.MethodGet || method == http.MethodHead
-	// The generated operations name their scope exactly (method and
-	// path), so they come before the prefixes below.
-	for _, s := range generatedScopes {
-		if s.matches(method, path) {
-			if read {
-				return s.readOnly
-			}
-			return s.write
 		}
 	}
 	for _, r := range scopeRoutes {
