@@ -67,7 +67,7 @@ func genPattern(r genRoute) string {
 	for i, s := range segs {
 		if strings.HasPrefix(s, "{") {
 			segs[i] = "#"
-			if !strings.HasSuffix(s, "id}") {
+			if !isIDParam(s) {
 				segs[i] = "*"
 			}
 		}
@@ -75,7 +75,17 @@ func genPattern(r genRoute) string {
 	return "/" + strings.Join(segs, "/")
 }
 
+// isIDParam reports whether a path parameter is a numeric id ({product_id},
+// {customerId}); any other ({code}, {namespace}) matches any segment.
+func isIDParam(seg string) bool {
+	return strings.HasSuffix(strings.ToLower(seg), "id}")
+}
+
 func (rs *resourceStore) serve(c *call, r genRoute) {
+	if r.kind == "upload" && c.boundary == "" {
+		c.errorStatus(http.StatusUnsupportedMediaType, "Form posts are the only accepted upload option: send multipart/form-data with image_file.")
+		return
+	}
 	if c.boundary != "" && r.kind != "write" && r.kind != "upload" {
 		c.errorStatus(http.StatusUnsupportedMediaType, "The request's Content-Type is not supported. Use application/json.")
 		return
@@ -145,7 +155,15 @@ func (rs *resourceStore) serve(c *call, r genRoute) {
 			c.answer(r, http.StatusOK, rec)
 		}
 	case "batch":
-		raws, ok := c.decodeArray(max(r.batch, 1), tooManyCatalogItems)
+		if r.method == http.MethodDelete {
+			rs.deleteIDs(c, r, col)
+			return
+		}
+		limit := r.batch
+		if limit <= 0 {
+			limit = maxBody // no documented limit: the body size bounds it
+		}
+		raws, ok := c.decodeArray(limit, tooManyCatalogItems)
 		if !ok {
 			return
 		}
@@ -231,6 +249,31 @@ func (c *call) decodeForm() (map[string]any, bool) {
 		return nil, false
 	}
 	return body, true
+}
+
+// deleteIDs serves a batch delete whose body is the ids to delete (the
+// metafield batch endpoints): 404 names the first unknown id, and nothing is
+// deleted then.
+func (rs *resourceStore) deleteIDs(c *call, r genRoute, col *collection) {
+	var ids []int
+	if err := json.Unmarshal(c.body, &ids); err != nil || len(ids) == 0 {
+		c.invalidBody("The request body must be a non-empty JSON array of ids.")
+		return
+	}
+	if r.batch > 0 && len(ids) > r.batch {
+		c.v3err(http.StatusRequestEntityTooLarge, tooManyCatalogItems(r.batch), nil)
+		return
+	}
+	for _, id := range ids {
+		if _, ok := col.records[id]; !ok {
+			c.v3err(http.StatusNotFound, "Metafield "+itoa(id)+" was not found.", nil)
+			return
+		}
+	}
+	for _, id := range ids {
+		delete(col.records, id)
+	}
+	c.answer(r, http.StatusOK, ids)
 }
 
 // answer writes one object or list in the route's envelope.

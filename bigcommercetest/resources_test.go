@@ -1,6 +1,8 @@
 package bigcommercetest
 
 import (
+	"bytes"
+	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
@@ -13,7 +15,7 @@ func concrete(pattern, id string) string {
 	for i, s := range segs {
 		if strings.HasPrefix(s, "{") {
 			segs[i] = id
-			if !strings.HasSuffix(s, "id}") {
+			if !isIDParam(s) {
 				segs[i] = "x"
 			}
 		}
@@ -62,6 +64,17 @@ func TestGeneratedRoutesServed(t *testing.T) {
 					h.api(r.method, path, nil).want(t, map[string]int{"get": 200, "delete": 204}[r.kind])
 				}
 			case "batch":
+				if r.batch == 0 || r.method == http.MethodDelete {
+					// No documented limit (or a delete by ids): one item
+					// is written or refused as an unknown id.
+					want := http.StatusOK
+					var body any = []map[string]any{{"id": 1, "key": "k"}}
+					if r.method == http.MethodDelete {
+						want, body = http.StatusNotFound, []int{999999}
+					}
+					h.api(r.method, path, body).want(t, want)
+					return
+				}
 				items := make([]map[string]any, r.batch+1)
 				for i := range items {
 					items[i] = map[string]any{"id": i + 1}
@@ -78,6 +91,17 @@ func TestGeneratedRoutesServed(t *testing.T) {
 					h.api(r.method, concrete(r.pattern, "999999"), map[string]any{}).want(t, http.StatusNotFound)
 				} else {
 					h.api(r.method, path, map[string]any{"name": "x"}).want(t, http.StatusOK)
+				}
+			case "upload":
+				h.api(r.method, path, map[string]any{"image_url": "https://example.com/a.png"}).want(t, http.StatusUnsupportedMediaType)
+				var form bytes.Buffer
+				w := multipart.NewWriter(&form)
+				fw, _ := w.CreateFormFile("image_file", "a.png")
+				fw.Write([]byte("png bytes"))
+				w.Close()
+				rep := h.raw(r.method, "/stores/fakestore"+path, form.Bytes(), withHeader("X-Auth-Token", "fake-token"), withHeader("Content-Type", w.FormDataContentType()))
+				if !strings.Contains(string(rep.want(t, http.StatusOK).body), "a.png") {
+					t.Fatalf("upload answered %s", rep.body)
 				}
 			default:
 				t.Fatalf("kind %q is not served", r.kind)

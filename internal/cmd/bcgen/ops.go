@@ -216,6 +216,8 @@ func (o *opInfo) inferKind() string {
 		return "get"
 	case http.MethodDelete:
 		switch {
+		case o.bodyArray:
+			return "batch" // the ids to delete, as the body (metafields)
 		case strings.HasPrefix(last, "{"):
 			return "delete"
 		case len(o.query) > 0:

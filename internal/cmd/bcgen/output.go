@@ -538,9 +538,23 @@ func (g *gen) routes() string {
 	var b strings.Builder
 	b.WriteString(header + "package bigcommercetest\n\n")
 	b.WriteString("// generatedRoutes are the operations the SDK generates from the specs; the\n// fake store serves them from in-memory records (resources.go).\nvar generatedRoutes = []genRoute{\n")
+	// The hand-written operations are listed too: where the fake store has
+	// a hand-written handler, that one wins (it is registered first); the
+	// others (metafields, image uploads) are served generically.
 	ops := append([]*opInfo(nil), g.ops...)
+	for _, o := range g.handOps {
+		switch o.kind {
+		case "list", "get", "write", "upload", "batch", "delete", "delete_where", "count":
+			ops = append(ops, o)
+		}
+	}
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].full < ops[j].full })
+	seen := map[string]bool{}
 	for _, o := range ops {
+		if seen[o.verb+o.full] {
+			continue
+		}
+		seen[o.verb+o.full] = true
 		batch := o.mo.Batch
 		fmt.Fprintf(&b, "\t{method: %q, pattern: %q, kind: %q, v2: %t, envelope: %t, batch: %d, paged: %t},\n",
 			o.verb, o.full, o.kind, o.v2, o.envelope, batch, o.hasPaging)
