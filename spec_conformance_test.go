@@ -549,9 +549,13 @@ func specOps() []specOp {
 // uploadSpecOps calls each image upload once: the multipart/form-data
 // operations the generator does not write.
 func uploadSpecOps() []specOp {
-	file := func() ImageFile { return ImageFile{Name: "mug.png", Content: strings.NewReader("\x89PNG fake image bytes")} }
+	file := func() ImageFile {
+		return ImageFile{Name: "mug.png", Content: strings.NewReader("\x89PNG fake image bytes")}
+	}
 	return []specOp{
-		{"ProductImages.UploadImage", func(ctx context.Context, c *Client) error { return errOnly(c.ProductImages.UploadImage(ctx, 1, file())) }},
+		{"ProductImages.UploadImage", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ProductImages.UploadImage(ctx, 1, file()))
+		}},
 		{"Brands.UploadImage", func(ctx context.Context, c *Client) error { return errOnly(c.Brands.UploadImage(ctx, 1, file())) }},
 		{"Products.UploadVariantImage", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Products.UploadVariantImage(ctx, 1, 2, file()))

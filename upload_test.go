@@ -168,9 +168,13 @@ func TestUploadImageRefusedBeforeSending(t *testing.T) {
 	defer srv.Close()
 	c := uploadClient(t, srv, nil)
 	cases := map[string]func() error{
-		"no name":    func() error { return errOnly(c.ProductImages.UploadImage(t.Context(), 1, ImageFile{Content: strings.NewReader("x")})) },
+		"no name": func() error {
+			return errOnly(c.ProductImages.UploadImage(t.Context(), 1, ImageFile{Content: strings.NewReader("x")}))
+		},
 		"no content": func() error { return errOnly(c.Brands.UploadImage(t.Context(), 1, ImageFile{Name: "a.png"})) },
-		"bad id":     func() error { return errOnly(c.Products.UploadVariantImage(t.Context(), 1, 0, ImageFile{Name: "a.png", Content: strings.NewReader("x")})) },
+		"bad id": func() error {
+			return errOnly(c.Products.UploadVariantImage(t.Context(), 1, 0, ImageFile{Name: "a.png", Content: strings.NewReader("x")}))
+		},
 	}
 	for name, call := range cases {
 		if err := call(); !errors.Is(err, ErrInvalidRequest) {
