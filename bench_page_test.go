@@ -495,8 +495,7 @@ func BenchmarkPageProducts(b *testing.B) {
 }
 
 // BenchmarkDecodePage isolates decoding: the same body decoded the way
-// Client.decode does (decodeJSON, which is json.Unmarshal for the plain
-// structs) into the plain structs and into the models, in a page slice
+// Client.decode does (json.Unmarshal) into the plain structs and into the models, in a page slice
 // allocated as listV2 and getV3 do.
 func BenchmarkDecodePage(b *testing.B) {
 	orders := recordPage(b, "/v2/orders?limit=250").body
@@ -515,7 +514,7 @@ func BenchmarkDecodePage(b *testing.B) {
 			b.SetBytes(int64(len(tc.body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := decodeJSON(tc.body, tc.into()); err != nil {
+				if err := json.Unmarshal(tc.body, tc.into()); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -556,7 +556,7 @@ func (c *Client) decode(r *Response, method, path string, body []byte, v any) er
 		}
 		return nil
 	}
-	if err := decodeJSON(body, v); err != nil {
+	if err := json.Unmarshal(body, v); err != nil {
 		return fmt.Errorf("bigcommerce: %s %s: decoding %d response: %w", method, path, resp.StatusCode, err)
 	}
 	if isEnvelope {

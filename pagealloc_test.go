@@ -1,6 +1,7 @@
 package bigcommerce
 
 import (
+	"encoding/json"
 	"runtime"
 	"testing"
 )
@@ -67,7 +68,7 @@ func bytesPerRun(t *testing.T, n int, f func() error) uint64 {
 
 // TestPageDecodeBytesWithinBudget holds the decoding of a page to a
 // memory budget: a 250-order V2 page and a 250-product V3 page, decoded as
-// listV2 and getV3 do (Client.decode's decodeJSON into a preallocated
+// listV2 and getV3 do (Client.decode's json.Unmarshal into a preallocated
 // page), allocate at most 1.25 times the bytes of encoding/json into plain
 // structs. The whole request is compared by the benchmarks in
 // bench_page_test.go; this test leaves out reading the body, whose
@@ -87,7 +88,7 @@ func TestPageDecodeBytesWithinBudget(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			body := recordPage(t, tt.path).body
 			decode := func(into func() any) func() error {
-				return func() error { return decodeJSON(body, into()) }
+				return func() error { return json.Unmarshal(body, into()) }
 			}
 			raw := bytesPerRun(t, 5, decode(tt.raw))
 			sdk := bytesPerRun(t, 5, decode(tt.sdk))
