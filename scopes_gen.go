@@ -236,6 +236,7 @@ var generatedScopes = []opScope{
 	{"DELETE", "/v2/orders/{order_id}", "store_v2_orders", "store_v2_orders_read_only"},
 	{"GET", "/v2/orders/{order_id}/products", "store_v2_orders", "store_v2_orders_read_only"},
 	{"GET", "/v2/orders/{order_id}/shipping_addresses", "store_v2_orders", "store_v2_orders_read_only"},
+	{"GET", "/v2/orders/{order_id}/fees", "store_v2_orders", "store_v2_orders_read_only"},
 	{"GET", "/v2/orders/{order_id}/shipments", "store_v2_orders", "store_v2_orders_read_only"},
 	{"POST", "/v2/orders/{order_id}/shipments", "store_v2_orders", "store_v2_orders_read_only"},
 	{"GET", "/v2/orders/{order_id}/shipments/{shipment_id}", "store_v2_orders", "store_v2_orders_read_only"},

@@ -797,6 +797,7 @@ func handSpecOps() []specOp {
 		}},
 		{"Orders.DeleteShipment", func(ctx context.Context, c *Client) error { _, err := c.Orders.DeleteShipment(ctx, 1, 2); return err }},
 		{"Orders.ListStatuses", func(ctx context.Context, c *Client) error { return errOnly(c.Orders.ListStatuses(ctx)) }},
+		{"Orders.ListFees", func(ctx context.Context, c *Client) error { return errOnly(c.Orders.ListFees(ctx, 1)) }},
 		{"Orders.ListTransactions", func(ctx context.Context, c *Client) error { return errOnly(c.Orders.ListTransactions(ctx, 1)) }},
 
 		{"Inventory.AdjustAbsolute", func(ctx context.Context, c *Client) error {

@@ -39,6 +39,7 @@ var generatedRoutes = []genRoute{
 	{method: "GET", pattern: "/v2/orders/{order_id}/consignments", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
 	{method: "GET", pattern: "/v2/orders/{order_id}/consignments/shipping/{shipping_consignment_id}/shipping_quotes", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
 	{method: "GET", pattern: "/v2/orders/{order_id}/coupons", kind: "list", v2: true, envelope: false, batch: 0, paged: true},
+	{method: "GET", pattern: "/v2/orders/{order_id}/fees", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
 	{method: "GET", pattern: "/v2/orders/{order_id}/messages", kind: "list", v2: true, envelope: false, batch: 0, paged: true},
 	{method: "GET", pattern: "/v2/orders/{order_id}/products", kind: "list", v2: true, envelope: false, batch: 0, paged: true},
 	{method: "GET", pattern: "/v2/orders/{order_id}/products/{product_id}", kind: "get", v2: true, envelope: false, batch: 0, paged: false},
