@@ -104,8 +104,11 @@ type Operation struct {
 	// (0: the client's WithMaxConcurrency).
 	Batch       int `yaml:"batch"`
 	Concurrency int `yaml:"concurrency"`
-	// Scope overrides the file's scope for this operation.
-	Scope string `yaml:"scope"`
+	// Scope overrides the file's scope for this operation; ScopeRead its
+	// read-only scope (default Scope + "_read_only"), for a read that
+	// BigCommerce documents as needing another scope (the modify one).
+	Scope     string `yaml:"scope"`
+	ScopeRead string `yaml:"scope_read"`
 	// Doc is extra text for the method's doc comment.
 	Doc string `yaml:"doc"`
 	// Moves marks an operation that moves money (refunds, captures): its

@@ -247,5 +247,8 @@ func (o *opInfo) scope() (write, read string) {
 	if o.mo.Scope != "" {
 		read = o.mo.Scope + "_read_only"
 	}
+	if o.mo.ScopeRead != "" {
+		read = o.mo.ScopeRead
+	}
 	return write, read
 }

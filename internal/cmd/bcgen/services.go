@@ -226,7 +226,13 @@ func (g *gen) emitMethod(o *opInfo) {
 	}
 	notFound := ""
 	if len(o.pathParams) > 0 {
-		notFound = "An id of 0 or less is refused before anything is sent (ErrInvalidRequest); an id BigCommerce does not know is an error matching ErrNotFound."
+		ints, texts := false, false
+		for _, p := range o.pathParams {
+			ints = ints || p.isInt
+			texts = texts || !p.isInt
+		}
+		refusedIDs := map[[2]bool]string{{true, false}: "An id of 0 or less", {false, true}: "An empty id", {true, true}: "An id of 0 or less, or an empty one,"}[[2]bool{ints, texts}]
+		notFound = refusedIDs + " is refused before anything is sent (ErrInvalidRequest); an id BigCommerce does not know is an error matching ErrNotFound."
 	}
 	outcome := "If the request may have reached BigCommerce and no answer proves its fate (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK does not resend it: check before sending it again."
 	if o.mo.Moves {
