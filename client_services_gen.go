@@ -37,6 +37,9 @@ type Client struct {
 	CustomerFormFieldValues *CustomerFormFieldValuesService
 	// CustomerGroups manages V2 customer groups and their discount rules.
 	CustomerGroups *CustomerGroupsService
+	// CustomerSegments manages the store's customer segments, groups of shopper
+	// profiles that promotions can target (/v3/segments).
+	CustomerSegments *CustomerSegmentsService
 	// CustomerSettings reads and changes the customer settings, globally and per
 	// channel (/v3/customers/settings).
 	CustomerSettings *CustomerSettingsService
@@ -132,6 +135,12 @@ type Client struct {
 	// Promotions manages V3 promotions, automatic or applied by coupon code
 	// (/v3/promotions).
 	Promotions *PromotionsService
+	// SegmentShopperProfiles lists, adds and removes the shopper profiles of a
+	// customer segment (/v3/segments/{segmentId}/shopper-profiles).
+	SegmentShopperProfiles *SegmentShopperProfilesService
+	// ShopperProfiles manages shopper profiles, which tie a registered customer
+	// to customer segments (/v3/shopper-profiles).
+	ShopperProfiles *ShopperProfilesService
 	// Webhooks manages V3 webhook subscriptions.
 	Webhooks *WebhooksService
 
@@ -152,6 +161,7 @@ func (c *Client) initServices() {
 	c.CustomerConsent = (*CustomerConsentService)(&c.common)
 	c.CustomerFormFieldValues = (*CustomerFormFieldValuesService)(&c.common)
 	c.CustomerGroups = (*CustomerGroupsService)(&c.common)
+	c.CustomerSegments = (*CustomerSegmentsService)(&c.common)
 	c.CustomerSettings = (*CustomerSettingsService)(&c.common)
 	c.CustomerStoredInstruments = (*CustomerStoredInstrumentsService)(&c.common)
 	c.Customers = (*CustomersService)(&c.common)
@@ -184,5 +194,7 @@ func (c *Client) initServices() {
 	c.PromotionCodes = (*PromotionCodesService)(&c.common)
 	c.PromotionSettings = (*PromotionSettingsService)(&c.common)
 	c.Promotions = (*PromotionsService)(&c.common)
+	c.SegmentShopperProfiles = (*SegmentShopperProfilesService)(&c.common)
+	c.ShopperProfiles = (*ShopperProfilesService)(&c.common)
 	c.Webhooks = (*WebhooksService)(&c.common)
 }

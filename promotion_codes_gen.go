@@ -124,8 +124,8 @@ type PromotionCodeDeleteByCodeFilter struct {
 // Get codes for a particular promotion. Note: The default rate limit for this
 // endpoint is 10 concurrent requests.
 //
-// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound.
 func (s *PromotionCodesService) List(ctx context.Context, promotionID string, filter *PromotionCodeFilter) ([]PromotionCode, *Response, error) {
 	if err := checkPathText("PromotionCodes.List", "promotion_id", promotionID); err != nil {
 		return nil, &Response{}, err
@@ -154,10 +154,10 @@ func (s *PromotionCodesService) All(ctx context.Context, promotionID string, fil
 // Create a new code for the promotion. Note: The default rate limit for this
 // endpoint is 40 concurrent requests.
 //
-// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
-// request may have reached BigCommerce and no answer proves its fate (a 5xx,
-// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound. If the request
+// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
+// connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *PromotionCodesService) Create(ctx context.Context, promotionID string, code PromotionCodeCreate) (*PromotionCode, *Response, error) {
 	if err := checkPathText("PromotionCodes.Create", "promotion_id", promotionID); err != nil {
@@ -195,10 +195,10 @@ func (s *PromotionCodesService) DeleteWhere(ctx context.Context, promotionID str
 // It works only on a bulk coupon promotion; BatchSize is at most 250 codes
 // per request (promotions.v3.yml).
 //
-// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
-// request may have reached BigCommerce and no answer proves its fate (a 5xx,
-// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound. If the request
+// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
+// connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *PromotionCodesService) Generate(ctx context.Context, promotionID string, generate PromotionCodeGenerate) (*PromotionCodeBatch, *Response, error) {
 	if err := checkPathText("PromotionCodes.Generate", "promotion_id", promotionID); err != nil {
@@ -243,8 +243,8 @@ func (s *PromotionCodesService) DeleteByCode(ctx context.Context, filter *Promot
 // Deletes a coupon code. Note: The default rate limit for this endpoint is 40
 // concurrent requests.
 //
-// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound.
 func (s *PromotionCodesService) Delete(ctx context.Context, promotionID, codeID string) (*Response, error) {
 	if err := checkPathText("PromotionCodes.Delete", "promotion_id", promotionID); err != nil {
 		return &Response{}, err

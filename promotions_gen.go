@@ -1265,8 +1265,8 @@ func (s *PromotionsService) DeleteWhere(ctx context.Context, filter *PromotionDe
 // Returns a single *promotion*. Note: The default rate limit for this
 // endpoint is 40 concurrent requests
 //
-// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound.
 func (s *PromotionsService) Get(ctx context.Context, id string) (*Promotion, *Response, error) {
 	if err := checkPathText("Promotions.Get", "id", id); err != nil {
 		return nil, &Response{}, err
@@ -1279,8 +1279,8 @@ func (s *PromotionsService) Get(ctx context.Context, id string) (*Promotion, *Re
 // Update a promotion. Note: The default rate limit for this request is 40
 // concurrent requests.
 //
-// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound.
 func (s *PromotionsService) Update(ctx context.Context, id string, promotion PromotionUpdate) (*Promotion, *Response, error) {
 	if err := checkPathText("Promotions.Update", "id", id); err != nil {
 		return nil, &Response{}, err
@@ -1293,8 +1293,8 @@ func (s *PromotionsService) Update(ctx context.Context, id string, promotion Pro
 // Deletes a promotion. Note: The default rate limit for this endpoint is 40
 // concurrent requests.
 //
-// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound.
 func (s *PromotionsService) Delete(ctx context.Context, id string) (*Response, error) {
 	if err := checkPathText("Promotions.Delete", "id", id); err != nil {
 		return &Response{}, err

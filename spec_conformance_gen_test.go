@@ -69,6 +69,7 @@ var specFiles = []string{
 	"products_catalog.v3.yml",
 	"promotion_settings.v3.yml",
 	"promotions.v3.yml",
+	"segments.v3.yml",
 	"store_information.v2.yml",
 	"webhooks.v3.yml",
 }
@@ -718,5 +719,54 @@ func generatedSpecOps() []specOp {
 			_, err := c.PromotionCodes.Delete(ctx, "x", "x")
 			return err
 		}},
+		{"CustomerSegments.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.CustomerSegments.List(ctx, &CustomerSegmentFilter{IDIn: StringList{"x"}, Page: 1, Limit: 10}))
+		}},
+		{"CustomerSegments.All", func(ctx context.Context, c *Client) error { return drain(c.CustomerSegments.All(ctx, nil)) }},
+		{"CustomerSegments.CreateMany", func(ctx context.Context, c *Client) error {
+			var item CustomerSegmentCreate
+			if err := json.Unmarshal([]byte(`{"description":"Description","name":"My Segment"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.CustomerSegments.CreateMany(ctx, []CustomerSegmentCreate{item}))
+		}},
+		{"CustomerSegments.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item CustomerSegmentUpdate
+			if err := json.Unmarshal([]byte(`{"description":"Description","id":"x","name":"My Segment"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.CustomerSegments.UpdateMany(ctx, []CustomerSegmentUpdate{item}))
+		}},
+		{"CustomerSegments.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.CustomerSegments.DeleteWhere(ctx, &CustomerSegmentDeleteFilter{IDIn: StringList{"x"}})
+			return err
+		}},
+		{"SegmentShopperProfiles.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.SegmentShopperProfiles.List(ctx, "x", &ListOptions{Page: 1, Limit: 10}))
+		}},
+		{"SegmentShopperProfiles.All", func(ctx context.Context, c *Client) error { return drain(c.SegmentShopperProfiles.All(ctx, "x", nil)) }},
+		{"SegmentShopperProfiles.RemoveWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.SegmentShopperProfiles.RemoveWhere(ctx, "x", &SegmentShopperProfileRemoveFilter{IDIn: StringList{"x"}})
+			return err
+		}},
+		{"ShopperProfiles.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ShopperProfiles.List(ctx, &ListOptions{Page: 1, Limit: 10}))
+		}},
+		{"ShopperProfiles.All", func(ctx context.Context, c *Client) error { return drain(c.ShopperProfiles.All(ctx, nil)) }},
+		{"ShopperProfiles.CreateMany", func(ctx context.Context, c *Client) error {
+			var item ShopperProfileCreate
+			if err := json.Unmarshal([]byte(`{"customer_id":1}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.ShopperProfiles.CreateMany(ctx, []ShopperProfileCreate{item}))
+		}},
+		{"ShopperProfiles.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.ShopperProfiles.DeleteWhere(ctx, &ShopperProfileDeleteFilter{IDIn: StringList{"x"}})
+			return err
+		}},
+		{"ShopperProfiles.ListSegments", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ShopperProfiles.ListSegments(ctx, "x", &ListOptions{Page: 1, Limit: 10}))
+		}},
+		{"ShopperProfiles.AllSegments", func(ctx context.Context, c *Client) error { return drain(c.ShopperProfiles.AllSegments(ctx, "x", nil)) }},
 	}
 }
