@@ -121,8 +121,8 @@ type BannerUpdate struct {
 
 // List returns one page of banners: GET /v2/banners.
 //
-// Returns a list of *Banners*. Default sorting is by banner id, from lowest
-// to highest.
+// Returns a list of Banners. Default sorting is by banner id, from lowest to
+// highest.
 func (s *BannersService) List(ctx context.Context, filter *BannerFilter) ([]Banner, *Response, error) {
 	return listPage[Banner](ctx, s.client, "/v2/banners", filter)
 }
@@ -144,8 +144,8 @@ func (s *BannersService) All(ctx context.Context, filter *BannerFilter) iter.Seq
 
 // Create creates a banner: POST /v2/banners.
 //
-// Creates a *Banner*. Required Fields * name * content * page * location *
-// date_type Read Only Fields * date_created * id
+// Creates a Banner. Required Fields - name - content - page - location -
+// date_type Read Only Fields - date_created - id.
 //
 // If the request may have reached BigCommerce and no answer proves its fate
 // (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
@@ -156,7 +156,7 @@ func (s *BannersService) Create(ctx context.Context, banner BannerCreate) (*Bann
 
 // Get returns a banner: GET /v2/banners/{id}.
 //
-// Returns a single *Banner*
+// Returns a single Banner.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -169,7 +169,7 @@ func (s *BannersService) Get(ctx context.Context, id int) (*Banner, *Response, e
 
 // Update updates a banner: PUT /v2/banners/{id}.
 //
-// Updates a *Banner*. Read Only Fields * date_created * id
+// Updates a Banner. Read Only Fields - date_created - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -182,7 +182,7 @@ func (s *BannersService) Update(ctx context.Context, id int, banner BannerUpdate
 
 // Delete deletes a banner: DELETE /v2/banners/{id}.
 //
-// Deletes a *Banner*.
+// Deletes a Banner.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -195,7 +195,7 @@ func (s *BannersService) Delete(ctx context.Context, id int) (*Response, error) 
 
 // Count returns how many records match: GET /v2/banners/count.
 //
-// Returns a count of *Banners*.
+// Returns a count of Banners.
 func (s *BannersService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/banners/count", nil)
 }

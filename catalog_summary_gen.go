@@ -41,9 +41,10 @@ type CatalogSummary struct {
 // Get returns a catalog summary: GET /v3/catalog/summary.
 //
 // Returns a lightweight inventory summary from the BigCommerce Catalog. The
-// inventory summary includes: * "inventory_count" * "variant_count" *
-// "inventory_value" * "highest_variant_price" * "average_variant_price" *
-// "lowest_variant_price" * "oldest_variant_date" * "newest_variant_date" *…
+// inventory summary includes: - "inventory_count" - "variant_count" -
+// "inventory_value" - "highest_variant_price" - "average_variant_price" -
+// "lowest_variant_price" - "oldest_variant_date" - "newest_variant_date"
+// -….
 func (s *CatalogSummaryService) Get(ctx context.Context) (*CatalogSummary, *Response, error) {
 	return getOne[CatalogSummary](ctx, s.client, http.MethodGet, "/v3/catalog/summary", nil, nil)
 }

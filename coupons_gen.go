@@ -207,7 +207,7 @@ type CouponUpdateRestrictedTo struct {
 
 // List returns one page of coupons: GET /v2/coupons.
 //
-// Returns a list of *Coupons*. Default sorting is by coupon/discount id, from
+// Returns a list of Coupons. Default sorting is by coupon/discount id, from
 // lowest to highest.
 func (s *CouponsService) List(ctx context.Context, filter *CouponFilter) ([]Coupon, *Response, error) {
 	return listPage[Coupon](ctx, s.client, "/v2/coupons", filter)
@@ -230,11 +230,11 @@ func (s *CouponsService) All(ctx context.Context, filter *CouponFilter) iter.Seq
 
 // Create creates a coupon: POST /v2/coupons.
 //
-// Creates a *Coupon*. Required Fields * name * code * type * amount *
-// applies_to Read Only Fields * id * num_uses Notes The coupon type can be
-// one of the following: * per_item_discount * per_total_discount *
-// shipping_discount * free_shipping * percentage_discount Legacy coupon codes
-// only work with…
+// Creates a Coupon. Required Fields - name - code - type - amount -
+// applies_to Read Only Fields - id - num_uses Notes The coupon type can be
+// one of the following: - per_item_discount - per_total_discount -
+// shipping_discount - free_shipping - percentage_discount Legacy coupon codes
+// only work with the….
 //
 // If the request may have reached BigCommerce and no answer proves its fate
 // (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
@@ -245,8 +245,8 @@ func (s *CouponsService) Create(ctx context.Context, coupon CouponCreate) (*Coup
 
 // DeleteWhere deletes the records filter selects: DELETE /v2/coupons.
 //
-// ## Usage Notes * Deleting a coupon via this endpoint will delete the coupon
-// but not the promotion it is attached to
+// Usage Notes - Deleting a coupon via this endpoint will delete the coupon
+// but not the promotion it is attached to.
 //
 // A nil or empty filter is refused before anything is sent
 // (ErrInvalidRequest): BigCommerce would apply an unfiltered DELETE to every
@@ -257,15 +257,15 @@ func (s *CouponsService) DeleteWhere(ctx context.Context, filter *CouponDeleteFi
 
 // Count returns how many records match: GET /v2/coupons/count.
 //
-// Returns a count of all *Coupons* in the store.
+// Returns a count of all Coupons in the store.
 func (s *CouponsService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/coupons/count", nil)
 }
 
 // Update updates a coupon: PUT /v2/coupons/{id}.
 //
-// Updates a *Coupon*. Read Only Fields * id * num_uses * date_created Notes
-// If the applies_to value is cleared, you can restore it to the coupon by
+// Updates a Coupon. Read Only Fields - id - num_uses - date_created Notes If
+// the applies_to value is cleared, you can restore it to the coupon by
 // reapplying the applies_to value in a new PUT request.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -279,7 +279,7 @@ func (s *CouponsService) Update(ctx context.Context, id int, coupon CouponUpdate
 
 // Delete deletes a coupon: DELETE /v2/coupons/{id}.
 //
-// Deletes a *Coupon*.
+// Deletes a Coupon.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

@@ -89,7 +89,7 @@ func (s *CustomerAttributeValuesService) All(ctx context.Context, filter *Custom
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
-// UpsertMany updates customer attributes in batches: PUT
+// UpsertMany creates or updates customer attributes in batches: PUT
 // /v3/customers/attribute-values.
 //
 // Upserts Customer Attribute Values. Updates the attribute values on the

@@ -155,8 +155,8 @@ func (s *CustomerAttributesService) UpdateMany(ctx context.Context, items []Cust
 // DeleteWhere deletes the records filter selects: DELETE
 // /v3/customers/attributes.
 //
-// Deletes Customer Attributes from the store. Required Query * id:in -- ID of
-// the *Customer Attribute*
+// Deletes Customer Attributes from the store. Required Query - id:in -- ID of
+// the Customer Attribute.
 //
 // Deleting an attribute deletes its values from every customer.
 //

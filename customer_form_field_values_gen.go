@@ -56,7 +56,7 @@ func (s *CustomerFormFieldValuesService) All(ctx context.Context, filter *FormFi
 	return walkCursor(ctx, filter, s.List, func(f *FormFieldValueFilter) *string { return &f.After })
 }
 
-// UpsertMany updates form field values in batches: PUT
+// UpsertMany creates or updates form field values in batches: PUT
 // /v3/customers/form-field-values.
 //
 // This endpoint is deprecated. Use Update a Customer Address and Update

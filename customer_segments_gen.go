@@ -73,7 +73,7 @@ type CustomerSegmentDeleteFilter struct {
 
 // List returns one page of customer segments: GET /v3/segments.
 //
-// Returns a paginated *Segments List*.
+// Returns a paginated Segments List.
 func (s *CustomerSegmentsService) List(ctx context.Context, filter *CustomerSegmentFilter) ([]CustomerSegment, *Response, error) {
 	return listV3[CustomerSegment](ctx, s.client, "/v3/segments", filter)
 }
@@ -91,7 +91,7 @@ func (s *CustomerSegmentsService) All(ctx context.Context, filter *CustomerSegme
 
 // CreateMany creates customer segments in batches: POST /v3/segments.
 //
-// Creates *Segments*. Limits * Limit of 10 concurrent requests.
+// Creates Segments. Limits - Limit of 10 concurrent requests.
 //
 // BigCommerce documents "Limit of 10 concurrent requests" and at most 1000
 // segments per store (segments.v3.yml), and no limit of items per request:
@@ -109,7 +109,7 @@ func (s *CustomerSegmentsService) CreateMany(ctx context.Context, items []Custom
 
 // UpdateMany updates customer segments in batches: PUT /v3/segments.
 //
-// Updates *Segments*. Limits * Limit of 10 concurrent requests.
+// Updates Segments. Limits - Limit of 10 concurrent requests.
 //
 // BigCommerce documents "Limit of 10 concurrent requests" (segments.v3.yml)
 // and no limit of items per request: the SDK sends 50 per request, its own
@@ -125,8 +125,8 @@ func (s *CustomerSegmentsService) UpdateMany(ctx context.Context, items []Custom
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/segments.
 //
-// Deletes one or more *Segments* from a store. This will not delete any
-// associated *Shopper Profiles*.
+// Deletes one or more Segments from a store. This will not delete any
+// associated Shopper Profiles.
 //
 // Deleting a segment does not delete its shopper profiles.
 //

@@ -72,7 +72,7 @@ type CustomerSettingsUpdatePrivacySettings struct {
 // CustomerChannelSettings is a customer channel settings.
 type CustomerChannelSettings struct {
 	// AllowGlobalLogins: Determines if a channel allows global customer to login
-	// * Determines if customers created on this channel will get global
+	// - Determines if customers created on this channel will get global
 	// access/login
 	AllowGlobalLogins bool `json:"allow_global_logins"`
 	// CustomerGroupSettings is the settings for a collection of customers.
@@ -106,7 +106,7 @@ type CustomerChannelSettingsPrivacySettings struct {
 // 0, false and "" can be sent on purpose with Ptr.
 type CustomerChannelSettingsUpdate struct {
 	// AllowGlobalLogins: Determines if a channel allows global customer to login
-	// * Determines if customers created on this channel will get global
+	// - Determines if customers created on this channel will get global
 	// access/login
 	AllowGlobalLogins *bool `json:"allow_global_logins,omitempty"`
 	// CustomerGroupSettings is the settings for a collection of customers.
@@ -137,7 +137,7 @@ type CustomerChannelSettingsUpdatePrivacySettings struct {
 
 // Get returns a customer settings: GET /v3/customers/settings.
 //
-// Returns the global-level customer settings. Notes: * Global customer
+// Returns the global-level customer settings. Notes: - Global customer
 // settings don't apply on a channel when there are channel specific settings
 // configured through Channel Settings.
 func (s *CustomerSettingsService) Get(ctx context.Context) (*CustomerSettings, *Response, error) {
@@ -154,7 +154,7 @@ func (s *CustomerSettingsService) Update(ctx context.Context, settings CustomerS
 // GetChannel returns a customer channel settings: GET
 // /v3/customers/settings/channels/{channel_id}.
 //
-// Returns the customer settings per channel. Notes: * null value
+// Returns the customer settings per channel. Notes: - null value
 // configuration indicates that there is no override provided for a given
 // channel; thus, values are inherited from Global Settings.
 //
@@ -170,7 +170,7 @@ func (s *CustomerSettingsService) GetChannel(ctx context.Context, channelID int)
 // UpdateChannel updates a customer settings: PUT
 // /v3/customers/settings/channels/{channel_id}.
 //
-// Update the customer settings per channel Required Fields * channel_id:
+// Update the customer settings per channel Required Fields - channel_id:
 // Provide a channel_id array containing one or more channel IDs. Customers
 // will have access to these channels and no others.
 //

@@ -74,7 +74,7 @@ type StoredInstrumentBillingAddress struct {
 //
 // Lists all available stored instruments for a customer. This list will
 // include all types of stored instruments namely card, account and
-// bank_account instruments
+// bank_account instruments.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

@@ -169,7 +169,7 @@ type GiftCertificateUpdate struct {
 
 // List returns one page of gift certificates: GET /v2/gift_certificates.
 //
-// Returns a list of *Gift Certificates*. Optional filter parameters can be
+// Returns a list of Gift Certificates. Optional filter parameters can be
 // passed in.
 func (s *GiftCertificatesService) List(ctx context.Context, filter *GiftCertificateFilter) ([]GiftCertificate, *Response, error) {
 	return listPage[GiftCertificate](ctx, s.client, "/v2/gift_certificates", filter)
@@ -192,8 +192,8 @@ func (s *GiftCertificatesService) All(ctx context.Context, filter *GiftCertifica
 
 // Create creates a gift certificate: POST /v2/gift_certificates.
 //
-// Creates a *Gift Certificate*. Required Fields * to_name * to_email *
-// from_name * from_email * amount Read Only Fields * id * order_id Notes When
+// Creates a Gift Certificate. Required Fields - to_name - to_email -
+// from_name - from_email - amount Read Only Fields - id - order_id Notes When
 // a gift certificate is created through the API, no email notification is
 // triggered to the specified recipient.
 //
@@ -206,7 +206,7 @@ func (s *GiftCertificatesService) Create(ctx context.Context, certificate GiftCe
 
 // Get returns a gift certificate: GET /v2/gift_certificates/{id}.
 //
-// Returns a single *Gift Certificate*.
+// Returns a single Gift Certificate.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -219,7 +219,7 @@ func (s *GiftCertificatesService) Get(ctx context.Context, id int) (*GiftCertifi
 
 // Update updates a gift certificate: PUT /v2/gift_certificates/{id}.
 //
-// Updates a *Gift Certificate*. Read Only Fields * id * order_id
+// Updates a Gift Certificate. Read Only Fields - id - order_id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -232,7 +232,7 @@ func (s *GiftCertificatesService) Update(ctx context.Context, id int, certificat
 
 // Delete deletes a gift certificate: DELETE /v2/gift_certificates/{id}.
 //
-// Deletes a *Gift Certificate*.
+// Deletes a Gift Certificate.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

@@ -4,7 +4,7 @@ package bigcommerce
 
 // Metafield is a metafield.
 type Metafield struct {
-	// ID: Unique ID of the *Metafield*.
+	// ID: Unique ID of the Metafield.
 	ID int `json:"id"`
 	// DateCreated: Date and time of the metafieldʼs creation.
 	DateCreated Time `json:"date_created"`

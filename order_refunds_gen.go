@@ -321,8 +321,9 @@ func (f *RefundFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 //
 // Calculate the tax amount, total refund amount and get available payment
 // options for an order refund by providing items and costs or quantities to
-// refund. Requires at least one of the following scopes: * store_v2_orders *
-// store_v2_transactions Notes: * Create a refund quote before performing a…
+// refund. Requires at least one of the following scopes: - store_v2_orders -
+// store_v2_transactions Notes: - Create a refund quote before performing
+// a….
 //
 // A quote moves no money. Create one before a refund: the amount of one of
 // its refund methods must be the amount the refund sends. BigCommerce asks
@@ -366,9 +367,9 @@ func (s *OrderRefundsService) Create(ctx context.Context, orderID int, refund Re
 // /v3/orders/{order_id}/payment_actions/refunds.
 //
 // Returns a list of refunds ordered by refund ID in ascending order for the
-// given order. Requires at least one of the following scopes: *
-// store_v2_transactions_read_only * store_v2_transactions *
-// store_v2_orders_read_only * store_v2_orders
+// given order. Requires at least one of the following scopes: -
+// store_v2_transactions_read_only - store_v2_transactions -
+// store_v2_orders_read_only - store_v2_orders.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -395,8 +396,8 @@ func (s *OrderRefundsService) AllForOrder(ctx context.Context, orderID int, filt
 // List returns one page of refunds: GET /v3/orders/payment_actions/refunds.
 //
 // Returns a list of refunds ordered by refund ID in ascending order. Requires
-// at least one of the following scopes: * store_v2_transactions_read_only *
-// store_v2_transactions * store_v2_orders_read_only * store_v2_orders
+// at least one of the following scopes: - store_v2_transactions_read_only -
+// store_v2_transactions - store_v2_orders_read_only - store_v2_orders.
 func (s *OrderRefundsService) List(ctx context.Context, filter *RefundFilter) ([]Refund, *Response, error) {
 	return listV3[Refund](ctx, s.client, "/v3/orders/payment_actions/refunds", filter)
 }

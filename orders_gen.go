@@ -97,7 +97,7 @@ func (s *OrdersService) GetShippingAddress(ctx context.Context, orderID, id int)
 //
 // Update a shipping address associated with an order. Note: Updating a
 // shipping address will NOT trigger the recalculation of shipping cost and
-// tax
+// tax.
 //
 // Updating a shipping address does not recalculate the order's shipping cost
 // or tax.

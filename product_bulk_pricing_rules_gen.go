@@ -66,7 +66,7 @@ type BulkPricingRuleUpdate struct {
 // List returns one page of bulk pricing rules: GET
 // /v3/catalog/products/{product_id}/bulk-pricing-rules.
 //
-// Returns all *Bulk Pricing Rules*. Optional parameters can be passed in.
+// Returns all Bulk Pricing Rules. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -93,7 +93,7 @@ func (s *ProductBulkPricingRulesService) All(ctx context.Context, productID int,
 // Create creates a bulk pricing rule: POST
 // /v3/catalog/products/{product_id}/bulk-pricing-rules.
 //
-// Creates a *Bulk Pricing Rule*.
+// Creates a Bulk Pricing Rule.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. If the
@@ -110,7 +110,7 @@ func (s *ProductBulkPricingRulesService) Create(ctx context.Context, productID i
 // Get returns a bulk pricing rule: GET
 // /v3/catalog/products/{product_id}/bulk-pricing-rules/{bulk_pricing_rule_id}.
 //
-// Returns a single *Bulk Pricing Rule*. Optional parameters can be passed in.
+// Returns a single Bulk Pricing Rule. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -124,7 +124,7 @@ func (s *ProductBulkPricingRulesService) Get(ctx context.Context, productID, bul
 // Update updates a bulk pricing rule: PUT
 // /v3/catalog/products/{product_id}/bulk-pricing-rules/{bulk_pricing_rule_id}.
 //
-// Updates a *Bulk Pricing Rule*. Required Fields * none Read-Only Fields - id
+// Updates a Bulk Pricing Rule. Required Fields - none Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -138,7 +138,7 @@ func (s *ProductBulkPricingRulesService) Update(ctx context.Context, productID, 
 // Delete deletes a product bulk pricing rule: DELETE
 // /v3/catalog/products/{product_id}/bulk-pricing-rules/{bulk_pricing_rule_id}.
 //
-// Deletes a *Bulk Pricing Rule*.
+// Deletes a Bulk Pricing Rule.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

@@ -83,7 +83,7 @@ func (s *ProductCategoryAssignmentsService) All(ctx context.Context, filter *Pro
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
-// CreateMany updates product category assignments in batches: PUT
+// CreateMany creates product category assignments in batches: PUT
 // /v3/catalog/products/category-assignments.
 //
 // Creates products category assignments.

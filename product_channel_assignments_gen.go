@@ -82,10 +82,10 @@ func (s *ProductChannelAssignmentsService) All(ctx context.Context, filter *Prod
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
-// CreateMany updates product channel assignments in batches: PUT
+// CreateMany creates product channel assignments in batches: PUT
 // /v3/catalog/products/channel-assignments.
 //
-// Creates products channel assignments. Notes: * Avoid parallel assignment
+// Creates products channel assignments. Notes: - Avoid parallel assignment
 // requests if possible.
 //
 // The spec documents no item limit; 50 per request is the SDK's conservative

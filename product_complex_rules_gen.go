@@ -254,7 +254,7 @@ type ProductComplexRuleUpdateWeightAdjuster struct {
 // List returns one page of product complex rules: GET
 // /v3/catalog/products/{product_id}/complex-rules.
 //
-// Returns a list of all product *Complex Rules*. Optional parameters may be
+// Returns a list of all product Complex Rules. Optional parameters may be
 // passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -286,9 +286,9 @@ func (s *ProductComplexRulesService) All(ctx context.Context, productID int, fil
 // Create creates a product complex rule: POST
 // /v3/catalog/products/{product_id}/complex-rules.
 //
-// Creates a product *Complex Rule*. Required Fields - modifier_id -
+// Creates a product Complex Rule. Required Fields - modifier_id -
 // modifier_value_id - variant_id Read-Only Fields - complex_rule_id -
-// conditions_id - rule_id - combination_id - id
+// conditions_id - rule_id - combination_id - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. If the
@@ -305,7 +305,7 @@ func (s *ProductComplexRulesService) Create(ctx context.Context, productID int, 
 // Get returns a product complex rule: GET
 // /v3/catalog/products/{product_id}/complex-rules/{complex_rule_id}.
 //
-// Returns a single *Complex Rule*. Optional parameters can be passed in.
+// Returns a single Complex Rule. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -319,8 +319,8 @@ func (s *ProductComplexRulesService) Get(ctx context.Context, productID, complex
 // Update updates a product complex rule: PUT
 // /v3/catalog/products/{product_id}/complex-rules/{complex_rule_id}.
 //
-// Updates a *Complex Rule*. Required Fields: - none Read-Only Fields: -
-// complex_rule_id - conditions_id - rule_id - combination_id - id
+// Updates a Complex Rule. Required Fields: - none Read-Only Fields: -
+// complex_rule_id - conditions_id - rule_id - combination_id - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -334,7 +334,7 @@ func (s *ProductComplexRulesService) Update(ctx context.Context, productID, comp
 // Delete deletes a product complex rule: DELETE
 // /v3/catalog/products/{product_id}/complex-rules/{complex_rule_id}.
 //
-// Deletes a product *Complex Rule*.
+// Deletes a product Complex Rule.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

@@ -59,7 +59,7 @@ type ProductCustomFieldUpdate struct {
 // List returns one page of product custom fields: GET
 // /v3/catalog/products/{product_id}/custom-fields.
 //
-// Returns a list of product *Custom Fields*. You can pass in optional
+// Returns a list of product Custom Fields. You can pass in optional
 // parameters.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -91,7 +91,7 @@ func (s *ProductCustomFieldsService) All(ctx context.Context, productID int, fil
 // Create creates a product custom field: POST
 // /v3/catalog/products/{product_id}/custom-fields.
 //
-// Creates a *Custom Field*. Required Fields: - name - value Name-Value Pair
+// Creates a Custom Field. Required Fields: - name - value Name-Value Pair
 // Uniqueness - Every name-value pair must be unique inside a product.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -109,7 +109,7 @@ func (s *ProductCustomFieldsService) Create(ctx context.Context, productID int, 
 // Get returns a product custom field: GET
 // /v3/catalog/products/{product_id}/custom-fields/{custom_field_id}.
 //
-// Returns a *Custom Field*.
+// Returns a Custom Field.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -123,8 +123,8 @@ func (s *ProductCustomFieldsService) Get(ctx context.Context, productID, customF
 // Update updates a product custom field: PUT
 // /v3/catalog/products/{product_id}/custom-fields/{custom_field_id}.
 //
-// Updates a *Custom Field*. Required Fields - none Name-Value Pair Uniqueness
-// - Every name-value pair must be unique inside a product.
+// Updates a Custom Field. Required Fields - none Name-Value Pair Uniqueness -
+// Every name-value pair must be unique inside a product.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -138,7 +138,7 @@ func (s *ProductCustomFieldsService) Update(ctx context.Context, productID, cust
 // Delete deletes a product custom field: DELETE
 // /v3/catalog/products/{product_id}/custom-fields/{custom_field_id}.
 //
-// Deletes a product *Custom Field*.
+// Deletes a product Custom Field.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

@@ -60,7 +60,7 @@ type ProductImageUpdate struct {
 // List returns one page of product images: GET
 // /v3/catalog/products/{product_id}/images.
 //
-// Returns a list of *Product Images*. Optional parameters can be passed in.
+// Returns a list of Product Images. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -91,9 +91,9 @@ func (s *ProductImagesService) All(ctx context.Context, productID int, filter *P
 // Create creates a product image: POST
 // /v3/catalog/products/{product_id}/images.
 //
-// Creates a *Product Image*. Required Fields - image_file, or - image_url
-// Usage Notes - image_url - 255 character limit - Content-Type - For
-// image_file, use the multipart/form-data media type.
+// Creates a Product Image. Required Fields - image_file, or - image_url Usage
+// Notes - image_url - 255 character limit - Content-Type - For image_file,
+// use the multipart/form-data media type.
 //
 // Create sends JSON, adding the image from ImageURL; UploadImage sends the
 // same operation's multipart/form-data form, an image file streamed as
@@ -114,7 +114,7 @@ func (s *ProductImagesService) Create(ctx context.Context, productID int, image 
 // Get returns a product image: GET
 // /v3/catalog/products/{product_id}/images/{image_id}.
 //
-// Returns a single *Product Image*. Optional parameters can be passed in.
+// Returns a single Product Image. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -128,7 +128,7 @@ func (s *ProductImagesService) Get(ctx context.Context, productID, imageID int) 
 // Update updates a product image: PUT
 // /v3/catalog/products/{product_id}/images/{image_id}.
 //
-// Updates a *Product Image*. Usage Notes - image_url - 255 character limit -
+// Updates a Product Image. Usage Notes - image_url - 255 character limit -
 // Each image file or image uploaded by URL can be up to 8 MB.
 //
 // Update sends JSON (a new ImageURL, description, sort order or thumbnail
@@ -147,7 +147,7 @@ func (s *ProductImagesService) Update(ctx context.Context, productID, imageID in
 // Delete deletes a product image: DELETE
 // /v3/catalog/products/{product_id}/images/{image_id}.
 //
-// Deletes a *Product Image*.
+// Deletes a Product Image.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

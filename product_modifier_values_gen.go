@@ -177,7 +177,7 @@ type ProductModifierValueUpdateAdjustersWeight struct {
 // List returns one page of product modifier values: GET
 // /v3/catalog/products/{product_id}/modifiers/{modifier_id}/values.
 //
-// Returns a list of all product *Modifier Values*. Optional parameters can be
+// Returns a list of all product Modifier Values. Optional parameters can be
 // passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -209,8 +209,8 @@ func (s *ProductModifierValuesService) All(ctx context.Context, productID, modif
 // Create creates a product modifier value: POST
 // /v3/catalog/products/{product_id}/modifiers/{modifier_id}/values.
 //
-// Creates a modifier value. Required Fields * label * sort_order Read-Only
-// Fields * id
+// Creates a modifier value. Required Fields - label - sort_order Read-Only
+// Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. If the
@@ -241,7 +241,7 @@ func (s *ProductModifierValuesService) Get(ctx context.Context, productID, modif
 // Update updates a product modifier value: PUT
 // /v3/catalog/products/{product_id}/modifiers/{modifier_id}/values/{value_id}.
 //
-// Updates a modifier value. Required Fields * none Read-Only Fields * id
+// Updates a modifier value. Required Fields - none Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

@@ -489,8 +489,8 @@ func (s *ProductModifiersService) All(ctx context.Context, productID int, filter
 // Create creates a product modifier: POST
 // /v3/catalog/products/{product_id}/modifiers.
 //
-// Creates a product modifier. Required Fields * required * display_name *
-// type Read-Only Fields * id Notes It takes two separate requests to create a
+// Creates a product modifier. Required Fields - required - display_name -
+// type Read-Only Fields - id Notes It takes two separate requests to create a
 // new checkbox modifier with option values.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);

@@ -75,7 +75,7 @@ type ProductOptionValueUpdate struct {
 // List returns one page of product option values: GET
 // /v3/catalog/products/{product_id}/options/{option_id}/values.
 //
-// Returns a list of all *Variant Option Values*. Optional parameters can be
+// Returns a list of all Variant Option Values. Optional parameters can be
 // passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -107,8 +107,8 @@ func (s *ProductOptionValuesService) All(ctx context.Context, productID, optionI
 // Create creates a product option value: POST
 // /v3/catalog/products/{product_id}/options/{option_id}/values.
 //
-// Creates a *Variant Option Value*. Required Fields * label * sort_order
-// Read-Only Fields * id Limits * 250 option values per option limit.
+// Creates a Variant Option Value. Required Fields - label - sort_order
+// Read-Only Fields - id Limits - 250 option values per option limit.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. If the
@@ -125,7 +125,7 @@ func (s *ProductOptionValuesService) Create(ctx context.Context, productID, opti
 // Get returns a product option value: GET
 // /v3/catalog/products/{product_id}/options/{option_id}/values/{value_id}.
 //
-// Returns a single *Variant Option Value*. Optional parameters can be passed
+// Returns a single Variant Option Value. Optional parameters can be passed
 // in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -140,7 +140,7 @@ func (s *ProductOptionValuesService) Get(ctx context.Context, productID, optionI
 // Update updates a product option value: PUT
 // /v3/catalog/products/{product_id}/options/{option_id}/values/{value_id}.
 //
-// Updates a *Variant Option Value*. Read-Only Fields * id
+// Updates a Variant Option Value. Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -154,7 +154,7 @@ func (s *ProductOptionValuesService) Update(ctx context.Context, productID, opti
 // Delete deletes a product option value: DELETE
 // /v3/catalog/products/{product_id}/options/{option_id}/values/{value_id}.
 //
-// Deletes a *Variant Option Value*.
+// Deletes a Variant Option Value.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

@@ -396,7 +396,7 @@ type ProductOptionUpdateOptionValue struct {
 // List returns one page of product options: GET
 // /v3/catalog/products/{product_id}/options.
 //
-// Returns a list of product *Variant Options*. Optional parameters can be
+// Returns a list of product Variant Options. Optional parameters can be
 // passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -428,8 +428,8 @@ func (s *ProductOptionsService) All(ctx context.Context, productID int, filter *
 // Create creates a product option: POST
 // /v3/catalog/products/{product_id}/options.
 //
-// Creates a *Variant Option*. Required Fields * display_name * type *
-// option_values Read-Only Fields * id Limits * 255 characters option name
+// Creates a Variant Option. Required Fields - display_name - type -
+// option_values Read-Only Fields - id Limits - 255 characters option name
 // length.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -447,7 +447,7 @@ func (s *ProductOptionsService) Create(ctx context.Context, productID int, optio
 // Get returns a product option: GET
 // /v3/catalog/products/{product_id}/options/{option_id}.
 //
-// Returns a single *Variant Option*. Optional parameters can be passed in.
+// Returns a single Variant Option. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -461,7 +461,7 @@ func (s *ProductOptionsService) Get(ctx context.Context, productID, optionID int
 // Update updates a product option: PUT
 // /v3/catalog/products/{product_id}/options/{option_id}.
 //
-// Updates a *Variant Option*. Read-Only Fields * id
+// Updates a Variant Option. Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -475,7 +475,7 @@ func (s *ProductOptionsService) Update(ctx context.Context, productID, optionID 
 // Delete deletes a product option: DELETE
 // /v3/catalog/products/{product_id}/options/{option_id}.
 //
-// Deletes a *Variant Option*.
+// Deletes a Variant Option.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

@@ -106,7 +106,7 @@ type ProductReviewUpdate struct {
 // List returns one page of product reviews: GET
 // /v3/catalog/products/{product_id}/reviews.
 //
-// Returns a list of all *Product Reviews*. Optional parameters can be passed
+// Returns a list of all Product Reviews. Optional parameters can be passed
 // in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -138,8 +138,8 @@ func (s *ProductReviewsService) All(ctx context.Context, productID int, filter *
 // Create creates a product review: POST
 // /v3/catalog/products/{product_id}/reviews.
 //
-// Creates a *Product Review*. Required Fields - title - date_reviewed
-// Read-Only Fields * id
+// Creates a Product Review. Required Fields - title - date_reviewed Read-Only
+// Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. If the
@@ -156,7 +156,7 @@ func (s *ProductReviewsService) Create(ctx context.Context, productID int, revie
 // Get returns a product review: GET
 // /v3/catalog/products/{product_id}/reviews/{review_id}.
 //
-// Returns a single *Product Review*. Optional parameters maybe passed in.
+// Returns a single Product Review. Optional parameters maybe passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -170,7 +170,7 @@ func (s *ProductReviewsService) Get(ctx context.Context, productID, reviewID int
 // Update updates a product review: PUT
 // /v3/catalog/products/{product_id}/reviews/{review_id}.
 //
-// Updates a *Product Review*. Required Fields * none Read-Only Fields * id
+// Updates a Product Review. Required Fields - none Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -184,7 +184,7 @@ func (s *ProductReviewsService) Update(ctx context.Context, productID, reviewID 
 // Delete deletes a product review: DELETE
 // /v3/catalog/products/{product_id}/reviews/{review_id}.
 //
-// Deletes a *Product Review*.
+// Deletes a Product Review.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

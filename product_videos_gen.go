@@ -73,7 +73,7 @@ type ProductVideoUpdate struct {
 // List returns one page of product videos: GET
 // /v3/catalog/products/{product_id}/videos.
 //
-// Returns a list of *Product Videos*. Optional parameters can be passed in.
+// Returns a list of Product Videos. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -104,7 +104,7 @@ func (s *ProductVideosService) All(ctx context.Context, productID int, filter *P
 // Create creates a product video: POST
 // /v3/catalog/products/{product_id}/videos.
 //
-// Creates a *Product Video*. Required Fields * video_id Read-Only Fields * id
+// Creates a Product Video. Required Fields - video_id Read-Only Fields - id
 // Publicly accessible URLs are valid parameters.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
@@ -122,7 +122,7 @@ func (s *ProductVideosService) Create(ctx context.Context, productID int, video 
 // Get returns a product video: GET
 // /v3/catalog/products/{product_id}/videos/{id}.
 //
-// Returns a single *Product Video*. Optional parameters can be passed in.
+// Returns a single Product Video. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
@@ -136,7 +136,7 @@ func (s *ProductVideosService) Get(ctx context.Context, productID, id int) (*Pro
 // Update updates a product video: PUT
 // /v3/catalog/products/{product_id}/videos/{id}.
 //
-// Updates a *Product Video. Required Fields * none Read-Only Fields * id The
+// Updates a *Product Video. Required Fields - none Read-Only Fields - id The
 // Catalog API integrates with third-party YouTube, and you must load videos
 // through YouTube.
 //
@@ -152,7 +152,7 @@ func (s *ProductVideosService) Update(ctx context.Context, productID, id int, vi
 // Delete deletes a product video: DELETE
 // /v3/catalog/products/{product_id}/videos/{id}.
 //
-// Deletes a *Product Video*.
+// Deletes a Product Video.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

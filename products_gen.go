@@ -70,8 +70,8 @@ func (s *ProductsService) GetVariant(ctx context.Context, productID, variantID i
 // CreateVariantImage sends a variant image: POST
 // /v3/catalog/products/{product_id}/variants/{variant_id}/image.
 //
-// Creates a *Variant Image*. Only one image can be explicitly associated with
-// a Variant.
+// Creates a Variant Image. Only one image can be explicitly associated with a
+// Variant.
 //
 // This method sends image_url (JSON); UploadVariantImage uploads an image
 // file (multipart/form-data).

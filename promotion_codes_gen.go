@@ -189,7 +189,7 @@ func (s *PromotionCodesService) DeleteWhere(ctx context.Context, promotionID str
 // /v3/promotions/{promotion_id}/codegen.
 //
 // Generate a batch of coupon codes for a particular bulk coupon promotion.
-// Note: * batch_size (number of codes generated per request) is limited to
+// Note: - batch_size (number of codes generated per request) is limited to
 // 250.
 //
 // It works only on a bulk coupon promotion; BatchSize is at most 250 codes

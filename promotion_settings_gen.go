@@ -58,9 +58,9 @@ func (s *PromotionSettingsService) Get(ctx context.Context) (*PromotionSettings,
 // Update updates a promotion settings: PUT /v3/promotions/settings.
 //
 // - Updates global promotion settings. - Note:
-// *promotions_apply_on_products_with_custom_product_price*,
-// *number_of_coupons_allowed_at_checkout* and
-// *promotions_triggered_by_products_with_zero_product_price* can only be
+// promotions_apply_on_products_with_custom_product_price,
+// number_of_coupons_allowed_at_checkout and
+// promotions_triggered_by_products_with_zero_product_price can only be
 // modified by enterprise accounts.
 func (s *PromotionSettingsService) Update(ctx context.Context, settings PromotionSettingsUpdate) (*PromotionSettings, *Response, error) {
 	return getOneV2[PromotionSettings](ctx, s.client, http.MethodPut, "/v3/promotions/settings", nil, settings)

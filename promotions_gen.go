@@ -1214,7 +1214,7 @@ type PromotionUpdate struct {
 
 // List returns one page of promotions: GET /v3/promotions.
 //
-// Returns a list of *promotions*. The response includes the display name and
+// Returns a list of promotions. The response includes the display name and
 // other details about each promotion, and lists the promotions ordered by ID
 // by default.
 func (s *PromotionsService) List(ctx context.Context, filter *PromotionFilter) ([]Promotion, *Response, error) {
@@ -1234,8 +1234,8 @@ func (s *PromotionsService) All(ctx context.Context, filter *PromotionFilter) it
 
 // Create creates a promotion: POST /v3/promotions.
 //
-// Creates a *promotion*. To learn more about how to create a *promotion*,
-// read the Promotions Overview.
+// Creates a promotion. To learn more about how to create a promotion, read
+// the Promotions Overview.
 //
 // If the request may have reached BigCommerce and no answer proves its fate
 // (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
@@ -1262,8 +1262,8 @@ func (s *PromotionsService) DeleteWhere(ctx context.Context, filter *PromotionDe
 
 // Get returns a promotion: GET /v3/promotions/{id}.
 //
-// Returns a single *promotion*. Note: The default rate limit for this
-// endpoint is 40 concurrent requests
+// Returns a single promotion. Note: The default rate limit for this endpoint
+// is 40 concurrent requests.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
 // BigCommerce does not know is an error matching ErrNotFound.

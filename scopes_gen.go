@@ -141,6 +141,7 @@ var generatedScopes = []opScope{
 	{"PUT", "/v3/segments", "store_v2_customers", "store_v2_customers_read_only"},
 	{"DELETE", "/v3/segments", "store_v2_customers", "store_v2_customers_read_only"},
 	{"GET", "/v3/segments/{segmentId}/shopper-profiles", "store_v2_customers", "store_v2_customers"},
+	{"POST", "/v3/segments/{segmentId}/shopper-profiles", "store_v2_customers", "store_v2_customers_read_only"},
 	{"DELETE", "/v3/segments/{segmentId}/shopper-profiles", "store_v2_customers", "store_v2_customers_read_only"},
 	{"GET", "/v3/shopper-profiles", "store_v2_customers", "store_v2_customers_read_only"},
 	{"POST", "/v3/shopper-profiles", "store_v2_customers", "store_v2_customers_read_only"},

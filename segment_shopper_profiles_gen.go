@@ -5,6 +5,7 @@ package bigcommerce
 import (
 	"context"
 	"iter"
+	"net/http"
 	"net/url"
 )
 
@@ -14,14 +15,14 @@ type SegmentShopperProfilesService service
 
 // ShopperProfile is a shopper profile.
 type ShopperProfile struct {
-	// ID is the ID of the *Shopper Profile*.
+	// ID is the ID of the Shopper Profile.
 	ID string `json:"id"`
-	// CreatedAt is the date and time when the *Shopper Profile* was created.
+	// CreatedAt is the date and time when the Shopper Profile was created.
 	CreatedAt Time `json:"created_at"`
-	// CustomerID is the ID of the registered *Customer* associated with this
-	// *Shopper Profile*.
+	// CustomerID is the ID of the registered Customer associated with this
+	// Shopper Profile.
 	CustomerID int `json:"customer_id"`
-	// UpdatedAt is the date and time when the *Shopper Profile* was last updated.
+	// UpdatedAt is the date and time when the Shopper Profile was last updated.
 	UpdatedAt Time `json:"updated_at"`
 }
 
@@ -36,8 +37,8 @@ type SegmentShopperProfileRemoveFilter struct {
 // List returns one page of shopper profiles: GET
 // /v3/segments/{segmentId}/shopper-profiles.
 //
-// Returns a list of *Shopper Profiles* that are associated with a given
-// *Segment*. NOTE: The modify Customers OAuth scope is a requirement for this
+// Returns a list of Shopper Profiles that are associated with a given
+// Segment. NOTE: The modify Customers OAuth scope is a requirement for this
 // endpoint.
 //
 // BigCommerce requires the modify Customers scope (store_v2_customers) for
@@ -69,12 +70,33 @@ func (s *SegmentShopperProfilesService) All(ctx context.Context, segmentID strin
 	})
 }
 
+// AddMany adds shopper profiles in batches: POST
+// /v3/segments/{segmentId}/shopper-profiles.
+//
+// Add Shopper Profiles to a specific Segment. Limits - Limit of Shopper
+// Profiles per request is 50.
+//
+// The items are shopper profile ids. BigCommerce documents at most 50
+// profiles per request and 10 concurrent requests (segments.v3.yml).
+//
+// Items are sent 50 per request, at most 10 at once (the limit BigCommerce
+// documents for this endpoint). Failures come back as one *BatchError naming
+// items by their index in items; items of a request whose fate is unknown are
+// in its Unknown list, never resent. A POST is never retried once it may have
+// been processed.
+func (s *SegmentShopperProfilesService) AddMany(ctx context.Context, segmentID string, items []string) ([]ShopperProfile, *Response, error) {
+	if err := checkPathText("SegmentShopperProfiles.AddMany", "segmentId", segmentID); err != nil {
+		return nil, &Response{}, err
+	}
+	return writeBatch[string, ShopperProfile](ctx, s.client, http.MethodPost, "/v3/segments/"+url.PathEscape(segmentID)+"/shopper-profiles", items, 50, 10)
+}
+
 // RemoveWhere deletes the records filter selects: DELETE
 // /v3/segments/{segmentId}/shopper-profiles.
 //
-// Remove one or more *Shopper Profiles* that are associated with a *Segment*.
-// This operation only removes the association; it doesn't delete the *Shopper
-// Profiles*.
+// Remove one or more Shopper Profiles that are associated with a Segment.
+// This operation only removes the association; it doesn't delete the Shopper
+// Profiles.
 //
 // Removes the profiles from the segment only; it does not delete them.
 //

@@ -19,7 +19,7 @@ type ShopperProfilesService service
 // 0, false and "" can be sent on purpose with Ptr.
 type ShopperProfileCreate struct {
 	// CustomerID is the ID of a registered Customer to associate with the new
-	// *Shopper Profile*.
+	// Shopper Profile.
 	CustomerID *int `json:"customer_id,omitempty"`
 }
 
@@ -32,7 +32,7 @@ type ShopperProfileDeleteFilter struct {
 
 // List returns one page of shopper profiles: GET /v3/shopper-profiles.
 //
-// Returns a paginated *Shopper Profiles* list.
+// Returns a paginated Shopper Profiles list.
 func (s *ShopperProfilesService) List(ctx context.Context, filter *ListOptions) ([]ShopperProfile, *Response, error) {
 	return listV3[ShopperProfile](ctx, s.client, "/v3/shopper-profiles", filter)
 }
@@ -50,7 +50,7 @@ func (s *ShopperProfilesService) All(ctx context.Context, filter *ListOptions) i
 
 // CreateMany creates shopper profiles in batches: POST /v3/shopper-profiles.
 //
-// Creates a *Shopper Profile*.
+// Creates a Shopper Profile.
 //
 // BigCommerce documents no limit of items per request (segments.v3.yml): the
 // SDK sends 50 per request, its own choice, not a BigCommerce limit.
@@ -67,7 +67,7 @@ func (s *ShopperProfilesService) CreateMany(ctx context.Context, items []Shopper
 // DeleteWhere deletes the records filter selects: DELETE
 // /v3/shopper-profiles.
 //
-// Deletes one or more *Shopper Profiles* from a store.
+// Deletes one or more Shopper Profiles from a store.
 //
 // A nil or empty filter is refused before anything is sent
 // (ErrInvalidRequest): BigCommerce would apply an unfiltered DELETE to every
@@ -79,7 +79,7 @@ func (s *ShopperProfilesService) DeleteWhere(ctx context.Context, filter *Shoppe
 // ListSegments returns one page of customer segments: GET
 // /v3/shopper-profiles/{shopperProfileId}/segments.
 //
-// Returns a paginated *Segments* list for a *Shopper Profile*.
+// Returns a paginated Segments list for a Shopper Profile.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
 // BigCommerce does not know is an error matching ErrNotFound.

@@ -745,6 +745,13 @@ func generatedSpecOps() []specOp {
 			return errOnly(c.SegmentShopperProfiles.List(ctx, "x", &ListOptions{Page: 1, Limit: 10}))
 		}},
 		{"SegmentShopperProfiles.All", func(ctx context.Context, c *Client) error { return drain(c.SegmentShopperProfiles.All(ctx, "x", nil)) }},
+		{"SegmentShopperProfiles.AddMany", func(ctx context.Context, c *Client) error {
+			var item string
+			if err := json.Unmarshal([]byte(`"x"`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.SegmentShopperProfiles.AddMany(ctx, "x", []string{item}))
+		}},
 		{"SegmentShopperProfiles.RemoveWhere", func(ctx context.Context, c *Client) error {
 			_, err := c.SegmentShopperProfiles.RemoveWhere(ctx, "x", &SegmentShopperProfileRemoveFilter{IDIn: StringList{"x"}})
 			return err

@@ -163,6 +163,10 @@ func (rs *resourceStore) serve(c *call, r genRoute) {
 		if limit <= 0 {
 			limit = maxBody // no documented limit: the body size bounds it
 		}
+		if t := bytes.TrimSpace(c.body); len(t) > 1 && t[0] == '[' && t[1] != '{' && t[1] != ']' {
+			rs.link(c, r, col, limit)
+			return
+		}
 		raws, ok := c.decodeArray(limit, tooManyCatalogItems)
 		if !ok {
 			return
@@ -249,6 +253,28 @@ func (c *call) decodeForm() (map[string]any, bool) {
 		return nil, false
 	}
 	return body, true
+}
+
+// link serves a batch whose items are ids of other records (shopper
+// profiles added to a segment): each becomes a record carrying that id.
+func (rs *resourceStore) link(c *call, r genRoute, col *collection, limit int) {
+	var ids []any
+	if err := json.Unmarshal(c.body, &ids); err != nil {
+		c.invalidBody("The request body must be a JSON array.")
+		return
+	}
+	if len(ids) > limit {
+		c.v3err(http.StatusRequestEntityTooLarge, tooManyCatalogItems(limit), nil)
+		return
+	}
+	out := make([]map[string]any, 0, len(ids))
+	for _, id := range ids {
+		rec := map[string]any{"id": id}
+		col.records[col.next] = rec
+		col.next++
+		out = append(out, rec)
+	}
+	c.answer(r, http.StatusOK, out)
 }
 
 // deleteIDs serves a batch delete whose body is the ids to delete (the

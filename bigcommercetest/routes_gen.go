@@ -307,6 +307,7 @@ var generatedRoutes = []genRoute{
 	{method: "PUT", pattern: "/v3/segments", kind: "batch", v2: false, envelope: true, batch: 50, paged: false},
 	{method: "DELETE", pattern: "/v3/segments", kind: "delete_where", v2: false, envelope: false, batch: 0, paged: false},
 	{method: "GET", pattern: "/v3/segments/{segmentId}/shopper-profiles", kind: "list", v2: false, envelope: true, batch: 0, paged: true},
+	{method: "POST", pattern: "/v3/segments/{segmentId}/shopper-profiles", kind: "batch", v2: false, envelope: true, batch: 50, paged: false},
 	{method: "DELETE", pattern: "/v3/segments/{segmentId}/shopper-profiles", kind: "delete_where", v2: false, envelope: false, batch: 0, paged: false},
 	{method: "GET", pattern: "/v3/shopper-profiles", kind: "list", v2: false, envelope: true, batch: 0, paged: true},
 	{method: "POST", pattern: "/v3/shopper-profiles", kind: "batch", v2: false, envelope: true, batch: 50, paged: false},

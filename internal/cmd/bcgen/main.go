@@ -219,7 +219,7 @@ func (g *gen) genTypes(o *opInfo) {
 		body := o.bodyName()
 		if body == "" {
 			g.errorf("%s: %s: the request body needs a body: name", o.m.file, o.mo.Op)
-		} else if !g.existing[body] && !isReused(o.m, body) {
+		} else if !g.existing[body] && !isReused(o.m, body) && !o.scalarItems() {
 			g.structNamed(write, o.body, body)
 		}
 	}

@@ -576,14 +576,23 @@ func (g *gen) override(m *Manifest, typ, field string) *Override {
 var (
 	mdLink  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	htmlTag = regexp.MustCompile(`<[^>]*>`)
-	spaces  = regexp.MustCompile(`\s+`)
+	// mdBullet is a markdown list item's start; its items are joined with " - ".
+	mdBullet = regexp.MustCompile(`\n\s*[*-]\s+`)
+	// mdHeading is a markdown heading's marker ("## Usage Notes").
+	mdHeading = regexp.MustCompile(`(^|\s)#{1,6}\s`)
+	// mdEmphasis is *word* emphasis.
+	mdEmphasis = regexp.MustCompile(`\*([^*\s][^*]*)\*`)
+	spaces     = regexp.MustCompile(`\s+`)
 )
 
 // cleanText turns a spec description into plain text.
 func cleanText(s string) string {
 	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdBullet.ReplaceAllString(s, " - ")
 	s = htmlTag.ReplaceAllString(s, " ")
 	s = strings.NewReplacer("**", "", "`", "", "\\n", " ", "&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#39;", "'").Replace(s)
+	s = mdEmphasis.ReplaceAllString(s, "$1")
+	s = mdHeading.ReplaceAllString(s, "$1")
 	s = spaces.ReplaceAllString(s, " ")
 	return strings.TrimSpace(s)
 }

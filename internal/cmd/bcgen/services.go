@@ -15,6 +15,18 @@ type method struct {
 	src     string
 }
 
+// batchVerb says what a batch method does, from its name (AddMany adds,
+// UpsertMany creates or updates) or else its HTTP method.
+func batchVerb(method, verb string) string {
+	for prefix, v := range map[string]string{"Add": "adds", "Upsert": "creates or updates", "Create": "creates",
+		"Update": "updates", "Delete": "deletes", "Remove": "removes", "Assign": "assigns"} {
+		if strings.HasPrefix(method, prefix) {
+			return v
+		}
+	}
+	return map[string]string{"POST": "creates", "PUT": "updates", "PATCH": "changes", "DELETE": "deletes"}[verb]
+}
+
 // plural makes words plural: product image → product images.
 func plural(w string) string {
 	switch {
@@ -176,6 +188,11 @@ func (o *opInfo) specDoc() string {
 		cut := strings.LastIndex(d[:300], " ")
 		d = d[:cut] + "…"
 	}
+	// A one-line paragraph without end punctuation would read as a heading
+	// to gofmt.
+	if d != "" && !strings.ContainsAny(d[len(d)-1:], ".!?:…") {
+		d += "."
+	}
 	return d
 }
 
@@ -311,7 +328,7 @@ func (g *gen) emitMethod(o *opInfo) {
 		if o.verb == "POST" {
 			errs = append(errs, "A POST is never retried once it may have been processed.")
 		}
-		doc(fmt.Sprintf("%s %s %s in batches: %s.", o.mo.Method, map[string]string{"POST": "creates", "PUT": "updates", "PATCH": "changes", "DELETE": "deletes"}[o.verb], plural(o.thing()), route), errs...)
+		doc(fmt.Sprintf("%s %s %s in batches: %s.", o.mo.Method, batchVerb(o.mo.Method, o.verb), plural(o.thing()), route), errs...)
 		out := model
 		if out == "" {
 			out = "struct{}"
@@ -462,6 +479,9 @@ func (o *opInfo) bodyName() string {
 	if o.mo.Body != "" {
 		return o.mo.Body
 	}
+	if o.scalarItems() {
+		return map[string]string{"string": "string", "integer": "int", "number": "float64"}[scalarKind(o.body.Value)]
+	}
 	if n := refName(o.body); n != "" {
 		if use, ok := o.m.Reuse[n]; ok {
 			return use
@@ -471,6 +491,19 @@ func (o *opInfo) bodyName() string {
 }
 
 func (o *opInfo) bodyType() string { return o.bodyName() }
+
+// scalarItems reports whether a batch body is a list of plain values (ids)
+// rather than objects: its items are sent as they are, with no struct.
+func (o *opInfo) scalarItems() bool {
+	if !o.bodyArray || o.body == nil || o.body.Value == nil || isObject(o.body.Value) {
+		return false
+	}
+	switch scalarKind(o.body.Value) {
+	case "string", "integer", "number":
+		return true
+	}
+	return false
+}
 
 // filterName is the Go type of a list's or delete's query parameters.
 func (o *opInfo) filterName() string {
