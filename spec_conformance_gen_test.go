@@ -51,6 +51,7 @@ var generatedExampleExceptions = []specException{
 // specFiles are the spec files the manifest names.
 var specFiles = []string{
 	"brands_catalog.v3.yml",
+	"carts.v3.yml",
 	"categories_catalog.v3.yml",
 	"category-trees_catalog.v3.yml",
 	"channels.v3.yml",
