@@ -13,6 +13,9 @@ type Client struct {
 	Banners *BannersService
 	// Brands manages V3 catalog brands.
 	Brands *BrandsService
+	// CartMetafields manages the metafields of carts
+	// (/v3/carts/{cart_id}/metafields); a cart is named by its UUID.
+	CartMetafields *CartMetafieldsService
 	// CatalogSummary reads the catalog's inventory summary (/v3/catalog/summary).
 	CatalogSummary *CatalogSummaryService
 	// Categories manages V3 category trees and their categories.
@@ -152,6 +155,7 @@ func (c *Client) initServices() {
 	c.common.client = c
 	c.Banners = (*BannersService)(&c.common)
 	c.Brands = (*BrandsService)(&c.common)
+	c.CartMetafields = (*CartMetafieldsService)(&c.common)
 	c.CatalogSummary = (*CatalogSummaryService)(&c.common)
 	c.Categories = (*CategoriesService)(&c.common)
 	c.Channels = (*ChannelsService)(&c.common)

@@ -4,6 +4,7 @@ package bigcommerce
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -98,7 +99,7 @@ func (s *ProductChannelAssignmentsService) All(ctx context.Context, filter *Prod
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *ProductChannelAssignmentsService) CreateMany(ctx context.Context, items []ProductChannelAssignmentCreate) (*Response, error) {
-	_, resp, err := writeBatch[ProductChannelAssignmentCreate, struct{}](ctx, s.client, http.MethodPut, "/v3/catalog/products/channel-assignments", items, 50, 1)
+	_, resp, err := writeBatch[ProductChannelAssignmentCreate, json.RawMessage](ctx, s.client, http.MethodPut, "/v3/catalog/products/channel-assignments", items, 50, 1)
 	return resp, err
 }
 

@@ -5,6 +5,15 @@ package bigcommerce
 // generatedScopes are the OAuth scopes of the generated operations (api/manifest), which RequiredScope consults after its own table.
 var generatedScopes = []opScope{
 	{"DELETE", "/v3/catalog/brands/{brand_id}/image", "store_v2_products", "store_v2_products_read_only"},
+	{"GET", "/v3/carts/{cart_id}/metafields", "store_cart", "store_cart_read_only"},
+	{"POST", "/v3/carts/{cart_id}/metafields", "store_cart", "store_cart_read_only"},
+	{"GET", "/v3/carts/{cart_id}/metafields/{metafield_id}", "store_cart", "store_cart_read_only"},
+	{"PUT", "/v3/carts/{cart_id}/metafields/{metafield_id}", "store_cart", "store_cart_read_only"},
+	{"DELETE", "/v3/carts/{cart_id}/metafields/{metafield_id}", "store_cart", "store_cart_read_only"},
+	{"GET", "/v3/carts/metafields", "store_cart", "store_cart_read_only"},
+	{"POST", "/v3/carts/metafields", "store_cart", "store_cart_read_only"},
+	{"PUT", "/v3/carts/metafields", "store_cart", "store_cart_read_only"},
+	{"DELETE", "/v3/carts/metafields", "store_cart", "store_cart_read_only"},
 	{"POST", "/v3/customers/validate-credentials", "store_v2_customers", "store_v2_customers_read_only"},
 	{"GET", "/v3/customers/settings", "store_v2_customers", "store_v2_customers_read_only"},
 	{"PUT", "/v3/customers/settings", "store_v2_customers", "store_v2_customers_read_only"},

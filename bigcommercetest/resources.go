@@ -23,6 +23,7 @@ import (
 type genRoute struct {
 	method   string
 	pattern  string // as the spec writes it, with the version: /v3/catalog/products/{product_id}/images
+	match    string // the router's pattern: /v3/catalog/products/#/images
 	kind     string // list, get, write, batch, delete, delete_where, count
 	v2       bool
 	envelope bool // the answer is V3 {data, meta}
@@ -60,26 +61,9 @@ func genHandler(r genRoute) func(*call) {
 	return func(c *call) { c.s.res.serve(c, r) }
 }
 
-// genPattern turns a spec path into the router's pattern: "#" for a
-// numeric parameter, "*" for any other.
-func genPattern(r genRoute) string {
-	segs := strings.Split(strings.Trim(r.pattern, "/"), "/")
-	for i, s := range segs {
-		if strings.HasPrefix(s, "{") {
-			segs[i] = "#"
-			if !isIDParam(s) {
-				segs[i] = "*"
-			}
-		}
-	}
-	return "/" + strings.Join(segs, "/")
-}
-
-// isIDParam reports whether a path parameter is a numeric id ({product_id},
-// {customerId}); any other ({code}, {namespace}) matches any segment.
-func isIDParam(seg string) bool {
-	return strings.HasSuffix(strings.ToLower(seg), "id}")
-}
+// genPattern is the router pattern of a route: "#" for an integer path
+// parameter, "*" for a text one (bcgen decides from the spec's types).
+func genPattern(r genRoute) string { return r.match }
 
 func (rs *resourceStore) serve(c *call, r genRoute) {
 	if r.kind == "upload" && c.boundary == "" {
@@ -99,13 +83,17 @@ func (rs *resourceStore) serve(c *call, r genRoute) {
 	path := c.rel
 	last := path[strings.LastIndex(path, "/")+1:]
 	id, byID := 0, false
-	if strings.HasSuffix(r.pattern, "}") {
-		if n, err := strconv.Atoi(last); err == nil {
-			id, byID = n, true
-		}
+	if strings.HasSuffix(r.match, "#") || strings.HasSuffix(r.match, "*") {
 		path = path[:strings.LastIndex(path, "/")]
+		byID = true
+		id = -1 // no such record
 	}
 	col := rs.col(path)
+	if byID {
+		if n, ok := col.find(last); ok {
+			id = n
+		}
+	}
 	switch r.kind {
 	case "list":
 		rs.list(c, r, col)
@@ -309,6 +297,21 @@ func (c *call) answer(r genRoute, status int, v any) {
 		return
 	}
 	c.json(status, v)
+}
+
+// find returns the key of the record a path segment names: its numeric id,
+// or a record whose id field is that text (a UUID).
+func (col *collection) find(seg string) (int, bool) {
+	if n, err := strconv.Atoi(seg); err == nil {
+		_, ok := col.records[n]
+		return n, ok
+	}
+	for k, rec := range col.records {
+		if fmt.Sprint(rec["id"]) == seg {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // add stores a new record under the next id.

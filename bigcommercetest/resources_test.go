@@ -8,20 +8,23 @@ import (
 	"testing"
 )
 
-// concrete fills a route's path parameters with id (or "x" for a text
-// parameter).
-func concrete(pattern, id string) string {
-	segs := strings.Split(pattern, "/")
+// concrete fills a route's path parameters: id for a numeric one, "x" for
+// a text one.
+func concrete(r genRoute, id string) string {
+	segs := strings.Split(r.match, "/")
 	for i, s := range segs {
-		if strings.HasPrefix(s, "{") {
+		switch s {
+		case "#":
 			segs[i] = id
-			if !isIDParam(s) {
-				segs[i] = "x"
-			}
+		case "*":
+			segs[i] = "x"
 		}
 	}
 	return strings.Join(segs, "/")
 }
+
+// byID reports whether a route's last segment names one record.
+func byID(r genRoute) bool { return strings.HasSuffix(r.match, "#") || strings.HasSuffix(r.match, "*") }
 
 // TestGeneratedRoutesServed checks every generated operation against the
 // fake store the way the SDK uses it: lists answer their envelope (V2: 204
@@ -35,7 +38,7 @@ func TestGeneratedRoutesServed(t *testing.T) {
 	for _, r := range generatedRoutes {
 		t.Run(r.method+" "+r.pattern, func(t *testing.T) {
 			h := modes[1].open(t, New(Config{})) // an empty store for each
-			path := concrete(r.pattern, "1")
+			path := concrete(r, "1")
 			if handRoutes[r.method+" "+genPattern(r)] {
 				// A hand-written handler serves it (and its own tests
 				// check it): here it only has to be routed.
@@ -58,8 +61,8 @@ func TestGeneratedRoutesServed(t *testing.T) {
 					rep.want(t, http.StatusOK)
 				}
 			case "get", "delete":
-				if strings.HasSuffix(r.pattern, "}") {
-					h.api(r.method, concrete(r.pattern, "999999"), nil).want(t, http.StatusNotFound)
+				if byID(r) {
+					h.api(r.method, concrete(r, "999999"), nil).want(t, http.StatusNotFound)
 				} else {
 					h.api(r.method, path, nil).want(t, map[string]int{"get": 200, "delete": 204}[r.kind])
 				}
@@ -87,8 +90,8 @@ func TestGeneratedRoutesServed(t *testing.T) {
 					t.Fatalf("count of an empty store: %v", n)
 				}
 			case "write":
-				if strings.HasSuffix(r.pattern, "}") {
-					h.api(r.method, concrete(r.pattern, "999999"), map[string]any{}).want(t, http.StatusNotFound)
+				if byID(r) {
+					h.api(r.method, concrete(r, "999999"), map[string]any{}).want(t, http.StatusNotFound)
 				} else {
 					h.api(r.method, path, map[string]any{"name": "x"}).want(t, http.StatusOK)
 				}

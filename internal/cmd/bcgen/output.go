@@ -556,11 +556,26 @@ func (g *gen) routes() string {
 		}
 		seen[o.verb+o.full] = true
 		batch := o.mo.Batch
-		fmt.Fprintf(&b, "\t{method: %q, pattern: %q, kind: %q, v2: %t, envelope: %t, batch: %d, paged: %t},\n",
-			o.verb, o.full, o.kind, o.v2, o.envelope, batch, o.hasPaging)
+		fmt.Fprintf(&b, "\t{method: %q, pattern: %q, match: %q, kind: %q, v2: %t, envelope: %t, batch: %d, paged: %t},\n",
+			o.verb, o.full, o.routeMatch(), o.kind, o.v2, o.envelope, batch, o.hasPaging)
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// routeMatch is the fake store's router pattern of the operation: "#" for
+// an integer path parameter, "*" for a text one (a cart's UUID).
+func (o *opInfo) routeMatch() string {
+	segs := strings.Split(o.full, "/")
+	for i, seg := range segs {
+		if strings.HasPrefix(seg, "{") {
+			segs[i] = "#"
+			if !o.isIntParam(lowerName(strings.Trim(seg, "{}"))) {
+				segs[i] = "*"
+			}
+		}
+	}
+	return strings.Join(segs, "/")
 }
 
 // report prints, per spec file with a manifest, how many operations are

@@ -331,7 +331,7 @@ func (g *gen) emitMethod(o *opInfo) {
 		doc(fmt.Sprintf("%s %s %s in batches: %s.", o.mo.Method, batchVerb(o.mo.Method, o.verb), plural(o.thing()), route), errs...)
 		out := model
 		if out == "" {
-			out = "struct{}"
+			out = "json.RawMessage" // the answer is not read (it may list ids)
 		}
 		if model == "" {
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, items []%s) (*Response, error) {\n", recv, o.mo.Method, params, o.bodyType())
