@@ -8,6 +8,8 @@ import (
 	"iter"
 	"net/http"
 	"strconv"
+
+	"github.com/shopspring/decimal"
 )
 
 // ProductModifiersService manages the modifiers of a product
@@ -202,7 +204,7 @@ func (f *ProductModifierFilter) paging() (page, limit *int) { return &f.Page, &f
 type ProductModifierCreate struct {
 	// Config is the values for option config can vary based on the Modifier
 	// created.
-	Config *ProductModifierCreateConfig `json:"config,omitempty"`
+	Config *ProductModifierConfigInput `json:"config,omitempty"`
 	// DisplayName is the name of the option shown on the storefront.
 	DisplayName string `json:"display_name"`
 	// OptionValues: Contains information about the values for modifier types with
@@ -217,9 +219,9 @@ type ProductModifierCreate struct {
 	Type string `json:"type"`
 }
 
-// ProductModifierCreateConfig is a product modifier create config: the values
+// ProductModifierConfigInput is a product modifier config input: the values
 // for option config can vary based on the Modifier created.
-type ProductModifierCreateConfig struct {
+type ProductModifierConfigInput struct {
 	// CheckboxLabel: (checkbox) Label displayed for the checkbox option.
 	CheckboxLabel *string `json:"checkbox_label,omitempty"`
 	// CheckedByDefault: (checkbox) Flag for setting the checkbox to be checked by
@@ -384,7 +386,7 @@ type ProductModifierUpdateConfig struct {
 	FileTypesSupported []string `json:"file_types_supported,omitzero"`
 	// NumberHighestValue: (numbers_only_text) The highest allowed value for a
 	// number option if number_limited is true.
-	NumberHighestValue *float64 `json:"number_highest_value,omitempty"`
+	NumberHighestValue *decimal.Decimal `json:"number_highest_value,omitempty"`
 	// NumberIntegersOnly: (numbers_only_text) Flag to limit the input on a number
 	// option to whole numbers only.
 	NumberIntegersOnly *bool `json:"number_integers_only,omitempty"`
@@ -396,7 +398,7 @@ type ProductModifierUpdateConfig struct {
 	NumberLimited *bool `json:"number_limited,omitempty"`
 	// NumberLowestValue: (numbers_only_text) The lowest allowed value for a
 	// number option if number_limited is true.
-	NumberLowestValue *float64 `json:"number_lowest_value,omitempty"`
+	NumberLowestValue *decimal.Decimal `json:"number_lowest_value,omitempty"`
 	// ProductListAdjustsInventory: (product_list, product_list_with_images) Flag
 	// for automatically adjusting inventory on a product included in the list.
 	ProductListAdjustsInventory *bool `json:"product_list_adjusts_inventory,omitempty"`
@@ -422,6 +424,18 @@ type ProductModifierUpdateConfig struct {
 	// TextMinLength: (text, multi_line_text) The minimum length allowed for a
 	// text or multi-line text option.
 	TextMinLength *int `json:"text_min_length,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductModifierUpdateConfig) MarshalJSON() ([]byte, error) {
+	type plain ProductModifierUpdateConfig
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		NumberHighestValue *number `json:"number_highest_value,omitempty"`
+		NumberLowestValue  *number `json:"number_lowest_value,omitempty"`
+	}{plain(v), num(v.NumberHighestValue), num(v.NumberLowestValue)})
 }
 
 // ProductModifierUpdateOptionValue is a product modifier update option value.

@@ -70,9 +70,9 @@ type Promotion struct {
 	// one applies a discount successfully and the rest will be skipped.
 	Rules []PromotionRule `json:"rules,omitempty"`
 	// Schedule: Specifies the availability by weekdays.
-	Schedule *PromotionSchedule `json:"schedule,omitempty"`
+	Schedule *PromotionAvailabilityByWeekDay `json:"schedule,omitempty"`
 	// ShippingAddress: Specifies which addresses to consider.
-	ShippingAddress *PromotionShippingAddress `json:"shipping_address,omitempty"`
+	ShippingAddress *PromotionAddressMatcher `json:"shipping_address,omitempty"`
 	// StartDate is the date and time when this rule will become active.
 	StartDate string `json:"start_date"`
 	// Status: Controls whether or not a discount rule can be used by customers.
@@ -127,41 +127,42 @@ type PromotionCustomerSegments struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
 	// And is and.
-	And []PromotionCustomerSegmentsAndItem `json:"and,omitempty"`
+	And []PromotionCustomerSegmentLimitation2 `json:"and,omitempty"`
 	// Not is not.
-	Not *PromotionCustomerSegmentsAndItem `json:"not,omitempty"`
+	Not *PromotionCustomerSegmentLimitation2 `json:"not,omitempty"`
 	// Or is or.
-	Or []PromotionCustomerSegmentsAndItem `json:"or,omitempty"`
+	Or []PromotionCustomerSegmentLimitation2 `json:"or,omitempty"`
 }
 
-// PromotionCustomerSegmentsAndItem is a promotion customer segments and item.
-type PromotionCustomerSegmentsAndItem struct {
+// PromotionCustomerSegmentLimitation2 is a promotion customer segment
+// limitation2.
+type PromotionCustomerSegmentLimitation2 struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
 	// And is and.
-	And []PromotionCustomerSegmentsAndItemAndItem `json:"and,omitempty"`
+	And []PromotionCustomerSegmentLimitation3 `json:"and,omitempty"`
 	// Not is not.
-	Not *PromotionCustomerSegmentsAndItemAndItem `json:"not,omitempty"`
+	Not *PromotionCustomerSegmentLimitation3 `json:"not,omitempty"`
 	// Or is or.
-	Or []PromotionCustomerSegmentsAndItemAndItem `json:"or,omitempty"`
+	Or []PromotionCustomerSegmentLimitation3 `json:"or,omitempty"`
 }
 
-// PromotionCustomerSegmentsAndItemAndItem is a promotion customer segments
-// and item and item.
-type PromotionCustomerSegmentsAndItemAndItem struct {
+// PromotionCustomerSegmentLimitation3 is a promotion customer segment
+// limitation3.
+type PromotionCustomerSegmentLimitation3 struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
 	// And is and.
-	And []PromotionCustomerSegmentsAndItemAndItemAndItem `json:"and,omitempty"`
+	And []PromotionCustomerSegmentIdLimitation `json:"and,omitempty"`
 	// Not is not.
-	Not *PromotionCustomerSegmentsAndItemAndItemAndItem `json:"not,omitempty"`
+	Not *PromotionCustomerSegmentIdLimitation `json:"not,omitempty"`
 	// Or is or.
-	Or []PromotionCustomerSegmentsAndItemAndItemAndItem `json:"or,omitempty"`
+	Or []PromotionCustomerSegmentIdLimitation `json:"or,omitempty"`
 }
 
-// PromotionCustomerSegmentsAndItemAndItemAndItem is a promotion customer
-// segments and item and item and item.
-type PromotionCustomerSegmentsAndItemAndItemAndItem struct {
+// PromotionCustomerSegmentIdLimitation is a promotion customer segment id
+// limitation.
+type PromotionCustomerSegmentIdLimitation struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
 }
@@ -189,34 +190,34 @@ type PromotionNotification struct {
 // the promotion.
 type PromotionRule struct {
 	// Action: Action
-	Action *PromotionRuleAction `json:"action,omitempty"`
+	Action *PromotionAction `json:"action,omitempty"`
 	// ApplyOnce: Setting this property to false enables the rule to run
 	// repeatedly (for example: 1 free product X for every product Y you purchase)
 	ApplyOnce bool `json:"apply_once"`
 	// Condition: Condition
-	Condition *PromotionRuleCondition `json:"condition,omitempty"`
+	Condition *PromotionCondition `json:"condition,omitempty"`
 	// Stop: Boolean value that specifies whether to stop executing all the
 	// remaining rules down the priority list when the current rule is applied
 	// successfully.
 	Stop bool `json:"stop"`
 }
 
-// PromotionRuleAction is a promotion rule action: action
-type PromotionRuleAction struct {
+// PromotionAction is a promotion action: action
+type PromotionAction struct {
 	// CartItems is cart_items.
-	CartItems *PromotionRuleActionCartItems `json:"cart_items,omitempty"`
+	CartItems *PromotionActionCartItems `json:"cart_items,omitempty"`
 	// CartValue is cart_value.
-	CartValue *PromotionRuleActionCartValue `json:"cart_value,omitempty"`
+	CartValue *PromotionActionCartValue `json:"cart_value,omitempty"`
 	// FixedPriceSet is fixed_price_set.
-	FixedPriceSet *PromotionRuleActionFixedPriceSet `json:"fixed_price_set,omitempty"`
+	FixedPriceSet *PromotionActionFixedPriceSet `json:"fixed_price_set,omitempty"`
 	// GiftItem is gift_item.
-	GiftItem *PromotionRuleActionGiftItem `json:"gift_item,omitempty"`
+	GiftItem *PromotionActionGiftItem `json:"gift_item,omitempty"`
 	// Shipping is shipping.
-	Shipping *PromotionRuleActionShipping `json:"shipping,omitempty"`
+	Shipping *PromotionActionShipping `json:"shipping,omitempty"`
 }
 
-// PromotionRuleActionCartItems is a promotion rule action cart items.
-type PromotionRuleActionCartItems struct {
+// PromotionActionCartItems is a promotion action cart items.
+type PromotionActionCartItems struct {
 	// AddFreeItem is the promotion will try to add a free item to the cart
 	// automatically, but if it cannot, it will discount a matching existing cart
 	// item by 100%.
@@ -225,7 +226,7 @@ type PromotionRuleActionCartItems struct {
 	// matching items.
 	AsTotal bool `json:"as_total"`
 	// Discount: Discount
-	Discount *PromotionRuleActionCartItemsDiscount `json:"discount,omitempty"`
+	Discount *PromotionDiscount `json:"discount,omitempty"`
 	// ExcludeItemsOnSale: Setting this value to true enables the option to
 	// prevent items already on sale from being further discounted.
 	ExcludeItemsOnSale bool `json:"exclude_items_on_sale"`
@@ -234,7 +235,7 @@ type PromotionRuleActionCartItems struct {
 	IncludeItemsConsideredByCondition bool `json:"include_items_considered_by_condition"`
 	// Items: ItemMatcher Lists which items to consider in the condition or
 	// action.
-	Items *PromotionRuleActionCartItemsItems `json:"items,omitempty"`
+	Items *PromotionItemMatcher `json:"items,omitempty"`
 	// MaximumAllowedDiscountAmount is the maximum monetary value that can be
 	// applied as a discount.
 	MaximumAllowedDiscountAmount *string `json:"maximum_allowed_discount_amount,omitempty"`
@@ -247,9 +248,8 @@ type PromotionRuleActionCartItems struct {
 	Strategy string `json:"strategy"`
 }
 
-// PromotionRuleActionCartItemsDiscount is a promotion rule action cart items
-// discount: discount
-type PromotionRuleActionCartItemsDiscount struct {
+// PromotionDiscount is a promotion discount: discount
+type PromotionDiscount struct {
 	// FixedAmount: Money Represents a monetary value in the store’s default
 	// currency.
 	FixedAmount decimal.Decimal `json:"fixed_amount"`
@@ -257,109 +257,124 @@ type PromotionRuleActionCartItemsDiscount struct {
 	PercentageAmount string `json:"percentage_amount"`
 }
 
-// PromotionRuleActionCartItemsItems is a promotion rule action cart items
-// items: itemMatcher Lists which items to consider in the condition or
-// action.
-type PromotionRuleActionCartItemsItems struct {
+// PromotionItemMatcher is a promotion item matcher: itemMatcher Lists which
+// items to consider in the condition or action.
+type PromotionItemMatcher struct {
 	// And: Array of Item Matcher.
-	And []PromotionRuleActionCartItemsItemsAndItem `json:"and,omitempty"`
+	And []PromotionItemMatcher2 `json:"and,omitempty"`
 	// Brands: List of brand IDs.
 	Brands []int `json:"brands,omitempty"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitempty"`
 	// Not: ItemMatcher Lists which items to consider in the condition or action.
-	Not *PromotionRuleActionCartItemsItemsAndItem `json:"not,omitempty"`
+	Not *PromotionItemMatcher2 `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
-	Or []PromotionRuleActionCartItemsItemsAndItem `json:"or,omitempty"`
+	Or []PromotionItemMatcher2 `json:"or,omitempty"`
 	// ProductCustomField is product_custom_field.
-	ProductCustomField *PromotionRuleActionCartItemsItemsProductCustomField `json:"product_custom_field,omitempty"`
+	ProductCustomField *PromotionItemMatcherProductCustomField `json:"product_custom_field,omitempty"`
 	// ProductOption is product_option.
-	ProductOption *PromotionRuleActionCartItemsItemsProductOption `json:"product_option,omitempty"`
+	ProductOption *PromotionItemMatcherProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
 	// Variants: List of variant IDs.
 	Variants []int `json:"variants,omitempty"`
 }
 
-// PromotionRuleActionCartItemsItemsAndItem is a promotion rule action cart
-// items items and item: itemMatcher Lists which items to consider in the
-// condition or action.
-type PromotionRuleActionCartItemsItemsAndItem struct {
+// PromotionItemMatcher2 is a promotion item matcher2: itemMatcher Lists which
+// items to consider in the condition or action.
+type PromotionItemMatcher2 struct {
 	// And: Array of Item Matcher.
-	And []PromotionRuleActionCartItemsItemsAndItemAndItem `json:"and,omitempty"`
+	And []PromotionItemMatcher3 `json:"and,omitempty"`
 	// Brands: List of brand IDs.
 	Brands []int `json:"brands,omitempty"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitempty"`
 	// Not: ItemMatcher Lists which items to consider in the condition or action.
-	Not *PromotionRuleActionCartItemsItemsAndItemAndItem `json:"not,omitempty"`
+	Not *PromotionItemMatcher3 `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
-	Or []PromotionRuleActionCartItemsItemsAndItemAndItem `json:"or,omitempty"`
+	Or []PromotionItemMatcher3 `json:"or,omitempty"`
 	// ProductCustomField is product_custom_field.
-	ProductCustomField *PromotionRuleActionCartItemsItemsAndItemProductCustomField `json:"product_custom_field,omitempty"`
+	ProductCustomField *PromotionItemMatcher2ProductCustomField `json:"product_custom_field,omitempty"`
 	// ProductOption is product_option.
-	ProductOption *PromotionRuleActionCartItemsItemsAndItemProductOption `json:"product_option,omitempty"`
+	ProductOption *PromotionItemMatcher2ProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
 	// Variants: List of variant IDs.
 	Variants []int `json:"variants,omitempty"`
 }
 
-// PromotionRuleActionCartItemsItemsAndItemAndItem is a promotion rule action
-// cart items items and item and item: itemMatcher Lists which items to
-// consider in the condition or action.
-type PromotionRuleActionCartItemsItemsAndItemAndItem struct {
+// PromotionItemMatcher3 is a promotion item matcher3: itemMatcher Lists which
+// items to consider in the condition or action.
+type PromotionItemMatcher3 struct {
 	// And: Array of Item Matcher.
-	And []PromotionRuleActionCartItemsItemsAndItemAndItemAndItem `json:"and,omitempty"`
+	And []PromotionSimpleItemMatcher `json:"and,omitempty"`
 	// Brands: List of brand IDs.
 	Brands []int `json:"brands,omitempty"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitempty"`
 	// Not: Simple Item Matcher
-	Not *PromotionRuleActionCartItemsItemsAndItemAndItemAndItem `json:"not,omitempty"`
+	Not *PromotionSimpleItemMatcher `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
-	Or []PromotionRuleActionCartItemsItemsAndItemAndItemAndItem `json:"or,omitempty"`
+	Or []PromotionSimpleItemMatcher `json:"or,omitempty"`
 	// ProductCustomField is product_custom_field.
-	ProductCustomField *PromotionRuleActionCartItemsItemsAndItemAndItemProductCustomField `json:"product_custom_field,omitempty"`
+	ProductCustomField *PromotionItemMatcher3ProductCustomField `json:"product_custom_field,omitempty"`
 	// ProductOption is product_option.
-	ProductOption *PromotionRuleActionCartItemsItemsAndItemAndItemProductOption `json:"product_option,omitempty"`
+	ProductOption *PromotionItemMatcher3ProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
 	// Variants: List of variant IDs.
 	Variants []int `json:"variants,omitempty"`
 }
 
-// PromotionRuleActionCartItemsItemsAndItemAndItemAndItem is a promotion rule
-// action cart items items and item and item and item: simple Item Matcher
-type PromotionRuleActionCartItemsItemsAndItemAndItemAndItem struct {
+// PromotionSimpleItemMatcher is a promotion simple item matcher: simple Item
+// Matcher
+type PromotionSimpleItemMatcher struct {
 	// Brands: List of brand IDs.
 	Brands []int `json:"brands,omitempty"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitempty"`
 	// ProductCustomField is product_custom_field.
-	ProductCustomField *PromotionRuleActionCartItemsItemsAndItemAndItemAndItemProductCustomField `json:"product_custom_field,omitempty"`
+	ProductCustomField *PromotionSimpleItemMatcherProductCustomField `json:"product_custom_field,omitempty"`
 	// ProductOption is product_option.
-	ProductOption *PromotionRuleActionCartItemsItemsAndItemAndItemAndItemProductOption `json:"product_option,omitempty"`
+	ProductOption *PromotionSimpleItemMatcherProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
 	// Variants: List of variant IDs.
 	Variants []int `json:"variants,omitempty"`
 }
 
-// PromotionRuleActionCartItemsItemsAndItemAndItemAndItemProductCustomField is
-// a promotion rule action cart items items and item and item and item product
-// custom field.
-type PromotionRuleActionCartItemsItemsAndItemAndItemAndItemProductCustomField struct {
+// PromotionSimpleItemMatcherProductCustomField is a promotion simple item
+// matcher product custom field.
+type PromotionSimpleItemMatcherProductCustomField struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Values is values.
 	Values []string `json:"values,omitempty"`
 }
 
-// PromotionRuleActionCartItemsItemsAndItemAndItemAndItemProductOption is a
-// promotion rule action cart items items and item and item and item product
+// PromotionSimpleItemMatcherProductOption is a promotion simple item matcher
+// product option.
+type PromotionSimpleItemMatcherProductOption struct {
+	// Name is name.
+	Name string `json:"name"`
+	// Type is type.
+	Type string `json:"type"`
+	// Values is values.
+	Values []string `json:"values,omitempty"`
+}
+
+// PromotionItemMatcher3ProductCustomField is a promotion item matcher3
+// product custom field.
+type PromotionItemMatcher3ProductCustomField struct {
+	// Name is name.
+	Name string `json:"name"`
+	// Values is values.
+	Values []string `json:"values,omitempty"`
+}
+
+// PromotionItemMatcher3ProductOption is a promotion item matcher3 product
 // option.
-type PromotionRuleActionCartItemsItemsAndItemAndItemAndItemProductOption struct {
+type PromotionItemMatcher3ProductOption struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Type is type.
@@ -368,39 +383,18 @@ type PromotionRuleActionCartItemsItemsAndItemAndItemAndItemProductOption struct 
 	Values []string `json:"values,omitempty"`
 }
 
-// PromotionRuleActionCartItemsItemsAndItemAndItemProductCustomField is a
-// promotion rule action cart items items and item and item product custom
-// field.
-type PromotionRuleActionCartItemsItemsAndItemAndItemProductCustomField struct {
+// PromotionItemMatcher2ProductCustomField is a promotion item matcher2
+// product custom field.
+type PromotionItemMatcher2ProductCustomField struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Values is values.
 	Values []string `json:"values,omitempty"`
 }
 
-// PromotionRuleActionCartItemsItemsAndItemAndItemProductOption is a promotion
-// rule action cart items items and item and item product option.
-type PromotionRuleActionCartItemsItemsAndItemAndItemProductOption struct {
-	// Name is name.
-	Name string `json:"name"`
-	// Type is type.
-	Type string `json:"type"`
-	// Values is values.
-	Values []string `json:"values,omitempty"`
-}
-
-// PromotionRuleActionCartItemsItemsAndItemProductCustomField is a promotion
-// rule action cart items items and item product custom field.
-type PromotionRuleActionCartItemsItemsAndItemProductCustomField struct {
-	// Name is name.
-	Name string `json:"name"`
-	// Values is values.
-	Values []string `json:"values,omitempty"`
-}
-
-// PromotionRuleActionCartItemsItemsAndItemProductOption is a promotion rule
-// action cart items items and item product option.
-type PromotionRuleActionCartItemsItemsAndItemProductOption struct {
+// PromotionItemMatcher2ProductOption is a promotion item matcher2 product
+// option.
+type PromotionItemMatcher2ProductOption struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Type is type.
@@ -409,18 +403,18 @@ type PromotionRuleActionCartItemsItemsAndItemProductOption struct {
 	Values []string `json:"values,omitempty"`
 }
 
-// PromotionRuleActionCartItemsItemsProductCustomField is a promotion rule
-// action cart items items product custom field.
-type PromotionRuleActionCartItemsItemsProductCustomField struct {
+// PromotionItemMatcherProductCustomField is a promotion item matcher product
+// custom field.
+type PromotionItemMatcherProductCustomField struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Values is values.
 	Values []string `json:"values,omitempty"`
 }
 
-// PromotionRuleActionCartItemsItemsProductOption is a promotion rule action
-// cart items items product option.
-type PromotionRuleActionCartItemsItemsProductOption struct {
+// PromotionItemMatcherProductOption is a promotion item matcher product
+// option.
+type PromotionItemMatcherProductOption struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Type is type.
@@ -429,18 +423,17 @@ type PromotionRuleActionCartItemsItemsProductOption struct {
 	Values []string `json:"values,omitempty"`
 }
 
-// PromotionRuleActionCartValue is a promotion rule action cart value.
-type PromotionRuleActionCartValue struct {
+// PromotionActionCartValue is a promotion action cart value.
+type PromotionActionCartValue struct {
 	// Discount: Discount
-	Discount *PromotionRuleActionCartItemsDiscount `json:"discount,omitempty"`
+	Discount *PromotionDiscount `json:"discount,omitempty"`
 	// MaximumAllowedDiscountAmount is the maximum monetary value that can be
 	// applied as a discount.
 	MaximumAllowedDiscountAmount *string `json:"maximum_allowed_discount_amount,omitempty"`
 }
 
-// PromotionRuleActionFixedPriceSet is a promotion rule action fixed price
-// set.
-type PromotionRuleActionFixedPriceSet struct {
+// PromotionActionFixedPriceSet is a promotion action fixed price set.
+type PromotionActionFixedPriceSet struct {
 	// ExcludeItemsOnSale: Enable this option to prevent items already on sale
 	// from being further discounted.
 	ExcludeItemsOnSale bool `json:"exclude_items_on_sale"`
@@ -452,7 +445,7 @@ type PromotionRuleActionFixedPriceSet struct {
 	IncludeItemsConsideredByCondition bool `json:"include_items_considered_by_condition"`
 	// Items: ItemMatcher Lists which items to consider in the condition or
 	// action.
-	Items *PromotionRuleActionCartItemsItems `json:"items,omitempty"`
+	Items *PromotionItemMatcher `json:"items,omitempty"`
 	// Quantity: Quantity of items in the set that would receive the discount.
 	Quantity int `json:"quantity"`
 	// Strategy: If the shopper has multiple items in their cart that could be
@@ -462,8 +455,8 @@ type PromotionRuleActionFixedPriceSet struct {
 	Strategy string `json:"strategy"`
 }
 
-// PromotionRuleActionGiftItem is a promotion rule action gift item.
-type PromotionRuleActionGiftItem struct {
+// PromotionActionGiftItem is a promotion action gift item.
+type PromotionActionGiftItem struct {
 	// ProductID: Product ID of the gift item.
 	ProductID int `json:"product_id"`
 	// Quantity: Quantity of gift item to give.
@@ -472,8 +465,8 @@ type PromotionRuleActionGiftItem struct {
 	VariantID int `json:"variant_id"`
 }
 
-// PromotionRuleActionShipping is a promotion rule action shipping.
-type PromotionRuleActionShipping struct {
+// PromotionActionShipping is a promotion action shipping.
+type PromotionActionShipping struct {
 	// FreeShipping: Set this property to true to provide a separate free shipping
 	// method.
 	FreeShipping bool `json:"free_shipping"`
@@ -482,27 +475,26 @@ type PromotionRuleActionShipping struct {
 	ZoneIDs json.RawMessage `json:"zone_ids,omitempty"`
 }
 
-// PromotionRuleCondition is a promotion rule condition: condition
-type PromotionRuleCondition struct {
+// PromotionCondition is a promotion condition: condition
+type PromotionCondition struct {
 	// And: Array of Conditions.
-	And []PromotionRuleConditionAndItem `json:"and,omitempty"`
+	And []PromotionCartCondition `json:"and,omitempty"`
 	// Cart is cart.
-	Cart *PromotionRuleConditionCart `json:"cart,omitempty"`
+	Cart *PromotionConditionCart `json:"cart,omitempty"`
 }
 
-// PromotionRuleConditionAndItem is a promotion rule condition and item: cart
-// Condition Condition based on the content of the current cart.
-type PromotionRuleConditionAndItem struct {
+// PromotionCartCondition is a promotion cart condition: cart Condition
+// Condition based on the content of the current cart.
+type PromotionCartCondition struct {
 	// Cart is cart.
-	Cart *PromotionRuleConditionAndItemCart `json:"cart,omitempty"`
+	Cart *PromotionCartConditionCart `json:"cart,omitempty"`
 }
 
-// PromotionRuleConditionAndItemCart is a promotion rule condition and item
-// cart.
-type PromotionRuleConditionAndItemCart struct {
+// PromotionCartConditionCart is a promotion cart condition cart.
+type PromotionCartConditionCart struct {
 	// Items: ItemMatcher Lists which items to consider in the condition or
 	// action.
-	Items *PromotionRuleActionCartItemsItems `json:"items,omitempty"`
+	Items *PromotionItemMatcher `json:"items,omitempty"`
 	// MinimumQuantity: Minimum required quantity of the item in the cart for the
 	// condition to match.
 	MinimumQuantity int `json:"minimum_quantity"`
@@ -511,11 +503,11 @@ type PromotionRuleConditionAndItemCart struct {
 	MinimumSpend string `json:"minimum_spend"`
 }
 
-// PromotionRuleConditionCart is a promotion rule condition cart.
-type PromotionRuleConditionCart struct {
+// PromotionConditionCart is a promotion condition cart.
+type PromotionConditionCart struct {
 	// Items: ItemMatcher Lists which items to consider in the condition or
 	// action.
-	Items *PromotionRuleActionCartItemsItems `json:"items,omitempty"`
+	Items *PromotionItemMatcher `json:"items,omitempty"`
 	// MinimumQuantity: Minimum required quantity of the item in the cart for the
 	// condition to match.
 	MinimumQuantity int `json:"minimum_quantity"`
@@ -524,9 +516,9 @@ type PromotionRuleConditionCart struct {
 	MinimumSpend string `json:"minimum_spend"`
 }
 
-// PromotionSchedule is a promotion schedule: specifies the availability by
-// weekdays.
-type PromotionSchedule struct {
+// PromotionAvailabilityByWeekDay is a promotion availability by week day:
+// specifies the availability by weekdays.
+type PromotionAvailabilityByWeekDay struct {
 	// DailyEndTime: Specifies the time of day until which the promotion is
 	// available.
 	DailyEndTime string `json:"daily_end_time"`
@@ -540,27 +532,26 @@ type PromotionSchedule struct {
 	WeekFrequency int `json:"week_frequency"`
 }
 
-// PromotionShippingAddress is a promotion shipping address: specifies which
+// PromotionAddressMatcher is a promotion address matcher: specifies which
 // addresses to consider.
-type PromotionShippingAddress struct {
+type PromotionAddressMatcher struct {
 	// Countries: List of Country Rules
-	Countries []PromotionShippingAddressCountry `json:"countries,omitempty"`
+	Countries []PromotionCountryRuleInfo `json:"countries,omitempty"`
 	// Not: Specifies the countries which the promotion targets.
-	Not *PromotionShippingAddressNot `json:"not,omitempty"`
+	Not *PromotionCountryAddressMatcher `json:"not,omitempty"`
 }
 
-// PromotionShippingAddressCountry is a promotion shipping address country:
-// country Rule
-type PromotionShippingAddressCountry struct {
+// PromotionCountryRuleInfo is a promotion country rule info: country Rule
+type PromotionCountryRuleInfo struct {
 	// Iso2CountryCode: Specifies the country code, in ISO 3166-1 alpha-2 format.
 	Iso2CountryCode string `json:"iso2_country_code"`
 }
 
-// PromotionShippingAddressNot is a promotion shipping address not: specifies
-// the countries which the promotion targets.
-type PromotionShippingAddressNot struct {
+// PromotionCountryAddressMatcher is a promotion country address matcher:
+// specifies the countries which the promotion targets.
+type PromotionCountryAddressMatcher struct {
 	// Countries: List of Country Rules
-	Countries []PromotionShippingAddressCountry `json:"countries,omitempty"`
+	Countries []PromotionCountryRuleInfo `json:"countries,omitempty"`
 }
 
 // PromotionSort is a field the list can be sorted by.
@@ -615,9 +606,9 @@ type PromotionCreate struct {
 	// promotion can be used with other promotions.
 	CanBeUsedWithOtherPromotions *bool `json:"can_be_used_with_other_promotions,omitempty"`
 	// Channels: Channels that the promotion targets.
-	Channels []PromotionCreateChannel `json:"channels,omitzero"`
+	Channels []PromotionChannelInput `json:"channels,omitzero"`
 	// Codes is a CouponCode object encapsulates attributes of a coupon code.
-	Codes *PromotionCreateCodes `json:"codes,omitempty"`
+	Codes *PromotionCodeInput `json:"codes,omitempty"`
 	// CouponOverridesAutomaticWhenOfferingHigherDiscounts: This property has been
 	// deprecated and coupon_overrides_other_promotions should be used instead.
 	CouponOverridesAutomaticWhenOfferingHigherDiscounts *bool `json:"coupon_overrides_automatic_when_offering_higher_discounts,omitempty"`
@@ -633,7 +624,7 @@ type PromotionCreate struct {
 	CurrencyCode *string `json:"currency_code,omitempty"`
 	// Customer: Specifies the requirements which make the customer eligible for
 	// the promotion.
-	Customer *PromotionCreateCustomer `json:"customer,omitempty"`
+	Customer *PromotionCustomerInput `json:"customer,omitempty"`
 	// DisplayName: Customer-facing name for this rule, that the merchant want to
 	// display to customers.
 	DisplayName *string `json:"display_name,omitempty"`
@@ -646,16 +637,16 @@ type PromotionCreate struct {
 	Name *string `json:"name,omitempty"`
 	// Notifications: Notifications to display on the storefront based on the
 	// result of the evaluation for promotion eligibility.
-	Notifications []PromotionCreateNotification `json:"notifications,omitzero"`
+	Notifications []PromotionNotificationInput `json:"notifications,omitzero"`
 	// RedemptionType is a read-only field indicating the type of promotion.
 	RedemptionType string `json:"redemption_type"`
 	// Rules is an ordered list of rules to be executed until the first applicable
 	// one applies a discount successfully and the rest will be skipped.
-	Rules []PromotionCreateRule `json:"rules,omitzero"`
+	Rules []PromotionRuleInput `json:"rules,omitzero"`
 	// Schedule: Specifies the availability by weekdays.
-	Schedule *PromotionCreateSchedule `json:"schedule,omitempty"`
+	Schedule *PromotionAvailabilityByWeekDayInput `json:"schedule,omitempty"`
 	// ShippingAddress: Specifies which addresses to consider.
-	ShippingAddress *PromotionCreateShippingAddress `json:"shipping_address,omitempty"`
+	ShippingAddress *PromotionAddressMatcherInput `json:"shipping_address,omitempty"`
 	// StartDate is the date and time when this rule will become active.
 	StartDate *string `json:"start_date,omitempty"`
 	// Status: Controls whether or not a discount rule can be used by customers.
@@ -665,15 +656,15 @@ type PromotionCreate struct {
 	Stop *bool `json:"stop,omitempty"`
 }
 
-// PromotionCreateChannel is a promotion create channel.
-type PromotionCreateChannel struct {
+// PromotionChannelInput is a promotion channel input.
+type PromotionChannelInput struct {
 	// ID is id.
 	ID int `json:"id"`
 }
 
-// PromotionCreateCodes is a promotion create codes: a CouponCode object
+// PromotionCodeInput is a promotion code input: a CouponCode object
 // encapsulates attributes of a coupon code.
-type PromotionCreateCodes struct {
+type PromotionCodeInput struct {
 	// ID is an auto-generated unique identifier for the coupon code.
 	ID int `json:"id"`
 	// Code is a unique code that can be used to manually apply a discount.
@@ -687,9 +678,9 @@ type PromotionCreateCodes struct {
 	MaxUsesPerCustomer *int `json:"max_uses_per_customer,omitempty"`
 }
 
-// PromotionCreateCustomer is a promotion create customer: specifies the
+// PromotionCustomerInput is a promotion customer input: specifies the
 // requirements which make the customer eligible for the promotion.
-type PromotionCreateCustomer struct {
+type PromotionCustomerInput struct {
 	// ExcludedGroupIDs is a list of customer group IDs that the promotion will
 	// exclude.
 	ExcludedGroupIDs []int `json:"excluded_group_ids,omitzero"`
@@ -699,59 +690,59 @@ type PromotionCreateCustomer struct {
 	// customer.
 	MinimumOrderCount *int `json:"minimum_order_count,omitempty"`
 	// Segments is segments.
-	Segments *PromotionCreateCustomerSegments `json:"segments,omitempty"`
+	Segments *PromotionCustomerInputSegments `json:"segments,omitempty"`
 }
 
-// PromotionCreateCustomerSegments is a promotion create customer segments.
-type PromotionCreateCustomerSegments struct {
+// PromotionCustomerInputSegments is a promotion customer input segments.
+type PromotionCustomerInputSegments struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitzero"`
 	// And is and.
-	And []PromotionCreateCustomerSegmentsAndItem `json:"and,omitzero"`
+	And []PromotionCustomerSegmentLimitation2Input `json:"and,omitzero"`
 	// Not is not.
-	Not *PromotionCreateCustomerSegmentsAndItem `json:"not,omitempty"`
+	Not *PromotionCustomerSegmentLimitation2Input `json:"not,omitempty"`
 	// Or is or.
-	Or []PromotionCreateCustomerSegmentsAndItem `json:"or,omitzero"`
+	Or []PromotionCustomerSegmentLimitation2Input `json:"or,omitzero"`
 }
 
-// PromotionCreateCustomerSegmentsAndItem is a promotion create customer
-// segments and item.
-type PromotionCreateCustomerSegmentsAndItem struct {
+// PromotionCustomerSegmentLimitation2Input is a promotion customer segment
+// limitation2 input.
+type PromotionCustomerSegmentLimitation2Input struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitzero"`
 	// And is and.
-	And []PromotionCreateCustomerSegmentsAndItemAndItem `json:"and,omitzero"`
+	And []PromotionCustomerSegmentLimitation3Input `json:"and,omitzero"`
 	// Not is not.
-	Not *PromotionCreateCustomerSegmentsAndItemAndItem `json:"not,omitempty"`
+	Not *PromotionCustomerSegmentLimitation3Input `json:"not,omitempty"`
 	// Or is or.
-	Or []PromotionCreateCustomerSegmentsAndItemAndItem `json:"or,omitzero"`
+	Or []PromotionCustomerSegmentLimitation3Input `json:"or,omitzero"`
 }
 
-// PromotionCreateCustomerSegmentsAndItemAndItem is a promotion create
-// customer segments and item and item.
-type PromotionCreateCustomerSegmentsAndItemAndItem struct {
+// PromotionCustomerSegmentLimitation3Input is a promotion customer segment
+// limitation3 input.
+type PromotionCustomerSegmentLimitation3Input struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitzero"`
 	// And is and.
-	And []PromotionCreateCustomerSegmentsAndItemAndItemAndItem `json:"and,omitzero"`
+	And []PromotionCustomerSegmentIdLimitationInput `json:"and,omitzero"`
 	// Not is not.
-	Not *PromotionCreateCustomerSegmentsAndItemAndItemAndItem `json:"not,omitempty"`
+	Not *PromotionCustomerSegmentIdLimitationInput `json:"not,omitempty"`
 	// Or is or.
-	Or []PromotionCreateCustomerSegmentsAndItemAndItemAndItem `json:"or,omitzero"`
+	Or []PromotionCustomerSegmentIdLimitationInput `json:"or,omitzero"`
 }
 
-// PromotionCreateCustomerSegmentsAndItemAndItemAndItem is a promotion create
-// customer segments and item and item and item.
-type PromotionCreateCustomerSegmentsAndItemAndItemAndItem struct {
+// PromotionCustomerSegmentIdLimitationInput is a promotion customer segment
+// id limitation input.
+type PromotionCustomerSegmentIdLimitationInput struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id"`
 }
 
-// PromotionCreateNotification is a promotion create notification:
-// notification A notification displayed to the user based on the result of
-// executing a promotion, for example, a "Congratulations! Youʼve received
-// free shipping!" message when the shopper receives free shipping.
-type PromotionCreateNotification struct {
+// PromotionNotificationInput is a promotion notification input: notification
+// A notification displayed to the user based on the result of executing a
+// promotion, for example, a "Congratulations! Youʼve received free
+// shipping!" message when the shopper receives free shipping.
+type PromotionNotificationInput struct {
 	// Content is the notification content to be displayed to the user.
 	Content string `json:"content"`
 	// Locations: Specifies where the notification message will be displayed.
@@ -760,39 +751,38 @@ type PromotionCreateNotification struct {
 	Type string `json:"type"`
 }
 
-// PromotionCreateRule is a promotion create rule: rule A Rule is the
-// executable unit of the promotion.
-type PromotionCreateRule struct {
+// PromotionRuleInput is a promotion rule input: rule A Rule is the executable
+// unit of the promotion.
+type PromotionRuleInput struct {
 	// Action: Action
-	Action PromotionCreateRuleAction `json:"action"`
+	Action PromotionActionInput `json:"action"`
 	// ApplyOnce: Setting this property to false enables the rule to run
 	// repeatedly (for example: 1 free product X for every product Y you purchase)
 	ApplyOnce *bool `json:"apply_once,omitempty"`
 	// Condition: Condition
-	Condition *PromotionCreateRuleCondition `json:"condition,omitempty"`
+	Condition *PromotionConditionInput `json:"condition,omitempty"`
 	// Stop: Boolean value that specifies whether to stop executing all the
 	// remaining rules down the priority list when the current rule is applied
 	// successfully.
 	Stop *bool `json:"stop,omitempty"`
 }
 
-// PromotionCreateRuleAction is a promotion create rule action: action
-type PromotionCreateRuleAction struct {
+// PromotionActionInput is a promotion action input: action
+type PromotionActionInput struct {
 	// CartItems is cart_items.
-	CartItems *PromotionCreateRuleActionCartItems `json:"cart_items,omitempty"`
+	CartItems *PromotionActionInputCartItems `json:"cart_items,omitempty"`
 	// CartValue is cart_value.
-	CartValue *PromotionCreateRuleActionCartValue `json:"cart_value,omitempty"`
+	CartValue *PromotionActionInputCartValue `json:"cart_value,omitempty"`
 	// FixedPriceSet is fixed_price_set.
-	FixedPriceSet *PromotionCreateRuleActionFixedPriceSet `json:"fixed_price_set,omitempty"`
+	FixedPriceSet *PromotionActionInputFixedPriceSet `json:"fixed_price_set,omitempty"`
 	// GiftItem is gift_item.
-	GiftItem *PromotionCreateRuleActionGiftItem `json:"gift_item,omitempty"`
+	GiftItem *PromotionActionInputGiftItem `json:"gift_item,omitempty"`
 	// Shipping is shipping.
-	Shipping *PromotionCreateRuleActionShipping `json:"shipping,omitempty"`
+	Shipping *PromotionActionInputShipping `json:"shipping,omitempty"`
 }
 
-// PromotionCreateRuleActionCartItems is a promotion create rule action cart
-// items.
-type PromotionCreateRuleActionCartItems struct {
+// PromotionActionInputCartItems is a promotion action input cart items.
+type PromotionActionInputCartItems struct {
 	// AddFreeItem is the promotion will try to add a free item to the cart
 	// automatically, but if it cannot, it will discount a matching existing cart
 	// item by 100%.
@@ -801,7 +791,7 @@ type PromotionCreateRuleActionCartItems struct {
 	// matching items.
 	AsTotal *bool `json:"as_total,omitempty"`
 	// Discount: Discount
-	Discount PromotionCreateRuleActionCartItemsDiscount `json:"discount"`
+	Discount PromotionDiscountInput `json:"discount"`
 	// ExcludeItemsOnSale: Setting this value to true enables the option to
 	// prevent items already on sale from being further discounted.
 	ExcludeItemsOnSale *bool `json:"exclude_items_on_sale,omitempty"`
@@ -810,7 +800,7 @@ type PromotionCreateRuleActionCartItems struct {
 	IncludeItemsConsideredByCondition *bool `json:"include_items_considered_by_condition,omitempty"`
 	// Items: ItemMatcher Lists which items to consider in the condition or
 	// action.
-	Items *PromotionCreateRuleActionCartItemsItems `json:"items,omitempty"`
+	Items *PromotionItemMatcherInput `json:"items,omitempty"`
 	// MaximumAllowedDiscountAmount is the maximum monetary value that can be
 	// applied as a discount.
 	MaximumAllowedDiscountAmount *string `json:"maximum_allowed_discount_amount,omitempty"`
@@ -823,9 +813,8 @@ type PromotionCreateRuleActionCartItems struct {
 	Strategy *string `json:"strategy,omitempty"`
 }
 
-// PromotionCreateRuleActionCartItemsDiscount is a promotion create rule
-// action cart items discount: discount
-type PromotionCreateRuleActionCartItemsDiscount struct {
+// PromotionDiscountInput is a promotion discount input: discount
+type PromotionDiscountInput struct {
 	// FixedAmount: Money Represents a monetary value in the store’s default
 	// currency.
 	FixedAmount *decimal.Decimal `json:"fixed_amount,omitempty"`
@@ -833,132 +822,104 @@ type PromotionCreateRuleActionCartItemsDiscount struct {
 	PercentageAmount *string `json:"percentage_amount,omitempty"`
 }
 
-// PromotionCreateRuleActionCartItemsItems is a promotion create rule action
-// cart items items: itemMatcher Lists which items to consider in the
-// condition or action.
-type PromotionCreateRuleActionCartItemsItems struct {
+// PromotionItemMatcherInput is a promotion item matcher input: itemMatcher
+// Lists which items to consider in the condition or action.
+type PromotionItemMatcherInput struct {
 	// And: Array of Item Matcher.
-	And []PromotionCreateRuleActionCartItemsItemsAndItem `json:"and,omitzero"`
+	And []PromotionItemMatcher2Input `json:"and,omitzero"`
 	// Brands: List of brand IDs.
 	Brands []int `json:"brands,omitzero"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitzero"`
 	// Not: ItemMatcher Lists which items to consider in the condition or action.
-	Not *PromotionCreateRuleActionCartItemsItemsAndItem `json:"not,omitempty"`
+	Not *PromotionItemMatcher2Input `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
-	Or []PromotionCreateRuleActionCartItemsItemsAndItem `json:"or,omitzero"`
+	Or []PromotionItemMatcher2Input `json:"or,omitzero"`
 	// ProductCustomField is product_custom_field.
-	ProductCustomField *PromotionCreateRuleActionCartItemsItemsProductCustomField `json:"product_custom_field,omitempty"`
+	ProductCustomField *PromotionItemMatcherInputProductCustomField `json:"product_custom_field,omitempty"`
 	// ProductOption is product_option.
-	ProductOption *PromotionCreateRuleActionCartItemsItemsProductOption `json:"product_option,omitempty"`
+	ProductOption *PromotionItemMatcherInputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
 	// Variants: List of variant IDs.
 	Variants []int `json:"variants,omitzero"`
 }
 
-// PromotionCreateRuleActionCartItemsItemsAndItem is a promotion create rule
-// action cart items items and item: itemMatcher Lists which items to consider
-// in the condition or action.
-type PromotionCreateRuleActionCartItemsItemsAndItem struct {
+// PromotionItemMatcher2Input is a promotion item matcher2 input: itemMatcher
+// Lists which items to consider in the condition or action.
+type PromotionItemMatcher2Input struct {
 	// And: Array of Item Matcher.
-	And []PromotionCreateRuleActionCartItemsItemsAndItemAndItem `json:"and,omitzero"`
+	And []PromotionItemMatcher3Input `json:"and,omitzero"`
 	// Brands: List of brand IDs.
 	Brands []int `json:"brands,omitzero"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitzero"`
 	// Not: ItemMatcher Lists which items to consider in the condition or action.
-	Not *PromotionCreateRuleActionCartItemsItemsAndItemAndItem `json:"not,omitempty"`
+	Not *PromotionItemMatcher3Input `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
-	Or []PromotionCreateRuleActionCartItemsItemsAndItemAndItem `json:"or,omitzero"`
+	Or []PromotionItemMatcher3Input `json:"or,omitzero"`
 	// ProductCustomField is product_custom_field.
-	ProductCustomField *PromotionCreateRuleActionCartItemsItemsAndItemProductCustomField `json:"product_custom_field,omitempty"`
+	ProductCustomField *PromotionItemMatcher2InputProductCustomField `json:"product_custom_field,omitempty"`
 	// ProductOption is product_option.
-	ProductOption *PromotionCreateRuleActionCartItemsItemsAndItemProductOption `json:"product_option,omitempty"`
+	ProductOption *PromotionItemMatcher2InputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
 	// Variants: List of variant IDs.
 	Variants []int `json:"variants,omitzero"`
 }
 
-// PromotionCreateRuleActionCartItemsItemsAndItemAndItem is a promotion create
-// rule action cart items items and item and item: itemMatcher Lists which
-// items to consider in the condition or action.
-type PromotionCreateRuleActionCartItemsItemsAndItemAndItem struct {
+// PromotionItemMatcher3Input is a promotion item matcher3 input: itemMatcher
+// Lists which items to consider in the condition or action.
+type PromotionItemMatcher3Input struct {
 	// And: Array of Item Matcher.
-	And []PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItem `json:"and,omitzero"`
+	And []PromotionSimpleItemMatcherInput `json:"and,omitzero"`
 	// Brands: List of brand IDs.
 	Brands []int `json:"brands,omitzero"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitzero"`
 	// Not: Simple Item Matcher
-	Not *PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItem `json:"not,omitempty"`
+	Not *PromotionSimpleItemMatcherInput `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
-	Or []PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItem `json:"or,omitzero"`
+	Or []PromotionSimpleItemMatcherInput `json:"or,omitzero"`
 	// ProductCustomField is product_custom_field.
-	ProductCustomField *PromotionCreateRuleActionCartItemsItemsAndItemAndItemProductCustomField `json:"product_custom_field,omitempty"`
+	ProductCustomField *PromotionItemMatcher3InputProductCustomField `json:"product_custom_field,omitempty"`
 	// ProductOption is product_option.
-	ProductOption *PromotionCreateRuleActionCartItemsItemsAndItemAndItemProductOption `json:"product_option,omitempty"`
+	ProductOption *PromotionItemMatcher3InputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
 	// Variants: List of variant IDs.
 	Variants []int `json:"variants,omitzero"`
 }
 
-// PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItem is a promotion
-// create rule action cart items items and item and item and item: simple Item
-// Matcher
-type PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItem struct {
+// PromotionSimpleItemMatcherInput is a promotion simple item matcher input:
+// simple Item Matcher
+type PromotionSimpleItemMatcherInput struct {
 	// Brands: List of brand IDs.
 	Brands []int `json:"brands,omitzero"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitzero"`
 	// ProductCustomField is product_custom_field.
-	ProductCustomField *PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItemProductCustomField `json:"product_custom_field,omitempty"`
+	ProductCustomField *PromotionSimpleItemMatcherInputProductCustomField `json:"product_custom_field,omitempty"`
 	// ProductOption is product_option.
-	ProductOption *PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItemProductOption `json:"product_option,omitempty"`
+	ProductOption *PromotionSimpleItemMatcherInputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
 	// Variants: List of variant IDs.
 	Variants []int `json:"variants,omitzero"`
 }
 
-// PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItemProductCustomField
-// is a promotion create rule action cart items items and item and item and
-// item product custom field.
-type PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItemProductCustomField struct {
+// PromotionSimpleItemMatcherInputProductCustomField is a promotion simple
+// item matcher input product custom field.
+type PromotionSimpleItemMatcherInputProductCustomField struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Values is values.
 	Values []string `json:"values"`
 }
 
-// PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItemProductOption
-// is a promotion create rule action cart items items and item and item and
-// item product option.
-type PromotionCreateRuleActionCartItemsItemsAndItemAndItemAndItemProductOption struct {
-	// Name is name.
-	Name string `json:"name"`
-	// Type is type.
-	Type string `json:"type"`
-	// Values is values.
-	Values []string `json:"values"`
-}
-
-// PromotionCreateRuleActionCartItemsItemsAndItemAndItemProductCustomField is
-// a promotion create rule action cart items items and item and item product
-// custom field.
-type PromotionCreateRuleActionCartItemsItemsAndItemAndItemProductCustomField struct {
-	// Name is name.
-	Name string `json:"name"`
-	// Values is values.
-	Values []string `json:"values"`
-}
-
-// PromotionCreateRuleActionCartItemsItemsAndItemAndItemProductOption is a
-// promotion create rule action cart items items and item and item product
-// option.
-type PromotionCreateRuleActionCartItemsItemsAndItemAndItemProductOption struct {
+// PromotionSimpleItemMatcherInputProductOption is a promotion simple item
+// matcher input product option.
+type PromotionSimpleItemMatcherInputProductOption struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Type is type.
@@ -967,39 +928,18 @@ type PromotionCreateRuleActionCartItemsItemsAndItemAndItemProductOption struct {
 	Values []string `json:"values"`
 }
 
-// PromotionCreateRuleActionCartItemsItemsAndItemProductCustomField is a
-// promotion create rule action cart items items and item product custom
-// field.
-type PromotionCreateRuleActionCartItemsItemsAndItemProductCustomField struct {
+// PromotionItemMatcher3InputProductCustomField is a promotion item matcher3
+// input product custom field.
+type PromotionItemMatcher3InputProductCustomField struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Values is values.
 	Values []string `json:"values"`
 }
 
-// PromotionCreateRuleActionCartItemsItemsAndItemProductOption is a promotion
-// create rule action cart items items and item product option.
-type PromotionCreateRuleActionCartItemsItemsAndItemProductOption struct {
-	// Name is name.
-	Name string `json:"name"`
-	// Type is type.
-	Type string `json:"type"`
-	// Values is values.
-	Values []string `json:"values"`
-}
-
-// PromotionCreateRuleActionCartItemsItemsProductCustomField is a promotion
-// create rule action cart items items product custom field.
-type PromotionCreateRuleActionCartItemsItemsProductCustomField struct {
-	// Name is name.
-	Name string `json:"name"`
-	// Values is values.
-	Values []string `json:"values"`
-}
-
-// PromotionCreateRuleActionCartItemsItemsProductOption is a promotion create
-// rule action cart items items product option.
-type PromotionCreateRuleActionCartItemsItemsProductOption struct {
+// PromotionItemMatcher3InputProductOption is a promotion item matcher3 input
+// product option.
+type PromotionItemMatcher3InputProductOption struct {
 	// Name is name.
 	Name string `json:"name"`
 	// Type is type.
@@ -1008,19 +948,58 @@ type PromotionCreateRuleActionCartItemsItemsProductOption struct {
 	Values []string `json:"values"`
 }
 
-// PromotionCreateRuleActionCartValue is a promotion create rule action cart
-// value.
-type PromotionCreateRuleActionCartValue struct {
+// PromotionItemMatcher2InputProductCustomField is a promotion item matcher2
+// input product custom field.
+type PromotionItemMatcher2InputProductCustomField struct {
+	// Name is name.
+	Name string `json:"name"`
+	// Values is values.
+	Values []string `json:"values"`
+}
+
+// PromotionItemMatcher2InputProductOption is a promotion item matcher2 input
+// product option.
+type PromotionItemMatcher2InputProductOption struct {
+	// Name is name.
+	Name string `json:"name"`
+	// Type is type.
+	Type string `json:"type"`
+	// Values is values.
+	Values []string `json:"values"`
+}
+
+// PromotionItemMatcherInputProductCustomField is a promotion item matcher
+// input product custom field.
+type PromotionItemMatcherInputProductCustomField struct {
+	// Name is name.
+	Name string `json:"name"`
+	// Values is values.
+	Values []string `json:"values"`
+}
+
+// PromotionItemMatcherInputProductOption is a promotion item matcher input
+// product option.
+type PromotionItemMatcherInputProductOption struct {
+	// Name is name.
+	Name string `json:"name"`
+	// Type is type.
+	Type string `json:"type"`
+	// Values is values.
+	Values []string `json:"values"`
+}
+
+// PromotionActionInputCartValue is a promotion action input cart value.
+type PromotionActionInputCartValue struct {
 	// Discount: Discount
-	Discount PromotionCreateRuleActionCartItemsDiscount `json:"discount"`
+	Discount PromotionDiscountInput `json:"discount"`
 	// MaximumAllowedDiscountAmount is the maximum monetary value that can be
 	// applied as a discount.
 	MaximumAllowedDiscountAmount *string `json:"maximum_allowed_discount_amount,omitempty"`
 }
 
-// PromotionCreateRuleActionFixedPriceSet is a promotion create rule action
-// fixed price set.
-type PromotionCreateRuleActionFixedPriceSet struct {
+// PromotionActionInputFixedPriceSet is a promotion action input fixed price
+// set.
+type PromotionActionInputFixedPriceSet struct {
 	// ExcludeItemsOnSale: Enable this option to prevent items already on sale
 	// from being further discounted.
 	ExcludeItemsOnSale *bool `json:"exclude_items_on_sale,omitempty"`
@@ -1032,7 +1011,7 @@ type PromotionCreateRuleActionFixedPriceSet struct {
 	IncludeItemsConsideredByCondition *bool `json:"include_items_considered_by_condition,omitempty"`
 	// Items: ItemMatcher Lists which items to consider in the condition or
 	// action.
-	Items *PromotionCreateRuleActionCartItemsItems `json:"items,omitempty"`
+	Items *PromotionItemMatcherInput `json:"items,omitempty"`
 	// Quantity: Quantity of items in the set that would receive the discount.
 	Quantity int `json:"quantity"`
 	// Strategy: If the shopper has multiple items in their cart that could be
@@ -1042,9 +1021,8 @@ type PromotionCreateRuleActionFixedPriceSet struct {
 	Strategy *string `json:"strategy,omitempty"`
 }
 
-// PromotionCreateRuleActionGiftItem is a promotion create rule action gift
-// item.
-type PromotionCreateRuleActionGiftItem struct {
+// PromotionActionInputGiftItem is a promotion action input gift item.
+type PromotionActionInputGiftItem struct {
 	// ProductID: Product ID of the gift item.
 	ProductID *int `json:"product_id,omitempty"`
 	// Quantity: Quantity of gift item to give.
@@ -1053,9 +1031,8 @@ type PromotionCreateRuleActionGiftItem struct {
 	VariantID *int `json:"variant_id,omitempty"`
 }
 
-// PromotionCreateRuleActionShipping is a promotion create rule action
-// shipping.
-type PromotionCreateRuleActionShipping struct {
+// PromotionActionInputShipping is a promotion action input shipping.
+type PromotionActionInputShipping struct {
 	// FreeShipping: Set this property to true to provide a separate free shipping
 	// method.
 	FreeShipping *bool `json:"free_shipping,omitempty"`
@@ -1064,29 +1041,26 @@ type PromotionCreateRuleActionShipping struct {
 	ZoneIDs json.RawMessage `json:"zone_ids"`
 }
 
-// PromotionCreateRuleCondition is a promotion create rule condition:
-// condition
-type PromotionCreateRuleCondition struct {
+// PromotionConditionInput is a promotion condition input: condition
+type PromotionConditionInput struct {
 	// And: Array of Conditions.
-	And []PromotionCreateRuleConditionAndItem `json:"and,omitzero"`
+	And []PromotionCartConditionInput `json:"and,omitzero"`
 	// Cart is cart.
-	Cart *PromotionCreateRuleConditionCart `json:"cart,omitempty"`
+	Cart *PromotionConditionInputCart `json:"cart,omitempty"`
 }
 
-// PromotionCreateRuleConditionAndItem is a promotion create rule condition
-// and item: cart Condition Condition based on the content of the current
-// cart.
-type PromotionCreateRuleConditionAndItem struct {
+// PromotionCartConditionInput is a promotion cart condition input: cart
+// Condition Condition based on the content of the current cart.
+type PromotionCartConditionInput struct {
 	// Cart is cart.
-	Cart *PromotionCreateRuleConditionAndItemCart `json:"cart,omitempty"`
+	Cart *PromotionCartConditionInputCart `json:"cart,omitempty"`
 }
 
-// PromotionCreateRuleConditionAndItemCart is a promotion create rule
-// condition and item cart.
-type PromotionCreateRuleConditionAndItemCart struct {
+// PromotionCartConditionInputCart is a promotion cart condition input cart.
+type PromotionCartConditionInputCart struct {
 	// Items: ItemMatcher Lists which items to consider in the condition or
 	// action.
-	Items *PromotionCreateRuleActionCartItemsItems `json:"items,omitempty"`
+	Items *PromotionItemMatcherInput `json:"items,omitempty"`
 	// MinimumQuantity: Minimum required quantity of the item in the cart for the
 	// condition to match.
 	MinimumQuantity *int `json:"minimum_quantity,omitempty"`
@@ -1095,11 +1069,11 @@ type PromotionCreateRuleConditionAndItemCart struct {
 	MinimumSpend *string `json:"minimum_spend,omitempty"`
 }
 
-// PromotionCreateRuleConditionCart is a promotion create rule condition cart.
-type PromotionCreateRuleConditionCart struct {
+// PromotionConditionInputCart is a promotion condition input cart.
+type PromotionConditionInputCart struct {
 	// Items: ItemMatcher Lists which items to consider in the condition or
 	// action.
-	Items *PromotionCreateRuleActionCartItemsItems `json:"items,omitempty"`
+	Items *PromotionItemMatcherInput `json:"items,omitempty"`
 	// MinimumQuantity: Minimum required quantity of the item in the cart for the
 	// condition to match.
 	MinimumQuantity *int `json:"minimum_quantity,omitempty"`
@@ -1108,9 +1082,9 @@ type PromotionCreateRuleConditionCart struct {
 	MinimumSpend *string `json:"minimum_spend,omitempty"`
 }
 
-// PromotionCreateSchedule is a promotion create schedule: specifies the
-// availability by weekdays.
-type PromotionCreateSchedule struct {
+// PromotionAvailabilityByWeekDayInput is a promotion availability by week day
+// input: specifies the availability by weekdays.
+type PromotionAvailabilityByWeekDayInput struct {
 	// DailyEndTime: Specifies the time of day until which the promotion is
 	// available.
 	DailyEndTime string `json:"daily_end_time"`
@@ -1124,27 +1098,27 @@ type PromotionCreateSchedule struct {
 	WeekFrequency int `json:"week_frequency"`
 }
 
-// PromotionCreateShippingAddress is a promotion create shipping address:
+// PromotionAddressMatcherInput is a promotion address matcher input:
 // specifies which addresses to consider.
-type PromotionCreateShippingAddress struct {
+type PromotionAddressMatcherInput struct {
 	// Countries: List of Country Rules
-	Countries []PromotionCreateShippingAddressCountry `json:"countries,omitzero"`
+	Countries []PromotionCountryRuleInfoInput `json:"countries,omitzero"`
 	// Not: Specifies the countries which the promotion targets.
-	Not *PromotionCreateShippingAddressNot `json:"not,omitempty"`
+	Not *PromotionCountryAddressMatcherInput `json:"not,omitempty"`
 }
 
-// PromotionCreateShippingAddressCountry is a promotion create shipping
-// address country: country Rule
-type PromotionCreateShippingAddressCountry struct {
+// PromotionCountryRuleInfoInput is a promotion country rule info input:
+// country Rule
+type PromotionCountryRuleInfoInput struct {
 	// Iso2CountryCode: Specifies the country code, in ISO 3166-1 alpha-2 format.
 	Iso2CountryCode string `json:"iso2_country_code"`
 }
 
-// PromotionCreateShippingAddressNot is a promotion create shipping address
-// not: specifies the countries which the promotion targets.
-type PromotionCreateShippingAddressNot struct {
+// PromotionCountryAddressMatcherInput is a promotion country address matcher
+// input: specifies the countries which the promotion targets.
+type PromotionCountryAddressMatcherInput struct {
 	// Countries: List of Country Rules
-	Countries []PromotionCreateShippingAddressCountry `json:"countries"`
+	Countries []PromotionCountryRuleInfoInput `json:"countries"`
 }
 
 // PromotionDeleteFilter selects what Promotions.DeleteWhere deletes (DELETE
@@ -1164,9 +1138,9 @@ type PromotionUpdate struct {
 	// promotion can be used with other promotions.
 	CanBeUsedWithOtherPromotions *bool `json:"can_be_used_with_other_promotions,omitempty"`
 	// Channels: Channels that the promotion targets.
-	Channels []PromotionCreateChannel `json:"channels,omitzero"`
+	Channels []PromotionChannelInput `json:"channels,omitzero"`
 	// Codes is a CouponCode object encapsulates attributes of a coupon code.
-	Codes *PromotionCreateCodes `json:"codes,omitempty"`
+	Codes *PromotionCodeInput `json:"codes,omitempty"`
 	// CouponOverridesAutomaticWhenOfferingHigherDiscounts: This property has been
 	// deprecated and coupon_overrides_other_promotions should be used instead.
 	CouponOverridesAutomaticWhenOfferingHigherDiscounts *bool `json:"coupon_overrides_automatic_when_offering_higher_discounts,omitempty"`
@@ -1182,7 +1156,7 @@ type PromotionUpdate struct {
 	CurrencyCode *string `json:"currency_code,omitempty"`
 	// Customer: Specifies the requirements which make the customer eligible for
 	// the promotion.
-	Customer *PromotionCreateCustomer `json:"customer,omitempty"`
+	Customer *PromotionCustomerInput `json:"customer,omitempty"`
 	// DisplayName: Customer-facing name for this rule, that the merchant want to
 	// display to customers.
 	DisplayName *string `json:"display_name,omitempty"`
@@ -1195,14 +1169,14 @@ type PromotionUpdate struct {
 	Name *string `json:"name,omitempty"`
 	// Notifications: Notifications to display on the storefront based on the
 	// result of the evaluation for promotion eligibility.
-	Notifications []PromotionCreateNotification `json:"notifications,omitzero"`
+	Notifications []PromotionNotificationInput `json:"notifications,omitzero"`
 	// Rules is an ordered list of rules to be executed until the first applicable
 	// one applies a discount successfully and the rest will be skipped.
-	Rules []PromotionCreateRule `json:"rules,omitzero"`
+	Rules []PromotionRuleInput `json:"rules,omitzero"`
 	// Schedule: Specifies the availability by weekdays.
-	Schedule *PromotionCreateSchedule `json:"schedule,omitempty"`
+	Schedule *PromotionAvailabilityByWeekDayInput `json:"schedule,omitempty"`
 	// ShippingAddress: Specifies which addresses to consider.
-	ShippingAddress *PromotionCreateShippingAddress `json:"shipping_address,omitempty"`
+	ShippingAddress *PromotionAddressMatcherInput `json:"shipping_address,omitempty"`
 	// StartDate is the date and time when this rule will become active.
 	StartDate *string `json:"start_date,omitempty"`
 	// Status: Controls whether or not a discount rule can be used by customers.

@@ -307,8 +307,11 @@ func (g *gen) structFor(c schemaCtx, r *openapi3.SchemaRef, hint string) string 
 		return n
 	}
 	name := hint
-	if n, ok := c.m.Types[ref]; ok && ref != "" && !c.write {
+	if n, ok := c.m.Types[ref]; ok && ref != "" {
 		name = n
+		if c.write {
+			name += "Input" // the same schema in a request body: pointers, no readOnly fields
+		}
 	}
 	g.genStruct(c, r, name, key)
 	return name
