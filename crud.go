@@ -408,10 +408,7 @@ func countV2(ctx context.Context, c *Client, path string, filter any) (int, *Res
 	var out struct {
 		Count FlexInt `json:"count"`
 	}
-	if v := reflect.ValueOf(filter); filter != nil && v.Kind() == reflect.Pointer && v.IsNil() {
-		filter = nil
-	}
-	resp, err := c.call(ctx, http.MethodGet, path, filter, nil, &out)
+	resp, err := c.call(ctx, http.MethodGet, path, filter, nil, &out) // a nil *Filter encodes as no query
 	return int(out.Count), resp, err
 }
 
