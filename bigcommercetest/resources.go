@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +30,10 @@ type genRoute struct {
 	envelope bool // the answer is V3 {data, meta}
 	batch    int  // most items one batch request may carry
 	paged    bool // the list takes page and limit
+	empty    bool // the answer has no body (204)
+	upsert   bool // a batch PUT creates the records it does not find
+	textIDs  bool // the records' ids are text (UUIDs)
+	params   []string // the query parameters the spec declares
 }
 
 // resourceStore holds the records of the generated areas.
@@ -66,6 +71,12 @@ func genHandler(r genRoute) func(*call) {
 func genPattern(r genRoute) string { return r.match }
 
 func (rs *resourceStore) serve(c *call, r genRoute) {
+	for key := range c.query {
+		if !slices.Contains(r.params, key) {
+			c.badFilter(key, "not a parameter of this endpoint")
+			return
+		}
+	}
 	if r.kind == "upload" && c.boundary == "" {
 		c.errorStatus(http.StatusUnsupportedMediaType, "Form posts are the only accepted upload option: send multipart/form-data with image_file.")
 		return
@@ -131,7 +142,7 @@ func (rs *resourceStore) serve(c *call, r genRoute) {
 			merge(rec, body)
 			c.answer(r, http.StatusOK, rec)
 		case r.method == http.MethodPost:
-			rec := col.add(body)
+			rec := col.add(body, r.textIDs)
 			c.answer(r, http.StatusOK, rec)
 		default: // PUT on a singleton
 			rec := col.records[0]
@@ -167,17 +178,21 @@ func (rs *resourceStore) serve(c *call, r genRoute) {
 				return
 			}
 			if r.method == http.MethodPost {
-				out = append(out, col.add(item))
+				out = append(out, col.add(item, r.textIDs))
 				continue
 			}
-			rid, _ := item["id"].(float64)
-			rec, ok := col.records[int(rid)]
-			if !ok {
-				rec = col.add(item) // BigCommerce's batch PUTs upsert
-			} else {
-				merge(rec, item)
+			key, ok := col.find(fmt.Sprint(item["id"]))
+			switch {
+			case ok:
+				merge(col.records[key], item)
+				out = append(out, col.records[key])
+			case r.upsert:
+				out = append(out, col.add(item, r.textIDs)) // an upsert creates what it does not find
+			default:
+				c.v3err(http.StatusUnprocessableEntity, "A record in the request was not found.",
+					map[string]string{itoa(i) + ".id": fmt.Sprintf("no record with id %v", item["id"])})
+				return
 			}
-			out = append(out, rec)
 		}
 		c.answer(r, http.StatusOK, out)
 	case "delete":
@@ -193,7 +208,7 @@ func (rs *resourceStore) serve(c *call, r genRoute) {
 			return
 		}
 		for rid, rec := range col.records {
-			if matches(rid, rec, c.query) {
+			if matches(rec, c.query) {
 				delete(col.records, rid)
 			}
 		}
@@ -290,8 +305,13 @@ func (rs *resourceStore) deleteIDs(c *call, r genRoute, col *collection) {
 	c.answer(r, http.StatusOK, ids)
 }
 
-// answer writes one object or list in the route's envelope.
+// answer writes one object or list in the route's envelope, or nothing
+// (204) where the spec's answer has no body.
 func (c *call) answer(r genRoute, status int, v any) {
+	if r.empty {
+		c.noContent()
+		return
+	}
 	if r.envelope {
 		c.json(status, map[string]any{"data": v, "meta": map[string]any{}})
 		return
@@ -315,10 +335,13 @@ func (col *collection) find(seg string) (int, bool) {
 }
 
 // add stores a new record under the next id.
-func (col *collection) add(body map[string]any) map[string]any {
+func (col *collection) add(body map[string]any, text bool) map[string]any {
 	rec := map[string]any{}
 	merge(rec, body)
 	rec["id"] = col.next
+	if text {
+		rec["id"] = fmt.Sprintf("%08x-0000-4000-8000-%012x", col.next, col.next) // a UUID, as such records have
+	}
 	col.records[col.next] = rec
 	col.next++
 	return rec
@@ -340,7 +363,7 @@ func merge(rec, body map[string]any) {
 func (rs *resourceStore) list(c *call, r genRoute, col *collection) {
 	ids := make([]int, 0, len(col.records))
 	for id, rec := range col.records {
-		if id > 0 && matches(id, rec, c.query) {
+		if id > 0 && matches(rec, c.query) {
 			ids = append(ids, id)
 		}
 	}
@@ -399,62 +422,78 @@ func queryInt(c *call, name string, def int) (int, bool) {
 	return n, true
 }
 
-// matches applies the id filters (id, id:in, id:not_in, id:min, id:max,
-// id:greater, id:less, min_id, max_id) and exact matches on the record's
-// own fields; paging, sorting and field selection parameters select
-// nothing.
-func matches(id int, rec map[string]any, q map[string][]string) bool {
+// matches applies a query's filters to a record, the same way for every
+// field: name=value (exact), name:in and name:not_in (comma lists),
+// name:min, name:max, name:greater, name:less (and V2's min_name,
+// max_name), name:like (substring). Values compare as numbers where both
+// sides are numbers, else as text, so integer and UUID ids both work. A
+// filter on a field the record does not have selects nothing out; paging,
+// sorting and field selection parameters select nothing.
+func matches(rec map[string]any, q map[string][]string) bool {
 	for key, vals := range q {
 		if len(vals) == 0 {
 			continue
 		}
-		v := vals[0]
-		n, _ := strconv.Atoi(v)
 		switch key {
 		case "page", "limit", "sort", "direction", "include", "include_fields", "exclude_fields", "after", "before":
-		case "id":
-			if id != n {
-				return false
-			}
-		case "id:in":
-			if !inList(id, v) {
-				return false
-			}
-		case "id:not_in":
-			if inList(id, v) {
-				return false
-			}
-		case "id:min", "min_id":
-			if id < n {
-				return false
-			}
-		case "id:max", "max_id":
-			if id > n {
-				return false
-			}
-		case "id:greater":
-			if id <= n {
-				return false
-			}
-		case "id:less":
-			if id >= n {
-				return false
-			}
-		default:
-			field, has := rec[key]
-			if has && fmt.Sprint(field) != v {
-				return false
-			}
+			continue
+		}
+		field, op, _ := strings.Cut(key, ":")
+		if f, ok := strings.CutPrefix(key, "min_"); ok && op == "" {
+			field, op = f, "min"
+		} else if f, ok := strings.CutPrefix(key, "max_"); ok && op == "" {
+			field, op = f, "max"
+		}
+		got, has := rec[field]
+		if !has {
+			continue
+		}
+		if !fieldMatches(fmt.Sprint(got), op, vals[0]) {
+			return false
 		}
 	}
 	return true
 }
 
-func inList(id int, list string) bool {
-	for _, s := range strings.Split(list, ",") {
-		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && n == id {
-			return true
+// fieldMatches applies one operator to a field's value.
+func fieldMatches(got, op, want string) bool {
+	switch op {
+	case "":
+		return compare(got, want) == 0
+	case "in", "not_in":
+		in := false
+		for _, w := range strings.Split(want, ",") {
+			if compare(got, strings.TrimSpace(w)) == 0 {
+				in = true
+			}
 		}
+		return in == (op == "in")
+	case "min":
+		return compare(got, want) >= 0
+	case "max":
+		return compare(got, want) <= 0
+	case "greater":
+		return compare(got, want) > 0
+	case "less":
+		return compare(got, want) < 0
+	case "like":
+		return strings.Contains(strings.ToLower(got), strings.ToLower(want))
 	}
-	return false
+	return true
+}
+
+// compare orders two values as numbers when both are, else as text.
+func compare(a, b string) int {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	if errA == nil && errB == nil {
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	}
+	return strings.Compare(a, b)
 }

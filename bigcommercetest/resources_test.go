@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime/multipart"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -68,12 +69,17 @@ func TestGeneratedRoutesServed(t *testing.T) {
 				}
 			case "batch":
 				if r.batch == 0 || r.method == http.MethodDelete {
-					// No documented limit (or a delete by ids): one item
-					// is written or refused as an unknown id.
+					// No documented limit (or a delete by ids): one item is
+					// created, or refused as an unknown record.
 					want := http.StatusOK
 					var body any = []map[string]any{{"id": 1, "key": "k"}}
-					if r.method == http.MethodDelete {
+					switch {
+					case r.method == http.MethodDelete:
 						want, body = http.StatusNotFound, []int{999999}
+					case r.method == http.MethodPut && !r.upsert:
+						want = http.StatusUnprocessableEntity // id 1 does not exist
+					case r.empty:
+						want = http.StatusNoContent
 					}
 					h.api(r.method, path, body).want(t, want)
 					return
@@ -113,6 +119,47 @@ func TestGeneratedRoutesServed(t *testing.T) {
 	}
 }
 
+// TestGeneratedFilters checks the generic filters on a list that declares
+// them (V2 coupons: id, min_id, max_id, code, name, type), text ids
+// (customer segments), and that an unknown record is not upserted.
+func TestGeneratedFilters(t *testing.T) {
+	h := modes[1].open(t, New(Config{}))
+	for i, code := range []string{"A", "B", "C", "D"} {
+		h.api("POST", "/v2/coupons", map[string]any{"name": "Coupon " + code, "code": code, "type": []string{"per_item_discount", "free_shipping"}[i%2]}).want(t, 200)
+	}
+	for query, want := range map[string][]int{
+		"min_id=2&max_id=3":      {2, 3},
+		"code=C":                 {3},
+		"type=free_shipping":     {2, 4},
+		"id=4":                   {4},
+		"min_id=9":               nil,
+		"name=Coupon+B&min_id=1": {2},
+	} {
+		rep := h.api("GET", "/v2/coupons?"+query, nil)
+		if want == nil {
+			rep.want(t, http.StatusNoContent)
+			continue
+		}
+		if got := ids(decode[[]map[string]any](t, rep.want(t, 200))); !slices.Equal(got, want) {
+			t.Errorf("%s listed %v, want %v", query, got, want)
+		}
+	}
+	seg := decode[struct {
+		Data []map[string]any `json:"data"`
+	}](t, h.api("POST", "/v3/segments", []map[string]any{{"name": "VIP"}}).want(t, 200))
+	id, _ := seg.Data[0]["id"].(string)
+	if len(id) != 36 {
+		t.Fatalf("a segment's id is %v, want a UUID", seg.Data[0]["id"])
+	}
+	got := decode[struct {
+		Data []map[string]any `json:"data"`
+	}](t, h.api("GET", "/v3/segments?id:in="+id, nil).want(t, 200))
+	if len(got.Data) != 1 || got.Data[0]["name"] != "VIP" {
+		t.Fatalf("id:in a UUID listed %v", got.Data)
+	}
+	h.api("PUT", "/v3/segments", []map[string]any{{"id": "no-such-segment", "name": "x"}}).want(t, http.StatusUnprocessableEntity)
+}
+
 // TestGeneratedRecordsLifecycle creates, reads, lists, pages, filters,
 // updates and deletes records of a generated area through its raw routes.
 func TestGeneratedRecordsLifecycle(t *testing.T) {
@@ -138,11 +185,8 @@ func TestGeneratedRecordsLifecycle(t *testing.T) {
 	if len(page.Data) != 1 || page.Data[0]["id"] != float64(3) || page.Meta.Pagination.TotalPages != 2 || page.Meta.Pagination.Total != 3 {
 		t.Fatalf("page 2 of 2: %+v", page)
 	}
-	if got := ids(decode[struct {
-		Data []map[string]any `json:"data"`
-	}](t, h.api("GET", base+"?id:in=1,3", nil).want(t, 200)).Data); len(got) != 2 || got[0] != 1 || got[1] != 3 {
-		t.Fatalf("id:in=1,3 listed %v", got)
-	}
+	// A filter the endpoint does not declare is refused, as V3 refuses it.
+	h.api("GET", base+"?id:in=1,3", nil).want(t, http.StatusUnprocessableEntity)
 	upd := decode[struct {
 		Data map[string]any `json:"data"`
 	}](t, h.api("PUT", base+"/2", map[string]any{"description": "new", "id": 9}).want(t, 200))

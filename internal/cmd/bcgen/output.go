@@ -555,12 +555,26 @@ func (g *gen) routes() string {
 			continue
 		}
 		seen[o.verb+o.full] = true
-		batch := o.mo.Batch
-		fmt.Fprintf(&b, "\t{method: %q, pattern: %q, match: %q, kind: %q, v2: %t, envelope: %t, batch: %d, paged: %t},\n",
-			o.verb, o.full, o.routeMatch(), o.kind, o.v2, o.envelope, batch, o.hasPaging)
+		var params []string
+		for _, q := range o.query {
+			params = append(params, q.Name)
+		}
+		fmt.Fprintf(&b, "\t{method: %q, pattern: %q, match: %q, kind: %q, v2: %t, envelope: %t, batch: %d, paged: %t, empty: %t, upsert: %t, textIDs: %t, params: %#v},\n",
+			o.verb, o.full, o.routeMatch(), o.kind, o.v2, o.envelope, o.mo.Batch, o.hasPaging,
+			o.resp == nil, strings.HasPrefix(o.mo.Method, "Upsert"), o.textIDs(), params)
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// textIDs reports whether the records the operation answers have text ids
+// (UUIDs): the fake store then gives them text ids too.
+func (o *opInfo) textIDs() bool {
+	if o.resp == nil || o.resp.Value == nil {
+		return false
+	}
+	id, ok := flatten(o.resp.Value).props["id"]
+	return ok && id.Value != nil && scalarKind(id.Value) == "string"
 }
 
 // routeMatch is the fake store's router pattern of the operation: "#" for
