@@ -27,12 +27,12 @@ type genRoute struct {
 	match    string // the router's pattern: /v3/catalog/products/#/images
 	kind     string // list, get, write, batch, delete, delete_where, count
 	v2       bool
-	envelope bool // the answer is V3 {data, meta}
-	batch    int  // most items one batch request may carry
-	paged    bool // the list takes page and limit
-	empty    bool // the answer has no body (204)
-	upsert   bool // a batch PUT creates the records it does not find
-	textIDs  bool // the records' ids are text (UUIDs)
+	envelope bool     // the answer is V3 {data, meta}
+	batch    int      // most items one batch request may carry
+	paged    bool     // the list takes page and limit
+	empty    bool     // the answer has no body (204)
+	upsert   bool     // a batch PUT creates the records it does not find
+	textIDs  bool     // the records' ids are text (UUIDs)
 	params   []string // the query parameters the spec declares
 }
 
