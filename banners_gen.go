@@ -95,7 +95,7 @@ type BannerCreate struct {
 // 0, false and "" can be sent on purpose with Ptr.
 type BannerUpdate struct {
 	// Content: Contains the banner content.
-	Content string `json:"content"`
+	Content *string `json:"content,omitempty"`
 	// DateFrom: If the datetype is set as 'custom’, this field specifies the
 	// date when the banner should become visible on the storefront.
 	DateFrom *string `json:"date_from,omitempty"`
@@ -104,16 +104,16 @@ type BannerUpdate struct {
 	DateTo *string `json:"date_to,omitempty"`
 	// DateType: This specifies whether the banner should be visible during a
 	// specific date range.
-	DateType string `json:"date_type"`
+	DateType *string `json:"date_type,omitempty"`
 	// ItemID: If the banner is on a specific category or brand page, then the
 	// item_id will correspond the category or brand ID.
 	ItemID *string `json:"item_id,omitempty"`
 	// Location: Location on the page.
-	Location string `json:"location"`
+	Location *string `json:"location,omitempty"`
 	// Name: Name of the banner.
-	Name string `json:"name"`
+	Name *string `json:"name,omitempty"`
 	// Page: Page the Banner is located on.
-	Page string `json:"page"`
+	Page *string `json:"page,omitempty"`
 	// Visible: Integer value denoting whether or not the banner is visible on the
 	// storefront: 1 = visible; 0 = not visible
 	Visible *string `json:"visible,omitempty"`

@@ -116,14 +116,14 @@ type CartMetafieldUpdate struct {
 	// Description: Description for the metafields.
 	Description *string `json:"description,omitempty"`
 	// Key is the name of the field, for example: location_id, color.
-	Key string `json:"key"`
+	Key *string `json:"key,omitempty"`
 	// Namespace: Namespace for the metafield, for organizational purposes.
-	Namespace string `json:"namespace"`
+	Namespace *string `json:"namespace,omitempty"`
 	// PermissionSet: Determines the visibility and writeability of the field by
 	// other API consumers.
-	PermissionSet string `json:"permission_set"`
+	PermissionSet *string `json:"permission_set,omitempty"`
 	// Value is the value of the field, for example: 1, blue.
-	Value string `json:"value"`
+	Value *string `json:"value,omitempty"`
 }
 
 // CartMetafieldAllFilter selects what CartMetafields.ListAll lists (GET
@@ -201,14 +201,14 @@ type CartMetafieldBatchUpdate struct {
 	// Description: Description for the metafields.
 	Description *string `json:"description,omitempty"`
 	// Key is the name of the field, for example: location_id, color.
-	Key string `json:"key"`
+	Key *string `json:"key,omitempty"`
 	// Namespace: Namespace for the metafield, for organizational purposes.
-	Namespace string `json:"namespace"`
+	Namespace *string `json:"namespace,omitempty"`
 	// PermissionSet: Determines the visibility and writeability of the field by
 	// other API consumers.
-	PermissionSet string `json:"permission_set"`
+	PermissionSet *string `json:"permission_set,omitempty"`
 	// Value is the value of the field, for example: 1, blue.
-	Value string `json:"value"`
+	Value *string `json:"value,omitempty"`
 }
 
 // List returns one page of cart metafields: GET

@@ -161,12 +161,12 @@ type CouponDeleteFilter struct {
 type CouponUpdate struct {
 	// Amount is the discount to apply to an order, as either an amount or a
 	// percentage.
-	Amount decimal.Decimal `json:"amount"`
+	Amount *decimal.Decimal `json:"amount,omitempty"`
 	// AppliesTo: If it is not included in the PUT request, its existing value on
 	// the coupon will be cleared.
-	AppliesTo CouponUpdateAppliesTo `json:"applies_to"`
+	AppliesTo *CouponUpdateAppliesTo `json:"applies_to,omitempty"`
 	// Code is the coupon code that customers will use to receive their discounts.
-	Code string `json:"code"`
+	Code *string `json:"code,omitempty"`
 	// Enabled: If the coupon is enabled, this field’s value is true; otherwise,
 	// false.
 	Enabled *bool `json:"enabled,omitempty"`
@@ -181,13 +181,13 @@ type CouponUpdate struct {
 	// coupon can be applied to it.
 	MinPurchase *decimal.Decimal `json:"min_purchase,omitempty"`
 	// Name is the name of the coupon.
-	Name string `json:"name"`
+	Name *string `json:"name,omitempty"`
 	// RestrictedTo is restricted_to.
 	RestrictedTo *CouponUpdateRestrictedTo `json:"restricted_to,omitempty"`
 	// ShippingMethods: This is a list of shipping-method names.
 	ShippingMethods []string `json:"shipping_methods,omitzero"`
 	// Type is type.
-	Type string `json:"type"`
+	Type *string `json:"type,omitempty"`
 }
 
 // CouponUpdateAppliesTo is a coupon update applies to: if it is not included

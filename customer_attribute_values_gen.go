@@ -54,11 +54,11 @@ type CustomerAttributeUpsert struct {
 	// ID: Attribute value ID.
 	ID *int `json:"id,omitempty"`
 	// AttributeID: Attribute ID.
-	AttributeID int `json:"attribute_id"`
+	AttributeID *int `json:"attribute_id,omitempty"`
 	// CustomerID: Customer ID.
-	CustomerID int `json:"customer_id"`
+	CustomerID *int `json:"customer_id,omitempty"`
 	// Value: Attribute value.
-	Value string `json:"value"`
+	Value *string `json:"value,omitempty"`
 }
 
 // CustomerAttributeDeleteFilter selects what

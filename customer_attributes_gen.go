@@ -85,7 +85,7 @@ type CustomerAttributeDefinitionUpdate struct {
 	// ID: Attribute ID.
 	ID int `json:"id"`
 	// Name: Attribute name.
-	Name string `json:"name"`
+	Name *string `json:"name,omitempty"`
 }
 
 // CustomerAttributeDefinitionDeleteFilter selects what

@@ -136,7 +136,7 @@ type GiftCertificateCreate struct {
 // 0, false and "" can be sent on purpose with Ptr.
 type GiftCertificateUpdate struct {
 	// Amount: Value of the gift certificate.
-	Amount decimal.Decimal `json:"amount"`
+	Amount *decimal.Decimal `json:"amount,omitempty"`
 	// Balance is the remaining value of the gift certificate.
 	Balance *decimal.Decimal `json:"balance,omitempty"`
 	// Code is a unique string that a customer can input to redeem a gift
@@ -149,9 +149,9 @@ type GiftCertificateUpdate struct {
 	// ExpiryDate: Date on which the gift certificate is set to expire.
 	ExpiryDate *string `json:"expiry_date,omitempty"`
 	// FromEmail: Email of the customer who purchased the gift certificate.
-	FromEmail string `json:"from_email"`
+	FromEmail *string `json:"from_email,omitempty"`
 	// FromName: Name of the customer who purchased the gift certificate.
-	FromName string `json:"from_name"`
+	FromName *string `json:"from_name,omitempty"`
 	// Message: Text that will be sent to the recipient, such as
 	// “Congratulations.”
 	Message *string `json:"message,omitempty"`
@@ -162,9 +162,9 @@ type GiftCertificateUpdate struct {
 	// Template is the email theme to use in the message sent to the recipient.
 	Template *string `json:"template,omitempty"`
 	// ToEmail: Email of the recipient.
-	ToEmail string `json:"to_email"`
+	ToEmail *string `json:"to_email,omitempty"`
 	// ToName: Name of the recipient.
-	ToName string `json:"to_name"`
+	ToName *string `json:"to_name,omitempty"`
 }
 
 // List returns one page of gift certificates: GET /v2/gift_certificates.

@@ -4,9 +4,12 @@ package bigcommerce
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"strconv"
+
+	"github.com/shopspring/decimal"
 )
 
 // ProductComplexRulesService manages the complex rules of a product
@@ -83,7 +86,7 @@ type ProductComplexRuleAdjuster struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue float64 `json:"adjuster_value"`
+	AdjusterValue decimal.Decimal `json:"adjuster_value"`
 }
 
 // ProductComplexRuleFilter selects what ProductComplexRules.List lists (GET
@@ -163,7 +166,18 @@ type ProductComplexRuleCreatePriceAdjuster struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductComplexRuleCreatePriceAdjuster) MarshalJSON() ([]byte, error) {
+	type plain ProductComplexRuleCreatePriceAdjuster
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // ProductComplexRuleCreateWeightAdjuster is a product complex rule create
@@ -175,7 +189,18 @@ type ProductComplexRuleCreateWeightAdjuster struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductComplexRuleCreateWeightAdjuster) MarshalJSON() ([]byte, error) {
+	type plain ProductComplexRuleCreateWeightAdjuster
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // ProductComplexRuleUpdate is a product complex rule update: common
@@ -218,13 +243,13 @@ type ProductComplexRuleUpdate struct {
 type ProductComplexRuleUpdateCondition struct {
 	// ModifierID is the unique numeric ID of the modifier with which the rule
 	// condition is associated.
-	ModifierID int `json:"modifier_id"`
+	ModifierID *int `json:"modifier_id,omitempty"`
 	// ModifierValueID is the unique numeric ID of the modifier value with which
 	// the rule condition is associated.
-	ModifierValueID int `json:"modifier_value_id"`
+	ModifierValueID *int `json:"modifier_value_id,omitempty"`
 	// VariantID is the unique numeric ID of the variant with which the rule
 	// condition is associated.
-	VariantID int `json:"variant_id"`
+	VariantID *int `json:"variant_id,omitempty"`
 }
 
 // ProductComplexRuleUpdatePriceAdjuster is a product complex rule update
@@ -236,7 +261,18 @@ type ProductComplexRuleUpdatePriceAdjuster struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductComplexRuleUpdatePriceAdjuster) MarshalJSON() ([]byte, error) {
+	type plain ProductComplexRuleUpdatePriceAdjuster
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // ProductComplexRuleUpdateWeightAdjuster is a product complex rule update
@@ -248,7 +284,18 @@ type ProductComplexRuleUpdateWeightAdjuster struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductComplexRuleUpdateWeightAdjuster) MarshalJSON() ([]byte, error) {
+	type plain ProductComplexRuleUpdateWeightAdjuster
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // List returns one page of product complex rules: GET

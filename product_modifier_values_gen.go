@@ -4,9 +4,12 @@ package bigcommerce
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"strconv"
+
+	"github.com/shopspring/decimal"
 )
 
 // ProductModifierValuesService manages the values of a product's modifier
@@ -76,7 +79,18 @@ type ProductModifierValueCreateAdjustersPrice struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductModifierValueCreateAdjustersPrice) MarshalJSON() ([]byte, error) {
+	type plain ProductModifierValueCreateAdjustersPrice
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // ProductModifierValueCreateAdjustersPurchasingDisabled is a product modifier
@@ -99,7 +113,18 @@ type ProductModifierValueCreateAdjustersWeight struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductModifierValueCreateAdjustersWeight) MarshalJSON() ([]byte, error) {
+	type plain ProductModifierValueCreateAdjustersWeight
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // ProductModifierValueUpdate is a product modifier value update: the model
@@ -116,10 +141,10 @@ type ProductModifierValueUpdate struct {
 	// storefront.
 	IsDefault *bool `json:"is_default,omitempty"`
 	// Label is the text display identifying the value on the storefront.
-	Label string `json:"label"`
+	Label *string `json:"label,omitempty"`
 	// SortOrder is the order in which the value will be displayed on the product
 	// page.
-	SortOrder int `json:"sort_order"`
+	SortOrder *int `json:"sort_order,omitempty"`
 	// ValueData: Extra data describing the value, based on the type of option or
 	// modifier with which the value is associated.
 	ValueData map[string]any `json:"value_data,omitzero"`
@@ -148,7 +173,18 @@ type ProductModifierValueUpdateAdjustersPrice struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductModifierValueUpdateAdjustersPrice) MarshalJSON() ([]byte, error) {
+	type plain ProductModifierValueUpdateAdjustersPrice
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // ProductModifierValueUpdateAdjustersPurchasingDisabled is a product modifier
@@ -171,7 +207,18 @@ type ProductModifierValueUpdateAdjustersWeight struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductModifierValueUpdateAdjustersWeight) MarshalJSON() ([]byte, error) {
+	type plain ProductModifierValueUpdateAdjustersWeight
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // List returns one page of product modifier values: GET

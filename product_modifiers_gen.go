@@ -163,7 +163,7 @@ type ProductModifierAdjuster struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue float64 `json:"adjuster_value"`
+	AdjusterValue decimal.Decimal `json:"adjuster_value"`
 }
 
 // ProductModifierAdjustersPurchasingDisabled is a product modifier adjusters
@@ -323,7 +323,18 @@ type ProductModifierCreateOptionValueAdjustersPrice struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductModifierCreateOptionValueAdjustersPrice) MarshalJSON() ([]byte, error) {
+	type plain ProductModifierCreateOptionValueAdjustersPrice
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // ProductModifierUpdate is a product modifier update: the model for a PUT to
@@ -341,12 +352,12 @@ type ProductModifierUpdate struct {
 	// options.
 	OptionValues []ProductModifierUpdateOptionValue `json:"option_values,omitzero"`
 	// Required: Whether or not this modifier is required at checkout.
-	Required bool `json:"required"`
+	Required *bool `json:"required,omitempty"`
 	// SortOrder is the order the modifiers display on the product detail page.
 	SortOrder *int `json:"sort_order,omitempty"`
 	// Type: BigCommerce API, which determines how it will display on the
 	// storefront.
-	Type string `json:"type"`
+	Type *string `json:"type,omitempty"`
 }
 
 // ProductModifierUpdateConfig is a product modifier update config: the values
@@ -465,7 +476,18 @@ type ProductModifierUpdateOptionValueAdjustersPrice struct {
 	// AdjusterValue is the numeric amount by which the adjuster will change
 	// either the price or the weight of the variant, when the modifier value is
 	// selected on the storefront.
-	AdjusterValue *float64 `json:"adjuster_value,omitempty"`
+	AdjusterValue *decimal.Decimal `json:"adjuster_value,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler: the money fields go out as JSON
+// numbers, as the spec types them.
+func (v ProductModifierUpdateOptionValueAdjustersPrice) MarshalJSON() ([]byte, error) {
+	type plain ProductModifierUpdateOptionValueAdjustersPrice
+	return json.Marshal(struct {
+		plain
+		// Shallower than plain's fields of the same names, so they win.
+		AdjusterValue *number `json:"adjuster_value,omitempty"`
+	}{plain(v), num(v.AdjusterValue)})
 }
 
 // List returns one page of product modifiers: GET

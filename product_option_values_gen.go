@@ -63,10 +63,10 @@ type ProductOptionValueUpdate struct {
 	// storefront.
 	IsDefault *bool `json:"is_default,omitempty"`
 	// Label is the text display identifying the value on the storefront.
-	Label string `json:"label"`
+	Label *string `json:"label,omitempty"`
 	// SortOrder is the order in which the value will be displayed on the product
 	// page.
-	SortOrder int `json:"sort_order"`
+	SortOrder *int `json:"sort_order,omitempty"`
 	// ValueData: Extra data describing the value, based on the type of option or
 	// modifier with which the value is associated.
 	ValueData map[string]any `json:"value_data,omitzero"`

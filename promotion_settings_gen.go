@@ -35,17 +35,17 @@ type PromotionSettings struct {
 type PromotionSettingsUpdate struct {
 	// NumberOfCouponsAllowedAtCheckout: Specifies the number of coupons allowed
 	// at checkout on a single order.
-	NumberOfCouponsAllowedAtCheckout int `json:"number_of_coupons_allowed_at_checkout"`
+	NumberOfCouponsAllowedAtCheckout *int `json:"number_of_coupons_allowed_at_checkout,omitempty"`
 	// PromotionsAppliedOnOriginalProductPrice: When the property is set to
 	// "true", promotions in a cart are calculated independently, each applied to
 	// the original price of the included products.
-	PromotionsAppliedOnOriginalProductPrice bool `json:"promotions_applied_on_original_product_price"`
+	PromotionsAppliedOnOriginalProductPrice *bool `json:"promotions_applied_on_original_product_price,omitempty"`
 	// PromotionsApplyOnProductsWithCustomProductPrice: When the property is set
 	// to "true", promotions will apply for products with custom pricing.
-	PromotionsApplyOnProductsWithCustomProductPrice bool `json:"promotions_apply_on_products_with_custom_product_price"`
+	PromotionsApplyOnProductsWithCustomProductPrice *bool `json:"promotions_apply_on_products_with_custom_product_price,omitempty"`
 	// PromotionsTriggeredByProductsWithZeroProductPrice: When the property is set
 	// to "true", promotions will be triggered by zero price products.
-	PromotionsTriggeredByProductsWithZeroProductPrice bool `json:"promotions_triggered_by_products_with_zero_product_price"`
+	PromotionsTriggeredByProductsWithZeroProductPrice *bool `json:"promotions_triggered_by_products_with_zero_product_price,omitempty"`
 }
 
 // Get returns a promotion settings: GET /v3/promotions/settings.

@@ -206,7 +206,7 @@ func (g *gen) run() (map[string][]byte, error) {
 func (g *gen) genTypes(o *opInfo) {
 	file := o.mo.serviceFile(g)
 	read := schemaCtx{m: o.m, v2: o.v2, file: file}
-	write := schemaCtx{m: o.m, v2: o.v2, write: true, file: file}
+	write := schemaCtx{m: o.m, v2: o.v2, write: true, file: file, partial: o.verb == "PUT" || o.verb == "PATCH"}
 	if o.resp != nil && o.mo.Model != "-" && o.kind != "count" {
 		model := o.model()
 		if model == "" {

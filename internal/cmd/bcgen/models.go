@@ -43,7 +43,12 @@ type schemaCtx struct {
 	m     *Manifest
 	v2    bool // the spec is a V2 API (RFC 2822 dates)
 	write bool // a request body: pointers and omitzero, no readOnly fields
-	file  string
+	// partial marks the body of a PUT or PATCH: an update changes only the
+	// fields sent, so none is required but a batch item's id, whatever
+	// required list the spec copied from the create schema (an override
+	// with required: yes restores one).
+	partial bool
+	file    string
 }
 
 // moneyName matches the JSON names of amounts of money: a number or a
@@ -431,7 +436,7 @@ func (g *gen) structField(c schemaCtx, name, prop string, f flat) (goField, bool
 		return goField{}, false
 	}
 	typ := g.typeFor(c, p, name+goName(prop), prop)
-	required := f.required[prop] && !f.union
+	required := f.required[prop] && !f.union && (!c.partial || prop == "id")
 	if ov := g.override(c.m, name, prop); ov != nil {
 		if ov.Drop {
 			return goField{}, false
