@@ -154,12 +154,39 @@ func (o *opInfo) readBody() {
 	if mt.Schema == nil || mt.Schema.Value == nil {
 		return
 	}
-	s := mt.Schema
+	s := bodyBranch(mt.Schema, o.mo.Kind == "batch")
 	if scalarKind(s.Value) == "array" && s.Value.Items != nil {
 		o.bodyArray = true
 		s = s.Value.Items
 	}
 	o.body = soleAllOf(s)
+}
+
+// bodyBranch picks one branch of a body that is oneOf an object and an
+// array of objects (pages.v3.yml: one page, or many): the array for a batch
+// (kind: batch in the manifest), else the object.
+func bodyBranch(s *openapi3.SchemaRef, batch bool) *openapi3.SchemaRef {
+	if s.Value == nil || len(s.Value.OneOf) != 2 || len(s.Value.Properties) > 0 {
+		return s
+	}
+	var obj, arr *openapi3.SchemaRef
+	for _, b := range s.Value.OneOf {
+		switch {
+		case b.Value == nil:
+			return s
+		case scalarKind(b.Value) == "array" && b.Value.Items != nil:
+			arr = b
+		case isObject(b.Value):
+			obj = b
+		}
+	}
+	if obj == nil || arr == nil {
+		return s
+	}
+	if batch {
+		return arr
+	}
+	return obj
 }
 
 // soleAllOf unwraps a schema that is only allOf: [one $ref] (as

@@ -359,8 +359,17 @@ func (o *opInfo) bodyExample() any {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		if e := mt.Examples[names[0]]; e != nil && e.Value != nil {
-			ex = e.Value.Value
+		// The first example of the body's shape: a body that is one object
+		// or an array of them (pages.v3.yml) has an example of each.
+		for _, n := range names {
+			if e := mt.Examples[n]; e != nil && e.Value != nil {
+				if _, isList := e.Value.Value.([]any); isList == o.bodyArray || ex == nil {
+					ex = e.Value.Value
+					if isList == o.bodyArray {
+						break
+					}
+				}
+			}
 		}
 	}
 	if o.bodyArray {

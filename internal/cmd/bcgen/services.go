@@ -660,7 +660,7 @@ func (g *gen) filterField(o *opInfo, owner string, p *openapi3.Parameter) goFiel
 		typ = "*bool"
 	case s.Format == "date-time" || strings.Contains(p.Name, "date"):
 		typ = "time.Time"
-		if o.v2 {
+		if o.v2 && s.Format != "date-time" {
 			extra = ` layout:"Mon, 02 Jan 2006 15:04:05 -0700"`
 		}
 		if s.Format == "date" {
