@@ -11,6 +11,8 @@ package bigcommerce
 type Client struct {
 	// Banners manages the storefront's V2 banners (/v2/banners).
 	Banners *BannersService
+	// BlogPosts manages the storefront blog's posts (/v2/blog/posts).
+	BlogPosts *BlogPostsService
 	// Brands manages V3 catalog brands.
 	Brands *BrandsService
 	// CartMetafields manages the metafields of carts
@@ -87,8 +89,17 @@ type Client struct {
 	OrderTaxes *OrderTaxesService
 	// Orders manages V2 orders and their sub-resources, and V3 transactions.
 	Orders *OrdersService
+	// PageWidgets reads and publishes the widget regions of a page that uses page
+	// widgets (/v3/content/page-widgets).
+	PageWidgets *PageWidgetsService
+	// Pages manages the storefront's content pages (/v3/content/pages); the V2
+	// pages are deprecated.
+	Pages *PagesService
 	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
 	PaymentMethods *PaymentMethodsService
+	// Placements manages widget placements (/v3/content/placements), which put a
+	// widget in a region of a template file.
+	Placements *PlacementsService
 	// PriceLists manages V3 price lists, their records and assignments.
 	PriceLists *PriceListsService
 	// ProductBulkPricingRules manages the bulk pricing rules of a product
@@ -138,14 +149,35 @@ type Client struct {
 	// Promotions manages V3 promotions, automatic or applied by coupon code
 	// (/v3/promotions).
 	Promotions *PromotionsService
+	// Redirects manages the store's 301 redirects across all sites
+	// (/v3/storefront/redirects) and their export jobs.
+	Redirects *RedirectsService
+	// Scripts manages the storefront scripts the app installed
+	// (/v3/content/scripts). BigCommerce lists only the scripts created by the
+	// same API account. Scripts on checkout pages also need the
+	// store_content_checkout scope.
+	Scripts *ScriptsService
 	// SegmentShopperProfiles lists, adds and removes the shopper profiles of a
 	// customer segment (/v3/segments/{segmentId}/shopper-profiles).
 	SegmentShopperProfiles *SegmentShopperProfilesService
 	// ShopperProfiles manages shopper profiles, which tie a registered customer
 	// to customer segments (/v3/shopper-profiles).
 	ShopperProfiles *ShopperProfilesService
+	// ThemeRegions lists the widget regions of a theme's template file
+	// (/v3/content/regions).
+	ThemeRegions *ThemeRegionsService
+	// V2Redirects creates, updates and deletes V2 redirects (/v2/redirects).
+	// BigCommerce describes these operations as deprecated: use Redirects (V3)
+	// instead.
+	V2Redirects *V2RedirectsService
 	// Webhooks manages V3 webhook subscriptions.
 	Webhooks *WebhooksService
+	// WidgetTemplates manages widget templates (/v3/content/widget-templates),
+	// the Handlebars templates widgets are made from.
+	WidgetTemplates *WidgetTemplatesService
+	// Widgets manages widgets (/v3/content/widgets), configured instances of a
+	// widget template.
+	Widgets *WidgetsService
 
 	clientState
 }
@@ -154,6 +186,7 @@ type Client struct {
 func (c *Client) initServices() {
 	c.common.client = c
 	c.Banners = (*BannersService)(&c.common)
+	c.BlogPosts = (*BlogPostsService)(&c.common)
 	c.Brands = (*BrandsService)(&c.common)
 	c.CartMetafields = (*CartMetafieldsService)(&c.common)
 	c.CatalogSummary = (*CatalogSummaryService)(&c.common)
@@ -180,7 +213,10 @@ func (c *Client) initServices() {
 	c.OrderShippingQuotes = (*OrderShippingQuotesService)(&c.common)
 	c.OrderTaxes = (*OrderTaxesService)(&c.common)
 	c.Orders = (*OrdersService)(&c.common)
+	c.PageWidgets = (*PageWidgetsService)(&c.common)
+	c.Pages = (*PagesService)(&c.common)
 	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
+	c.Placements = (*PlacementsService)(&c.common)
 	c.PriceLists = (*PriceListsService)(&c.common)
 	c.ProductBulkPricingRules = (*ProductBulkPricingRulesService)(&c.common)
 	c.ProductCategoryAssignments = (*ProductCategoryAssignmentsService)(&c.common)
@@ -198,7 +234,13 @@ func (c *Client) initServices() {
 	c.PromotionCodes = (*PromotionCodesService)(&c.common)
 	c.PromotionSettings = (*PromotionSettingsService)(&c.common)
 	c.Promotions = (*PromotionsService)(&c.common)
+	c.Redirects = (*RedirectsService)(&c.common)
+	c.Scripts = (*ScriptsService)(&c.common)
 	c.SegmentShopperProfiles = (*SegmentShopperProfilesService)(&c.common)
 	c.ShopperProfiles = (*ShopperProfilesService)(&c.common)
+	c.ThemeRegions = (*ThemeRegionsService)(&c.common)
+	c.V2Redirects = (*V2RedirectsService)(&c.common)
 	c.Webhooks = (*WebhooksService)(&c.common)
+	c.WidgetTemplates = (*WidgetTemplatesService)(&c.common)
+	c.Widgets = (*WidgetsService)(&c.common)
 }

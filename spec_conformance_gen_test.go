@@ -20,6 +20,8 @@ var generatedSpecExceptions = []specException{
 	{"ProductComplexRules.Create", "more than one schema from \"oneOf\"", "A condition (conditionsRequest) is a oneOf of {modifier_id, modifier_value_id} and {variant_id}, neither with required properties nor additionalProperties false, so every condition matches both branches.  One condition type (ProductComplexRuleCreateCondition) with modifier_id, modifier_value_id and variant_id all optional; it sends those that are set. A oneOf without required properties cannot be satisfied exactly once; the read model's condition carries all three ids together."},
 	{"Promotions.Create", "readOnly property \"redemption_type\" in request", "PromotionBase's redemption_type is readOnly, while DraftCouponPromotion requires it in the same request body. Needs redemption_type to create a coupon promotion (the Draft schemas and the promotions guide send it). Sends redemption_type (see the PromotionCreate override). A validator that honours readOnly rejects every valid coupon promotion body; the required field wins."},
 	{"Promotions.Update", "matches more than one schema from \"oneOf\"", "The PUT body is oneOf PatchCouponPromotion and PatchAutomaticPromotion, whose fields are all optional and mostly shared: most bodies match both, which oneOf forbids.  Sends the fields set in PromotionUpdate (both branches' fields merged, all optional). The spec's oneOf should be an anyOf; a partial update cannot say which branch it is."},
+	{"WidgetTemplates.List", "header parameter Content-Type: value is required but missing", "The GET declares a required Content-Type header parameter (components/parameters/ContentType), though it has no request body.  Sends the GET without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a GET."},
+	{"WidgetTemplates.All", "header parameter Content-Type: value is required but missing", "The GET declares a required Content-Type header parameter (components/parameters/ContentType), though it has no request body.  Sends the GET without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a GET."},
 	{"Metafields.Update", "property \"key\" is missing", "The single metafield update (PUT /catalog/categories/{category_id}/metafields/{metafield_id}) requires key, namespace and permission_set, while the batch update (PUT /catalog/categories/metafields) of the same file requires only id.  Metafields.Update sends only the fields set in MetafieldUpdate: a partial update, as the batch update and every other catalog PUT are. The spec contradicts itself between its single and batch updates of one metafield."},
 	{"Metafields.Update", "property \"namespace\" is missing", "The single metafield update (PUT /catalog/categories/{category_id}/metafields/{metafield_id}) requires key, namespace and permission_set, while the batch update (PUT /catalog/categories/metafields) of the same file requires only id.  Metafields.Update sends only the fields set in MetafieldUpdate: a partial update, as the batch update and every other catalog PUT are. The spec contradicts itself between its single and batch updates of one metafield."},
 	{"Metafields.Update", "property \"permission_set\" is missing", "The single metafield update (PUT /catalog/categories/{category_id}/metafields/{metafield_id}) requires key, namespace and permission_set, while the batch update (PUT /catalog/categories/metafields) of the same file requires only id.  Metafields.Update sends only the fields set in MetafieldUpdate: a partial update, as the batch update and every other catalog PUT are. The spec contradicts itself between its single and batch updates of one metafield."},
@@ -48,6 +50,8 @@ var generatedExampleExceptions = []specException{
 	{"ProductVideos.Update", "the response has no object in data", "As GET .../videos/{id}: the 200 schema is {data: productVideo_Full, meta}, the example a bare video object.  Reads {data, meta}, as the schema says. The example contradicts its own schema."},
 	{"Promotions.Create", "readOnly property \"redemption_type\" in request", "As above: redemption_type is readOnly in PromotionBase and required by DraftCouponPromotion.  Sends redemption_type. The required field wins."},
 	{"Promotions.Update", "matches more than one schema from \"oneOf\"", "As above: the PUT body's oneOf branches overlap.  Sends the fields set in PromotionUpdate. The spec's oneOf should be an anyOf."},
+	{"WidgetTemplates.List", "header parameter Content-Type: value is required but missing", "The GET declares a required Content-Type header parameter (components/parameters/ContentType), though it has no request body.  Sends the GET without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a GET."},
+	{"WidgetTemplates.All", "header parameter Content-Type: value is required but missing", "The GET declares a required Content-Type header parameter (components/parameters/ContentType), though it has no request body.  Sends the GET without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a GET."},
 }
 
 // specFiles are the spec files the manifest names.
@@ -65,6 +69,8 @@ var specFiles = []string{
 	"methods_payments.v2.yml",
 	"orders.v2.oas2.yml",
 	"orders.v3.yml",
+	"page-widgets.v3.yml",
+	"pages.v3.yml",
 	"price_lists.v3.yml",
 	"product-modifiers_catalog.v3.yml",
 	"product-variant-options_catalog.v3.yml",
@@ -72,9 +78,13 @@ var specFiles = []string{
 	"products_catalog.v3.yml",
 	"promotion_settings.v3.yml",
 	"promotions.v3.yml",
+	"redirects.v3.yml",
+	"scripts.v3.yml",
 	"segments.v3.yml",
+	"store_content.v2.yml",
 	"store_information.v2.yml",
 	"webhooks.v3.yml",
+	"widgets.v3.yml",
 }
 
 // generatedSpecOps calls every generated operation once (see specOps).
@@ -398,6 +408,53 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.OrderSettings.UpdateChannel(ctx, 1, body))
+		}},
+		{"PageWidgets.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.PageWidgets.Get(ctx, &PageSnapshotOptions{ChannelID: 1, EntityID: "x", TemplateFile: "x"}))
+		}},
+		{"PageWidgets.Publish", func(ctx context.Context, c *Client) error {
+			var body PagePublish
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"entity_id":"5","regions":[{"children":[{"configuration":{"backgroundColor":"#444444","backgroundType":"image","buttonColor":"#444444","buttonFont":"default","buttonFontFamily":"inherit","buttonStyle":"round","buttonText":"Shop now","buttonTextColor":"rgba(255,255,255,1)","buttonVisible":"show","containerHeight":"small","contentAlignment":{"horizontal":"left"},"descriptionFontFamily":"inherit","descriptionFontSize":{"type":"px","value":21},"descriptionFontWeight":"400","descriptionStyle":"default","descriptionVisible":"show","imageAlignment":{"horizontal":"center","vertical":"middle"},"imageFit":"fill","imageOpacity":100,"imageParallax":"off","imageUrl":{"src":"https://images.unsplash.com/photo-1533038590840-1cde6e668a91?ixlib=rb-1.2.1\u0026ixid=eyJhcHBfaWQiOjEyMDd9\u0026auto=format\u0026fit=crop\u0026w=2000\u0026q=100","type":"IMAGE_MANAGER"},"mobileButtonColor":"#444444","mobileButtonTextColor":"rgba(255,255,255,1)","mobileTextColor":"#444444","subtitle":"Add a description for this hero banner. This is a great place to highlight a promotion.","textColor":"#444444","title":"Hero Banner Title","titleFontFamily":"inherit","titleFontSize":{"type":"px","value":36},"titleFontWeight":"400","titleStyle":"default","titleVisible":"show"},"description":"","name":"Hero Banner","storefront_api_query_params":{},"type":"widget","widget_template_uuid":"d181ebd5-f42c-4f96-8f9d-c605023f5cb6"}],"name":"home_below_menu"},{"children":[{"configuration":{"columnWeights":["33.333333%","33.333333%","33.333333%"],"layoutBackgroundColor":"rgba(0,0,0,0)","layoutBackgroundImageAlignment":{"horizontal":"center","vertical":"middle"},"layoutBackgroundImageFit":"fill","layoutBackgroundImageOpacity":100,"layoutBackgroundImageUrl":"","layoutBackgroundType":"","layoutBorderColor":"#333333","layoutBorderStyle":"solid","layoutBorderThickness":0,"layoutHeight":"","layoutMargin":{"bottom":{"type":"px","value":"0"},"left":{"type":"px","value":"0"},"right":{"type":"px","value":"0"},"top":{"type":"px","value":"0"}},"layoutPadding":{"bottom":{"type":"px","value":"0"},"left":{"type":"px","value":"0"},"right":{"type":"px","value":"0"},"top":{"type":"px","value":"0"}},"layoutZIndex":"auto","name":"Layout","numberOfDropzones":3},"dropzones":[{"configuration":{"dropzoneBackgroundColor":"rgba(0,0,0,0)","dropzoneBackgroundImageAlignment":{"horizontal":"center","vertical":"middle"},"dropzoneBackgroundImageFit":"fill","dropzoneBackgroundImageOpacity":100,"dropzoneBackgroundImageUrl":"","dropzoneBackgroundType":"","dropzoneBorderColor":"#333333","dropzoneBorderStyle":"solid","dropzoneBorderThickness":0,"dropzoneHeight":"","dropzoneJustifyContent":"center","dropzoneMargin":{"bottom":{"type":"px","value":"0"},"left":{"type":"px","value":"0"},"right":{"type":"px","value":"0"},"top":{"type":"px","value":"0"}},"dropzonePadding":{"bottom":{"type":"px","value":"0"},"left":{"type":"px","value":"10.5"},"right":{"type":"px","value":"10.5"},"top":{"type":"px","value":"0"}},"dropzoneZIndex":"auto"},"widgets":[{"configuration":{"brand":{"color":"#444444","textStyle":"default","visibility":"show"},"button":{"buttonActionType":"addToCart","buttonColor":"rgba(68,68,68,1)","buttonTextColor":"rgba(255,255,255,1)","shape":"round","textStyle":"default","visibility":"hide"},"price":{"color":"#444444","textStyle":"default","visibility":"show"},"productCardContentAlignment":{"horizontal":"center"},"productId":"77","productImage":{"imageFit":"fill","visibility":"show"},"productName":{"color":"#444444","textStyle":"default","visibility":"show"},"productRating":{"reviewsColor":"#8C93AD","starColorEmpty":"#ECEEF5","starColorFilled":"#3C64F4","visibility":"hide"}},"description":"","name":"Product","storefront_api_query_params":{"productId":77},"type":"widget","widget_template_uuid":"e59c1412-2d85-4f18-ab4b-8a55412d945c"}]},{"configuration":{"dropzoneBackgroundColor":"rgba(0,0,0,0)","dropzoneBackgroundImageAlignment":{"horizontal":"center","vertical":"middle"},"dropzoneBackgroundImageFit":"fill","dropzoneBackgroundImageOpacity":100,"dropzoneBackgroundImageUrl":"","dropzoneBackgroundType":"","dropzoneBorderColor":"#333333","dropzoneBorderStyle":"solid","dropzoneBorderThickness":0,"dropzoneHeight":"","dropzoneJustifyContent":"center","dropzoneMargin":{"bottom":{"type":"px","value":"0"},"left":{"type":"px","value":"0"},"right":{"type":"px","value":"0"},"top":{"type":"px","value":"0"}},"dropzonePadding":{"bottom":{"type":"px","value":"0"},"left":{"type":"px","value":"10.5"},"right":{"type":"px","value":"10.5"},"top":{"type":"px","value":"0"}},"dropzoneZIndex":"auto"},"widgets":[{"configuration":{"brand":{"color":"#444444","textStyle":"default","visibility":"show"},"button":{"buttonActionType":"addToCart","buttonColor":"rgba(68,68,68,1)","buttonTextColor":"rgba(255,255,255,1)","shape":"round","textStyle":"default","visibility":"hide"},"price":{"color":"#444444","textStyle":"default","visibility":"show"},"productCardContentAlignment":{"horizontal":"center"},"productId":"80","productImage":{"imageFit":"fill","visibility":"show"},"productName":{"color":"#444444","textStyle":"default","visibility":"show"},"productRating":{"reviewsColor":"#8C93AD","starColorEmpty":"#ECEEF5","starColorFilled":"#3C64F4","visibility":"hide"}},"description":"","name":"Product","storefront_api_query_params":{"productId":80},"type":"widget","widget_template_uuid":"e59c1412-2d85-4f18-ab4b-8a55412d945c"}]},{"configuration":{"dropzoneBackgroundColor":"rgba(0,0,0,0)","dropzoneBackgroundImageAlignment":{"horizontal":"center","vertical":"middle"},"dropzoneBackgroundImageFit":"fill","dropzoneBackgroundImageOpacity":100,"dropzoneBackgroundImageUrl":"","dropzoneBackgroundType":"","dropzoneBorderColor":"#333333","dropzoneBorderStyle":"solid","dropzoneBorderThickness":0,"dropzoneHeight":"","dropzoneJustifyContent":"center","dropzoneMargin":{"bottom":{"type":"px","value":"0"},"left":{"type":"px","value":"0"},"right":{"type":"px","value":"0"},"top":{"type":"px","value":"0"}},"dropzonePadding":{"bottom":{"type":"px","value":"0"},"left":{"type":"px","value":"10.5"},"right":{"type":"px","value":"10.5"},"top":{"type":"px","value":"0"}},"dropzoneZIndex":"auto"},"widgets":[{"configuration":{"brand":{"color":"#444444","textStyle":"default","visibility":"show"},"button":{"buttonActionType":"addToCart","buttonColor":"rgba(68,68,68,1)","buttonTextColor":"rgba(255,255,255,1)","shape":"round","textStyle":"default","visibility":"hide"},"price":{"color":"#444444","textStyle":"default","visibility":"show"},"productCardContentAlignment":{"horizontal":"center"},"productId":"93","productImage":{"imageFit":"fill","visibility":"show"},"productName":{"color":"#444444","textStyle":"default","visibility":"show"},"productRating":{"reviewsColor":"#8C93AD","starColorEmpty":"#ECEEF5","starColorFilled":"#3C64F4","visibility":"hide"}},"description":"","name":"Product","storefront_api_query_params":{"productId":93},"type":"widget","widget_template_uuid":"e59c1412-2d85-4f18-ab4b-8a55412d945c"}]}],"layout_template_uuid":"7d42d0b1-1152-4ce3-a6c1-3709f786f295","name":"Layout","type":"layout"}],"name":"header_bottom"}],"template_file":"pages/page"}`), &body); err != nil {
+				return err
+			}
+			_, err := c.PageWidgets.Publish(ctx, body)
+			return err
+		}},
+		{"Pages.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Pages.List(ctx, &PageFilter{ChannelID: 1, IDIn: IntList{1}, Include: StringList{"body"}, Name: "x", NameLike: "x", Page: 1, Limit: 10}))
+		}},
+		{"Pages.All", func(ctx context.Context, c *Client) error { return drain(c.Pages.All(ctx, nil)) }},
+		{"Pages.Create", func(ctx context.Context, c *Client) error {
+			var body PageCreate
+			if err := json.Unmarshal([]byte(`{"body":"\u003cdiv\u003eHello World!\u003c/div\u003e","channel_id":1,"is_homepage":false,"is_visible":false,"meta_description":"string","meta_keywords":"string","meta_title":"My Content page","name":"Content Page","parent_id":0,"search_keywords":"string","sort_order":0,"type":"page","url":"/my-content-page"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Pages.Create(ctx, body))
+		}},
+		{"Pages.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item PageUpdateMany
+			if err := json.Unmarshal([]byte(`{"body":"\u003cdiv\u003eHello World!\u003c/div\u003e","channel_id":12,"contact_fields":"fullname,companyname,phone,orderno,rma","email":"x","id":1,"is_customers_only":true,"is_homepage":true,"is_visible":true,"link":"x","meta_description":"x","meta_keywords":"x","meta_title":"x","name":"My Store Page","parent_id":0,"search_keywords":"trousers,pockets,luxury","sort_order":0,"type":"page","url":"/my-store-page"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.Pages.UpdateMany(ctx, []PageUpdateMany{item}))
+		}},
+		{"Pages.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.Pages.DeleteWhere(ctx, &PageDeleteFilter{DeleteChildren: Ptr(true), IDIn: IntList{1}})
+			return err
+		}},
+		{"Pages.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Pages.Get(ctx, 1, &PageOptions{Include: StringList{"body"}}))
+		}},
+		{"Pages.Update", func(ctx context.Context, c *Client) error {
+			var body PageUpdate
+			if err := json.Unmarshal([]byte(`{"body":"\u003cdiv\u003eHello World!\u003c/div\u003e","channel_id":12,"contact_fields":"fullname,companyname,phone,orderno,rma","email":"x","is_customers_only":true,"is_homepage":true,"is_visible":true,"link":"x","meta_description":"x","meta_keywords":"x","meta_title":"x","name":"My Store Page","parent_id":0,"search_keywords":"trousers,pockets,luxury","sort_order":0,"type":"page","url":"/my-store-page"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Pages.Update(ctx, 1, body))
+		}},
+		{"Pages.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.Pages.Delete(ctx, 1)
+			return err
 		}},
 		{"ProductModifiers.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductModifiers.List(ctx, 1, &ProductModifierFilter{ExcludeFields: StringList{"x"}, IncludeFields: StringList{"x"}, Page: 1, Limit: 10}))
@@ -773,6 +830,57 @@ func generatedSpecOps() []specOp {
 			_, err := c.PromotionCodes.Delete(ctx, "x", "x")
 			return err
 		}},
+		{"Redirects.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Redirects.List(ctx, &RedirectFilter{Direction: Asc, IDIn: IntList{1}, IDMax: 1, IDMin: 1, Include: StringList{"to_url"}, Keyword: "x", SiteID: 1, Sort: RedirectSort("from_path"), Page: 1, Limit: 10}))
+		}},
+		{"Redirects.All", func(ctx context.Context, c *Client) error { return drain(c.Redirects.All(ctx, nil)) }},
+		{"Redirects.UpsertMany", func(ctx context.Context, c *Client) error {
+			var item RedirectUpsert
+			if err := json.Unmarshal([]byte(`{"from_path":"/old-url/","site_id":1,"to":{"entity_id":1,"type":"product","url":"/new-url/"}}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.Redirects.UpsertMany(ctx, []RedirectUpsert{item}))
+		}},
+		{"Redirects.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.Redirects.DeleteWhere(ctx, &RedirectDeleteFilter{IDIn: IntList{1}, SiteID: 1})
+			return err
+		}},
+		{"Redirects.ListJobs", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Redirects.ListJobs(ctx, &RedirectJobFilter{ID: "x", Status: "new", Type: "import", Page: 1, Limit: 10}))
+		}},
+		{"Redirects.AllJobs", func(ctx context.Context, c *Client) error { return drain(c.Redirects.AllJobs(ctx, nil)) }},
+		{"Redirects.Export", func(ctx context.Context, c *Client) error {
+			var body RedirectExport
+			if err := json.Unmarshal([]byte(`{"include_dynamic_target_urls":true,"redirect_ids":[1],"site_id":1}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Redirects.Export(ctx, body))
+		}},
+		{"Scripts.Create", func(ctx context.Context, c *Client) error {
+			var body ScriptCreate
+			if err := json.Unmarshal([]byte(`{"auto_uninstall":true,"consent_category":"essential","description":"Build responsive websites","html":"","kind":"script_tag","load_method":"default","location":"footer","name":"Bootstrap","visibility":"all_pages"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Scripts.Create(ctx, body))
+		}},
+		{"Scripts.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Scripts.List(ctx, &ScriptFilter{ChannelIDIn: IntList{1}, Direction: Asc, Sort: ScriptSort("name"), Page: 1, Limit: 10}))
+		}},
+		{"Scripts.All", func(ctx context.Context, c *Client) error { return drain(c.Scripts.All(ctx, nil)) }},
+		{"Scripts.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Scripts.Get(ctx, "x"))
+		}},
+		{"Scripts.Update", func(ctx context.Context, c *Client) error {
+			var body ScriptUpdate
+			if err := json.Unmarshal([]byte(`{"api_client_id":"x","auto_uninstall":true,"channel_id":1,"consent_category":"essential","description":"x","enabled":true,"html":"x","integrity_hashes":["sha384-DgtwqxoPLKnJSER+TUmSPIpE6ZbVb2ZZwR241HHiqJipLiZQPN/JkKX5xxrEHUTt","sha384-UiwrqEuzfCtJKLI+dXmPNOpE6ZvBh2IIqT371rJiqJxyKjZ6PP/JmSD5hdsEUPOl"],"kind":"src","load_method":"default","location":"head","name":"x","src":"https://code.jquery.com/jquery-3.2.1.min.js","visibility":"storefront"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Scripts.Update(ctx, "x", body))
+		}},
+		{"Scripts.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.Scripts.Delete(ctx, "x")
+			return err
+		}},
 		{"CustomerSegments.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.CustomerSegments.List(ctx, &CustomerSegmentFilter{IDIn: StringList{"x"}, Page: 1, Limit: 10}))
 		}},
@@ -829,5 +937,139 @@ func generatedSpecOps() []specOp {
 			return errOnly(c.ShopperProfiles.ListSegments(ctx, "x", &ListOptions{Page: 1, Limit: 10}))
 		}},
 		{"ShopperProfiles.AllSegments", func(ctx context.Context, c *Client) error { return drain(c.ShopperProfiles.AllSegments(ctx, "x", nil)) }},
+		{"BlogPosts.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.BlogPosts.List(ctx, &BlogPostFilter{IsPublished: Ptr(true), PublishedDate: specDay, Tag: "x", URL: "x", Page: 1, Limit: 10}))
+		}},
+		{"BlogPosts.All", func(ctx context.Context, c *Client) error { return drain(c.BlogPosts.All(ctx, nil)) }},
+		{"BlogPosts.Create", func(ctx context.Context, c *Client) error {
+			var body BlogPostCreate
+			if err := json.Unmarshal([]byte(`{"author":"BigCommerce","body":"\u003cp\u003eCustomize your site, manage shipping and payments, and list your products on Amazon, eBay, and Facebook by Meta with the #1 ecommerce platform. \u003c/p\u003e","is_published":true,"meta_description":"Welcome Post","meta_keywords":"BigCommerce, welcome, ecommerce","preview_url":"/blog/welcome-bigcommerce/","published_date":"Thu, 18 May 2023 13:26:42 -0000","published_date_iso8601":"5/18/2023 1:26:42 PM","summary":"\u003cp\u003eWe power ecommerce websites for successful retailers all over the world\u003c/p\u003e","tags":["string"],"thumbnail_path":"string","title":"Welcome to BigCommerce","url":"/blog/welcome-bigcommerce/"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.BlogPosts.Create(ctx, body))
+		}},
+		{"BlogPosts.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.BlogPosts.Get(ctx, 1))
+		}},
+		{"BlogPosts.Update", func(ctx context.Context, c *Client) error {
+			var body BlogPostUpdate
+			if err := json.Unmarshal([]byte(`{"author":"BigCommerce","body":"\u003cp\u003eCustomize your site, manage shipping and payments, and list your products on Amazon, eBay, and Facebook by Meta with the #1 ecommerce platform. \u003c/p\u003e","is_published":true,"meta_description":"Welcome Post","meta_keywords":"BigCommerce, welcome, ecommerce","preview_url":"/blog/welcome-bigcommerce/","published_date":"Thu, 18 May 2023 13:26:42 -0000","published_date_iso8601":"5/18/2023 1:26:42 PM","summary":"\u003cp\u003eWe power ecommerce websites for successful retailers all over the world\u003c/p\u003e","tags":["string"],"thumbnail_path":"string","title":"Welcome to BigCommerce","url":"/blog/welcome-bigcommerce/"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.BlogPosts.Update(ctx, 1, body))
+		}},
+		{"BlogPosts.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.BlogPosts.Delete(ctx, 1)
+			return err
+		}},
+		{"BlogPosts.Count", func(ctx context.Context, c *Client) error {
+			return errOnly(c.BlogPosts.Count(ctx))
+		}},
+		{"V2Redirects.Create", func(ctx context.Context, c *Client) error {
+			var body V2RedirectCreate
+			if err := json.Unmarshal([]byte(`{"forward":{"ref":111,"type":"product"},"id":1,"path":"/smith-journal-13/","url":"http://store-store_hash.mybigcommerce.com/towels/bath-towels/hand-towels/"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.V2Redirects.Create(ctx, body))
+		}},
+		{"V2Redirects.Update", func(ctx context.Context, c *Client) error {
+			var body V2RedirectUpdate
+			if err := json.Unmarshal([]byte(`{"forward":{"ref":"111","type":"product"},"id":1,"path":"/smith-journal-13/","url":"http://store-store_hash.mybigcommerce.com/towels/bath-towels/hand-towels/"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.V2Redirects.Update(ctx, 1, body))
+		}},
+		{"V2Redirects.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.V2Redirects.Delete(ctx, 1)
+			return err
+		}},
+		{"WidgetTemplates.Create", func(ctx context.Context, c *Client) error {
+			var body WidgetTemplateCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"name":"x","schema":[{}],"storefront_api_query":"x","template":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.WidgetTemplates.Create(ctx, body))
+		}},
+		{"WidgetTemplates.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.WidgetTemplates.List(ctx, &WidgetTemplateFilter{ChannelIDIn: IntList{1}, WidgetTemplateKind: "x", Page: 1, Limit: 10}))
+		}},
+		{"WidgetTemplates.All", func(ctx context.Context, c *Client) error { return drain(c.WidgetTemplates.All(ctx, nil)) }},
+		{"WidgetTemplates.Preview", func(ctx context.Context, c *Client) error {
+			var body WidgetTemplatePreviewRequest
+			if err := json.Unmarshal([]byte(`{"widget_configuration":{}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.WidgetTemplates.Preview(ctx, "x", body))
+		}},
+		{"WidgetTemplates.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.WidgetTemplates.Get(ctx, "x", &WidgetTemplateGetOptions{VersionUUID: "x"}))
+		}},
+		{"WidgetTemplates.Update", func(ctx context.Context, c *Client) error {
+			var body WidgetTemplateUpdate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"create_new_version":true,"name":"x","schema":[{}],"storefront_api_query":"x","template":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.WidgetTemplates.Update(ctx, "x", body))
+		}},
+		{"WidgetTemplates.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.WidgetTemplates.Delete(ctx, "x")
+			return err
+		}},
+		{"Widgets.Create", func(ctx context.Context, c *Client) error {
+			var body WidgetCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"description":"x","name":"x","widget_configuration":{},"widget_template_uuid":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Widgets.Create(ctx, body))
+		}},
+		{"Widgets.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Widgets.List(ctx, &WidgetFilter{ChannelIDIn: IntList{1}, Name: "x", NameIn: StringList{"x"}, SiteIDIn: IntList{1}, WidgetTemplateKind: "x", WidgetTemplateUUID: "x", Page: 1, Limit: 10}))
+		}},
+		{"Widgets.All", func(ctx context.Context, c *Client) error { return drain(c.Widgets.All(ctx, nil)) }},
+		{"Widgets.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Widgets.Get(ctx, "x"))
+		}},
+		{"Widgets.Update", func(ctx context.Context, c *Client) error {
+			var body WidgetUpdate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"description":"x","name":"x","upgrade":true,"widget_configuration":{},"widget_template_uuid":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Widgets.Update(ctx, "x", body))
+		}},
+		{"Widgets.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.Widgets.Delete(ctx, "x")
+			return err
+		}},
+		{"Placements.Create", func(ctx context.Context, c *Client) error {
+			var body PlacementCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"entity_id":"x","region":"x","sort_order":1,"status":"inactive","template_file":"x","widget_uuid":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Placements.Create(ctx, body))
+		}},
+		{"Placements.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Placements.List(ctx, &PlacementFilter{ChannelIDIn: IntList{1}, SiteIDIn: IntList{1}, TemplateFile: "x", WidgetTemplateKind: "x", WidgetTemplateUUID: "x", WidgetUUID: "x", Page: 1, Limit: 10}))
+		}},
+		{"Placements.All", func(ctx context.Context, c *Client) error { return drain(c.Placements.All(ctx, nil)) }},
+		{"Placements.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Placements.Get(ctx, "x"))
+		}},
+		{"Placements.Update", func(ctx context.Context, c *Client) error {
+			var body PlacementUpdate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"entity_id":"x","region":"x","sort_order":1,"status":"inactive","template_file":"x","widget_uuid":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Placements.Update(ctx, "x", body))
+		}},
+		{"Placements.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.Placements.Delete(ctx, "x")
+			return err
+		}},
+		{"ThemeRegions.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ThemeRegions.List(ctx, &ThemeRegionFilter{ChannelID: "x", TemplateFile: "x"}))
+		}},
+		{"ThemeRegions.All", func(ctx context.Context, c *Client) error {
+			return drain(c.ThemeRegions.All(ctx, &ThemeRegionFilter{ChannelID: "x", TemplateFile: "x"}))
+		}},
 	}
 }

@@ -99,7 +99,11 @@ func TestGeneratedRoutesServed(t *testing.T) {
 				if byID(r) {
 					h.api(r.method, concrete(r, "999999"), map[string]any{}).want(t, http.StatusNotFound)
 				} else {
-					h.api(r.method, path, map[string]any{"name": "x"}).want(t, http.StatusOK)
+					want := http.StatusOK
+					if r.empty {
+						want = http.StatusNoContent
+					}
+					h.api(r.method, path, map[string]any{"name": "x"}).want(t, want)
 				}
 			case "upload":
 				h.api(r.method, path, map[string]any{"image_url": "https://example.com/a.png"}).want(t, http.StatusUnsupportedMediaType)
