@@ -19,7 +19,7 @@ type method struct {
 // UpsertMany creates or updates) or else its HTTP method.
 func batchVerb(method, verb string) string {
 	for prefix, v := range map[string]string{"Add": "adds", "Upsert": "creates or updates", "Create": "creates",
-		"Update": "updates", "Delete": "deletes", "Remove": "removes", "Assign": "assigns"} {
+		"Update": "updates", "Delete": "deletes", "Remove": "removes", "Assign": "assigns", "Check": "checks"} {
 		if strings.HasPrefix(method, prefix) {
 			return v
 		}
