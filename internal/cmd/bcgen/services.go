@@ -19,7 +19,7 @@ type method struct {
 // UpsertMany creates or updates) or else its HTTP method.
 func batchVerb(method, verb string) string {
 	for prefix, v := range map[string]string{"Add": "adds", "Upsert": "creates or updates", "Create": "creates",
-		"Update": "updates", "Delete": "deletes", "Remove": "removes", "Assign": "assigns"} {
+		"Update": "updates", "Delete": "deletes", "Remove": "removes", "Assign": "assigns", "Check": "checks"} {
 		if strings.HasPrefix(method, prefix) {
 			return v
 		}
@@ -112,7 +112,7 @@ func (o *opInfo) paramList() string {
 // bodyParam is the name of the body parameter: the last word of its type
 // without Create or Update (ProductImageCreate → image).
 func (o *opInfo) bodyParam() string {
-	name := strings.TrimSuffix(strings.TrimSuffix(o.bodyName(), "Create"), "Update")
+	name := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(o.bodyName(), "Create"), "Update"), "Delete")
 	ws := words(name)
 	if len(ws) == 0 {
 		return "body"
@@ -135,7 +135,7 @@ func (o *opInfo) thing() string {
 	case o.model() != "":
 		return human(o.model())
 	case o.bodyName() != "":
-		return human(strings.TrimSuffix(strings.TrimSuffix(o.bodyName(), "Create"), "Update"))
+		return human(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(o.bodyName(), "Create"), "Update"), "Delete"))
 	}
 	// a delete of a resource's part (DELETE /catalog/brands/{brand_id}/image)
 	// deletes that part, not the resource
@@ -288,7 +288,7 @@ func (g *gen) emitMethod(o *opInfo) {
 		b.WriteString(o.checkStmt(opName, "0, &Response{}, err"))
 		fmt.Fprintf(&b, "\treturn countV2(ctx, s.client, %s, %s)\n}\n\n", o.pathExpr(), orNilFilter(filter))
 	case "write":
-		verb := map[string]string{"POST": "creates", "PUT": "updates", "PATCH": "changes"}[o.verb]
+		verb := map[string]string{"POST": "creates", "PUT": "updates", "PATCH": "changes", "DELETE": "deletes"}[o.verb]
 		if o.verb == "POST" && o.mo.Method != "Create" {
 			verb = "sends"
 		}
