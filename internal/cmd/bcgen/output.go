@@ -161,7 +161,13 @@ func (g *gen) writeType(b *strings.Builder, t *goType) {
 	b.WriteString("}\n\n")
 	g.writeNumberMarshal(b, t)
 	if t.Paging {
-		fmt.Fprintf(b, "func (f *%s) paging() (page, limit *int) { return &f.Page, &f.Limit }\n\n", t.Name)
+		page := "Page"
+		for _, f := range t.Fields {
+			if f.Name == "page" {
+				page = "page"
+			}
+		}
+		fmt.Fprintf(b, "func (f *%s) paging() (page, limit *int) { return &f.%s, &f.Limit }\n\n", t.Name, page)
 	}
 }
 

@@ -576,12 +576,20 @@ func (g *gen) emitFilter(o *opInfo, name string, params []*openapi3.Parameter, d
 		return
 	}
 	t := &goType{Name: name, Doc: doc, File: o.mo.serviceFile(g), Key: key}
+	hasPage := false
 	for _, p := range params {
 		f := g.filterField(o, name, p)
 		if f.Name == "Page" || f.Name == "Limit" {
 			t.Paging = true
 		}
+		hasPage = hasPage || f.Name == "Page"
 		t.Fields = append(t.Fields, f)
+	}
+	if t.Paging && !hasPage {
+		// A cursor list with limit but no page parameter (as ListingFilter):
+		// the walkers' page counter, never sent.
+		t.Fields = append(t.Fields, goField{Name: "page", Type: "int", Tag: `url:"-"`,
+			Doc: "page is the walkers' page counter; the endpoint has no page parameter."})
 	}
 	sort.SliceStable(t.Fields, func(i, j int) bool {
 		return fieldRank(t.Fields[i].Name) < fieldRank(t.Fields[j].Name)
@@ -608,7 +616,7 @@ func subset(a, b string) bool {
 
 func fieldRank(name string) int {
 	switch name {
-	case "Page":
+	case "Page", "page":
 		return 2
 	case "Limit":
 		return 3
