@@ -255,6 +255,11 @@ func (g *gen) conformance() string {
 				args += ", body"
 			}
 		}
+		if o.kind == "write" && o.mo.Options != "" {
+			if opts := o.optionsArg(); opts != "" {
+				args += ", " + g.sampleFilter(o, strings.TrimPrefix(opts, ", opts *"), o.optionsParams())
+			}
+		}
 		results := 3
 		if o.kind == "delete" || o.kind == "delete_where" || (o.model() == "" && (o.kind == "write" || o.kind == "batch")) {
 			results = 2

@@ -303,14 +303,18 @@ func (g *gen) emitMethod(o *opInfo) {
 			errs = append(errs, outcome)
 		}
 		doc(fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route), errs...)
+		opts := "" // the write's query parameters, after the body, when the manifest names options:
+		if o.mo.Options != "" {
+			opts = o.optionsArg()
+		}
 		if model == "" {
-			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body)
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body, opts)
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
-			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, nil, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), bodyArg)
+			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, %s, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), optsName(opts), bodyArg)
 		} else {
-			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, model)
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, opts, model)
 			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
-			b.WriteString(o.callOne(model, bodyArg, "nil"))
+			b.WriteString(o.callOne(model, bodyArg, optsName(opts)))
 		}
 	case "batch":
 		parallel := "cap(s.client.sem)"
