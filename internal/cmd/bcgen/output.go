@@ -161,7 +161,13 @@ func (g *gen) writeType(b *strings.Builder, t *goType) {
 	b.WriteString("}\n\n")
 	g.writeNumberMarshal(b, t)
 	if t.Paging {
-		fmt.Fprintf(b, "func (f *%s) paging() (page, limit *int) { return &f.Page, &f.Limit }\n\n", t.Name)
+		page := "Page"
+		for _, f := range t.Fields {
+			if f.Name == "page" {
+				page = "page"
+			}
+		}
+		fmt.Fprintf(b, "func (f *%s) paging() (page, limit *int) { return &f.%s, &f.Limit }\n\n", t.Name, page)
 	}
 }
 
@@ -247,6 +253,11 @@ func (g *gen) conformance() string {
 			} else {
 				pre = fmt.Sprintf("var body %s\n\t\tif err := json.Unmarshal([]byte(%s), &body); err != nil {\n\t\t\treturn err\n\t\t}\n\t\t", o.bodyType(), "`"+escapeBacktick(string(sample))+"`")
 				args += ", body"
+			}
+		}
+		if o.kind == "write" && o.mo.Options != "" {
+			if opts := o.optionsArg(); opts != "" {
+				args += ", " + g.sampleFilter(o, strings.TrimPrefix(opts, ", opts *"), o.optionsParams())
 			}
 		}
 		results := 3

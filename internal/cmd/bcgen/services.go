@@ -303,14 +303,18 @@ func (g *gen) emitMethod(o *opInfo) {
 			errs = append(errs, outcome)
 		}
 		doc(fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route), errs...)
+		opts := "" // the write's query parameters, after the body, when the manifest names options:
+		if o.mo.Options != "" {
+			opts = o.optionsArg()
+		}
 		if model == "" {
-			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body)
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body, opts)
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
-			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, nil, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), bodyArg)
+			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, %s, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), optsName(opts), bodyArg)
 		} else {
-			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, model)
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, opts, model)
 			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
-			b.WriteString(o.callOne(model, bodyArg, "nil"))
+			b.WriteString(o.callOne(model, bodyArg, optsName(opts)))
 		}
 	case "batch":
 		parallel := "cap(s.client.sem)"
@@ -576,12 +580,20 @@ func (g *gen) emitFilter(o *opInfo, name string, params []*openapi3.Parameter, d
 		return
 	}
 	t := &goType{Name: name, Doc: doc, File: o.mo.serviceFile(g), Key: key}
+	hasPage := false
 	for _, p := range params {
 		f := g.filterField(o, name, p)
 		if f.Name == "Page" || f.Name == "Limit" {
 			t.Paging = true
 		}
+		hasPage = hasPage || f.Name == "Page"
 		t.Fields = append(t.Fields, f)
+	}
+	if t.Paging && !hasPage {
+		// A cursor list with limit but no page parameter (as ListingFilter):
+		// the walkers' page counter, never sent.
+		t.Fields = append(t.Fields, goField{Name: "page", Type: "int", Tag: `url:"-"`,
+			Doc: "page is the walkers' page counter; the endpoint has no page parameter."})
 	}
 	sort.SliceStable(t.Fields, func(i, j int) bool {
 		return fieldRank(t.Fields[i].Name) < fieldRank(t.Fields[j].Name)
@@ -608,7 +620,7 @@ func subset(a, b string) bool {
 
 func fieldRank(name string) int {
 	switch name {
-	case "Page":
+	case "Page", "page":
 		return 2
 	case "Limit":
 		return 3
