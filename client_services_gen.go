@@ -9,6 +9,9 @@ package bigcommerce
 // Each field is a service: a group of methods on one kind of resource, named
 // after it, as BigCommerce's API reference groups them.
 type Client struct {
+	// AcceptedPaymentMethods lists the payment methods accepted for an order or a
+	// checkout (V3 /v3/payments/methods).
+	AcceptedPaymentMethods *AcceptedPaymentMethodsService
 	// Banners manages the storefront's V2 banners (/v2/banners).
 	Banners *BannersService
 	// BlogPosts manages the storefront blog's posts (/v2/blog/posts).
@@ -22,8 +25,18 @@ type Client struct {
 	CatalogSummary *CatalogSummaryService
 	// Categories manages V3 category trees and their categories.
 	Categories *CategoriesService
+	// CategoryImages manages the image of a category
+	// (/v3/catalog/categories/{category_id}/image); category ids are those of the
+	// category-trees API (Categories).
+	CategoryImages *CategoryImagesService
+	// CategoryProductSortOrders manages the order of the products within a
+	// category (/v3/catalog/categories/{category_id}/products/sort-order), the
+	// storefront's Featured Items order.
+	CategoryProductSortOrders *CategoryProductSortOrdersService
 	// Channels manages V3 sales channels and their product listings.
 	Channels *ChannelsService
+	// Countries reads the countries BigCommerce knows (/v2/countries).
+	Countries *CountriesService
 	// Coupons manages V2 coupons (/v2/coupons). For V3 promotions and their
 	// coupon codes see PromotionsService and PromotionCodesService.
 	Coupons *CouponsService
@@ -53,8 +66,17 @@ type Client struct {
 	CustomerStoredInstruments *CustomerStoredInstrumentsService
 	// Customers manages V3 customers and their addresses.
 	Customers *CustomersService
+	// EmailTemplates manages the store's email templates and their
+	// channel-specific overrides (/v3/marketing/email-templates).
+	EmailTemplates *EmailTemplatesService
 	// GiftCertificates manages V2 gift certificates (/v2/gift_certificates).
 	GiftCertificates *GiftCertificatesService
+	// HostingDeployments uploads artifacts for and creates deployments of hosting
+	// projects (/v3/infrastructure/deployments).
+	HostingDeployments *HostingDeploymentsService
+	// HostingProjects manages the store's infrastructure hosting projects
+	// (/v3/infrastructure/projects).
+	HostingProjects *HostingProjectsService
 	// Inventory manages V3 inventory adjustments, items and locations.
 	Inventory *InventoryService
 	// Metafields manages the metafields of products, variants, categories,
@@ -71,6 +93,8 @@ type Client struct {
 	// (/v3/orders/{order_id}/payment_actions). Every method moves money: none is
 	// retried once sent.
 	OrderPayments *OrderPaymentsService
+	// OrderPickups manages the pickups of orders (/v3/orders/pickups).
+	OrderPickups *OrderPickupsService
 	// OrderRefunds quotes, creates and reads order refunds
 	// (/v3/orders/payment_actions/refunds and
 	// /v3/orders/{order_id}/payment_actions). BigCommerce asks that an order's
@@ -95,8 +119,16 @@ type Client struct {
 	// Pages manages the storefront's content pages (/v3/content/pages); the V2
 	// pages are deprecated.
 	Pages *PagesService
+	// PaymentAccessTokens creates payment access tokens, the single-use tokens
+	// that a payment request for an order needs (/v3/payments/access_tokens).
+	PaymentAccessTokens *PaymentAccessTokensService
 	// PaymentMethods lists the store's enabled payment methods (V2, deprecated).
 	PaymentMethods *PaymentMethodsService
+	// PickupMethods manages the store's pickup methods (/v3/pickup/methods).
+	PickupMethods *PickupMethodsService
+	// PickupOptions finds the pickup options available near given coordinates
+	// (/v3/pickup/options).
+	PickupOptions *PickupOptionsService
 	// Placements manages widget placements (/v3/content/placements), which put a
 	// widget in a region of a template file.
 	Placements *PlacementsService
@@ -117,6 +149,9 @@ type Client struct {
 	// ProductCustomFields manages the custom fields of a product
 	// (/v3/catalog/products/{product_id}/custom-fields).
 	ProductCustomFields *ProductCustomFieldsService
+	// ProductCustomsInformation manages the customs information of products
+	// (/v3/shipping/products/customs-information).
+	ProductCustomsInformation *ProductCustomsInformationService
 	// ProductImages manages the images of a product
 	// (/v3/catalog/products/{product_id}/images).
 	ProductImages *ProductImagesService
@@ -135,6 +170,9 @@ type Client struct {
 	// ProductReviews manages the reviews of a product
 	// (/v3/catalog/products/{product_id}/reviews).
 	ProductReviews *ProductReviewsService
+	// ProductTaxProperties manages the tax property values of products
+	// (/v3/tax/products/properties).
+	ProductTaxProperties *ProductTaxPropertiesService
 	// ProductVideos manages the videos of a product
 	// (/v3/catalog/products/{product_id}/videos).
 	ProductVideos *ProductVideosService
@@ -160,12 +198,56 @@ type Client struct {
 	// SegmentShopperProfiles lists, adds and removes the shopper profiles of a
 	// customer segment (/v3/segments/{segmentId}/shopper-profiles).
 	SegmentShopperProfiles *SegmentShopperProfilesService
+	// ShippingCarrierConnections connects and disconnects the store's shipping
+	// carrier accounts (/v2/shipping/carrier/connection).
+	ShippingCarrierConnections *ShippingCarrierConnectionsService
+	// ShippingMethods manages the shipping methods of a shipping zone
+	// (/v2/shipping/zones/{zone_id}/methods).
+	ShippingMethods *ShippingMethodsService
+	// ShippingSettings reads and changes the store's shipping settings, global
+	// (/v3/shipping/settings) and per channel
+	// (/v3/shipping/settings/channels/{channel_id}).
+	ShippingSettings *ShippingSettingsService
+	// ShippingZones manages the store's shipping zones (/v2/shipping/zones).
+	ShippingZones *ShippingZonesService
 	// ShopperProfiles manages shopper profiles, which tie a registered customer
 	// to customer segments (/v3/shopper-profiles).
 	ShopperProfiles *ShopperProfilesService
+	// States reads the states (subdivisions) of countries
+	// (/v2/countries/{country_id}/states, /v2/countries/states).
+	States *StatesService
+	// Subscribers manages the store's newsletter subscribers
+	// (/v3/customers/subscribers).
+	Subscribers *SubscribersService
+	// TaxClasses manages the store's tax classes (read through /v2/tax_classes,
+	// written in batches through /v3/tax/classes).
+	TaxClasses *TaxClassesService
+	// TaxCustomers manages the tax property values of customers
+	// (/v3/tax/customers), sent to the active tax provider.
+	TaxCustomers *TaxCustomersService
+	// TaxProperties manages the store's tax properties (/v3/tax/properties), the
+	// codes whose values are sent to the active tax provider.
+	TaxProperties *TaxPropertiesService
+	// TaxProviderConnections manages the store's connection to a third-party tax
+	// provider (/v3/tax/providers/{provider_id}/connection).
+	TaxProviderConnections *TaxProviderConnectionsService
+	// TaxRates manages the tax rates of tax zones (/v3/tax/rates).
+	TaxRates *TaxRatesService
+	// TaxSettings reads and changes the store's global tax settings
+	// (/v3/tax/settings).
+	TaxSettings *TaxSettingsService
+	// TaxZones manages the store's tax zones (/v3/tax/zones), which match
+	// shoppers by location and customer group.
+	TaxZones *TaxZonesService
+	// ThemeConfigurations reads and validates the configurations of a theme
+	// (/v3/themes/{uuid}/configurations).
+	ThemeConfigurations *ThemeConfigurationsService
 	// ThemeRegions lists the widget regions of a theme's template file
 	// (/v3/content/regions).
 	ThemeRegions *ThemeRegionsService
+	// Themes manages the store's themes (/v3/themes), their downloads, activation
+	// and background jobs.
+	Themes *ThemesService
 	// V2Redirects creates, updates and deletes V2 redirects (/v2/redirects).
 	// BigCommerce describes these operations as deprecated: use Redirects (V3)
 	// instead.
@@ -185,13 +267,17 @@ type Client struct {
 // initServices points every service field at the client's shared service state.
 func (c *Client) initServices() {
 	c.common.client = c
+	c.AcceptedPaymentMethods = (*AcceptedPaymentMethodsService)(&c.common)
 	c.Banners = (*BannersService)(&c.common)
 	c.BlogPosts = (*BlogPostsService)(&c.common)
 	c.Brands = (*BrandsService)(&c.common)
 	c.CartMetafields = (*CartMetafieldsService)(&c.common)
 	c.CatalogSummary = (*CatalogSummaryService)(&c.common)
 	c.Categories = (*CategoriesService)(&c.common)
+	c.CategoryImages = (*CategoryImagesService)(&c.common)
+	c.CategoryProductSortOrders = (*CategoryProductSortOrdersService)(&c.common)
 	c.Channels = (*ChannelsService)(&c.common)
+	c.Countries = (*CountriesService)(&c.common)
 	c.Coupons = (*CouponsService)(&c.common)
 	c.CustomerAttributeValues = (*CustomerAttributeValuesService)(&c.common)
 	c.CustomerAttributes = (*CustomerAttributesService)(&c.common)
@@ -202,12 +288,16 @@ func (c *Client) initServices() {
 	c.CustomerSettings = (*CustomerSettingsService)(&c.common)
 	c.CustomerStoredInstruments = (*CustomerStoredInstrumentsService)(&c.common)
 	c.Customers = (*CustomersService)(&c.common)
+	c.EmailTemplates = (*EmailTemplatesService)(&c.common)
 	c.GiftCertificates = (*GiftCertificatesService)(&c.common)
+	c.HostingDeployments = (*HostingDeploymentsService)(&c.common)
+	c.HostingProjects = (*HostingProjectsService)(&c.common)
 	c.Inventory = (*InventoryService)(&c.common)
 	c.Metafields = (*MetafieldsService)(&c.common)
 	c.OrderCoupons = (*OrderCouponsService)(&c.common)
 	c.OrderMessages = (*OrderMessagesService)(&c.common)
 	c.OrderPayments = (*OrderPaymentsService)(&c.common)
+	c.OrderPickups = (*OrderPickupsService)(&c.common)
 	c.OrderRefunds = (*OrderRefundsService)(&c.common)
 	c.OrderSettings = (*OrderSettingsService)(&c.common)
 	c.OrderShippingQuotes = (*OrderShippingQuotesService)(&c.common)
@@ -215,7 +305,10 @@ func (c *Client) initServices() {
 	c.Orders = (*OrdersService)(&c.common)
 	c.PageWidgets = (*PageWidgetsService)(&c.common)
 	c.Pages = (*PagesService)(&c.common)
+	c.PaymentAccessTokens = (*PaymentAccessTokensService)(&c.common)
 	c.PaymentMethods = (*PaymentMethodsService)(&c.common)
+	c.PickupMethods = (*PickupMethodsService)(&c.common)
+	c.PickupOptions = (*PickupOptionsService)(&c.common)
 	c.Placements = (*PlacementsService)(&c.common)
 	c.PriceLists = (*PriceListsService)(&c.common)
 	c.ProductBulkPricingRules = (*ProductBulkPricingRulesService)(&c.common)
@@ -223,12 +316,14 @@ func (c *Client) initServices() {
 	c.ProductChannelAssignments = (*ProductChannelAssignmentsService)(&c.common)
 	c.ProductComplexRules = (*ProductComplexRulesService)(&c.common)
 	c.ProductCustomFields = (*ProductCustomFieldsService)(&c.common)
+	c.ProductCustomsInformation = (*ProductCustomsInformationService)(&c.common)
 	c.ProductImages = (*ProductImagesService)(&c.common)
 	c.ProductModifierValues = (*ProductModifierValuesService)(&c.common)
 	c.ProductModifiers = (*ProductModifiersService)(&c.common)
 	c.ProductOptionValues = (*ProductOptionValuesService)(&c.common)
 	c.ProductOptions = (*ProductOptionsService)(&c.common)
 	c.ProductReviews = (*ProductReviewsService)(&c.common)
+	c.ProductTaxProperties = (*ProductTaxPropertiesService)(&c.common)
 	c.ProductVideos = (*ProductVideosService)(&c.common)
 	c.Products = (*ProductsService)(&c.common)
 	c.PromotionCodes = (*PromotionCodesService)(&c.common)
@@ -237,8 +332,23 @@ func (c *Client) initServices() {
 	c.Redirects = (*RedirectsService)(&c.common)
 	c.Scripts = (*ScriptsService)(&c.common)
 	c.SegmentShopperProfiles = (*SegmentShopperProfilesService)(&c.common)
+	c.ShippingCarrierConnections = (*ShippingCarrierConnectionsService)(&c.common)
+	c.ShippingMethods = (*ShippingMethodsService)(&c.common)
+	c.ShippingSettings = (*ShippingSettingsService)(&c.common)
+	c.ShippingZones = (*ShippingZonesService)(&c.common)
 	c.ShopperProfiles = (*ShopperProfilesService)(&c.common)
+	c.States = (*StatesService)(&c.common)
+	c.Subscribers = (*SubscribersService)(&c.common)
+	c.TaxClasses = (*TaxClassesService)(&c.common)
+	c.TaxCustomers = (*TaxCustomersService)(&c.common)
+	c.TaxProperties = (*TaxPropertiesService)(&c.common)
+	c.TaxProviderConnections = (*TaxProviderConnectionsService)(&c.common)
+	c.TaxRates = (*TaxRatesService)(&c.common)
+	c.TaxSettings = (*TaxSettingsService)(&c.common)
+	c.TaxZones = (*TaxZonesService)(&c.common)
+	c.ThemeConfigurations = (*ThemeConfigurationsService)(&c.common)
 	c.ThemeRegions = (*ThemeRegionsService)(&c.common)
+	c.Themes = (*ThemesService)(&c.common)
 	c.V2Redirects = (*V2RedirectsService)(&c.common)
 	c.Webhooks = (*WebhooksService)(&c.common)
 	c.WidgetTemplates = (*WidgetTemplatesService)(&c.common)

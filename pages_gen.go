@@ -136,6 +136,12 @@ type PageCreate struct {
 	URL *string `json:"url,omitempty"`
 }
 
+// PageOptions are the query options of Pages.Create (POST /v3/content/pages).
+type PageOptions struct {
+	// Include (include) Include the requested property in the response.
+	Include StringList `url:"include,omitempty"`
+}
+
 // PageUpdateMany is a page update many.
 type PageUpdateMany struct {
 	// ID is the ID of the target page.
@@ -195,13 +201,6 @@ type PageDeleteFilter struct {
 	// IDIn (id:in) Request deletion of multiple pages by passing a
 	// comma-separated string of corresponding page IDs.
 	IDIn IntList `url:"id:in,omitempty"`
-}
-
-// PageOptions are the query options of Pages.Get (GET
-// /v3/content/pages/{pageId}).
-type PageOptions struct {
-	// Include (include) Include the requested property in the response.
-	Include StringList `url:"include,omitempty"`
 }
 
 // PageUpdate is a page update: properties of the page modification request
@@ -284,8 +283,8 @@ func (s *PagesService) All(ctx context.Context, filter *PageFilter) iter.Seq2[Pa
 // If the request may have reached BigCommerce and no answer proves its fate
 // (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
-func (s *PagesService) Create(ctx context.Context, page PageCreate) (*Page, *Response, error) {
-	return getOne[Page](ctx, s.client, http.MethodPost, "/v3/content/pages", nil, page)
+func (s *PagesService) Create(ctx context.Context, page PageCreate, opts *PageOptions) (*Page, *Response, error) {
+	return getOne[Page](ctx, s.client, http.MethodPost, "/v3/content/pages", opts, page)
 }
 
 // UpdateMany updates pages in batches: PUT /v3/content/pages.
@@ -334,11 +333,11 @@ func (s *PagesService) Get(ctx context.Context, pageID int, opts *PageOptions) (
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.
-func (s *PagesService) Update(ctx context.Context, pageID int, page PageUpdate) (*Page, *Response, error) {
+func (s *PagesService) Update(ctx context.Context, pageID int, page PageUpdate, opts *PageOptions) (*Page, *Response, error) {
 	if err := checkPath("Pages.Update", "page id", pageID); err != nil {
 		return nil, &Response{}, err
 	}
-	return getOne[Page](ctx, s.client, http.MethodPut, "/v3/content/pages/"+strconv.Itoa(pageID), nil, page)
+	return getOne[Page](ctx, s.client, http.MethodPut, "/v3/content/pages/"+strconv.Itoa(pageID), opts, page)
 }
 
 // Delete deletes a page: DELETE /v3/content/pages/{pageId}.

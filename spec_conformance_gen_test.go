@@ -11,6 +11,14 @@ import (
 var generatedSpecExceptions = []specException{
 	{"CartMetafields.List", "cannot unmarshal object into Go struct field envelope[[]github.com/bigcommerce-go/bigcommerce.CartMetafield].data", "The list of a cart's metafields answers MetafieldResponse, {data: Metafield} - one object - while the operation is \"Get all metafields\", takes page, limit and cursors, and every other owner's same list answers {data: [Metafield], meta}.  CartMetafields.List reads {data: [...]} like every metafield list, and All follows its cursor. A paged list of all a cart's metafields is a list; the single-object schema is a copy-paste slip."},
 	{"CartMetafields.All", "cannot unmarshal object into Go struct field envelope[[]github.com/bigcommerce-go/bigcommerce.CartMetafield].data", "The list of a cart's metafields answers MetafieldResponse, {data: Metafield} - one object - while the operation is \"Get all metafields\", takes page, limit and cursors, and every other owner's same list answers {data: [Metafield], meta}.  CartMetafields.List reads {data: [...]} like every metafield list, and All follows its cursor. A paged list of all a cart's metafields is a list; the single-object schema is a copy-paste slip."},
+	{"CategoryProductSortOrders.List", "query parameter \"limit\" is not declared", "Get Product Sort Order declares only the page query parameter, while its description documents limit: \"page=2&limit=250 will return page 2 of the results with 250 items per page\".  CategoryProductSortOrders.List takes ListOptions (Page and Limit) and sends limit; All asks for 250 per page. The operation's own description documents limit; without it every walk would take BigCommerce's default page size."},
+	{"CategoryProductSortOrders.All", "query parameter \"limit\" is not declared", "Get Product Sort Order declares only the page query parameter, while its description documents limit: \"page=2&limit=250 will return page 2 of the results with 250 items per page\".  CategoryProductSortOrders.List takes ListOptions (Page and Limit) and sends limit; All asks for 250 per page. The operation's own description documents limit; without it every walk would take BigCommerce's default page size."},
+	{"Countries.List", "header parameter Content-Type", "GET /countries declares a required Content-Type header, on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
+	{"Countries.All", "header parameter Content-Type", "GET /countries declares a required Content-Type header, on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
+	{"Countries.Get", "header parameter Content-Type", "GET /countries/{id} declares a required Content-Type header, on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
+	{"States.List", "header parameter Content-Type", "GET /countries/{country_id}/states declares a required Content-Type header, on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
+	{"States.All", "header parameter Content-Type", "GET /countries/{country_id}/states declares a required Content-Type header, on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
+	{"States.Get", "header parameter Content-Type", "GET /countries/{country_id}/states/{id} declares a required Content-Type header, on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
 	{"OrderPayments.Capture", "header parameter Content-Type: value is required but missing", "The operation declares no request body but a required Content-Type header parameter (components/parameters/ContentType).  Sends the POST without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a bodyless operation. Not checked against a live store: if BigCommerce refused it, the call fails before anything is captured (no money moves)."},
 	{"OrderPayments.Void", "header parameter Content-Type: value is required but missing", "The operation declares no request body but a required Content-Type header parameter (components/parameters/ContentType).  Sends the POST without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a bodyless operation. Not checked against a live store: if BigCommerce refused it, the call fails before anything is voided (no money moves)."},
 	{"ProductBulkPricingRules.List", "cannot unmarshal object into Go struct field envelope", "The 200 schema of Get all Bulk Pricing Rules makes data one rule object (and its example a bare rule), beside a meta.pagination collection meta.  Reads data as an array of BulkPricingRule ([]BulkPricingRule), as every V3 list, and as Product.BulkPricingRules holds the same rules. The operation lists all of a product's rules and answers collection metadata; one object in data is a schema slip, so the spec's own answer cannot be decoded as a list."},
@@ -20,6 +28,9 @@ var generatedSpecExceptions = []specException{
 	{"ProductComplexRules.Create", "more than one schema from \"oneOf\"", "A condition (conditionsRequest) is a oneOf of {modifier_id, modifier_value_id} and {variant_id}, neither with required properties nor additionalProperties false, so every condition matches both branches.  One condition type (ProductComplexRuleCreateCondition) with modifier_id, modifier_value_id and variant_id all optional; it sends those that are set. A oneOf without required properties cannot be satisfied exactly once; the read model's condition carries all three ids together."},
 	{"Promotions.Create", "readOnly property \"redemption_type\" in request", "PromotionBase's redemption_type is readOnly, while DraftCouponPromotion requires it in the same request body. Needs redemption_type to create a coupon promotion (the Draft schemas and the promotions guide send it). Sends redemption_type (see the PromotionCreate override). A validator that honours readOnly rejects every valid coupon promotion body; the required field wins."},
 	{"Promotions.Update", "matches more than one schema from \"oneOf\"", "The PUT body is oneOf PatchCouponPromotion and PatchAutomaticPromotion, whose fields are all optional and mostly shared: most bodies match both, which oneOf forbids.  Sends the fields set in PromotionUpdate (both branches' fields merged, all optional). The spec's oneOf should be an anyOf; a partial update cannot say which branch it is."},
+	{"TaxCustomers.List", "header parameter Content-Type", "/tax/customers declares a required Content-Type header at path level, so on GET too, a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
+	{"TaxCustomers.All", "header parameter Content-Type", "/tax/customers declares a required Content-Type header at path level, so on GET too, a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
+	{"TaxCustomers.DeleteWhere", "header parameter Content-Type", "/tax/customers declares a required Content-Type header at path level, so on DELETE too, a request without a body.  Sends Content-Type only with a body. Content-Type describes a body (RFC 9110 8.3)."},
 	{"WidgetTemplates.List", "header parameter Content-Type: value is required but missing", "The GET declares a required Content-Type header parameter (components/parameters/ContentType), though it has no request body.  Sends the GET without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a GET."},
 	{"WidgetTemplates.All", "header parameter Content-Type: value is required but missing", "The GET declares a required Content-Type header parameter (components/parameters/ContentType), though it has no request body.  Sends the GET without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a GET."},
 	{"Metafields.Update", "property \"key\" is missing", "The single metafield update (PUT /catalog/categories/{category_id}/metafields/{metafield_id}) requires key, namespace and permission_set, while the batch update (PUT /catalog/categories/metafields) of the same file requires only id.  Metafields.Update sends only the fields set in MetafieldUpdate: a partial update, as the batch update and every other catalog PUT are. The spec contradicts itself between its single and batch updates of one metafield."},
@@ -56,6 +67,8 @@ var generatedExampleExceptions = []specException{
 
 // specFiles are the spec files the manifest names.
 var specFiles = []string{
+	"accepted-methods_payments.v3.yml",
+	"access-tokens_payments.v3.yml",
 	"brands_catalog.v3.yml",
 	"carts.v3.yml",
 	"categories_catalog.v3.yml",
@@ -63,6 +76,9 @@ var specFiles = []string{
 	"channels.v3.yml",
 	"customers.v2.yml",
 	"customers.v3.yml",
+	"email_templates.v3.yml",
+	"geography.v2.yml",
+	"infrastructure_hosting.v3.yml",
 	"inventory.v3.yml",
 	"locations.v3.yml",
 	"marketing.v2.yml",
@@ -71,6 +87,9 @@ var specFiles = []string{
 	"orders.v3.yml",
 	"page-widgets.v3.yml",
 	"pages.v3.yml",
+	"pickup.v3.yml",
+	"pickup_methods.v3.yml",
+	"pickup_options.v3.yml",
 	"price_lists.v3.yml",
 	"product-modifiers_catalog.v3.yml",
 	"product-variant-options_catalog.v3.yml",
@@ -81,8 +100,20 @@ var specFiles = []string{
 	"redirects.v3.yml",
 	"scripts.v3.yml",
 	"segments.v3.yml",
+	"shipping.v2.yml",
+	"shipping.v3.yml",
 	"store_content.v2.yml",
 	"store_information.v2.yml",
+	"subscribers.v3.yml",
+	"tax.v3.yml",
+	"tax_classes.v2.yml",
+	"tax_classes.v3.yaml",
+	"tax_customers.v3.yml",
+	"tax_properties.v3.yml",
+	"tax_rates_zones.v3.yml",
+	"tax_settings.v3.yml",
+	"tax_zone_check.v3.yml",
+	"themes.v3.yml",
 	"webhooks.v3.yml",
 	"widgets.v3.yml",
 }
@@ -90,6 +121,17 @@ var specFiles = []string{
 // generatedSpecOps calls every generated operation once (see specOps).
 func generatedSpecOps() []specOp {
 	return []specOp{
+		{"AcceptedPaymentMethods.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.AcceptedPaymentMethods.List(ctx, &AcceptedPaymentMethodFilter{CheckoutID: "x", OrderID: 1}))
+		}},
+		{"AcceptedPaymentMethods.All", func(ctx context.Context, c *Client) error { return drain(c.AcceptedPaymentMethods.All(ctx, nil)) }},
+		{"PaymentAccessTokens.Create", func(ctx context.Context, c *Client) error {
+			var body PaymentAccessTokenCreate
+			if err := json.Unmarshal([]byte(`{"order":{"id":1,"is_recurring":false}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.PaymentAccessTokens.Create(ctx, body))
+		}},
 		{"Brands.DeleteImage", func(ctx context.Context, c *Client) error {
 			_, err := c.Brands.DeleteImage(ctx, 1)
 			return err
@@ -145,6 +187,14 @@ func generatedSpecOps() []specOp {
 			_, err := c.CartMetafields.DeleteMany(ctx, []int{item})
 			return err
 		}},
+		{"CategoryImages.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.CategoryImages.Delete(ctx, 1)
+			return err
+		}},
+		{"CategoryProductSortOrders.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.CategoryProductSortOrders.List(ctx, 1, &ListOptions{Page: 1, Limit: 10}))
+		}},
+		{"CategoryProductSortOrders.All", func(ctx context.Context, c *Client) error { return drain(c.CategoryProductSortOrders.All(ctx, 1, nil)) }},
 		{"Customers.ValidateCredentials", func(ctx context.Context, c *Client) error {
 			var body CustomerCredentials
 			if err := json.Unmarshal([]byte(`{"channel_id":1,"email":"foo@bar.com","password":"password"}`), &body); err != nil {
@@ -234,6 +284,84 @@ func generatedSpecOps() []specOp {
 			return errOnly(c.CustomerStoredInstruments.List(ctx, 1))
 		}},
 		{"CustomerStoredInstruments.All", func(ctx context.Context, c *Client) error { return drain(c.CustomerStoredInstruments.All(ctx, 1)) }},
+		{"EmailTemplates.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.EmailTemplates.List(ctx, &EmailTemplateFilter{ChannelID: 1}))
+		}},
+		{"EmailTemplates.All", func(ctx context.Context, c *Client) error { return drain(c.EmailTemplates.All(ctx, nil)) }},
+		{"EmailTemplates.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.EmailTemplates.Get(ctx, "x", &EmailTemplateOptions{ChannelID: 1}))
+		}},
+		{"EmailTemplates.Update", func(ctx context.Context, c *Client) error {
+			var body EmailTemplateUpdate
+			if err := json.Unmarshal([]byte(`{"body":"\u003c!DOCTYPE html\u003e \u003chtml lang=\"en\"\u003e \u003chead\u003e     \u003cmeta charset=\"UTF-8\"\u003e     \u003ctitle\u003eTitle\u003c/title\u003e \u003c/head\u003e \u003cbody\u003e \u003cp\u003e     {{lang \"reset_password\" name=store.name}} \u003c/p\u003e \u003cbr/\u003e \u003cbr/\u003e \u003ca href=\"{{account.reset_password_link}}\"\u003e     {{account.reset_password_link}} \u003c/a\u003e  \u003c/body\u003e \u003c/html\u003e","subject":"Reset your password at {{store.name}}","translations":[{"keys":{"reset_password":"To change your customer account password at {{name}} please click this link or copy and paste it into your browser:"},"locale":"en"}],"type_id":"account_reset_password_email"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.EmailTemplates.Update(ctx, "x", body, &EmailTemplateOptions{ChannelID: 1}))
+		}},
+		{"EmailTemplates.DeleteOverride", func(ctx context.Context, c *Client) error {
+			_, err := c.EmailTemplates.DeleteOverride(ctx, "x", &EmailTemplateOverrideFilter{ChannelID: 1})
+			return err
+		}},
+		{"Countries.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Countries.List(ctx, &CountryFilter{Country: "x", CountryIso2: "x", CountryIso3: "x", Page: 1, Limit: 10}))
+		}},
+		{"Countries.All", func(ctx context.Context, c *Client) error { return drain(c.Countries.All(ctx, nil)) }},
+		{"Countries.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Countries.Get(ctx, 1))
+		}},
+		{"Countries.Count", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Countries.Count(ctx))
+		}},
+		{"States.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.States.List(ctx, 1, &StateFilter{State: "x", StateAbbreviation: "x", Page: 1, Limit: 10}))
+		}},
+		{"States.All", func(ctx context.Context, c *Client) error { return drain(c.States.All(ctx, 1, nil)) }},
+		{"States.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.States.Get(ctx, 1, 1))
+		}},
+		{"States.Count", func(ctx context.Context, c *Client) error {
+			return errOnly(c.States.Count(ctx, 1))
+		}},
+		{"States.ListAll", func(ctx context.Context, c *Client) error {
+			return errOnly(c.States.ListAll(ctx, &ListOptions{Page: 1, Limit: 10}))
+		}},
+		{"States.AllCountries", func(ctx context.Context, c *Client) error { return drain(c.States.AllCountries(ctx, nil)) }},
+		{"States.CountAll", func(ctx context.Context, c *Client) error {
+			return errOnly(c.States.CountAll(ctx))
+		}},
+		{"HostingProjects.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.HostingProjects.List(ctx, &HostingProjectFilter{DateCreatedMax: specDay, DateCreatedMin: specDay, DateModifiedMax: specDay, DateModifiedMin: specDay, NameLike: "x", UUIDIn: StringList{"x"}, After: "x", Before: "x", Limit: 10}))
+		}},
+		{"HostingProjects.All", func(ctx context.Context, c *Client) error { return drain(c.HostingProjects.All(ctx, nil)) }},
+		{"HostingProjects.Create", func(ctx context.Context, c *Client) error {
+			var body HostingProjectCreate
+			if err := json.Unmarshal([]byte(`{"name":"my-storefront"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.HostingProjects.Create(ctx, body))
+		}},
+		{"HostingProjects.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.HostingProjects.DeleteWhere(ctx, &HostingProjectDeleteFilter{ProjectUUIDIn: StringList{"x"}})
+			return err
+		}},
+		{"HostingProjects.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.HostingProjects.Delete(ctx, "x")
+			return err
+		}},
+		{"HostingDeployments.Create", func(ctx context.Context, c *Client) error {
+			var body HostingDeploymentCreate
+			if err := json.Unmarshal([]byte(`{"environment_variables":[{"key":"API_URL","type":"plain_text","value":"https://api.example.com"},{"key":"API_SECRET","type":"secret","value":"s3cret"}],"project_uuid":"01956ca2-72dd-7968-9484-469ce291d38f","upload_uuid":"0194fd2b-2ac6-72de-b73f-d83f2d626a74"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.HostingDeployments.Create(ctx, body))
+		}},
+		{"HostingDeployments.CreateUpload", func(ctx context.Context, c *Client) error {
+			var body HostingUploadCreate
+			if err := json.Unmarshal([]byte(`{}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.HostingDeployments.CreateUpload(ctx, body))
+		}},
 		{"Coupons.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Coupons.List(ctx, &CouponFilter{Code: "x", ExcludeType: "per_item_discount", ID: "x", MaxID: 1, MinID: 1, Name: "x", Type: "per_item_discount", Page: 1, Limit: 10}))
 		}},
@@ -429,7 +557,7 @@ func generatedSpecOps() []specOp {
 			if err := json.Unmarshal([]byte(`{"body":"\u003cdiv\u003eHello World!\u003c/div\u003e","channel_id":1,"is_homepage":false,"is_visible":false,"meta_description":"string","meta_keywords":"string","meta_title":"My Content page","name":"Content Page","parent_id":0,"search_keywords":"string","sort_order":0,"type":"page","url":"/my-content-page"}`), &body); err != nil {
 				return err
 			}
-			return errOnly(c.Pages.Create(ctx, body))
+			return errOnly(c.Pages.Create(ctx, body, &PageOptions{Include: StringList{"body"}}))
 		}},
 		{"Pages.UpdateMany", func(ctx context.Context, c *Client) error {
 			var item PageUpdateMany
@@ -450,11 +578,62 @@ func generatedSpecOps() []specOp {
 			if err := json.Unmarshal([]byte(`{"body":"\u003cdiv\u003eHello World!\u003c/div\u003e","channel_id":12,"contact_fields":"fullname,companyname,phone,orderno,rma","email":"x","is_customers_only":true,"is_homepage":true,"is_visible":true,"link":"x","meta_description":"x","meta_keywords":"x","meta_title":"x","name":"My Store Page","parent_id":0,"search_keywords":"trousers,pockets,luxury","sort_order":0,"type":"page","url":"/my-store-page"}`), &body); err != nil {
 				return err
 			}
-			return errOnly(c.Pages.Update(ctx, 1, body))
+			return errOnly(c.Pages.Update(ctx, 1, body, &PageOptions{Include: StringList{"body"}}))
 		}},
 		{"Pages.Delete", func(ctx context.Context, c *Client) error {
 			_, err := c.Pages.Delete(ctx, 1)
 			return err
+		}},
+		{"OrderPickups.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.OrderPickups.List(ctx, &OrderPickupFilter{OrderIDIn: IntList{1}, PickupIDIn: IntList{1}}))
+		}},
+		{"OrderPickups.All", func(ctx context.Context, c *Client) error { return drain(c.OrderPickups.All(ctx, nil)) }},
+		{"OrderPickups.CreateMany", func(ctx context.Context, c *Client) error {
+			var item OrderPickupCreate
+			if err := json.Unmarshal([]byte(`{"collected_at":"'1660831392' or '2022-06-18T00:00:30Z'","order_id":103,"pickup_items":[{"order_product_id":4,"quantity":5}],"pickup_method_id":2,"ready_at":"'1660555844' or '2022-06-11T00:00:20Z'"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.OrderPickups.CreateMany(ctx, []OrderPickupCreate{item}))
+		}},
+		{"OrderPickups.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item OrderPickupUpdate
+			if err := json.Unmarshal([]byte(`{"collected_at":"'1660831392' or '2022-06-18T00:00:30Z'","id":2,"pickup_id":2,"ready_at":"'1660555844' or '2022-06-11T00:00:20Z'"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.OrderPickups.UpdateMany(ctx, []OrderPickupUpdate{item}))
+		}},
+		{"OrderPickups.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.OrderPickups.DeleteWhere(ctx, &OrderPickupDeleteFilter{IDIn: IntList{1}})
+			return err
+		}},
+		{"PickupMethods.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.PickupMethods.List(ctx, &PickupMethodFilter{DateCreated: specDay, DateCreatedMax: specDay, DateCreatedMin: specDay, DateModified: specDay, DateModifiedMax: specDay, DateModifiedMin: specDay, IDIn: IntList{1}, Sort: PickupMethodSort("date_modified:asc"), Page: 1, Limit: 10}))
+		}},
+		{"PickupMethods.All", func(ctx context.Context, c *Client) error { return drain(c.PickupMethods.All(ctx, nil)) }},
+		{"PickupMethods.CreateMany", func(ctx context.Context, c *Client) error {
+			var item PickupMethodCreate
+			if err := json.Unmarshal([]byte(`{"collection_instructions":"Bring your ID!","collection_time_description":"Collect during our opening hours of 0900 - 1700","display_name":"Office Pickup!","location_id":2,"location_identity":2}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.PickupMethods.CreateMany(ctx, []PickupMethodCreate{item}))
+		}},
+		{"PickupMethods.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item PickupMethodUpdate
+			if err := json.Unmarshal([]byte(`{"collection_instructions":"Bring your ID!","collection_time_description":"Collect during our opening hours of 0900 - 1700","display_name":"Office Pickup!","id":1,"location_id":2,"location_identity":2}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.PickupMethods.UpdateMany(ctx, []PickupMethodUpdate{item}))
+		}},
+		{"PickupMethods.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.PickupMethods.DeleteWhere(ctx, &PickupMethodDeleteFilter{IDIn: IntList{1}})
+			return err
+		}},
+		{"PickupOptions.Search", func(ctx context.Context, c *Client) error {
+			var body PickupOptionSearch
+			if err := json.Unmarshal([]byte(`{"items":[{"quantity":98,"variant_id":24}],"search_area":{"coordinates":{"latitude":37.7749,"longitude":122.4194},"radius":{"unit":"KM","value":10}}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.PickupOptions.Search(ctx, body))
 		}},
 		{"ProductModifiers.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductModifiers.List(ctx, 1, &ProductModifierFilter{ExcludeFields: StringList{"x"}, IncludeFields: StringList{"x"}, Page: 1, Limit: 10}))
@@ -937,6 +1116,115 @@ func generatedSpecOps() []specOp {
 			return errOnly(c.ShopperProfiles.ListSegments(ctx, "x", &ListOptions{Page: 1, Limit: 10}))
 		}},
 		{"ShopperProfiles.AllSegments", func(ctx context.Context, c *Client) error { return drain(c.ShopperProfiles.AllSegments(ctx, "x", nil)) }},
+		{"ShippingZones.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ShippingZones.List(ctx))
+		}},
+		{"ShippingZones.All", func(ctx context.Context, c *Client) error { return drain(c.ShippingZones.All(ctx)) }},
+		{"ShippingZones.Create", func(ctx context.Context, c *Client) error {
+			var body ShippingZoneCreate
+			if err := json.Unmarshal([]byte(`{"locations":[{"country_iso2":"MX"}],"name":"Mexico","type":"country"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ShippingZones.Create(ctx, body))
+		}},
+		{"ShippingZones.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ShippingZones.Get(ctx, 1))
+		}},
+		{"ShippingZones.Update", func(ctx context.Context, c *Client) error {
+			var body ShippingZoneUpdate
+			if err := json.Unmarshal([]byte(`{"enabled":true,"free_shipping":{"enabled":true,"exclude_fixed_shipping_products":true,"minimum_sub_total":"0.0000"},"handling_fees":{"display_separately":true,"fixed_surcharge":"0"},"locations":[{}],"name":"United States","type":"zip"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ShippingZones.Update(ctx, 1, body))
+		}},
+		{"ShippingZones.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.ShippingZones.Delete(ctx, 1)
+			return err
+		}},
+		{"ShippingMethods.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ShippingMethods.List(ctx, 1))
+		}},
+		{"ShippingMethods.All", func(ctx context.Context, c *Client) error { return drain(c.ShippingMethods.All(ctx, 1)) }},
+		{"ShippingMethods.Create", func(ctx context.Context, c *Client) error {
+			var body ShippingMethodCreate
+			if err := json.Unmarshal([]byte(`{"channel_ids":[1],"enabled":true,"handling_fees":{"fixed_surcharge":"3"},"name":"Per Order","settings":{"rate":8},"type":"perorder"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ShippingMethods.Create(ctx, 1, body))
+		}},
+		{"ShippingMethods.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ShippingMethods.Get(ctx, 1, 1))
+		}},
+		{"ShippingMethods.Update", func(ctx context.Context, c *Client) error {
+			var body ShippingMethodUpdate
+			if err := json.Unmarshal([]byte(`{"channel_ids":[2,3],"handling_fees":{"fixed_surcharge":"0"},"settings":{"rate":11}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ShippingMethods.Update(ctx, 1, 1, body))
+		}},
+		{"ShippingMethods.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.ShippingMethods.Delete(ctx, 1, 1)
+			return err
+		}},
+		{"ShippingCarrierConnections.Create", func(ctx context.Context, c *Client) error {
+			var body ShippingCarrierConnectionCreate
+			if err := json.Unmarshal([]byte(`{"carrier_id":"auspost","connection":{"auth_key":"yourAusPostAuthKey","test_mode":false}}`), &body); err != nil {
+				return err
+			}
+			_, err := c.ShippingCarrierConnections.Create(ctx, body)
+			return err
+		}},
+		{"ShippingCarrierConnections.Update", func(ctx context.Context, c *Client) error {
+			var body ShippingCarrierConnectionUpdate
+			if err := json.Unmarshal([]byte(`{"carrier_id":"endicia","connection":{"account_id":"yourEndiciaAccountId","pass_phrase":"yourEndiciaPassphrase"}}`), &body); err != nil {
+				return err
+			}
+			_, err := c.ShippingCarrierConnections.Update(ctx, body)
+			return err
+		}},
+		{"ShippingCarrierConnections.Delete", func(ctx context.Context, c *Client) error {
+			var body ShippingCarrierConnectionDelete
+			if err := json.Unmarshal([]byte(`{"carrier_id":"fedex"}`), &body); err != nil {
+				return err
+			}
+			_, err := c.ShippingCarrierConnections.Delete(ctx, body)
+			return err
+		}},
+		{"ProductCustomsInformation.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ProductCustomsInformation.List(ctx, &CustomsInformationFilter{ProductIDIn: IntList{1}, Page: 1, Limit: 10}))
+		}},
+		{"ProductCustomsInformation.All", func(ctx context.Context, c *Client) error { return drain(c.ProductCustomsInformation.All(ctx, nil)) }},
+		{"ProductCustomsInformation.UpsertMany", func(ctx context.Context, c *Client) error {
+			var item CustomsInformationUpsert
+			if err := json.Unmarshal([]byte(`{"commodity_description":"Baseball caps","country_of_origin":"US","hs_codes":{"ALL":"501000","AU":"817355","CA":"508313"},"international_shipping":true,"product_id":77}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.ProductCustomsInformation.UpsertMany(ctx, []CustomsInformationUpsert{item}))
+		}},
+		{"ProductCustomsInformation.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.ProductCustomsInformation.DeleteWhere(ctx, &CustomsInformationDeleteFilter{ProductIDIn: IntList{1}})
+			return err
+		}},
+		{"ShippingSettings.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ShippingSettings.Get(ctx))
+		}},
+		{"ShippingSettings.Update", func(ctx context.Context, c *Client) error {
+			var body ShippingSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"checkout":{"country_list_strategy":"DISPLAY_ALL_COUNTRIES","out_of_delivery_zone_message":"Unfortunately, one or more items in your cart can't be shipped to your location. Please choose a different delivery address."}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ShippingSettings.Update(ctx, body))
+		}},
+		{"ShippingSettings.GetChannel", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ShippingSettings.GetChannel(ctx, 1))
+		}},
+		{"ShippingSettings.UpdateChannel", func(ctx context.Context, c *Client) error {
+			var body ChannelShippingSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"checkout":{"out_of_delivery_zone_message":"Unfortunately, one or more items in your cart can't be shipped to your location. Please choose a different delivery address."}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ShippingSettings.UpdateChannel(ctx, 1, body))
+		}},
 		{"BlogPosts.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.BlogPosts.List(ctx, &BlogPostFilter{IsPublished: Ptr(true), PublishedDate: specDay, Tag: "x", URL: "x", Page: 1, Limit: 10}))
 		}},
@@ -982,6 +1270,235 @@ func generatedSpecOps() []specOp {
 		{"V2Redirects.Delete", func(ctx context.Context, c *Client) error {
 			_, err := c.V2Redirects.Delete(ctx, 1)
 			return err
+		}},
+		{"Subscribers.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Subscribers.List(ctx, &SubscriberFilter{DateCreated: specDay, DateCreatedMax: specDay, DateCreatedMin: specDay, DateModified: specDay, DateModifiedMax: specDay, DateModifiedMin: specDay, Email: "x", FirstName: "x", ID: 1, IDIn: IntList{1}, LastName: "x", OrderID: 1, Source: "x", Page: 1, Limit: 10}))
+		}},
+		{"Subscribers.All", func(ctx context.Context, c *Client) error {
+			return drain(c.Subscribers.All(ctx, &SubscriberFilter{DateCreated: specDay, DateCreatedMax: specDay, DateCreatedMin: specDay, DateModified: specDay, DateModifiedMax: specDay, DateModifiedMin: specDay, Email: "x", FirstName: "x", ID: 1, IDIn: IntList{1}, LastName: "x", OrderID: 1, Source: "x", Page: 1, Limit: 10}))
+		}},
+		{"Subscribers.Create", func(ctx context.Context, c *Client) error {
+			var body SubscriberCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"consents":["abandoned_cart"],"email":"x","first_name":"x","last_name":"x","order_id":1,"source":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Subscribers.Create(ctx, body))
+		}},
+		{"Subscribers.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.Subscribers.DeleteWhere(ctx, &SubscriberDeleteFilter{DateCreated: specDay, DateModified: specDay, Email: "x", FirstName: "x", LastName: "x", OrderID: 1, Source: "x"})
+			return err
+		}},
+		{"Subscribers.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Subscribers.Get(ctx, 1))
+		}},
+		{"Subscribers.Update", func(ctx context.Context, c *Client) error {
+			var body SubscriberUpdate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"consents":["abandoned_cart"],"email":"x","first_name":"x","last_name":"x","order_id":1,"source":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Subscribers.Update(ctx, 1, body))
+		}},
+		{"Subscribers.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.Subscribers.Delete(ctx, 1)
+			return err
+		}},
+		{"TaxProviderConnections.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.TaxProviderConnections.Get(ctx, "x"))
+		}},
+		{"TaxProviderConnections.Update", func(ctx context.Context, c *Client) error {
+			var body TaxProviderConnectionUpdate
+			if err := json.Unmarshal([]byte(`{"password":"h6eSgKLN72q7jYTW","profile":"test-profile","username":"MyTaxProviderAccount"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.TaxProviderConnections.Update(ctx, "x", body))
+		}},
+		{"TaxProviderConnections.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.TaxProviderConnections.Delete(ctx, "x")
+			return err
+		}},
+		{"TaxClasses.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.TaxClasses.List(ctx, &ListOptions{Page: 1, Limit: 10}))
+		}},
+		{"TaxClasses.All", func(ctx context.Context, c *Client) error { return drain(c.TaxClasses.All(ctx, nil)) }},
+		{"TaxClasses.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.TaxClasses.Get(ctx, 1))
+		}},
+		{"TaxClasses.CreateMany", func(ctx context.Context, c *Client) error {
+			var item TaxClassCreate
+			if err := json.Unmarshal([]byte(`{"name":"Class One"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxClasses.CreateMany(ctx, []TaxClassCreate{item}))
+		}},
+		{"TaxClasses.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item TaxClassUpdate
+			if err := json.Unmarshal([]byte(`{"id":1,"name":"Renamed One"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxClasses.UpdateMany(ctx, []TaxClassUpdate{item}))
+		}},
+		{"TaxClasses.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.TaxClasses.DeleteWhere(ctx, &TaxClassDeleteFilter{IDIn: StringList{"x"}})
+			return err
+		}},
+		{"TaxCustomers.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.TaxCustomers.List(ctx, &TaxCustomerFilter{CustomerIDIn: IntList{1}}))
+		}},
+		{"TaxCustomers.All", func(ctx context.Context, c *Client) error { return drain(c.TaxCustomers.All(ctx, nil)) }},
+		{"TaxCustomers.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item TaxCustomerUpdate
+			if err := json.Unmarshal([]byte(`{"customer_id":157,"tax_properties":{"A-123456789":"26","B-6731789":"200"}}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxCustomers.UpdateMany(ctx, []TaxCustomerUpdate{item}))
+		}},
+		{"TaxCustomers.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.TaxCustomers.DeleteWhere(ctx, &TaxCustomerDeleteFilter{CustomerIDIn: IntList{1}})
+			return err
+		}},
+		{"TaxProperties.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.TaxProperties.List(ctx, &TaxPropertyFilter{IDIn: IntList{1}, TypeIn: StringList{"x"}}))
+		}},
+		{"TaxProperties.All", func(ctx context.Context, c *Client) error { return drain(c.TaxProperties.All(ctx, nil)) }},
+		{"TaxProperties.CreateMany", func(ctx context.Context, c *Client) error {
+			var item TaxPropertyCreate
+			if err := json.Unmarshal([]byte(`{"code":"A-123456789","description":"Food Industry","display_name":"Example Tax Property 1","type":"PRODUCT"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxProperties.CreateMany(ctx, []TaxPropertyCreate{item}))
+		}},
+		{"TaxProperties.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item TaxPropertyUpdate
+			if err := json.Unmarshal([]byte(`{"code":"A-123456789","description":"Food Industry","display_name":"Example Tax Property 1","id":1}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxProperties.UpdateMany(ctx, []TaxPropertyUpdate{item}))
+		}},
+		{"TaxProperties.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.TaxProperties.DeleteWhere(ctx, &TaxPropertyDeleteFilter{IDIn: IntList{1}})
+			return err
+		}},
+		{"ProductTaxProperties.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ProductTaxProperties.List(ctx, &ProductTaxPropertyFilter{ProductIDIn: IntList{1}}))
+		}},
+		{"ProductTaxProperties.All", func(ctx context.Context, c *Client) error {
+			return drain(c.ProductTaxProperties.All(ctx, &ProductTaxPropertyFilter{ProductIDIn: IntList{1}}))
+		}},
+		{"ProductTaxProperties.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item ProductTaxPropertyUpdate
+			if err := json.Unmarshal([]byte(`{"product_id":157,"tax_properties":{"A-123456789":"26","B-6731789":"200"}}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.ProductTaxProperties.UpdateMany(ctx, []ProductTaxPropertyUpdate{item}))
+		}},
+		{"ProductTaxProperties.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.ProductTaxProperties.DeleteWhere(ctx, &ProductTaxPropertyDeleteFilter{ProductIDIn: IntList{1}})
+			return err
+		}},
+		{"TaxZones.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.TaxZones.List(ctx, &TaxZoneFilter{IDIn: IntList{1}}))
+		}},
+		{"TaxZones.All", func(ctx context.Context, c *Client) error { return drain(c.TaxZones.All(ctx, nil)) }},
+		{"TaxZones.CreateMany", func(ctx context.Context, c *Client) error {
+			var item TaxZoneCreate
+			if err := json.Unmarshal([]byte(`{"enabled":true,"name":"example zone","price_display_settings":{"show_both_on_detail_view":true,"show_both_on_list_view":true,"show_inclusive":true},"shopper_target_settings":{"customer_groups":[0],"locations":[{"country_code":"AR","subdivision_codes":["T","V"]},{"country_code":"AU","subdivision_codes":["WA","VIC"]}]}}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxZones.CreateMany(ctx, []TaxZoneCreate{item}))
+		}},
+		{"TaxZones.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item TaxZoneUpdate
+			if err := json.Unmarshal([]byte(`{"enabled":false,"id":3,"name":"Australia","price_display_settings":{"show_both_on_detail_view":false,"show_both_on_list_view":false,"show_inclusive":false},"shopper_target_settings":{"customer_groups":[2],"locations":[{"country_code":"AU","postal_codes":["2238","2173"]}]}}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxZones.UpdateMany(ctx, []TaxZoneUpdate{item}))
+		}},
+		{"TaxZones.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.TaxZones.DeleteWhere(ctx, &TaxZoneDeleteFilter{IDIn: IntList{1}})
+			return err
+		}},
+		{"TaxRates.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.TaxRates.List(ctx, &TaxRateFilter{IDIn: IntList{1}, TaxZoneIDIn: IntList{1}}))
+		}},
+		{"TaxRates.All", func(ctx context.Context, c *Client) error { return drain(c.TaxRates.All(ctx, nil)) }},
+		{"TaxRates.CreateMany", func(ctx context.Context, c *Client) error {
+			var item TaxRateCreate
+			if err := json.Unmarshal([]byte(`{"class_rates":[{"rate":5,"tax_class_id":0}],"enabled":true,"name":"Sales Tax","priority":1,"tax_zone_id":2}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxRates.CreateMany(ctx, []TaxRateCreate{item}))
+		}},
+		{"TaxRates.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item TaxRateUpdate
+			if err := json.Unmarshal([]byte(`{"class_rates":[{"rate":10,"tax_class_id":0}],"enabled":true,"id":3,"name":"Sales Tax","priority":1,"tax_zone_id":2}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxRates.UpdateMany(ctx, []TaxRateUpdate{item}))
+		}},
+		{"TaxRates.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.TaxRates.DeleteWhere(ctx, &TaxRateDeleteFilter{IDIn: IntList{1}})
+			return err
+		}},
+		{"TaxSettings.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.TaxSettings.Get(ctx))
+		}},
+		{"TaxSettings.Update", func(ctx context.Context, c *Client) error {
+			var body TaxSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"document_submission_strategy":"ON_PAYMENT_CAPTURE","fallback_strategy":"FIXED","guest_shopper_tax_zone_id":1,"price_display_settings":{"control_panel_price_display_strategy":"ZONE","invoice_price_display_strategy":"ZONE"},"rounding_strategy":"NO_ROUNDING","should_subtract_store_tax":true,"should_use_geolocation_to_determine_guest_shopper_tax_zone":true,"store_tax_zone_id":1,"tax_entered_with_prices":true}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.TaxSettings.Update(ctx, body))
+		}},
+		{"TaxZones.Check", func(ctx context.Context, c *Client) error {
+			var item TaxZoneCheck
+			if err := json.Unmarshal([]byte(`{"country_code":"AU","customer_group_id":0,"postal_code":"2099","subdivision_codes":"NSW"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.TaxZones.Check(ctx, []TaxZoneCheck{item}))
+		}},
+		{"Themes.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Themes.List(ctx))
+		}},
+		{"Themes.All", func(ctx context.Context, c *Client) error { return drain(c.Themes.All(ctx)) }},
+		{"Themes.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Themes.Get(ctx, "x"))
+		}},
+		{"Themes.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.Themes.Delete(ctx, "x")
+			return err
+		}},
+		{"Themes.Download", func(ctx context.Context, c *Client) error {
+			var body ThemeDownload
+			if err := json.Unmarshal([]byte(`{"which":"original"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Themes.Download(ctx, "x", body))
+		}},
+		{"Themes.Activate", func(ctx context.Context, c *Client) error {
+			var body ThemeActivate
+			if err := json.Unmarshal([]byte(`{"variation_id":"x","which":"original"}`), &body); err != nil {
+				return err
+			}
+			_, err := c.Themes.Activate(ctx, body, &ThemeActivateOptions{ChannelID: 1})
+			return err
+		}},
+		{"Themes.GetJob", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Themes.GetJob(ctx, "x"))
+		}},
+		{"ThemeConfigurations.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ThemeConfigurations.List(ctx, "x", &ThemeConfigurationFilter{ChannelIDIn: IntList{1}, UUIDIn: StringList{"x"}, VariationUUID: "x", Page: 1, Limit: 10}))
+		}},
+		{"ThemeConfigurations.All", func(ctx context.Context, c *Client) error { return drain(c.ThemeConfigurations.All(ctx, "x", nil)) }},
+		{"ThemeConfigurations.Validate", func(ctx context.Context, c *Client) error {
+			var body ThemeConfigurationInput
+			if err := json.Unmarshal([]byte(`{"settings":{},"variation_id":"x"}`), &body); err != nil {
+				return err
+			}
+			_, err := c.ThemeConfigurations.Validate(ctx, "x", body)
+			return err
+		}},
+		{"Themes.GetCustomTemplates", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Themes.GetCustomTemplates(ctx, "x"))
 		}},
 		{"WidgetTemplates.Create", func(ctx context.Context, c *Client) error {
 			var body WidgetTemplateCreate
