@@ -170,7 +170,7 @@ func (g *gen) run() (map[string][]byte, error) {
 			if o == nil {
 				continue
 			}
-			if w, _ := o.scope(); w == "" {
+			if w, _ := o.scope(); w == "" && !o.noScope() {
 				g.errorf("%s: %s: no OAuth scope: set scope: for the file or the operation", m.file, mo.Op)
 			}
 			g.ops = append(g.ops, o)

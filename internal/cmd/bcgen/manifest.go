@@ -19,7 +19,8 @@ type Manifest struct {
 	// Spec is the file name under testdata/openapi.
 	Spec string `yaml:"spec"`
 	// Scope is the read-write OAuth scope of the file's operations;
-	// ScopeRead its read-only twin (default Scope + "_read_only").
+	// ScopeRead its read-only twin (default Scope + "_read_only"). "-"
+	// marks operations BigCommerce documents as needing no scope (webhooks).
 	Scope     string `yaml:"scope"`
 	ScopeRead string `yaml:"scope_read"`
 	// Services declares the services this file's operations go to.

@@ -261,8 +261,12 @@ func (o *opInfo) inferKind() string {
 	return "write"
 }
 
-// scope returns the operation's read-write and read-only scopes.
+// scope returns the operation's read-write and read-only scopes; none
+// for scope "-" (an API that needs no scope, as webhooks.v3.yml says).
 func (o *opInfo) scope() (write, read string) {
+	if o.noScope() {
+		return "", ""
+	}
 	write = o.m.Scope
 	if o.mo.Scope != "" {
 		write = o.mo.Scope
@@ -278,4 +282,10 @@ func (o *opInfo) scope() (write, read string) {
 		read = o.mo.ScopeRead
 	}
 	return write, read
+}
+
+// noScope reports scope "-": BigCommerce documents that the operation needs
+// no OAuth scope, so RequiredScope returns "" for it.
+func (o *opInfo) noScope() bool {
+	return o.mo.Scope == "-" || (o.mo.Scope == "" && o.m.Scope == "-")
 }
