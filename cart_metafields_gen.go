@@ -4,7 +4,6 @@ package bigcommerce
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -372,6 +371,5 @@ func (s *CartMetafieldsService) UpdateMany(ctx context.Context, items []CartMeta
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *CartMetafieldsService) DeleteMany(ctx context.Context, items []int) (*Response, error) {
-	_, resp, err := writeBatch[int, json.RawMessage](ctx, s.client, http.MethodDelete, "/v3/carts/metafields", items, 50, cap(s.client.sem))
-	return resp, err
+	return writeBatchUnread(ctx, s.client, http.MethodDelete, "/v3/carts/metafields", items, 50, cap(s.client.sem))
 }

@@ -33,6 +33,14 @@ type Client struct {
 	// category (/v3/catalog/categories/{category_id}/products/sort-order), the
 	// storefront's Featured Items order.
 	CategoryProductSortOrders *CategoryProductSortOrdersService
+	// ChannelCurrencyAssignments manages the currencies enabled on each channel
+	// and its default currency.
+	ChannelCurrencyAssignments *ChannelCurrencyAssignmentsService
+	// ChannelMenus manages the control panel menus of a channel.
+	ChannelMenus *ChannelMenusService
+	// ChannelSites manages the site of a channel (/v3/channels/{channel_id}/site)
+	// and its checkout URL.
+	ChannelSites *ChannelSitesService
 	// Channels manages V3 sales channels and their product listings.
 	Channels *ChannelsService
 	// Countries reads the countries BigCommerce knows (/v2/countries).
@@ -40,6 +48,13 @@ type Client struct {
 	// Coupons manages V2 coupons (/v2/coupons). For V3 promotions and their
 	// coupon codes see PromotionsService and PromotionCodesService.
 	Coupons *CouponsService
+	// Currencies manages the store's V2 currencies (display formats and exchange
+	// rates).
+	Currencies *CurrenciesService
+	// CustomTemplateAssociations manages the custom template associations of
+	// products, categories, brands and pages (the theme layout file each uses on
+	// a channel).
+	CustomTemplateAssociations *CustomTemplateAssociationsService
 	// CustomerAttributeValues manages the customers' attribute values
 	// (/v3/customers/attribute-values).
 	CustomerAttributeValues *CustomerAttributeValuesService
@@ -132,6 +147,9 @@ type Client struct {
 	// Placements manages widget placements (/v3/content/placements), which put a
 	// widget in a region of a template file.
 	Placements *PlacementsService
+	// PriceListRecords writes the records of several price lists in one request
+	// (/v3/pricelists/records).
+	PriceListRecords *PriceListRecordsService
 	// PriceLists manages V3 price lists, their records and assignments.
 	PriceLists *PriceListsService
 	// ProductBulkPricingRules manages the bulk pricing rules of a product
@@ -213,6 +231,11 @@ type Client struct {
 	// ShopperProfiles manages shopper profiles, which tie a registered customer
 	// to customer segments (/v3/shopper-profiles).
 	ShopperProfiles *ShopperProfilesService
+	// SiteRoutes manages the routes of a site (/v3/sites/{site_id}/routes).
+	SiteRoutes *SiteRoutesService
+	// Sites manages V3 sites, the storefront URLs of channels, and their SSL
+	// certificates.
+	Sites *SitesService
 	// States reads the states (subdivisions) of countries
 	// (/v2/countries/{country_id}/states, /v2/countries/states).
 	States *StatesService
@@ -276,9 +299,14 @@ func (c *Client) initServices() {
 	c.Categories = (*CategoriesService)(&c.common)
 	c.CategoryImages = (*CategoryImagesService)(&c.common)
 	c.CategoryProductSortOrders = (*CategoryProductSortOrdersService)(&c.common)
+	c.ChannelCurrencyAssignments = (*ChannelCurrencyAssignmentsService)(&c.common)
+	c.ChannelMenus = (*ChannelMenusService)(&c.common)
+	c.ChannelSites = (*ChannelSitesService)(&c.common)
 	c.Channels = (*ChannelsService)(&c.common)
 	c.Countries = (*CountriesService)(&c.common)
 	c.Coupons = (*CouponsService)(&c.common)
+	c.Currencies = (*CurrenciesService)(&c.common)
+	c.CustomTemplateAssociations = (*CustomTemplateAssociationsService)(&c.common)
 	c.CustomerAttributeValues = (*CustomerAttributeValuesService)(&c.common)
 	c.CustomerAttributes = (*CustomerAttributesService)(&c.common)
 	c.CustomerConsent = (*CustomerConsentService)(&c.common)
@@ -310,6 +338,7 @@ func (c *Client) initServices() {
 	c.PickupMethods = (*PickupMethodsService)(&c.common)
 	c.PickupOptions = (*PickupOptionsService)(&c.common)
 	c.Placements = (*PlacementsService)(&c.common)
+	c.PriceListRecords = (*PriceListRecordsService)(&c.common)
 	c.PriceLists = (*PriceListsService)(&c.common)
 	c.ProductBulkPricingRules = (*ProductBulkPricingRulesService)(&c.common)
 	c.ProductCategoryAssignments = (*ProductCategoryAssignmentsService)(&c.common)
@@ -337,6 +366,8 @@ func (c *Client) initServices() {
 	c.ShippingSettings = (*ShippingSettingsService)(&c.common)
 	c.ShippingZones = (*ShippingZonesService)(&c.common)
 	c.ShopperProfiles = (*ShopperProfilesService)(&c.common)
+	c.SiteRoutes = (*SiteRoutesService)(&c.common)
+	c.Sites = (*SitesService)(&c.common)
 	c.States = (*StatesService)(&c.common)
 	c.Subscribers = (*SubscribersService)(&c.common)
 	c.TaxClasses = (*TaxClassesService)(&c.common)

@@ -2,6 +2,7 @@ package bigcommerce
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -177,7 +178,22 @@ func writeBatch[In, Out any](ctx context.Context, c *Client, method, path string
 // sendChunk sends one chunk of a V3 batch write and maps its error onto
 // the chunk's items (see writeBatch).
 func sendChunk[In, Out any](ctx context.Context, c *Client, method, path string, chunk []In) ([]Out, *Response, error) {
-	out, resp, err := getV3[[]Out](ctx, c, method, path, nil, chunk)
+	return sendChunkAs[In, []Out](ctx, c, method, path, chunk)
+}
+
+// writeBatchUnread is writeBatch for a batch write whose answer the SDK
+// does not read (204, {data: {}}, a list of ids): its data may be any JSON.
+func writeBatchUnread[In any](ctx context.Context, c *Client, method, path string, items []In, size, parallel int) (*Response, error) {
+	_, resp, err := batch(ctx, items, size, parallel, func(ctx context.Context, chunk []In) ([]struct{}, *Response, error) {
+		_, resp, err := sendChunkAs[In, json.RawMessage](ctx, c, method, path, chunk)
+		return nil, resp, err
+	})
+	return resp, err
+}
+
+// sendChunkAs is sendChunk with the answer's data decoded into T.
+func sendChunkAs[In, T any](ctx context.Context, c *Client, method, path string, chunk []In) (T, *Response, error) {
+	out, resp, err := getV3[T](ctx, c, method, path, nil, chunk)
 	var ms *MultiStatusError
 	if err != nil && !errors.As(err, &ms) {
 		err = customerChunkError(err, len(chunk))

@@ -353,8 +353,7 @@ func (s *MetafieldsService) DeleteMany(ctx context.Context, kind MetafieldKind, 
 			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
 		}
 	}
-	_, resp, err := writeBatch[int, json.RawMessage](ctx, s.client, http.MethodDelete, kind.path+"/metafields", ids, metafieldBatch, cap(s.client.sem))
-	return resp, err
+	return writeBatchUnread(ctx, s.client, http.MethodDelete, kind.path+"/metafields", ids, metafieldBatch, cap(s.client.sem))
 }
 
 // one sends a request answered with one metafield. The owners' specs

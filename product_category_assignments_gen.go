@@ -4,7 +4,6 @@ package bigcommerce
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -97,8 +96,7 @@ func (s *ProductCategoryAssignmentsService) All(ctx context.Context, filter *Pro
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *ProductCategoryAssignmentsService) CreateMany(ctx context.Context, items []ProductCategoryAssignmentCreate) (*Response, error) {
-	_, resp, err := writeBatch[ProductCategoryAssignmentCreate, json.RawMessage](ctx, s.client, http.MethodPut, "/v3/catalog/products/category-assignments", items, 50, cap(s.client.sem))
-	return resp, err
+	return writeBatchUnread(ctx, s.client, http.MethodPut, "/v3/catalog/products/category-assignments", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

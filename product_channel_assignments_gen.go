@@ -4,7 +4,6 @@ package bigcommerce
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -99,8 +98,7 @@ func (s *ProductChannelAssignmentsService) All(ctx context.Context, filter *Prod
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *ProductChannelAssignmentsService) CreateMany(ctx context.Context, items []ProductChannelAssignmentCreate) (*Response, error) {
-	_, resp, err := writeBatch[ProductChannelAssignmentCreate, json.RawMessage](ctx, s.client, http.MethodPut, "/v3/catalog/products/channel-assignments", items, 50, 1)
-	return resp, err
+	return writeBatchUnread(ctx, s.client, http.MethodPut, "/v3/catalog/products/channel-assignments", items, 50, 1)
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

@@ -6,7 +6,7 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
+	"strconv"
 )
 
 // PromotionCodesService manages the coupon codes of V3 coupon promotions
@@ -124,13 +124,13 @@ type PromotionCodeDeleteByCodeFilter struct {
 // Get codes for a particular promotion. Note: The default rate limit for this
 // endpoint is 10 concurrent requests.
 //
-// An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
-func (s *PromotionCodesService) List(ctx context.Context, promotionID string, filter *PromotionCodeFilter) ([]PromotionCode, *Response, error) {
-	if err := checkPathText("PromotionCodes.List", "promotion_id", promotionID); err != nil {
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
+func (s *PromotionCodesService) List(ctx context.Context, promotionID int, filter *PromotionCodeFilter) ([]PromotionCode, *Response, error) {
+	if err := checkPath("PromotionCodes.List", "promotion id", promotionID); err != nil {
 		return nil, &Response{}, err
 	}
-	return listV3[PromotionCode](ctx, s.client, "/v3/promotions/"+url.PathEscape(promotionID)+"/codes", filter)
+	return listV3[PromotionCode](ctx, s.client, "/v3/promotions/"+strconv.Itoa(promotionID)+"/codes", filter)
 }
 
 // All iterates over every promotion code: GET
@@ -140,8 +140,8 @@ func (s *PromotionCodesService) List(ctx context.Context, promotionID string, fi
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
-func (s *PromotionCodesService) All(ctx context.Context, promotionID string, filter *PromotionCodeFilter) iter.Seq2[PromotionCode, error] {
-	if err := checkPathText("PromotionCodes.All", "promotion_id", promotionID); err != nil {
+func (s *PromotionCodesService) All(ctx context.Context, promotionID int, filter *PromotionCodeFilter) iter.Seq2[PromotionCode, error] {
+	if err := checkPath("PromotionCodes.All", "promotion id", promotionID); err != nil {
 		return refused[PromotionCode](err)
 	}
 	return walkCursor(ctx, filter, func(ctx context.Context, f *PromotionCodeFilter) ([]PromotionCode, *Response, error) {
@@ -154,16 +154,16 @@ func (s *PromotionCodesService) All(ctx context.Context, promotionID string, fil
 // Create a new code for the promotion. Note: The default rate limit for this
 // endpoint is 40 concurrent requests.
 //
-// An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
-func (s *PromotionCodesService) Create(ctx context.Context, promotionID string, code PromotionCodeCreate) (*PromotionCode, *Response, error) {
-	if err := checkPathText("PromotionCodes.Create", "promotion_id", promotionID); err != nil {
+func (s *PromotionCodesService) Create(ctx context.Context, promotionID int, code PromotionCodeCreate) (*PromotionCode, *Response, error) {
+	if err := checkPath("PromotionCodes.Create", "promotion id", promotionID); err != nil {
 		return nil, &Response{}, err
 	}
-	return getOne[PromotionCode](ctx, s.client, http.MethodPost, "/v3/promotions/"+url.PathEscape(promotionID)+"/codes", nil, code)
+	return getOne[PromotionCode](ctx, s.client, http.MethodPost, "/v3/promotions/"+strconv.Itoa(promotionID)+"/codes", nil, code)
 }
 
 // DeleteWhere deletes the records filter selects: DELETE
@@ -178,11 +178,11 @@ func (s *PromotionCodesService) Create(ctx context.Context, promotionID string, 
 // A nil or empty filter is refused before anything is sent
 // (ErrInvalidRequest): BigCommerce would apply an unfiltered DELETE to every
 // record.
-func (s *PromotionCodesService) DeleteWhere(ctx context.Context, promotionID string, filter *PromotionCodeDeleteFilter) (*Response, error) {
-	if err := checkPathText("PromotionCodes.DeleteWhere", "promotion_id", promotionID); err != nil {
+func (s *PromotionCodesService) DeleteWhere(ctx context.Context, promotionID int, filter *PromotionCodeDeleteFilter) (*Response, error) {
+	if err := checkPath("PromotionCodes.DeleteWhere", "promotion id", promotionID); err != nil {
 		return &Response{}, err
 	}
-	return deleteWhere(ctx, s.client, "PromotionCodes.DeleteWhere", "/v3/promotions/"+url.PathEscape(promotionID)+"/codes", filter)
+	return deleteWhere(ctx, s.client, "PromotionCodes.DeleteWhere", "/v3/promotions/"+strconv.Itoa(promotionID)+"/codes", filter)
 }
 
 // Generate sends a promotion code batch: POST
@@ -195,16 +195,16 @@ func (s *PromotionCodesService) DeleteWhere(ctx context.Context, promotionID str
 // It works only on a bulk coupon promotion; BatchSize is at most 250 codes
 // per request (promotions.v3.yml).
 //
-// An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
-func (s *PromotionCodesService) Generate(ctx context.Context, promotionID string, generate PromotionCodeGenerate) (*PromotionCodeBatch, *Response, error) {
-	if err := checkPathText("PromotionCodes.Generate", "promotion_id", promotionID); err != nil {
+func (s *PromotionCodesService) Generate(ctx context.Context, promotionID int, generate PromotionCodeGenerate) (*PromotionCodeBatch, *Response, error) {
+	if err := checkPath("PromotionCodes.Generate", "promotion id", promotionID); err != nil {
 		return nil, &Response{}, err
 	}
-	return getOne[PromotionCodeBatch](ctx, s.client, http.MethodPost, "/v3/promotions/"+url.PathEscape(promotionID)+"/codegen", nil, generate)
+	return getOne[PromotionCodeBatch](ctx, s.client, http.MethodPost, "/v3/promotions/"+strconv.Itoa(promotionID)+"/codegen", nil, generate)
 }
 
 // ListByCode returns one page of promotion codes: GET /v3/promotions/codes.
@@ -243,14 +243,11 @@ func (s *PromotionCodesService) DeleteByCode(ctx context.Context, filter *Promot
 // Deletes a coupon code. Note: The default rate limit for this endpoint is 40
 // concurrent requests.
 //
-// An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
-func (s *PromotionCodesService) Delete(ctx context.Context, promotionID, codeID string) (*Response, error) {
-	if err := checkPathText("PromotionCodes.Delete", "promotion_id", promotionID); err != nil {
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
+func (s *PromotionCodesService) Delete(ctx context.Context, promotionID, codeID int) (*Response, error) {
+	if err := checkPath("PromotionCodes.Delete", "promotion id, code id", promotionID, codeID); err != nil {
 		return &Response{}, err
 	}
-	if err := checkPathText("PromotionCodes.Delete", "code_id", codeID); err != nil {
-		return &Response{}, err
-	}
-	return s.client.call(ctx, http.MethodDelete, "/v3/promotions/"+url.PathEscape(promotionID)+"/codes/"+url.PathEscape(codeID), nil, nil, nil)
+	return s.client.call(ctx, http.MethodDelete, "/v3/promotions/"+strconv.Itoa(promotionID)+"/codes/"+strconv.Itoa(codeID), nil, nil, nil)
 }

@@ -7,7 +7,7 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -1239,13 +1239,13 @@ func (s *PromotionsService) DeleteWhere(ctx context.Context, filter *PromotionDe
 // Returns a single promotion. Note: The default rate limit for this endpoint
 // is 40 concurrent requests.
 //
-// An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
-func (s *PromotionsService) Get(ctx context.Context, id string) (*Promotion, *Response, error) {
-	if err := checkPathText("Promotions.Get", "id", id); err != nil {
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
+func (s *PromotionsService) Get(ctx context.Context, id int) (*Promotion, *Response, error) {
+	if err := checkPath("Promotions.Get", "ID", id); err != nil {
 		return nil, &Response{}, err
 	}
-	return getOne[Promotion](ctx, s.client, http.MethodGet, "/v3/promotions/"+url.PathEscape(id), nil, nil)
+	return getOne[Promotion](ctx, s.client, http.MethodGet, "/v3/promotions/"+strconv.Itoa(id), nil, nil)
 }
 
 // Update updates a promotion: PUT /v3/promotions/{id}.
@@ -1253,13 +1253,13 @@ func (s *PromotionsService) Get(ctx context.Context, id string) (*Promotion, *Re
 // Update a promotion. Note: The default rate limit for this request is 40
 // concurrent requests.
 //
-// An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
-func (s *PromotionsService) Update(ctx context.Context, id string, promotion PromotionUpdate) (*Promotion, *Response, error) {
-	if err := checkPathText("Promotions.Update", "id", id); err != nil {
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
+func (s *PromotionsService) Update(ctx context.Context, id int, promotion PromotionUpdate) (*Promotion, *Response, error) {
+	if err := checkPath("Promotions.Update", "ID", id); err != nil {
 		return nil, &Response{}, err
 	}
-	return getOne[Promotion](ctx, s.client, http.MethodPut, "/v3/promotions/"+url.PathEscape(id), nil, promotion)
+	return getOne[Promotion](ctx, s.client, http.MethodPut, "/v3/promotions/"+strconv.Itoa(id), nil, promotion)
 }
 
 // Delete deletes a promotion: DELETE /v3/promotions/{id}.
@@ -1267,11 +1267,11 @@ func (s *PromotionsService) Update(ctx context.Context, id string, promotion Pro
 // Deletes a promotion. Note: The default rate limit for this endpoint is 40
 // concurrent requests.
 //
-// An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
-func (s *PromotionsService) Delete(ctx context.Context, id string) (*Response, error) {
-	if err := checkPathText("Promotions.Delete", "id", id); err != nil {
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
+func (s *PromotionsService) Delete(ctx context.Context, id int) (*Response, error) {
+	if err := checkPath("Promotions.Delete", "ID", id); err != nil {
 		return &Response{}, err
 	}
-	return s.client.call(ctx, http.MethodDelete, "/v3/promotions/"+url.PathEscape(id), nil, nil, nil)
+	return s.client.call(ctx, http.MethodDelete, "/v3/promotions/"+strconv.Itoa(id), nil, nil, nil)
 }

@@ -74,6 +74,8 @@ var specFiles = []string{
 	"categories_catalog.v3.yml",
 	"category-trees_catalog.v3.yml",
 	"channels.v3.yml",
+	"currencies.v2.yml",
+	"custom-template-associations.v3.yml",
 	"customers.v2.yml",
 	"customers.v3.yml",
 	"email_templates.v3.yml",
@@ -102,6 +104,7 @@ var specFiles = []string{
 	"segments.v3.yml",
 	"shipping.v2.yml",
 	"shipping.v3.yml",
+	"sites.v3.yml",
 	"store_content.v2.yml",
 	"store_information.v2.yml",
 	"subscribers.v3.yml",
@@ -195,6 +198,137 @@ func generatedSpecOps() []specOp {
 			return errOnly(c.CategoryProductSortOrders.List(ctx, 1, &ListOptions{Page: 1, Limit: 10}))
 		}},
 		{"CategoryProductSortOrders.All", func(ctx context.Context, c *Client) error { return drain(c.CategoryProductSortOrders.All(ctx, 1, nil)) }},
+		{"Channels.GetActiveTheme", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Channels.GetActiveTheme(ctx, 1))
+		}},
+		{"ChannelCurrencyAssignments.ListAll", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ChannelCurrencyAssignments.ListAll(ctx))
+		}},
+		{"ChannelCurrencyAssignments.AllChannels", func(ctx context.Context, c *Client) error {
+			return drain(c.ChannelCurrencyAssignments.AllChannels(ctx))
+		}},
+		{"ChannelCurrencyAssignments.CreateMany", func(ctx context.Context, c *Client) error {
+			var item ChannelCurrencyAssignmentBatchWrite
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"default_currency":"USD","enabled_currencies":["USD"]}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.ChannelCurrencyAssignments.CreateMany(ctx, []ChannelCurrencyAssignmentBatchWrite{item}))
+		}},
+		{"ChannelCurrencyAssignments.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item ChannelCurrencyAssignmentBatchWrite
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"default_currency":"USD","enabled_currencies":["USD"]}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.ChannelCurrencyAssignments.UpdateMany(ctx, []ChannelCurrencyAssignmentBatchWrite{item}))
+		}},
+		{"ChannelCurrencyAssignments.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ChannelCurrencyAssignments.Get(ctx, 1))
+		}},
+		{"ChannelCurrencyAssignments.Create", func(ctx context.Context, c *Client) error {
+			var body ChannelCurrencyAssignmentWrite
+			if err := json.Unmarshal([]byte(`{"default_currency":"USD","enabled_currencies":["USD","GBP","AUD"]}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ChannelCurrencyAssignments.Create(ctx, 1, body))
+		}},
+		{"ChannelCurrencyAssignments.Update", func(ctx context.Context, c *Client) error {
+			var body ChannelCurrencyAssignmentWrite
+			if err := json.Unmarshal([]byte(`{"default_currency":"USD","enabled_currencies":["USD","GBP","AUD"]}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ChannelCurrencyAssignments.Update(ctx, 1, body))
+		}},
+		{"ChannelCurrencyAssignments.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.ChannelCurrencyAssignments.Delete(ctx, 1)
+			return err
+		}},
+		{"ChannelSites.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ChannelSites.Get(ctx, 1))
+		}},
+		{"ChannelSites.Create", func(ctx context.Context, c *Client) error {
+			var body ChannelSiteCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"url":"https://kittens.mybigcommerce.com/"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ChannelSites.Create(ctx, 1, body))
+		}},
+		{"ChannelSites.Update", func(ctx context.Context, c *Client) error {
+			var body ChannelSiteUpdate
+			if err := json.Unmarshal([]byte(`{"url":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ChannelSites.Update(ctx, 1, body))
+		}},
+		{"ChannelSites.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.ChannelSites.Delete(ctx, 1)
+			return err
+		}},
+		{"ChannelSites.UpdateCheckoutURL", func(ctx context.Context, c *Client) error {
+			var body ChannelSiteCheckoutURL
+			if err := json.Unmarshal([]byte(`{"url":"https://checkout.kittens.mybigcommerce.com"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ChannelSites.UpdateCheckoutURL(ctx, 1, body))
+		}},
+		{"ChannelSites.DeleteCheckoutURL", func(ctx context.Context, c *Client) error {
+			_, err := c.ChannelSites.DeleteCheckoutURL(ctx, 1)
+			return err
+		}},
+		{"ChannelMenus.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ChannelMenus.Get(ctx, 1))
+		}},
+		{"ChannelMenus.Create", func(ctx context.Context, c *Client) error {
+			var body ChannelMenusCreate
+			if err := json.Unmarshal([]byte(`{"bigcommerce_protected_app_sections":["social","carousel","domains","currencies","notifications","storefront_settings"],"custom_app_sections":[{"query_path":"overview","title":"Overview"},{"query_path":"products","title":"Products"},{"query_path":"campaigns","title":"Campaigns"},{"query_path":"settings","title":"Settings"}]}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ChannelMenus.Create(ctx, 1, body))
+		}},
+		{"ChannelMenus.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.ChannelMenus.Delete(ctx, 1)
+			return err
+		}},
+		{"Currencies.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Currencies.List(ctx, &ListOptions{Page: 1, Limit: 10}))
+		}},
+		{"Currencies.All", func(ctx context.Context, c *Client) error { return drain(c.Currencies.All(ctx, nil)) }},
+		{"Currencies.Create", func(ctx context.Context, c *Client) error {
+			var body CurrencyCreate
+			if err := json.Unmarshal([]byte(`{"auto_update":true,"country_iso2":"EU","currency_code":"EUR","currency_exchange_rate":"0.849","decimal_places":2,"decimal_token":".","enabled":false,"is_default":false,"name":"Euro","thousands_token":",","token":"€","token_location":"left"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Currencies.Create(ctx, body))
+		}},
+		{"Currencies.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Currencies.Get(ctx, 1))
+		}},
+		{"Currencies.Update", func(ctx context.Context, c *Client) error {
+			var body CurrencyUpdate
+			if err := json.Unmarshal([]byte(`{"currency_exchange_rate":"0.849","decimal_places":2,"decimal_token":".","name":"Euro","thousands_token":",","token":"€","token_location":"left"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Currencies.Update(ctx, 1, body))
+		}},
+		{"Currencies.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.Currencies.Delete(ctx, 1)
+			return err
+		}},
+		{"CustomTemplateAssociations.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.CustomTemplateAssociations.List(ctx, &CustomTemplateAssociationFilter{ChannelID: 1, EntityIDIn: IntList{1}, IsValid: Ptr(true), Type: "product", Page: 1, Limit: 10}))
+		}},
+		{"CustomTemplateAssociations.All", func(ctx context.Context, c *Client) error { return drain(c.CustomTemplateAssociations.All(ctx, nil)) }},
+		{"CustomTemplateAssociations.UpsertMany", func(ctx context.Context, c *Client) error {
+			var item CustomTemplateAssociationUpsert
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"entity_id":123,"entity_type":"brand","file_name":"custom-brand-1.html"}`), &item); err != nil {
+				return err
+			}
+			_, err := c.CustomTemplateAssociations.UpsertMany(ctx, []CustomTemplateAssociationUpsert{item})
+			return err
+		}},
+		{"CustomTemplateAssociations.DeleteWhere", func(ctx context.Context, c *Client) error {
+			_, err := c.CustomTemplateAssociations.DeleteWhere(ctx, &CustomTemplateAssociationDeleteFilter{ChannelID: 1, EntityIDIn: IntList{1}, IDIn: IntList{1}, Type: "product"})
+			return err
+		}},
 		{"Customers.ValidateCredentials", func(ctx context.Context, c *Client) error {
 			var body CustomerCredentials
 			if err := json.Unmarshal([]byte(`{"channel_id":1,"email":"foo@bar.com","password":"password"}`), &body); err != nil {
@@ -635,6 +769,57 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.PickupOptions.Search(ctx, body))
 		}},
+		{"PriceLists.CreateRecords", func(ctx context.Context, c *Client) error {
+			var item PriceRecordCreate
+			if err := json.Unmarshal([]byte(`{"bulk_pricing_tiers":[{}],"currency":"usd","map_price":2.5,"price":3.99,"retail_price":4.99,"sale_price":3.49,"sku":"SMB-123","variant_id":331}`), &item); err != nil {
+				return err
+			}
+			_, err := c.PriceLists.CreateRecords(ctx, 1, []PriceRecordCreate{item})
+			return err
+		}},
+		{"PriceLists.ListVariantRecords", func(ctx context.Context, c *Client) error {
+			return errOnly(c.PriceLists.ListVariantRecords(ctx, 1, 1, &PriceRecordVariantFilter{Include: StringList{"bulk_pricing_tiers"}, After: "x", Before: "x", Page: 1, Limit: 10}))
+		}},
+		{"PriceLists.AllVariantRecords", func(ctx context.Context, c *Client) error {
+			return drain(c.PriceLists.AllVariantRecords(ctx, 1, 1, nil))
+		}},
+		{"PriceLists.GetRecord", func(ctx context.Context, c *Client) error {
+			return errOnly(c.PriceLists.GetRecord(ctx, 1, 1, "x", &PriceRecordOptions{Include: StringList{"bulk_pricing_tiers"}}))
+		}},
+		{"PriceLists.SetRecord", func(ctx context.Context, c *Client) error {
+			var body PriceRecordSet
+			if err := json.Unmarshal([]byte(`{"bulk_pricing_tiers":[{}],"map_price":1.5,"price":3.99,"retail_price":1.5,"sale_price":1.5}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.PriceLists.SetRecord(ctx, 1, 1, "x", body))
+		}},
+		{"PriceLists.DeleteRecord", func(ctx context.Context, c *Client) error {
+			_, err := c.PriceLists.DeleteRecord(ctx, 1, 1, "x")
+			return err
+		}},
+		{"PriceLists.UpsertAssignment", func(ctx context.Context, c *Client) error {
+			var body PriceListAssignmentUpsert
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"customer_group_id":2}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.PriceLists.UpsertAssignment(ctx, 1, body))
+		}},
+		{"PriceListRecords.CreateMany", func(ctx context.Context, c *Client) error {
+			var item PriceListRecordCreate
+			if err := json.Unmarshal([]byte(`{"bulk_pricing_tiers":[{}],"currency":"usd","map_price":0,"price":0,"price_list_id":1,"retail_price":0,"sale_price":0,"sku":"SKU-001","variant_id":5}`), &item); err != nil {
+				return err
+			}
+			_, err := c.PriceListRecords.CreateMany(ctx, []PriceListRecordCreate{item})
+			return err
+		}},
+		{"PriceListRecords.UpsertMany", func(ctx context.Context, c *Client) error {
+			var item PriceListRecordUpsert
+			if err := json.Unmarshal([]byte(`{"bulk_pricing_tiers":[{}],"currency":"usd","map_price":0,"price":0,"price_list_id":1,"retail_price":0,"sale_price":0,"sku":"SKU-001","variant_id":5}`), &item); err != nil {
+				return err
+			}
+			_, err := c.PriceListRecords.UpsertMany(ctx, []PriceListRecordUpsert{item})
+			return err
+		}},
 		{"ProductModifiers.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductModifiers.List(ctx, 1, &ProductModifierFilter{ExcludeFields: StringList{"x"}, IncludeFields: StringList{"x"}, Page: 1, Limit: 10}))
 		}},
@@ -960,32 +1145,32 @@ func generatedSpecOps() []specOp {
 			return err
 		}},
 		{"Promotions.Get", func(ctx context.Context, c *Client) error {
-			return errOnly(c.Promotions.Get(ctx, "x"))
+			return errOnly(c.Promotions.Get(ctx, 1))
 		}},
 		{"Promotions.Update", func(ctx context.Context, c *Client) error {
 			var body PromotionUpdate
 			if err := json.Unmarshal([]byte(`{"can_be_used_with_other_promotions":false,"channels":[{"id":1}],"codes":{"code":"TEST-COUPON-CODE","created":"2019-01-20T22:00:00.000Z","id":1,"max_uses":10,"max_uses_per_customer":5},"coupon_overrides_automatic_when_offering_higher_discounts":false,"coupon_overrides_other_promotions":false,"coupon_type":"BULK","currency_code":"USD","customer":{"excluded_group_ids":[1,2,3],"group_ids":[1,2,3],"minimum_order_count":1,"segments":{"id":["ccec121a-f9bc-4a04-809e-1fe0d8ae7fdd"]}},"display_name":"WOW!!! FREE SHIPPING for Product X","end_date":"2025-12-30T01:02:03+00:00","max_uses":10,"name":"Buy Product X Get Free Shipping","notifications":[{"content":"Congratulations! Youʼve received a free %ACTION.FREE_PRODUCT%!","locations":["HOME_PAGE","PRODUCT_PAGE","CART_PAGE","CHECKOUT_PAGE"],"type":"UPSELL"}],"rules":[{"action":{}}],"schedule":{"daily_end_time":"23:59:00","daily_start_time":"01:20:00","week_days":["Monday"],"week_frequency":2},"shipping_address":{"countries":[{"iso2_country_code":"US"}]},"start_date":"2005-12-30T01:02:03+00:00","status":"ENABLED","stop":false}`), &body); err != nil {
 				return err
 			}
-			return errOnly(c.Promotions.Update(ctx, "x", body))
+			return errOnly(c.Promotions.Update(ctx, 1, body))
 		}},
 		{"Promotions.Delete", func(ctx context.Context, c *Client) error {
-			_, err := c.Promotions.Delete(ctx, "x")
+			_, err := c.Promotions.Delete(ctx, 1)
 			return err
 		}},
 		{"PromotionCodes.List", func(ctx context.Context, c *Client) error {
-			return errOnly(c.PromotionCodes.List(ctx, "x", &PromotionCodeFilter{Code: "x", After: "x", Before: "x", Page: 1, Limit: 10}))
+			return errOnly(c.PromotionCodes.List(ctx, 1, &PromotionCodeFilter{Code: "x", After: "x", Before: "x", Page: 1, Limit: 10}))
 		}},
-		{"PromotionCodes.All", func(ctx context.Context, c *Client) error { return drain(c.PromotionCodes.All(ctx, "x", nil)) }},
+		{"PromotionCodes.All", func(ctx context.Context, c *Client) error { return drain(c.PromotionCodes.All(ctx, 1, nil)) }},
 		{"PromotionCodes.Create", func(ctx context.Context, c *Client) error {
 			var body PromotionCodeCreate
 			if err := json.Unmarshal([]byte(`{"code":"x","max_uses":10,"max_uses_per_customer":5}`), &body); err != nil {
 				return err
 			}
-			return errOnly(c.PromotionCodes.Create(ctx, "x", body))
+			return errOnly(c.PromotionCodes.Create(ctx, 1, body))
 		}},
 		{"PromotionCodes.DeleteWhere", func(ctx context.Context, c *Client) error {
-			_, err := c.PromotionCodes.DeleteWhere(ctx, "x", &PromotionCodeDeleteFilter{Code: "x", IDIn: IntList{1}})
+			_, err := c.PromotionCodes.DeleteWhere(ctx, 1, &PromotionCodeDeleteFilter{Code: "x", IDIn: IntList{1}})
 			return err
 		}},
 		{"PromotionCodes.Generate", func(ctx context.Context, c *Client) error {
@@ -993,7 +1178,7 @@ func generatedSpecOps() []specOp {
 			if err := json.Unmarshal([]byte(`{"batch_size":5,"code_length":10,"delimiter":"_","exclude_characters":["1","2","3","4","5","A","B","C","D","E"],"max_uses":10,"max_uses_per_customer":5,"prefix":"PRE","suffix":"POST"}`), &body); err != nil {
 				return err
 			}
-			return errOnly(c.PromotionCodes.Generate(ctx, "x", body))
+			return errOnly(c.PromotionCodes.Generate(ctx, 1, body))
 		}},
 		{"PromotionCodes.ListByCode", func(ctx context.Context, c *Client) error {
 			return errOnly(c.PromotionCodes.ListByCode(ctx, &PromotionCodeLookup{Code: "x"}))
@@ -1006,7 +1191,7 @@ func generatedSpecOps() []specOp {
 			return err
 		}},
 		{"PromotionCodes.Delete", func(ctx context.Context, c *Client) error {
-			_, err := c.PromotionCodes.Delete(ctx, "x", "x")
+			_, err := c.PromotionCodes.Delete(ctx, 1, 1)
 			return err
 		}},
 		{"Redirects.List", func(ctx context.Context, c *Client) error {
@@ -1224,6 +1409,78 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.ShippingSettings.UpdateChannel(ctx, 1, body))
+		}},
+		{"Sites.Create", func(ctx context.Context, c *Client) error {
+			var body SiteCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"url":"https://kittens.mybigcommerce.com/"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Sites.Create(ctx, body))
+		}},
+		{"Sites.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Sites.List(ctx, &SiteFilter{ChannelIDIn: IntList{1}, URLTypeIn: StringList{"x"}, Page: 1, Limit: 10}))
+		}},
+		{"Sites.All", func(ctx context.Context, c *Client) error { return drain(c.Sites.All(ctx, nil)) }},
+		{"Sites.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Sites.Get(ctx, 1))
+		}},
+		{"Sites.Update", func(ctx context.Context, c *Client) error {
+			var body SiteUpdate
+			if err := json.Unmarshal([]byte(`{"url":"https://kittens.mybigcommerce.com/"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Sites.Update(ctx, 1, body))
+		}},
+		{"Sites.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.Sites.Delete(ctx, 1)
+			return err
+		}},
+		{"Sites.GetCertificate", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Sites.GetCertificate(ctx, 1))
+		}},
+		{"Sites.UpsertCertificate", func(ctx context.Context, c *Client) error {
+			var body SiteCertificateUpsert
+			if err := json.Unmarshal([]byte(`{"certificate":{"certificate":"x","intermediate_certificates":"x","private_key":"x"},"url":"kittens.mybigcommerce.com"}`), &body); err != nil {
+				return err
+			}
+			_, err := c.Sites.UpsertCertificate(ctx, 1, body)
+			return err
+		}},
+		{"Sites.ListCertificates", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Sites.ListCertificates(ctx, &SiteCertificateFilter{URLsIn: StringList{"x"}}))
+		}},
+		{"Sites.AllCertificates", func(ctx context.Context, c *Client) error { return drain(c.Sites.AllCertificates(ctx, nil)) }},
+		{"SiteRoutes.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.SiteRoutes.List(ctx, 1, &SiteRouteFilter{Type: "x", Page: 1, Limit: 10}))
+		}},
+		{"SiteRoutes.All", func(ctx context.Context, c *Client) error { return drain(c.SiteRoutes.All(ctx, 1, nil)) }},
+		{"SiteRoutes.Create", func(ctx context.Context, c *Client) error {
+			var body SiteRouteCreate
+			if err := json.Unmarshal([]byte(`{"matching":"5","route":"/my-amazing-product","type":"product"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.SiteRoutes.Create(ctx, 1, body))
+		}},
+		{"SiteRoutes.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item SiteRouteBatchUpdate
+			if err := json.Unmarshal([]byte(`{"id":1,"matching":"5","route":"/my-amazing-product","type":"product"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.SiteRoutes.UpdateMany(ctx, 1, []SiteRouteBatchUpdate{item}))
+		}},
+		{"SiteRoutes.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.SiteRoutes.Get(ctx, 1, 1))
+		}},
+		{"SiteRoutes.Update", func(ctx context.Context, c *Client) error {
+			var body SiteRouteUpdate
+			if err := json.Unmarshal([]byte(`{"matching":"5","route":"/my-amazing-product","type":"product"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.SiteRoutes.Update(ctx, 1, 1, body))
+		}},
+		{"SiteRoutes.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.SiteRoutes.Delete(ctx, 1, 1)
+			return err
 		}},
 		{"BlogPosts.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.BlogPosts.List(ctx, &BlogPostFilter{IsPublished: Ptr(true), PublishedDate: specDay, Tag: "x", URL: "x", Page: 1, Limit: 10}))
@@ -1499,6 +1756,17 @@ func generatedSpecOps() []specOp {
 		}},
 		{"Themes.GetCustomTemplates", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Themes.GetCustomTemplates(ctx, "x"))
+		}},
+		{"Webhooks.GetAdmin", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Webhooks.GetAdmin(ctx, &WebhookAdminOptions{IsActive: Ptr(true)}))
+		}},
+		{"Webhooks.UpdateAdmin", func(ctx context.Context, c *Client) error {
+			var body WebhookAdminUpdate
+			if err := json.Unmarshal([]byte(`{"emails":["user@example.com"]}`), &body); err != nil {
+				return err
+			}
+			_, err := c.Webhooks.UpdateAdmin(ctx, body)
+			return err
 		}},
 		{"WidgetTemplates.Create", func(ctx context.Context, c *Client) error {
 			var body WidgetTemplateCreate

@@ -333,14 +333,10 @@ func (g *gen) emitMethod(o *opInfo) {
 			errs = append(errs, "A POST is never retried once it may have been processed.")
 		}
 		doc(fmt.Sprintf("%s %s %s in batches: %s.", o.mo.Method, batchVerb(o.mo.Method, o.verb), plural(o.thing()), route), errs...)
-		out := model
-		if out == "" {
-			out = "json.RawMessage" // the answer is not read (it may list ids)
-		}
-		if model == "" {
+		if model == "" { // the answer is not read: 204, {data: {}} or a list of ids
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, items []%s) (*Response, error) {\n", recv, o.mo.Method, params, o.bodyType())
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
-			fmt.Fprintf(&b, "\t_, resp, err := writeBatch[%s, %s](ctx, s.client, %s, %s, items, %d, %s)\n\treturn resp, err\n}\n\n", o.bodyType(), out, httpConst(o.verb), o.pathExpr(), size, parallel)
+			fmt.Fprintf(&b, "\treturn writeBatchUnread(ctx, s.client, %s, %s, items, %d, %s)\n}\n\n", httpConst(o.verb), o.pathExpr(), size, parallel)
 		} else {
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, items []%s) ([]%s, *Response, error) {\n", recv, o.mo.Method, params, o.bodyType(), model)
 			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
