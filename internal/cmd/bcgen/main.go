@@ -232,8 +232,8 @@ func (g *gen) genTypes(o *opInfo) {
 			}
 			g.emitFilter(o, o.filterName(), o.query, doc)
 		}
-	case "get":
-		if opts := o.optionsParams(); len(opts) > 0 {
+	case "get", "write":
+		if opts := o.optionsParams(); len(opts) > 0 && (o.kind == "get" || o.mo.Options != "") {
 			name := strings.TrimPrefix(o.optionsArg(), ", opts *")
 			g.emitFilter(o, name, opts, fmt.Sprintf("%s are the query options of %s.%s (%s %s).", name, o.mo.Service, o.mo.Method, o.verb, o.full))
 		}

@@ -93,7 +93,9 @@ type Operation struct {
 	// Body is the Go type of the request body (of one item for a batch).
 	Body string `yaml:"body"`
 	// Filter is the Go type of the query parameters (List, All, deletes,
-	// counts); Options that of a Get's or write's query parameters.
+	// counts); Options that of a Get's or write's query parameters (a
+	// write takes options only when Options names them: opts follows
+	// its body).
 	Filter  string `yaml:"filter"`
 	Options string `yaml:"options"`
 	// Walk is how All walks a list: offset (default), id (by an id lower

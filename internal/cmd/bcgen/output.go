@@ -249,6 +249,12 @@ func (g *gen) conformance() string {
 				args += ", body"
 			}
 		}
+		// A write's options follow its body.
+		if o.kind == "write" {
+			if opts := o.writeOptionsArg(); opts != "" {
+				args += ", " + g.sampleFilter(o, strings.TrimPrefix(opts, ", opts *"), o.optionsParams())
+			}
+		}
 		results := 3
 		if o.kind == "delete" || o.kind == "delete_where" || (o.model() == "" && (o.kind == "write" || o.kind == "batch")) {
 			results = 2

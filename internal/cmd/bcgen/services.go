@@ -303,14 +303,17 @@ func (g *gen) emitMethod(o *opInfo) {
 			errs = append(errs, outcome)
 		}
 		doc(fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route), errs...)
+		// A write's query parameters (a channel_id) come as options after
+		// the body, when the manifest names them (options:).
+		opts := o.writeOptionsArg()
 		if model == "" {
-			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body)
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body, opts)
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
-			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, nil, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), bodyArg)
+			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, %s, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), optsName(opts), bodyArg)
 		} else {
-			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, model)
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, opts, model)
 			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
-			b.WriteString(o.callOne(model, bodyArg, "nil"))
+			b.WriteString(o.callOne(model, bodyArg, optsName(opts)))
 		}
 	case "batch":
 		parallel := "cap(s.client.sem)"
@@ -548,6 +551,15 @@ func (o *opInfo) optionsArg() string {
 		}
 	}
 	return ""
+}
+
+// writeOptionsArg is the options parameter of a write: only when the
+// manifest names its type (options:), so that no write gains one unasked.
+func (o *opInfo) writeOptionsArg() string {
+	if o.mo.Options == "" {
+		return ""
+	}
+	return o.optionsArg()
 }
 
 func (o *opInfo) optionsParams() []*openapi3.Parameter {
