@@ -228,6 +228,11 @@ func (g *gen) conformance() string {
 				args += `, "x"`
 			}
 		}
+		if o.kind == "delete" {
+			for range o.headers {
+				args += `, "x"`
+			}
+		}
 		var pre, call string
 		switch o.kind {
 		case "list", "count", "delete_where":
