@@ -216,6 +216,10 @@ type Client struct {
 	// SegmentShopperProfiles lists, adds and removes the shopper profiles of a
 	// customer segment (/v3/segments/{segmentId}/shopper-profiles).
 	SegmentShopperProfiles *SegmentShopperProfilesService
+	// Settings reads and changes the store's settings (/v3/settings), most of
+	// them per channel (the options' ChannelID; none means the store's global
+	// settings).
+	Settings *SettingsService
 	// ShippingCarrierConnections connects and disconnects the store's shipping
 	// carrier accounts (/v2/shipping/carrier/connection).
 	ShippingCarrierConnections *ShippingCarrierConnectionsService
@@ -239,9 +243,21 @@ type Client struct {
 	// States reads the states (subdivisions) of countries
 	// (/v2/countries/{country_id}/states, /v2/countries/states).
 	States *StatesService
+	// StoreInformation reads the store's information (V2 /store, /time); the
+	// store profile itself is Client.Ping.
+	StoreInformation *StoreInformationService
+	// StoreMetafields manages the metafields of the store itself
+	// (/v3/store/metafields).
+	StoreMetafields *StoreMetafieldsService
+	// StorefrontTokens creates and revokes GraphQL Storefront API tokens
+	// (/v3/storefront/api-token...).
+	StorefrontTokens *StorefrontTokensService
 	// Subscribers manages the store's newsletter subscribers
 	// (/v3/customers/subscribers).
 	Subscribers *SubscribersService
+	// SystemLogs reads the store's system logs (/v3/store/systemlogs), the
+	// control panel's Store Logs.
+	SystemLogs *SystemLogsService
 	// TaxClasses manages the store's tax classes (read through /v2/tax_classes,
 	// written in batches through /v3/tax/classes).
 	TaxClasses *TaxClassesService
@@ -361,6 +377,7 @@ func (c *Client) initServices() {
 	c.Redirects = (*RedirectsService)(&c.common)
 	c.Scripts = (*ScriptsService)(&c.common)
 	c.SegmentShopperProfiles = (*SegmentShopperProfilesService)(&c.common)
+	c.Settings = (*SettingsService)(&c.common)
 	c.ShippingCarrierConnections = (*ShippingCarrierConnectionsService)(&c.common)
 	c.ShippingMethods = (*ShippingMethodsService)(&c.common)
 	c.ShippingSettings = (*ShippingSettingsService)(&c.common)
@@ -369,7 +386,11 @@ func (c *Client) initServices() {
 	c.SiteRoutes = (*SiteRoutesService)(&c.common)
 	c.Sites = (*SitesService)(&c.common)
 	c.States = (*StatesService)(&c.common)
+	c.StoreInformation = (*StoreInformationService)(&c.common)
+	c.StoreMetafields = (*StoreMetafieldsService)(&c.common)
+	c.StorefrontTokens = (*StorefrontTokensService)(&c.common)
 	c.Subscribers = (*SubscribersService)(&c.common)
+	c.SystemLogs = (*SystemLogsService)(&c.common)
 	c.TaxClasses = (*TaxClassesService)(&c.common)
 	c.TaxCustomers = (*TaxCustomersService)(&c.common)
 	c.TaxProperties = (*TaxPropertiesService)(&c.common)

@@ -28,6 +28,8 @@ var generatedSpecExceptions = []specException{
 	{"ProductComplexRules.Create", "more than one schema from \"oneOf\"", "A condition (conditionsRequest) is a oneOf of {modifier_id, modifier_value_id} and {variant_id}, neither with required properties nor additionalProperties false, so every condition matches both branches.  One condition type (ProductComplexRuleCreateCondition) with modifier_id, modifier_value_id and variant_id all optional; it sends those that are set. A oneOf without required properties cannot be satisfied exactly once; the read model's condition carries all three ids together."},
 	{"Promotions.Create", "readOnly property \"redemption_type\" in request", "PromotionBase's redemption_type is readOnly, while DraftCouponPromotion requires it in the same request body. Needs redemption_type to create a coupon promotion (the Draft schemas and the promotions guide send it). Sends redemption_type (see the PromotionCreate override). A validator that honours readOnly rejects every valid coupon promotion body; the required field wins."},
 	{"Promotions.Update", "matches more than one schema from \"oneOf\"", "The PUT body is oneOf PatchCouponPromotion and PatchAutomaticPromotion, whose fields are all optional and mostly shared: most bodies match both, which oneOf forbids.  Sends the fields set in PromotionUpdate (both branches' fields merged, all optional). The spec's oneOf should be an anyOf; a partial update cannot say which branch it is."},
+	{"Settings.ListAvailableSearchFilters", "header parameter Content-Type", "GET /settings/search/filters/available declares a required Content-Type header (components/parameters/ContentType), on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); the spec's shared header list copied onto a bodyless GET, as products_catalog.v3.yml's bulk-pricing-rules list."},
+	{"Settings.AllAvailableSearchFilters", "header parameter Content-Type", "GET /settings/search/filters/available declares a required Content-Type header (components/parameters/ContentType), on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); the spec's shared header list copied onto a bodyless GET, as products_catalog.v3.yml's bulk-pricing-rules list."},
 	{"TaxCustomers.List", "header parameter Content-Type", "/tax/customers declares a required Content-Type header at path level, so on GET too, a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
 	{"TaxCustomers.All", "header parameter Content-Type", "/tax/customers declares a required Content-Type header at path level, so on GET too, a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
 	{"TaxCustomers.DeleteWhere", "header parameter Content-Type", "/tax/customers declares a required Content-Type header at path level, so on DELETE too, a request without a body.  Sends Content-Type only with a body. Content-Type describes a body (RFC 9110 8.3)."},
@@ -102,11 +104,15 @@ var specFiles = []string{
 	"redirects.v3.yml",
 	"scripts.v3.yml",
 	"segments.v3.yml",
+	"settings.v3.yml",
 	"shipping.v2.yml",
 	"shipping.v3.yml",
 	"sites.v3.yml",
 	"store_content.v2.yml",
 	"store_information.v2.yml",
+	"store_information.v3.yml",
+	"store_logs.v3.yml",
+	"storefront_tokens.v3.yml",
 	"subscribers.v3.yml",
 	"tax.v3.yml",
 	"tax_classes.v2.yml",
@@ -1301,6 +1307,192 @@ func generatedSpecOps() []specOp {
 			return errOnly(c.ShopperProfiles.ListSegments(ctx, "x", &ListOptions{Page: 1, Limit: 10}))
 		}},
 		{"ShopperProfiles.AllSegments", func(ctx context.Context, c *Client) error { return drain(c.ShopperProfiles.AllSegments(ctx, "x", nil)) }},
+		{"Settings.ListAnalyticsProviders", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.ListAnalyticsProviders(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.AllAnalyticsProviders", func(ctx context.Context, c *Client) error { return drain(c.Settings.AllAnalyticsProviders(ctx, nil)) }},
+		{"Settings.GetAnalyticsProvider", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetAnalyticsProvider(ctx, 1, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateAnalyticsProvider", func(ctx context.Context, c *Client) error {
+			var body AnalyticsProviderUpdate
+			if err := json.Unmarshal([]byte(`{"code":"x","data_tag_enabled":true,"enabled":true,"is_oauth_connected":null,"name":"x","version":1.5}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateAnalyticsProvider(ctx, 1, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.ListAvailableSearchFilters", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.ListAvailableSearchFilters(ctx, &AvailableSearchFilterFilter{CategoryID: 1, ChannelID: 1}))
+		}},
+		{"Settings.AllAvailableSearchFilters", func(ctx context.Context, c *Client) error {
+			return drain(c.Settings.AllAvailableSearchFilters(ctx, nil))
+		}},
+		{"Settings.ListSearchFilterContexts", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.ListSearchFilterContexts(ctx, &SearchFilterContextFilter{CategoryID: 1, ChannelID: 1}))
+		}},
+		{"Settings.AllSearchFilterContexts", func(ctx context.Context, c *Client) error { return drain(c.Settings.AllSearchFilterContexts(ctx, nil)) }},
+		{"Settings.UpsertSearchFilterContexts", func(ctx context.Context, c *Client) error {
+			var item SearchFilterContextUpsert
+			if err := json.Unmarshal([]byte(`{"context":{"category_id":1,"channel_id":1},"data":[{}]}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpsertSearchFilterContexts(ctx, []SearchFilterContextUpsert{item}))
+		}},
+		{"Settings.GetCatalog", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetCatalog(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateCatalog", func(ctx context.Context, c *Client) error {
+			var body CatalogSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"auto_approve_reviews":true,"enable_product_comparisons":true}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateCatalog(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetEmailStatuses", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetEmailStatuses(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateEmailStatuses", func(ctx context.Context, c *Client) error {
+			var body EmailStatusSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"abandoned_cart_email":true,"account_details_changed_email":true,"combined_order_status_email":true,"createaccount_email":true,"createguestaccount_email":true,"giftcertificate_email":true,"invoice_email":true,"ordermessage_notification":true,"product_review_email":false,"return_confirmation_email":true,"return_statuschange_email":true}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateEmailStatuses(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetInventoryNotifications", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetInventoryNotifications(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateInventoryNotifications", func(ctx context.Context, c *Client) error {
+			var body InventoryNotificationSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"low_stock_notification_address":["admin@example.com"],"out_of_stock_notification_address":["admin@example.com"]}`), &body); err != nil {
+				return err
+			}
+			_, err := c.Settings.UpdateInventoryNotifications(ctx, body, &SettingsOptions{ChannelID: 1})
+			return err
+		}},
+		{"Settings.GetLogo", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetLogo(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateLogo", func(ctx context.Context, c *Client) error {
+			var body LogoSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"logo_text":"x","type":"image"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateLogo(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.ListSearchFilters", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.ListSearchFilters(ctx))
+		}},
+		{"Settings.AllSearchFilters", func(ctx context.Context, c *Client) error { return drain(c.Settings.AllSearchFilters(ctx)) }},
+		{"Settings.GetLocale", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetLocale(ctx))
+		}},
+		{"Settings.UpdateLocale", func(ctx context.Context, c *Client) error {
+			var body LocaleSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"default_shopper_language":"en","shopper_language_selection_method":"default_shopper_language","store_country":"United States"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateLocale(ctx, body))
+		}},
+		{"Settings.GetStoreProfile", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetStoreProfile(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateStoreProfile", func(ctx context.Context, c *Client) error {
+			var body StoreProfileUpdate
+			if err := json.Unmarshal([]byte(`{"store_address":"x","store_address_type":"Home Office","store_email":"x","store_name":"x","store_phone":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateStoreProfile(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetStorefrontCategory", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetStorefrontCategory(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateStorefrontCategory", func(ctx context.Context, c *Client) error {
+			var body StorefrontCategorySettingsUpdate
+			if err := json.Unmarshal([]byte(`{"category_tree_depth":1,"default_product_sort":"featured","listing_mode":"current_category_only"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateStorefrontCategory(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetStorefrontProduct", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetStorefrontProduct(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateStorefrontProduct", func(ctx context.Context, c *Client) error {
+			var body StorefrontProductSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"default_preorder_message":"Preorder message","hide_price_from_guests":false,"show_add_to_cart_link":true,"show_add_to_cart_qty_box":true,"show_add_to_wishlist":true,"show_breadcrumbs_product_pages":"show_one","show_product_brand":true,"show_product_price":true,"show_product_rating":true,"show_product_shipping":false,"show_product_sku":true,"show_product_weight":false}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateStorefrontProduct(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetRobotsTxt", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetRobotsTxt(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateRobotsTxt", func(ctx context.Context, c *Client) error {
+			var body RobotsTxtSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"robots_txt_ssl":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateRobotsTxt(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetStorefrontSearch", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetStorefrontSearch(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateStorefrontSearch", func(ctx context.Context, c *Client) error {
+			var body StorefrontSearchSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"content_product_sort":"relevance","default_product_sort":"featured","product_filtering_enabled":true,"search_suggest":true}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateStorefrontSearch(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetStorefrontSecurity", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetStorefrontSecurity(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateStorefrontSecurity", func(ctx context.Context, c *Client) error {
+			var body StorefrontSecuritySettingsUpdate
+			if err := json.Unmarshal([]byte(`{"csp_header":{"enabled":true,"header_value":"x"},"hsts":{"enabled":true,"include_preload":true,"include_subdomains":true,"max_age":"zero_seconds"},"sitewide_https_enabled":true,"x_frame_options_header":{"allowed_url":"x","enabled":true,"setting":"deny"}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateStorefrontSecurity(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetStorefrontSEO", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetStorefrontSEO(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateStorefrontSEO", func(ctx context.Context, c *Client) error {
+			var body StorefrontSEOSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"meta_description":"Your BigCommerce Store","meta_keywords":"","page_title":"New BigCommerce Store","www_redirect":"no-www"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateStorefrontSEO(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetStorefrontStatus", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetStorefrontStatus(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateStorefrontStatus", func(ctx context.Context, c *Client) error {
+			var body StorefrontStatusUpdate
+			if err := json.Unmarshal([]byte(`{"down_for_maintenance_message":"Down for maintenance","prelaunch_message":"Coming soon"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateStorefrontStatus(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetInventory", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetInventory(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateInventory", func(ctx context.Context, c *Client) error {
+			var body StoreInventorySettingsUpdate
+			if err := json.Unmarshal([]byte(`{"default_out_of_stock_message":"Currently out of stock","edit_order_stock_adjustment":true,"hide_in_product_filtering":true,"option_out_of_stock_behavior":"do_nothing","product_out_of_stock_behavior":"do_nothing","refund_order_stock_adjustment":true,"show_out_of_stock_message":true,"show_pre_order_stock_levels":true,"stock_level_display":"dont_show","update_stock_behavior":"order_placed"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateInventory(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.GetUnitsOfMeasurement", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Settings.GetUnitsOfMeasurement(ctx, &SettingsOptions{ChannelID: 1}))
+		}},
+		{"Settings.UpdateUnitsOfMeasurement", func(ctx context.Context, c *Client) error {
+			var body UnitsOfMeasurementSettingsUpdate
+			if err := json.Unmarshal([]byte(`{"decimal_places":2,"decimal_token":".","factoring_dimension":"depth","length_measurement":"Inches","thousands_token":",","weight_measurement":"Ounces"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Settings.UpdateUnitsOfMeasurement(ctx, body, &SettingsOptions{ChannelID: 1}))
+		}},
 		{"ShippingZones.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ShippingZones.List(ctx))
 		}},
@@ -1526,6 +1718,78 @@ func generatedSpecOps() []specOp {
 		}},
 		{"V2Redirects.Delete", func(ctx context.Context, c *Client) error {
 			_, err := c.V2Redirects.Delete(ctx, 1)
+			return err
+		}},
+		{"StoreInformation.GetTime", func(ctx context.Context, c *Client) error {
+			return errOnly(c.StoreInformation.GetTime(ctx))
+		}},
+		{"StoreMetafields.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.StoreMetafields.List(ctx, &StoreMetafieldFilter{DateCreatedMax: specDay, DateCreatedMin: specDay, DateModifiedMax: specDay, DateModifiedMin: specDay, Direction: Asc, IncludeFields: StringList{"resource_id"}, Key: "x", KeyIn: StringList{"x"}, Namespace: "x", NamespaceIn: StringList{"x"}, After: "x", Before: "x", Page: 1, Limit: 10}))
+		}},
+		{"StoreMetafields.All", func(ctx context.Context, c *Client) error { return drain(c.StoreMetafields.All(ctx, nil)) }},
+		{"StoreMetafields.CreateMany", func(ctx context.Context, c *Client) error {
+			var item StoreMetafieldCreate
+			if err := json.Unmarshal([]byte(`{"description":"Name of Staff Member","key":"Staff Name","namespace":"Sales Department","permission_set":"app_only","value":"Ronaldo"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.StoreMetafields.CreateMany(ctx, []StoreMetafieldCreate{item}))
+		}},
+		{"StoreMetafields.UpdateMany", func(ctx context.Context, c *Client) error {
+			var item StoreMetafieldBatchUpdate
+			if err := json.Unmarshal([]byte(`{"description":"Name of Staff Member","id":42,"key":"Staff Name","namespace":"Sales Department","permission_set":"app_only","value":"Ronaldo"}`), &item); err != nil {
+				return err
+			}
+			return errOnly(c.StoreMetafields.UpdateMany(ctx, []StoreMetafieldBatchUpdate{item}))
+		}},
+		{"StoreMetafields.DeleteMany", func(ctx context.Context, c *Client) error {
+			var item int
+			if err := json.Unmarshal([]byte(`69`), &item); err != nil {
+				return err
+			}
+			_, err := c.StoreMetafields.DeleteMany(ctx, []int{item})
+			return err
+		}},
+		{"StoreMetafields.Get", func(ctx context.Context, c *Client) error {
+			return errOnly(c.StoreMetafields.Get(ctx, 1))
+		}},
+		{"StoreMetafields.Update", func(ctx context.Context, c *Client) error {
+			var body StoreMetafieldUpdate
+			if err := json.Unmarshal([]byte(`{"description":"Name of Staff Member","key":"Staff Name","namespace":"Sales Department","permission_set":"app_only","value":"Ronaldo"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.StoreMetafields.Update(ctx, 1, body))
+		}},
+		{"StoreMetafields.Delete", func(ctx context.Context, c *Client) error {
+			_, err := c.StoreMetafields.Delete(ctx, 1)
+			return err
+		}},
+		{"SystemLogs.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.SystemLogs.List(ctx, &SystemLogFilter{Direction: Asc, IDIn: IntList{1}, Module: "export+only", ModuleNot: "x", Severity: 1, SeverityMax: 1, SeverityMin: 1, Sort: SystemLogSort("date_created"), Type: "general", TypeNot: "x", Page: 1, Limit: 10}))
+		}},
+		{"SystemLogs.All", func(ctx context.Context, c *Client) error { return drain(c.SystemLogs.All(ctx, nil)) }},
+		{"StorefrontTokens.Create", func(ctx context.Context, c *Client) error {
+			var body StorefrontTokenCreate
+			if err := json.Unmarshal([]byte(`{"allowed_cors_origins":["https://www.yourstorefront.com"],"channel_ids":[1,12],"expires_at":1885635176}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.StorefrontTokens.Create(ctx, body))
+		}},
+		{"StorefrontTokens.CreatePrivate", func(ctx context.Context, c *Client) error {
+			var body StorefrontPrivateTokenCreate
+			if err := json.Unmarshal([]byte(`{"channel_ids":[1,12],"expires_at":1885635176,"scopes":["Unauthenticated"]}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.StorefrontTokens.CreatePrivate(ctx, body))
+		}},
+		{"StorefrontTokens.CreateCustomerImpersonation", func(ctx context.Context, c *Client) error {
+			var body StorefrontImpersonationTokenCreate
+			if err := json.Unmarshal([]byte(`{"channel_ids":[1,12],"expires_at":1885635176}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.StorefrontTokens.CreateCustomerImpersonation(ctx, body))
+		}},
+		{"StorefrontTokens.Revoke", func(ctx context.Context, c *Client) error {
+			_, err := c.StorefrontTokens.Revoke(ctx, "x")
 			return err
 		}},
 		{"Subscribers.List", func(ctx context.Context, c *Client) error {

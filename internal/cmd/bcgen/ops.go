@@ -20,6 +20,7 @@ type opInfo struct {
 
 	pathParams []pathParam
 	query      []*openapi3.Parameter // query parameters, header ones dropped
+	headers    []*openapi3.Parameter // required header parameters but Accept and Content-Type (sent by deletes only)
 
 	kind string // list, get, write, delete, delete_where, batch, count, upload
 
@@ -71,6 +72,10 @@ func (g *gen) analyse(m *Manifest, doc *openapi3.T, mo *Operation) *opInfo {
 			}
 			seen[p.Value.In+p.Value.Name] = true
 			switch p.Value.In {
+			case openapi3.ParameterInHeader:
+				if n := strings.ToLower(p.Value.Name); p.Value.Required && n != "accept" && n != "content-type" {
+					o.headers = append(o.headers, p.Value)
+				}
 			case openapi3.ParameterInQuery:
 				o.query = append(o.query, p.Value)
 				switch p.Value.Name {

@@ -234,6 +234,11 @@ func (g *gen) conformance() string {
 				args += `, "x"`
 			}
 		}
+		if o.kind == "delete" {
+			for range o.headers {
+				args += `, "x"`
+			}
+		}
 		var pre, call string
 		switch o.kind {
 		case "list", "count", "delete_where":
@@ -255,8 +260,8 @@ func (g *gen) conformance() string {
 				args += ", body"
 			}
 		}
-		if o.kind == "write" && o.mo.Options != "" {
-			if opts := o.optionsArg(); opts != "" {
+		if o.kind == "write" {
+			if opts := o.writeOptionsArg(); opts != "" {
 				args += ", " + g.sampleFilter(o, strings.TrimPrefix(opts, ", opts *"), o.optionsParams())
 			}
 		}

@@ -303,10 +303,7 @@ func (g *gen) emitMethod(o *opInfo) {
 			errs = append(errs, outcome)
 		}
 		doc(fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route), errs...)
-		opts := "" // the write's query parameters, after the body, when the manifest names options:
-		if o.mo.Options != "" {
-			opts = o.optionsArg()
-		}
+		opts := o.writeOptionsArg() // the write's query parameters, after the body
 		if model == "" {
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body, opts)
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
@@ -344,9 +341,26 @@ func (g *gen) emitMethod(o *opInfo) {
 		}
 	case "delete":
 		doc(fmt.Sprintf("%s deletes %s: %s.", o.mo.Method, what, route), notFound)
-		fmt.Fprintf(&b, "%s%s(ctx context.Context%s) (*Response, error) {\n", recv, o.mo.Method, params)
+		// A required header parameter (storefront_tokens.v3.yml's
+		// Sf-Api-Token: the token to revoke) is a string argument.
+		hdr := ""
+		for _, h := range o.headers {
+			hdr += ", " + lowerName(h.Name) + " string"
+		}
+		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, hdr)
 		b.WriteString(o.checkStmt(opName, "&Response{}, err"))
-		fmt.Fprintf(&b, "\treturn s.client.call(ctx, http.MethodDelete, %s, nil, nil, nil)\n}\n\n", o.pathExpr())
+		if len(o.headers) == 0 {
+			fmt.Fprintf(&b, "\treturn s.client.call(ctx, http.MethodDelete, %s, nil, nil, nil)\n}\n\n", o.pathExpr())
+			break
+		}
+		for _, h := range o.headers {
+			fmt.Fprintf(&b, "\tif err := checkPathText(%q, %q, %s); err != nil {\n\t\treturn &Response{}, err\n\t}\n", opName, "the "+h.Name+" header", lowerName(h.Name))
+		}
+		fmt.Fprintf(&b, "\treq, err := s.client.NewRequest(ctx, http.MethodDelete, %s, nil, nil)\n\tif err != nil {\n\t\treturn &Response{}, err\n\t}\n", o.pathExpr())
+		for _, h := range o.headers {
+			fmt.Fprintf(&b, "\treq.Header.Set(%q, %s)\n", h.Name, lowerName(h.Name))
+		}
+		b.WriteString("\treturn s.client.Do(req, nil)\n}\n\n")
 	case "delete_where":
 		filter, _ := o.filterArg()
 		doc(fmt.Sprintf("%s deletes the records filter selects: %s.", o.mo.Method, route),
@@ -548,6 +562,15 @@ func (o *opInfo) optionsArg() string {
 		}
 	}
 	return ""
+}
+
+// writeOptionsArg is the options parameter of a write: only when the
+// manifest names its type (options:), so that no write gains one unasked.
+func (o *opInfo) writeOptionsArg() string {
+	if o.mo.Options == "" {
+		return ""
+	}
+	return o.optionsArg()
 }
 
 func (o *opInfo) optionsParams() []*openapi3.Parameter {
