@@ -33,7 +33,7 @@ type Coupon struct {
 	// false.
 	Enabled bool `json:"enabled"`
 	// Expires: Specifies when a coupon expires.
-	Expires string `json:"expires"`
+	Expires LenientTime `json:"expires"`
 	// MaxUses: Maximum number of times this coupon can be used.
 	MaxUses int `json:"max_uses"`
 	// MaxUsesPerCustomer: Maximum number of times each customer can use this
@@ -77,7 +77,7 @@ type CouponFilter struct {
 	// ExcludeType (exclude_type) Exclude a type of coupon.
 	ExcludeType string `url:"exclude_type,omitempty"`
 	// ID (id) Optional filter param.
-	ID string `url:"id,omitempty"`
+	ID int `url:"id,omitempty"`
 	// MaxID (max_id) Optional filter param/api/v2/coupons?max_id={value}
 	MaxID int `url:"max_id,omitempty"`
 	// MinID (min_id) Optional filter param /api/v2/coupons?min_id={value}
@@ -112,7 +112,7 @@ type CouponCreate struct {
 	// false.
 	Enabled *bool `json:"enabled,omitempty"`
 	// Expires: Specifies when a coupon expires.
-	Expires *string `json:"expires,omitempty"`
+	Expires *Time `json:"expires,omitempty"`
 	// MaxUses: Maximum number of times this coupon can be used.
 	MaxUses *int `json:"max_uses,omitempty"`
 	// MaxUsesPerCustomer: Maximum number of times each customer can use this
@@ -171,7 +171,7 @@ type CouponUpdate struct {
 	// false.
 	Enabled *bool `json:"enabled,omitempty"`
 	// Expires: Specifies when a coupon expires.
-	Expires *string `json:"expires,omitempty"`
+	Expires *Time `json:"expires,omitempty"`
 	// MaxUses: Maximum number of times this coupon can be used.
 	MaxUses *int `json:"max_uses,omitempty"`
 	// MaxUsesPerCustomer: Maximum number of times each customer can use this

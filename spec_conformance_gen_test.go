@@ -503,7 +503,7 @@ func generatedSpecOps() []specOp {
 			return errOnly(c.HostingDeployments.CreateUpload(ctx, body))
 		}},
 		{"Coupons.List", func(ctx context.Context, c *Client) error {
-			return errOnly(c.Coupons.List(ctx, &CouponFilter{Code: "x", ExcludeType: "per_item_discount", ID: "x", MaxID: 1, MinID: 1, Name: "x", Type: "per_item_discount", Page: 1, Limit: 10}))
+			return errOnly(c.Coupons.List(ctx, &CouponFilter{Code: "x", ExcludeType: "per_item_discount", ID: 1, MaxID: 1, MinID: 1, Name: "x", Type: "per_item_discount", Page: 1, Limit: 10}))
 		}},
 		{"Coupons.All", func(ctx context.Context, c *Client) error { return drain(c.Coupons.All(ctx, nil)) }},
 		{"Coupons.Create", func(ctx context.Context, c *Client) error {

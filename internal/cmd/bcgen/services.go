@@ -700,6 +700,9 @@ func (g *gen) filterField(o *opInfo, owner string, p *openapi3.Parameter) goFiel
 	case strings.HasSuffix(p.Name, ":in") || strings.HasSuffix(p.Name, ":not_in"):
 		typ = "StringList"
 	}
+	if ov := g.override(o.m, owner, p.Name); ov != nil && ov.GoType != "" {
+		typ, extra = ov.GoType, ""
+	}
 	doc := docLine(p.Description)
 	if doc == "" {
 		doc = "filters by " + p.Name + "."
