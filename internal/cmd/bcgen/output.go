@@ -6,7 +6,9 @@ import (
 	"go/scanner"
 	"go/token"
 	"io"
+	"math"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -405,6 +407,11 @@ func sampleValue(example any, s *openapi3.Schema, depth int) any {
 			}
 			if f.required[k] || depth < 2 {
 				m[k] = sampleValue(nil, p.Value, depth+1)
+				// a number-typed id or count is an int in a write type
+				// (models.go), so its sample is a whole number
+				if v, ok := m[k].(float64); ok && v == 1.5 && p.Value.Example == nil && (k == "id" || strings.HasSuffix(k, "_id") || strings.HasSuffix(k, "_count")) {
+					m[k] = 1
+				}
 			}
 		}
 		return m
@@ -416,8 +423,14 @@ func sampleValue(example any, s *openapi3.Schema, depth int) any {
 		}
 		return []any{}
 	case "integer":
+		if s.Min != nil && *s.Min > 1 {
+			return int(math.Ceil(*s.Min))
+		}
 		return 1
 	case "number":
+		if s.Min != nil && *s.Min > 1.5 {
+			return math.Ceil(*s.Min)
+		}
 		return 1.5
 	case "boolean":
 		return true
@@ -431,6 +444,16 @@ func sampleValue(example any, s *openapi3.Schema, depth int) any {
 			return "jane@example.com"
 		case "uri", "url":
 			return "https://example.com/a"
+		}
+		// a pattern (a phone number's): the first plain sample it accepts
+		if s.Pattern != "" {
+			if re, err := regexp.Compile(s.Pattern); err == nil {
+				for _, v := range []string{"x", "1", "+12125550100", "A1"} {
+					if re.MatchString(v) {
+						return v
+					}
+				}
+			}
 		}
 		return "x"
 	}

@@ -297,12 +297,27 @@ func (g *gen) emitMethod(o *opInfo) {
 		if o.body != nil {
 			body = ", " + o.bodyParam() + " " + o.bodyType()
 			bodyArg = o.bodyParam()
+			// kind: write on an array body: the whole list in one request
+			// (the items belong together, as a checkout's consignments)
+			if o.bodyArray {
+				body = ", items []" + o.bodyType()
+				bodyArg = "items"
+			}
 		}
 		errs := []string{notFound}
 		if o.verb == "POST" || o.verb == "PATCH" {
 			errs = append(errs, outcome)
 		}
-		doc(fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route), errs...)
+		summary := fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route)
+		// kind: write on a DELETE that sends a body or answers the
+		// resource it belongs to (a cart's line item, answering the cart)
+		if o.verb == "DELETE" {
+			summary = fmt.Sprintf("%s deletes: %s.", o.mo.Method, route)
+			if model != "" {
+				summary = fmt.Sprintf("%s deletes and answers %s: %s.", o.mo.Method, what, route)
+			}
+		}
+		doc(summary, errs...)
 		if model == "" {
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body)
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
