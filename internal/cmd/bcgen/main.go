@@ -187,6 +187,9 @@ func (g *gen) run() (map[string][]byte, error) {
 			if o.Type == "" && o.Field != "" && o.GoType != "" && !g.usedOverrides[o] {
 				g.errorf("api/overrides/%s: the override of %s's parameter %s matches no generated operation", filepath.Base(m.file), o.Op, o.Field)
 			}
+			if o.Envelope && !g.usedOverrides[o] {
+				g.errorf("api/overrides/%s: the envelope override of %s matches no generated operation with an answer", filepath.Base(m.file), o.Op)
+			}
 		}
 	}
 	for name := range g.types {

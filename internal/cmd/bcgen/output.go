@@ -287,13 +287,10 @@ func (g *gen) conformance() string {
 	}
 	src := body.String()
 	b.WriteString(imports(src))
-	for _, examples := range []bool{false, true} {
-		name := "generatedSpecExceptions"
-		if examples {
-			name = "generatedExampleExceptions"
-		}
+	for _, kind := range []string{"Spec", "Example", "Schema"} {
+		name := "generated" + kind + "Exceptions"
 		fmt.Fprintf(&b, "// %s are the overrides' spec contradictions as the conformance test meets them.\nvar %s = []specException{\n", name, name)
-		for _, e := range g.exceptions(examples) {
+		for _, e := range g.exceptions(kind) {
 			fmt.Fprintf(&b, "\t{%q, %q, %q},\n", e[0], e[1], e[2])
 		}
 		b.WriteString("}\n\n")
@@ -311,11 +308,20 @@ func (g *gen) conformance() string {
 
 // exceptions lists the overrides that name a conformance problem, as
 // {SDK method, problem, reason}.
-func (g *gen) exceptions(examples bool) [][3]string {
+// kind is Spec (every answer), Example (only the spec's examples) or
+// Schema (only answers made from the schema).
+func (g *gen) exceptions(kind string) [][3]string {
 	var out [][3]string
 	for _, o := range append(append([]*opInfo(nil), g.ops...), g.handOps...) {
 		for _, ov := range o.m.overrides {
-			if ov.Problem == "" || ov.Op != o.mo.Op || ov.ExamplesOnly != examples {
+			k := "Spec"
+			switch {
+			case ov.ExamplesOnly:
+				k = "Example"
+			case ov.SchemaOnly:
+				k = "Schema"
+			}
+			if ov.Problem == "" || ov.Op != o.mo.Op || k != kind {
 				continue
 			}
 			why := strings.TrimSpace(ov.SpecSays + " " + ov.Reality + " " + ov.SDKDoes + " " + ov.Reason)

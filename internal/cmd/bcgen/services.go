@@ -311,10 +311,17 @@ func (g *gen) emitMethod(o *opInfo) {
 		summary := fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route)
 		// kind: write on a DELETE that sends a body or answers the
 		// resource it belongs to (a cart's line item, answering the cart)
+		// When such a DELETE may also answer 204 (the last line item
+		// deletes the cart), no content is a nil result, not an error.
+		emptyOK := false
 		if o.verb == "DELETE" {
 			summary = fmt.Sprintf("%s deletes: %s.", o.mo.Method, route)
 			if model != "" {
 				summary = fmt.Sprintf("%s deletes and answers %s: %s.", o.mo.Method, what, route)
+				if o.envelope && o.op.Responses != nil && o.op.Responses.Status(204) != nil {
+					emptyOK = true
+					errs = append([]string{fmt.Sprintf("When BigCommerce answers 204 No Content, the %s is nil and the error nil.", o.thing())}, errs...)
+				}
 			}
 		}
 		doc(summary, errs...)
@@ -325,7 +332,11 @@ func (g *gen) emitMethod(o *opInfo) {
 		} else {
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, model)
 			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
-			b.WriteString(o.callOne(model, bodyArg, "nil"))
+			if emptyOK {
+				fmt.Fprintf(&b, "\treturn getV3[*%s](ctx, s.client, %s, %s, nil, %s)\n}\n\n", model, httpConst(o.verb), o.pathExpr(), bodyArg)
+			} else {
+				b.WriteString(o.callOne(model, bodyArg, "nil"))
+			}
 		}
 	case "batch":
 		parallel := "cap(s.client.sem)"
