@@ -235,7 +235,10 @@ func (g *gen) genTypes(o *opInfo) {
 			}
 			g.emitFilter(o, o.filterName(), o.query, doc)
 		}
-	case "get":
+	case "get", "write":
+		if o.kind == "write" && o.writeOptionsArg() == "" {
+			break
+		}
 		if opts := o.optionsParams(); len(opts) > 0 {
 			name := strings.TrimPrefix(o.optionsArg(), ", opts *")
 			g.emitFilter(o, name, opts, fmt.Sprintf("%s are the query options of %s.%s (%s %s).", name, o.mo.Service, o.mo.Method, o.verb, o.full))

@@ -251,6 +251,9 @@ func (g *gen) conformance() string {
 				args += ", body"
 			}
 		}
+		if opts := o.writeOptionsArg(); opts != "" {
+			args += ", " + g.sampleFilter(o, strings.TrimPrefix(opts, ", opts *"), o.optionsParams())
+		}
 		results := 3
 		if o.kind == "delete" || o.kind == "delete_where" || (o.model() == "" && (o.kind == "write" || o.kind == "batch")) {
 			results = 2

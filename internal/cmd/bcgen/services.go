@@ -304,6 +304,8 @@ func (g *gen) emitMethod(o *opInfo) {
 				bodyArg = "items"
 			}
 		}
+		wopts := o.writeOptionsArg()
+		body += wopts
 		errs := []string{notFound}
 		if o.verb == "POST" || o.verb == "PATCH" {
 			errs = append(errs, outcome)
@@ -328,14 +330,14 @@ func (g *gen) emitMethod(o *opInfo) {
 		if model == "" {
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body)
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
-			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, nil, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), bodyArg)
+			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, %s, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), wopts2(wopts), bodyArg)
 		} else {
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, model)
 			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
 			if emptyOK {
-				fmt.Fprintf(&b, "\treturn getV3[*%s](ctx, s.client, %s, %s, nil, %s)\n}\n\n", model, httpConst(o.verb), o.pathExpr(), bodyArg)
+				fmt.Fprintf(&b, "\treturn getV3[*%s](ctx, s.client, %s, %s, %s, %s)\n}\n\n", model, httpConst(o.verb), o.pathExpr(), wopts2(wopts), bodyArg)
 			} else {
-				b.WriteString(o.callOne(model, bodyArg, "nil"))
+				b.WriteString(o.callOne(model, bodyArg, wopts2(wopts)))
 			}
 		}
 	case "batch":
@@ -559,6 +561,24 @@ func (o *opInfo) filterArg() (string, bool) {
 		return "", false
 	}
 	return ", filter *" + o.filterName(), true
+}
+
+// writeOptionsArg is the options parameter of a write (after its body):
+// only when the manifest names options: and the write takes query
+// parameters (a cart's include, a template's channel_id).
+func (o *opInfo) writeOptionsArg() string {
+	if o.kind != "write" || o.mo.Options == "" {
+		return ""
+	}
+	return o.optionsArg()
+}
+
+// wopts2 is the options argument of a write's call.
+func wopts2(arg string) string {
+	if arg == "" {
+		return "nil"
+	}
+	return "opts"
 }
 
 // optionsArg is the options parameter of a get: only when it takes query
