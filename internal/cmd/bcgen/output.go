@@ -553,7 +553,12 @@ func (g *gen) scopes() string {
 	b.WriteString(header + "package bigcommerce\n\n")
 	b.WriteString("// generatedScopes are the OAuth scopes of the generated operations (api/manifest), which RequiredScope consults after its own table.\nvar generatedScopes = []opScope{\n")
 	seen := map[string]bool{}
-	for _, o := range append(append([]*opInfo(nil), g.ops...), g.handOps...) {
+	// Sorted by path, as the fake store's routes: "{" sorts after every
+	// letter, so a literal segment (/v3/carts/settings) is matched before a
+	// parameter in its place (/v3/carts/{cartId}).
+	ops := append(append([]*opInfo(nil), g.ops...), g.handOps...)
+	sort.SliceStable(ops, func(i, j int) bool { return ops[i].full < ops[j].full })
+	for _, o := range ops {
 		w, r := o.scope()
 		if w == "" || seen[o.verb+o.full] {
 			continue
