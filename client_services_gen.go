@@ -9,6 +9,15 @@ package bigcommerce
 // Each field is a service: a group of methods on one kind of resource, named
 // after it, as BigCommerce's API reference groups them.
 type Client struct {
+	// AbandonedCartEmails manages the templates of abandoned cart emails and
+	// their settings (/v3/marketing/abandoned-cart-emails).
+	AbandonedCartEmails *AbandonedCartEmailsService
+	// AbandonedCartSettings manages the store's abandoned cart settings, global
+	// and per channel (/v3/abandoned-carts/settings).
+	AbandonedCartSettings *AbandonedCartSettingsService
+	// AbandonedCarts reads the cart behind an abandoned-cart link
+	// (/v3/abandoned-carts/{token}).
+	AbandonedCarts *AbandonedCartsService
 	// AcceptedPaymentMethods lists the payment methods accepted for an order or a
 	// checkout (V3 /v3/payments/methods).
 	AcceptedPaymentMethods *AcceptedPaymentMethodsService
@@ -18,9 +27,17 @@ type Client struct {
 	BlogPosts *BlogPostsService
 	// Brands manages V3 catalog brands.
 	Brands *BrandsService
+	// CartItems adds, changes and removes the line items of a cart
+	// (/v3/carts/{cartId}/items); every method answers the whole cart.
+	CartItems *CartItemsService
 	// CartMetafields manages the metafields of carts
 	// (/v3/carts/{cart_id}/metafields); a cart is named by its UUID.
 	CartMetafields *CartMetafieldsService
+	// CartSettings manages the store's cart settings, global and per channel
+	// (/v3/carts/settings).
+	CartSettings *CartSettingsService
+	// Carts manages server-side carts (/v3/carts); a cart is named by its UUID.
+	Carts *CartsService
 	// CatalogSummary reads the catalog's inventory summary (/v3/catalog/summary).
 	CatalogSummary *CatalogSummaryService
 	// Categories manages V3 category trees and their categories.
@@ -43,6 +60,29 @@ type Client struct {
 	ChannelSites *ChannelSitesService
 	// Channels manages V3 sales channels and their product listings.
 	Channels *ChannelsService
+	// CheckoutBillingAddresses sets a checkout's billing address
+	// (/v3/checkouts/{checkoutId}/billing-address); every method answers the
+	// whole checkout.
+	CheckoutBillingAddresses *CheckoutBillingAddressesService
+	// CheckoutConsignments manages a checkout's consignments, shipping addresses
+	// with their line items and shipping option
+	// (/v3/checkouts/{checkoutId}/consignments); every method answers the whole
+	// checkout.
+	CheckoutConsignments *CheckoutConsignmentsService
+	// CheckoutCoupons applies coupon codes to a checkout and removes them
+	// (/v3/checkouts/{checkoutId}/coupons); every method answers the whole
+	// checkout.
+	CheckoutCoupons *CheckoutCouponsService
+	// CheckoutFees manages a checkout's order-level fees
+	// (/v3/checkouts/{checkoutId}/fees), at most 5 per checkout; every method
+	// answers the whole checkout.
+	CheckoutFees *CheckoutFeesService
+	// CheckoutSettings manages the store's checkout settings, global and per
+	// channel (/v3/checkouts/settings).
+	CheckoutSettings *CheckoutSettingsService
+	// Checkouts manages server-side checkouts (/v3/checkouts); a checkout is
+	// named by the UUID of its cart.
+	Checkouts *CheckoutsService
 	// Countries reads the countries BigCommerce knows (/v2/countries).
 	Countries *CountriesService
 	// Coupons manages V2 coupons (/v2/coupons). For V3 promotions and their
@@ -299,6 +339,8 @@ type Client struct {
 	// Widgets manages widgets (/v3/content/widgets), configured instances of a
 	// widget template.
 	Widgets *WidgetsService
+	// Wishlists manages customers' wishlists and their items (/v3/wishlists).
+	Wishlists *WishlistsService
 
 	clientState
 }
@@ -306,11 +348,17 @@ type Client struct {
 // initServices points every service field at the client's shared service state.
 func (c *Client) initServices() {
 	c.common.client = c
+	c.AbandonedCartEmails = (*AbandonedCartEmailsService)(&c.common)
+	c.AbandonedCartSettings = (*AbandonedCartSettingsService)(&c.common)
+	c.AbandonedCarts = (*AbandonedCartsService)(&c.common)
 	c.AcceptedPaymentMethods = (*AcceptedPaymentMethodsService)(&c.common)
 	c.Banners = (*BannersService)(&c.common)
 	c.BlogPosts = (*BlogPostsService)(&c.common)
 	c.Brands = (*BrandsService)(&c.common)
+	c.CartItems = (*CartItemsService)(&c.common)
 	c.CartMetafields = (*CartMetafieldsService)(&c.common)
+	c.CartSettings = (*CartSettingsService)(&c.common)
+	c.Carts = (*CartsService)(&c.common)
 	c.CatalogSummary = (*CatalogSummaryService)(&c.common)
 	c.Categories = (*CategoriesService)(&c.common)
 	c.CategoryImages = (*CategoryImagesService)(&c.common)
@@ -319,6 +367,12 @@ func (c *Client) initServices() {
 	c.ChannelMenus = (*ChannelMenusService)(&c.common)
 	c.ChannelSites = (*ChannelSitesService)(&c.common)
 	c.Channels = (*ChannelsService)(&c.common)
+	c.CheckoutBillingAddresses = (*CheckoutBillingAddressesService)(&c.common)
+	c.CheckoutConsignments = (*CheckoutConsignmentsService)(&c.common)
+	c.CheckoutCoupons = (*CheckoutCouponsService)(&c.common)
+	c.CheckoutFees = (*CheckoutFeesService)(&c.common)
+	c.CheckoutSettings = (*CheckoutSettingsService)(&c.common)
+	c.Checkouts = (*CheckoutsService)(&c.common)
 	c.Countries = (*CountriesService)(&c.common)
 	c.Coupons = (*CouponsService)(&c.common)
 	c.Currencies = (*CurrenciesService)(&c.common)
@@ -405,4 +459,5 @@ func (c *Client) initServices() {
 	c.Webhooks = (*WebhooksService)(&c.common)
 	c.WidgetTemplates = (*WidgetTemplatesService)(&c.common)
 	c.Widgets = (*WidgetsService)(&c.common)
+	c.Wishlists = (*WishlistsService)(&c.common)
 }

@@ -61,8 +61,7 @@ func (s *ShippingCarrierConnectionsService) Update(ctx context.Context, connecti
 	return s.client.call(ctx, http.MethodPut, "/v2/shipping/carrier/connection", nil, connection, nil)
 }
 
-// Delete deletes a shipping carrier connection: DELETE
-// /v2/shipping/carrier/connection.
+// Delete deletes: DELETE /v2/shipping/carrier/connection.
 //
 // Deletes a Carrier Connection. Required Fields - carrier_id.
 //

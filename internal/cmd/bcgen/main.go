@@ -187,6 +187,9 @@ func (g *gen) run() (map[string][]byte, error) {
 			if o.Type == "" && o.Field != "" && o.GoType != "" && !g.usedOverrides[o] {
 				g.errorf("api/overrides/%s: the override of %s's parameter %s matches no generated operation", filepath.Base(m.file), o.Op, o.Field)
 			}
+			if o.Envelope && !g.usedOverrides[o] {
+				g.errorf("api/overrides/%s: the envelope override of %s matches no generated operation with an answer", filepath.Base(m.file), o.Op)
+			}
 		}
 	}
 	for name := range g.types {
@@ -233,7 +236,10 @@ func (g *gen) genTypes(o *opInfo) {
 			g.emitFilter(o, o.filterName(), o.query, doc)
 		}
 	case "get", "write":
-		if opts := o.optionsParams(); len(opts) > 0 && (o.kind == "get" || o.mo.Options != "") {
+		if o.kind == "write" && o.writeOptionsArg() == "" {
+			break
+		}
+		if opts := o.optionsParams(); len(opts) > 0 {
 			name := strings.TrimPrefix(o.optionsArg(), ", opts *")
 			g.emitFilter(o, name, opts, fmt.Sprintf("%s are the query options of %s.%s (%s %s).", name, o.mo.Service, o.mo.Method, o.verb, o.full))
 		}

@@ -103,6 +103,12 @@ func (g *gen) analyse(m *Manifest, doc *openapi3.T, mo *Operation) *opInfo {
 	}
 	o.readBody()
 	o.readResponse()
+	for i := range m.overrides {
+		if ov := &m.overrides[i]; ov.Op == mo.Op && ov.Envelope && o.resp != nil {
+			o.envelope = true
+			g.usedOverrides[ov] = true
+		}
+	}
 	o.kind = o.inferKind()
 	if mo.Kind != "" {
 		o.kind = mo.Kind

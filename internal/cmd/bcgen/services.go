@@ -297,21 +297,48 @@ func (g *gen) emitMethod(o *opInfo) {
 		if o.body != nil {
 			body = ", " + o.bodyParam() + " " + o.bodyType()
 			bodyArg = o.bodyParam()
+			// kind: write on an array body: the whole list in one request
+			// (the items belong together, as a checkout's consignments)
+			if o.bodyArray {
+				body = ", items []" + o.bodyType()
+				bodyArg = "items"
+			}
 		}
+		wopts := o.writeOptionsArg()
+		body += wopts
 		errs := []string{notFound}
 		if o.verb == "POST" || o.verb == "PATCH" {
 			errs = append(errs, outcome)
 		}
-		doc(fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route), errs...)
-		opts := o.writeOptionsArg() // the write's query parameters, after the body
+		summary := fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route)
+		// kind: write on a DELETE that sends a body or answers the
+		// resource it belongs to (a cart's line item, answering the cart)
+		// When such a DELETE may also answer 204 (the last line item
+		// deletes the cart), no content is a nil result, not an error.
+		emptyOK := false
+		if o.verb == "DELETE" {
+			summary = fmt.Sprintf("%s deletes: %s.", o.mo.Method, route)
+			if model != "" {
+				summary = fmt.Sprintf("%s deletes and answers %s: %s.", o.mo.Method, what, route)
+				if o.envelope && o.op.Responses != nil && o.op.Responses.Status(204) != nil {
+					emptyOK = true
+					errs = append([]string{fmt.Sprintf("When BigCommerce answers 204 No Content, the %s is nil and the error nil.", o.thing())}, errs...)
+				}
+			}
+		}
+		doc(summary, errs...)
 		if model == "" {
-			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body, opts)
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, body)
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
-			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, %s, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), optsName(opts), bodyArg)
+			fmt.Fprintf(&b, "\treturn s.client.call(ctx, %s, %s, %s, %s, nil)\n}\n\n", httpConst(o.verb), o.pathExpr(), optsName(wopts), bodyArg)
 		} else {
-			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, opts, model)
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, body, model)
 			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
-			b.WriteString(o.callOne(model, bodyArg, optsName(opts)))
+			if emptyOK {
+				fmt.Fprintf(&b, "\treturn getV3[*%s](ctx, s.client, %s, %s, %s, %s)\n}\n\n", model, httpConst(o.verb), o.pathExpr(), optsName(wopts), bodyArg)
+			} else {
+				b.WriteString(o.callOne(model, bodyArg, optsName(wopts)))
+			}
 		}
 	case "batch":
 		parallel := "cap(s.client.sem)"
@@ -549,6 +576,16 @@ func (o *opInfo) filterArg() (string, bool) {
 	return ", filter *" + o.filterName(), true
 }
 
+// writeOptionsArg is the options parameter of a write (after its body):
+// only when the manifest names options: and the write takes query
+// parameters (a cart's include, a template's channel_id).
+func (o *opInfo) writeOptionsArg() string {
+	if o.kind != "write" || o.mo.Options == "" {
+		return ""
+	}
+	return o.optionsArg()
+}
+
 // optionsArg is the options parameter of a get: only when it takes query
 // parameters other than include_fields and exclude_fields.
 func (o *opInfo) optionsArg() string {
@@ -562,15 +599,6 @@ func (o *opInfo) optionsArg() string {
 		}
 	}
 	return ""
-}
-
-// writeOptionsArg is the options parameter of a write: only when the
-// manifest names its type (options:), so that no write gains one unasked.
-func (o *opInfo) writeOptionsArg() string {
-	if o.mo.Options == "" {
-		return ""
-	}
-	return o.optionsArg()
 }
 
 func (o *opInfo) optionsParams() []*openapi3.Parameter {
