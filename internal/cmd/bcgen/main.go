@@ -149,10 +149,18 @@ func (g *gen) run() (map[string][]byte, error) {
 			seen[mo.Op] = true
 			switch {
 			case mo.Skip != "":
+				if verb, path, _ := strings.Cut(mo.Op, " "); doc.Paths.Value(path) == nil || doc.Paths.Value(path).GetOperation(verb) == nil {
+					g.errorf("%s: %s: skipped, but %s has no such operation", m.file, mo.Op, m.Spec)
+				}
 				continue
 			case mo.Hand != "":
-				if !g.existing[mo.Hand] {
+				svc, _, _ := strings.Cut(mo.Hand, ".")
+				_, isService := g.services[svc]
+				switch {
+				case !g.existing[mo.Hand]:
 					g.errorf("%s: %s: hand-written method %s does not exist", m.file, mo.Op, mo.Hand)
+				case !isService && svc != "Client":
+					g.errorf("%s: %s: hand: %s is not a method of a service (or of Client)", m.file, mo.Op, mo.Hand)
 				}
 				if o := g.analyse(m, doc, mo); o != nil {
 					g.handOps = append(g.handOps, o) // for RequiredScope
@@ -176,6 +184,22 @@ func (g *gen) run() (map[string][]byte, error) {
 			g.ops = append(g.ops, o)
 			g.genTypes(o)
 			g.emitMethod(o)
+		}
+	}
+	bySpec := map[string]string{}
+	for _, m := range manifests {
+		if other, dup := bySpec[m.Spec]; dup {
+			g.errorf("%s and %s both describe %s", other, m.file, m.Spec)
+		}
+		bySpec[m.Spec] = m.file
+		for _, o := range m.overrides {
+			if o.Op == "" {
+				continue
+			}
+			verb, path, _ := strings.Cut(o.Op, " ")
+			if item := g.docs[m.Spec].Paths.Value(path); item == nil || item.GetOperation(verb) == nil {
+				g.errorf("api/overrides/%s: override of %s: %s has no such operation", filepath.Base(m.file), o.Op, m.Spec)
+			}
 		}
 	}
 	for _, m := range manifests {

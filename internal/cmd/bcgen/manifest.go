@@ -160,6 +160,15 @@ func loadManifests(dir, overridesDir string) ([]*Manifest, error) {
 		return nil, err
 	}
 	sort.Strings(files)
+	ovFiles, err := filepath.Glob(filepath.Join(overridesDir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	for _, of := range ovFiles {
+		if _, err := os.Stat(filepath.Join(dir, filepath.Base(of))); err != nil {
+			return nil, fmt.Errorf("%s has no manifest twin in %s", of, dir)
+		}
+	}
 	var out []*Manifest
 	for _, f := range files {
 		m := &Manifest{file: f}

@@ -311,6 +311,13 @@ func (g *gen) conformance() string {
 		}
 		b.WriteString("}\n\n")
 	}
+	b.WriteString("// handOperations are the operationIds the manifest says hand-written methods send, each with its method: the conformance test checks that some call sent it.\nvar handOperations = [][2]string{\n")
+	for _, o := range g.handOps {
+		if o.op.OperationID != "" {
+			fmt.Fprintf(&b, "\t{%q, %q},\n", o.op.OperationID, o.mo.Hand)
+		}
+	}
+	b.WriteString("}\n\n")
 	b.WriteString("// specFiles are the spec files the manifest names.\nvar specFiles = []string{\n")
 	for _, f := range g.specFiles() {
 		fmt.Fprintf(&b, "\t%q,\n", f)
