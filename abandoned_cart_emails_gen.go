@@ -15,33 +15,33 @@ type AbandonedCartEmailsService service
 
 // AbandonedCartEmail is a abandoned cart email.
 type AbandonedCartEmail struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
-	// Body is body.
+	// Body is the body field (the spec does not describe it).
 	Body string `json:"body"`
-	// CouponCode is coupon_code.
+	// CouponCode is the coupon_code field (the spec does not describe it).
 	CouponCode string `json:"coupon_code"`
-	// IsActive is is_active.
+	// IsActive is the is_active field (the spec does not describe it).
 	IsActive bool `json:"is_active"`
 	// NotifyAtMinutes: Describes when this email will be sent, in minutes.
 	NotifyAtMinutes int `json:"notify_at_minutes"`
-	// SentNum is sent_num.
+	// SentNum is the sent_num field (the spec does not describe it).
 	SentNum int `json:"sent_num"`
-	// Subject is subject.
+	// Subject is the subject field (the spec does not describe it).
 	Subject string `json:"subject"`
-	// Template is template.
+	// Template is the template field (the spec does not describe it).
 	Template *AbandonedCartEmailTemplate `json:"template,omitempty"`
-	// Translations is translations.
+	// Translations is the translations field (the spec does not describe it).
 	Translations []AbandonedCartEmailTranslation `json:"translations,omitempty"`
 }
 
 // AbandonedCartEmailTemplate is a abandoned cart email template.
 type AbandonedCartEmailTemplate struct {
-	// Body is body.
+	// Body is the body field (the spec does not describe it).
 	Body string `json:"body"`
-	// Subject is subject.
+	// Subject is the subject field (the spec does not describe it).
 	Subject string `json:"subject"`
-	// Translations is translations.
+	// Translations is the translations field (the spec does not describe it).
 	Translations []AbandonedCartEmailTemplateTranslation `json:"translations,omitempty"`
 }
 
@@ -66,23 +66,23 @@ type AbandonedCartEmailFilter struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type AbandonedCartEmailCreate struct {
-	// CouponCode is coupon_code.
+	// CouponCode is the coupon_code field (the spec does not describe it).
 	CouponCode *string `json:"coupon_code,omitempty"`
-	// IsActive is is_active.
+	// IsActive is the is_active field (the spec does not describe it).
 	IsActive *bool `json:"is_active,omitempty"`
 	// NotifyAtMinutes: Describes when this email will be sent, in minutes.
 	NotifyAtMinutes *int `json:"notify_at_minutes,omitempty"`
-	// Template is template.
+	// Template is the template field (the spec does not describe it).
 	Template *AbandonedCartEmailCreateTemplate `json:"template,omitempty"`
 }
 
 // AbandonedCartEmailCreateTemplate is a abandoned cart email create template.
 type AbandonedCartEmailCreateTemplate struct {
-	// Body is body.
+	// Body is the body field (the spec does not describe it).
 	Body string `json:"body"`
-	// Subject is subject.
+	// Subject is the subject field (the spec does not describe it).
 	Subject string `json:"subject"`
-	// Translations is translations.
+	// Translations is the translations field (the spec does not describe it).
 	Translations []AbandonedCartEmailCreateTemplateTranslation `json:"translations"`
 }
 
@@ -107,28 +107,28 @@ type AbandonedCartEmailChannelOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type AbandonedCartEmailUpdate struct {
-	// CouponCode is coupon_code.
+	// CouponCode is the coupon_code field (the spec does not describe it).
 	CouponCode *string `json:"coupon_code,omitempty"`
-	// IsActive is is_active.
+	// IsActive is the is_active field (the spec does not describe it).
 	IsActive *bool `json:"is_active,omitempty"`
 	// NotifyAtMinutes: Describes when this email will be sent, in minutes.
 	NotifyAtMinutes *int `json:"notify_at_minutes,omitempty"`
-	// Template is template.
+	// Template is the template field (the spec does not describe it).
 	Template *AbandonedCartEmailCreateTemplate `json:"template,omitempty"`
 }
 
 // AbandonedCartEmailTranslation is a abandoned cart email translation.
 type AbandonedCartEmailTranslation struct {
-	// Keys is keys.
+	// Keys is the keys field (the spec does not describe it).
 	Keys *AbandonedCartEmailTranslationKeys `json:"keys,omitempty"`
-	// Locale is locale.
+	// Locale is the locale field (the spec does not describe it).
 	Locale string `json:"locale"`
 }
 
 // AbandonedCartEmailTranslationKeys is a abandoned cart email translation
 // keys.
 type AbandonedCartEmailTranslationKeys struct {
-	// HelloPhrase is hello_phrase.
+	// HelloPhrase is the hello_phrase field (the spec does not describe it).
 	HelloPhrase string `json:"hello_phrase"`
 }
 

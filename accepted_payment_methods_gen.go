@@ -17,9 +17,11 @@ type AcceptedPaymentMethod struct {
 	ID string `json:"id"`
 	// Name: Name of this payment method
 	Name string `json:"name"`
-	// StoredInstruments is stored_instruments.
+	// StoredInstruments is the stored_instruments field (the spec does not
+	// describe it).
 	StoredInstruments []AcceptedPaymentMethodStoredInstrument `json:"stored_instruments,omitempty"`
-	// SupportedInstruments is supported_instruments.
+	// SupportedInstruments is the supported_instruments field (the spec does not
+	// describe it).
 	SupportedInstruments []AcceptedPaymentMethodSupportedInstrument `json:"supported_instruments,omitempty"`
 	// TestMode: Whether this payment method is on test mode
 	TestMode bool `json:"test_mode"`

@@ -29,7 +29,7 @@ type BlogPost struct {
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
 	// PreviewURL: URL to preview the blog post.
 	PreviewURL string `json:"preview_url"`
-	// PublishedDate is published_date.
+	// PublishedDate is the published_date field (the spec does not describe it).
 	PublishedDate *BlogPostPublishedDate `json:"published_date,omitempty"`
 	// PublishedDateIso8601: Published date in ISO 8601 format.
 	PublishedDateIso8601 string `json:"published_date_iso8601"`
@@ -48,11 +48,11 @@ type BlogPost struct {
 
 // BlogPostPublishedDate is a blog post published date.
 type BlogPostPublishedDate struct {
-	// Date is date.
+	// Date is the date field (the spec does not describe it).
 	Date Time `json:"date"`
-	// Timezone is timezone.
+	// Timezone is the timezone field (the spec does not describe it).
 	Timezone string `json:"timezone"`
-	// TimezoneType is timezone_type.
+	// TimezoneType is the timezone_type field (the spec does not describe it).
 	TimezoneType int `json:"timezone_type"`
 }
 
@@ -91,7 +91,7 @@ type BlogPostCreate struct {
 	MetaDescription *string `json:"meta_description,omitempty"`
 	// MetaKeywords: Keywords for this blog post’s element.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// PublishedDate is published_date.
+	// PublishedDate is the published_date field (the spec does not describe it).
 	PublishedDate *string `json:"published_date,omitempty"`
 	// Tags: Tags to characterize the blog post.
 	Tags []string `json:"tags,omitzero"`
@@ -119,7 +119,7 @@ type BlogPostUpdate struct {
 	MetaDescription *string `json:"meta_description,omitempty"`
 	// MetaKeywords: Keywords for this blog post’s element.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// PublishedDate is published_date.
+	// PublishedDate is the published_date field (the spec does not describe it).
 	PublishedDate *string `json:"published_date,omitempty"`
 	// Tags: Tags to characterize the blog post.
 	Tags []string `json:"tags,omitzero"`
@@ -146,9 +146,9 @@ func (s *BlogPostsService) List(ctx context.Context, filter *BlogPostFilter) ([]
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *BlogPostsService) All(ctx context.Context, filter *BlogPostFilter) iter.Seq2[BlogPost, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

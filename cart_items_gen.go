@@ -20,11 +20,12 @@ type CartItemsService service
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartItemsCreate struct {
-	// CustomItems is custom_items.
+	// CustomItems is the custom_items field (the spec does not describe it).
 	CustomItems []CartItemsCreateCustomItem `json:"custom_items,omitzero"`
-	// GiftCertificates is gift_certificates.
+	// GiftCertificates is the gift_certificates field (the spec does not describe
+	// it).
 	GiftCertificates []CartItemsCreateGiftCertificate `json:"gift_certificates,omitzero"`
-	// LineItems is line_items.
+	// LineItems is the line_items field (the spec does not describe it).
 	LineItems json.RawMessage `json:"line_items,omitzero"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -34,13 +35,13 @@ type CartItemsCreate struct {
 type CartItemsCreateCustomItem struct {
 	// ImageURL: Image of the product or variant.
 	ImageURL *string `json:"image_url,omitempty"`
-	// ListPrice is list_price.
+	// ListPrice is the list_price field (the spec does not describe it).
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity *float64 `json:"quantity,omitempty"`
-	// SKU is sku.
+	// SKU is the sku field (the spec does not describe it).
 	SKU *string `json:"sku,omitempty"`
 }
 
@@ -57,17 +58,17 @@ func (v CartItemsCreateCustomItem) MarshalJSON() ([]byte, error) {
 
 // CartItemsCreateGiftCertificate is a cart items create gift certificate.
 type CartItemsCreateGiftCertificate struct {
-	// Amount is amount.
+	// Amount is the amount field (the spec does not describe it).
 	Amount decimal.Decimal `json:"amount"`
 	// Message: Message shown to recipient, as provided by sender.
 	Message *string `json:"message,omitempty"`
 	// Name: Given name for gift certificate line item.
 	Name string `json:"name"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity int `json:"quantity"`
-	// Recipient is recipient.
+	// Recipient is the recipient field (the spec does not describe it).
 	Recipient CartItemsCreateGiftCertificateRecipient `json:"recipient"`
-	// Sender is sender.
+	// Sender is the sender field (the spec does not describe it).
 	Sender CartItemsCreateGiftCertificateSender `json:"sender"`
 	// Theme is the theme of the gift certificate.
 	Theme string `json:"theme"`
@@ -87,18 +88,18 @@ func (v CartItemsCreateGiftCertificate) MarshalJSON() ([]byte, error) {
 // CartItemsCreateGiftCertificateRecipient is a cart items create gift
 // certificate recipient.
 type CartItemsCreateGiftCertificateRecipient struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email *string `json:"email,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
 }
 
 // CartItemsCreateGiftCertificateSender is a cart items create gift
 // certificate sender.
 type CartItemsCreateGiftCertificateSender struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email *string `json:"email,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
 }
 
@@ -107,11 +108,12 @@ type CartItemsCreateGiftCertificateSender struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartItemUpdate struct {
-	// CustomItems is custom_items.
+	// CustomItems is the custom_items field (the spec does not describe it).
 	CustomItems []CartItemUpdateCustomItem `json:"custom_items,omitzero"`
-	// GiftCertificates is gift_certificates.
+	// GiftCertificates is the gift_certificates field (the spec does not describe
+	// it).
 	GiftCertificates []CartItemUpdateGiftCertificate `json:"gift_certificates,omitzero"`
-	// LineItem is line_item.
+	// LineItem is the line_item field (the spec does not describe it).
 	LineItem *CartItemUpdateLineItem `json:"line_item,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -121,13 +123,13 @@ type CartItemUpdate struct {
 type CartItemUpdateCustomItem struct {
 	// ImageURL: Image of the product or variant.
 	ImageURL *string `json:"image_url,omitempty"`
-	// ListPrice is list_price.
+	// ListPrice is the list_price field (the spec does not describe it).
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity *float64 `json:"quantity,omitempty"`
-	// SKU is sku.
+	// SKU is the sku field (the spec does not describe it).
 	SKU *string `json:"sku,omitempty"`
 }
 
@@ -144,17 +146,17 @@ func (v CartItemUpdateCustomItem) MarshalJSON() ([]byte, error) {
 
 // CartItemUpdateGiftCertificate is a cart item update gift certificate.
 type CartItemUpdateGiftCertificate struct {
-	// Amount is amount.
+	// Amount is the amount field (the spec does not describe it).
 	Amount *decimal.Decimal `json:"amount,omitempty"`
 	// Message: Message shown to recipient, as provided by sender.
 	Message *string `json:"message,omitempty"`
 	// Name: Given name for a gift certificate line item.
 	Name *string `json:"name,omitempty"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity *int `json:"quantity,omitempty"`
-	// Recipient is recipient.
+	// Recipient is the recipient field (the spec does not describe it).
 	Recipient *CartItemUpdateGiftCertificateRecipient `json:"recipient,omitempty"`
-	// Sender is sender.
+	// Sender is the sender field (the spec does not describe it).
 	Sender *CartItemUpdateGiftCertificateSender `json:"sender,omitempty"`
 	// Theme is the theme of the gift certificate.
 	Theme *string `json:"theme,omitempty"`
@@ -174,24 +176,24 @@ func (v CartItemUpdateGiftCertificate) MarshalJSON() ([]byte, error) {
 // CartItemUpdateGiftCertificateRecipient is a cart item update gift
 // certificate recipient.
 type CartItemUpdateGiftCertificateRecipient struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email *string `json:"email,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
 }
 
 // CartItemUpdateGiftCertificateSender is a cart item update gift certificate
 // sender.
 type CartItemUpdateGiftCertificateSender struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email *string `json:"email,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
 }
 
 // CartItemUpdateLineItem is a cart item update line item.
 type CartItemUpdateLineItem struct {
-	// GiftWrapping is gift_wrapping.
+	// GiftWrapping is the gift_wrapping field (the spec does not describe it).
 	GiftWrapping *CartItemUpdateLineItemGiftWrapping `json:"gift_wrapping,omitempty"`
 	// ListPrice: Optional price override.
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
@@ -199,9 +201,9 @@ type CartItemUpdateLineItem struct {
 	Name *string `json:"name,omitempty"`
 	// OptionSelections: Needed for Catalog V2.
 	OptionSelections []CartItemUpdateLineItemOptionSelection `json:"option_selections,omitzero"`
-	// ProductID is product_id.
+	// ProductID is the product_id field (the spec does not describe it).
 	ProductID *int `json:"product_id,omitempty"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity *float64 `json:"quantity,omitempty"`
 	// VariantID: Variant ID.
 	VariantID *int `json:"variant_id,omitempty"`
@@ -242,15 +244,15 @@ type CartItemUpdateLineItemGiftWrappingWrapDetail struct {
 type CartItemUpdateLineItemOptionSelection struct {
 	// Name: Override for the selected option or modifier name.
 	Name *string `json:"name,omitempty"`
-	// NameID is nameId.
+	// NameID is the nameId field (the spec does not describe it).
 	NameID *int `json:"nameId,omitempty"`
-	// OptionID is option_id.
+	// OptionID is the option_id field (the spec does not describe it).
 	OptionID *int `json:"option_id,omitempty"`
-	// OptionValue is option_value.
+	// OptionValue is the option_value field (the spec does not describe it).
 	OptionValue *int `json:"option_value,omitempty"`
 	// Value: Override for the selected option value.
 	Value *string `json:"value,omitempty"`
-	// ValueID is valueId.
+	// ValueID is the valueId field (the spec does not describe it).
 	ValueID *int `json:"valueId,omitempty"`
 }
 

@@ -15,7 +15,8 @@ type CartSettingsService service
 // CartSettingsGlobal is a cart settings global: represents all settings
 // related to the shopping cart functionality of a store.
 type CartSettingsGlobal struct {
-	// AllowPurchasing is allow_purchasing.
+	// AllowPurchasing is the allow_purchasing field (the spec does not describe
+	// it).
 	AllowPurchasing bool `json:"allow_purchasing"`
 }
 
@@ -24,7 +25,8 @@ type CartSettingsGlobal struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartSettingsGlobalUpdate struct {
-	// AllowPurchasing is allow_purchasing.
+	// AllowPurchasing is the allow_purchasing field (the spec does not describe
+	// it).
 	AllowPurchasing *bool `json:"allow_purchasing,omitempty"`
 }
 
@@ -32,7 +34,8 @@ type CartSettingsGlobalUpdate struct {
 // overrides related to the shopping cart functionality of a store for a
 // channel.
 type CartSettingsChannel struct {
-	// AllowPurchasing is allow_purchasing.
+	// AllowPurchasing is the allow_purchasing field (the spec does not describe
+	// it).
 	AllowPurchasing *bool `json:"allow_purchasing,omitempty"`
 }
 
@@ -41,7 +44,8 @@ type CartSettingsChannel struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartSettingsChannelUpdate struct {
-	// AllowPurchasing is allow_purchasing.
+	// AllowPurchasing is the allow_purchasing field (the spec does not describe
+	// it).
 	AllowPurchasing *bool `json:"allow_purchasing,omitempty"`
 }
 

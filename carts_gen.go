@@ -28,7 +28,7 @@ type Cart struct {
 	CartAmount decimal.Decimal `json:"cart_amount"`
 	// ChannelID is the channel ID.
 	ChannelID int `json:"channel_id"`
-	// Coupons is coupons.
+	// Coupons is the coupons field (the spec does not describe it).
 	Coupons []CartCoupon `json:"coupons,omitempty"`
 	// CreatedTime: Time when the cart was created.
 	CreatedTime string `json:"created_time"`
@@ -39,7 +39,7 @@ type Cart struct {
 	// DiscountAmount: Order-based discounted amount only - Excludes coupon
 	// discounts and product-based discounts.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is discounts.
+	// Discounts is the discounts field (the spec does not describe it).
 	Discounts []CartDiscount `json:"discounts,omitempty"`
 	// Email is the cart’s email.
 	Email string `json:"email"`
@@ -53,7 +53,7 @@ type Cart struct {
 	// Promotions: This is available only when "include=promotions.banners" is
 	// presented in the URL.
 	Promotions *CartPromotions `json:"promotions,omitempty"`
-	// TaxIncluded is tax_included.
+	// TaxIncluded is the tax_included field (the spec does not describe it).
 	TaxIncluded bool `json:"tax_included"`
 	// UpdatedTime: Time when the cart was last updated.
 	UpdatedTime string `json:"updated_time"`
@@ -97,13 +97,14 @@ type CartDiscount struct {
 
 // CartLineItems is a cart line items: gET
 type CartLineItems struct {
-	// CustomItems is custom_items.
+	// CustomItems is the custom_items field (the spec does not describe it).
 	CustomItems []CartLineItemsCustomItem `json:"custom_items,omitempty"`
-	// DigitalItems is digital_items.
+	// DigitalItems is the digital_items field (the spec does not describe it).
 	DigitalItems []CartLineItemsDigitalItem `json:"digital_items,omitempty"`
-	// GiftCertificates is gift_certificates.
+	// GiftCertificates is the gift_certificates field (the spec does not describe
+	// it).
 	GiftCertificates []CartLineItemsGiftCertificate `json:"gift_certificates,omitempty"`
-	// PhysicalItems is physical_items.
+	// PhysicalItems is the physical_items field (the spec does not describe it).
 	PhysicalItems []CartLineItemsPhysicalItem `json:"physical_items,omitempty"`
 }
 
@@ -120,7 +121,7 @@ type CartLineItemsCustomItem struct {
 	ListPrice decimal.Decimal `json:"list_price"`
 	// Name: Name of the item.
 	Name string `json:"name"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity FlexInt `json:"quantity"`
 	// SKU: SKU of the custom item.
 	SKU string `json:"sku"`
@@ -134,11 +135,11 @@ type CartLineItemsDigitalItem struct {
 	AddedByPromotion bool `json:"added_by_promotion"`
 	// CouponAmount is the total value of all coupons applied to this item.
 	CouponAmount decimal.Decimal `json:"coupon_amount"`
-	// Coupons is coupons.
+	// Coupons is the coupons field (the spec does not describe it).
 	Coupons json.RawMessage `json:"coupons,omitempty"`
 	// DiscountAmount is the total value of all discounts applied to this item.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is discounts.
+	// Discounts is the discounts field (the spec does not describe it).
 	Discounts []CartLineItemsDigitalItemDiscount `json:"discounts,omitempty"`
 	// DownloadFileURLs: URLs to download all product files.
 	DownloadFileURLs []string `json:"download_file_urls,omitempty"`
@@ -186,7 +187,7 @@ type CartLineItemsDigitalItem struct {
 // discount: example as part of a cart response: "discounts": [ { "id": 2,
 // "discounted_amount": 2 }, { "id": "coupon", "discounted_amount": 0.42 } ]
 type CartLineItemsDigitalItemDiscount struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID FlexString `json:"id"`
 	// DiscountedAmount is the discounted amount.
 	DiscountedAmount decimal.Decimal `json:"discounted_amount"`
@@ -194,7 +195,7 @@ type CartLineItemsDigitalItemDiscount struct {
 
 // CartLineItemsGiftCertificate is a cart line items gift certificate.
 type CartLineItemsGiftCertificate struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
 	// Amount: Value must be between 1.00 and 1,000.00 in the store’s default
 	// currency.
@@ -205,11 +206,11 @@ type CartLineItemsGiftCertificate struct {
 	// Name: Name provided for the gift certificate that will appear in the
 	// control panel.
 	Name string `json:"name"`
-	// Recipient is recipient.
+	// Recipient is the recipient field (the spec does not describe it).
 	Recipient *CartLineItemsGiftCertificateRecipient `json:"recipient,omitempty"`
-	// Sender is sender.
+	// Sender is the sender field (the spec does not describe it).
 	Sender *CartLineItemsGiftCertificateSender `json:"sender,omitempty"`
-	// Taxable is taxable.
+	// Taxable is the taxable field (the spec does not describe it).
 	Taxable bool `json:"taxable"`
 	// Theme is the theme of the gift certificate.
 	Theme string `json:"theme"`
@@ -218,18 +219,18 @@ type CartLineItemsGiftCertificate struct {
 // CartLineItemsGiftCertificateRecipient is a cart line items gift certificate
 // recipient.
 type CartLineItemsGiftCertificateRecipient struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email string `json:"email"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
 }
 
 // CartLineItemsGiftCertificateSender is a cart line items gift certificate
 // sender.
 type CartLineItemsGiftCertificateSender struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email string `json:"email"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
 }
 
@@ -241,11 +242,11 @@ type CartLineItemsPhysicalItem struct {
 	AddedByPromotion bool `json:"added_by_promotion"`
 	// CouponAmount is the total value of all coupons applied to this item.
 	CouponAmount decimal.Decimal `json:"coupon_amount"`
-	// Coupons is coupons.
+	// Coupons is the coupons field (the spec does not describe it).
 	Coupons json.RawMessage `json:"coupons,omitempty"`
 	// DiscountAmount is the total value of all discounts applied to this item.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is discounts.
+	// Discounts is the discounts field (the spec does not describe it).
 	Discounts []CartLineItemsPhysicalItemDiscount `json:"discounts,omitempty"`
 	// ExtendedListPrice: List price of the item multiplied by the quantity.
 	ExtendedListPrice decimal.Decimal `json:"extended_list_price"`
@@ -288,7 +289,7 @@ type CartLineItemsPhysicalItem struct {
 // discount: example as part of a cart response: "discounts": [ { "id": 2,
 // "discounted_amount": 2 }, { "id": "coupon", "discounted_amount": 0.42 } ]
 type CartLineItemsPhysicalItemDiscount struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID FlexString `json:"id"`
 	// DiscountedAmount is the discounted amount.
 	DiscountedAmount decimal.Decimal `json:"discounted_amount"`
@@ -297,18 +298,18 @@ type CartLineItemsPhysicalItemDiscount struct {
 // CartLineItemsPhysicalItemGiftWrapping is a cart line items physical item
 // gift wrapping: the gift wrapping details for this item.
 type CartLineItemsPhysicalItemGiftWrapping struct {
-	// Amount is amount.
+	// Amount is the amount field (the spec does not describe it).
 	Amount decimal.Decimal `json:"amount"`
-	// Message is message.
+	// Message is the message field (the spec does not describe it).
 	Message string `json:"message"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
 }
 
 // CartPromotions is a cart promotions: this is available only when
 // "include=promotions.banners" is presented in the URL.
 type CartPromotions struct {
-	// Banners is banners.
+	// Banners is the banners field (the spec does not describe it).
 	Banners *CartPromotionsBanners `json:"banners,omitempty"`
 }
 
@@ -331,15 +332,16 @@ type CartPromotionsBanners struct {
 type CartCreate struct {
 	// ChannelID is the Channel ID.
 	ChannelID *int `json:"channel_id,omitempty"`
-	// Currency is currency.
+	// Currency is the currency field (the spec does not describe it).
 	Currency *CartCreateCurrency `json:"currency,omitempty"`
-	// CustomItems is custom_items.
+	// CustomItems is the custom_items field (the spec does not describe it).
 	CustomItems []CartCreateCustomItem `json:"custom_items,omitzero"`
-	// CustomerID is customer_id.
+	// CustomerID is the customer_id field (the spec does not describe it).
 	CustomerID *int `json:"customer_id,omitempty"`
-	// GiftCertificates is gift_certificates.
+	// GiftCertificates is the gift_certificates field (the spec does not describe
+	// it).
 	GiftCertificates []CartCreateGiftCertificate `json:"gift_certificates,omitzero"`
-	// LineItems is line_items.
+	// LineItems is the line_items field (the spec does not describe it).
 	LineItems []CartCreateLineItem `json:"line_items,omitzero"`
 	// Locale is the locale of the cart.
 	Locale *string `json:"locale,omitempty"`
@@ -356,13 +358,13 @@ type CartCreateCurrency struct {
 type CartCreateCustomItem struct {
 	// ImageURL: Image of the product or variant.
 	ImageURL *string `json:"image_url,omitempty"`
-	// ListPrice is list_price.
+	// ListPrice is the list_price field (the spec does not describe it).
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity *float64 `json:"quantity,omitempty"`
-	// SKU is sku.
+	// SKU is the sku field (the spec does not describe it).
 	SKU *string `json:"sku,omitempty"`
 }
 
@@ -379,17 +381,17 @@ func (v CartCreateCustomItem) MarshalJSON() ([]byte, error) {
 
 // CartCreateGiftCertificate is a cart create gift certificate.
 type CartCreateGiftCertificate struct {
-	// Amount is amount.
+	// Amount is the amount field (the spec does not describe it).
 	Amount decimal.Decimal `json:"amount"`
 	// Message: Message shown to recipient, as provided by sender.
 	Message *string `json:"message,omitempty"`
 	// Name: Given name for the gift certificate line item.
 	Name string `json:"name"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity int `json:"quantity"`
-	// Recipient is recipient.
+	// Recipient is the recipient field (the spec does not describe it).
 	Recipient CartCreateGiftCertificateRecipient `json:"recipient"`
-	// Sender is sender.
+	// Sender is the sender field (the spec does not describe it).
 	Sender CartCreateGiftCertificateSender `json:"sender"`
 	// Theme is the theme of the gift certificate.
 	Theme string `json:"theme"`
@@ -409,23 +411,23 @@ func (v CartCreateGiftCertificate) MarshalJSON() ([]byte, error) {
 // CartCreateGiftCertificateRecipient is a cart create gift certificate
 // recipient.
 type CartCreateGiftCertificateRecipient struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email *string `json:"email,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
 }
 
 // CartCreateGiftCertificateSender is a cart create gift certificate sender.
 type CartCreateGiftCertificateSender struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email *string `json:"email,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
 }
 
 // CartCreateLineItem is a cart create line item.
 type CartCreateLineItem struct {
-	// GiftWrapping is gift_wrapping.
+	// GiftWrapping is the gift_wrapping field (the spec does not describe it).
 	GiftWrapping *CartCreateLineItemGiftWrapping `json:"gift_wrapping,omitempty"`
 	// ListPrice: Optional price override.
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
@@ -433,9 +435,9 @@ type CartCreateLineItem struct {
 	Name *string `json:"name,omitempty"`
 	// OptionSelections: Needed for Catalog V2.
 	OptionSelections []CartCreateLineItemOptionSelection `json:"option_selections,omitzero"`
-	// ProductID is product_id.
+	// ProductID is the product_id field (the spec does not describe it).
 	ProductID *int `json:"product_id,omitempty"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity *float64 `json:"quantity,omitempty"`
 	// VariantID: Variant ID.
 	VariantID *int `json:"variant_id,omitempty"`
@@ -475,15 +477,15 @@ type CartCreateLineItemGiftWrappingWrapDetail struct {
 type CartCreateLineItemOptionSelection struct {
 	// Name: Override for the selected option or modifier name.
 	Name *string `json:"name,omitempty"`
-	// NameID is nameId.
+	// NameID is the nameId field (the spec does not describe it).
 	NameID *int `json:"nameId,omitempty"`
-	// OptionID is option_id.
+	// OptionID is the option_id field (the spec does not describe it).
 	OptionID *int `json:"option_id,omitempty"`
-	// OptionValue is option_value.
+	// OptionValue is the option_value field (the spec does not describe it).
 	OptionValue *int `json:"option_value,omitempty"`
 	// Value: Override for the selected option value.
 	Value *string `json:"value,omitempty"`
-	// ValueID is valueId.
+	// ValueID is the valueId field (the spec does not describe it).
 	ValueID *int `json:"valueId,omitempty"`
 }
 
@@ -498,7 +500,7 @@ type CartOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartUpdate struct {
-	// CustomerID is customer_id.
+	// CustomerID is the customer_id field (the spec does not describe it).
 	CustomerID *int `json:"customer_id,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -506,11 +508,12 @@ type CartUpdate struct {
 
 // CartRedirectURLs is a cart redirect URLs.
 type CartRedirectURLs struct {
-	// CartURL is cart_url.
+	// CartURL is the cart_url field (the spec does not describe it).
 	CartURL string `json:"cart_url"`
-	// CheckoutURL is checkout_url.
+	// CheckoutURL is the checkout_url field (the spec does not describe it).
 	CheckoutURL string `json:"checkout_url"`
-	// EmbeddedCheckoutURL is embedded_checkout_url.
+	// EmbeddedCheckoutURL is the embedded_checkout_url field (the spec does not
+	// describe it).
 	EmbeddedCheckoutURL string `json:"embedded_checkout_url"`
 }
 
@@ -519,16 +522,16 @@ type CartRedirectURLs struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartRedirectURLsCreate struct {
-	// QueryParams is query_params.
+	// QueryParams is the query_params field (the spec does not describe it).
 	QueryParams *CartRedirectURLsCreateQueryParams `json:"query_params,omitempty"`
 }
 
 // CartRedirectURLsCreateQueryParams is a cart redirect URLs create query
 // params.
 type CartRedirectURLsCreateQueryParams struct {
-	// Key is key.
+	// Key is the key field (the spec does not describe it).
 	Key *string `json:"key,omitempty"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value *string `json:"value,omitempty"`
 }
 
@@ -588,8 +591,7 @@ func (s *CartsService) Delete(ctx context.Context, cartID string) (*Response, er
 	return s.client.call(ctx, http.MethodDelete, "/v3/carts/"+url.PathEscape(cartID), nil, nil, nil)
 }
 
-// CreateRedirectURLs sends a cart redirect URLs: POST
-// /v3/carts/{cartId}/redirect_urls.
+// CreateRedirectURLs calls POST /v3/carts/{cartId}/redirect_urls.
 //
 // Creates a Cart redirect URL for redirecting a shopper to an already created
 // cart using the cartId. Usage Notes - To use redirect URLs, first create the

@@ -26,9 +26,11 @@ type CatalogSummary struct {
 	InventoryValue decimal.Decimal `json:"inventory_value"`
 	// LowestVariantPrice: Lowest priced variant in the store
 	LowestVariantPrice decimal.Decimal `json:"lowest_variant_price"`
-	// NewestVariantDate is newest_variant_date.
+	// NewestVariantDate is the newest_variant_date field (the spec does not
+	// describe it).
 	NewestVariantDate LenientTime `json:"newest_variant_date"`
-	// OldestVariantDate is oldest_variant_date.
+	// OldestVariantDate is the oldest_variant_date field (the spec does not
+	// describe it).
 	OldestVariantDate LenientTime `json:"oldest_variant_date"`
 	// PrimaryCategoryID: ID of the category containing the most products.
 	PrimaryCategoryID int `json:"primary_category_id"`

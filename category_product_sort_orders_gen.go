@@ -43,9 +43,9 @@ func (s *CategoryProductSortOrdersService) List(ctx context.Context, categoryID 
 // unless filter.Limit is set. The filter is not modified; an error is yielded
 // once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *CategoryProductSortOrdersService) All(ctx context.Context, categoryID int, filter *ListOptions) iter.Seq2[CategoryProductSortOrder, error] {
 	if err := checkPath("CategoryProductSortOrders.All", "category id", categoryID); err != nil {
 		return refused[CategoryProductSortOrder](err)

@@ -17,7 +17,8 @@ type ChannelMenus struct {
 	// menu navigation items and corresponding settings pages an app developer can
 	// choose to enable for the subject channel.
 	BigcommerceProtectedAppSections []string `json:"bigcommerce_protected_app_sections,omitempty"`
-	// CustomAppSections is custom_app_sections.
+	// CustomAppSections is the custom_app_sections field (the spec does not
+	// describe it).
 	CustomAppSections []ChannelMenusCustomAppSection `json:"custom_app_sections,omitempty"`
 }
 
@@ -38,7 +39,8 @@ type ChannelMenusCreate struct {
 	// menu navigation items and corresponding settings pages an app developer can
 	// choose to enable for the subject channel.
 	BigcommerceProtectedAppSections []string `json:"bigcommerce_protected_app_sections,omitzero"`
-	// CustomAppSections is custom_app_sections.
+	// CustomAppSections is the custom_app_sections field (the spec does not
+	// describe it).
 	CustomAppSections []ChannelMenusCreateCustomAppSection `json:"custom_app_sections,omitzero"`
 }
 

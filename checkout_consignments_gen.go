@@ -22,9 +22,9 @@ type CheckoutConsignmentsService service
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutConsignmentCreate struct {
-	// Address is address.
+	// Address is the address field (the spec does not describe it).
 	Address *CheckoutConsignmentCreateAddress `json:"address,omitempty"`
-	// LineItems is line_items.
+	// LineItems is the line_items field (the spec does not describe it).
 	LineItems []CheckoutConsignmentCreateLineItem `json:"line_items,omitzero"`
 	// PickupOption: Assigns a pickup consignment.
 	PickupOption *CheckoutConsignmentCreatePickupOption `json:"pickup_option,omitempty"`
@@ -34,32 +34,33 @@ type CheckoutConsignmentCreate struct {
 
 // CheckoutConsignmentCreateAddress is a checkout consignment create address.
 type CheckoutConsignmentCreateAddress struct {
-	// Address1 is address1.
+	// Address1 is the address1 field (the spec does not describe it).
 	Address1 *string `json:"address1,omitempty"`
-	// Address2 is address2.
+	// Address2 is the address2 field (the spec does not describe it).
 	Address2 *string `json:"address2,omitempty"`
-	// City is city.
+	// City is the city field (the spec does not describe it).
 	City *string `json:"city,omitempty"`
-	// Company is company.
+	// Company is the company field (the spec does not describe it).
 	Company *string `json:"company,omitempty"`
-	// CountryCode is country_code.
+	// CountryCode is the country_code field (the spec does not describe it).
 	CountryCode string `json:"country_code"`
 	// CustomFields: You can retrieve custom fields from the Get Form Fields
 	// endpoint.
 	CustomFields []CheckoutConsignmentCreateAddressCustomField `json:"custom_fields,omitzero"`
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email string `json:"email"`
-	// FirstName is first_name.
+	// FirstName is the first_name field (the spec does not describe it).
 	FirstName *string `json:"first_name,omitempty"`
-	// LastName is last_name.
+	// LastName is the last_name field (the spec does not describe it).
 	LastName *string `json:"last_name,omitempty"`
-	// Phone is phone.
+	// Phone is the phone field (the spec does not describe it).
 	Phone *string `json:"phone,omitempty"`
-	// PostalCode is postal_code.
+	// PostalCode is the postal_code field (the spec does not describe it).
 	PostalCode string `json:"postal_code"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince string `json:"state_or_province"`
-	// StateOrProvinceCode is state_or_province_code.
+	// StateOrProvinceCode is the state_or_province_code field (the spec does not
+	// describe it).
 	StateOrProvinceCode *string `json:"state_or_province_code,omitempty"`
 }
 
@@ -79,14 +80,15 @@ type CheckoutConsignmentCreateLineItem struct {
 	// ItemID: Corresponds to line_items.physical_items[N].id value from
 	// GETcheckout response.
 	ItemID string `json:"item_id"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity int `json:"quantity"`
 }
 
 // CheckoutConsignmentCreatePickupOption is a checkout consignment create
 // pickup option: assigns a pickup consignment.
 type CheckoutConsignmentCreatePickupOption struct {
-	// PickupMethodID is pickup_method_id.
+	// PickupMethodID is the pickup_method_id field (the spec does not describe
+	// it).
 	PickupMethodID *int `json:"pickup_method_id,omitempty"`
 }
 
@@ -103,15 +105,17 @@ type CheckoutConsignmentOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutConsignmentUpdate struct {
-	// Address is address.
+	// Address is the address field (the spec does not describe it).
 	Address *CheckoutConsignmentUpdateAddress `json:"address,omitempty"`
-	// CustomShipping is custom_shipping.
+	// CustomShipping is the custom_shipping field (the spec does not describe
+	// it).
 	CustomShipping *CheckoutConsignmentUpdateCustomShipping `json:"custom_shipping,omitempty"`
-	// LineItems is line_items.
+	// LineItems is the line_items field (the spec does not describe it).
 	LineItems []CheckoutConsignmentUpdateLineItem `json:"line_items,omitzero"`
-	// PickupOption is pickup_option.
+	// PickupOption is the pickup_option field (the spec does not describe it).
 	PickupOption *CheckoutConsignmentUpdatePickupOption `json:"pickup_option,omitempty"`
-	// ShippingOptionID is shipping_option_id.
+	// ShippingOptionID is the shipping_option_id field (the spec does not
+	// describe it).
 	ShippingOptionID *string `json:"shipping_option_id,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -119,38 +123,39 @@ type CheckoutConsignmentUpdate struct {
 
 // CheckoutConsignmentUpdateAddress is a checkout consignment update address.
 type CheckoutConsignmentUpdateAddress struct {
-	// Address1 is address1.
+	// Address1 is the address1 field (the spec does not describe it).
 	Address1 *string `json:"address1,omitempty"`
-	// Address2 is address2.
+	// Address2 is the address2 field (the spec does not describe it).
 	Address2 *string `json:"address2,omitempty"`
-	// City is city.
+	// City is the city field (the spec does not describe it).
 	City *string `json:"city,omitempty"`
-	// Company is company.
+	// Company is the company field (the spec does not describe it).
 	Company *string `json:"company,omitempty"`
-	// CountryCode is country_code.
+	// CountryCode is the country_code field (the spec does not describe it).
 	CountryCode *string `json:"country_code,omitempty"`
-	// CustomFields is custom_fields.
+	// CustomFields is the custom_fields field (the spec does not describe it).
 	CustomFields []CheckoutConsignmentUpdateAddressCustomField `json:"custom_fields,omitzero"`
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email *string `json:"email,omitempty"`
-	// FirstName is first_name.
+	// FirstName is the first_name field (the spec does not describe it).
 	FirstName *string `json:"first_name,omitempty"`
-	// LastName is last_name.
+	// LastName is the last_name field (the spec does not describe it).
 	LastName *string `json:"last_name,omitempty"`
-	// Phone is phone.
+	// Phone is the phone field (the spec does not describe it).
 	Phone *string `json:"phone,omitempty"`
-	// PostalCode is postal_code.
+	// PostalCode is the postal_code field (the spec does not describe it).
 	PostalCode *string `json:"postal_code,omitempty"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince *string `json:"state_or_province,omitempty"`
-	// StateOrProvinceCode is state_or_province_code.
+	// StateOrProvinceCode is the state_or_province_code field (the spec does not
+	// describe it).
 	StateOrProvinceCode *string `json:"state_or_province_code,omitempty"`
 }
 
 // CheckoutConsignmentUpdateAddressCustomField is a checkout consignment
 // update address custom field.
 type CheckoutConsignmentUpdateAddressCustomField struct {
-	// FieldID is field_id.
+	// FieldID is the field_id field (the spec does not describe it).
 	FieldID *string `json:"field_id,omitempty"`
 	// FieldValue: This can also be an array for fields that need to support a
 	// list of values (e.g., a set of check boxes.)
@@ -160,9 +165,9 @@ type CheckoutConsignmentUpdateAddressCustomField struct {
 // CheckoutConsignmentUpdateCustomShipping is a checkout consignment update
 // custom shipping.
 type CheckoutConsignmentUpdateCustomShipping struct {
-	// Description is description.
+	// Description is the description field (the spec does not describe it).
 	Description *string `json:"description,omitempty"`
-	// Price is price.
+	// Price is the price field (the spec does not describe it).
 	Price *decimal.Decimal `json:"price,omitempty"`
 }
 
@@ -183,14 +188,15 @@ type CheckoutConsignmentUpdateLineItem struct {
 	// ItemID: Corresponds to line_items.physical_items[N].id value from
 	// GETcheckout response.
 	ItemID *string `json:"item_id,omitempty"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity *int `json:"quantity,omitempty"`
 }
 
 // CheckoutConsignmentUpdatePickupOption is a checkout consignment update
 // pickup option.
 type CheckoutConsignmentUpdatePickupOption struct {
-	// PickupMethodID is pickup_method_id.
+	// PickupMethodID is the pickup_method_id field (the spec does not describe
+	// it).
 	PickupMethodID *int `json:"pickup_method_id,omitempty"`
 }
 

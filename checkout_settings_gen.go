@@ -14,18 +14,25 @@ type CheckoutSettingsService service
 
 // CheckoutSettingsGlobal is a checkout settings global.
 type CheckoutSettingsGlobal struct {
-	// CustomCheckoutScriptURL is custom_checkout_script_url.
+	// CustomCheckoutScriptURL is the custom_checkout_script_url field (the spec
+	// does not describe it).
 	CustomCheckoutScriptURL string `json:"custom_checkout_script_url"`
-	// CustomCheckoutSriHash is custom_checkout_sri_hash.
+	// CustomCheckoutSriHash is the custom_checkout_sri_hash field (the spec does
+	// not describe it).
 	CustomCheckoutSriHash string `json:"custom_checkout_sri_hash"`
-	// CustomCheckoutSupportsUcoSettings is custom_checkout_supports_uco_settings.
+	// CustomCheckoutSupportsUcoSettings is the
+	// custom_checkout_supports_uco_settings field (the spec does not describe
+	// it).
 	CustomCheckoutSupportsUcoSettings bool `json:"custom_checkout_supports_uco_settings"`
-	// CustomOrderConfirmationScriptURL is custom_order_confirmation_script_url.
+	// CustomOrderConfirmationScriptURL is the
+	// custom_order_confirmation_script_url field (the spec does not describe it).
 	CustomOrderConfirmationScriptURL string `json:"custom_order_confirmation_script_url"`
-	// CustomOrderConfirmationSriHash is custom_order_confirmation_sri_hash.
+	// CustomOrderConfirmationSriHash is the custom_order_confirmation_sri_hash
+	// field (the spec does not describe it).
 	CustomOrderConfirmationSriHash string `json:"custom_order_confirmation_sri_hash"`
-	// OrderConfirmationUseCustomCheckoutScript is
-	// order_confirmation_use_custom_checkout_script.
+	// OrderConfirmationUseCustomCheckoutScript is the
+	// order_confirmation_use_custom_checkout_script field (the spec does not
+	// describe it).
 	OrderConfirmationUseCustomCheckoutScript bool `json:"order_confirmation_use_custom_checkout_script"`
 }
 
@@ -57,39 +64,55 @@ type CheckoutSettingsGlobalUpdate struct {
 
 // CheckoutSettingsChannel is a checkout settings channel.
 type CheckoutSettingsChannel struct {
-	// CheckoutType is checkout_type.
+	// CheckoutType is the checkout_type field (the spec does not describe it).
 	CheckoutType string `json:"checkout_type"`
-	// CustomCheckoutScriptURL is custom_checkout_script_url.
+	// CustomCheckoutScriptURL is the custom_checkout_script_url field (the spec
+	// does not describe it).
 	CustomCheckoutScriptURL string `json:"custom_checkout_script_url"`
-	// CustomCheckoutSriHash is custom_checkout_sri_hash.
+	// CustomCheckoutSriHash is the custom_checkout_sri_hash field (the spec does
+	// not describe it).
 	CustomCheckoutSriHash string `json:"custom_checkout_sri_hash"`
-	// CustomCheckoutSupportsUcoSettings is custom_checkout_supports_uco_settings.
+	// CustomCheckoutSupportsUcoSettings is the
+	// custom_checkout_supports_uco_settings field (the spec does not describe
+	// it).
 	CustomCheckoutSupportsUcoSettings bool `json:"custom_checkout_supports_uco_settings"`
-	// CustomOrderConfirmationScriptURL is custom_order_confirmation_script_url.
+	// CustomOrderConfirmationScriptURL is the
+	// custom_order_confirmation_script_url field (the spec does not describe it).
 	CustomOrderConfirmationScriptURL string `json:"custom_order_confirmation_script_url"`
-	// CustomOrderConfirmationSriHash is custom_order_confirmation_sri_hash.
+	// CustomOrderConfirmationSriHash is the custom_order_confirmation_sri_hash
+	// field (the spec does not describe it).
 	CustomOrderConfirmationSriHash string `json:"custom_order_confirmation_sri_hash"`
-	// GuestCheckoutForExistingAccounts is guest_checkout_for_existing_accounts.
+	// GuestCheckoutForExistingAccounts is the
+	// guest_checkout_for_existing_accounts field (the spec does not describe it).
 	GuestCheckoutForExistingAccounts string `json:"guest_checkout_for_existing_accounts"`
-	// GuestCheckoutType is guest_checkout_type.
+	// GuestCheckoutType is the guest_checkout_type field (the spec does not
+	// describe it).
 	GuestCheckoutType string `json:"guest_checkout_type"`
-	// IsOrderTermsAndConditionsEnabled is is_order_terms_and_conditions_enabled.
+	// IsOrderTermsAndConditionsEnabled is the
+	// is_order_terms_and_conditions_enabled field (the spec does not describe
+	// it).
 	IsOrderTermsAndConditionsEnabled bool `json:"is_order_terms_and_conditions_enabled"`
-	// OrderConfirmationContactEmail is order_confirmation_contact_email.
+	// OrderConfirmationContactEmail is the order_confirmation_contact_email field
+	// (the spec does not describe it).
 	OrderConfirmationContactEmail string `json:"order_confirmation_contact_email"`
-	// OrderConfirmationUseCustomCheckoutScript is
-	// order_confirmation_use_custom_checkout_script.
+	// OrderConfirmationUseCustomCheckoutScript is the
+	// order_confirmation_use_custom_checkout_script field (the spec does not
+	// describe it).
 	OrderConfirmationUseCustomCheckoutScript bool `json:"order_confirmation_use_custom_checkout_script"`
-	// OrderTermsAndConditionsLink is order_terms_and_conditions_link.
+	// OrderTermsAndConditionsLink is the order_terms_and_conditions_link field
+	// (the spec does not describe it).
 	OrderTermsAndConditionsLink string `json:"order_terms_and_conditions_link"`
-	// OrderTermsAndConditionsTextarea is order_terms_and_conditions_textarea.
+	// OrderTermsAndConditionsTextarea is the order_terms_and_conditions_textarea
+	// field (the spec does not describe it).
 	OrderTermsAndConditionsTextarea string `json:"order_terms_and_conditions_textarea"`
-	// OrderTermsAndConditionsType is order_terms_and_conditions_type.
+	// OrderTermsAndConditionsType is the order_terms_and_conditions_type field
+	// (the spec does not describe it).
 	OrderTermsAndConditionsType string `json:"order_terms_and_conditions_type"`
-	// PolicyConsent is policy_consent.
+	// PolicyConsent is the policy_consent field (the spec does not describe it).
 	PolicyConsent string `json:"policy_consent"`
-	// ShouldRedirectToStorefrontForAuth is
-	// should_redirect_to_storefront_for_auth.
+	// ShouldRedirectToStorefrontForAuth is the
+	// should_redirect_to_storefront_for_auth field (the spec does not describe
+	// it).
 	ShouldRedirectToStorefrontForAuth bool `json:"should_redirect_to_storefront_for_auth"`
 }
 
@@ -98,39 +121,55 @@ type CheckoutSettingsChannel struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutSettingsChannelUpdate struct {
-	// CheckoutType is checkout_type.
+	// CheckoutType is the checkout_type field (the spec does not describe it).
 	CheckoutType *string `json:"checkout_type,omitempty"`
-	// CustomCheckoutScriptURL is custom_checkout_script_url.
+	// CustomCheckoutScriptURL is the custom_checkout_script_url field (the spec
+	// does not describe it).
 	CustomCheckoutScriptURL *string `json:"custom_checkout_script_url,omitempty"`
-	// CustomCheckoutSriHash is custom_checkout_sri_hash.
+	// CustomCheckoutSriHash is the custom_checkout_sri_hash field (the spec does
+	// not describe it).
 	CustomCheckoutSriHash *string `json:"custom_checkout_sri_hash,omitempty"`
-	// CustomCheckoutSupportsUcoSettings is custom_checkout_supports_uco_settings.
+	// CustomCheckoutSupportsUcoSettings is the
+	// custom_checkout_supports_uco_settings field (the spec does not describe
+	// it).
 	CustomCheckoutSupportsUcoSettings *bool `json:"custom_checkout_supports_uco_settings,omitempty"`
-	// CustomOrderConfirmationScriptURL is custom_order_confirmation_script_url.
+	// CustomOrderConfirmationScriptURL is the
+	// custom_order_confirmation_script_url field (the spec does not describe it).
 	CustomOrderConfirmationScriptURL *string `json:"custom_order_confirmation_script_url,omitempty"`
-	// CustomOrderConfirmationSriHash is custom_order_confirmation_sri_hash.
+	// CustomOrderConfirmationSriHash is the custom_order_confirmation_sri_hash
+	// field (the spec does not describe it).
 	CustomOrderConfirmationSriHash *string `json:"custom_order_confirmation_sri_hash,omitempty"`
-	// GuestCheckoutForExistingAccounts is guest_checkout_for_existing_accounts.
+	// GuestCheckoutForExistingAccounts is the
+	// guest_checkout_for_existing_accounts field (the spec does not describe it).
 	GuestCheckoutForExistingAccounts *string `json:"guest_checkout_for_existing_accounts,omitempty"`
-	// GuestCheckoutType is guest_checkout_type.
+	// GuestCheckoutType is the guest_checkout_type field (the spec does not
+	// describe it).
 	GuestCheckoutType *string `json:"guest_checkout_type,omitempty"`
-	// IsOrderTermsAndConditionsEnabled is is_order_terms_and_conditions_enabled.
+	// IsOrderTermsAndConditionsEnabled is the
+	// is_order_terms_and_conditions_enabled field (the spec does not describe
+	// it).
 	IsOrderTermsAndConditionsEnabled *bool `json:"is_order_terms_and_conditions_enabled,omitempty"`
-	// OrderConfirmationContactEmail is order_confirmation_contact_email.
+	// OrderConfirmationContactEmail is the order_confirmation_contact_email field
+	// (the spec does not describe it).
 	OrderConfirmationContactEmail *string `json:"order_confirmation_contact_email,omitempty"`
-	// OrderConfirmationUseCustomCheckoutScript is
-	// order_confirmation_use_custom_checkout_script.
+	// OrderConfirmationUseCustomCheckoutScript is the
+	// order_confirmation_use_custom_checkout_script field (the spec does not
+	// describe it).
 	OrderConfirmationUseCustomCheckoutScript *bool `json:"order_confirmation_use_custom_checkout_script,omitempty"`
-	// OrderTermsAndConditionsLink is order_terms_and_conditions_link.
+	// OrderTermsAndConditionsLink is the order_terms_and_conditions_link field
+	// (the spec does not describe it).
 	OrderTermsAndConditionsLink *string `json:"order_terms_and_conditions_link,omitempty"`
-	// OrderTermsAndConditionsTextarea is order_terms_and_conditions_textarea.
+	// OrderTermsAndConditionsTextarea is the order_terms_and_conditions_textarea
+	// field (the spec does not describe it).
 	OrderTermsAndConditionsTextarea *string `json:"order_terms_and_conditions_textarea,omitempty"`
-	// OrderTermsAndConditionsType is order_terms_and_conditions_type.
+	// OrderTermsAndConditionsType is the order_terms_and_conditions_type field
+	// (the spec does not describe it).
 	OrderTermsAndConditionsType *string `json:"order_terms_and_conditions_type,omitempty"`
-	// PolicyConsent is policy_consent.
+	// PolicyConsent is the policy_consent field (the spec does not describe it).
 	PolicyConsent *string `json:"policy_consent,omitempty"`
-	// ShouldRedirectToStorefrontForAuth is
-	// should_redirect_to_storefront_for_auth.
+	// ShouldRedirectToStorefrontForAuth is the
+	// should_redirect_to_storefront_for_auth field (the spec does not describe
+	// it).
 	ShouldRedirectToStorefrontForAuth *bool `json:"should_redirect_to_storefront_for_auth,omitempty"`
 }
 

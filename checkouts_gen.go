@@ -17,13 +17,14 @@ type CheckoutsService service
 
 // Checkout is a checkout.
 type Checkout struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
-	// BillingAddress is billing_address.
+	// BillingAddress is the billing_address field (the spec does not describe
+	// it).
 	BillingAddress *CheckoutBillingAddress `json:"billing_address,omitempty"`
-	// Cart is cart.
+	// Cart is the cart field (the spec does not describe it).
 	Cart *CheckoutCart `json:"cart,omitempty"`
-	// Consignments is consignments.
+	// Consignments is the consignments field (the spec does not describe it).
 	Consignments []CheckoutConsignment `json:"consignments,omitempty"`
 	// Coupons: Coupons applied at checkout level.
 	Coupons []CheckoutCoupon `json:"coupons,omitempty"`
@@ -41,9 +42,9 @@ type Checkout struct {
 	HandlingCostTotalExTax decimal.Decimal `json:"handling_cost_total_ex_tax"`
 	// HandlingCostTotalIncTax: Handling cost for all consignments including tax.
 	HandlingCostTotalIncTax decimal.Decimal `json:"handling_cost_total_inc_tax"`
-	// OrderID is order_id.
+	// OrderID is the order_id field (the spec does not describe it).
 	OrderID *string `json:"order_id,omitempty"`
-	// Promotions is promotions.
+	// Promotions is the promotions field (the spec does not describe it).
 	Promotions []CheckoutPromotion `json:"promotions,omitempty"`
 	// ShippingCostTotalExTax: Shipping cost before any discounts are applied
 	// excluding tax.
@@ -57,9 +58,9 @@ type Checkout struct {
 	// SubtotalIncTax: Subtotal of the checkout before applying item-level
 	// discounts including tax.
 	SubtotalIncTax decimal.Decimal `json:"subtotal_inc_tax"`
-	// TaxTotal is tax_total.
+	// TaxTotal is the tax_total field (the spec does not describe it).
 	TaxTotal decimal.Decimal `json:"tax_total"`
-	// Taxes is taxes.
+	// Taxes is the taxes field (the spec does not describe it).
 	Taxes []CheckoutTax `json:"taxes,omitempty"`
 	// UpdatedTime: Time when the cart was last updated.
 	UpdatedTime string `json:"updated_time"`
@@ -70,40 +71,41 @@ type Checkout struct {
 
 // CheckoutBillingAddress is a checkout billing address.
 type CheckoutBillingAddress struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
-	// Address1 is address1.
+	// Address1 is the address1 field (the spec does not describe it).
 	Address1 string `json:"address1"`
-	// Address2 is address2.
+	// Address2 is the address2 field (the spec does not describe it).
 	Address2 string `json:"address2"`
-	// City is city.
+	// City is the city field (the spec does not describe it).
 	City string `json:"city"`
-	// Company is company.
+	// Company is the company field (the spec does not describe it).
 	Company string `json:"company"`
-	// CountryCode is country_code.
+	// CountryCode is the country_code field (the spec does not describe it).
 	CountryCode string `json:"country_code"`
-	// CustomFields is custom_fields.
+	// CustomFields is the custom_fields field (the spec does not describe it).
 	CustomFields []CheckoutBillingAddressCustomField `json:"custom_fields,omitempty"`
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email string `json:"email"`
-	// FirstName is first_name.
+	// FirstName is the first_name field (the spec does not describe it).
 	FirstName string `json:"first_name"`
-	// LastName is last_name.
+	// LastName is the last_name field (the spec does not describe it).
 	LastName string `json:"last_name"`
-	// Phone is phone.
+	// Phone is the phone field (the spec does not describe it).
 	Phone string `json:"phone"`
-	// PostalCode is postal_code.
+	// PostalCode is the postal_code field (the spec does not describe it).
 	PostalCode string `json:"postal_code"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince string `json:"state_or_province"`
-	// StateOrProvinceCode is state_or_province_code.
+	// StateOrProvinceCode is the state_or_province_code field (the spec does not
+	// describe it).
 	StateOrProvinceCode string `json:"state_or_province_code"`
 }
 
 // CheckoutBillingAddressCustomField is a checkout billing address custom
 // field.
 type CheckoutBillingAddressCustomField struct {
-	// FieldID is field_id.
+	// FieldID is the field_id field (the spec does not describe it).
 	FieldID string `json:"field_id"`
 	// FieldValue: This can also be an array for fields that need to support a
 	// list of values (e.g., a set of check boxes.)
@@ -125,22 +127,22 @@ type CheckoutCart struct {
 	CartAmountIncTax decimal.Decimal `json:"cart_amount_inc_tax"`
 	// ChannelID: ID of channel
 	ChannelID FlexInt `json:"channel_id"`
-	// Coupons is coupons.
+	// Coupons is the coupons field (the spec does not describe it).
 	Coupons []CheckoutCartCoupon `json:"coupons,omitempty"`
 	// CreatedTime: Time when the cart was created.
 	CreatedTime string `json:"created_time"`
-	// Currency is currency.
+	// Currency is the currency field (the spec does not describe it).
 	Currency *CheckoutCartCurrency `json:"currency,omitempty"`
 	// CustomerID: ID of the customer to which the cart belongs.
 	CustomerID int `json:"customer_id"`
 	// DiscountAmount is the amount includes order-level automatic promotions plus
 	// manual discounts and excludes coupon and product-based discounts.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is discounts.
+	// Discounts is the discounts field (the spec does not describe it).
 	Discounts []CheckoutCartDiscount `json:"discounts,omitempty"`
 	// Email is the email address of the cart.
 	Email string `json:"email"`
-	// LineItems is line_items.
+	// LineItems is the line_items field (the spec does not describe it).
 	LineItems *CheckoutCartLineItems `json:"line_items,omitempty"`
 	// TaxIncluded: Indicates whether product prices are shown inclusive of sales
 	// tax.
@@ -179,31 +181,33 @@ type CheckoutCartDiscount struct {
 
 // CheckoutCartLineItems is a checkout cart line items.
 type CheckoutCartLineItems struct {
-	// CustomItems is custom_items.
+	// CustomItems is the custom_items field (the spec does not describe it).
 	CustomItems []CheckoutCartLineItemsCustomItem `json:"custom_items,omitempty"`
-	// DigitalItems is digital_items.
+	// DigitalItems is the digital_items field (the spec does not describe it).
 	DigitalItems []CheckoutCartLineItemsDigitalItem `json:"digital_items,omitempty"`
-	// GiftCertificates is gift_certificates.
+	// GiftCertificates is the gift_certificates field (the spec does not describe
+	// it).
 	GiftCertificates []CheckoutCartLineItemsGiftCertificate `json:"gift_certificates,omitempty"`
-	// PhysicalItems is physical_items.
+	// PhysicalItems is the physical_items field (the spec does not describe it).
 	PhysicalItems []CheckoutCartLineItemsPhysicalItem `json:"physical_items,omitempty"`
 }
 
 // CheckoutCartLineItemsCustomItem is a checkout cart line items custom item.
 type CheckoutCartLineItemsCustomItem struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
-	// ExtendedListPrice is extended_list_price.
+	// ExtendedListPrice is the extended_list_price field (the spec does not
+	// describe it).
 	ExtendedListPrice decimal.Decimal `json:"extended_list_price"`
-	// ImageURL is image_url.
+	// ImageURL is the image_url field (the spec does not describe it).
 	ImageURL string `json:"image_url"`
-	// ListPrice is list_price.
+	// ListPrice is the list_price field (the spec does not describe it).
 	ListPrice decimal.Decimal `json:"list_price"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity float64 `json:"quantity"`
-	// SKU is sku.
+	// SKU is the sku field (the spec does not describe it).
 	SKU string `json:"sku"`
 }
 
@@ -220,7 +224,7 @@ type CheckoutCartLineItemsDigitalItem struct {
 	CouponAmount decimal.Decimal `json:"coupon_amount"`
 	// DiscountAmount is the total value of all discounts applied to this item.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is discounts.
+	// Discounts is the discounts field (the spec does not describe it).
 	Discounts []CheckoutCartLineItemsDigitalItemDiscount `json:"discounts,omitempty"`
 	// ExtendedComparisonPrice is the price of a line item (product * quantity)
 	// used for strike-through.
@@ -229,13 +233,14 @@ type CheckoutCartLineItemsDigitalItem struct {
 	ExtendedListPrice decimal.Decimal `json:"extended_list_price"`
 	// ExtendedSalePrice: Sale price of the item multiplied by the quantity.
 	ExtendedSalePrice decimal.Decimal `json:"extended_sale_price"`
-	// ImageURL is image_url.
+	// ImageURL is the image_url field (the spec does not describe it).
 	ImageURL string `json:"image_url"`
-	// IsMutable is is_mutable.
+	// IsMutable is the is_mutable field (the spec does not describe it).
 	IsMutable bool `json:"is_mutable"`
-	// IsRequireShipping is is_require_shipping.
+	// IsRequireShipping is the is_require_shipping field (the spec does not
+	// describe it).
 	IsRequireShipping bool `json:"is_require_shipping"`
-	// IsTaxable is is_taxable.
+	// IsTaxable is the is_taxable field (the spec does not describe it).
 	IsTaxable bool `json:"is_taxable"`
 	// ListPrice is the net item price before discounts and coupons are applied.
 	ListPrice decimal.Decimal `json:"list_price"`
@@ -244,19 +249,19 @@ type CheckoutCartLineItemsDigitalItem struct {
 	// OriginalPrice is an item’s original price is the same as the product
 	// default price in the admin panel.
 	OriginalPrice decimal.Decimal `json:"original_price"`
-	// ParentID is parent_id.
+	// ParentID is the parent_id field (the spec does not describe it).
 	ParentID *FlexInt `json:"parent_id,omitempty"`
-	// ProductID is product_id.
+	// ProductID is the product_id field (the spec does not describe it).
 	ProductID FlexInt `json:"product_id"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity float64 `json:"quantity"`
 	// SalePrice: Price of the item after all discounts are applied.
 	SalePrice decimal.Decimal `json:"sale_price"`
-	// SKU is sku.
+	// SKU is the sku field (the spec does not describe it).
 	SKU string `json:"sku"`
 	// URL is the product URL.
 	URL string `json:"url"`
-	// VariantID is variant_id.
+	// VariantID is the variant_id field (the spec does not describe it).
 	VariantID FlexInt `json:"variant_id"`
 }
 
@@ -272,7 +277,7 @@ type CheckoutCartLineItemsDigitalItemDiscount struct {
 // CheckoutCartLineItemsGiftCertificate is a checkout cart line items gift
 // certificate.
 type CheckoutCartLineItemsGiftCertificate struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
 	// Amount: Value must be between 1.00 and 1,000.00 in the store’s default
 	// currency.
@@ -281,11 +286,11 @@ type CheckoutCartLineItemsGiftCertificate struct {
 	Message string `json:"message"`
 	// Name: GiftCertificate-provided name that will appear in the control panel.
 	Name string `json:"name"`
-	// Recipient is recipient.
+	// Recipient is the recipient field (the spec does not describe it).
 	Recipient *CheckoutCartLineItemsGiftCertificateRecipient `json:"recipient,omitempty"`
-	// Sender is sender.
+	// Sender is the sender field (the spec does not describe it).
 	Sender *CheckoutCartLineItemsGiftCertificateSender `json:"sender,omitempty"`
-	// Taxable is taxable.
+	// Taxable is the taxable field (the spec does not describe it).
 	Taxable bool `json:"taxable"`
 	// Theme: Currently supports Birthday, Boy, Celebration, Christmas, General,
 	// and Girl.
@@ -295,18 +300,18 @@ type CheckoutCartLineItemsGiftCertificate struct {
 // CheckoutCartLineItemsGiftCertificateRecipient is a checkout cart line items
 // gift certificate recipient.
 type CheckoutCartLineItemsGiftCertificateRecipient struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email string `json:"email"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
 }
 
 // CheckoutCartLineItemsGiftCertificateSender is a checkout cart line items
 // gift certificate sender.
 type CheckoutCartLineItemsGiftCertificateSender struct {
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email string `json:"email"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
 }
 
@@ -323,7 +328,7 @@ type CheckoutCartLineItemsPhysicalItem struct {
 	CouponAmount decimal.Decimal `json:"coupon_amount"`
 	// DiscountAmount is the total value of all discounts applied to this item.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is discounts.
+	// Discounts is the discounts field (the spec does not describe it).
 	Discounts []CheckoutCartLineItemsPhysicalItemDiscount `json:"discounts,omitempty"`
 	// ExtendedComparisonPrice is the price of a line item (product * quantity)
 	// used for strike-through.
@@ -332,15 +337,16 @@ type CheckoutCartLineItemsPhysicalItem struct {
 	ExtendedListPrice decimal.Decimal `json:"extended_list_price"`
 	// ExtendedSalePrice: Sale price of the item multiplied by the quantity.
 	ExtendedSalePrice decimal.Decimal `json:"extended_sale_price"`
-	// GiftWrapping is gift_wrapping.
+	// GiftWrapping is the gift_wrapping field (the spec does not describe it).
 	GiftWrapping *CheckoutCartLineItemsPhysicalItemGiftWrapping `json:"gift_wrapping,omitempty"`
-	// ImageURL is image_url.
+	// ImageURL is the image_url field (the spec does not describe it).
 	ImageURL string `json:"image_url"`
-	// IsMutable is is_mutable.
+	// IsMutable is the is_mutable field (the spec does not describe it).
 	IsMutable bool `json:"is_mutable"`
-	// IsRequireShipping is is_require_shipping.
+	// IsRequireShipping is the is_require_shipping field (the spec does not
+	// describe it).
 	IsRequireShipping bool `json:"is_require_shipping"`
-	// IsTaxable is is_taxable.
+	// IsTaxable is the is_taxable field (the spec does not describe it).
 	IsTaxable bool `json:"is_taxable"`
 	// ListPrice is the net item price before discounts and coupons are applied.
 	ListPrice decimal.Decimal `json:"list_price"`
@@ -349,19 +355,19 @@ type CheckoutCartLineItemsPhysicalItem struct {
 	// OriginalPrice is an item’s original price is the same as the default
 	// price of the product configured in the admin panel.
 	OriginalPrice decimal.Decimal `json:"original_price"`
-	// ParentID is parent_id.
+	// ParentID is the parent_id field (the spec does not describe it).
 	ParentID *FlexInt `json:"parent_id,omitempty"`
-	// ProductID is product_id.
+	// ProductID is the product_id field (the spec does not describe it).
 	ProductID FlexInt `json:"product_id"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity float64 `json:"quantity"`
 	// SalePrice: Price of the item after all discounts are applied.
 	SalePrice decimal.Decimal `json:"sale_price"`
-	// SKU is sku.
+	// SKU is the sku field (the spec does not describe it).
 	SKU string `json:"sku"`
 	// URL is the product URL.
 	URL string `json:"url"`
-	// VariantID is variant_id.
+	// VariantID is the variant_id field (the spec does not describe it).
 	VariantID FlexInt `json:"variant_id"`
 }
 
@@ -378,22 +384,23 @@ type CheckoutCartLineItemsPhysicalItemDiscount struct {
 // CheckoutCartLineItemsPhysicalItemGiftWrapping is a checkout cart line items
 // physical item gift wrapping.
 type CheckoutCartLineItemsPhysicalItemGiftWrapping struct {
-	// Amount is amount.
+	// Amount is the amount field (the spec does not describe it).
 	Amount decimal.Decimal `json:"amount"`
-	// AmountAsInteger is amount_as_integer.
+	// AmountAsInteger is the amount_as_integer field (the spec does not describe
+	// it).
 	AmountAsInteger decimal.Decimal `json:"amount_as_integer"`
-	// Message is message.
+	// Message is the message field (the spec does not describe it).
 	Message string `json:"message"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
 }
 
 // CheckoutConsignment is a checkout consignment: this allows the use of
 // multiple addresses.
 type CheckoutConsignment struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
-	// Address is address.
+	// Address is the address field (the spec does not describe it).
 	Address *CheckoutConsignmentAddress `json:"address,omitempty"`
 	// AvailableShippingOptions: This is available only when
 	// "include=consignments.available_shipping_options" is presented in the URL.
@@ -411,11 +418,14 @@ type CheckoutConsignment struct {
 	HandlingCostIncTax decimal.Decimal `json:"handling_cost_inc_tax"`
 	// LineItemIDs: Array lists only one line item.
 	LineItemIDs []string `json:"line_item_ids,omitempty"`
-	// SelectedPickupOption is selected_pickup_option.
+	// SelectedPickupOption is the selected_pickup_option field (the spec does not
+	// describe it).
 	SelectedPickupOption *CheckoutConsignmentSelectedPickupOption `json:"selected_pickup_option,omitempty"`
-	// SelectedShippingOption is selected_shipping_option.
+	// SelectedShippingOption is the selected_shipping_option field (the spec does
+	// not describe it).
 	SelectedShippingOption *CheckoutConsignmentSelectedShippingOption `json:"selected_shipping_option,omitempty"`
-	// ShippingAddress is shippingAddress.
+	// ShippingAddress is the shippingAddress field (the spec does not describe
+	// it).
 	ShippingAddress map[string]any `json:"shippingAddress,omitempty"`
 	// ShippingCostExTax is the shipping cost for this consignment excluding tax.
 	ShippingCostExTax decimal.Decimal `json:"shipping_cost_ex_tax"`
@@ -425,40 +435,41 @@ type CheckoutConsignment struct {
 
 // CheckoutConsignmentAddress is a checkout consignment address.
 type CheckoutConsignmentAddress struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
-	// Address1 is address1.
+	// Address1 is the address1 field (the spec does not describe it).
 	Address1 string `json:"address1"`
-	// Address2 is address2.
+	// Address2 is the address2 field (the spec does not describe it).
 	Address2 string `json:"address2"`
-	// City is city.
+	// City is the city field (the spec does not describe it).
 	City string `json:"city"`
-	// Company is company.
+	// Company is the company field (the spec does not describe it).
 	Company string `json:"company"`
-	// CountryCode is country_code.
+	// CountryCode is the country_code field (the spec does not describe it).
 	CountryCode string `json:"country_code"`
-	// CustomFields is custom_fields.
+	// CustomFields is the custom_fields field (the spec does not describe it).
 	CustomFields []CheckoutConsignmentAddressCustomField `json:"custom_fields,omitempty"`
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email string `json:"email"`
-	// FirstName is first_name.
+	// FirstName is the first_name field (the spec does not describe it).
 	FirstName string `json:"first_name"`
-	// LastName is last_name.
+	// LastName is the last_name field (the spec does not describe it).
 	LastName string `json:"last_name"`
-	// Phone is phone.
+	// Phone is the phone field (the spec does not describe it).
 	Phone string `json:"phone"`
-	// PostalCode is postal_code.
+	// PostalCode is the postal_code field (the spec does not describe it).
 	PostalCode string `json:"postal_code"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince string `json:"state_or_province"`
-	// StateOrProvinceCode is state_or_province_code.
+	// StateOrProvinceCode is the state_or_province_code field (the spec does not
+	// describe it).
 	StateOrProvinceCode string `json:"state_or_province_code"`
 }
 
 // CheckoutConsignmentAddressCustomField is a checkout consignment address
 // custom field.
 type CheckoutConsignmentAddressCustomField struct {
-	// FieldID is field_id.
+	// FieldID is the field_id field (the spec does not describe it).
 	FieldID string `json:"field_id"`
 	// FieldValue: This can also be an array for fields that need to support a
 	// list of values (e.g., a set of check boxes.)
@@ -468,16 +479,16 @@ type CheckoutConsignmentAddressCustomField struct {
 // CheckoutConsignmentAvailableShippingOption is a checkout consignment
 // available shipping option.
 type CheckoutConsignmentAvailableShippingOption struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
 	// AdditionalDescription: Read-only field that is used for the Shipping
 	// Provider API.
 	AdditionalDescription string `json:"additional_description"`
-	// Cost is cost.
+	// Cost is the cost field (the spec does not describe it).
 	Cost decimal.Decimal `json:"cost"`
-	// Description is description.
+	// Description is the description field (the spec does not describe it).
 	Description string `json:"description"`
-	// ImageURL is image_url.
+	// ImageURL is the image_url field (the spec does not describe it).
 	ImageURL string `json:"image_url"`
 	// TransitTime is an estimate of the arrival time.
 	TransitTime string `json:"transit_time"`
@@ -488,7 +499,7 @@ type CheckoutConsignmentAvailableShippingOption struct {
 // CheckoutConsignmentCouponDiscount is a checkout consignment coupon
 // discount.
 type CheckoutConsignmentCouponDiscount struct {
-	// Amount is amount.
+	// Amount is the amount field (the spec does not describe it).
 	Amount decimal.Decimal `json:"amount"`
 	// Code: Coupon code through which this discount was applied.
 	Code string `json:"code"`
@@ -503,23 +514,24 @@ type CheckoutConsignmentDiscount struct {
 // CheckoutConsignmentSelectedPickupOption is a checkout consignment selected
 // pickup option.
 type CheckoutConsignmentSelectedPickupOption struct {
-	// PickupMethodID is pickup_method_id.
+	// PickupMethodID is the pickup_method_id field (the spec does not describe
+	// it).
 	PickupMethodID int `json:"pickup_method_id"`
 }
 
 // CheckoutConsignmentSelectedShippingOption is a checkout consignment
 // selected shipping option.
 type CheckoutConsignmentSelectedShippingOption struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
 	// AdditionalDescription: Read-only field that is used for the Shipping
 	// Provider API.
 	AdditionalDescription string `json:"additional_description"`
-	// Cost is cost.
+	// Cost is the cost field (the spec does not describe it).
 	Cost decimal.Decimal `json:"cost"`
-	// Description is description.
+	// Description is the description field (the spec does not describe it).
 	Description string `json:"description"`
-	// ImageURL is image_url.
+	// ImageURL is the image_url field (the spec does not describe it).
 	ImageURL string `json:"image_url"`
 	// TransitTime is an estimate of the arrival time.
 	TransitTime string `json:"transit_time"`
@@ -563,7 +575,7 @@ type CheckoutFee struct {
 
 // CheckoutPromotion is a checkout promotion.
 type CheckoutPromotion struct {
-	// Banners is banners.
+	// Banners is the banners field (the spec does not describe it).
 	Banners []CheckoutPromotionBanner `json:"banners,omitempty"`
 }
 
@@ -581,7 +593,7 @@ type CheckoutPromotionBanner struct {
 
 // CheckoutTax is a checkout tax.
 type CheckoutTax struct {
-	// Amount is amount.
+	// Amount is the amount field (the spec does not describe it).
 	Amount decimal.Decimal `json:"amount"`
 	// Name: Name of the tax.
 	Name string `json:"name"`
@@ -602,7 +614,8 @@ type CheckoutOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutUpdate struct {
-	// CustomerMessage is customer_message.
+	// CustomerMessage is the customer_message field (the spec does not describe
+	// it).
 	CustomerMessage *string `json:"customer_message,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -613,15 +626,15 @@ type CheckoutUpdate struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutDiscountsCreate struct {
-	// Cart is cart.
+	// Cart is the cart field (the spec does not describe it).
 	Cart *CheckoutDiscountsCreateCart `json:"cart,omitempty"`
 }
 
 // CheckoutDiscountsCreateCart is a checkout discounts create cart.
 type CheckoutDiscountsCreateCart struct {
-	// Discounts is discounts.
+	// Discounts is the discounts field (the spec does not describe it).
 	Discounts []CheckoutDiscountsCreateCartDiscount `json:"discounts,omitzero"`
-	// LineItems is line_items.
+	// LineItems is the line_items field (the spec does not describe it).
 	LineItems []CheckoutDiscountsCreateCartLineItem `json:"line_items,omitzero"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -630,7 +643,8 @@ type CheckoutDiscountsCreateCart struct {
 // CheckoutDiscountsCreateCartDiscount is a checkout discounts create cart
 // discount.
 type CheckoutDiscountsCreateCartDiscount struct {
-	// DiscountedAmount is discounted_amount.
+	// DiscountedAmount is the discounted_amount field (the spec does not describe
+	// it).
 	DiscountedAmount decimal.Decimal `json:"discounted_amount"`
 }
 
@@ -648,9 +662,10 @@ func (v CheckoutDiscountsCreateCartDiscount) MarshalJSON() ([]byte, error) {
 // CheckoutDiscountsCreateCartLineItem is a checkout discounts create cart
 // line item.
 type CheckoutDiscountsCreateCartLineItem struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID *string `json:"id,omitempty"`
-	// DiscountedAmount is discounted_amount.
+	// DiscountedAmount is the discounted_amount field (the spec does not describe
+	// it).
 	DiscountedAmount *decimal.Decimal `json:"discounted_amount,omitempty"`
 }
 
@@ -673,7 +688,7 @@ type CheckoutOrder struct {
 
 // CheckoutToken is a checkout token.
 type CheckoutToken struct {
-	// CheckoutToken is checkoutToken.
+	// CheckoutToken is the checkoutToken field (the spec does not describe it).
 	CheckoutToken string `json:"checkoutToken"`
 	// Meta: Response metadata.
 	Meta map[string]any `json:"meta,omitempty"`
@@ -684,7 +699,7 @@ type CheckoutToken struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutTokenCreate struct {
-	// MaxUses is maxUses.
+	// MaxUses is the maxUses field (the spec does not describe it).
 	MaxUses *float64 `json:"maxUses,omitempty"`
 	// TTL: Time-to-live (TTL) is the number of seconds the token is set to exist
 	// before being discarded.
@@ -722,7 +737,7 @@ func (s *CheckoutsService) Update(ctx context.Context, checkoutID string, checko
 	return getOne[Checkout](ctx, s.client, http.MethodPut, "/v3/checkouts/"+url.PathEscape(checkoutID), nil, checkout)
 }
 
-// AddDiscounts sends a checkout: POST /v3/checkouts/{checkoutId}/discounts.
+// AddDiscounts calls POST /v3/checkouts/{checkoutId}/discounts.
 //
 // Adds a discount to an existing checkout. Use this endpoint to apply the
 // following discounts: - Apply a manual discount to a cart.
@@ -742,7 +757,7 @@ func (s *CheckoutsService) AddDiscounts(ctx context.Context, checkoutID string, 
 	return getOne[Checkout](ctx, s.client, http.MethodPost, "/v3/checkouts/"+url.PathEscape(checkoutID)+"/discounts", nil, discounts)
 }
 
-// CreateOrder sends a checkout order: POST /v3/checkouts/{checkoutId}/orders.
+// CreateOrder calls POST /v3/checkouts/{checkoutId}/orders.
 //
 // Creates an order. Usage notes - Orders created will be set to incomplete
 // order status.
@@ -764,7 +779,7 @@ func (s *CheckoutsService) CreateOrder(ctx context.Context, checkoutID string) (
 	return getOne[CheckoutOrder](ctx, s.client, http.MethodPost, "/v3/checkouts/"+url.PathEscape(checkoutID)+"/orders", nil, nil)
 }
 
-// CreateToken sends a checkout token: POST /v3/checkouts/{checkoutId}/token.
+// CreateToken calls POST /v3/checkouts/{checkoutId}/token.
 //
 // Use the checkout token to display a confirmation page for a guest shopper.
 // Usage Notes * The response from performing this POST request is a checkout

@@ -29,9 +29,9 @@ type Country struct {
 // CountryStates is a country states: refers to the states object return in
 // GET countries requests.
 type CountryStates struct {
-	// Resource is resource.
+	// Resource is the resource field (the spec does not describe it).
 	Resource string `json:"resource"`
-	// URL is url.
+	// URL is the url field (the spec does not describe it).
 	URL string `json:"url"`
 }
 
@@ -65,9 +65,9 @@ func (s *CountriesService) List(ctx context.Context, filter *CountryFilter) ([]C
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *CountriesService) All(ctx context.Context, filter *CountryFilter) iter.Seq2[Country, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -137,9 +137,9 @@ func (s *CurrenciesService) List(ctx context.Context, filter *ListOptions) ([]Cu
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *CurrenciesService) All(ctx context.Context, filter *ListOptions) iter.Seq2[Currency, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

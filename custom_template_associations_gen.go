@@ -15,19 +15,19 @@ type CustomTemplateAssociationsService service
 
 // CustomTemplateAssociation is a custom template association.
 type CustomTemplateAssociation struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID int `json:"channel_id"`
-	// DateCreated is date_created.
+	// DateCreated is the date_created field (the spec does not describe it).
 	DateCreated LenientTime `json:"date_created"`
-	// DateModified is date_modified.
+	// DateModified is the date_modified field (the spec does not describe it).
 	DateModified LenientTime `json:"date_modified"`
-	// EntityID is entity_id.
+	// EntityID is the entity_id field (the spec does not describe it).
 	EntityID int `json:"entity_id"`
-	// EntityType is entity_type.
+	// EntityType is the entity_type field (the spec does not describe it).
 	EntityType string `json:"entity_type"`
-	// FileName is file_name.
+	// FileName is the file_name field (the spec does not describe it).
 	FileName string `json:"file_name"`
 	// IsValid is an invalid file name does not match with an existing custom
 	// layout file in the currently active theme for the channel.
@@ -61,13 +61,13 @@ func (f *CustomTemplateAssociationFilter) paging() (page, limit *int) { return &
 
 // CustomTemplateAssociationUpsert is a custom template association upsert.
 type CustomTemplateAssociationUpsert struct {
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID *int `json:"channel_id,omitempty"`
-	// EntityID is entity_id.
+	// EntityID is the entity_id field (the spec does not describe it).
 	EntityID *int `json:"entity_id,omitempty"`
-	// EntityType is entity_type.
+	// EntityType is the entity_type field (the spec does not describe it).
 	EntityType *string `json:"entity_type,omitempty"`
-	// FileName is file_name.
+	// FileName is the file_name field (the spec does not describe it).
 	FileName *string `json:"file_name,omitempty"`
 }
 
@@ -102,9 +102,9 @@ func (s *CustomTemplateAssociationsService) List(ctx context.Context, filter *Cu
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *CustomTemplateAssociationsService) All(ctx context.Context, filter *CustomTemplateAssociationFilter) iter.Seq2[CustomTemplateAssociation, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

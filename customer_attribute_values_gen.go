@@ -82,9 +82,9 @@ func (s *CustomerAttributeValuesService) List(ctx context.Context, filter *Custo
 // /v3/customers/attribute-values, 250 per page unless filter.Limit is set.
 // The filter is not modified; an error is yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *CustomerAttributeValuesService) All(ctx context.Context, filter *CustomerAttributeFilter) iter.Seq2[CustomerAttribute, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

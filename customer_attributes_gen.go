@@ -108,9 +108,9 @@ func (s *CustomerAttributesService) List(ctx context.Context, filter *CustomerAt
 // /v3/customers/attributes, 250 per page unless filter.Limit is set. The
 // filter is not modified; an error is yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *CustomerAttributesService) All(ctx context.Context, filter *CustomerAttributeDefinitionFilter) iter.Seq2[CustomerAttributeDefinition, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -82,9 +82,9 @@ func (s *CustomerSegmentsService) List(ctx context.Context, filter *CustomerSegm
 // unless filter.Limit is set. The filter is not modified; an error is yielded
 // once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *CustomerSegmentsService) All(ctx context.Context, filter *CustomerSegmentFilter) iter.Seq2[CustomerSegment, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

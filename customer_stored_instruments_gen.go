@@ -14,7 +14,8 @@ type CustomerStoredInstrumentsService service
 
 // StoredInstrument is a stored instrument.
 type StoredInstrument struct {
-	// BillingAddress is billing_address.
+	// BillingAddress is the billing_address field (the spec does not describe
+	// it).
 	BillingAddress *StoredInstrumentBillingAddress `json:"billing_address,omitempty"`
 	// Brand: Card brand.
 	Brand string `json:"brand"`
@@ -43,29 +44,30 @@ type StoredInstrument struct {
 
 // StoredInstrumentBillingAddress is a stored instrument billing address.
 type StoredInstrumentBillingAddress struct {
-	// Address1 is address1.
+	// Address1 is the address1 field (the spec does not describe it).
 	Address1 string `json:"address1"`
-	// Address2 is address2.
+	// Address2 is the address2 field (the spec does not describe it).
 	Address2 string `json:"address2"`
-	// City is city.
+	// City is the city field (the spec does not describe it).
 	City string `json:"city"`
 	// Company: Company of the card holder.
 	Company string `json:"company"`
 	// CountryCode: ISO-3166-1 2 letter country code.
 	CountryCode string `json:"country_code"`
-	// Email is email.
+	// Email is the email field (the spec does not describe it).
 	Email string `json:"email"`
 	// FirstName: First name of the card holder.
 	FirstName string `json:"first_name"`
 	// LastName: Last name of the card holder.
 	LastName string `json:"last_name"`
-	// Phone is phone.
+	// Phone is the phone field (the spec does not describe it).
 	Phone string `json:"phone"`
-	// PostalCode is postal_code.
+	// PostalCode is the postal_code field (the spec does not describe it).
 	PostalCode string `json:"postal_code"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince string `json:"state_or_province"`
-	// StateOrProvinceCode is state_or_province_code.
+	// StateOrProvinceCode is the state_or_province_code field (the spec does not
+	// describe it).
 	StateOrProvinceCode string `json:"state_or_province_code"`
 }
 

@@ -26,8 +26,7 @@ type CustomerCredentials struct {
 	Password string `json:"password"`
 }
 
-// ValidateCredentials sends a customer credentials check: POST
-// /v3/customers/validate-credentials.
+// ValidateCredentials calls POST /v3/customers/validate-credentials.
 //
 // Validate a customer credentials - This endpoint has special rate limiting
 // protections to protect against abuse.

@@ -73,8 +73,7 @@ func (s *HostingDeploymentsService) Create(ctx context.Context, deployment Hosti
 	return getOne[HostingDeployment](ctx, s.client, http.MethodPost, "/v3/infrastructure/deployments", nil, deployment)
 }
 
-// CreateUpload sends a hosting upload: POST
-// /v3/infrastructure/deployments/uploads.
+// CreateUpload calls POST /v3/infrastructure/deployments/uploads.
 //
 // Generates a pre-signed upload URL for uploading deployment artifacts. Use
 // the returned upload_url to upload your deployment package, then pass the

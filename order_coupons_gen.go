@@ -50,9 +50,9 @@ func (s *OrderCouponsService) List(ctx context.Context, orderID int, filter *Lis
 // 250 per page unless filter.Limit is set. The filter is not modified; an
 // error is yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *OrderCouponsService) All(ctx context.Context, orderID int, filter *ListOptions) iter.Seq2[OrderCoupon, error] {
 	if err := checkPath("OrderCoupons.All", "order id", orderID); err != nil {
 		return refused[OrderCoupon](err)

@@ -15,27 +15,27 @@ type OrderMessagesService service
 
 // OrderMessage is a order message.
 type OrderMessage struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
-	// Customer is customer.
+	// Customer is the customer field (the spec does not describe it).
 	Customer map[string]any `json:"customer,omitempty"`
-	// CustomerID is customer_id.
+	// CustomerID is the customer_id field (the spec does not describe it).
 	CustomerID int `json:"customer_id"`
-	// DateCreated is date_created.
+	// DateCreated is the date_created field (the spec does not describe it).
 	DateCreated Time `json:"date_created"`
-	// IsFlagged is is_flagged.
+	// IsFlagged is the is_flagged field (the spec does not describe it).
 	IsFlagged bool `json:"is_flagged"`
-	// Message is message.
+	// Message is the message field (the spec does not describe it).
 	Message string `json:"message"`
-	// OrderID is order_id.
+	// OrderID is the order_id field (the spec does not describe it).
 	OrderID int `json:"order_id"`
-	// StaffID is staff_id.
+	// StaffID is the staff_id field (the spec does not describe it).
 	StaffID int `json:"staff_id"`
-	// Status is status.
+	// Status is the status field (the spec does not describe it).
 	Status string `json:"status"`
-	// Subject is subject.
+	// Subject is the subject field (the spec does not describe it).
 	Subject string `json:"subject"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
@@ -85,9 +85,9 @@ func (s *OrderMessagesService) List(ctx context.Context, orderID int, filter *Or
 // 250 per page unless filter.Limit is set. The filter is not modified; an
 // error is yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *OrderMessagesService) All(ctx context.Context, orderID int, filter *OrderMessageFilter) iter.Seq2[OrderMessage, error] {
 	if err := checkPath("OrderMessages.All", "order id", orderID); err != nil {
 		return refused[OrderMessage](err)

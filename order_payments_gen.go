@@ -13,8 +13,7 @@ import (
 // retried once sent.
 type OrderPaymentsService service
 
-// Capture sends an order payment: POST
-// /v3/orders/{order_id}/payment_actions/capture.
+// Capture calls POST /v3/orders/{order_id}/payment_actions/capture.
 //
 // Capture the payment for an order. When there are no payment method
 // validation issues, the capture process is successful, the payment_status
@@ -35,8 +34,7 @@ func (s *OrderPaymentsService) Capture(ctx context.Context, orderID int) (*Respo
 	return s.client.call(ctx, http.MethodPost, "/v3/orders/"+strconv.Itoa(orderID)+"/payment_actions/capture", nil, nil, nil)
 }
 
-// Void sends an order payment: POST
-// /v3/orders/{order_id}/payment_actions/void.
+// Void calls POST /v3/orders/{order_id}/payment_actions/void.
 //
 // Void the payment for an order. When there are no payment method validation
 // issues, the void process is successful, the payment_status updates to void

@@ -28,7 +28,8 @@ type RefundQuote struct {
 	Adjustment decimal.Decimal `json:"adjustment"`
 	// OrderID: ID of the order to be refunded.
 	OrderID int `json:"order_id"`
-	// OrderLevelRefundAmount is order_level_refund_amount.
+	// OrderLevelRefundAmount is the order_level_refund_amount field (the spec
+	// does not describe it).
 	OrderLevelRefundAmount decimal.Decimal `json:"order_level_refund_amount"`
 	// RefundMethods is an array of available refund methods.
 	RefundMethods [][]RefundQuoteRefundMethodItem `json:"refund_methods,omitempty"`
@@ -40,7 +41,8 @@ type RefundQuote struct {
 	// TotalRefundAmount is a non-negative 2 decimal place rounded value that
 	// represents the amount that can be charged/refunded with payment providers.
 	TotalRefundAmount decimal.Decimal `json:"total_refund_amount"`
-	// TotalRefundTaxAmount is total_refund_tax_amount.
+	// TotalRefundTaxAmount is the total_refund_tax_amount field (the spec does
+	// not describe it).
 	TotalRefundTaxAmount decimal.Decimal `json:"total_refund_tax_amount"`
 }
 
@@ -68,7 +70,7 @@ type RefundQuoteRefundMethodItem struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type RefundQuoteCreate struct {
-	// Items is items.
+	// Items is the items field (the spec does not describe it).
 	Items []RefundQuoteCreateItem `json:"items,omitzero"`
 	// TaxAdjustmentAmount: Amount to be used when tax may have been overcharged
 	// for an order, such as when the value for a partial refund is overridden.
@@ -97,7 +99,7 @@ type RefundQuoteCreateItem struct {
 	ItemID *int `json:"item_id,omitempty"`
 	// ItemType: Type of refund.
 	ItemType *string `json:"item_type,omitempty"`
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity *int `json:"quantity,omitempty"`
 	// Reason: Reason for refund.
 	Reason *string `json:"reason,omitempty"`
@@ -213,12 +215,12 @@ type RefundPayment struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type RefundCreate struct {
-	// Items is items.
+	// Items is the items field (the spec does not describe it).
 	Items []RefundQuoteCreateItem `json:"items,omitzero"`
 	// MerchantCalculatedOverride: Merchant explicitly provided override based on
 	// their own calculation.
 	MerchantCalculatedOverride *RefundCreateMerchantCalculatedOverride `json:"merchant_calculated_override,omitempty"`
-	// Payments is payments.
+	// Payments is the payments field (the spec does not describe it).
 	Payments []RefundCreatePayment `json:"payments,omitzero"`
 	// TaxAdjustmentAmount: Amount to be used when tax may have been overcharged
 	// for an order, such as when the value for a partial refund is overridden.
@@ -316,8 +318,7 @@ type RefundFilter struct {
 
 func (f *RefundFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 
-// CreateQuote sends a refund quote: POST
-// /v3/orders/{order_id}/payment_actions/refund_quotes.
+// CreateQuote calls POST /v3/orders/{order_id}/payment_actions/refund_quotes.
 //
 // Calculate the tax amount, total refund amount and get available payment
 // options for an order refund by providing items and costs or quantities to
@@ -406,9 +407,9 @@ func (s *OrderRefundsService) List(ctx context.Context, filter *RefundFilter) ([
 // per page unless filter.Limit is set. The filter is not modified; an error
 // is yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *OrderRefundsService) All(ctx context.Context, filter *RefundFilter) iter.Seq2[Refund, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

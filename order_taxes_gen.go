@@ -84,9 +84,9 @@ func (s *OrderTaxesService) List(ctx context.Context, orderID int, filter *Order
 // page unless filter.Limit is set. The filter is not modified; an error is
 // yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *OrderTaxesService) All(ctx context.Context, orderID int, filter *OrderTaxFilter) iter.Seq2[OrderTax, error] {
 	if err := checkPath("OrderTaxes.All", "order id", orderID); err != nil {
 		return refused[OrderTax](err)

@@ -14,28 +14,28 @@ import (
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type OrderShippingAddressUpdate struct {
-	// City is city.
+	// City is the city field (the spec does not describe it).
 	City *string `json:"city,omitempty"`
-	// Company is company.
+	// Company is the company field (the spec does not describe it).
 	Company *string `json:"company,omitempty"`
-	// Country is country.
+	// Country is the country field (the spec does not describe it).
 	Country *string `json:"country,omitempty"`
 	// CountryIso2: 2-letter ISO Alpha-2 code for the country.
 	CountryIso2 *string `json:"country_iso2,omitempty"`
 	// Email: Recipient’s email address.
 	Email *string `json:"email,omitempty"`
-	// FirstName is first_name.
+	// FirstName is the first_name field (the spec does not describe it).
 	FirstName *string `json:"first_name,omitempty"`
-	// FormFields is form_fields.
+	// FormFields is the form_fields field (the spec does not describe it).
 	FormFields []OrderShippingAddressUpdateFormField `json:"form_fields,omitzero"`
-	// LastName is last_name.
+	// LastName is the last_name field (the spec does not describe it).
 	LastName *string `json:"last_name,omitempty"`
 	// Phone: Recipient’s telephone number.
 	Phone *string `json:"phone,omitempty"`
 	// ShippingMethod: Text code identifying the BigCommerce shipping module
 	// selected by the customer.
 	ShippingMethod *string `json:"shipping_method,omitempty"`
-	// State is state.
+	// State is the state field (the spec does not describe it).
 	State *string `json:"state,omitempty"`
 	// Street1: Street address (first line).
 	Street1 *string `json:"street_1,omitempty"`

@@ -15,12 +15,12 @@ type PagesService service
 
 // Page is a page.
 type Page struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
 	// Body: HTML or variable that populates the element of this page, in
 	// default/desktop view.
 	Body *string `json:"body,omitempty"`
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID int `json:"channel_id"`
 	// ContactFields is a comma-separated list of the contact field forms that are
 	// enabled in the store control panel for display on the subject storefront.
@@ -45,7 +45,7 @@ type Page struct {
 	// MetaKeywords: Comma-separated list of SEO-relevant keywords to include in
 	// the element of this page.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// MetaTitle is meta_title.
+	// MetaTitle is the meta_title field (the spec does not describe it).
 	MetaTitle *string `json:"meta_title,omitempty"`
 	// Name is the name of the page.
 	Name string `json:"name"`
@@ -118,7 +118,7 @@ type PageCreate struct {
 	// MetaKeywords: Comma-separated list of SEO-relevant keywords to include in
 	// the element of this page.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// MetaTitle is meta_title.
+	// MetaTitle is the meta_title field (the spec does not describe it).
 	MetaTitle *string `json:"meta_title,omitempty"`
 	// Name is the name of the page.
 	Name *string `json:"name,omitempty"`
@@ -173,7 +173,7 @@ type PageUpdateMany struct {
 	// MetaKeywords: Comma-separated list of SEO-relevant keywords to include in
 	// the element of this page.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// MetaTitle is meta_title.
+	// MetaTitle is the meta_title field (the spec does not describe it).
 	MetaTitle *string `json:"meta_title,omitempty"`
 	// Name is the name of the page.
 	Name *string `json:"name,omitempty"`
@@ -236,7 +236,7 @@ type PageUpdate struct {
 	// MetaKeywords: Comma-separated list of SEO-relevant keywords to include in
 	// the element of this page.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// MetaTitle is meta_title.
+	// MetaTitle is the meta_title field (the spec does not describe it).
 	MetaTitle *string `json:"meta_title,omitempty"`
 	// Name is the name of the page.
 	Name *string `json:"name,omitempty"`
@@ -265,9 +265,9 @@ func (s *PagesService) List(ctx context.Context, filter *PageFilter) ([]Page, *R
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *PagesService) All(ctx context.Context, filter *PageFilter) iter.Seq2[Page, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -29,7 +29,8 @@ type PickupMethod struct {
 	DisplayName string `json:"display_name"`
 	// LocationID is the ID of the location.
 	LocationID int `json:"location_id"`
-	// LocationIdentity is location_identity.
+	// LocationIdentity is the location_identity field (the spec does not describe
+	// it).
 	LocationIdentity int `json:"location_identity"`
 }
 
@@ -86,7 +87,8 @@ type PickupMethodCreate struct {
 	DisplayName *string `json:"display_name,omitempty"`
 	// LocationID is the ID of the location.
 	LocationID *int `json:"location_id,omitempty"`
-	// LocationIdentity is location_identity.
+	// LocationIdentity is the location_identity field (the spec does not describe
+	// it).
 	LocationIdentity *int `json:"location_identity,omitempty"`
 }
 
@@ -105,7 +107,8 @@ type PickupMethodUpdate struct {
 	DisplayName *string `json:"display_name,omitempty"`
 	// LocationID is the ID of the location.
 	LocationID *int `json:"location_id,omitempty"`
-	// LocationIdentity is location_identity.
+	// LocationIdentity is the location_identity field (the spec does not describe
+	// it).
 	LocationIdentity *int `json:"location_identity,omitempty"`
 }
 
@@ -129,9 +132,9 @@ func (s *PickupMethodsService) List(ctx context.Context, filter *PickupMethodFil
 // unless filter.Limit is set. The filter is not modified; an error is yielded
 // once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *PickupMethodsService) All(ctx context.Context, filter *PickupMethodFilter) iter.Seq2[PickupMethod, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

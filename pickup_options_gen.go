@@ -13,7 +13,7 @@ type PickupOptionsService service
 
 // PickupOptionSearchResult is a pickup option search result.
 type PickupOptionSearchResult struct {
-	// Results is results.
+	// Results is the results field (the spec does not describe it).
 	Results []PickupOptionSearchResultResult `json:"results,omitempty"`
 }
 
@@ -33,24 +33,26 @@ type PickupOption struct {
 
 // PickupOptionItem is a pickup option item.
 type PickupOptionItem struct {
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity int `json:"quantity"`
-	// VariantID is variant_id.
+	// VariantID is the variant_id field (the spec does not describe it).
 	VariantID int `json:"variant_id"`
 }
 
 // PickupOptionMethod is a pickup option method: pickup method that can be
 // used with the available items.
 type PickupOptionMethod struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
-	// CollectionInstructions is collection_instructions.
+	// CollectionInstructions is the collection_instructions field (the spec does
+	// not describe it).
 	CollectionInstructions string `json:"collection_instructions"`
-	// CollectionTimeDescription is collection_time_description.
+	// CollectionTimeDescription is the collection_time_description field (the
+	// spec does not describe it).
 	CollectionTimeDescription string `json:"collection_time_description"`
-	// DisplayName is display_name.
+	// DisplayName is the display_name field (the spec does not describe it).
 	DisplayName string `json:"display_name"`
-	// LocationID is location_id.
+	// LocationID is the location_id field (the spec does not describe it).
 	LocationID int `json:"location_id"`
 }
 
@@ -64,9 +66,9 @@ type PickupOptionSearch struct {
 
 // PickupSearchItemInput is a pickup search item input.
 type PickupSearchItemInput struct {
-	// Quantity is quantity.
+	// Quantity is the quantity field (the spec does not describe it).
 	Quantity int `json:"quantity"`
-	// VariantID is variant_id.
+	// VariantID is the variant_id field (the spec does not describe it).
 	VariantID int `json:"variant_id"`
 }
 
@@ -83,22 +85,22 @@ type PickupSearchAreaInput struct {
 // PickupCoordinatesInput is a pickup coordinates input: coordinates where you
 // are searching for pickup options.
 type PickupCoordinatesInput struct {
-	// Latitude is latitude.
+	// Latitude is the latitude field (the spec does not describe it).
 	Latitude float64 `json:"latitude"`
-	// Longitude is longitude.
+	// Longitude is the longitude field (the spec does not describe it).
 	Longitude float64 `json:"longitude"`
 }
 
 // PickupSearchAreaInputRadius is a pickup search area input radius: radius
 // around the coordinates where you are searching for pickup options.
 type PickupSearchAreaInputRadius struct {
-	// Unit is unit.
+	// Unit is the unit field (the spec does not describe it).
 	Unit string `json:"unit"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value int `json:"value"`
 }
 
-// Search sends a pickup option search result: POST /v3/pickup/options.
+// Search calls POST /v3/pickup/options.
 //
 // Returns up to 10 available pickup options for the requested items around a
 // radius of the provided search coordinates. The pickup options returned only

@@ -34,7 +34,7 @@ type Placement struct {
 	TemplateFile string `json:"template_file"`
 	// UUID is the primary identifier.
 	UUID string `json:"uuid"`
-	// Widget is widget.
+	// Widget is the widget field (the spec does not describe it).
 	Widget *Widget `json:"widget,omitempty"`
 }
 
@@ -132,9 +132,9 @@ func (s *PlacementsService) List(ctx context.Context, filter *PlacementFilter) (
 // unless filter.Limit is set. The filter is not modified; an error is yielded
 // once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *PlacementsService) All(ctx context.Context, filter *PlacementFilter) iter.Seq2[Placement, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -19,7 +19,8 @@ type PriceListRecordsService service
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type PriceListRecordCreate struct {
-	// BulkPricingTiers is bulk_pricing_tiers.
+	// BulkPricingTiers is the bulk_pricing_tiers field (the spec does not
+	// describe it).
 	BulkPricingTiers []PriceListRecordCreateBulkPricingTier `json:"bulk_pricing_tiers,omitzero"`
 	// Currency is the 3-letter country code with which this price record is
 	// associated.
@@ -83,7 +84,8 @@ func (v PriceListRecordCreateBulkPricingTier) MarshalJSON() ([]byte, error) {
 
 // PriceListRecordUpsert is a price list record upsert.
 type PriceListRecordUpsert struct {
-	// BulkPricingTiers is bulk_pricing_tiers.
+	// BulkPricingTiers is the bulk_pricing_tiers field (the spec does not
+	// describe it).
 	BulkPricingTiers []PriceListRecordCreateBulkPricingTier `json:"bulk_pricing_tiers,omitzero"`
 	// Currency is the 3-letter country code with which this price record is
 	// associated.

@@ -14,9 +14,9 @@ type ProductCategoryAssignmentsService service
 
 // ProductCategoryAssignment is a product category assignment.
 type ProductCategoryAssignment struct {
-	// CategoryID is category_id.
+	// CategoryID is the category_id field (the spec does not describe it).
 	CategoryID int `json:"category_id"`
-	// ProductID is product_id.
+	// ProductID is the product_id field (the spec does not describe it).
 	ProductID int `json:"product_id"`
 }
 
@@ -45,9 +45,9 @@ func (f *ProductCategoryAssignmentFilter) paging() (page, limit *int) { return &
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductCategoryAssignmentCreate struct {
-	// CategoryID is category_id.
+	// CategoryID is the category_id field (the spec does not describe it).
 	CategoryID int `json:"category_id"`
-	// ProductID is product_id.
+	// ProductID is the product_id field (the spec does not describe it).
 	ProductID int `json:"product_id"`
 }
 
@@ -76,9 +76,9 @@ func (s *ProductCategoryAssignmentsService) List(ctx context.Context, filter *Pr
 // is set. The filter is not modified; an error is yielded once and ends the
 // walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductCategoryAssignmentsService) All(ctx context.Context, filter *ProductCategoryAssignmentFilter) iter.Seq2[ProductCategoryAssignment, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

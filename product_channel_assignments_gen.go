@@ -14,9 +14,9 @@ type ProductChannelAssignmentsService service
 
 // ProductChannelAssignment is a product channel assignment.
 type ProductChannelAssignment struct {
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID int `json:"channel_id"`
-	// ProductID is product_id.
+	// ProductID is the product_id field (the spec does not describe it).
 	ProductID int `json:"product_id"`
 }
 
@@ -44,9 +44,9 @@ func (f *ProductChannelAssignmentFilter) paging() (page, limit *int) { return &f
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductChannelAssignmentCreate struct {
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID int `json:"channel_id"`
-	// ProductID is product_id.
+	// ProductID is the product_id field (the spec does not describe it).
 	ProductID int `json:"product_id"`
 }
 
@@ -75,9 +75,9 @@ func (s *ProductChannelAssignmentsService) List(ctx context.Context, filter *Pro
 // is set. The filter is not modified; an error is yielded once and ends the
 // walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductChannelAssignmentsService) All(ctx context.Context, filter *ProductChannelAssignmentFilter) iter.Seq2[ProductChannelAssignment, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -21,7 +21,7 @@ type ProductComplexRulesService service
 type ProductComplexRule struct {
 	// ID is the unique numeric ID of the rule; increments sequentially.
 	ID int `json:"id"`
-	// Conditions is conditions.
+	// Conditions is the conditions field (the spec does not describe it).
 	Conditions []ProductComplexRuleCondition `json:"conditions,omitempty"`
 	// Enabled: Flag for determining whether the rule is to be used when adjusting
 	// a productʼs price, weight, image, or availabilty.
@@ -114,7 +114,7 @@ func (f *ProductComplexRuleFilter) paging() (page, limit *int) { return &f.Page,
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductComplexRuleCreate struct {
-	// Conditions is conditions.
+	// Conditions is the conditions field (the spec does not describe it).
 	Conditions []ProductComplexRuleCreateCondition `json:"conditions,omitzero"`
 	// Enabled: Flag for determining whether the rule is to be used when adjusting
 	// a productʼs price, weight, image, or availabilty.
@@ -209,7 +209,7 @@ func (v ProductComplexRuleCreateWeightAdjuster) MarshalJSON() ([]byte, error) {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductComplexRuleUpdate struct {
-	// Conditions is conditions.
+	// Conditions is the conditions field (the spec does not describe it).
 	Conditions []ProductComplexRuleUpdateCondition `json:"conditions,omitzero"`
 	// Enabled: Flag for determining whether the rule is to be used when adjusting
 	// a productʼs price, weight, image, or availabilty.
@@ -318,9 +318,9 @@ func (s *ProductComplexRulesService) List(ctx context.Context, productID int, fi
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductComplexRulesService) All(ctx context.Context, productID int, filter *ProductComplexRuleFilter) iter.Seq2[ProductComplexRule, error] {
 	if err := checkPath("ProductComplexRules.All", "product id", productID); err != nil {
 		return refused[ProductComplexRule](err)

@@ -76,9 +76,9 @@ func (s *ProductCustomFieldsService) List(ctx context.Context, productID int, fi
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductCustomFieldsService) All(ctx context.Context, productID int, filter *ProductCustomFieldFilter) iter.Seq2[ProductCustomField, error] {
 	if err := checkPath("ProductCustomFields.All", "product id", productID); err != nil {
 		return refused[ProductCustomField](err)

@@ -41,7 +41,7 @@ func (f *ProductModifierValueFilter) paging() (page, limit *int) { return &f.Pag
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductModifierValueCreate struct {
-	// Adjusters is adjusters.
+	// Adjusters is the adjusters field (the spec does not describe it).
 	Adjusters *ProductModifierValueCreateAdjusters `json:"adjusters,omitempty"`
 	// IsDefault is the flag for preselecting a value as the default on the
 	// storefront.
@@ -64,7 +64,8 @@ type ProductModifierValueCreateAdjusters struct {
 	ImageURL *string `json:"image_url,omitempty"`
 	// Price: Adjuster for Complex Rules.
 	Price *ProductModifierValueCreateAdjustersPrice `json:"price,omitempty"`
-	// PurchasingDisabled is purchasing_disabled.
+	// PurchasingDisabled is the purchasing_disabled field (the spec does not
+	// describe it).
 	PurchasingDisabled *ProductModifierValueCreateAdjustersPurchasingDisabled `json:"purchasing_disabled,omitempty"`
 	// Weight: Adjuster for Complex Rules.
 	Weight *ProductModifierValueCreateAdjustersWeight `json:"weight,omitempty"`
@@ -135,7 +136,7 @@ func (v ProductModifierValueCreateAdjustersWeight) MarshalJSON() ([]byte, error)
 type ProductModifierValueUpdate struct {
 	// ID is the unique numeric ID of the value; increments sequentially.
 	ID *int `json:"id,omitempty"`
-	// Adjusters is adjusters.
+	// Adjusters is the adjusters field (the spec does not describe it).
 	Adjusters *ProductModifierValueUpdateAdjusters `json:"adjusters,omitempty"`
 	// IsDefault is the flag for preselecting a value as the default on the
 	// storefront.
@@ -158,7 +159,8 @@ type ProductModifierValueUpdateAdjusters struct {
 	ImageURL *string `json:"image_url,omitempty"`
 	// Price: Adjuster for Complex Rules.
 	Price *ProductModifierValueUpdateAdjustersPrice `json:"price,omitempty"`
-	// PurchasingDisabled is purchasing_disabled.
+	// PurchasingDisabled is the purchasing_disabled field (the spec does not
+	// describe it).
 	PurchasingDisabled *ProductModifierValueUpdateAdjustersPurchasingDisabled `json:"purchasing_disabled,omitempty"`
 	// Weight: Adjuster for Complex Rules.
 	Weight *ProductModifierValueUpdateAdjustersWeight `json:"weight,omitempty"`
@@ -241,9 +243,9 @@ func (s *ProductModifierValuesService) List(ctx context.Context, productID, modi
 // page unless filter.Limit is set. The filter is not modified; an error is
 // yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductModifierValuesService) All(ctx context.Context, productID, modifierID int, filter *ProductModifierValueFilter) iter.Seq2[ProductModifierValue, error] {
 	if err := checkPath("ProductModifierValues.All", "product id, modifier id", productID, modifierID); err != nil {
 		return refused[ProductModifierValue](err)

@@ -124,14 +124,14 @@ type ProductModifierConfig struct {
 type ProductModifierValue struct {
 	// ID is the unique numeric ID of the value; increments sequentially.
 	ID int `json:"id"`
-	// Adjusters is adjusters.
+	// Adjusters is the adjusters field (the spec does not describe it).
 	Adjusters *ProductModifierAdjusters `json:"adjusters,omitempty"`
 	// IsDefault is the flag for preselecting a value as the default on the
 	// storefront.
 	IsDefault bool `json:"is_default"`
 	// Label is the text display identifying the value on the storefront.
 	Label string `json:"label"`
-	// OptionID is option_id.
+	// OptionID is the option_id field (the spec does not describe it).
 	OptionID int `json:"option_id"`
 	// SortOrder is the order in which the value will be displayed on the product
 	// page.
@@ -148,7 +148,8 @@ type ProductModifierAdjusters struct {
 	ImageURL string `json:"image_url"`
 	// Price: Adjuster for Complex Rules.
 	Price *ProductModifierAdjuster `json:"price,omitempty"`
-	// PurchasingDisabled is purchasing_disabled.
+	// PurchasingDisabled is the purchasing_disabled field (the spec does not
+	// describe it).
 	PurchasingDisabled *ProductModifierAdjustersPurchasingDisabled `json:"purchasing_disabled,omitempty"`
 	// Weight: Adjuster for Complex Rules.
 	Weight *ProductModifierAdjuster `json:"weight,omitempty"`
@@ -310,7 +311,7 @@ type ProductModifierCreateOptionValue struct {
 // ProductModifierCreateOptionValueAdjusters is a product modifier create
 // option value adjusters: adjuster for Complex Rules.
 type ProductModifierCreateOptionValueAdjusters struct {
-	// Price is price.
+	// Price is the price field (the spec does not describe it).
 	Price *ProductModifierCreateOptionValueAdjustersPrice `json:"price,omitempty"`
 }
 
@@ -453,7 +454,7 @@ func (v ProductModifierUpdateConfig) MarshalJSON() ([]byte, error) {
 type ProductModifierUpdateOptionValue struct {
 	// ID is the unique numeric ID of the value; increments sequentially.
 	ID *int `json:"id,omitempty"`
-	// Adjusters is adjusters.
+	// Adjusters is the adjusters field (the spec does not describe it).
 	Adjusters *ProductModifierUpdateOptionValueAdjusters `json:"adjusters,omitempty"`
 	// IsDefault is the flag for preselecting a value as the default on the
 	// storefront.
@@ -510,9 +511,9 @@ func (s *ProductModifiersService) List(ctx context.Context, productID int, filte
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductModifiersService) All(ctx context.Context, productID int, filter *ProductModifierFilter) iter.Seq2[ProductModifier, error] {
 	if err := checkPath("ProductModifiers.All", "product id", productID); err != nil {
 		return refused[ProductModifier](err)

@@ -92,9 +92,9 @@ func (s *ProductOptionValuesService) List(ctx context.Context, productID, option
 // unless filter.Limit is set. The filter is not modified; an error is yielded
 // once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductOptionValuesService) All(ctx context.Context, productID, optionID int, filter *ProductOptionValueFilter) iter.Seq2[ProductOptionValue, error] {
 	if err := checkPath("ProductOptionValues.All", "product id, option id", productID, optionID); err != nil {
 		return refused[ProductOptionValue](err)

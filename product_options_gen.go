@@ -28,7 +28,7 @@ type ProductOption struct {
 	// Name is the unique option name, auto-generated from the display name, a
 	// timestamp, and the product ID.
 	Name string `json:"name"`
-	// OptionValues is option_values.
+	// OptionValues is the option_values field (the spec does not describe it).
 	OptionValues []ProductOptionValue `json:"option_values,omitempty"`
 	// ProductID is the unique numerical ID of the product to which the option
 	// belongs.
@@ -166,7 +166,7 @@ type ProductOptionCreate struct {
 	DisplayName *string `json:"display_name,omitempty"`
 	// ImageURL: Publicly available image url
 	ImageURL *string `json:"image_url,omitempty"`
-	// OptionValues is option_values.
+	// OptionValues is the option_values field (the spec does not describe it).
 	OptionValues []ProductOptionCreateOptionValue `json:"option_values,omitzero"`
 	// ProductID is the unique numerical ID of the product to which the option
 	// belongs.
@@ -287,7 +287,7 @@ type ProductOptionUpdate struct {
 	DisplayName *string `json:"display_name,omitempty"`
 	// ImageURL: Publicly available image url
 	ImageURL *string `json:"image_url,omitempty"`
-	// OptionValues is option_values.
+	// OptionValues is the option_values field (the spec does not describe it).
 	OptionValues []ProductOptionUpdateOptionValue `json:"option_values,omitzero"`
 	// ProductID is the unique numerical ID of the product to which the option
 	// belongs.
@@ -413,9 +413,9 @@ func (s *ProductOptionsService) List(ctx context.Context, productID int, filter 
 // is set. The filter is not modified; an error is yielded once and ends the
 // walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductOptionsService) All(ctx context.Context, productID int, filter *ProductOptionFilter) iter.Seq2[ProductOption, error] {
 	if err := checkPath("ProductOptions.All", "product id", productID); err != nil {
 		return refused[ProductOption](err)

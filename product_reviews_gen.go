@@ -123,9 +123,9 @@ func (s *ProductReviewsService) List(ctx context.Context, productID int, filter 
 // is set. The filter is not modified; an error is yielded once and ends the
 // walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductReviewsService) All(ctx context.Context, productID int, filter *ProductReviewFilter) iter.Seq2[ProductReview, error] {
 	if err := checkPath("ProductReviews.All", "product id", productID); err != nil {
 		return refused[ProductReview](err)

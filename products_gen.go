@@ -67,7 +67,7 @@ func (s *ProductsService) GetVariant(ctx context.Context, productID, variantID i
 	return getOne[Variant](ctx, s.client, http.MethodGet, "/v3/catalog/products/"+strconv.Itoa(productID)+"/variants/"+strconv.Itoa(variantID), nil, nil)
 }
 
-// CreateVariantImage sends a variant image: POST
+// CreateVariantImage calls POST
 // /v3/catalog/products/{product_id}/variants/{variant_id}/image.
 //
 // Creates a Variant Image. Only one image can be explicitly associated with a
@@ -100,9 +100,9 @@ func (s *ProductsService) ListCatalogVariants(ctx context.Context, filter *Catal
 // 250 per page unless filter.Limit is set. The filter is not modified; an
 // error is yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ProductsService) AllCatalogVariants(ctx context.Context, filter *CatalogVariantFilter) iter.Seq2[Variant, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListCatalogVariants)
 }

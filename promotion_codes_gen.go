@@ -59,7 +59,7 @@ type PromotionCodeDeleteFilter struct {
 type PromotionCodeBatch struct {
 	// BatchSize is the number of codes generated in the batch.
 	BatchSize int `json:"batch_size"`
-	// Codes is codes.
+	// Codes is the codes field (the spec does not describe it).
 	Codes []PromotionCodeBatchCode `json:"codes,omitempty"`
 	// Created is the date and time when the codes were created.
 	Created Time `json:"created"`
@@ -185,8 +185,7 @@ func (s *PromotionCodesService) DeleteWhere(ctx context.Context, promotionID int
 	return deleteWhere(ctx, s.client, "PromotionCodes.DeleteWhere", "/v3/promotions/"+strconv.Itoa(promotionID)+"/codes", filter)
 }
 
-// Generate sends a promotion code batch: POST
-// /v3/promotions/{promotion_id}/codegen.
+// Generate calls POST /v3/promotions/{promotion_id}/codegen.
 //
 // Generate a batch of coupon codes for a particular bulk coupon promotion.
 // Note: - batch_size (number of codes generated per request) is limited to

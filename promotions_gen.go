@@ -57,7 +57,7 @@ type Promotion struct {
 	// MaxUses is the maximum number of times this discount can be used by
 	// customers.
 	MaxUses int `json:"max_uses"`
-	// MultipleCodes is multiple_codes.
+	// MultipleCodes is the multiple_codes field (the spec does not describe it).
 	MultipleCodes *PromotionMultipleCodes `json:"multiple_codes,omitempty"`
 	// Name is an internal name for this rule that the merchant can refer to.
 	Name string `json:"name"`
@@ -84,7 +84,7 @@ type Promotion struct {
 
 // PromotionChannel is a promotion channel.
 type PromotionChannel struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
 }
 
@@ -118,7 +118,7 @@ type PromotionCustomer struct {
 	// MinimumOrderCount is the minimum number of completed orders required of the
 	// customer.
 	MinimumOrderCount int `json:"minimum_order_count"`
-	// Segments is segments.
+	// Segments is the segments field (the spec does not describe it).
 	Segments *PromotionCustomerSegments `json:"segments,omitempty"`
 }
 
@@ -126,11 +126,11 @@ type PromotionCustomer struct {
 type PromotionCustomerSegments struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
-	// And is and.
+	// And is the and field (the spec does not describe it).
 	And []PromotionCustomerSegmentLimitation2 `json:"and,omitempty"`
-	// Not is not.
+	// Not is the not field (the spec does not describe it).
 	Not *PromotionCustomerSegmentLimitation2 `json:"not,omitempty"`
-	// Or is or.
+	// Or is the or field (the spec does not describe it).
 	Or []PromotionCustomerSegmentLimitation2 `json:"or,omitempty"`
 }
 
@@ -139,11 +139,11 @@ type PromotionCustomerSegments struct {
 type PromotionCustomerSegmentLimitation2 struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
-	// And is and.
+	// And is the and field (the spec does not describe it).
 	And []PromotionCustomerSegmentLimitation3 `json:"and,omitempty"`
-	// Not is not.
+	// Not is the not field (the spec does not describe it).
 	Not *PromotionCustomerSegmentLimitation3 `json:"not,omitempty"`
-	// Or is or.
+	// Or is the or field (the spec does not describe it).
 	Or []PromotionCustomerSegmentLimitation3 `json:"or,omitempty"`
 }
 
@@ -152,11 +152,11 @@ type PromotionCustomerSegmentLimitation2 struct {
 type PromotionCustomerSegmentLimitation3 struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
-	// And is and.
+	// And is the and field (the spec does not describe it).
 	And []PromotionCustomerSegmentIdLimitation `json:"and,omitempty"`
-	// Not is not.
+	// Not is the not field (the spec does not describe it).
 	Not *PromotionCustomerSegmentIdLimitation `json:"not,omitempty"`
-	// Or is or.
+	// Or is the or field (the spec does not describe it).
 	Or []PromotionCustomerSegmentIdLimitation `json:"or,omitempty"`
 }
 
@@ -169,7 +169,8 @@ type PromotionCustomerSegmentIdLimitation struct {
 
 // PromotionMultipleCodes is a promotion multiple codes.
 type PromotionMultipleCodes struct {
-	// HasMultipleCodes is has_multiple_codes.
+	// HasMultipleCodes is the has_multiple_codes field (the spec does not
+	// describe it).
 	HasMultipleCodes bool `json:"has_multiple_codes"`
 }
 
@@ -182,7 +183,7 @@ type PromotionNotification struct {
 	Content string `json:"content"`
 	// Locations: Specifies where the notification message will be displayed.
 	Locations []string `json:"locations,omitempty"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
@@ -204,15 +205,15 @@ type PromotionRule struct {
 
 // PromotionAction is a promotion action: action
 type PromotionAction struct {
-	// CartItems is cart_items.
+	// CartItems is the cart_items field (the spec does not describe it).
 	CartItems *PromotionActionCartItems `json:"cart_items,omitempty"`
-	// CartValue is cart_value.
+	// CartValue is the cart_value field (the spec does not describe it).
 	CartValue *PromotionActionCartValue `json:"cart_value,omitempty"`
-	// FixedPriceSet is fixed_price_set.
+	// FixedPriceSet is the fixed_price_set field (the spec does not describe it).
 	FixedPriceSet *PromotionActionFixedPriceSet `json:"fixed_price_set,omitempty"`
-	// GiftItem is gift_item.
+	// GiftItem is the gift_item field (the spec does not describe it).
 	GiftItem *PromotionActionGiftItem `json:"gift_item,omitempty"`
-	// Shipping is shipping.
+	// Shipping is the shipping field (the spec does not describe it).
 	Shipping *PromotionActionShipping `json:"shipping,omitempty"`
 }
 
@@ -270,9 +271,10 @@ type PromotionItemMatcher struct {
 	Not *PromotionItemMatcher2 `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionItemMatcher2 `json:"or,omitempty"`
-	// ProductCustomField is product_custom_field.
+	// ProductCustomField is the product_custom_field field (the spec does not
+	// describe it).
 	ProductCustomField *PromotionItemMatcherProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is product_option.
+	// ProductOption is the product_option field (the spec does not describe it).
 	ProductOption *PromotionItemMatcherProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
@@ -293,9 +295,10 @@ type PromotionItemMatcher2 struct {
 	Not *PromotionItemMatcher3 `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionItemMatcher3 `json:"or,omitempty"`
-	// ProductCustomField is product_custom_field.
+	// ProductCustomField is the product_custom_field field (the spec does not
+	// describe it).
 	ProductCustomField *PromotionItemMatcher2ProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is product_option.
+	// ProductOption is the product_option field (the spec does not describe it).
 	ProductOption *PromotionItemMatcher2ProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
@@ -316,9 +319,10 @@ type PromotionItemMatcher3 struct {
 	Not *PromotionSimpleItemMatcher `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionSimpleItemMatcher `json:"or,omitempty"`
-	// ProductCustomField is product_custom_field.
+	// ProductCustomField is the product_custom_field field (the spec does not
+	// describe it).
 	ProductCustomField *PromotionItemMatcher3ProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is product_option.
+	// ProductOption is the product_option field (the spec does not describe it).
 	ProductOption *PromotionItemMatcher3ProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
@@ -333,9 +337,10 @@ type PromotionSimpleItemMatcher struct {
 	Brands []int `json:"brands,omitempty"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitempty"`
-	// ProductCustomField is product_custom_field.
+	// ProductCustomField is the product_custom_field field (the spec does not
+	// describe it).
 	ProductCustomField *PromotionSimpleItemMatcherProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is product_option.
+	// ProductOption is the product_option field (the spec does not describe it).
 	ProductOption *PromotionSimpleItemMatcherProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
@@ -346,80 +351,80 @@ type PromotionSimpleItemMatcher struct {
 // PromotionSimpleItemMatcherProductCustomField is a promotion simple item
 // matcher product custom field.
 type PromotionSimpleItemMatcherProductCustomField struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionSimpleItemMatcherProductOption is a promotion simple item matcher
 // product option.
 type PromotionSimpleItemMatcherProductOption struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcher3ProductCustomField is a promotion item matcher3
 // product custom field.
 type PromotionItemMatcher3ProductCustomField struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcher3ProductOption is a promotion item matcher3 product
 // option.
 type PromotionItemMatcher3ProductOption struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcher2ProductCustomField is a promotion item matcher2
 // product custom field.
 type PromotionItemMatcher2ProductCustomField struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcher2ProductOption is a promotion item matcher2 product
 // option.
 type PromotionItemMatcher2ProductOption struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcherProductCustomField is a promotion item matcher product
 // custom field.
 type PromotionItemMatcherProductCustomField struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcherProductOption is a promotion item matcher product
 // option.
 type PromotionItemMatcherProductOption struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values,omitempty"`
 }
 
@@ -479,14 +484,14 @@ type PromotionActionShipping struct {
 type PromotionCondition struct {
 	// And: Array of Conditions.
 	And []PromotionCartCondition `json:"and,omitempty"`
-	// Cart is cart.
+	// Cart is the cart field (the spec does not describe it).
 	Cart *PromotionConditionCart `json:"cart,omitempty"`
 }
 
 // PromotionCartCondition is a promotion cart condition: cart Condition
 // Condition based on the content of the current cart.
 type PromotionCartCondition struct {
-	// Cart is cart.
+	// Cart is the cart field (the spec does not describe it).
 	Cart *PromotionCartConditionCart `json:"cart,omitempty"`
 }
 
@@ -658,7 +663,7 @@ type PromotionCreate struct {
 
 // PromotionChannelInput is a promotion channel input.
 type PromotionChannelInput struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
 }
 
@@ -689,7 +694,7 @@ type PromotionCustomerInput struct {
 	// MinimumOrderCount is the minimum number of completed orders required of the
 	// customer.
 	MinimumOrderCount *int `json:"minimum_order_count,omitempty"`
-	// Segments is segments.
+	// Segments is the segments field (the spec does not describe it).
 	Segments *PromotionCustomerInputSegments `json:"segments,omitempty"`
 }
 
@@ -697,11 +702,11 @@ type PromotionCustomerInput struct {
 type PromotionCustomerInputSegments struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitzero"`
-	// And is and.
+	// And is the and field (the spec does not describe it).
 	And []PromotionCustomerSegmentLimitation2Input `json:"and,omitzero"`
-	// Not is not.
+	// Not is the not field (the spec does not describe it).
 	Not *PromotionCustomerSegmentLimitation2Input `json:"not,omitempty"`
-	// Or is or.
+	// Or is the or field (the spec does not describe it).
 	Or []PromotionCustomerSegmentLimitation2Input `json:"or,omitzero"`
 }
 
@@ -710,11 +715,11 @@ type PromotionCustomerInputSegments struct {
 type PromotionCustomerSegmentLimitation2Input struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitzero"`
-	// And is and.
+	// And is the and field (the spec does not describe it).
 	And []PromotionCustomerSegmentLimitation3Input `json:"and,omitzero"`
-	// Not is not.
+	// Not is the not field (the spec does not describe it).
 	Not *PromotionCustomerSegmentLimitation3Input `json:"not,omitempty"`
-	// Or is or.
+	// Or is the or field (the spec does not describe it).
 	Or []PromotionCustomerSegmentLimitation3Input `json:"or,omitzero"`
 }
 
@@ -723,11 +728,11 @@ type PromotionCustomerSegmentLimitation2Input struct {
 type PromotionCustomerSegmentLimitation3Input struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitzero"`
-	// And is and.
+	// And is the and field (the spec does not describe it).
 	And []PromotionCustomerSegmentIdLimitationInput `json:"and,omitzero"`
-	// Not is not.
+	// Not is the not field (the spec does not describe it).
 	Not *PromotionCustomerSegmentIdLimitationInput `json:"not,omitempty"`
-	// Or is or.
+	// Or is the or field (the spec does not describe it).
 	Or []PromotionCustomerSegmentIdLimitationInput `json:"or,omitzero"`
 }
 
@@ -747,7 +752,7 @@ type PromotionNotificationInput struct {
 	Content string `json:"content"`
 	// Locations: Specifies where the notification message will be displayed.
 	Locations []string `json:"locations"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
@@ -769,15 +774,15 @@ type PromotionRuleInput struct {
 
 // PromotionActionInput is a promotion action input: action
 type PromotionActionInput struct {
-	// CartItems is cart_items.
+	// CartItems is the cart_items field (the spec does not describe it).
 	CartItems *PromotionActionInputCartItems `json:"cart_items,omitempty"`
-	// CartValue is cart_value.
+	// CartValue is the cart_value field (the spec does not describe it).
 	CartValue *PromotionActionInputCartValue `json:"cart_value,omitempty"`
-	// FixedPriceSet is fixed_price_set.
+	// FixedPriceSet is the fixed_price_set field (the spec does not describe it).
 	FixedPriceSet *PromotionActionInputFixedPriceSet `json:"fixed_price_set,omitempty"`
-	// GiftItem is gift_item.
+	// GiftItem is the gift_item field (the spec does not describe it).
 	GiftItem *PromotionActionInputGiftItem `json:"gift_item,omitempty"`
-	// Shipping is shipping.
+	// Shipping is the shipping field (the spec does not describe it).
 	Shipping *PromotionActionInputShipping `json:"shipping,omitempty"`
 }
 
@@ -835,9 +840,10 @@ type PromotionItemMatcherInput struct {
 	Not *PromotionItemMatcher2Input `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionItemMatcher2Input `json:"or,omitzero"`
-	// ProductCustomField is product_custom_field.
+	// ProductCustomField is the product_custom_field field (the spec does not
+	// describe it).
 	ProductCustomField *PromotionItemMatcherInputProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is product_option.
+	// ProductOption is the product_option field (the spec does not describe it).
 	ProductOption *PromotionItemMatcherInputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
@@ -858,9 +864,10 @@ type PromotionItemMatcher2Input struct {
 	Not *PromotionItemMatcher3Input `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionItemMatcher3Input `json:"or,omitzero"`
-	// ProductCustomField is product_custom_field.
+	// ProductCustomField is the product_custom_field field (the spec does not
+	// describe it).
 	ProductCustomField *PromotionItemMatcher2InputProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is product_option.
+	// ProductOption is the product_option field (the spec does not describe it).
 	ProductOption *PromotionItemMatcher2InputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
@@ -881,9 +888,10 @@ type PromotionItemMatcher3Input struct {
 	Not *PromotionSimpleItemMatcherInput `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionSimpleItemMatcherInput `json:"or,omitzero"`
-	// ProductCustomField is product_custom_field.
+	// ProductCustomField is the product_custom_field field (the spec does not
+	// describe it).
 	ProductCustomField *PromotionItemMatcher3InputProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is product_option.
+	// ProductOption is the product_option field (the spec does not describe it).
 	ProductOption *PromotionItemMatcher3InputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
@@ -898,9 +906,10 @@ type PromotionSimpleItemMatcherInput struct {
 	Brands []int `json:"brands,omitzero"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitzero"`
-	// ProductCustomField is product_custom_field.
+	// ProductCustomField is the product_custom_field field (the spec does not
+	// describe it).
 	ProductCustomField *PromotionSimpleItemMatcherInputProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is product_option.
+	// ProductOption is the product_option field (the spec does not describe it).
 	ProductOption *PromotionSimpleItemMatcherInputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
@@ -911,80 +920,80 @@ type PromotionSimpleItemMatcherInput struct {
 // PromotionSimpleItemMatcherInputProductCustomField is a promotion simple
 // item matcher input product custom field.
 type PromotionSimpleItemMatcherInputProductCustomField struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values"`
 }
 
 // PromotionSimpleItemMatcherInputProductOption is a promotion simple item
 // matcher input product option.
 type PromotionSimpleItemMatcherInputProductOption struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcher3InputProductCustomField is a promotion item matcher3
 // input product custom field.
 type PromotionItemMatcher3InputProductCustomField struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcher3InputProductOption is a promotion item matcher3 input
 // product option.
 type PromotionItemMatcher3InputProductOption struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcher2InputProductCustomField is a promotion item matcher2
 // input product custom field.
 type PromotionItemMatcher2InputProductCustomField struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcher2InputProductOption is a promotion item matcher2 input
 // product option.
 type PromotionItemMatcher2InputProductOption struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcherInputProductCustomField is a promotion item matcher
 // input product custom field.
 type PromotionItemMatcherInputProductCustomField struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcherInputProductOption is a promotion item matcher input
 // product option.
 type PromotionItemMatcherInputProductOption struct {
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// Values is values.
+	// Values is the values field (the spec does not describe it).
 	Values []string `json:"values"`
 }
 
@@ -1045,14 +1054,14 @@ type PromotionActionInputShipping struct {
 type PromotionConditionInput struct {
 	// And: Array of Conditions.
 	And []PromotionCartConditionInput `json:"and,omitzero"`
-	// Cart is cart.
+	// Cart is the cart field (the spec does not describe it).
 	Cart *PromotionConditionInputCart `json:"cart,omitempty"`
 }
 
 // PromotionCartConditionInput is a promotion cart condition input: cart
 // Condition Condition based on the content of the current cart.
 type PromotionCartConditionInput struct {
-	// Cart is cart.
+	// Cart is the cart field (the spec does not describe it).
 	Cart *PromotionCartConditionInputCart `json:"cart,omitempty"`
 }
 
@@ -1199,9 +1208,9 @@ func (s *PromotionsService) List(ctx context.Context, filter *PromotionFilter) (
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *PromotionsService) All(ctx context.Context, filter *PromotionFilter) iter.Seq2[Promotion, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -15,13 +15,13 @@ type RedirectsService service
 // Redirect is a redirect: full detail of a Redirect, optionally including the
 // full destination URL.
 type Redirect struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
-	// FromPath is from_path.
+	// FromPath is the from_path field (the spec does not describe it).
 	FromPath string `json:"from_path"`
-	// SiteID is site_id.
+	// SiteID is the site_id field (the spec does not describe it).
 	SiteID int `json:"site_id"`
-	// To is to.
+	// To is the to field (the spec does not describe it).
 	To *RedirectTo `json:"to,omitempty"`
 	// ToURL: Full destination URL for the redirect.
 	ToURL string `json:"to_url"`
@@ -29,11 +29,11 @@ type Redirect struct {
 
 // RedirectTo is a redirect to.
 type RedirectTo struct {
-	// EntityID is entity_id.
+	// EntityID is the entity_id field (the spec does not describe it).
 	EntityID int `json:"entity_id"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// URL is url.
+	// URL is the url field (the spec does not describe it).
 	URL string `json:"url"`
 }
 
@@ -79,21 +79,21 @@ func (f *RedirectFilter) paging() (page, limit *int) { return &f.Page, &f.Limit 
 // RedirectUpsert is a redirect upsert: data necessary to create or update a
 // redirect.
 type RedirectUpsert struct {
-	// FromPath is from_path.
+	// FromPath is the from_path field (the spec does not describe it).
 	FromPath *string `json:"from_path,omitempty"`
-	// SiteID is site_id.
+	// SiteID is the site_id field (the spec does not describe it).
 	SiteID *int `json:"site_id,omitempty"`
-	// To is to.
+	// To is the to field (the spec does not describe it).
 	To *RedirectUpsertTo `json:"to,omitempty"`
 }
 
 // RedirectUpsertTo is a redirect upsert to.
 type RedirectUpsertTo struct {
-	// EntityID is entity_id.
+	// EntityID is the entity_id field (the spec does not describe it).
 	EntityID *int `json:"entity_id,omitempty"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type *string `json:"type,omitempty"`
-	// URL is url.
+	// URL is the url field (the spec does not describe it).
 	URL *string `json:"url,omitempty"`
 }
 
@@ -120,23 +120,23 @@ type RedirectJob struct {
 	// CreatedAt is the date-time that the import-export job was created,
 	// formatted as an RFC-3339 string.
 	CreatedAt Time `json:"created_at"`
-	// Errors is errors.
+	// Errors is the errors field (the spec does not describe it).
 	Errors []RedirectJobError `json:"errors,omitempty"`
 	// FailedItems is the number of items that were not successfully imported or
 	// exported.
 	FailedItems int `json:"failed_items"`
-	// Status is status.
+	// Status is the status field (the spec does not describe it).
 	Status string `json:"status"`
 	// TotalItems is the number of items in the import or export job.
 	TotalItems int `json:"total_items"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
 // RedirectJobError is a redirect job error: detail of an error that occurred
 // during an import job.
 type RedirectJobError struct {
-	// Message is message.
+	// Message is the message field (the spec does not describe it).
 	Message string `json:"message"`
 	// Row is the row in the import CSV where the error occurred.
 	Row int `json:"row"`
@@ -162,7 +162,7 @@ func (f *RedirectJobFilter) paging() (page, limit *int) { return &f.Page, &f.Lim
 
 // RedirectJobID is a redirect job ID.
 type RedirectJobID struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
 }
 
@@ -193,9 +193,9 @@ func (s *RedirectsService) List(ctx context.Context, filter *RedirectFilter) ([]
 // page unless filter.Limit is set. The filter is not modified; an error is
 // yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *RedirectsService) All(ctx context.Context, filter *RedirectFilter) iter.Seq2[Redirect, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -242,14 +242,14 @@ func (s *RedirectsService) ListJobs(ctx context.Context, filter *RedirectJobFilt
 // set. The filter is not modified; an error is yielded once and ends the
 // walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *RedirectsService) AllJobs(ctx context.Context, filter *RedirectJobFilter) iter.Seq2[RedirectJob, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListJobs)
 }
 
-// Export sends a redirect job ID: POST /v3/storefront/redirects/imex/export.
+// Export calls POST /v3/storefront/redirects/imex/export.
 //
 // Creates a new 301 Redirects export job.
 //

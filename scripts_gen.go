@@ -23,7 +23,7 @@ type Script struct {
 	// AutoUninstall: It will enable automatic cleanup of the script when the
 	// single click app is uninstalled or OAuth token is revoked.
 	AutoUninstall bool `json:"auto_uninstall"`
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID int `json:"channel_id"`
 	// ConsentCategory: Consent category for GDPR and CCPA compliance.
 	ConsentCategory string `json:"consent_category"`
@@ -67,7 +67,7 @@ type ScriptCreate struct {
 	// AutoUninstall: It will enable automatic cleanup of the script when the
 	// single click app is uninstalled or OAuth token is revoked.
 	AutoUninstall *bool `json:"auto_uninstall,omitempty"`
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID *int `json:"channel_id,omitempty"`
 	// ConsentCategory: Consent category for GDPR and CCPA compliance.
 	ConsentCategory *string `json:"consent_category,omitempty"`
@@ -134,7 +134,7 @@ type ScriptUpdate struct {
 	// AutoUninstall: It will enable automatic cleanup of the script when the
 	// single click app is uninstalled or OAuth token is revoked.
 	AutoUninstall *bool `json:"auto_uninstall,omitempty"`
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID *int `json:"channel_id,omitempty"`
 	// ConsentCategory: Consent category for GDPR and CCPA compliance.
 	ConsentCategory *string `json:"consent_category,omitempty"`
@@ -186,9 +186,9 @@ func (s *ScriptsService) List(ctx context.Context, filter *ScriptFilter) ([]Scri
 // unless filter.Limit is set. The filter is not modified; an error is yielded
 // once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ScriptsService) All(ctx context.Context, filter *ScriptFilter) iter.Seq2[Script, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -58,9 +58,9 @@ func (s *SegmentShopperProfilesService) List(ctx context.Context, segmentID stri
 // is set. The filter is not modified; an error is yielded once and ends the
 // walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *SegmentShopperProfilesService) All(ctx context.Context, segmentID string, filter *ListOptions) iter.Seq2[ShopperProfile, error] {
 	if err := checkPathText("SegmentShopperProfiles.All", "segmentId", segmentID); err != nil {
 		return refused[ShopperProfile](err)

@@ -20,19 +20,20 @@ type SettingsService service
 type AnalyticsProvider struct {
 	// ID: Web Analytics Provider ID.
 	ID int `json:"id"`
-	// APISecret is api_secret.
+	// APISecret is the api_secret field (the spec does not describe it).
 	APISecret string `json:"api_secret"`
 	// ChannelID: Channels ID
 	ChannelID int `json:"channel_id"`
 	// Code: Web Analytics Provider code.
 	Code string `json:"code"`
-	// DataTagEnabled is data_tag_enabled.
+	// DataTagEnabled is the data_tag_enabled field (the spec does not describe
+	// it).
 	DataTagEnabled bool `json:"data_tag_enabled"`
 	// Enabled: Flag indicates if Web Analytics Provider is enabled or not.
 	Enabled bool `json:"enabled"`
 	// Name: Web Analytics Provider title.
 	Name string `json:"name"`
-	// Version is version.
+	// Version is the version field (the spec does not describe it).
 	Version float64 `json:"version"`
 }
 
@@ -48,31 +49,32 @@ type SettingsOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type AnalyticsProviderUpdate struct {
-	// Code is code.
+	// Code is the code field (the spec does not describe it).
 	Code *string `json:"code,omitempty"`
-	// DataTagEnabled is data_tag_enabled.
+	// DataTagEnabled is the data_tag_enabled field (the spec does not describe
+	// it).
 	DataTagEnabled *bool `json:"data_tag_enabled,omitempty"`
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled *bool `json:"enabled,omitempty"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
-	// Version is version.
+	// Version is the version field (the spec does not describe it).
 	Version *float64 `json:"version,omitempty"`
 }
 
 // AvailableSearchFilter is a available search filter.
 type AvailableSearchFilter struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name string `json:"name"`
-	// PriceRangeMax is price_range_max.
+	// PriceRangeMax is the price_range_max field (the spec does not describe it).
 	PriceRangeMax decimal.Decimal `json:"price_range_max"`
-	// PriceRangeMin is price_range_min.
+	// PriceRangeMin is the price_range_min field (the spec does not describe it).
 	PriceRangeMin decimal.Decimal `json:"price_range_min"`
-	// ProductCount is product_count.
+	// ProductCount is the product_count field (the spec does not describe it).
 	ProductCount int `json:"product_count"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
@@ -92,17 +94,17 @@ type AvailableSearchFilterFilter struct {
 // Product Filtering filters which should display in a particular context,
 // such as on a particular Channel, or while viewing a particular Category.
 type SearchFilterContext struct {
-	// Context is context.
+	// Context is the context field (the spec does not describe it).
 	Context *SearchFilterContextContext `json:"context,omitempty"`
-	// Data is data.
+	// Data is the data field (the spec does not describe it).
 	Data []SearchFilter `json:"data,omitempty"`
 }
 
 // SearchFilterContextContext is a search filter context context.
 type SearchFilterContextContext struct {
-	// CategoryID is category_id.
+	// CategoryID is the category_id field (the spec does not describe it).
 	CategoryID int `json:"category_id"`
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID int `json:"channel_id"`
 }
 
@@ -110,27 +112,33 @@ type SearchFilterContextContext struct {
 type SearchFilter struct {
 	// ID is the ID of the filter.
 	ID string `json:"id"`
-	// CollapsedByDefault is collapsed_by_default.
+	// CollapsedByDefault is the collapsed_by_default field (the spec does not
+	// describe it).
 	CollapsedByDefault bool `json:"collapsed_by_default"`
-	// DisplayName is display_name.
+	// DisplayName is the display_name field (the spec does not describe it).
 	DisplayName string `json:"display_name"`
-	// DisplayProductCount is display_product_count.
+	// DisplayProductCount is the display_product_count field (the spec does not
+	// describe it).
 	DisplayProductCount bool `json:"display_product_count"`
-	// IsEnabled is is_enabled.
+	// IsEnabled is the is_enabled field (the spec does not describe it).
 	IsEnabled bool `json:"is_enabled"`
-	// ItemsToShow is items_to_show.
+	// ItemsToShow is the items_to_show field (the spec does not describe it).
 	ItemsToShow int `json:"items_to_show"`
-	// ShowFreeShippingFilter is show_free_shipping_filter.
+	// ShowFreeShippingFilter is the show_free_shipping_filter field (the spec
+	// does not describe it).
 	ShowFreeShippingFilter bool `json:"show_free_shipping_filter"`
-	// ShowInStockFilter is show_in_stock_filter.
+	// ShowInStockFilter is the show_in_stock_filter field (the spec does not
+	// describe it).
 	ShowInStockFilter bool `json:"show_in_stock_filter"`
-	// ShowIsFeaturedFilter is show_is_featured_filter.
+	// ShowIsFeaturedFilter is the show_is_featured_filter field (the spec does
+	// not describe it).
 	ShowIsFeaturedFilter bool `json:"show_is_featured_filter"`
-	// ShowProductCount is show_product_count.
+	// ShowProductCount is the show_product_count field (the spec does not
+	// describe it).
 	ShowProductCount bool `json:"show_product_count"`
-	// SortBy is sort_by.
+	// SortBy is the sort_by field (the spec does not describe it).
 	SortBy string `json:"sort_by"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
@@ -151,17 +159,17 @@ type SearchFilterContextFilter struct {
 // context, such as on a particular Channel, or while viewing a particular
 // Category.
 type SearchFilterContextUpsert struct {
-	// Context is context.
+	// Context is the context field (the spec does not describe it).
 	Context *SearchFilterContextUpsertContext `json:"context,omitempty"`
-	// Data is data.
+	// Data is the data field (the spec does not describe it).
 	Data []SearchFilterInput `json:"data,omitzero"`
 }
 
 // SearchFilterContextUpsertContext is a search filter context upsert context.
 type SearchFilterContextUpsertContext struct {
-	// CategoryID is category_id.
+	// CategoryID is the category_id field (the spec does not describe it).
 	CategoryID *int `json:"category_id,omitempty"`
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID *int `json:"channel_id,omitempty"`
 }
 
@@ -169,35 +177,43 @@ type SearchFilterContextUpsertContext struct {
 type SearchFilterInput struct {
 	// ID is the ID of the filter.
 	ID *string `json:"id,omitempty"`
-	// CollapsedByDefault is collapsed_by_default.
+	// CollapsedByDefault is the collapsed_by_default field (the spec does not
+	// describe it).
 	CollapsedByDefault *bool `json:"collapsed_by_default,omitempty"`
-	// DisplayName is display_name.
+	// DisplayName is the display_name field (the spec does not describe it).
 	DisplayName *string `json:"display_name,omitempty"`
-	// DisplayProductCount is display_product_count.
+	// DisplayProductCount is the display_product_count field (the spec does not
+	// describe it).
 	DisplayProductCount *bool `json:"display_product_count,omitempty"`
-	// IsEnabled is is_enabled.
+	// IsEnabled is the is_enabled field (the spec does not describe it).
 	IsEnabled *bool `json:"is_enabled,omitempty"`
-	// ItemsToShow is items_to_show.
+	// ItemsToShow is the items_to_show field (the spec does not describe it).
 	ItemsToShow *int `json:"items_to_show,omitempty"`
-	// ShowFreeShippingFilter is show_free_shipping_filter.
+	// ShowFreeShippingFilter is the show_free_shipping_filter field (the spec
+	// does not describe it).
 	ShowFreeShippingFilter *bool `json:"show_free_shipping_filter,omitempty"`
-	// ShowInStockFilter is show_in_stock_filter.
+	// ShowInStockFilter is the show_in_stock_filter field (the spec does not
+	// describe it).
 	ShowInStockFilter *bool `json:"show_in_stock_filter,omitempty"`
-	// ShowIsFeaturedFilter is show_is_featured_filter.
+	// ShowIsFeaturedFilter is the show_is_featured_filter field (the spec does
+	// not describe it).
 	ShowIsFeaturedFilter *bool `json:"show_is_featured_filter,omitempty"`
-	// ShowProductCount is show_product_count.
+	// ShowProductCount is the show_product_count field (the spec does not
+	// describe it).
 	ShowProductCount *bool `json:"show_product_count,omitempty"`
-	// SortBy is sort_by.
+	// SortBy is the sort_by field (the spec does not describe it).
 	SortBy *string `json:"sort_by,omitempty"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type *string `json:"type,omitempty"`
 }
 
 // CatalogSettings is a catalog settings.
 type CatalogSettings struct {
-	// AutoApproveReviews is auto_approve_reviews.
+	// AutoApproveReviews is the auto_approve_reviews field (the spec does not
+	// describe it).
 	AutoApproveReviews bool `json:"auto_approve_reviews"`
-	// EnableProductComparisons is enable_product_comparisons.
+	// EnableProductComparisons is the enable_product_comparisons field (the spec
+	// does not describe it).
 	EnableProductComparisons bool `json:"enable_product_comparisons"`
 }
 
@@ -206,35 +222,47 @@ type CatalogSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CatalogSettingsUpdate struct {
-	// AutoApproveReviews is auto_approve_reviews.
+	// AutoApproveReviews is the auto_approve_reviews field (the spec does not
+	// describe it).
 	AutoApproveReviews *bool `json:"auto_approve_reviews,omitempty"`
-	// EnableProductComparisons is enable_product_comparisons.
+	// EnableProductComparisons is the enable_product_comparisons field (the spec
+	// does not describe it).
 	EnableProductComparisons *bool `json:"enable_product_comparisons,omitempty"`
 }
 
 // EmailStatusSettings is a email status settings.
 type EmailStatusSettings struct {
-	// AbandonedCartEmail is abandoned_cart_email.
+	// AbandonedCartEmail is the abandoned_cart_email field (the spec does not
+	// describe it).
 	AbandonedCartEmail bool `json:"abandoned_cart_email"`
-	// AccountDetailsChangedEmail is account_details_changed_email.
+	// AccountDetailsChangedEmail is the account_details_changed_email field (the
+	// spec does not describe it).
 	AccountDetailsChangedEmail bool `json:"account_details_changed_email"`
-	// CombinedOrderStatusEmail is combined_order_status_email.
+	// CombinedOrderStatusEmail is the combined_order_status_email field (the spec
+	// does not describe it).
 	CombinedOrderStatusEmail bool `json:"combined_order_status_email"`
-	// CreateAccountEmail is create_account_email.
+	// CreateAccountEmail is the create_account_email field (the spec does not
+	// describe it).
 	CreateAccountEmail bool `json:"create_account_email"`
-	// CreateGuestAccountEmail is create_guest_account_email.
+	// CreateGuestAccountEmail is the create_guest_account_email field (the spec
+	// does not describe it).
 	CreateGuestAccountEmail bool `json:"create_guest_account_email"`
-	// GiftCertificateEmail is gift_certificate_email.
+	// GiftCertificateEmail is the gift_certificate_email field (the spec does not
+	// describe it).
 	GiftCertificateEmail bool `json:"gift_certificate_email"`
-	// InvoiceEmail is invoice_email.
+	// InvoiceEmail is the invoice_email field (the spec does not describe it).
 	InvoiceEmail bool `json:"invoice_email"`
-	// OrderMessageNotificationEmail is order_message_notification_email.
+	// OrderMessageNotificationEmail is the order_message_notification_email field
+	// (the spec does not describe it).
 	OrderMessageNotificationEmail bool `json:"order_message_notification_email"`
-	// ProductReviewEmail is product_review_email.
+	// ProductReviewEmail is the product_review_email field (the spec does not
+	// describe it).
 	ProductReviewEmail bool `json:"product_review_email"`
-	// ReturnConfirmationEmail is return_confirmation_email.
+	// ReturnConfirmationEmail is the return_confirmation_email field (the spec
+	// does not describe it).
 	ReturnConfirmationEmail bool `json:"return_confirmation_email"`
-	// ReturnStatuschangeEmail is return_statuschange_email.
+	// ReturnStatuschangeEmail is the return_statuschange_email field (the spec
+	// does not describe it).
 	ReturnStatuschangeEmail bool `json:"return_statuschange_email"`
 }
 
@@ -243,35 +271,47 @@ type EmailStatusSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type EmailStatusSettingsUpdate struct {
-	// AbandonedCartEmail is abandoned_cart_email.
+	// AbandonedCartEmail is the abandoned_cart_email field (the spec does not
+	// describe it).
 	AbandonedCartEmail *bool `json:"abandoned_cart_email,omitempty"`
-	// AccountDetailsChangedEmail is account_details_changed_email.
+	// AccountDetailsChangedEmail is the account_details_changed_email field (the
+	// spec does not describe it).
 	AccountDetailsChangedEmail *bool `json:"account_details_changed_email,omitempty"`
-	// CombinedOrderStatusEmail is combined_order_status_email.
+	// CombinedOrderStatusEmail is the combined_order_status_email field (the spec
+	// does not describe it).
 	CombinedOrderStatusEmail *bool `json:"combined_order_status_email,omitempty"`
-	// CreateAccountEmail is create_account_email.
+	// CreateAccountEmail is the create_account_email field (the spec does not
+	// describe it).
 	CreateAccountEmail *bool `json:"create_account_email,omitempty"`
-	// CreateGuestAccountEmail is create_guest_account_email.
+	// CreateGuestAccountEmail is the create_guest_account_email field (the spec
+	// does not describe it).
 	CreateGuestAccountEmail *bool `json:"create_guest_account_email,omitempty"`
-	// GiftCertificateEmail is gift_certificate_email.
+	// GiftCertificateEmail is the gift_certificate_email field (the spec does not
+	// describe it).
 	GiftCertificateEmail *bool `json:"gift_certificate_email,omitempty"`
-	// InvoiceEmail is invoice_email.
+	// InvoiceEmail is the invoice_email field (the spec does not describe it).
 	InvoiceEmail *bool `json:"invoice_email,omitempty"`
-	// OrderMessageNotificationEmail is order_message_notification_email.
+	// OrderMessageNotificationEmail is the order_message_notification_email field
+	// (the spec does not describe it).
 	OrderMessageNotificationEmail *bool `json:"order_message_notification_email,omitempty"`
-	// ProductReviewEmail is product_review_email.
+	// ProductReviewEmail is the product_review_email field (the spec does not
+	// describe it).
 	ProductReviewEmail *bool `json:"product_review_email,omitempty"`
-	// ReturnConfirmationEmail is return_confirmation_email.
+	// ReturnConfirmationEmail is the return_confirmation_email field (the spec
+	// does not describe it).
 	ReturnConfirmationEmail *bool `json:"return_confirmation_email,omitempty"`
-	// ReturnStatuschangeEmail is return_statuschange_email.
+	// ReturnStatuschangeEmail is the return_statuschange_email field (the spec
+	// does not describe it).
 	ReturnStatuschangeEmail *bool `json:"return_statuschange_email,omitempty"`
 }
 
 // InventoryNotificationSettings is a inventory notification settings.
 type InventoryNotificationSettings struct {
-	// LowStockNotificationAddress is low_stock_notification_address.
+	// LowStockNotificationAddress is the low_stock_notification_address field
+	// (the spec does not describe it).
 	LowStockNotificationAddress []string `json:"low_stock_notification_address,omitempty"`
-	// OutOfStockNotificationAddress is out_of_stock_notification_address.
+	// OutOfStockNotificationAddress is the out_of_stock_notification_address
+	// field (the spec does not describe it).
 	OutOfStockNotificationAddress []string `json:"out_of_stock_notification_address,omitempty"`
 }
 
@@ -281,21 +321,23 @@ type InventoryNotificationSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type InventoryNotificationSettingsUpdate struct {
-	// LowStockNotificationAddress is low_stock_notification_address.
+	// LowStockNotificationAddress is the low_stock_notification_address field
+	// (the spec does not describe it).
 	LowStockNotificationAddress []string `json:"low_stock_notification_address,omitzero"`
-	// OutOfStockNotificationAddress is out_of_stock_notification_address.
+	// OutOfStockNotificationAddress is the out_of_stock_notification_address
+	// field (the spec does not describe it).
 	OutOfStockNotificationAddress []string `json:"out_of_stock_notification_address,omitzero"`
 }
 
 // LogoSettings is a logo settings.
 type LogoSettings struct {
-	// FaviconURL is favicon_url.
+	// FaviconURL is the favicon_url field (the spec does not describe it).
 	FaviconURL string `json:"favicon_url"`
-	// LogoImageURL is logo_image_url.
+	// LogoImageURL is the logo_image_url field (the spec does not describe it).
 	LogoImageURL string `json:"logo_image_url"`
-	// LogoText is logo_text.
+	// LogoText is the logo_text field (the spec does not describe it).
 	LogoText string `json:"logo_text"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
@@ -304,22 +346,23 @@ type LogoSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type LogoSettingsUpdate struct {
-	// LogoText is logo_text.
+	// LogoText is the logo_text field (the spec does not describe it).
 	LogoText *string `json:"logo_text,omitempty"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type *string `json:"type,omitempty"`
 }
 
 // LocaleSettings is a locale settings: the basic locale settings for a store,
 // used to give shopper information about languages, countries, etc.
 type LocaleSettings struct {
-	// DefaultShopperLanguage is default_shopper_language.
+	// DefaultShopperLanguage is the default_shopper_language field (the spec does
+	// not describe it).
 	DefaultShopperLanguage string `json:"default_shopper_language"`
 	// ShopperLanguageSelectionMethod: Determines whether to display the
 	// storefront content in the shopperʼs browser language or the shopperʼs
 	// selected default language.
 	ShopperLanguageSelectionMethod string `json:"shopper_language_selection_method"`
-	// StoreCountry is store_country.
+	// StoreCountry is the store_country field (the spec does not describe it).
 	StoreCountry string `json:"store_country"`
 }
 
@@ -330,13 +373,14 @@ type LocaleSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type LocaleSettingsUpdate struct {
-	// DefaultShopperLanguage is default_shopper_language.
+	// DefaultShopperLanguage is the default_shopper_language field (the spec does
+	// not describe it).
 	DefaultShopperLanguage *string `json:"default_shopper_language,omitempty"`
 	// ShopperLanguageSelectionMethod: Determines whether to display the
 	// storefront content in the shopperʼs browser language or the shopperʼs
 	// selected default language.
 	ShopperLanguageSelectionMethod *string `json:"shopper_language_selection_method,omitempty"`
-	// StoreCountry is store_country.
+	// StoreCountry is the store_country field (the spec does not describe it).
 	StoreCountry *string `json:"store_country,omitempty"`
 }
 
@@ -344,15 +388,15 @@ type LocaleSettingsUpdate struct {
 // used to give the shopper information about the business from which they are
 // purchasing.
 type StoreProfile struct {
-	// StoreAddress is store_address.
+	// StoreAddress is the store_address field (the spec does not describe it).
 	StoreAddress string `json:"store_address"`
 	// StoreAddressType: Only supports manipulation on a global level.
 	StoreAddressType string `json:"store_address_type"`
-	// StoreEmail is store_email.
+	// StoreEmail is the store_email field (the spec does not describe it).
 	StoreEmail string `json:"store_email"`
-	// StoreName is store_name.
+	// StoreName is the store_name field (the spec does not describe it).
 	StoreName string `json:"store_name"`
-	// StorePhone is store_phone.
+	// StorePhone is the store_phone field (the spec does not describe it).
 	StorePhone string `json:"store_phone"`
 }
 
@@ -363,25 +407,26 @@ type StoreProfile struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StoreProfileUpdate struct {
-	// StoreAddress is store_address.
+	// StoreAddress is the store_address field (the spec does not describe it).
 	StoreAddress *string `json:"store_address,omitempty"`
 	// StoreAddressType: Only supports manipulation on a global level.
 	StoreAddressType *string `json:"store_address_type,omitempty"`
-	// StoreEmail is store_email.
+	// StoreEmail is the store_email field (the spec does not describe it).
 	StoreEmail *string `json:"store_email,omitempty"`
-	// StoreName is store_name.
+	// StoreName is the store_name field (the spec does not describe it).
 	StoreName *string `json:"store_name,omitempty"`
-	// StorePhone is store_phone.
+	// StorePhone is the store_phone field (the spec does not describe it).
 	StorePhone *string `json:"store_phone,omitempty"`
 }
 
 // StorefrontCategorySettings is a storefront category settings.
 type StorefrontCategorySettings struct {
-	// CategoryTreeDepth is category_tree_depth.
+	// CategoryTreeDepth is the category_tree_depth field (the spec does not
+	// describe it).
 	CategoryTreeDepth int `json:"category_tree_depth"`
 	// DefaultProductSort is the available sorts for PLP pages.
 	DefaultProductSort string `json:"default_product_sort"`
-	// ListingMode is listing_mode.
+	// ListingMode is the listing_mode field (the spec does not describe it).
 	ListingMode string `json:"listing_mode"`
 }
 
@@ -390,11 +435,12 @@ type StorefrontCategorySettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontCategorySettingsUpdate struct {
-	// CategoryTreeDepth is category_tree_depth.
+	// CategoryTreeDepth is the category_tree_depth field (the spec does not
+	// describe it).
 	CategoryTreeDepth *int `json:"category_tree_depth,omitempty"`
 	// DefaultProductSort is the available sorts for PLP pages.
 	DefaultProductSort *string `json:"default_product_sort,omitempty"`
-	// ListingMode is listing_mode.
+	// ListingMode is the listing_mode field (the spec does not describe it).
 	ListingMode *string `json:"listing_mode,omitempty"`
 }
 
@@ -412,7 +458,8 @@ type StorefrontProductSettings struct {
 	// ShowAddToWishlist: Determines the visibility of the Add to Wishlist
 	// setting.
 	ShowAddToWishlist bool `json:"show_add_to_wishlist"`
-	// ShowBreadcrumbsProductPages is show_breadcrumbs_product_pages.
+	// ShowBreadcrumbsProductPages is the show_breadcrumbs_product_pages field
+	// (the spec does not describe it).
 	ShowBreadcrumbsProductPages string `json:"show_breadcrumbs_product_pages"`
 	// ShowProductBrand: Determines the visibility of the productʼs brand.
 	ShowProductBrand bool `json:"show_product_brand"`
@@ -446,7 +493,8 @@ type StorefrontProductSettingsUpdate struct {
 	// ShowAddToWishlist: Determines the visibility of the Add to Wishlist
 	// setting.
 	ShowAddToWishlist *bool `json:"show_add_to_wishlist,omitempty"`
-	// ShowBreadcrumbsProductPages is show_breadcrumbs_product_pages.
+	// ShowBreadcrumbsProductPages is the show_breadcrumbs_product_pages field
+	// (the spec does not describe it).
 	ShowBreadcrumbsProductPages *string `json:"show_breadcrumbs_product_pages,omitempty"`
 	// ShowProductBrand: Determines the visibility of the productʼs brand.
 	ShowProductBrand *bool `json:"show_product_brand,omitempty"`
@@ -465,7 +513,7 @@ type StorefrontProductSettingsUpdate struct {
 
 // RobotsTxtSettings is a robots txt settings.
 type RobotsTxtSettings struct {
-	// RobotsTxtSSL is robots_txt_ssl.
+	// RobotsTxtSSL is the robots_txt_ssl field (the spec does not describe it).
 	RobotsTxtSSL string `json:"robots_txt_ssl"`
 }
 
@@ -474,20 +522,21 @@ type RobotsTxtSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type RobotsTxtSettingsUpdate struct {
-	// RobotsTxtSSL is robots_txt_ssl.
+	// RobotsTxtSSL is the robots_txt_ssl field (the spec does not describe it).
 	RobotsTxtSSL *string `json:"robots_txt_ssl,omitempty"`
 }
 
 // StorefrontSearchSettings is a storefront search settings.
 type StorefrontSearchSettings struct {
-	// ContentProductSort is content_product_sort.
+	// ContentProductSort is the content_product_sort field (the spec does not
+	// describe it).
 	ContentProductSort string `json:"content_product_sort"`
 	// DefaultProductSort is the available sorts for PLP pages.
 	DefaultProductSort string `json:"default_product_sort"`
 	// ProductFilteringEnabled: Controls whether Product Filtering feature is
 	// active on the storefront.
 	ProductFilteringEnabled bool `json:"product_filtering_enabled"`
-	// SearchSuggest is search_suggest.
+	// SearchSuggest is the search_suggest field (the spec does not describe it).
 	SearchSuggest bool `json:"search_suggest"`
 }
 
@@ -496,58 +545,63 @@ type StorefrontSearchSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontSearchSettingsUpdate struct {
-	// ContentProductSort is content_product_sort.
+	// ContentProductSort is the content_product_sort field (the spec does not
+	// describe it).
 	ContentProductSort *string `json:"content_product_sort,omitempty"`
 	// DefaultProductSort is the available sorts for PLP pages.
 	DefaultProductSort *string `json:"default_product_sort,omitempty"`
 	// ProductFilteringEnabled: Controls whether Product Filtering feature is
 	// active on the storefront.
 	ProductFilteringEnabled *bool `json:"product_filtering_enabled,omitempty"`
-	// SearchSuggest is search_suggest.
+	// SearchSuggest is the search_suggest field (the spec does not describe it).
 	SearchSuggest *bool `json:"search_suggest,omitempty"`
 }
 
 // StorefrontSecuritySettings is a storefront security settings.
 type StorefrontSecuritySettings struct {
-	// CspHeader is csp_header.
+	// CspHeader is the csp_header field (the spec does not describe it).
 	CspHeader *StorefrontSecuritySettingsCspHeader `json:"csp_header,omitempty"`
-	// Hsts is hsts.
+	// Hsts is the hsts field (the spec does not describe it).
 	Hsts *StorefrontSecuritySettingsHsts `json:"hsts,omitempty"`
-	// SitewideHTTPSEnabled is sitewide_https_enabled.
+	// SitewideHTTPSEnabled is the sitewide_https_enabled field (the spec does not
+	// describe it).
 	SitewideHTTPSEnabled bool `json:"sitewide_https_enabled"`
-	// XFrameOptionsHeader is x_frame_options_header.
+	// XFrameOptionsHeader is the x_frame_options_header field (the spec does not
+	// describe it).
 	XFrameOptionsHeader *StorefrontSecuritySettingsXFrameOptionsHeader `json:"x_frame_options_header,omitempty"`
 }
 
 // StorefrontSecuritySettingsCspHeader is a storefront security settings csp
 // header.
 type StorefrontSecuritySettingsCspHeader struct {
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled bool `json:"enabled"`
-	// HeaderValue is header_value.
+	// HeaderValue is the header_value field (the spec does not describe it).
 	HeaderValue string `json:"header_value"`
 }
 
 // StorefrontSecuritySettingsHsts is a storefront security settings hsts.
 type StorefrontSecuritySettingsHsts struct {
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled bool `json:"enabled"`
-	// IncludePreload is include_preload.
+	// IncludePreload is the include_preload field (the spec does not describe
+	// it).
 	IncludePreload bool `json:"include_preload"`
-	// IncludeSubdomains is include_subdomains.
+	// IncludeSubdomains is the include_subdomains field (the spec does not
+	// describe it).
 	IncludeSubdomains bool `json:"include_subdomains"`
-	// MaxAge is max_age.
+	// MaxAge is the max_age field (the spec does not describe it).
 	MaxAge string `json:"max_age"`
 }
 
 // StorefrontSecuritySettingsXFrameOptionsHeader is a storefront security
 // settings xframe options header.
 type StorefrontSecuritySettingsXFrameOptionsHeader struct {
-	// AllowedURL is allowed_url.
+	// AllowedURL is the allowed_url field (the spec does not describe it).
 	AllowedURL string `json:"allowed_url"`
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled bool `json:"enabled"`
-	// Setting is setting.
+	// Setting is the setting field (the spec does not describe it).
 	Setting string `json:"setting"`
 }
 
@@ -556,58 +610,63 @@ type StorefrontSecuritySettingsXFrameOptionsHeader struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontSecuritySettingsUpdate struct {
-	// CspHeader is csp_header.
+	// CspHeader is the csp_header field (the spec does not describe it).
 	CspHeader *StorefrontSecuritySettingsUpdateCspHeader `json:"csp_header,omitempty"`
-	// Hsts is hsts.
+	// Hsts is the hsts field (the spec does not describe it).
 	Hsts *StorefrontSecuritySettingsUpdateHsts `json:"hsts,omitempty"`
-	// SitewideHTTPSEnabled is sitewide_https_enabled.
+	// SitewideHTTPSEnabled is the sitewide_https_enabled field (the spec does not
+	// describe it).
 	SitewideHTTPSEnabled *bool `json:"sitewide_https_enabled,omitempty"`
-	// XFrameOptionsHeader is x_frame_options_header.
+	// XFrameOptionsHeader is the x_frame_options_header field (the spec does not
+	// describe it).
 	XFrameOptionsHeader *StorefrontSecuritySettingsUpdateXFrameOptionsHeader `json:"x_frame_options_header,omitempty"`
 }
 
 // StorefrontSecuritySettingsUpdateCspHeader is a storefront security settings
 // update csp header.
 type StorefrontSecuritySettingsUpdateCspHeader struct {
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled *bool `json:"enabled,omitempty"`
-	// HeaderValue is header_value.
+	// HeaderValue is the header_value field (the spec does not describe it).
 	HeaderValue *string `json:"header_value,omitempty"`
 }
 
 // StorefrontSecuritySettingsUpdateHsts is a storefront security settings
 // update hsts.
 type StorefrontSecuritySettingsUpdateHsts struct {
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled *bool `json:"enabled,omitempty"`
-	// IncludePreload is include_preload.
+	// IncludePreload is the include_preload field (the spec does not describe
+	// it).
 	IncludePreload *bool `json:"include_preload,omitempty"`
-	// IncludeSubdomains is include_subdomains.
+	// IncludeSubdomains is the include_subdomains field (the spec does not
+	// describe it).
 	IncludeSubdomains *bool `json:"include_subdomains,omitempty"`
-	// MaxAge is max_age.
+	// MaxAge is the max_age field (the spec does not describe it).
 	MaxAge *string `json:"max_age,omitempty"`
 }
 
 // StorefrontSecuritySettingsUpdateXFrameOptionsHeader is a storefront
 // security settings update xframe options header.
 type StorefrontSecuritySettingsUpdateXFrameOptionsHeader struct {
-	// AllowedURL is allowed_url.
+	// AllowedURL is the allowed_url field (the spec does not describe it).
 	AllowedURL *string `json:"allowed_url,omitempty"`
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled *bool `json:"enabled,omitempty"`
-	// Setting is setting.
+	// Setting is the setting field (the spec does not describe it).
 	Setting *string `json:"setting,omitempty"`
 }
 
 // StorefrontSEOSettings is a storefront seosettings.
 type StorefrontSEOSettings struct {
-	// MetaDescription is meta_description.
+	// MetaDescription is the meta_description field (the spec does not describe
+	// it).
 	MetaDescription string `json:"meta_description"`
-	// MetaKeywords is meta_keywords.
+	// MetaKeywords is the meta_keywords field (the spec does not describe it).
 	MetaKeywords string `json:"meta_keywords"`
-	// PageTitle is page_title.
+	// PageTitle is the page_title field (the spec does not describe it).
 	PageTitle string `json:"page_title"`
-	// WwwRedirect is www_redirect.
+	// WwwRedirect is the www_redirect field (the spec does not describe it).
 	WwwRedirect string `json:"www_redirect"`
 }
 
@@ -616,21 +675,24 @@ type StorefrontSEOSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontSEOSettingsUpdate struct {
-	// MetaDescription is meta_description.
+	// MetaDescription is the meta_description field (the spec does not describe
+	// it).
 	MetaDescription *string `json:"meta_description,omitempty"`
-	// MetaKeywords is meta_keywords.
+	// MetaKeywords is the meta_keywords field (the spec does not describe it).
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// PageTitle is page_title.
+	// PageTitle is the page_title field (the spec does not describe it).
 	PageTitle *string `json:"page_title,omitempty"`
-	// WwwRedirect is www_redirect.
+	// WwwRedirect is the www_redirect field (the spec does not describe it).
 	WwwRedirect *string `json:"www_redirect,omitempty"`
 }
 
 // StorefrontStatus is a storefront status.
 type StorefrontStatus struct {
-	// DownForMaintenanceMessage is down_for_maintenance_message.
+	// DownForMaintenanceMessage is the down_for_maintenance_message field (the
+	// spec does not describe it).
 	DownForMaintenanceMessage string `json:"down_for_maintenance_message"`
-	// PrelaunchMessage is prelaunch_message.
+	// PrelaunchMessage is the prelaunch_message field (the spec does not describe
+	// it).
 	PrelaunchMessage string `json:"prelaunch_message"`
 	// PrelaunchPassword is a read-only value representing the auto-generated
 	// storefront password.
@@ -642,9 +704,11 @@ type StorefrontStatus struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontStatusUpdate struct {
-	// DownForMaintenanceMessage is down_for_maintenance_message.
+	// DownForMaintenanceMessage is the down_for_maintenance_message field (the
+	// spec does not describe it).
 	DownForMaintenanceMessage *string `json:"down_for_maintenance_message,omitempty"`
-	// PrelaunchMessage is prelaunch_message.
+	// PrelaunchMessage is the prelaunch_message field (the spec does not describe
+	// it).
 	PrelaunchMessage *string `json:"prelaunch_message,omitempty"`
 	// PrelaunchPassword is a read-only value representing the auto-generated
 	// storefront password.
@@ -718,17 +782,21 @@ type StoreInventorySettingsUpdate struct {
 
 // UnitsOfMeasurementSettings is a units of measurement settings.
 type UnitsOfMeasurementSettings struct {
-	// DecimalPlaces is decimal_places.
+	// DecimalPlaces is the decimal_places field (the spec does not describe it).
 	DecimalPlaces int `json:"decimal_places"`
-	// DecimalToken is decimal_token.
+	// DecimalToken is the decimal_token field (the spec does not describe it).
 	DecimalToken string `json:"decimal_token"`
-	// FactoringDimension is factoring_dimension.
+	// FactoringDimension is the factoring_dimension field (the spec does not
+	// describe it).
 	FactoringDimension string `json:"factoring_dimension"`
-	// LengthMeasurement is length_measurement.
+	// LengthMeasurement is the length_measurement field (the spec does not
+	// describe it).
 	LengthMeasurement string `json:"length_measurement"`
-	// ThousandsToken is thousands_token.
+	// ThousandsToken is the thousands_token field (the spec does not describe
+	// it).
 	ThousandsToken string `json:"thousands_token"`
-	// WeightMeasurement is weight_measurement.
+	// WeightMeasurement is the weight_measurement field (the spec does not
+	// describe it).
 	WeightMeasurement string `json:"weight_measurement"`
 }
 
@@ -737,17 +805,21 @@ type UnitsOfMeasurementSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type UnitsOfMeasurementSettingsUpdate struct {
-	// DecimalPlaces is decimal_places.
+	// DecimalPlaces is the decimal_places field (the spec does not describe it).
 	DecimalPlaces *int `json:"decimal_places,omitempty"`
-	// DecimalToken is decimal_token.
+	// DecimalToken is the decimal_token field (the spec does not describe it).
 	DecimalToken *string `json:"decimal_token,omitempty"`
-	// FactoringDimension is factoring_dimension.
+	// FactoringDimension is the factoring_dimension field (the spec does not
+	// describe it).
 	FactoringDimension *string `json:"factoring_dimension,omitempty"`
-	// LengthMeasurement is length_measurement.
+	// LengthMeasurement is the length_measurement field (the spec does not
+	// describe it).
 	LengthMeasurement *string `json:"length_measurement,omitempty"`
-	// ThousandsToken is thousands_token.
+	// ThousandsToken is the thousands_token field (the spec does not describe
+	// it).
 	ThousandsToken *string `json:"thousands_token,omitempty"`
-	// WeightMeasurement is weight_measurement.
+	// WeightMeasurement is the weight_measurement field (the spec does not
+	// describe it).
 	WeightMeasurement *string `json:"weight_measurement,omitempty"`
 }
 

@@ -21,23 +21,24 @@ type ShippingZone struct {
 	ID int `json:"id"`
 	// Enabled: Whether this shipping zone is enabled.
 	Enabled bool `json:"enabled"`
-	// FreeShipping is free_shipping.
+	// FreeShipping is the free_shipping field (the spec does not describe it).
 	FreeShipping *ShippingZoneFreeShipping `json:"free_shipping,omitempty"`
-	// HandlingFees is handling_fees.
+	// HandlingFees is the handling_fees field (the spec does not describe it).
 	HandlingFees *ShippingZoneHandlingFees `json:"handling_fees,omitempty"`
 	// Locations: Array of zone locations.
 	Locations []ShippingZoneLocation `json:"locations,omitempty"`
 	// Name: Zone name.
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
 // ShippingZoneFreeShipping is a shipping zone free shipping.
 type ShippingZoneFreeShipping struct {
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled bool `json:"enabled"`
-	// ExcludeFixedShippingProducts is exclude_fixed_shipping_products.
+	// ExcludeFixedShippingProducts is the exclude_fixed_shipping_products field
+	// (the spec does not describe it).
 	ExcludeFixedShippingProducts bool `json:"exclude_fixed_shipping_products"`
 	// MinimumSubTotal: (Float, Float-As-String, Integer)
 	MinimumSubTotal decimal.Decimal `json:"minimum_sub_total"`
@@ -73,23 +74,24 @@ type ShippingZoneLocation struct {
 type ShippingZoneCreate struct {
 	// Enabled: Whether this shipping zone is enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// FreeShipping is free_shipping.
+	// FreeShipping is the free_shipping field (the spec does not describe it).
 	FreeShipping *ShippingZoneCreateFreeShipping `json:"free_shipping,omitempty"`
-	// HandlingFees is handling_fees.
+	// HandlingFees is the handling_fees field (the spec does not describe it).
 	HandlingFees *ShippingZoneCreateHandlingFees `json:"handling_fees,omitempty"`
 	// Locations: Array of zone locations.
 	Locations []ShippingZoneCreateLocation `json:"locations,omitzero"`
 	// Name: Zone name.
 	Name string `json:"name"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
 // ShippingZoneCreateFreeShipping is a shipping zone create free shipping.
 type ShippingZoneCreateFreeShipping struct {
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled *bool `json:"enabled,omitempty"`
-	// ExcludeFixedShippingProducts is exclude_fixed_shipping_products.
+	// ExcludeFixedShippingProducts is the exclude_fixed_shipping_products field
+	// (the spec does not describe it).
 	ExcludeFixedShippingProducts *bool `json:"exclude_fixed_shipping_products,omitempty"`
 	// MinimumSubTotal: (Float, Float-As-String, Integer)
 	MinimumSubTotal *decimal.Decimal `json:"minimum_sub_total,omitempty"`
@@ -125,23 +127,24 @@ type ShippingZoneCreateLocation struct {
 type ShippingZoneUpdate struct {
 	// Enabled: Whether this shipping zone is enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// FreeShipping is free_shipping.
+	// FreeShipping is the free_shipping field (the spec does not describe it).
 	FreeShipping *ShippingZoneUpdateFreeShipping `json:"free_shipping,omitempty"`
-	// HandlingFees is handling_fees.
+	// HandlingFees is the handling_fees field (the spec does not describe it).
 	HandlingFees *ShippingZoneUpdateHandlingFees `json:"handling_fees,omitempty"`
 	// Locations: Array of zone locations.
 	Locations []ShippingZoneUpdateLocation `json:"locations,omitzero"`
 	// Name: Zone name.
 	Name *string `json:"name,omitempty"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type *string `json:"type,omitempty"`
 }
 
 // ShippingZoneUpdateFreeShipping is a shipping zone update free shipping.
 type ShippingZoneUpdateFreeShipping struct {
-	// Enabled is enabled.
+	// Enabled is the enabled field (the spec does not describe it).
 	Enabled *bool `json:"enabled,omitempty"`
-	// ExcludeFixedShippingProducts is exclude_fixed_shipping_products.
+	// ExcludeFixedShippingProducts is the exclude_fixed_shipping_products field
+	// (the spec does not describe it).
 	ExcludeFixedShippingProducts *bool `json:"exclude_fixed_shipping_products,omitempty"`
 	// MinimumSubTotal: (Float, Float-As-String, Integer)
 	MinimumSubTotal *decimal.Decimal `json:"minimum_sub_total,omitempty"`

@@ -41,9 +41,9 @@ func (s *ShopperProfilesService) List(ctx context.Context, filter *ListOptions) 
 // page unless filter.Limit is set. The filter is not modified; an error is
 // yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ShopperProfilesService) All(ctx context.Context, filter *ListOptions) iter.Seq2[ShopperProfile, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -95,9 +95,9 @@ func (s *ShopperProfilesService) ListSegments(ctx context.Context, shopperProfil
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ShopperProfilesService) AllSegments(ctx context.Context, shopperProfileID string, filter *ListOptions) iter.Seq2[CustomerSegment, error] {
 	if err := checkPathText("ShopperProfiles.AllSegments", "shopperProfileId", shopperProfileID); err != nil {
 		return refused[CustomerSegment](err)

@@ -106,9 +106,9 @@ func (s *SiteRoutesService) List(ctx context.Context, siteID int, filter *SiteRo
 // page unless filter.Limit is set. The filter is not modified; an error is
 // yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *SiteRoutesService) All(ctx context.Context, siteID int, filter *SiteRouteFilter) iter.Seq2[SiteRoute, error] {
 	if err := checkPath("SiteRoutes.All", "site id", siteID); err != nil {
 		return refused[SiteRoute](err)

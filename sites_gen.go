@@ -58,7 +58,7 @@ type SiteCertificate struct {
 	// InstalledCertificate: Details about the installed certificate, including
 	// the raw certificate data, without the private key.
 	InstalledCertificate *SiteCertificateDetail `json:"installed_certificate,omitempty"`
-	// Status is status.
+	// Status is the status field (the spec does not describe it).
 	Status string `json:"status"`
 }
 
@@ -72,7 +72,7 @@ type SiteCertificateDetail struct {
 	CommonName string `json:"common_name"`
 	// IntermediateCertificates is the intermediate certificate(s), as a string.
 	IntermediateCertificates string `json:"intermediate_certificates"`
-	// Issuer is issuer.
+	// Issuer is the issuer field (the spec does not describe it).
 	Issuer string `json:"issuer"`
 	// SigningAlgorithm: Signing algorithm used to sign the certificate.
 	SigningAlgorithm string `json:"signing_algorithm"`
@@ -89,7 +89,7 @@ type SiteCertificateDetail struct {
 
 // SiteCertificateUpsert is a site certificate upsert.
 type SiteCertificateUpsert struct {
-	// Certificate is certificate.
+	// Certificate is the certificate field (the spec does not describe it).
 	Certificate *SiteCertificateUpsertCertificate `json:"certificate,omitempty"`
 	// URL: URL for the site.
 	URL *string `json:"url,omitempty"`
@@ -135,9 +135,9 @@ func (s *SitesService) List(ctx context.Context, filter *SiteFilter) ([]Site, *R
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *SitesService) All(ctx context.Context, filter *SiteFilter) iter.Seq2[Site, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -59,9 +59,9 @@ func (s *StatesService) List(ctx context.Context, countryID int, filter *StateFi
 // per page unless filter.Limit is set. The filter is not modified; an error
 // is yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *StatesService) All(ctx context.Context, countryID int, filter *StateFilter) iter.Seq2[State, error] {
 	if err := checkPath("States.All", "country id", countryID); err != nil {
 		return refused[State](err)
@@ -112,9 +112,9 @@ func (s *StatesService) ListAll(ctx context.Context, filter *ListOptions) ([]Sta
 // page unless filter.Limit is set. The filter is not modified; an error is
 // yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *StatesService) AllCountries(ctx context.Context, filter *ListOptions) iter.Seq2[State, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListAll)
 }

@@ -79,8 +79,7 @@ func (s *StorefrontTokensService) Create(ctx context.Context, token StorefrontTo
 	return getOne[StorefrontToken](ctx, s.client, http.MethodPost, "/v3/storefront/api-token", nil, token)
 }
 
-// CreatePrivate sends a storefront token: POST
-// /v3/storefront/api-token-private.
+// CreatePrivate calls POST /v3/storefront/api-token-private.
 //
 // Creates a private token for server-to-server integrations. Private tokens
 // are always stateless (no session required) and provide better performance
@@ -96,7 +95,7 @@ func (s *StorefrontTokensService) CreatePrivate(ctx context.Context, token Store
 	return getOne[StorefrontToken](ctx, s.client, http.MethodPost, "/v3/storefront/api-token-private", nil, token)
 }
 
-// CreateCustomerImpersonation sends a storefront token: POST
+// CreateCustomerImpersonation calls POST
 // /v3/storefront/api-token-customer-impersonation.
 //
 // Returns a Storefront API token that allows your application to impersonate

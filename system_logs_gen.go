@@ -13,19 +13,19 @@ type SystemLogsService service
 
 // SystemLog is a system log.
 type SystemLog struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
-	// DateCreated is date_created.
+	// DateCreated is the date_created field (the spec does not describe it).
 	DateCreated Time `json:"date_created"`
-	// Message is message.
+	// Message is the message field (the spec does not describe it).
 	Message string `json:"message"`
-	// Module is module.
+	// Module is the module field (the spec does not describe it).
 	Module string `json:"module"`
-	// Severity is severity.
+	// Severity is the severity field (the spec does not describe it).
 	Severity FlexString `json:"severity"`
-	// Summary is summary.
+	// Summary is the summary field (the spec does not describe it).
 	Summary string `json:"summary"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
@@ -86,9 +86,9 @@ func (s *SystemLogsService) List(ctx context.Context, filter *SystemLogFilter) (
 // unless filter.Limit is set. The filter is not modified; an error is yielded
 // once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *SystemLogsService) All(ctx context.Context, filter *SystemLogFilter) iter.Seq2[SystemLog, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

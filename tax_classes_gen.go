@@ -40,9 +40,9 @@ type TaxClassCreate struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type TaxClassUpdate struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
-	// Name is name.
+	// Name is the name field (the spec does not describe it).
 	Name *string `json:"name,omitempty"`
 }
 
@@ -65,9 +65,9 @@ func (s *TaxClassesService) List(ctx context.Context, filter *ListOptions) ([]Ta
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *TaxClassesService) All(ctx context.Context, filter *ListOptions) iter.Seq2[TaxClass, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

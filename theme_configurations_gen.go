@@ -15,7 +15,7 @@ type ThemeConfigurationsService service
 
 // ThemeConfiguration is a theme configuration: a theme.
 type ThemeConfiguration struct {
-	// DateCreated is date_created.
+	// DateCreated is the date_created field (the spec does not describe it).
 	DateCreated LenientTime `json:"date_created"`
 	// Settings is the content of the configuration, which is a JSON object which
 	// will vary in structure from theme to theme.
@@ -24,7 +24,7 @@ type ThemeConfiguration struct {
 	SiteID int `json:"site_id"`
 	// ThemeUUID is the Theme to which the Configuration belongs.
 	ThemeUUID string `json:"theme_uuid"`
-	// UUID is uuid.
+	// UUID is the uuid field (the spec does not describe it).
 	UUID string `json:"uuid"`
 	// VariationID is the Variation to which the Configuration belongs.
 	VariationID string `json:"variation_id"`
@@ -78,9 +78,9 @@ func (s *ThemeConfigurationsService) List(ctx context.Context, uuid string, filt
 // /v3/themes/{uuid}/configurations, 250 per page unless filter.Limit is set.
 // The filter is not modified; an error is yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *ThemeConfigurationsService) All(ctx context.Context, uuid string, filter *ThemeConfigurationFilter) iter.Seq2[ThemeConfiguration, error] {
 	if err := checkPathText("ThemeConfigurations.All", "uuid", uuid); err != nil {
 		return refused[ThemeConfiguration](err)
@@ -90,8 +90,7 @@ func (s *ThemeConfigurationsService) All(ctx context.Context, uuid string, filte
 	})
 }
 
-// Validate sends a theme configuration input: POST
-// /v3/themes/{uuid}/configurations/validate.
+// Validate calls POST /v3/themes/{uuid}/configurations/validate.
 //
 // Validates a theme configuration against the theme's schema without creating
 // it. Useful for testing schemas before creation.

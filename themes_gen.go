@@ -108,13 +108,13 @@ type ThemeJobWarning struct {
 
 // ThemeCustomTemplates is a theme custom templates.
 type ThemeCustomTemplates struct {
-	// Brand is brand.
+	// Brand is the brand field (the spec does not describe it).
 	Brand []string `json:"brand,omitempty"`
-	// Category is category.
+	// Category is the category field (the spec does not describe it).
 	Category []string `json:"category,omitempty"`
-	// Page is page.
+	// Page is the page field (the spec does not describe it).
 	Page []string `json:"page,omitempty"`
-	// Product is product.
+	// Product is the product field (the spec does not describe it).
 	Product []string `json:"product,omitempty"`
 }
 
@@ -162,7 +162,7 @@ func (s *ThemesService) Delete(ctx context.Context, uuid string) (*Response, err
 	return s.client.call(ctx, http.MethodDelete, "/v3/themes/"+url.PathEscape(uuid), nil, nil, nil)
 }
 
-// Download sends a theme job ID: POST /v3/themes/{uuid}/actions/download.
+// Download calls POST /v3/themes/{uuid}/actions/download.
 //
 // Downloads a stores Theme.
 //
@@ -181,7 +181,7 @@ func (s *ThemesService) Download(ctx context.Context, uuid string, download Them
 	return getOneV2[ThemeJobID](ctx, s.client, http.MethodPost, "/v3/themes/"+url.PathEscape(uuid)+"/actions/download", nil, download)
 }
 
-// Activate sends a theme activate: POST /v3/themes/actions/activate.
+// Activate calls POST /v3/themes/actions/activate.
 //
 // Actives a store Theme. This returns a 204 response upon success.
 //

@@ -73,11 +73,13 @@ func uploadImage[T any](ctx context.Context, c *Client, op, path string, file Im
 // the file's reader as it is sent: the head of the part, the file, the
 // closing boundary. It is an io.ReadSeeker so that the retry engine can
 // start it over (Seek(0, io.SeekStart)); that works when the file's reader
-// can seek, or when nothing has been read yet.
+// can seek (back to where it stood when the upload began), or when nothing
+// has been read yet.
 type uploadBody struct {
 	boundary   string
 	head, tail []byte
 	src        io.Reader
+	start      int64 // where src stood when the upload began, if it can seek
 	cur        io.Reader
 	read       bool // a byte of the file has been read
 }
@@ -101,6 +103,15 @@ func newUploadBody(field string, f ImageFile) (*uploadBody, error) {
 		return nil, err
 	}
 	b := &uploadBody{boundary: w.Boundary(), head: head, tail: bytes.Clone(buf.Bytes()), src: f.Content}
+	if sk, ok := f.Content.(io.Seeker); ok {
+		// A retry starts over from here, not from the file's beginning:
+		// the caller may have read part of it on purpose.
+		start, err := sk.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return nil, fmt.Errorf("ImageFile.Content: %w", err)
+		}
+		b.start = start
+	}
 	b.rewind()
 	return b, nil
 }
@@ -130,7 +141,7 @@ func (b *uploadBody) Seek(offset int64, whence int) (int64, error) {
 		if !ok {
 			return 0, errUploadNotReplayable
 		}
-		if _, err := s.Seek(0, io.SeekStart); err != nil {
+		if _, err := s.Seek(b.start, io.SeekStart); err != nil {
 			return 0, fmt.Errorf("bigcommerce: starting the upload over: %w", err)
 		}
 		b.read = false

@@ -147,6 +147,20 @@ func TestUploadImageRetries(t *testing.T) {
 			t.Fatalf("server got %v, want the whole file twice", u.files)
 		}
 	})
+	t.Run("seekable, partly read", func(t *testing.T) {
+		u := &uploadServer{fail: 1}
+		srv := httptest.NewServer(u)
+		defer srv.Close()
+		r := bytes.NewReader(append([]byte("HEADER--"), bytes.Repeat([]byte("i"), 100)...))
+		r.Seek(8, io.SeekStart) // the caller skips a header of its own
+		_, _, err := uploadClient(t, srv, nil).Brands.UploadImage(t.Context(), 2, ImageFile{Name: "logo.png", Content: r})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(u.files) != 2 || u.files[0] != "logo.png:100" || u.files[1] != "logo.png:100" {
+			t.Fatalf("server got %v, want the 100 bytes after the caller's offset, twice", u.files)
+		}
+	})
 	t.Run("not seekable", func(t *testing.T) {
 		u := &uploadServer{fail: 1}
 		srv := httptest.NewServer(u)

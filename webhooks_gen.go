@@ -23,7 +23,7 @@ type WebhookAdmin struct {
 type WebhookAdminBlockedDomain struct {
 	// Destination: Domain URL to which webhooks are sent.
 	Destination string `json:"destination"`
-	// Reasons is reasons.
+	// Reasons is the reasons field (the spec does not describe it).
 	Reasons []WebhookAdminBlockedDomainReason `json:"reasons,omitempty"`
 	// TimeLeft: Remaining time in seconds that the domain is on the denylist.
 	TimeLeft int `json:"time_left"`
@@ -31,9 +31,10 @@ type WebhookAdminBlockedDomain struct {
 
 // WebhookAdminBlockedDomainReason is a webhook admin blocked domain reason.
 type WebhookAdminBlockedDomainReason struct {
-	// Count is count.
+	// Count is the count field (the spec does not describe it).
 	Count int `json:"count"`
-	// FailureDescription is failure_description.
+	// FailureDescription is the failure_description field (the spec does not
+	// describe it).
 	FailureDescription string `json:"failure_description"`
 	// Timestamp: UTC timestamp in seconds that the events was created
 	Timestamp int64 `json:"timestamp"`
@@ -80,7 +81,7 @@ type WebhookAdminOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type WebhookAdminUpdate struct {
-	// Emails is emails.
+	// Emails is the emails field (the spec does not describe it).
 	Emails []string `json:"emails,omitzero"`
 }
 

@@ -43,7 +43,7 @@ type WidgetTemplate struct {
 
 // WidgetTemplateSchemaItem is a widget template schema item.
 type WidgetTemplateSchemaItem struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID string `json:"id"`
 	// DefaultCount: number of elements in the list to display by default.
 	DefaultCount int `json:"defaultCount"`
@@ -56,7 +56,7 @@ type WidgetTemplateSchemaItem struct {
 	Schema []WidgetTemplateSchemaItemSchemaItem `json:"schema,omitempty"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateSchemaItemSection `json:"sections,omitempty"`
-	// Settings is settings.
+	// Settings is the settings field (the spec does not describe it).
 	Settings []WidgetTemplateSchemaItemSetting `json:"settings,omitempty"`
 	// Thumbnail: used to display an image stored at the specified attribute name
 	Thumbnail *WidgetTemplateSchemaItemThumbnail `json:"thumbnail,omitempty"`
@@ -72,9 +72,9 @@ type WidgetTemplateSchemaItemSchemaItem struct {
 	Label string `json:"label"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateSchemaItemSchemaItemSection `json:"sections,omitempty"`
-	// Settings is settings.
+	// Settings is the settings field (the spec does not describe it).
 	Settings []WidgetTemplateSchemaItemSchemaItemSetting `json:"settings,omitempty"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
 }
 
@@ -131,7 +131,7 @@ type WidgetTemplateSchemaItemSchemaItemSectionSettingConditional struct {
 // template schema item schema item section setting type meta: additional
 // information needed based on the selected setting type.
 type WidgetTemplateSchemaItemSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitempty"`
 }
 
@@ -139,9 +139,9 @@ type WidgetTemplateSchemaItemSchemaItemSectionSettingTypeMeta struct {
 // widget template schema item schema item section setting type meta select
 // option.
 type WidgetTemplateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label string `json:"label"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value string `json:"value"`
 }
 
@@ -188,16 +188,16 @@ type WidgetTemplateSchemaItemSchemaItemSettingConditional struct {
 // schema item schema item setting type meta: additional information needed
 // based on the selected setting type.
 type WidgetTemplateSchemaItemSchemaItemSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateSchemaItemSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitempty"`
 }
 
 // WidgetTemplateSchemaItemSchemaItemSettingTypeMetaSelectOption is a widget
 // template schema item schema item setting type meta select option.
 type WidgetTemplateSchemaItemSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label string `json:"label"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value string `json:"value"`
 }
 
@@ -253,16 +253,16 @@ type WidgetTemplateSchemaItemSectionSettingConditional struct {
 // item section setting type meta: additional information needed based on the
 // selected setting type.
 type WidgetTemplateSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitempty"`
 }
 
 // WidgetTemplateSchemaItemSectionSettingTypeMetaSelectOption is a widget
 // template schema item section setting type meta select option.
 type WidgetTemplateSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label string `json:"label"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value string `json:"value"`
 }
 
@@ -309,25 +309,25 @@ type WidgetTemplateSchemaItemSettingConditional struct {
 // setting type meta: additional information needed based on the selected
 // setting type.
 type WidgetTemplateSchemaItemSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitempty"`
 }
 
 // WidgetTemplateSchemaItemSettingTypeMetaSelectOption is a widget template
 // schema item setting type meta select option.
 type WidgetTemplateSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label string `json:"label"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value string `json:"value"`
 }
 
 // WidgetTemplateSchemaItemThumbnail is a widget template schema item
 // thumbnail: used to display an image stored at the specified attribute name
 type WidgetTemplateSchemaItemThumbnail struct {
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type string `json:"type"`
-	// ValueKey is valueKey.
+	// ValueKey is the valueKey field (the spec does not describe it).
 	ValueKey string `json:"valueKey"`
 }
 
@@ -351,7 +351,7 @@ type WidgetTemplateCreate struct {
 
 // WidgetTemplateCreateSchemaItem is a widget template create schema item.
 type WidgetTemplateCreateSchemaItem struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID *string `json:"id,omitempty"`
 	// DefaultCount: number of elements in the list to display by default.
 	DefaultCount *int `json:"defaultCount,omitempty"`
@@ -364,7 +364,7 @@ type WidgetTemplateCreateSchemaItem struct {
 	Schema []WidgetTemplateCreateSchemaItemSchemaItem `json:"schema,omitzero"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateCreateSchemaItemSection `json:"sections,omitzero"`
-	// Settings is settings.
+	// Settings is the settings field (the spec does not describe it).
 	Settings []WidgetTemplateCreateSchemaItemSetting `json:"settings,omitzero"`
 	// Thumbnail: used to display an image stored at the specified attribute name
 	Thumbnail *WidgetTemplateCreateSchemaItemThumbnail `json:"thumbnail,omitempty"`
@@ -380,9 +380,9 @@ type WidgetTemplateCreateSchemaItemSchemaItem struct {
 	Label *string `json:"label,omitempty"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateCreateSchemaItemSchemaItemSection `json:"sections,omitzero"`
-	// Settings is settings.
+	// Settings is the settings field (the spec does not describe it).
 	Settings []WidgetTemplateCreateSchemaItemSchemaItemSetting `json:"settings,omitzero"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type *string `json:"type,omitempty"`
 }
 
@@ -439,7 +439,7 @@ type WidgetTemplateCreateSchemaItemSchemaItemSectionSettingConditional struct {
 // template create schema item schema item section setting type meta:
 // additional information needed based on the selected setting type.
 type WidgetTemplateCreateSchemaItemSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateCreateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
@@ -447,9 +447,9 @@ type WidgetTemplateCreateSchemaItemSchemaItemSectionSettingTypeMeta struct {
 // is a widget template create schema item schema item section setting type
 // meta select option.
 type WidgetTemplateCreateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label *string `json:"label,omitempty"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value *string `json:"value,omitempty"`
 }
 
@@ -496,7 +496,7 @@ type WidgetTemplateCreateSchemaItemSchemaItemSettingConditional struct {
 // template create schema item schema item setting type meta: additional
 // information needed based on the selected setting type.
 type WidgetTemplateCreateSchemaItemSchemaItemSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateCreateSchemaItemSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
@@ -504,9 +504,9 @@ type WidgetTemplateCreateSchemaItemSchemaItemSettingTypeMeta struct {
 // widget template create schema item schema item setting type meta select
 // option.
 type WidgetTemplateCreateSchemaItemSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label *string `json:"label,omitempty"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value *string `json:"value,omitempty"`
 }
 
@@ -563,16 +563,16 @@ type WidgetTemplateCreateSchemaItemSectionSettingConditional struct {
 // create schema item section setting type meta: additional information needed
 // based on the selected setting type.
 type WidgetTemplateCreateSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateCreateSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
 // WidgetTemplateCreateSchemaItemSectionSettingTypeMetaSelectOption is a
 // widget template create schema item section setting type meta select option.
 type WidgetTemplateCreateSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label *string `json:"label,omitempty"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value *string `json:"value,omitempty"`
 }
 
@@ -619,16 +619,16 @@ type WidgetTemplateCreateSchemaItemSettingConditional struct {
 // schema item setting type meta: additional information needed based on the
 // selected setting type.
 type WidgetTemplateCreateSchemaItemSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateCreateSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
 // WidgetTemplateCreateSchemaItemSettingTypeMetaSelectOption is a widget
 // template create schema item setting type meta select option.
 type WidgetTemplateCreateSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label *string `json:"label,omitempty"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value *string `json:"value,omitempty"`
 }
 
@@ -636,9 +636,9 @@ type WidgetTemplateCreateSchemaItemSettingTypeMetaSelectOption struct {
 // item thumbnail: used to display an image stored at the specified attribute
 // name
 type WidgetTemplateCreateSchemaItemThumbnail struct {
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type *string `json:"type,omitempty"`
-	// ValueKey is valueKey.
+	// ValueKey is the valueKey field (the spec does not describe it).
 	ValueKey *string `json:"valueKey,omitempty"`
 }
 
@@ -702,7 +702,7 @@ type WidgetTemplateUpdate struct {
 
 // WidgetTemplateUpdateSchemaItem is a widget template update schema item.
 type WidgetTemplateUpdateSchemaItem struct {
-	// ID is id.
+	// ID is the id field (the spec does not describe it).
 	ID *string `json:"id,omitempty"`
 	// DefaultCount: number of elements in the list to display by default.
 	DefaultCount *int `json:"defaultCount,omitempty"`
@@ -715,7 +715,7 @@ type WidgetTemplateUpdateSchemaItem struct {
 	Schema []WidgetTemplateUpdateSchemaItemSchemaItem `json:"schema,omitzero"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateUpdateSchemaItemSection `json:"sections,omitzero"`
-	// Settings is settings.
+	// Settings is the settings field (the spec does not describe it).
 	Settings []WidgetTemplateUpdateSchemaItemSetting `json:"settings,omitzero"`
 	// Thumbnail: used to display an image stored at the specified attribute name
 	Thumbnail *WidgetTemplateUpdateSchemaItemThumbnail `json:"thumbnail,omitempty"`
@@ -731,9 +731,9 @@ type WidgetTemplateUpdateSchemaItemSchemaItem struct {
 	Label *string `json:"label,omitempty"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateUpdateSchemaItemSchemaItemSection `json:"sections,omitzero"`
-	// Settings is settings.
+	// Settings is the settings field (the spec does not describe it).
 	Settings []WidgetTemplateUpdateSchemaItemSchemaItemSetting `json:"settings,omitzero"`
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type *string `json:"type,omitempty"`
 }
 
@@ -790,7 +790,7 @@ type WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingConditional struct {
 // template update schema item schema item section setting type meta:
 // additional information needed based on the selected setting type.
 type WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
@@ -798,9 +798,9 @@ type WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingTypeMeta struct {
 // is a widget template update schema item schema item section setting type
 // meta select option.
 type WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label *string `json:"label,omitempty"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value *string `json:"value,omitempty"`
 }
 
@@ -847,7 +847,7 @@ type WidgetTemplateUpdateSchemaItemSchemaItemSettingConditional struct {
 // template update schema item schema item setting type meta: additional
 // information needed based on the selected setting type.
 type WidgetTemplateUpdateSchemaItemSchemaItemSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateUpdateSchemaItemSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
@@ -855,9 +855,9 @@ type WidgetTemplateUpdateSchemaItemSchemaItemSettingTypeMeta struct {
 // widget template update schema item schema item setting type meta select
 // option.
 type WidgetTemplateUpdateSchemaItemSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label *string `json:"label,omitempty"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value *string `json:"value,omitempty"`
 }
 
@@ -914,16 +914,16 @@ type WidgetTemplateUpdateSchemaItemSectionSettingConditional struct {
 // update schema item section setting type meta: additional information needed
 // based on the selected setting type.
 type WidgetTemplateUpdateSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateUpdateSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
 // WidgetTemplateUpdateSchemaItemSectionSettingTypeMetaSelectOption is a
 // widget template update schema item section setting type meta select option.
 type WidgetTemplateUpdateSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label *string `json:"label,omitempty"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value *string `json:"value,omitempty"`
 }
 
@@ -970,16 +970,16 @@ type WidgetTemplateUpdateSchemaItemSettingConditional struct {
 // schema item setting type meta: additional information needed based on the
 // selected setting type.
 type WidgetTemplateUpdateSchemaItemSettingTypeMeta struct {
-	// SelectOptions is selectOptions.
+	// SelectOptions is the selectOptions field (the spec does not describe it).
 	SelectOptions []WidgetTemplateUpdateSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
 // WidgetTemplateUpdateSchemaItemSettingTypeMetaSelectOption is a widget
 // template update schema item setting type meta select option.
 type WidgetTemplateUpdateSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is label.
+	// Label is the label field (the spec does not describe it).
 	Label *string `json:"label,omitempty"`
-	// Value is value.
+	// Value is the value field (the spec does not describe it).
 	Value *string `json:"value,omitempty"`
 }
 
@@ -987,9 +987,9 @@ type WidgetTemplateUpdateSchemaItemSettingTypeMetaSelectOption struct {
 // item thumbnail: used to display an image stored at the specified attribute
 // name
 type WidgetTemplateUpdateSchemaItemThumbnail struct {
-	// Type is type.
+	// Type is the type field (the spec does not describe it).
 	Type *string `json:"type,omitempty"`
-	// ValueKey is valueKey.
+	// ValueKey is the valueKey field (the spec does not describe it).
 	ValueKey *string `json:"valueKey,omitempty"`
 }
 
@@ -1020,15 +1020,14 @@ func (s *WidgetTemplatesService) List(ctx context.Context, filter *WidgetTemplat
 // 250 per page unless filter.Limit is set. The filter is not modified; an
 // error is yielded once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *WidgetTemplatesService) All(ctx context.Context, filter *WidgetTemplateFilter) iter.Seq2[WidgetTemplate, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
-// Preview sends a widget template preview: POST
-// /v3/content/widget-templates/{uuid}/preview.
+// Preview calls POST /v3/content/widget-templates/{uuid}/preview.
 //
 // Render a widget template and return the widget html.
 //

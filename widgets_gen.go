@@ -32,7 +32,8 @@ type Widget struct {
 	VersionUUID string `json:"version_uuid"`
 	// WidgetConfiguration is the JSON data that populates the template.
 	WidgetConfiguration map[string]any `json:"widget_configuration,omitempty"`
-	// WidgetTemplate is widget_template.
+	// WidgetTemplate is the widget_template field (the spec does not describe
+	// it).
 	WidgetTemplate *WidgetTemplate `json:"widget_template,omitempty"`
 }
 
@@ -85,7 +86,7 @@ func (f *WidgetFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type WidgetUpdate struct {
-	// ChannelID is channel_id.
+	// ChannelID is the channel_id field (the spec does not describe it).
 	ChannelID *int `json:"channel_id,omitempty"`
 	// Description is the user-friendly description.
 	Description *string `json:"description,omitempty"`
@@ -124,9 +125,9 @@ func (s *WidgetsService) List(ctx context.Context, filter *WidgetFilter) ([]Widg
 // unless filter.Limit is set. The filter is not modified; an error is yielded
 // once and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *WidgetsService) All(ctx context.Context, filter *WidgetFilter) iter.Seq2[Widget, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

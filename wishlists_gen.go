@@ -106,15 +106,15 @@ type WishlistUpdateItem struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type WishlistItemsCreate struct {
-	// Items is items.
+	// Items is the items field (the spec does not describe it).
 	Items []WishlistItemsCreateItem `json:"items,omitzero"`
 }
 
 // WishlistItemsCreateItem is a wishlist items create item.
 type WishlistItemsCreateItem struct {
-	// ProductID is product_id.
+	// ProductID is the product_id field (the spec does not describe it).
 	ProductID *int `json:"product_id,omitempty"`
-	// VariantID is variant_id.
+	// VariantID is the variant_id field (the spec does not describe it).
 	VariantID *int `json:"variant_id,omitempty"`
 }
 
@@ -129,9 +129,9 @@ func (s *WishlistsService) List(ctx context.Context, filter *WishlistFilter) ([]
 // filter.Limit is set. The filter is not modified; an error is yielded once
 // and ends the walk.
 //
-// The endpoint offers no stable key, so All walks by page offset: a record
+// The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat one record.
+// or repeat a record.
 func (s *WishlistsService) All(ctx context.Context, filter *WishlistFilter) iter.Seq2[Wishlist, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -188,7 +188,7 @@ func (s *WishlistsService) Delete(ctx context.Context, wishlistID int) (*Respons
 	return s.client.call(ctx, http.MethodDelete, "/v3/wishlists/"+strconv.Itoa(wishlistID), nil, nil, nil)
 }
 
-// AddItems sends a wishlist: POST /v3/wishlists/{wishlist_id}/items.
+// AddItems calls POST /v3/wishlists/{wishlist_id}/items.
 //
 // Adds a wishlist item. More than one item can be added at a time.
 //

@@ -640,7 +640,7 @@ func sentenceEnd(s string) int {
 func fieldDoc(name, desc, json string) string {
 	d := docLine(desc)
 	if d == "" {
-		return fmt.Sprintf("%s is %s.", name, json)
+		return fmt.Sprintf("%s is the %s field (the spec does not describe it).", name, json)
 	}
 	lower := strings.ToLower(d)
 	for _, art := range []string{"the ", "a ", "an "} {

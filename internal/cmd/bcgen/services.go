@@ -311,6 +311,11 @@ func (g *gen) emitMethod(o *opInfo) {
 			errs = append(errs, outcome)
 		}
 		summary := fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route)
+		if verb == "sends" {
+			// An action (Capture, Void, Activate): the spec's own words,
+			// which follow, say what it does.
+			summary = fmt.Sprintf("%s calls %s.", o.mo.Method, route)
+		}
 		// kind: write on a DELETE that sends a body or answers the
 		// resource it belongs to (a cart's line item, answering the cart)
 		// When such a DELETE may also answer 204 (the last line item
@@ -468,7 +473,7 @@ func (g *gen) emitAll(b *strings.Builder, o *opInfo, recv, params, filter string
 		how = "All follows BigCommerce's cursor (after the previous page's end cursor), which records created or deleted during the walk cannot shift."
 		call = fmt.Sprintf("walkCursor(ctx, %s, %s, func(f *%s) *string { return &f.After })", filterArg, fetch, ftype)
 	default:
-		how = "The endpoint offers no stable key, so All walks by page offset: a record created or deleted during the walk on a page already read can make it skip or repeat one record."
+		how = "The endpoint offers no stable key, so All walks by page offset: each record created or deleted during the walk on a page already read can make it skip or repeat a record."
 		call = fmt.Sprintf("walk(ctx, s.client, %s, MaxPageSize, %s)", filterArg, fetch)
 	}
 	text := fmt.Sprintf("%s iterates over every %s: %s, %d per page unless filter.Limit is set. The filter is not modified; an error is yielded once and ends the walk.\n\n%s", name, human(model), route, 250, how)
