@@ -154,7 +154,14 @@ func deleteWhere(ctx context.Context, c *Client, op, path string, filter any) (*
 		return &Response{}, invalid(op, "no filter given: BigCommerce would apply an unfiltered DELETE to every record, so the SDK refuses it")
 	}
 	q, err := encodeQuery(filter)
-	if err != nil {
+	var ve *ValidationError
+	switch {
+	case errors.As(err, &ve): // a refused value: name the operation once
+		if ve.Op == "" {
+			ve.Op = op
+		}
+		return &Response{}, ve
+	case err != nil:
 		return &Response{}, invalid(op, "filter: %v", err)
 	}
 	if q == "" {
