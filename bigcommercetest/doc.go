@@ -85,6 +85,22 @@
 //	GET|POST       /v3/channels, GET|PUT /v3/channels/{id}
 //	GET|POST|PUT   /v3/channels/{id}/listings, GET /v3/channels/{id}/listings/{lid}
 //
+// Besides these, every operation the SDK's manifest lists (api/manifest in
+// the SDK's repository: metafields, image uploads, product images, options
+// and modifiers, coupons, promotions, refunds, settings, carts, tax,
+// shipping and the rest; routes_gen.go lists them) is served generically
+// from in-memory records: records are JSON objects kept per collection
+// path, created with the next id (a UUID where the spec's ids are text),
+// read, merged by updates, deleted; lists page in the version's envelope
+// (V2 204 when empty); filters apply to any field (name, name:in,
+// name:not_in, name:min, name:max, name:greater, name:less, name:like, V2's
+// min_name and max_name), and a query parameter the spec does not declare
+// for the operation is refused with 422; an unknown id is 404, a batch over
+// its documented limit 413, a batch update of an unknown id 422 (unless the
+// operation is an upsert), an unfiltered DELETE 400; an operation whose
+// spec answer has no body answers 204; multipart image uploads answer an
+// image_url on the store's CDN.
+//
 // Every store starts with three customer groups, five payment methods, five
 // brands, a default category tree (channel 1) with five categories, a
 // "Wholesale" price list assigned to group 2 on channel 1, and two channels
@@ -115,14 +131,21 @@
 //
 //   - Writes are applied at once: inventory adjustments are not
 //     asynchronous, and creating an order does not change stock.
-//   - Only the documented fields of the resources above exist; customer
-//     attributes, form fields, metafields, coupons and refunds are not
-//     modelled (include values for them give empty lists), and products are
+//   - Only the documented fields of the hand-served resources above exist
+//     (include values for sub-resources give empty lists), and products are
 //     not linked to brands, categories, channels or price lists.
+//   - The generically served operations keep what was written and nothing
+//     more: no defaults or computed fields (a refund's totals, a coupon's
+//     use count), no check that the parent record exists (images of an
+//     unknown product are kept), and one collection per path, so a record
+//     written through one path is not seen through another (a refund
+//     created under an order is not listed by GET
+//     /v3/orders/payment_actions/refunds; metafields written with the batch
+//     endpoints are not listed under their owner).
 //   - Price list and assignment cursors are keysets (the last record's
 //     key), so they stay valid when that record is deleted.
 //   - Webhooks are stored but never delivered: no event reaches a
-//     destination, and the /v3/hooks/admin settings and the 90-day
+//     destination, and the 90-day
 //     deactivation of idle hooks are not imitated. A hook created without
 //     is_active is inactive (BigCommerce documents no default).
 //   - Scopes are checked per route prefix from the store's own table;
