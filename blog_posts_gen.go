@@ -49,7 +49,7 @@ type BlogPost struct {
 // BlogPostPublishedDate is a blog post published date.
 type BlogPostPublishedDate struct {
 	// Date is the date field (the spec does not describe it).
-	Date Time `json:"date"`
+	Date LenientTime `json:"date"`
 	// Timezone is the timezone field (the spec does not describe it).
 	Timezone string `json:"timezone"`
 	// TimezoneType is the timezone_type field (the spec does not describe it).

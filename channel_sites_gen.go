@@ -20,7 +20,7 @@ type Site struct {
 	ChannelID int `json:"channel_id"`
 	// CreatedAt is the date-time that this site was created, formatted as an
 	// RFC-3339 string.
-	CreatedAt Time `json:"created_at"`
+	CreatedAt LenientTime `json:"created_at"`
 	// IsCheckoutURLCustomized: Indicates whether the channel uses a custom
 	// checkout domain.
 	IsCheckoutURLCustomized bool `json:"is_checkout_url_customized"`
@@ -29,7 +29,7 @@ type Site struct {
 	SSLStatus string `json:"ssl_status"`
 	// UpdatedAt is the date-time that this site was last updated, formatted as an
 	// RFC-3339 string.
-	UpdatedAt Time `json:"updated_at"`
+	UpdatedAt LenientTime `json:"updated_at"`
 	// URL is the fully qualified URL (including host and scheme) where this site
 	// is hosted.
 	URL string `json:"url"`
@@ -42,12 +42,12 @@ type Site struct {
 type SiteURL struct {
 	// CreatedAt is the date-time that this URL was created, formatted as an
 	// RFC-3339 string.
-	CreatedAt Time `json:"created_at"`
+	CreatedAt LenientTime `json:"created_at"`
 	// Type: URL type
 	Type string `json:"type"`
 	// UpdatedAt is the date-time that this URL was last updated, formatted as an
 	// RFC-3339 string.
-	UpdatedAt Time `json:"updated_at"`
+	UpdatedAt LenientTime `json:"updated_at"`
 	// URL: URL of site
 	URL string `json:"url"`
 }

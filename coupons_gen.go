@@ -28,7 +28,7 @@ type Coupon struct {
 	// Code is the coupon code that customers will use to receive their discounts.
 	Code string `json:"code"`
 	// DateCreated: Date Created
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// Enabled: If the coupon is enabled, this field’s value is true; otherwise,
 	// false.
 	Enabled bool `json:"enabled"`

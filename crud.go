@@ -189,11 +189,12 @@ func sendChunk[In, Out any](ctx context.Context, c *Client, method, path string,
 }
 
 // writeBatchUnread is writeBatch for a batch write whose answer the SDK
-// does not read (204, {data: {}}, a list of ids): its data may be any JSON.
+// does not read (204, {data: {}}, a list of ids): any answer body will do.
 func writeBatchUnread[In any](ctx context.Context, c *Client, method, path string, items []In, size, parallel int) (*Response, error) {
 	_, resp, err := batch(ctx, items, size, parallel, func(ctx context.Context, chunk []In) ([]struct{}, *Response, error) {
-		_, resp, err := sendChunkAs[In, json.RawMessage](ctx, c, method, path, chunk)
-		return nil, resp, err
+		var answer json.RawMessage
+		resp, err := c.call(ctx, method, path, nil, chunk, &answer)
+		return nil, resp, chunkError(err, len(chunk))
 	})
 	return resp, err
 }
@@ -201,11 +202,18 @@ func writeBatchUnread[In any](ctx context.Context, c *Client, method, path strin
 // sendChunkAs is sendChunk with the answer's data decoded into T.
 func sendChunkAs[In, T any](ctx context.Context, c *Client, method, path string, chunk []In) (T, *Response, error) {
 	out, resp, err := getV3[T](ctx, c, method, path, nil, chunk)
+	return out, resp, chunkError(err, len(chunk))
+}
+
+// chunkError maps the error of one chunk of a batch write onto its items:
+// a 207 through multiStatusChunkError, anything else through
+// customerChunkError.
+func chunkError(err error, n int) error {
 	var ms *MultiStatusError
 	if err != nil && !errors.As(err, &ms) {
-		err = customerChunkError(err, len(chunk))
+		err = customerChunkError(err, n)
 	}
-	return out, resp, chunkMultiStatus(err, len(chunk), nil)
+	return chunkMultiStatus(err, n, nil)
 }
 
 // chunkMultiStatus is err, or when err is a 207 the chunk-relative

@@ -42,7 +42,7 @@ type Currency struct {
 	// IsTransactional: Indicates if the currency is set as transactional or not.
 	IsTransactional bool `json:"is_transactional"`
 	// LastUpdated: Date the currency was last updated, created or modified.
-	LastUpdated Time `json:"last_updated"`
+	LastUpdated LenientTime `json:"last_updated"`
 	// Name: Name of the currency.
 	Name string `json:"name"`
 	// ThousandsToken: Symbol used as the thousands separator in this currency.

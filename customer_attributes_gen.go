@@ -19,9 +19,9 @@ type CustomerAttributeDefinition struct {
 	// ID: Attribute ID.
 	ID int `json:"id"`
 	// DateCreated is the date of which the customer attribute was created.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified is the date on which the customer attribute was modified.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// Name: Attribute name.
 	Name string `json:"name"`
 	// Type: Attribute type should match one of: string, number, date.

@@ -20,7 +20,7 @@ type CustomerConsent struct {
 	// Deny is the deny field (the spec does not describe it).
 	Deny []string `json:"deny,omitempty"`
 	// UpdatedAt is the date of which the customer consent was last updated.
-	UpdatedAt Time `json:"updated_at"`
+	UpdatedAt LenientTime `json:"updated_at"`
 }
 
 // CustomerConsentUpdate is a customer consent update: request payload for the

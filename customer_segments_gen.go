@@ -17,13 +17,13 @@ type CustomerSegment struct {
 	// ID is the ID of the segment.
 	ID string `json:"id"`
 	// CreatedAt is the date of which the segment was created.
-	CreatedAt Time `json:"created_at"`
+	CreatedAt LenientTime `json:"created_at"`
 	// Description is the description of the segment.
 	Description string `json:"description"`
 	// Name is the name of the segment.
 	Name string `json:"name"`
 	// UpdatedAt is the date of which the segment was updated.
-	UpdatedAt Time `json:"updated_at"`
+	UpdatedAt LenientTime `json:"updated_at"`
 }
 
 // CustomerSegmentFilter selects what CustomerSegments.List lists (GET

@@ -17,9 +17,9 @@ type HostingProjectsService service
 // HostingProject is a hosting project: an infrastructure hosting project.
 type HostingProject struct {
 	// DateCreated is the date the project was created, in RFC 3339 format.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified is the date the project was last modified, in RFC 3339 format.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// Name is the name of the project.
 	Name string `json:"name"`
 	// UUID is the unique identifier for the project.

@@ -22,7 +22,7 @@ type OrderMessage struct {
 	// CustomerID is the customer_id field (the spec does not describe it).
 	CustomerID int `json:"customer_id"`
 	// DateCreated is the date_created field (the spec does not describe it).
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// IsFlagged is the is_flagged field (the spec does not describe it).
 	IsFlagged bool `json:"is_flagged"`
 	// Message is the message field (the spec does not describe it).

@@ -16,7 +16,7 @@ type OrderPickup struct {
 	// ID is the ID of pickup.
 	ID int `json:"id"`
 	// CreatedAt: Datetime when pickup was created.
-	CreatedAt Time `json:"created_at"`
+	CreatedAt LenientTime `json:"created_at"`
 	// OrderID: ID of order.
 	OrderID int `json:"order_id"`
 	// PickupItems is the pickup_items field (the spec does not describe it).
@@ -24,9 +24,9 @@ type OrderPickup struct {
 	// PickupMethodID: ID of pickup method.
 	PickupMethodID int `json:"pickup_method_id"`
 	// ReadyAt: Datetime when pickup was ready for collection.
-	ReadyAt Time `json:"ready_at"`
+	ReadyAt LenientTime `json:"ready_at"`
 	// UpdatedAt: Datetime when pickup was updated.
-	UpdatedAt Time `json:"updated_at"`
+	UpdatedAt LenientTime `json:"updated_at"`
 }
 
 // OrderPickupPickupItem is a order pickup pickup item.
@@ -34,7 +34,7 @@ type OrderPickupPickupItem struct {
 	// ID is the ID of pickup.
 	ID int `json:"id"`
 	// CollectedAt: Date and time when the pickup was collected.
-	CollectedAt Time `json:"collected_at"`
+	CollectedAt LenientTime `json:"collected_at"`
 	// OrderProductID is the ID of the product.
 	OrderProductID int `json:"order_product_id"`
 	// Quantity is the quantity of an item.

@@ -142,7 +142,7 @@ type Refund struct {
 	// ID: Refund resource ID.
 	ID int `json:"id"`
 	// Created: Timestamp of when this refund was created.
-	Created Time `json:"created"`
+	Created LenientTime `json:"created"`
 	// Items: Array of items refunded.
 	Items []RefundItem `json:"items,omitempty"`
 	// OrderID: Reference to order ID.

@@ -22,9 +22,9 @@ type PickupMethod struct {
 	// CollectionTimeDescription is the description of collection time.
 	CollectionTimeDescription string `json:"collection_time_description"`
 	// DateCreated: Filter pickup methods by time created.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified: Filter pickup methods by time modified.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// DisplayName: Title of the pickup method.
 	DisplayName string `json:"display_name"`
 	// LocationID is the ID of the location.

@@ -18,9 +18,9 @@ type Placement struct {
 	// ChannelID is the ID of the channel on which this placement exists.
 	ChannelID int `json:"channel_id"`
 	// DateCreated is the date on which this object was initially created.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified is the date on which this object was last updated.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// EntityID is the identifier of a page you would like to target.
 	EntityID string `json:"entity_id"`
 	// Region is the name of the region in which to insert content widgets.

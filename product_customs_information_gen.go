@@ -23,7 +23,7 @@ type CustomsInformation struct {
 	// represented in ISO 3166-1 alpha-2 format.
 	CountryOfOrigin string `json:"country_of_origin"`
 	// CreatedAt: Date and time when the customs information was created.
-	CreatedAt Time `json:"created_at"`
+	CreatedAt LenientTime `json:"created_at"`
 	// HsCodes: Key-value pairs that are commonly used in the following form:
 	// countryISO2: '/^[0-9A-Za-z]{6,14}$/' This key-value pair represents a
 	// country and the associated hs_code that applies to that country.
@@ -35,7 +35,7 @@ type CustomsInformation struct {
 	// apply to.
 	ProductID int `json:"product_id"`
 	// UpdatedAt: Date and time when the customs information was last updated.
-	UpdatedAt Time `json:"updated_at"`
+	UpdatedAt LenientTime `json:"updated_at"`
 }
 
 // CustomsInformationFilter selects what ProductCustomsInformation.List lists

@@ -19,11 +19,11 @@ type ProductReview struct {
 	// ID is the unique numeric ID of the product review; increments sequentially.
 	ID int `json:"id"`
 	// DateCreated: Date the product review was created.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified: Date the product review was modified.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// DateReviewed: Date the product was reviewed.
-	DateReviewed Time `json:"date_reviewed"`
+	DateReviewed LenientTime `json:"date_reviewed"`
 	// Email is the email of the reviewer.
 	Email string `json:"email"`
 	// Name is the name of the reviewer.

@@ -62,7 +62,7 @@ type PromotionCodeBatch struct {
 	// Codes is the codes field (the spec does not describe it).
 	Codes []PromotionCodeBatchCode `json:"codes,omitempty"`
 	// Created is the date and time when the codes were created.
-	Created Time `json:"created"`
+	Created LenientTime `json:"created"`
 	// MaxUses is the maximum number of times each code can be used.
 	MaxUses int `json:"max_uses"`
 	// MaxUsesPerCustomer is the maximum number of times each customer can use a

@@ -96,7 +96,7 @@ type PromotionCode struct {
 	// Code is a unique code that can be used to manually apply a discount.
 	Code string `json:"code"`
 	// Created is the date and time when this coupon code was created.
-	Created Time `json:"created"`
+	Created LenientTime `json:"created"`
 	// CurrentUses is a read-only count of the times this coupon code has been
 	// used.
 	CurrentUses int `json:"current_uses"`

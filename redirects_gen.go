@@ -113,13 +113,13 @@ type RedirectJob struct {
 	ID string `json:"id"`
 	// CompletedAt is the date-time that the import-export job was completed,
 	// formatted as an RFC-3339 string.
-	CompletedAt Time `json:"completed_at"`
+	CompletedAt LenientTime `json:"completed_at"`
 	// CompletedItems is the number of items that were successfully imported or
 	// exported.
 	CompletedItems int `json:"completed_items"`
 	// CreatedAt is the date-time that the import-export job was created,
 	// formatted as an RFC-3339 string.
-	CreatedAt Time `json:"created_at"`
+	CreatedAt LenientTime `json:"created_at"`
 	// Errors is the errors field (the spec does not describe it).
 	Errors []RedirectJobError `json:"errors,omitempty"`
 	// FailedItems is the number of items that were not successfully imported or

@@ -28,9 +28,9 @@ type Script struct {
 	// ConsentCategory: Consent category for GDPR and CCPA compliance.
 	ConsentCategory string `json:"consent_category"`
 	// DateCreated is the date on which this object was initially created.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified is the date on which this object was last updated.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// Description is the user-friendly description.
 	Description string `json:"description"`
 	// Enabled: Whether the script is enabled or disabled on the storefront.

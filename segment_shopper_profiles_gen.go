@@ -18,12 +18,12 @@ type ShopperProfile struct {
 	// ID is the ID of the Shopper Profile.
 	ID string `json:"id"`
 	// CreatedAt is the date and time when the Shopper Profile was created.
-	CreatedAt Time `json:"created_at"`
+	CreatedAt LenientTime `json:"created_at"`
 	// CustomerID is the ID of the registered Customer associated with this
 	// Shopper Profile.
 	CustomerID int `json:"customer_id"`
 	// UpdatedAt is the date and time when the Shopper Profile was last updated.
-	UpdatedAt Time `json:"updated_at"`
+	UpdatedAt LenientTime `json:"updated_at"`
 }
 
 // SegmentShopperProfileRemoveFilter selects what

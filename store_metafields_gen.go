@@ -20,9 +20,9 @@ type StoreMetafield struct {
 	// ID is the unique identifier for the metafield.
 	ID FlexInt `json:"id"`
 	// DateCreated: Date and time of the metafieldʼs creation.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified: Date and time when the metafield was last updated.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// Description: Description for the metafields.
 	Description string `json:"description"`
 	// Key is the name of the field, for example: location_id, color.

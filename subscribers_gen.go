@@ -23,9 +23,9 @@ type Subscriber struct {
 	// Consents: Shows the active subscriptions a shopper may have.
 	Consents []string `json:"consents,omitempty"`
 	// DateCreated is the date of which the subscriber was created.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified is the date on which the subscriber was modified.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// Email is the email of the subscriber.
 	Email string `json:"email"`
 	// FirstName is the first name of the subscriber.

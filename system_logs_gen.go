@@ -16,7 +16,7 @@ type SystemLog struct {
 	// ID is the id field (the spec does not describe it).
 	ID int `json:"id"`
 	// DateCreated is the date_created field (the spec does not describe it).
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// Message is the message field (the spec does not describe it).
 	Message string `json:"message"`
 	// Module is the module field (the spec does not describe it).

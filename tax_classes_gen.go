@@ -18,11 +18,11 @@ type TaxClass struct {
 	// ID is the unique numerical ID of the tax class.
 	ID FlexInt `json:"id"`
 	// CreatedAt: Date and time of the tax class' creation.
-	CreatedAt Time `json:"created_at"`
+	CreatedAt LenientTime `json:"created_at"`
 	// Name is the name of the tax class.
 	Name string `json:"name"`
 	// UpdatedAt: Date and time when the tax class was last updated.
-	UpdatedAt Time `json:"updated_at"`
+	UpdatedAt LenientTime `json:"updated_at"`
 }
 
 // TaxClassCreate is a tax class create.

@@ -21,7 +21,7 @@ type TaxProperty struct {
 	// property by the tax provider.
 	Code string `json:"code"`
 	// CreatedAt: Datetime.
-	CreatedAt Time `json:"created_at"`
+	CreatedAt LenientTime `json:"created_at"`
 	// Description: Optional.
 	Description string `json:"description"`
 	// DisplayName is the human-readable name for this property.
@@ -29,7 +29,7 @@ type TaxProperty struct {
 	// Type is the type of entity that the tax property can be associated with.
 	Type string `json:"type"`
 	// UpdatedAt: Datetime.
-	UpdatedAt Time `json:"updated_at"`
+	UpdatedAt LenientTime `json:"updated_at"`
 }
 
 // TaxPropertyFilter selects what TaxProperties.List lists (GET

@@ -85,7 +85,7 @@ type ThemeJob struct {
 	// Status is the status.
 	Status string `json:"status"`
 	// Time is the time.
-	Time Time `json:"time"`
+	Time LenientTime `json:"time"`
 	// Warnings is the warnings.
 	Warnings []ThemeJobWarning `json:"warnings,omitempty"`
 }

@@ -21,9 +21,9 @@ type WidgetTemplate struct {
 	// template.
 	CurrentVersionUUID string `json:"current_version_uuid"`
 	// DateCreated is the date on which this object was initially created.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified is the date on which this object was last updated.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// IconName is a read-only value.
 	IconName string `json:"icon_name"`
 	// Kind is the kind of widget template.

@@ -18,9 +18,9 @@ type Widget struct {
 	// ChannelID is the ID of the channel on which this widget exists.
 	ChannelID int `json:"channel_id"`
 	// DateCreated is the date on which this object was initially created.
-	DateCreated Time `json:"date_created"`
+	DateCreated LenientTime `json:"date_created"`
 	// DateModified is the date on which this object was last updated.
-	DateModified Time `json:"date_modified"`
+	DateModified LenientTime `json:"date_modified"`
 	// Description is the user-friendly description.
 	Description string `json:"description"`
 	// Name is the user-friendly name.

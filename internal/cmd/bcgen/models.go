@@ -248,7 +248,10 @@ func (g *gen) typeFor(c schemaCtx, r *openapi3.SchemaRef, hint, json string) str
 				}
 				return "time.Time"
 			}
-			return "Time"
+			// Read: one odd date (a Unix timestamp where the spec says
+			// date-time) must not fail a whole page (ARCHITECTURE.md,
+			// Models); LenientTime keeps what it cannot parse in Raw.
+			return "LenientTime"
 		case s.Format == "date" || strings.HasPrefix(json, "date_"):
 			if c.write {
 				return "string"
