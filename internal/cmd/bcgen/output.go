@@ -53,31 +53,22 @@ func (g *gen) files() (map[string][]byte, error) {
 		}
 		out[path] = formatted
 	}
-	client, err := gofmt("client_services_gen.go", []byte(g.clientServices()))
-	if err != nil {
-		return nil, err
+	for _, f := range []struct {
+		path string
+		src  func() string
+	}{
+		{"client_services_gen.go", g.clientServices},
+		{"spec_conformance_gen_test.go", g.conformance},
+		{"scopes_gen.go", g.scopes},
+		{"fakestore_gen_test.go", g.fakeStoreCalls},
+		{filepath.Join("bigcommercetest", "routes_gen.go"), g.routes},
+	} {
+		formatted, err := gofmt(f.path, []byte(f.src()))
+		if err != nil {
+			return nil, err
+		}
+		out[f.path] = formatted
 	}
-	out["client_services_gen.go"] = client
-	conf, err := gofmt("spec_conformance_gen_test.go", []byte(g.conformance()))
-	if err != nil {
-		return nil, err
-	}
-	out["spec_conformance_gen_test.go"] = conf
-	scopes, err := gofmt("scopes_gen.go", []byte(g.scopes()))
-	if err != nil {
-		return nil, err
-	}
-	out["scopes_gen.go"] = scopes
-	fake, err := gofmt("fakestore_gen_test.go", []byte(g.fakeStoreCalls()))
-	if err != nil {
-		return nil, err
-	}
-	out["fakestore_gen_test.go"] = fake
-	routes, err := gofmt("bigcommercetest/routes_gen.go", []byte(g.routes()))
-	if err != nil {
-		return nil, err
-	}
-	out[filepath.Join("bigcommercetest", "routes_gen.go")] = routes
 	return out, nil
 }
 
