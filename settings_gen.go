@@ -559,10 +559,10 @@ type StorefrontSearchSettingsUpdate struct {
 
 // StorefrontSecuritySettings is a storefront security settings.
 type StorefrontSecuritySettings struct {
-	// CspHeader is the csp_header field (the spec does not describe it).
-	CspHeader *StorefrontSecuritySettingsCspHeader `json:"csp_header,omitempty"`
-	// Hsts is the hsts field (the spec does not describe it).
-	Hsts *StorefrontSecuritySettingsHsts `json:"hsts,omitempty"`
+	// CSPHeader is the csp_header field (the spec does not describe it).
+	CSPHeader *StorefrontSecuritySettingsCSPHeader `json:"csp_header,omitempty"`
+	// HSTS is the hsts field (the spec does not describe it).
+	HSTS *StorefrontSecuritySettingsHSTS `json:"hsts,omitempty"`
 	// SitewideHTTPSEnabled is the sitewide_https_enabled field (the spec does not
 	// describe it).
 	SitewideHTTPSEnabled bool `json:"sitewide_https_enabled"`
@@ -571,17 +571,17 @@ type StorefrontSecuritySettings struct {
 	XFrameOptionsHeader *StorefrontSecuritySettingsXFrameOptionsHeader `json:"x_frame_options_header,omitempty"`
 }
 
-// StorefrontSecuritySettingsCspHeader is a storefront security settings csp
-// header.
-type StorefrontSecuritySettingsCspHeader struct {
+// StorefrontSecuritySettingsCSPHeader is a storefront security settings
+// cspheader.
+type StorefrontSecuritySettingsCSPHeader struct {
 	// Enabled is the enabled field (the spec does not describe it).
 	Enabled bool `json:"enabled"`
 	// HeaderValue is the header_value field (the spec does not describe it).
 	HeaderValue string `json:"header_value"`
 }
 
-// StorefrontSecuritySettingsHsts is a storefront security settings hsts.
-type StorefrontSecuritySettingsHsts struct {
+// StorefrontSecuritySettingsHSTS is a storefront security settings HSTS.
+type StorefrontSecuritySettingsHSTS struct {
 	// Enabled is the enabled field (the spec does not describe it).
 	Enabled bool `json:"enabled"`
 	// IncludePreload is the include_preload field (the spec does not describe
@@ -610,10 +610,10 @@ type StorefrontSecuritySettingsXFrameOptionsHeader struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontSecuritySettingsUpdate struct {
-	// CspHeader is the csp_header field (the spec does not describe it).
-	CspHeader *StorefrontSecuritySettingsUpdateCspHeader `json:"csp_header,omitempty"`
-	// Hsts is the hsts field (the spec does not describe it).
-	Hsts *StorefrontSecuritySettingsUpdateHsts `json:"hsts,omitempty"`
+	// CSPHeader is the csp_header field (the spec does not describe it).
+	CSPHeader *StorefrontSecuritySettingsUpdateCSPHeader `json:"csp_header,omitempty"`
+	// HSTS is the hsts field (the spec does not describe it).
+	HSTS *StorefrontSecuritySettingsUpdateHSTS `json:"hsts,omitempty"`
 	// SitewideHTTPSEnabled is the sitewide_https_enabled field (the spec does not
 	// describe it).
 	SitewideHTTPSEnabled *bool `json:"sitewide_https_enabled,omitempty"`
@@ -622,18 +622,18 @@ type StorefrontSecuritySettingsUpdate struct {
 	XFrameOptionsHeader *StorefrontSecuritySettingsUpdateXFrameOptionsHeader `json:"x_frame_options_header,omitempty"`
 }
 
-// StorefrontSecuritySettingsUpdateCspHeader is a storefront security settings
-// update csp header.
-type StorefrontSecuritySettingsUpdateCspHeader struct {
+// StorefrontSecuritySettingsUpdateCSPHeader is a storefront security settings
+// update cspheader.
+type StorefrontSecuritySettingsUpdateCSPHeader struct {
 	// Enabled is the enabled field (the spec does not describe it).
 	Enabled *bool `json:"enabled,omitempty"`
 	// HeaderValue is the header_value field (the spec does not describe it).
 	HeaderValue *string `json:"header_value,omitempty"`
 }
 
-// StorefrontSecuritySettingsUpdateHsts is a storefront security settings
-// update hsts.
-type StorefrontSecuritySettingsUpdateHsts struct {
+// StorefrontSecuritySettingsUpdateHSTS is a storefront security settings
+// update HSTS.
+type StorefrontSecuritySettingsUpdateHSTS struct {
 	// Enabled is the enabled field (the spec does not describe it).
 	Enabled *bool `json:"enabled,omitempty"`
 	// IncludePreload is the include_preload field (the spec does not describe

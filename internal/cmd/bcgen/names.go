@@ -14,6 +14,7 @@ var initialisms = map[string]string{
 	"html": "HTML", "http": "HTTP", "https": "HTTPS", "json": "JSON",
 	"sms": "SMS", "ssl": "SSL", "xml": "XML", "css": "CSS", "cdn": "CDN",
 	"ttl": "TTL", "ui": "UI", "utc": "UTC", "iso": "ISO", "bc": "BC",
+	"csp": "CSP", "hsts": "HSTS", "csv": "CSV", "pdf": "PDF", "sso": "SSO", "seo": "SEO",
 }
 
 // goName is the naming rule: the CamelCase of a JSON or query name, with
