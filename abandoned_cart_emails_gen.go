@@ -15,33 +15,33 @@ type AbandonedCartEmailsService service
 
 // AbandonedCartEmail is a abandoned cart email.
 type AbandonedCartEmail struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the abandoned cart email's id.
 	ID int `json:"id"`
-	// Body is the body field (the spec does not describe it).
+	// Body is the abandoned cart email's body.
 	Body string `json:"body"`
-	// CouponCode is the coupon_code field (the spec does not describe it).
+	// CouponCode is the abandoned cart email's coupon code.
 	CouponCode string `json:"coupon_code"`
-	// IsActive is the is_active field (the spec does not describe it).
+	// IsActive is the abandoned cart email's is active.
 	IsActive bool `json:"is_active"`
 	// NotifyAtMinutes: Describes when this email will be sent, in minutes.
 	NotifyAtMinutes int `json:"notify_at_minutes"`
-	// SentNum is the sent_num field (the spec does not describe it).
+	// SentNum is the abandoned cart email's sent num.
 	SentNum int `json:"sent_num"`
-	// Subject is the subject field (the spec does not describe it).
+	// Subject is the abandoned cart email's subject.
 	Subject string `json:"subject"`
-	// Template is the template field (the spec does not describe it).
+	// Template is the abandoned cart email's template.
 	Template *AbandonedCartEmailTemplate `json:"template,omitempty"`
-	// Translations is the translations field (the spec does not describe it).
+	// Translations are the abandoned cart email's translations.
 	Translations []AbandonedCartEmailTranslation `json:"translations,omitempty"`
 }
 
 // AbandonedCartEmailTemplate is a abandoned cart email template.
 type AbandonedCartEmailTemplate struct {
-	// Body is the body field (the spec does not describe it).
+	// Body is the abandoned cart email template's body.
 	Body string `json:"body"`
-	// Subject is the subject field (the spec does not describe it).
+	// Subject is the abandoned cart email template's subject.
 	Subject string `json:"subject"`
-	// Translations is the translations field (the spec does not describe it).
+	// Translations are the abandoned cart email template's translations.
 	Translations []AbandonedCartEmailTemplateTranslation `json:"translations,omitempty"`
 }
 
@@ -66,23 +66,23 @@ type AbandonedCartEmailFilter struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type AbandonedCartEmailCreate struct {
-	// CouponCode is the coupon_code field (the spec does not describe it).
+	// CouponCode is the abandoned cart email's coupon code.
 	CouponCode *string `json:"coupon_code,omitempty"`
-	// IsActive is the is_active field (the spec does not describe it).
+	// IsActive is the abandoned cart email's is active.
 	IsActive *bool `json:"is_active,omitempty"`
 	// NotifyAtMinutes: Describes when this email will be sent, in minutes.
 	NotifyAtMinutes *int `json:"notify_at_minutes,omitempty"`
-	// Template is the template field (the spec does not describe it).
+	// Template is the abandoned cart email's template.
 	Template *AbandonedCartEmailCreateTemplate `json:"template,omitempty"`
 }
 
 // AbandonedCartEmailCreateTemplate is a abandoned cart email create template.
 type AbandonedCartEmailCreateTemplate struct {
-	// Body is the body field (the spec does not describe it).
+	// Body is the abandoned cart email create template's body.
 	Body string `json:"body"`
-	// Subject is the subject field (the spec does not describe it).
+	// Subject is the abandoned cart email create template's subject.
 	Subject string `json:"subject"`
-	// Translations is the translations field (the spec does not describe it).
+	// Translations are the abandoned cart email create template's translations.
 	Translations []AbandonedCartEmailCreateTemplateTranslation `json:"translations"`
 }
 
@@ -107,28 +107,28 @@ type AbandonedCartEmailChannelOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type AbandonedCartEmailUpdate struct {
-	// CouponCode is the coupon_code field (the spec does not describe it).
+	// CouponCode is the abandoned cart email's coupon code.
 	CouponCode *string `json:"coupon_code,omitempty"`
-	// IsActive is the is_active field (the spec does not describe it).
+	// IsActive is the abandoned cart email's is active.
 	IsActive *bool `json:"is_active,omitempty"`
 	// NotifyAtMinutes: Describes when this email will be sent, in minutes.
 	NotifyAtMinutes *int `json:"notify_at_minutes,omitempty"`
-	// Template is the template field (the spec does not describe it).
+	// Template is the abandoned cart email's template.
 	Template *AbandonedCartEmailCreateTemplate `json:"template,omitempty"`
 }
 
 // AbandonedCartEmailTranslation is a abandoned cart email translation.
 type AbandonedCartEmailTranslation struct {
-	// Keys is the keys field (the spec does not describe it).
+	// Keys is the abandoned cart email translation's keys.
 	Keys *AbandonedCartEmailTranslationKeys `json:"keys,omitempty"`
-	// Locale is the locale field (the spec does not describe it).
+	// Locale is the abandoned cart email translation's locale.
 	Locale string `json:"locale"`
 }
 
 // AbandonedCartEmailTranslationKeys is a abandoned cart email translation
 // keys.
 type AbandonedCartEmailTranslationKeys struct {
-	// HelloPhrase is the hello_phrase field (the spec does not describe it).
+	// HelloPhrase is the abandoned cart email translation keys's hello phrase.
 	HelloPhrase string `json:"hello_phrase"`
 }
 

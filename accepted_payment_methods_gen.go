@@ -17,11 +17,10 @@ type AcceptedPaymentMethod struct {
 	ID string `json:"id"`
 	// Name: Name of this payment method
 	Name string `json:"name"`
-	// StoredInstruments is the stored_instruments field (the spec does not
-	// describe it).
+	// StoredInstruments are the accepted payment method's stored instruments.
 	StoredInstruments []AcceptedPaymentMethodStoredInstrument `json:"stored_instruments,omitempty"`
-	// SupportedInstruments is the supported_instruments field (the spec does not
-	// describe it).
+	// SupportedInstruments are the accepted payment method's supported
+	// instruments.
 	SupportedInstruments []AcceptedPaymentMethodSupportedInstrument `json:"supported_instruments,omitempty"`
 	// TestMode: Whether this payment method is on test mode
 	TestMode bool `json:"test_mode"`

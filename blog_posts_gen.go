@@ -29,7 +29,7 @@ type BlogPost struct {
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
 	// PreviewURL: URL to preview the blog post.
 	PreviewURL string `json:"preview_url"`
-	// PublishedDate is the published_date field (the spec does not describe it).
+	// PublishedDate is the blog post's published date.
 	PublishedDate *BlogPostPublishedDate `json:"published_date,omitempty"`
 	// PublishedDateIso8601: Published date in ISO 8601 format.
 	PublishedDateIso8601 string `json:"published_date_iso8601"`
@@ -48,11 +48,11 @@ type BlogPost struct {
 
 // BlogPostPublishedDate is a blog post published date.
 type BlogPostPublishedDate struct {
-	// Date is the date field (the spec does not describe it).
+	// Date is the blog post published date's date.
 	Date LenientTime `json:"date"`
-	// Timezone is the timezone field (the spec does not describe it).
+	// Timezone is the blog post published date's timezone.
 	Timezone string `json:"timezone"`
-	// TimezoneType is the timezone_type field (the spec does not describe it).
+	// TimezoneType is the blog post published date's timezone type.
 	TimezoneType int `json:"timezone_type"`
 }
 
@@ -91,7 +91,7 @@ type BlogPostCreate struct {
 	MetaDescription *string `json:"meta_description,omitempty"`
 	// MetaKeywords: Keywords for this blog post’s element.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// PublishedDate is the published_date field (the spec does not describe it).
+	// PublishedDate is the blog post's published date.
 	PublishedDate *string `json:"published_date,omitempty"`
 	// Tags: Tags to characterize the blog post.
 	Tags []string `json:"tags,omitzero"`
@@ -119,7 +119,7 @@ type BlogPostUpdate struct {
 	MetaDescription *string `json:"meta_description,omitempty"`
 	// MetaKeywords: Keywords for this blog post’s element.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// PublishedDate is the published_date field (the spec does not describe it).
+	// PublishedDate is the blog post's published date.
 	PublishedDate *string `json:"published_date,omitempty"`
 	// Tags: Tags to characterize the blog post.
 	Tags []string `json:"tags,omitzero"`

@@ -20,12 +20,11 @@ type CartItemsService service
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartItemsCreate struct {
-	// CustomItems is the custom_items field (the spec does not describe it).
+	// CustomItems are the cart items's custom items.
 	CustomItems []CartItemsCreateCustomItem `json:"custom_items,omitzero"`
-	// GiftCertificates is the gift_certificates field (the spec does not describe
-	// it).
+	// GiftCertificates are the cart items's gift certificates.
 	GiftCertificates []CartItemsCreateGiftCertificate `json:"gift_certificates,omitzero"`
-	// LineItems is the line_items field (the spec does not describe it).
+	// LineItems is the cart items's line items.
 	LineItems json.RawMessage `json:"line_items,omitzero"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -35,13 +34,13 @@ type CartItemsCreate struct {
 type CartItemsCreateCustomItem struct {
 	// ImageURL: Image of the product or variant.
 	ImageURL *string `json:"image_url,omitempty"`
-	// ListPrice is the list_price field (the spec does not describe it).
+	// ListPrice is the cart items create custom item's list price.
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart items create custom item's name.
 	Name *string `json:"name,omitempty"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the cart items create custom item's quantity.
 	Quantity *float64 `json:"quantity,omitempty"`
-	// SKU is the sku field (the spec does not describe it).
+	// SKU is the cart items create custom item's sku.
 	SKU *string `json:"sku,omitempty"`
 }
 
@@ -58,17 +57,17 @@ func (v CartItemsCreateCustomItem) MarshalJSON() ([]byte, error) {
 
 // CartItemsCreateGiftCertificate is a cart items create gift certificate.
 type CartItemsCreateGiftCertificate struct {
-	// Amount is the amount field (the spec does not describe it).
+	// Amount is the cart items create gift certificate's amount.
 	Amount decimal.Decimal `json:"amount"`
 	// Message: Message shown to recipient, as provided by sender.
 	Message *string `json:"message,omitempty"`
 	// Name: Given name for gift certificate line item.
 	Name string `json:"name"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the cart items create gift certificate's quantity.
 	Quantity int `json:"quantity"`
-	// Recipient is the recipient field (the spec does not describe it).
+	// Recipient is the cart items create gift certificate's recipient.
 	Recipient CartItemsCreateGiftCertificateRecipient `json:"recipient"`
-	// Sender is the sender field (the spec does not describe it).
+	// Sender is the cart items create gift certificate's sender.
 	Sender CartItemsCreateGiftCertificateSender `json:"sender"`
 	// Theme is the theme of the gift certificate.
 	Theme string `json:"theme"`
@@ -88,18 +87,18 @@ func (v CartItemsCreateGiftCertificate) MarshalJSON() ([]byte, error) {
 // CartItemsCreateGiftCertificateRecipient is a cart items create gift
 // certificate recipient.
 type CartItemsCreateGiftCertificateRecipient struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the cart items create gift certificate recipient's email.
 	Email *string `json:"email,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart items create gift certificate recipient's name.
 	Name *string `json:"name,omitempty"`
 }
 
 // CartItemsCreateGiftCertificateSender is a cart items create gift
 // certificate sender.
 type CartItemsCreateGiftCertificateSender struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the cart items create gift certificate sender's email.
 	Email *string `json:"email,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart items create gift certificate sender's name.
 	Name *string `json:"name,omitempty"`
 }
 
@@ -108,12 +107,11 @@ type CartItemsCreateGiftCertificateSender struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartItemUpdate struct {
-	// CustomItems is the custom_items field (the spec does not describe it).
+	// CustomItems are the cart item's custom items.
 	CustomItems []CartItemUpdateCustomItem `json:"custom_items,omitzero"`
-	// GiftCertificates is the gift_certificates field (the spec does not describe
-	// it).
+	// GiftCertificates are the cart item's gift certificates.
 	GiftCertificates []CartItemUpdateGiftCertificate `json:"gift_certificates,omitzero"`
-	// LineItem is the line_item field (the spec does not describe it).
+	// LineItem is the cart item's line item.
 	LineItem *CartItemUpdateLineItem `json:"line_item,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -123,13 +121,13 @@ type CartItemUpdate struct {
 type CartItemUpdateCustomItem struct {
 	// ImageURL: Image of the product or variant.
 	ImageURL *string `json:"image_url,omitempty"`
-	// ListPrice is the list_price field (the spec does not describe it).
+	// ListPrice is the cart item update custom item's list price.
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart item update custom item's name.
 	Name *string `json:"name,omitempty"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the cart item update custom item's quantity.
 	Quantity *float64 `json:"quantity,omitempty"`
-	// SKU is the sku field (the spec does not describe it).
+	// SKU is the cart item update custom item's sku.
 	SKU *string `json:"sku,omitempty"`
 }
 
@@ -146,17 +144,17 @@ func (v CartItemUpdateCustomItem) MarshalJSON() ([]byte, error) {
 
 // CartItemUpdateGiftCertificate is a cart item update gift certificate.
 type CartItemUpdateGiftCertificate struct {
-	// Amount is the amount field (the spec does not describe it).
+	// Amount is the cart item update gift certificate's amount.
 	Amount *decimal.Decimal `json:"amount,omitempty"`
 	// Message: Message shown to recipient, as provided by sender.
 	Message *string `json:"message,omitempty"`
 	// Name: Given name for a gift certificate line item.
 	Name *string `json:"name,omitempty"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the cart item update gift certificate's quantity.
 	Quantity *int `json:"quantity,omitempty"`
-	// Recipient is the recipient field (the spec does not describe it).
+	// Recipient is the cart item update gift certificate's recipient.
 	Recipient *CartItemUpdateGiftCertificateRecipient `json:"recipient,omitempty"`
-	// Sender is the sender field (the spec does not describe it).
+	// Sender is the cart item update gift certificate's sender.
 	Sender *CartItemUpdateGiftCertificateSender `json:"sender,omitempty"`
 	// Theme is the theme of the gift certificate.
 	Theme *string `json:"theme,omitempty"`
@@ -176,24 +174,24 @@ func (v CartItemUpdateGiftCertificate) MarshalJSON() ([]byte, error) {
 // CartItemUpdateGiftCertificateRecipient is a cart item update gift
 // certificate recipient.
 type CartItemUpdateGiftCertificateRecipient struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the cart item update gift certificate recipient's email.
 	Email *string `json:"email,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart item update gift certificate recipient's name.
 	Name *string `json:"name,omitempty"`
 }
 
 // CartItemUpdateGiftCertificateSender is a cart item update gift certificate
 // sender.
 type CartItemUpdateGiftCertificateSender struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the cart item update gift certificate sender's email.
 	Email *string `json:"email,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart item update gift certificate sender's name.
 	Name *string `json:"name,omitempty"`
 }
 
 // CartItemUpdateLineItem is a cart item update line item.
 type CartItemUpdateLineItem struct {
-	// GiftWrapping is the gift_wrapping field (the spec does not describe it).
+	// GiftWrapping is the cart item update line item's gift wrapping.
 	GiftWrapping *CartItemUpdateLineItemGiftWrapping `json:"gift_wrapping,omitempty"`
 	// ListPrice: Optional price override.
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
@@ -201,9 +199,9 @@ type CartItemUpdateLineItem struct {
 	Name *string `json:"name,omitempty"`
 	// OptionSelections: Needed for Catalog V2.
 	OptionSelections []CartItemUpdateLineItemOptionSelection `json:"option_selections,omitzero"`
-	// ProductID is the product_id field (the spec does not describe it).
+	// ProductID is the cart item update line item's product id.
 	ProductID *int `json:"product_id,omitempty"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the cart item update line item's quantity.
 	Quantity *float64 `json:"quantity,omitempty"`
 	// VariantID: Variant ID.
 	VariantID *int `json:"variant_id,omitempty"`
@@ -244,15 +242,16 @@ type CartItemUpdateLineItemGiftWrappingWrapDetail struct {
 type CartItemUpdateLineItemOptionSelection struct {
 	// Name: Override for the selected option or modifier name.
 	Name *string `json:"name,omitempty"`
-	// NameID is the nameId field (the spec does not describe it).
+	// NameID is the cart item update line item option selection's nameId.
 	NameID *int `json:"nameId,omitempty"`
-	// OptionID is the option_id field (the spec does not describe it).
+	// OptionID is the cart item update line item option selection's option id.
 	OptionID *int `json:"option_id,omitempty"`
-	// OptionValue is the option_value field (the spec does not describe it).
+	// OptionValue is the cart item update line item option selection's option
+	// value.
 	OptionValue *int `json:"option_value,omitempty"`
 	// Value: Override for the selected option value.
 	Value *string `json:"value,omitempty"`
-	// ValueID is the valueId field (the spec does not describe it).
+	// ValueID is the cart item update line item option selection's valueId.
 	ValueID *int `json:"valueId,omitempty"`
 }
 

@@ -15,8 +15,7 @@ type CartSettingsService service
 // CartSettingsGlobal is a cart settings global: represents all settings
 // related to the shopping cart functionality of a store.
 type CartSettingsGlobal struct {
-	// AllowPurchasing is the allow_purchasing field (the spec does not describe
-	// it).
+	// AllowPurchasing is the cart settings global's allow purchasing.
 	AllowPurchasing bool `json:"allow_purchasing"`
 }
 
@@ -25,8 +24,7 @@ type CartSettingsGlobal struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartSettingsGlobalUpdate struct {
-	// AllowPurchasing is the allow_purchasing field (the spec does not describe
-	// it).
+	// AllowPurchasing is the cart settings global's allow purchasing.
 	AllowPurchasing *bool `json:"allow_purchasing,omitempty"`
 }
 
@@ -34,8 +32,7 @@ type CartSettingsGlobalUpdate struct {
 // overrides related to the shopping cart functionality of a store for a
 // channel.
 type CartSettingsChannel struct {
-	// AllowPurchasing is the allow_purchasing field (the spec does not describe
-	// it).
+	// AllowPurchasing is the cart settings channel's allow purchasing.
 	AllowPurchasing *bool `json:"allow_purchasing,omitempty"`
 }
 
@@ -44,8 +41,7 @@ type CartSettingsChannel struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartSettingsChannelUpdate struct {
-	// AllowPurchasing is the allow_purchasing field (the spec does not describe
-	// it).
+	// AllowPurchasing is the cart settings channel's allow purchasing.
 	AllowPurchasing *bool `json:"allow_purchasing,omitempty"`
 }
 

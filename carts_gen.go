@@ -28,7 +28,7 @@ type Cart struct {
 	CartAmount decimal.Decimal `json:"cart_amount"`
 	// ChannelID is the channel ID.
 	ChannelID int `json:"channel_id"`
-	// Coupons is the coupons field (the spec does not describe it).
+	// Coupons are the cart's coupons.
 	Coupons []CartCoupon `json:"coupons,omitempty"`
 	// CreatedTime: Time when the cart was created.
 	CreatedTime string `json:"created_time"`
@@ -39,7 +39,7 @@ type Cart struct {
 	// DiscountAmount: Order-based discounted amount only - Excludes coupon
 	// discounts and product-based discounts.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is the discounts field (the spec does not describe it).
+	// Discounts are the cart's discounts.
 	Discounts []CartDiscount `json:"discounts,omitempty"`
 	// Email is the cart’s email.
 	Email string `json:"email"`
@@ -53,7 +53,7 @@ type Cart struct {
 	// Promotions: This is available only when "include=promotions.banners" is
 	// presented in the URL.
 	Promotions *CartPromotions `json:"promotions,omitempty"`
-	// TaxIncluded is the tax_included field (the spec does not describe it).
+	// TaxIncluded is the cart's tax included.
 	TaxIncluded bool `json:"tax_included"`
 	// UpdatedTime: Time when the cart was last updated.
 	UpdatedTime string `json:"updated_time"`
@@ -97,14 +97,13 @@ type CartDiscount struct {
 
 // CartLineItems is a cart line items: gET
 type CartLineItems struct {
-	// CustomItems is the custom_items field (the spec does not describe it).
+	// CustomItems are the cart line items's custom items.
 	CustomItems []CartLineItemsCustomItem `json:"custom_items,omitempty"`
-	// DigitalItems is the digital_items field (the spec does not describe it).
+	// DigitalItems are the cart line items's digital items.
 	DigitalItems []CartLineItemsDigitalItem `json:"digital_items,omitempty"`
-	// GiftCertificates is the gift_certificates field (the spec does not describe
-	// it).
+	// GiftCertificates are the cart line items's gift certificates.
 	GiftCertificates []CartLineItemsGiftCertificate `json:"gift_certificates,omitempty"`
-	// PhysicalItems is the physical_items field (the spec does not describe it).
+	// PhysicalItems are the cart line items's physical items.
 	PhysicalItems []CartLineItemsPhysicalItem `json:"physical_items,omitempty"`
 }
 
@@ -121,7 +120,7 @@ type CartLineItemsCustomItem struct {
 	ListPrice decimal.Decimal `json:"list_price"`
 	// Name: Name of the item.
 	Name string `json:"name"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the cart line items custom item's quantity.
 	Quantity FlexInt `json:"quantity"`
 	// SKU: SKU of the custom item.
 	SKU string `json:"sku"`
@@ -135,11 +134,11 @@ type CartLineItemsDigitalItem struct {
 	AddedByPromotion bool `json:"added_by_promotion"`
 	// CouponAmount is the total value of all coupons applied to this item.
 	CouponAmount decimal.Decimal `json:"coupon_amount"`
-	// Coupons is the coupons field (the spec does not describe it).
+	// Coupons is the cart line items digital item's coupons.
 	Coupons json.RawMessage `json:"coupons,omitempty"`
 	// DiscountAmount is the total value of all discounts applied to this item.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is the discounts field (the spec does not describe it).
+	// Discounts are the cart line items digital item's discounts.
 	Discounts []CartLineItemsDigitalItemDiscount `json:"discounts,omitempty"`
 	// DownloadFileURLs: URLs to download all product files.
 	DownloadFileURLs []string `json:"download_file_urls,omitempty"`
@@ -187,7 +186,7 @@ type CartLineItemsDigitalItem struct {
 // discount: example as part of a cart response: "discounts": [ { "id": 2,
 // "discounted_amount": 2 }, { "id": "coupon", "discounted_amount": 0.42 } ]
 type CartLineItemsDigitalItemDiscount struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the cart line items digital item discount's id.
 	ID FlexString `json:"id"`
 	// DiscountedAmount is the discounted amount.
 	DiscountedAmount decimal.Decimal `json:"discounted_amount"`
@@ -195,7 +194,7 @@ type CartLineItemsDigitalItemDiscount struct {
 
 // CartLineItemsGiftCertificate is a cart line items gift certificate.
 type CartLineItemsGiftCertificate struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the cart line items gift certificate's id.
 	ID string `json:"id"`
 	// Amount: Value must be between 1.00 and 1,000.00 in the store’s default
 	// currency.
@@ -206,11 +205,11 @@ type CartLineItemsGiftCertificate struct {
 	// Name: Name provided for the gift certificate that will appear in the
 	// control panel.
 	Name string `json:"name"`
-	// Recipient is the recipient field (the spec does not describe it).
+	// Recipient is the cart line items gift certificate's recipient.
 	Recipient *CartLineItemsGiftCertificateRecipient `json:"recipient,omitempty"`
-	// Sender is the sender field (the spec does not describe it).
+	// Sender is the cart line items gift certificate's sender.
 	Sender *CartLineItemsGiftCertificateSender `json:"sender,omitempty"`
-	// Taxable is the taxable field (the spec does not describe it).
+	// Taxable is the cart line items gift certificate's taxable.
 	Taxable bool `json:"taxable"`
 	// Theme is the theme of the gift certificate.
 	Theme string `json:"theme"`
@@ -219,18 +218,18 @@ type CartLineItemsGiftCertificate struct {
 // CartLineItemsGiftCertificateRecipient is a cart line items gift certificate
 // recipient.
 type CartLineItemsGiftCertificateRecipient struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the cart line items gift certificate recipient's email.
 	Email string `json:"email"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart line items gift certificate recipient's name.
 	Name string `json:"name"`
 }
 
 // CartLineItemsGiftCertificateSender is a cart line items gift certificate
 // sender.
 type CartLineItemsGiftCertificateSender struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the cart line items gift certificate sender's email.
 	Email string `json:"email"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart line items gift certificate sender's name.
 	Name string `json:"name"`
 }
 
@@ -242,11 +241,11 @@ type CartLineItemsPhysicalItem struct {
 	AddedByPromotion bool `json:"added_by_promotion"`
 	// CouponAmount is the total value of all coupons applied to this item.
 	CouponAmount decimal.Decimal `json:"coupon_amount"`
-	// Coupons is the coupons field (the spec does not describe it).
+	// Coupons is the cart line items physical item's coupons.
 	Coupons json.RawMessage `json:"coupons,omitempty"`
 	// DiscountAmount is the total value of all discounts applied to this item.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is the discounts field (the spec does not describe it).
+	// Discounts are the cart line items physical item's discounts.
 	Discounts []CartLineItemsPhysicalItemDiscount `json:"discounts,omitempty"`
 	// ExtendedListPrice: List price of the item multiplied by the quantity.
 	ExtendedListPrice decimal.Decimal `json:"extended_list_price"`
@@ -289,7 +288,7 @@ type CartLineItemsPhysicalItem struct {
 // discount: example as part of a cart response: "discounts": [ { "id": 2,
 // "discounted_amount": 2 }, { "id": "coupon", "discounted_amount": 0.42 } ]
 type CartLineItemsPhysicalItemDiscount struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the cart line items physical item discount's id.
 	ID FlexString `json:"id"`
 	// DiscountedAmount is the discounted amount.
 	DiscountedAmount decimal.Decimal `json:"discounted_amount"`
@@ -298,18 +297,18 @@ type CartLineItemsPhysicalItemDiscount struct {
 // CartLineItemsPhysicalItemGiftWrapping is a cart line items physical item
 // gift wrapping: the gift wrapping details for this item.
 type CartLineItemsPhysicalItemGiftWrapping struct {
-	// Amount is the amount field (the spec does not describe it).
+	// Amount is the cart line items physical item gift wrapping's amount.
 	Amount decimal.Decimal `json:"amount"`
-	// Message is the message field (the spec does not describe it).
+	// Message is the cart line items physical item gift wrapping's message.
 	Message string `json:"message"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart line items physical item gift wrapping's name.
 	Name string `json:"name"`
 }
 
 // CartPromotions is a cart promotions: this is available only when
 // "include=promotions.banners" is presented in the URL.
 type CartPromotions struct {
-	// Banners is the banners field (the spec does not describe it).
+	// Banners is the cart promotions's banners.
 	Banners *CartPromotionsBanners `json:"banners,omitempty"`
 }
 
@@ -332,16 +331,15 @@ type CartPromotionsBanners struct {
 type CartCreate struct {
 	// ChannelID is the Channel ID.
 	ChannelID *int `json:"channel_id,omitempty"`
-	// Currency is the currency field (the spec does not describe it).
+	// Currency is the cart's currency.
 	Currency *CartCreateCurrency `json:"currency,omitempty"`
-	// CustomItems is the custom_items field (the spec does not describe it).
+	// CustomItems are the cart's custom items.
 	CustomItems []CartCreateCustomItem `json:"custom_items,omitzero"`
-	// CustomerID is the customer_id field (the spec does not describe it).
+	// CustomerID is the cart's customer id.
 	CustomerID *int `json:"customer_id,omitempty"`
-	// GiftCertificates is the gift_certificates field (the spec does not describe
-	// it).
+	// GiftCertificates are the cart's gift certificates.
 	GiftCertificates []CartCreateGiftCertificate `json:"gift_certificates,omitzero"`
-	// LineItems is the line_items field (the spec does not describe it).
+	// LineItems are the cart's line items.
 	LineItems []CartCreateLineItem `json:"line_items,omitzero"`
 	// Locale is the locale of the cart.
 	Locale *string `json:"locale,omitempty"`
@@ -358,13 +356,13 @@ type CartCreateCurrency struct {
 type CartCreateCustomItem struct {
 	// ImageURL: Image of the product or variant.
 	ImageURL *string `json:"image_url,omitempty"`
-	// ListPrice is the list_price field (the spec does not describe it).
+	// ListPrice is the cart create custom item's list price.
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart create custom item's name.
 	Name *string `json:"name,omitempty"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the cart create custom item's quantity.
 	Quantity *float64 `json:"quantity,omitempty"`
-	// SKU is the sku field (the spec does not describe it).
+	// SKU is the cart create custom item's sku.
 	SKU *string `json:"sku,omitempty"`
 }
 
@@ -381,17 +379,17 @@ func (v CartCreateCustomItem) MarshalJSON() ([]byte, error) {
 
 // CartCreateGiftCertificate is a cart create gift certificate.
 type CartCreateGiftCertificate struct {
-	// Amount is the amount field (the spec does not describe it).
+	// Amount is the cart create gift certificate's amount.
 	Amount decimal.Decimal `json:"amount"`
 	// Message: Message shown to recipient, as provided by sender.
 	Message *string `json:"message,omitempty"`
 	// Name: Given name for the gift certificate line item.
 	Name string `json:"name"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the cart create gift certificate's quantity.
 	Quantity int `json:"quantity"`
-	// Recipient is the recipient field (the spec does not describe it).
+	// Recipient is the cart create gift certificate's recipient.
 	Recipient CartCreateGiftCertificateRecipient `json:"recipient"`
-	// Sender is the sender field (the spec does not describe it).
+	// Sender is the cart create gift certificate's sender.
 	Sender CartCreateGiftCertificateSender `json:"sender"`
 	// Theme is the theme of the gift certificate.
 	Theme string `json:"theme"`
@@ -411,23 +409,23 @@ func (v CartCreateGiftCertificate) MarshalJSON() ([]byte, error) {
 // CartCreateGiftCertificateRecipient is a cart create gift certificate
 // recipient.
 type CartCreateGiftCertificateRecipient struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the cart create gift certificate recipient's email.
 	Email *string `json:"email,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart create gift certificate recipient's name.
 	Name *string `json:"name,omitempty"`
 }
 
 // CartCreateGiftCertificateSender is a cart create gift certificate sender.
 type CartCreateGiftCertificateSender struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the cart create gift certificate sender's email.
 	Email *string `json:"email,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the cart create gift certificate sender's name.
 	Name *string `json:"name,omitempty"`
 }
 
 // CartCreateLineItem is a cart create line item.
 type CartCreateLineItem struct {
-	// GiftWrapping is the gift_wrapping field (the spec does not describe it).
+	// GiftWrapping is the cart create line item's gift wrapping.
 	GiftWrapping *CartCreateLineItemGiftWrapping `json:"gift_wrapping,omitempty"`
 	// ListPrice: Optional price override.
 	ListPrice *decimal.Decimal `json:"list_price,omitempty"`
@@ -435,9 +433,9 @@ type CartCreateLineItem struct {
 	Name *string `json:"name,omitempty"`
 	// OptionSelections: Needed for Catalog V2.
 	OptionSelections []CartCreateLineItemOptionSelection `json:"option_selections,omitzero"`
-	// ProductID is the product_id field (the spec does not describe it).
+	// ProductID is the cart create line item's product id.
 	ProductID *int `json:"product_id,omitempty"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the cart create line item's quantity.
 	Quantity *float64 `json:"quantity,omitempty"`
 	// VariantID: Variant ID.
 	VariantID *int `json:"variant_id,omitempty"`
@@ -477,15 +475,15 @@ type CartCreateLineItemGiftWrappingWrapDetail struct {
 type CartCreateLineItemOptionSelection struct {
 	// Name: Override for the selected option or modifier name.
 	Name *string `json:"name,omitempty"`
-	// NameID is the nameId field (the spec does not describe it).
+	// NameID is the cart create line item option selection's nameId.
 	NameID *int `json:"nameId,omitempty"`
-	// OptionID is the option_id field (the spec does not describe it).
+	// OptionID is the cart create line item option selection's option id.
 	OptionID *int `json:"option_id,omitempty"`
-	// OptionValue is the option_value field (the spec does not describe it).
+	// OptionValue is the cart create line item option selection's option value.
 	OptionValue *int `json:"option_value,omitempty"`
 	// Value: Override for the selected option value.
 	Value *string `json:"value,omitempty"`
-	// ValueID is the valueId field (the spec does not describe it).
+	// ValueID is the cart create line item option selection's valueId.
 	ValueID *int `json:"valueId,omitempty"`
 }
 
@@ -500,7 +498,7 @@ type CartOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartUpdate struct {
-	// CustomerID is the customer_id field (the spec does not describe it).
+	// CustomerID is the cart's customer id.
 	CustomerID *int `json:"customer_id,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -508,12 +506,11 @@ type CartUpdate struct {
 
 // CartRedirectURLs is a cart redirect URLs.
 type CartRedirectURLs struct {
-	// CartURL is the cart_url field (the spec does not describe it).
+	// CartURL is the cart redirect URLs's cart url.
 	CartURL string `json:"cart_url"`
-	// CheckoutURL is the checkout_url field (the spec does not describe it).
+	// CheckoutURL is the cart redirect URLs's checkout url.
 	CheckoutURL string `json:"checkout_url"`
-	// EmbeddedCheckoutURL is the embedded_checkout_url field (the spec does not
-	// describe it).
+	// EmbeddedCheckoutURL is the cart redirect URLs's embedded checkout url.
 	EmbeddedCheckoutURL string `json:"embedded_checkout_url"`
 }
 
@@ -522,16 +519,16 @@ type CartRedirectURLs struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CartRedirectURLsCreate struct {
-	// QueryParams is the query_params field (the spec does not describe it).
+	// QueryParams is the cart redirect URLs's query params.
 	QueryParams *CartRedirectURLsCreateQueryParams `json:"query_params,omitempty"`
 }
 
 // CartRedirectURLsCreateQueryParams is a cart redirect URLs create query
 // params.
 type CartRedirectURLsCreateQueryParams struct {
-	// Key is the key field (the spec does not describe it).
+	// Key is the cart redirect URLs create query params's key.
 	Key *string `json:"key,omitempty"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the cart redirect URLs create query params's value.
 	Value *string `json:"value,omitempty"`
 }
 

@@ -26,11 +26,9 @@ type CatalogSummary struct {
 	InventoryValue decimal.Decimal `json:"inventory_value"`
 	// LowestVariantPrice: Lowest priced variant in the store
 	LowestVariantPrice decimal.Decimal `json:"lowest_variant_price"`
-	// NewestVariantDate is the newest_variant_date field (the spec does not
-	// describe it).
+	// NewestVariantDate is the catalog summary's newest variant date.
 	NewestVariantDate LenientTime `json:"newest_variant_date"`
-	// OldestVariantDate is the oldest_variant_date field (the spec does not
-	// describe it).
+	// OldestVariantDate is the catalog summary's oldest variant date.
 	OldestVariantDate LenientTime `json:"oldest_variant_date"`
 	// PrimaryCategoryID: ID of the category containing the most products.
 	PrimaryCategoryID int `json:"primary_category_id"`

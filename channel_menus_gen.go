@@ -17,8 +17,7 @@ type ChannelMenus struct {
 	// menu navigation items and corresponding settings pages an app developer can
 	// choose to enable for the subject channel.
 	BigcommerceProtectedAppSections []string `json:"bigcommerce_protected_app_sections,omitempty"`
-	// CustomAppSections is the custom_app_sections field (the spec does not
-	// describe it).
+	// CustomAppSections are the channel menus's custom app sections.
 	CustomAppSections []ChannelMenusCustomAppSection `json:"custom_app_sections,omitempty"`
 }
 
@@ -39,8 +38,7 @@ type ChannelMenusCreate struct {
 	// menu navigation items and corresponding settings pages an app developer can
 	// choose to enable for the subject channel.
 	BigcommerceProtectedAppSections []string `json:"bigcommerce_protected_app_sections,omitzero"`
-	// CustomAppSections is the custom_app_sections field (the spec does not
-	// describe it).
+	// CustomAppSections are the channel menus's custom app sections.
 	CustomAppSections []ChannelMenusCreateCustomAppSection `json:"custom_app_sections,omitzero"`
 }
 

@@ -18,33 +18,33 @@ type CheckoutBillingAddressesService service
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutBillingAddressCreate struct {
-	// Address1 is the address1 field (the spec does not describe it).
+	// Address1 is the checkout billing address's address1.
 	Address1 *string `json:"address1,omitempty"`
-	// Address2 is the address2 field (the spec does not describe it).
+	// Address2 is the checkout billing address's address2.
 	Address2 *string `json:"address2,omitempty"`
-	// City is the city field (the spec does not describe it).
+	// City is the checkout billing address's city.
 	City *string `json:"city,omitempty"`
-	// Company is the company field (the spec does not describe it).
+	// Company is the checkout billing address's company.
 	Company *string `json:"company,omitempty"`
-	// CountryCode is the country_code field (the spec does not describe it).
+	// CountryCode is the checkout billing address's country code.
 	CountryCode string `json:"country_code"`
 	// CustomFields: You can retrieve custom fields from the Get Form Fields
 	// endpoint.
 	CustomFields []CheckoutBillingAddressCreateCustomField `json:"custom_fields,omitzero"`
-	// Email is the email field (the spec does not describe it).
+	// Email is the checkout billing address's email.
 	Email string `json:"email"`
-	// FirstName is the first_name field (the spec does not describe it).
+	// FirstName is the checkout billing address's first name.
 	FirstName *string `json:"first_name,omitempty"`
-	// LastName is the last_name field (the spec does not describe it).
+	// LastName is the checkout billing address's last name.
 	LastName *string `json:"last_name,omitempty"`
-	// Phone is the phone field (the spec does not describe it).
+	// Phone is the checkout billing address's phone.
 	Phone *string `json:"phone,omitempty"`
-	// PostalCode is the postal_code field (the spec does not describe it).
+	// PostalCode is the checkout billing address's postal code.
 	PostalCode *string `json:"postal_code,omitempty"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince *string `json:"state_or_province,omitempty"`
-	// StateOrProvinceCode is the state_or_province_code field (the spec does not
-	// describe it).
+	// StateOrProvinceCode is the checkout billing address's state or province
+	// code.
 	StateOrProvinceCode *string `json:"state_or_province_code,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -53,7 +53,7 @@ type CheckoutBillingAddressCreate struct {
 // CheckoutBillingAddressCreateCustomField is a checkout billing address
 // create custom field.
 type CheckoutBillingAddressCreateCustomField struct {
-	// FieldID is the field_id field (the spec does not describe it).
+	// FieldID is the checkout billing address create custom field's field id.
 	FieldID *string `json:"field_id,omitempty"`
 	// FieldValue: This can also be an array for fields that need to support a
 	// list of values (e.g., a set of check boxes.)
@@ -65,33 +65,33 @@ type CheckoutBillingAddressCreateCustomField struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutBillingAddressUpdate struct {
-	// Address1 is the address1 field (the spec does not describe it).
+	// Address1 is the checkout billing address's address1.
 	Address1 *string `json:"address1,omitempty"`
-	// Address2 is the address2 field (the spec does not describe it).
+	// Address2 is the checkout billing address's address2.
 	Address2 *string `json:"address2,omitempty"`
-	// City is the city field (the spec does not describe it).
+	// City is the checkout billing address's city.
 	City *string `json:"city,omitempty"`
-	// Company is the company field (the spec does not describe it).
+	// Company is the checkout billing address's company.
 	Company *string `json:"company,omitempty"`
-	// CountryCode is the country_code field (the spec does not describe it).
+	// CountryCode is the checkout billing address's country code.
 	CountryCode *string `json:"country_code,omitempty"`
 	// CustomFields: You can retrieve custom fields from the Get Form Fields
 	// endpoint.
 	CustomFields []CheckoutBillingAddressUpdateCustomField `json:"custom_fields,omitzero"`
-	// Email is the email field (the spec does not describe it).
+	// Email is the checkout billing address's email.
 	Email *string `json:"email,omitempty"`
-	// FirstName is the first_name field (the spec does not describe it).
+	// FirstName is the checkout billing address's first name.
 	FirstName *string `json:"first_name,omitempty"`
-	// LastName is the last_name field (the spec does not describe it).
+	// LastName is the checkout billing address's last name.
 	LastName *string `json:"last_name,omitempty"`
-	// Phone is the phone field (the spec does not describe it).
+	// Phone is the checkout billing address's phone.
 	Phone *string `json:"phone,omitempty"`
-	// PostalCode is the postal_code field (the spec does not describe it).
+	// PostalCode is the checkout billing address's postal code.
 	PostalCode *string `json:"postal_code,omitempty"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince *string `json:"state_or_province,omitempty"`
-	// StateOrProvinceCode is the state_or_province_code field (the spec does not
-	// describe it).
+	// StateOrProvinceCode is the checkout billing address's state or province
+	// code.
 	StateOrProvinceCode *string `json:"state_or_province_code,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -100,7 +100,7 @@ type CheckoutBillingAddressUpdate struct {
 // CheckoutBillingAddressUpdateCustomField is a checkout billing address
 // update custom field.
 type CheckoutBillingAddressUpdateCustomField struct {
-	// FieldID is the field_id field (the spec does not describe it).
+	// FieldID is the checkout billing address update custom field's field id.
 	FieldID *string `json:"field_id,omitempty"`
 	// FieldValue: This can also be an array for fields that need to support a
 	// list of values (e.g., a set of check boxes.)

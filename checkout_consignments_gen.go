@@ -22,9 +22,9 @@ type CheckoutConsignmentsService service
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutConsignmentCreate struct {
-	// Address is the address field (the spec does not describe it).
+	// Address is the checkout consignment's address.
 	Address *CheckoutConsignmentCreateAddress `json:"address,omitempty"`
-	// LineItems is the line_items field (the spec does not describe it).
+	// LineItems are the checkout consignment's line items.
 	LineItems []CheckoutConsignmentCreateLineItem `json:"line_items,omitzero"`
 	// PickupOption: Assigns a pickup consignment.
 	PickupOption *CheckoutConsignmentCreatePickupOption `json:"pickup_option,omitempty"`
@@ -34,33 +34,33 @@ type CheckoutConsignmentCreate struct {
 
 // CheckoutConsignmentCreateAddress is a checkout consignment create address.
 type CheckoutConsignmentCreateAddress struct {
-	// Address1 is the address1 field (the spec does not describe it).
+	// Address1 is the checkout consignment create address's address1.
 	Address1 *string `json:"address1,omitempty"`
-	// Address2 is the address2 field (the spec does not describe it).
+	// Address2 is the checkout consignment create address's address2.
 	Address2 *string `json:"address2,omitempty"`
-	// City is the city field (the spec does not describe it).
+	// City is the checkout consignment create address's city.
 	City *string `json:"city,omitempty"`
-	// Company is the company field (the spec does not describe it).
+	// Company is the checkout consignment create address's company.
 	Company *string `json:"company,omitempty"`
-	// CountryCode is the country_code field (the spec does not describe it).
+	// CountryCode is the checkout consignment create address's country code.
 	CountryCode string `json:"country_code"`
 	// CustomFields: You can retrieve custom fields from the Get Form Fields
 	// endpoint.
 	CustomFields []CheckoutConsignmentCreateAddressCustomField `json:"custom_fields,omitzero"`
-	// Email is the email field (the spec does not describe it).
+	// Email is the checkout consignment create address's email.
 	Email string `json:"email"`
-	// FirstName is the first_name field (the spec does not describe it).
+	// FirstName is the checkout consignment create address's first name.
 	FirstName *string `json:"first_name,omitempty"`
-	// LastName is the last_name field (the spec does not describe it).
+	// LastName is the checkout consignment create address's last name.
 	LastName *string `json:"last_name,omitempty"`
-	// Phone is the phone field (the spec does not describe it).
+	// Phone is the checkout consignment create address's phone.
 	Phone *string `json:"phone,omitempty"`
-	// PostalCode is the postal_code field (the spec does not describe it).
+	// PostalCode is the checkout consignment create address's postal code.
 	PostalCode string `json:"postal_code"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince string `json:"state_or_province"`
-	// StateOrProvinceCode is the state_or_province_code field (the spec does not
-	// describe it).
+	// StateOrProvinceCode is the checkout consignment create address's state or
+	// province code.
 	StateOrProvinceCode *string `json:"state_or_province_code,omitempty"`
 }
 
@@ -80,15 +80,15 @@ type CheckoutConsignmentCreateLineItem struct {
 	// ItemID: Corresponds to line_items.physical_items[N].id value from
 	// GETcheckout response.
 	ItemID string `json:"item_id"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the checkout consignment create line item's quantity.
 	Quantity int `json:"quantity"`
 }
 
 // CheckoutConsignmentCreatePickupOption is a checkout consignment create
 // pickup option: assigns a pickup consignment.
 type CheckoutConsignmentCreatePickupOption struct {
-	// PickupMethodID is the pickup_method_id field (the spec does not describe
-	// it).
+	// PickupMethodID is the checkout consignment create pickup option's pickup
+	// method id.
 	PickupMethodID *int `json:"pickup_method_id,omitempty"`
 }
 
@@ -105,17 +105,15 @@ type CheckoutConsignmentOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutConsignmentUpdate struct {
-	// Address is the address field (the spec does not describe it).
+	// Address is the checkout consignment's address.
 	Address *CheckoutConsignmentUpdateAddress `json:"address,omitempty"`
-	// CustomShipping is the custom_shipping field (the spec does not describe
-	// it).
+	// CustomShipping is the checkout consignment's custom shipping.
 	CustomShipping *CheckoutConsignmentUpdateCustomShipping `json:"custom_shipping,omitempty"`
-	// LineItems is the line_items field (the spec does not describe it).
+	// LineItems are the checkout consignment's line items.
 	LineItems []CheckoutConsignmentUpdateLineItem `json:"line_items,omitzero"`
-	// PickupOption is the pickup_option field (the spec does not describe it).
+	// PickupOption is the checkout consignment's pickup option.
 	PickupOption *CheckoutConsignmentUpdatePickupOption `json:"pickup_option,omitempty"`
-	// ShippingOptionID is the shipping_option_id field (the spec does not
-	// describe it).
+	// ShippingOptionID is the checkout consignment's shipping option id.
 	ShippingOptionID *string `json:"shipping_option_id,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -123,39 +121,39 @@ type CheckoutConsignmentUpdate struct {
 
 // CheckoutConsignmentUpdateAddress is a checkout consignment update address.
 type CheckoutConsignmentUpdateAddress struct {
-	// Address1 is the address1 field (the spec does not describe it).
+	// Address1 is the checkout consignment update address's address1.
 	Address1 *string `json:"address1,omitempty"`
-	// Address2 is the address2 field (the spec does not describe it).
+	// Address2 is the checkout consignment update address's address2.
 	Address2 *string `json:"address2,omitempty"`
-	// City is the city field (the spec does not describe it).
+	// City is the checkout consignment update address's city.
 	City *string `json:"city,omitempty"`
-	// Company is the company field (the spec does not describe it).
+	// Company is the checkout consignment update address's company.
 	Company *string `json:"company,omitempty"`
-	// CountryCode is the country_code field (the spec does not describe it).
+	// CountryCode is the checkout consignment update address's country code.
 	CountryCode *string `json:"country_code,omitempty"`
-	// CustomFields is the custom_fields field (the spec does not describe it).
+	// CustomFields are the checkout consignment update address's custom fields.
 	CustomFields []CheckoutConsignmentUpdateAddressCustomField `json:"custom_fields,omitzero"`
-	// Email is the email field (the spec does not describe it).
+	// Email is the checkout consignment update address's email.
 	Email *string `json:"email,omitempty"`
-	// FirstName is the first_name field (the spec does not describe it).
+	// FirstName is the checkout consignment update address's first name.
 	FirstName *string `json:"first_name,omitempty"`
-	// LastName is the last_name field (the spec does not describe it).
+	// LastName is the checkout consignment update address's last name.
 	LastName *string `json:"last_name,omitempty"`
-	// Phone is the phone field (the spec does not describe it).
+	// Phone is the checkout consignment update address's phone.
 	Phone *string `json:"phone,omitempty"`
-	// PostalCode is the postal_code field (the spec does not describe it).
+	// PostalCode is the checkout consignment update address's postal code.
 	PostalCode *string `json:"postal_code,omitempty"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince *string `json:"state_or_province,omitempty"`
-	// StateOrProvinceCode is the state_or_province_code field (the spec does not
-	// describe it).
+	// StateOrProvinceCode is the checkout consignment update address's state or
+	// province code.
 	StateOrProvinceCode *string `json:"state_or_province_code,omitempty"`
 }
 
 // CheckoutConsignmentUpdateAddressCustomField is a checkout consignment
 // update address custom field.
 type CheckoutConsignmentUpdateAddressCustomField struct {
-	// FieldID is the field_id field (the spec does not describe it).
+	// FieldID is the checkout consignment update address custom field's field id.
 	FieldID *string `json:"field_id,omitempty"`
 	// FieldValue: This can also be an array for fields that need to support a
 	// list of values (e.g., a set of check boxes.)
@@ -165,9 +163,10 @@ type CheckoutConsignmentUpdateAddressCustomField struct {
 // CheckoutConsignmentUpdateCustomShipping is a checkout consignment update
 // custom shipping.
 type CheckoutConsignmentUpdateCustomShipping struct {
-	// Description is the description field (the spec does not describe it).
+	// Description is the checkout consignment update custom shipping's
+	// description.
 	Description *string `json:"description,omitempty"`
-	// Price is the price field (the spec does not describe it).
+	// Price is the checkout consignment update custom shipping's price.
 	Price *decimal.Decimal `json:"price,omitempty"`
 }
 
@@ -188,15 +187,15 @@ type CheckoutConsignmentUpdateLineItem struct {
 	// ItemID: Corresponds to line_items.physical_items[N].id value from
 	// GETcheckout response.
 	ItemID *string `json:"item_id,omitempty"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the checkout consignment update line item's quantity.
 	Quantity *int `json:"quantity,omitempty"`
 }
 
 // CheckoutConsignmentUpdatePickupOption is a checkout consignment update
 // pickup option.
 type CheckoutConsignmentUpdatePickupOption struct {
-	// PickupMethodID is the pickup_method_id field (the spec does not describe
-	// it).
+	// PickupMethodID is the checkout consignment update pickup option's pickup
+	// method id.
 	PickupMethodID *int `json:"pickup_method_id,omitempty"`
 }
 

@@ -14,25 +14,23 @@ type CheckoutSettingsService service
 
 // CheckoutSettingsGlobal is a checkout settings global.
 type CheckoutSettingsGlobal struct {
-	// CustomCheckoutScriptURL is the custom_checkout_script_url field (the spec
-	// does not describe it).
+	// CustomCheckoutScriptURL is the checkout settings global's custom checkout
+	// script url.
 	CustomCheckoutScriptURL string `json:"custom_checkout_script_url"`
-	// CustomCheckoutSriHash is the custom_checkout_sri_hash field (the spec does
-	// not describe it).
+	// CustomCheckoutSriHash is the checkout settings global's custom checkout sri
+	// hash.
 	CustomCheckoutSriHash string `json:"custom_checkout_sri_hash"`
-	// CustomCheckoutSupportsUcoSettings is the
-	// custom_checkout_supports_uco_settings field (the spec does not describe
-	// it).
+	// CustomCheckoutSupportsUcoSettings is the checkout settings global's custom
+	// checkout supports uco settings.
 	CustomCheckoutSupportsUcoSettings bool `json:"custom_checkout_supports_uco_settings"`
-	// CustomOrderConfirmationScriptURL is the
-	// custom_order_confirmation_script_url field (the spec does not describe it).
+	// CustomOrderConfirmationScriptURL is the checkout settings global's custom
+	// order confirmation script url.
 	CustomOrderConfirmationScriptURL string `json:"custom_order_confirmation_script_url"`
-	// CustomOrderConfirmationSriHash is the custom_order_confirmation_sri_hash
-	// field (the spec does not describe it).
+	// CustomOrderConfirmationSriHash is the checkout settings global's custom
+	// order confirmation sri hash.
 	CustomOrderConfirmationSriHash string `json:"custom_order_confirmation_sri_hash"`
-	// OrderConfirmationUseCustomCheckoutScript is the
-	// order_confirmation_use_custom_checkout_script field (the spec does not
-	// describe it).
+	// OrderConfirmationUseCustomCheckoutScript is the checkout settings global's
+	// order confirmation use custom checkout script.
 	OrderConfirmationUseCustomCheckoutScript bool `json:"order_confirmation_use_custom_checkout_script"`
 }
 
@@ -64,55 +62,50 @@ type CheckoutSettingsGlobalUpdate struct {
 
 // CheckoutSettingsChannel is a checkout settings channel.
 type CheckoutSettingsChannel struct {
-	// CheckoutType is the checkout_type field (the spec does not describe it).
+	// CheckoutType is the checkout settings channel's checkout type.
 	CheckoutType string `json:"checkout_type"`
-	// CustomCheckoutScriptURL is the custom_checkout_script_url field (the spec
-	// does not describe it).
+	// CustomCheckoutScriptURL is the checkout settings channel's custom checkout
+	// script url.
 	CustomCheckoutScriptURL string `json:"custom_checkout_script_url"`
-	// CustomCheckoutSriHash is the custom_checkout_sri_hash field (the spec does
-	// not describe it).
+	// CustomCheckoutSriHash is the checkout settings channel's custom checkout
+	// sri hash.
 	CustomCheckoutSriHash string `json:"custom_checkout_sri_hash"`
-	// CustomCheckoutSupportsUcoSettings is the
-	// custom_checkout_supports_uco_settings field (the spec does not describe
-	// it).
+	// CustomCheckoutSupportsUcoSettings is the checkout settings channel's custom
+	// checkout supports uco settings.
 	CustomCheckoutSupportsUcoSettings bool `json:"custom_checkout_supports_uco_settings"`
-	// CustomOrderConfirmationScriptURL is the
-	// custom_order_confirmation_script_url field (the spec does not describe it).
+	// CustomOrderConfirmationScriptURL is the checkout settings channel's custom
+	// order confirmation script url.
 	CustomOrderConfirmationScriptURL string `json:"custom_order_confirmation_script_url"`
-	// CustomOrderConfirmationSriHash is the custom_order_confirmation_sri_hash
-	// field (the spec does not describe it).
+	// CustomOrderConfirmationSriHash is the checkout settings channel's custom
+	// order confirmation sri hash.
 	CustomOrderConfirmationSriHash string `json:"custom_order_confirmation_sri_hash"`
-	// GuestCheckoutForExistingAccounts is the
-	// guest_checkout_for_existing_accounts field (the spec does not describe it).
+	// GuestCheckoutForExistingAccounts is the checkout settings channel's guest
+	// checkout for existing accounts.
 	GuestCheckoutForExistingAccounts string `json:"guest_checkout_for_existing_accounts"`
-	// GuestCheckoutType is the guest_checkout_type field (the spec does not
-	// describe it).
+	// GuestCheckoutType is the checkout settings channel's guest checkout type.
 	GuestCheckoutType string `json:"guest_checkout_type"`
-	// IsOrderTermsAndConditionsEnabled is the
-	// is_order_terms_and_conditions_enabled field (the spec does not describe
-	// it).
+	// IsOrderTermsAndConditionsEnabled is the checkout settings channel's is
+	// order terms and conditions enabled.
 	IsOrderTermsAndConditionsEnabled bool `json:"is_order_terms_and_conditions_enabled"`
-	// OrderConfirmationContactEmail is the order_confirmation_contact_email field
-	// (the spec does not describe it).
+	// OrderConfirmationContactEmail is the checkout settings channel's order
+	// confirmation contact email.
 	OrderConfirmationContactEmail string `json:"order_confirmation_contact_email"`
-	// OrderConfirmationUseCustomCheckoutScript is the
-	// order_confirmation_use_custom_checkout_script field (the spec does not
-	// describe it).
+	// OrderConfirmationUseCustomCheckoutScript is the checkout settings channel's
+	// order confirmation use custom checkout script.
 	OrderConfirmationUseCustomCheckoutScript bool `json:"order_confirmation_use_custom_checkout_script"`
-	// OrderTermsAndConditionsLink is the order_terms_and_conditions_link field
-	// (the spec does not describe it).
+	// OrderTermsAndConditionsLink is the checkout settings channel's order terms
+	// and conditions link.
 	OrderTermsAndConditionsLink string `json:"order_terms_and_conditions_link"`
-	// OrderTermsAndConditionsTextarea is the order_terms_and_conditions_textarea
-	// field (the spec does not describe it).
+	// OrderTermsAndConditionsTextarea is the checkout settings channel's order
+	// terms and conditions textarea.
 	OrderTermsAndConditionsTextarea string `json:"order_terms_and_conditions_textarea"`
-	// OrderTermsAndConditionsType is the order_terms_and_conditions_type field
-	// (the spec does not describe it).
+	// OrderTermsAndConditionsType is the checkout settings channel's order terms
+	// and conditions type.
 	OrderTermsAndConditionsType string `json:"order_terms_and_conditions_type"`
-	// PolicyConsent is the policy_consent field (the spec does not describe it).
+	// PolicyConsent is the checkout settings channel's policy consent.
 	PolicyConsent string `json:"policy_consent"`
-	// ShouldRedirectToStorefrontForAuth is the
-	// should_redirect_to_storefront_for_auth field (the spec does not describe
-	// it).
+	// ShouldRedirectToStorefrontForAuth is the checkout settings channel's should
+	// redirect to storefront for auth.
 	ShouldRedirectToStorefrontForAuth bool `json:"should_redirect_to_storefront_for_auth"`
 }
 
@@ -121,55 +114,50 @@ type CheckoutSettingsChannel struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutSettingsChannelUpdate struct {
-	// CheckoutType is the checkout_type field (the spec does not describe it).
+	// CheckoutType is the checkout settings channel's checkout type.
 	CheckoutType *string `json:"checkout_type,omitempty"`
-	// CustomCheckoutScriptURL is the custom_checkout_script_url field (the spec
-	// does not describe it).
+	// CustomCheckoutScriptURL is the checkout settings channel's custom checkout
+	// script url.
 	CustomCheckoutScriptURL *string `json:"custom_checkout_script_url,omitempty"`
-	// CustomCheckoutSriHash is the custom_checkout_sri_hash field (the spec does
-	// not describe it).
+	// CustomCheckoutSriHash is the checkout settings channel's custom checkout
+	// sri hash.
 	CustomCheckoutSriHash *string `json:"custom_checkout_sri_hash,omitempty"`
-	// CustomCheckoutSupportsUcoSettings is the
-	// custom_checkout_supports_uco_settings field (the spec does not describe
-	// it).
+	// CustomCheckoutSupportsUcoSettings is the checkout settings channel's custom
+	// checkout supports uco settings.
 	CustomCheckoutSupportsUcoSettings *bool `json:"custom_checkout_supports_uco_settings,omitempty"`
-	// CustomOrderConfirmationScriptURL is the
-	// custom_order_confirmation_script_url field (the spec does not describe it).
+	// CustomOrderConfirmationScriptURL is the checkout settings channel's custom
+	// order confirmation script url.
 	CustomOrderConfirmationScriptURL *string `json:"custom_order_confirmation_script_url,omitempty"`
-	// CustomOrderConfirmationSriHash is the custom_order_confirmation_sri_hash
-	// field (the spec does not describe it).
+	// CustomOrderConfirmationSriHash is the checkout settings channel's custom
+	// order confirmation sri hash.
 	CustomOrderConfirmationSriHash *string `json:"custom_order_confirmation_sri_hash,omitempty"`
-	// GuestCheckoutForExistingAccounts is the
-	// guest_checkout_for_existing_accounts field (the spec does not describe it).
+	// GuestCheckoutForExistingAccounts is the checkout settings channel's guest
+	// checkout for existing accounts.
 	GuestCheckoutForExistingAccounts *string `json:"guest_checkout_for_existing_accounts,omitempty"`
-	// GuestCheckoutType is the guest_checkout_type field (the spec does not
-	// describe it).
+	// GuestCheckoutType is the checkout settings channel's guest checkout type.
 	GuestCheckoutType *string `json:"guest_checkout_type,omitempty"`
-	// IsOrderTermsAndConditionsEnabled is the
-	// is_order_terms_and_conditions_enabled field (the spec does not describe
-	// it).
+	// IsOrderTermsAndConditionsEnabled is the checkout settings channel's is
+	// order terms and conditions enabled.
 	IsOrderTermsAndConditionsEnabled *bool `json:"is_order_terms_and_conditions_enabled,omitempty"`
-	// OrderConfirmationContactEmail is the order_confirmation_contact_email field
-	// (the spec does not describe it).
+	// OrderConfirmationContactEmail is the checkout settings channel's order
+	// confirmation contact email.
 	OrderConfirmationContactEmail *string `json:"order_confirmation_contact_email,omitempty"`
-	// OrderConfirmationUseCustomCheckoutScript is the
-	// order_confirmation_use_custom_checkout_script field (the spec does not
-	// describe it).
+	// OrderConfirmationUseCustomCheckoutScript is the checkout settings channel's
+	// order confirmation use custom checkout script.
 	OrderConfirmationUseCustomCheckoutScript *bool `json:"order_confirmation_use_custom_checkout_script,omitempty"`
-	// OrderTermsAndConditionsLink is the order_terms_and_conditions_link field
-	// (the spec does not describe it).
+	// OrderTermsAndConditionsLink is the checkout settings channel's order terms
+	// and conditions link.
 	OrderTermsAndConditionsLink *string `json:"order_terms_and_conditions_link,omitempty"`
-	// OrderTermsAndConditionsTextarea is the order_terms_and_conditions_textarea
-	// field (the spec does not describe it).
+	// OrderTermsAndConditionsTextarea is the checkout settings channel's order
+	// terms and conditions textarea.
 	OrderTermsAndConditionsTextarea *string `json:"order_terms_and_conditions_textarea,omitempty"`
-	// OrderTermsAndConditionsType is the order_terms_and_conditions_type field
-	// (the spec does not describe it).
+	// OrderTermsAndConditionsType is the checkout settings channel's order terms
+	// and conditions type.
 	OrderTermsAndConditionsType *string `json:"order_terms_and_conditions_type,omitempty"`
-	// PolicyConsent is the policy_consent field (the spec does not describe it).
+	// PolicyConsent is the checkout settings channel's policy consent.
 	PolicyConsent *string `json:"policy_consent,omitempty"`
-	// ShouldRedirectToStorefrontForAuth is the
-	// should_redirect_to_storefront_for_auth field (the spec does not describe
-	// it).
+	// ShouldRedirectToStorefrontForAuth is the checkout settings channel's should
+	// redirect to storefront for auth.
 	ShouldRedirectToStorefrontForAuth *bool `json:"should_redirect_to_storefront_for_auth,omitempty"`
 }
 

@@ -17,14 +17,13 @@ type CheckoutsService service
 
 // Checkout is a checkout.
 type Checkout struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the checkout's id.
 	ID string `json:"id"`
-	// BillingAddress is the billing_address field (the spec does not describe
-	// it).
+	// BillingAddress is the checkout's billing address.
 	BillingAddress *CheckoutBillingAddress `json:"billing_address,omitempty"`
-	// Cart is the cart field (the spec does not describe it).
+	// Cart is the checkout's cart.
 	Cart *CheckoutCart `json:"cart,omitempty"`
-	// Consignments is the consignments field (the spec does not describe it).
+	// Consignments are the checkout's consignments.
 	Consignments []CheckoutConsignment `json:"consignments,omitempty"`
 	// Coupons: Coupons applied at checkout level.
 	Coupons []CheckoutCoupon `json:"coupons,omitempty"`
@@ -42,9 +41,9 @@ type Checkout struct {
 	HandlingCostTotalExTax decimal.Decimal `json:"handling_cost_total_ex_tax"`
 	// HandlingCostTotalIncTax: Handling cost for all consignments including tax.
 	HandlingCostTotalIncTax decimal.Decimal `json:"handling_cost_total_inc_tax"`
-	// OrderID is the order_id field (the spec does not describe it).
+	// OrderID is the checkout's order id.
 	OrderID *string `json:"order_id,omitempty"`
-	// Promotions is the promotions field (the spec does not describe it).
+	// Promotions are the checkout's promotions.
 	Promotions []CheckoutPromotion `json:"promotions,omitempty"`
 	// ShippingCostTotalExTax: Shipping cost before any discounts are applied
 	// excluding tax.
@@ -58,9 +57,9 @@ type Checkout struct {
 	// SubtotalIncTax: Subtotal of the checkout before applying item-level
 	// discounts including tax.
 	SubtotalIncTax decimal.Decimal `json:"subtotal_inc_tax"`
-	// TaxTotal is the tax_total field (the spec does not describe it).
+	// TaxTotal is the checkout's tax total.
 	TaxTotal decimal.Decimal `json:"tax_total"`
-	// Taxes is the taxes field (the spec does not describe it).
+	// Taxes are the checkout's taxes.
 	Taxes []CheckoutTax `json:"taxes,omitempty"`
 	// UpdatedTime: Time when the cart was last updated.
 	UpdatedTime string `json:"updated_time"`
@@ -71,41 +70,41 @@ type Checkout struct {
 
 // CheckoutBillingAddress is a checkout billing address.
 type CheckoutBillingAddress struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the checkout billing address's id.
 	ID string `json:"id"`
-	// Address1 is the address1 field (the spec does not describe it).
+	// Address1 is the checkout billing address's address1.
 	Address1 string `json:"address1"`
-	// Address2 is the address2 field (the spec does not describe it).
+	// Address2 is the checkout billing address's address2.
 	Address2 string `json:"address2"`
-	// City is the city field (the spec does not describe it).
+	// City is the checkout billing address's city.
 	City string `json:"city"`
-	// Company is the company field (the spec does not describe it).
+	// Company is the checkout billing address's company.
 	Company string `json:"company"`
-	// CountryCode is the country_code field (the spec does not describe it).
+	// CountryCode is the checkout billing address's country code.
 	CountryCode string `json:"country_code"`
-	// CustomFields is the custom_fields field (the spec does not describe it).
+	// CustomFields are the checkout billing address's custom fields.
 	CustomFields []CheckoutBillingAddressCustomField `json:"custom_fields,omitempty"`
-	// Email is the email field (the spec does not describe it).
+	// Email is the checkout billing address's email.
 	Email string `json:"email"`
-	// FirstName is the first_name field (the spec does not describe it).
+	// FirstName is the checkout billing address's first name.
 	FirstName string `json:"first_name"`
-	// LastName is the last_name field (the spec does not describe it).
+	// LastName is the checkout billing address's last name.
 	LastName string `json:"last_name"`
-	// Phone is the phone field (the spec does not describe it).
+	// Phone is the checkout billing address's phone.
 	Phone string `json:"phone"`
-	// PostalCode is the postal_code field (the spec does not describe it).
+	// PostalCode is the checkout billing address's postal code.
 	PostalCode string `json:"postal_code"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince string `json:"state_or_province"`
-	// StateOrProvinceCode is the state_or_province_code field (the spec does not
-	// describe it).
+	// StateOrProvinceCode is the checkout billing address's state or province
+	// code.
 	StateOrProvinceCode string `json:"state_or_province_code"`
 }
 
 // CheckoutBillingAddressCustomField is a checkout billing address custom
 // field.
 type CheckoutBillingAddressCustomField struct {
-	// FieldID is the field_id field (the spec does not describe it).
+	// FieldID is the checkout billing address custom field's field id.
 	FieldID string `json:"field_id"`
 	// FieldValue: This can also be an array for fields that need to support a
 	// list of values (e.g., a set of check boxes.)
@@ -127,22 +126,22 @@ type CheckoutCart struct {
 	CartAmountIncTax decimal.Decimal `json:"cart_amount_inc_tax"`
 	// ChannelID: ID of channel
 	ChannelID FlexInt `json:"channel_id"`
-	// Coupons is the coupons field (the spec does not describe it).
+	// Coupons are the checkout cart's coupons.
 	Coupons []CheckoutCartCoupon `json:"coupons,omitempty"`
 	// CreatedTime: Time when the cart was created.
 	CreatedTime string `json:"created_time"`
-	// Currency is the currency field (the spec does not describe it).
+	// Currency is the checkout cart's currency.
 	Currency *CheckoutCartCurrency `json:"currency,omitempty"`
 	// CustomerID: ID of the customer to which the cart belongs.
 	CustomerID int `json:"customer_id"`
 	// DiscountAmount is the amount includes order-level automatic promotions plus
 	// manual discounts and excludes coupon and product-based discounts.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is the discounts field (the spec does not describe it).
+	// Discounts are the checkout cart's discounts.
 	Discounts []CheckoutCartDiscount `json:"discounts,omitempty"`
 	// Email is the email address of the cart.
 	Email string `json:"email"`
-	// LineItems is the line_items field (the spec does not describe it).
+	// LineItems is the checkout cart's line items.
 	LineItems *CheckoutCartLineItems `json:"line_items,omitempty"`
 	// TaxIncluded: Indicates whether product prices are shown inclusive of sales
 	// tax.
@@ -181,33 +180,32 @@ type CheckoutCartDiscount struct {
 
 // CheckoutCartLineItems is a checkout cart line items.
 type CheckoutCartLineItems struct {
-	// CustomItems is the custom_items field (the spec does not describe it).
+	// CustomItems are the checkout cart line items's custom items.
 	CustomItems []CheckoutCartLineItemsCustomItem `json:"custom_items,omitempty"`
-	// DigitalItems is the digital_items field (the spec does not describe it).
+	// DigitalItems are the checkout cart line items's digital items.
 	DigitalItems []CheckoutCartLineItemsDigitalItem `json:"digital_items,omitempty"`
-	// GiftCertificates is the gift_certificates field (the spec does not describe
-	// it).
+	// GiftCertificates are the checkout cart line items's gift certificates.
 	GiftCertificates []CheckoutCartLineItemsGiftCertificate `json:"gift_certificates,omitempty"`
-	// PhysicalItems is the physical_items field (the spec does not describe it).
+	// PhysicalItems are the checkout cart line items's physical items.
 	PhysicalItems []CheckoutCartLineItemsPhysicalItem `json:"physical_items,omitempty"`
 }
 
 // CheckoutCartLineItemsCustomItem is a checkout cart line items custom item.
 type CheckoutCartLineItemsCustomItem struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the checkout cart line items custom item's id.
 	ID string `json:"id"`
-	// ExtendedListPrice is the extended_list_price field (the spec does not
-	// describe it).
+	// ExtendedListPrice is the checkout cart line items custom item's extended
+	// list price.
 	ExtendedListPrice decimal.Decimal `json:"extended_list_price"`
-	// ImageURL is the image_url field (the spec does not describe it).
+	// ImageURL is the checkout cart line items custom item's image url.
 	ImageURL string `json:"image_url"`
-	// ListPrice is the list_price field (the spec does not describe it).
+	// ListPrice is the checkout cart line items custom item's list price.
 	ListPrice decimal.Decimal `json:"list_price"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the checkout cart line items custom item's name.
 	Name string `json:"name"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the checkout cart line items custom item's quantity.
 	Quantity float64 `json:"quantity"`
-	// SKU is the sku field (the spec does not describe it).
+	// SKU is the checkout cart line items custom item's sku.
 	SKU string `json:"sku"`
 }
 
@@ -224,7 +222,7 @@ type CheckoutCartLineItemsDigitalItem struct {
 	CouponAmount decimal.Decimal `json:"coupon_amount"`
 	// DiscountAmount is the total value of all discounts applied to this item.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is the discounts field (the spec does not describe it).
+	// Discounts are the checkout cart line items digital item's discounts.
 	Discounts []CheckoutCartLineItemsDigitalItemDiscount `json:"discounts,omitempty"`
 	// ExtendedComparisonPrice is the price of a line item (product * quantity)
 	// used for strike-through.
@@ -233,14 +231,14 @@ type CheckoutCartLineItemsDigitalItem struct {
 	ExtendedListPrice decimal.Decimal `json:"extended_list_price"`
 	// ExtendedSalePrice: Sale price of the item multiplied by the quantity.
 	ExtendedSalePrice decimal.Decimal `json:"extended_sale_price"`
-	// ImageURL is the image_url field (the spec does not describe it).
+	// ImageURL is the checkout cart line items digital item's image url.
 	ImageURL string `json:"image_url"`
-	// IsMutable is the is_mutable field (the spec does not describe it).
+	// IsMutable is the checkout cart line items digital item's is mutable.
 	IsMutable bool `json:"is_mutable"`
-	// IsRequireShipping is the is_require_shipping field (the spec does not
-	// describe it).
+	// IsRequireShipping is the checkout cart line items digital item's is require
+	// shipping.
 	IsRequireShipping bool `json:"is_require_shipping"`
-	// IsTaxable is the is_taxable field (the spec does not describe it).
+	// IsTaxable is the checkout cart line items digital item's is taxable.
 	IsTaxable bool `json:"is_taxable"`
 	// ListPrice is the net item price before discounts and coupons are applied.
 	ListPrice decimal.Decimal `json:"list_price"`
@@ -249,19 +247,19 @@ type CheckoutCartLineItemsDigitalItem struct {
 	// OriginalPrice is an item’s original price is the same as the product
 	// default price in the admin panel.
 	OriginalPrice decimal.Decimal `json:"original_price"`
-	// ParentID is the parent_id field (the spec does not describe it).
+	// ParentID is the checkout cart line items digital item's parent id.
 	ParentID *FlexInt `json:"parent_id,omitempty"`
-	// ProductID is the product_id field (the spec does not describe it).
+	// ProductID is the checkout cart line items digital item's product id.
 	ProductID FlexInt `json:"product_id"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the checkout cart line items digital item's quantity.
 	Quantity float64 `json:"quantity"`
 	// SalePrice: Price of the item after all discounts are applied.
 	SalePrice decimal.Decimal `json:"sale_price"`
-	// SKU is the sku field (the spec does not describe it).
+	// SKU is the checkout cart line items digital item's sku.
 	SKU string `json:"sku"`
 	// URL is the product URL.
 	URL string `json:"url"`
-	// VariantID is the variant_id field (the spec does not describe it).
+	// VariantID is the checkout cart line items digital item's variant id.
 	VariantID FlexInt `json:"variant_id"`
 }
 
@@ -277,7 +275,7 @@ type CheckoutCartLineItemsDigitalItemDiscount struct {
 // CheckoutCartLineItemsGiftCertificate is a checkout cart line items gift
 // certificate.
 type CheckoutCartLineItemsGiftCertificate struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the checkout cart line items gift certificate's id.
 	ID string `json:"id"`
 	// Amount: Value must be between 1.00 and 1,000.00 in the store’s default
 	// currency.
@@ -286,11 +284,11 @@ type CheckoutCartLineItemsGiftCertificate struct {
 	Message string `json:"message"`
 	// Name: GiftCertificate-provided name that will appear in the control panel.
 	Name string `json:"name"`
-	// Recipient is the recipient field (the spec does not describe it).
+	// Recipient is the checkout cart line items gift certificate's recipient.
 	Recipient *CheckoutCartLineItemsGiftCertificateRecipient `json:"recipient,omitempty"`
-	// Sender is the sender field (the spec does not describe it).
+	// Sender is the checkout cart line items gift certificate's sender.
 	Sender *CheckoutCartLineItemsGiftCertificateSender `json:"sender,omitempty"`
-	// Taxable is the taxable field (the spec does not describe it).
+	// Taxable is the checkout cart line items gift certificate's taxable.
 	Taxable bool `json:"taxable"`
 	// Theme: Currently supports Birthday, Boy, Celebration, Christmas, General,
 	// and Girl.
@@ -300,18 +298,18 @@ type CheckoutCartLineItemsGiftCertificate struct {
 // CheckoutCartLineItemsGiftCertificateRecipient is a checkout cart line items
 // gift certificate recipient.
 type CheckoutCartLineItemsGiftCertificateRecipient struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the checkout cart line items gift certificate recipient's email.
 	Email string `json:"email"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the checkout cart line items gift certificate recipient's name.
 	Name string `json:"name"`
 }
 
 // CheckoutCartLineItemsGiftCertificateSender is a checkout cart line items
 // gift certificate sender.
 type CheckoutCartLineItemsGiftCertificateSender struct {
-	// Email is the email field (the spec does not describe it).
+	// Email is the checkout cart line items gift certificate sender's email.
 	Email string `json:"email"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the checkout cart line items gift certificate sender's name.
 	Name string `json:"name"`
 }
 
@@ -328,7 +326,7 @@ type CheckoutCartLineItemsPhysicalItem struct {
 	CouponAmount decimal.Decimal `json:"coupon_amount"`
 	// DiscountAmount is the total value of all discounts applied to this item.
 	DiscountAmount decimal.Decimal `json:"discount_amount"`
-	// Discounts is the discounts field (the spec does not describe it).
+	// Discounts are the checkout cart line items physical item's discounts.
 	Discounts []CheckoutCartLineItemsPhysicalItemDiscount `json:"discounts,omitempty"`
 	// ExtendedComparisonPrice is the price of a line item (product * quantity)
 	// used for strike-through.
@@ -337,16 +335,16 @@ type CheckoutCartLineItemsPhysicalItem struct {
 	ExtendedListPrice decimal.Decimal `json:"extended_list_price"`
 	// ExtendedSalePrice: Sale price of the item multiplied by the quantity.
 	ExtendedSalePrice decimal.Decimal `json:"extended_sale_price"`
-	// GiftWrapping is the gift_wrapping field (the spec does not describe it).
+	// GiftWrapping is the checkout cart line items physical item's gift wrapping.
 	GiftWrapping *CheckoutCartLineItemsPhysicalItemGiftWrapping `json:"gift_wrapping,omitempty"`
-	// ImageURL is the image_url field (the spec does not describe it).
+	// ImageURL is the checkout cart line items physical item's image url.
 	ImageURL string `json:"image_url"`
-	// IsMutable is the is_mutable field (the spec does not describe it).
+	// IsMutable is the checkout cart line items physical item's is mutable.
 	IsMutable bool `json:"is_mutable"`
-	// IsRequireShipping is the is_require_shipping field (the spec does not
-	// describe it).
+	// IsRequireShipping is the checkout cart line items physical item's is
+	// require shipping.
 	IsRequireShipping bool `json:"is_require_shipping"`
-	// IsTaxable is the is_taxable field (the spec does not describe it).
+	// IsTaxable is the checkout cart line items physical item's is taxable.
 	IsTaxable bool `json:"is_taxable"`
 	// ListPrice is the net item price before discounts and coupons are applied.
 	ListPrice decimal.Decimal `json:"list_price"`
@@ -355,19 +353,19 @@ type CheckoutCartLineItemsPhysicalItem struct {
 	// OriginalPrice is an item’s original price is the same as the default
 	// price of the product configured in the admin panel.
 	OriginalPrice decimal.Decimal `json:"original_price"`
-	// ParentID is the parent_id field (the spec does not describe it).
+	// ParentID is the checkout cart line items physical item's parent id.
 	ParentID *FlexInt `json:"parent_id,omitempty"`
-	// ProductID is the product_id field (the spec does not describe it).
+	// ProductID is the checkout cart line items physical item's product id.
 	ProductID FlexInt `json:"product_id"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the checkout cart line items physical item's quantity.
 	Quantity float64 `json:"quantity"`
 	// SalePrice: Price of the item after all discounts are applied.
 	SalePrice decimal.Decimal `json:"sale_price"`
-	// SKU is the sku field (the spec does not describe it).
+	// SKU is the checkout cart line items physical item's sku.
 	SKU string `json:"sku"`
 	// URL is the product URL.
 	URL string `json:"url"`
-	// VariantID is the variant_id field (the spec does not describe it).
+	// VariantID is the checkout cart line items physical item's variant id.
 	VariantID FlexInt `json:"variant_id"`
 }
 
@@ -384,23 +382,25 @@ type CheckoutCartLineItemsPhysicalItemDiscount struct {
 // CheckoutCartLineItemsPhysicalItemGiftWrapping is a checkout cart line items
 // physical item gift wrapping.
 type CheckoutCartLineItemsPhysicalItemGiftWrapping struct {
-	// Amount is the amount field (the spec does not describe it).
+	// Amount is the checkout cart line items physical item gift wrapping's
+	// amount.
 	Amount decimal.Decimal `json:"amount"`
-	// AmountAsInteger is the amount_as_integer field (the spec does not describe
-	// it).
+	// AmountAsInteger is the checkout cart line items physical item gift
+	// wrapping's amount as integer.
 	AmountAsInteger decimal.Decimal `json:"amount_as_integer"`
-	// Message is the message field (the spec does not describe it).
+	// Message is the checkout cart line items physical item gift wrapping's
+	// message.
 	Message string `json:"message"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the checkout cart line items physical item gift wrapping's name.
 	Name string `json:"name"`
 }
 
 // CheckoutConsignment is a checkout consignment: this allows the use of
 // multiple addresses.
 type CheckoutConsignment struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the checkout consignment's id.
 	ID string `json:"id"`
-	// Address is the address field (the spec does not describe it).
+	// Address is the checkout consignment's address.
 	Address *CheckoutConsignmentAddress `json:"address,omitempty"`
 	// AvailableShippingOptions: This is available only when
 	// "include=consignments.available_shipping_options" is presented in the URL.
@@ -418,14 +418,12 @@ type CheckoutConsignment struct {
 	HandlingCostIncTax decimal.Decimal `json:"handling_cost_inc_tax"`
 	// LineItemIDs: Array lists only one line item.
 	LineItemIDs []string `json:"line_item_ids,omitempty"`
-	// SelectedPickupOption is the selected_pickup_option field (the spec does not
-	// describe it).
+	// SelectedPickupOption is the checkout consignment's selected pickup option.
 	SelectedPickupOption *CheckoutConsignmentSelectedPickupOption `json:"selected_pickup_option,omitempty"`
-	// SelectedShippingOption is the selected_shipping_option field (the spec does
-	// not describe it).
+	// SelectedShippingOption is the checkout consignment's selected shipping
+	// option.
 	SelectedShippingOption *CheckoutConsignmentSelectedShippingOption `json:"selected_shipping_option,omitempty"`
-	// ShippingAddress is the shippingAddress field (the spec does not describe
-	// it).
+	// ShippingAddress is the checkout consignment's shippingAddress.
 	ShippingAddress map[string]any `json:"shippingAddress,omitempty"`
 	// ShippingCostExTax is the shipping cost for this consignment excluding tax.
 	ShippingCostExTax decimal.Decimal `json:"shipping_cost_ex_tax"`
@@ -435,41 +433,41 @@ type CheckoutConsignment struct {
 
 // CheckoutConsignmentAddress is a checkout consignment address.
 type CheckoutConsignmentAddress struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the checkout consignment address's id.
 	ID string `json:"id"`
-	// Address1 is the address1 field (the spec does not describe it).
+	// Address1 is the checkout consignment address's address1.
 	Address1 string `json:"address1"`
-	// Address2 is the address2 field (the spec does not describe it).
+	// Address2 is the checkout consignment address's address2.
 	Address2 string `json:"address2"`
-	// City is the city field (the spec does not describe it).
+	// City is the checkout consignment address's city.
 	City string `json:"city"`
-	// Company is the company field (the spec does not describe it).
+	// Company is the checkout consignment address's company.
 	Company string `json:"company"`
-	// CountryCode is the country_code field (the spec does not describe it).
+	// CountryCode is the checkout consignment address's country code.
 	CountryCode string `json:"country_code"`
-	// CustomFields is the custom_fields field (the spec does not describe it).
+	// CustomFields are the checkout consignment address's custom fields.
 	CustomFields []CheckoutConsignmentAddressCustomField `json:"custom_fields,omitempty"`
-	// Email is the email field (the spec does not describe it).
+	// Email is the checkout consignment address's email.
 	Email string `json:"email"`
-	// FirstName is the first_name field (the spec does not describe it).
+	// FirstName is the checkout consignment address's first name.
 	FirstName string `json:"first_name"`
-	// LastName is the last_name field (the spec does not describe it).
+	// LastName is the checkout consignment address's last name.
 	LastName string `json:"last_name"`
-	// Phone is the phone field (the spec does not describe it).
+	// Phone is the checkout consignment address's phone.
 	Phone string `json:"phone"`
-	// PostalCode is the postal_code field (the spec does not describe it).
+	// PostalCode is the checkout consignment address's postal code.
 	PostalCode string `json:"postal_code"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince string `json:"state_or_province"`
-	// StateOrProvinceCode is the state_or_province_code field (the spec does not
-	// describe it).
+	// StateOrProvinceCode is the checkout consignment address's state or province
+	// code.
 	StateOrProvinceCode string `json:"state_or_province_code"`
 }
 
 // CheckoutConsignmentAddressCustomField is a checkout consignment address
 // custom field.
 type CheckoutConsignmentAddressCustomField struct {
-	// FieldID is the field_id field (the spec does not describe it).
+	// FieldID is the checkout consignment address custom field's field id.
 	FieldID string `json:"field_id"`
 	// FieldValue: This can also be an array for fields that need to support a
 	// list of values (e.g., a set of check boxes.)
@@ -479,16 +477,17 @@ type CheckoutConsignmentAddressCustomField struct {
 // CheckoutConsignmentAvailableShippingOption is a checkout consignment
 // available shipping option.
 type CheckoutConsignmentAvailableShippingOption struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the checkout consignment available shipping option's id.
 	ID string `json:"id"`
 	// AdditionalDescription: Read-only field that is used for the Shipping
 	// Provider API.
 	AdditionalDescription string `json:"additional_description"`
-	// Cost is the cost field (the spec does not describe it).
+	// Cost is the checkout consignment available shipping option's cost.
 	Cost decimal.Decimal `json:"cost"`
-	// Description is the description field (the spec does not describe it).
+	// Description is the checkout consignment available shipping option's
+	// description.
 	Description string `json:"description"`
-	// ImageURL is the image_url field (the spec does not describe it).
+	// ImageURL is the checkout consignment available shipping option's image url.
 	ImageURL string `json:"image_url"`
 	// TransitTime is an estimate of the arrival time.
 	TransitTime string `json:"transit_time"`
@@ -499,7 +498,7 @@ type CheckoutConsignmentAvailableShippingOption struct {
 // CheckoutConsignmentCouponDiscount is a checkout consignment coupon
 // discount.
 type CheckoutConsignmentCouponDiscount struct {
-	// Amount is the amount field (the spec does not describe it).
+	// Amount is the checkout consignment coupon discount's amount.
 	Amount decimal.Decimal `json:"amount"`
 	// Code: Coupon code through which this discount was applied.
 	Code string `json:"code"`
@@ -514,24 +513,25 @@ type CheckoutConsignmentDiscount struct {
 // CheckoutConsignmentSelectedPickupOption is a checkout consignment selected
 // pickup option.
 type CheckoutConsignmentSelectedPickupOption struct {
-	// PickupMethodID is the pickup_method_id field (the spec does not describe
-	// it).
+	// PickupMethodID is the checkout consignment selected pickup option's pickup
+	// method id.
 	PickupMethodID int `json:"pickup_method_id"`
 }
 
 // CheckoutConsignmentSelectedShippingOption is a checkout consignment
 // selected shipping option.
 type CheckoutConsignmentSelectedShippingOption struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the checkout consignment selected shipping option's id.
 	ID string `json:"id"`
 	// AdditionalDescription: Read-only field that is used for the Shipping
 	// Provider API.
 	AdditionalDescription string `json:"additional_description"`
-	// Cost is the cost field (the spec does not describe it).
+	// Cost is the checkout consignment selected shipping option's cost.
 	Cost decimal.Decimal `json:"cost"`
-	// Description is the description field (the spec does not describe it).
+	// Description is the checkout consignment selected shipping option's
+	// description.
 	Description string `json:"description"`
-	// ImageURL is the image_url field (the spec does not describe it).
+	// ImageURL is the checkout consignment selected shipping option's image url.
 	ImageURL string `json:"image_url"`
 	// TransitTime is an estimate of the arrival time.
 	TransitTime string `json:"transit_time"`
@@ -575,7 +575,7 @@ type CheckoutFee struct {
 
 // CheckoutPromotion is a checkout promotion.
 type CheckoutPromotion struct {
-	// Banners is the banners field (the spec does not describe it).
+	// Banners are the checkout promotion's banners.
 	Banners []CheckoutPromotionBanner `json:"banners,omitempty"`
 }
 
@@ -593,7 +593,7 @@ type CheckoutPromotionBanner struct {
 
 // CheckoutTax is a checkout tax.
 type CheckoutTax struct {
-	// Amount is the amount field (the spec does not describe it).
+	// Amount is the checkout tax's amount.
 	Amount decimal.Decimal `json:"amount"`
 	// Name: Name of the tax.
 	Name string `json:"name"`
@@ -614,8 +614,7 @@ type CheckoutOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutUpdate struct {
-	// CustomerMessage is the customer_message field (the spec does not describe
-	// it).
+	// CustomerMessage is the checkout's customer message.
 	CustomerMessage *string `json:"customer_message,omitempty"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -626,15 +625,15 @@ type CheckoutUpdate struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutDiscountsCreate struct {
-	// Cart is the cart field (the spec does not describe it).
+	// Cart is the checkout discounts's cart.
 	Cart *CheckoutDiscountsCreateCart `json:"cart,omitempty"`
 }
 
 // CheckoutDiscountsCreateCart is a checkout discounts create cart.
 type CheckoutDiscountsCreateCart struct {
-	// Discounts is the discounts field (the spec does not describe it).
+	// Discounts are the checkout discounts create cart's discounts.
 	Discounts []CheckoutDiscountsCreateCartDiscount `json:"discounts,omitzero"`
-	// LineItems is the line_items field (the spec does not describe it).
+	// LineItems are the checkout discounts create cart's line items.
 	LineItems []CheckoutDiscountsCreateCartLineItem `json:"line_items,omitzero"`
 	// Version is the cart version that you expect to apply the updates.
 	Version *int `json:"version,omitempty"`
@@ -643,8 +642,8 @@ type CheckoutDiscountsCreateCart struct {
 // CheckoutDiscountsCreateCartDiscount is a checkout discounts create cart
 // discount.
 type CheckoutDiscountsCreateCartDiscount struct {
-	// DiscountedAmount is the discounted_amount field (the spec does not describe
-	// it).
+	// DiscountedAmount is the checkout discounts create cart discount's
+	// discounted amount.
 	DiscountedAmount decimal.Decimal `json:"discounted_amount"`
 }
 
@@ -662,10 +661,10 @@ func (v CheckoutDiscountsCreateCartDiscount) MarshalJSON() ([]byte, error) {
 // CheckoutDiscountsCreateCartLineItem is a checkout discounts create cart
 // line item.
 type CheckoutDiscountsCreateCartLineItem struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the checkout discounts create cart line item's id.
 	ID *string `json:"id,omitempty"`
-	// DiscountedAmount is the discounted_amount field (the spec does not describe
-	// it).
+	// DiscountedAmount is the checkout discounts create cart line item's
+	// discounted amount.
 	DiscountedAmount *decimal.Decimal `json:"discounted_amount,omitempty"`
 }
 
@@ -688,7 +687,7 @@ type CheckoutOrder struct {
 
 // CheckoutToken is a checkout token.
 type CheckoutToken struct {
-	// CheckoutToken is the checkoutToken field (the spec does not describe it).
+	// CheckoutToken is the checkout token's checkoutToken.
 	CheckoutToken string `json:"checkoutToken"`
 	// Meta: Response metadata.
 	Meta map[string]any `json:"meta,omitempty"`
@@ -699,7 +698,7 @@ type CheckoutToken struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CheckoutTokenCreate struct {
-	// MaxUses is the maxUses field (the spec does not describe it).
+	// MaxUses is the checkout token's maxUses.
 	MaxUses *float64 `json:"maxUses,omitempty"`
 	// TTL: Time-to-live (TTL) is the number of seconds the token is set to exist
 	// before being discarded.

@@ -29,9 +29,9 @@ type Country struct {
 // CountryStates is a country states: refers to the states object return in
 // GET countries requests.
 type CountryStates struct {
-	// Resource is the resource field (the spec does not describe it).
+	// Resource is the country states's resource.
 	Resource string `json:"resource"`
-	// URL is the url field (the spec does not describe it).
+	// URL is the country states's url.
 	URL string `json:"url"`
 }
 

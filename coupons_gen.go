@@ -46,11 +46,11 @@ type Coupon struct {
 	Name string `json:"name"`
 	// NumUses: Number of times this coupon has been used.
 	NumUses int `json:"num_uses"`
-	// RestrictedTo is the restricted_to field (the spec does not describe it).
+	// RestrictedTo is the coupon's restricted to.
 	RestrictedTo *CouponRestrictedTo `json:"restricted_to,omitempty"`
 	// ShippingMethods: This is a list of shipping-method names.
 	ShippingMethods []string `json:"shipping_methods,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the coupon's type.
 	Type string `json:"type"`
 }
 
@@ -65,7 +65,7 @@ type CouponAppliesTo struct {
 
 // CouponRestrictedTo is a coupon restricted to.
 type CouponRestrictedTo struct {
-	// Countries is the countries field (the spec does not describe it).
+	// Countries is the coupon restricted to's countries.
 	Countries string `json:"countries"`
 }
 
@@ -123,11 +123,11 @@ type CouponCreate struct {
 	MinPurchase *decimal.Decimal `json:"min_purchase,omitempty"`
 	// Name is the name of the coupon.
 	Name string `json:"name"`
-	// RestrictedTo is the restricted_to field (the spec does not describe it).
+	// RestrictedTo is the coupon's restricted to.
 	RestrictedTo *CouponCreateRestrictedTo `json:"restricted_to,omitempty"`
 	// ShippingMethods: This is a list of shipping-method names.
 	ShippingMethods []string `json:"shipping_methods,omitzero"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the coupon's type.
 	Type string `json:"type"`
 }
 
@@ -142,7 +142,7 @@ type CouponCreateAppliesTo struct {
 
 // CouponCreateRestrictedTo is a coupon create restricted to.
 type CouponCreateRestrictedTo struct {
-	// Countries is the countries field (the spec does not describe it).
+	// Countries is the coupon create restricted to's countries.
 	Countries *string `json:"countries,omitempty"`
 }
 
@@ -182,11 +182,11 @@ type CouponUpdate struct {
 	MinPurchase *decimal.Decimal `json:"min_purchase,omitempty"`
 	// Name is the name of the coupon.
 	Name *string `json:"name,omitempty"`
-	// RestrictedTo is the restricted_to field (the spec does not describe it).
+	// RestrictedTo is the coupon's restricted to.
 	RestrictedTo *CouponUpdateRestrictedTo `json:"restricted_to,omitempty"`
 	// ShippingMethods: This is a list of shipping-method names.
 	ShippingMethods []string `json:"shipping_methods,omitzero"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the coupon's type.
 	Type *string `json:"type,omitempty"`
 }
 
@@ -201,7 +201,7 @@ type CouponUpdateAppliesTo struct {
 
 // CouponUpdateRestrictedTo is a coupon update restricted to.
 type CouponUpdateRestrictedTo struct {
-	// Countries is the countries field (the spec does not describe it).
+	// Countries is the coupon update restricted to's countries.
 	Countries *string `json:"countries,omitempty"`
 }
 

@@ -15,19 +15,19 @@ type CustomTemplateAssociationsService service
 
 // CustomTemplateAssociation is a custom template association.
 type CustomTemplateAssociation struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the custom template association's id.
 	ID int `json:"id"`
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the custom template association's channel id.
 	ChannelID int `json:"channel_id"`
-	// DateCreated is the date_created field (the spec does not describe it).
+	// DateCreated is the custom template association's date created.
 	DateCreated LenientTime `json:"date_created"`
-	// DateModified is the date_modified field (the spec does not describe it).
+	// DateModified is the custom template association's date modified.
 	DateModified LenientTime `json:"date_modified"`
-	// EntityID is the entity_id field (the spec does not describe it).
+	// EntityID is the custom template association's entity id.
 	EntityID int `json:"entity_id"`
-	// EntityType is the entity_type field (the spec does not describe it).
+	// EntityType is the custom template association's entity type.
 	EntityType string `json:"entity_type"`
-	// FileName is the file_name field (the spec does not describe it).
+	// FileName is the custom template association's file name.
 	FileName string `json:"file_name"`
 	// IsValid is an invalid file name does not match with an existing custom
 	// layout file in the currently active theme for the channel.
@@ -61,13 +61,13 @@ func (f *CustomTemplateAssociationFilter) paging() (page, limit *int) { return &
 
 // CustomTemplateAssociationUpsert is a custom template association upsert.
 type CustomTemplateAssociationUpsert struct {
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the custom template association upsert's channel id.
 	ChannelID *int `json:"channel_id,omitempty"`
-	// EntityID is the entity_id field (the spec does not describe it).
+	// EntityID is the custom template association upsert's entity id.
 	EntityID *int `json:"entity_id,omitempty"`
-	// EntityType is the entity_type field (the spec does not describe it).
+	// EntityType is the custom template association upsert's entity type.
 	EntityType *string `json:"entity_type,omitempty"`
-	// FileName is the file_name field (the spec does not describe it).
+	// FileName is the custom template association upsert's file name.
 	FileName *string `json:"file_name,omitempty"`
 }
 

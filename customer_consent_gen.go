@@ -15,9 +15,9 @@ type CustomerConsentService service
 // CustomerConsent is a customer consent: response payload for the BigCommerce
 // API.
 type CustomerConsent struct {
-	// Allow is the allow field (the spec does not describe it).
+	// Allow are the customer consent's allow.
 	Allow []string `json:"allow,omitempty"`
-	// Deny is the deny field (the spec does not describe it).
+	// Deny are the customer consent's deny.
 	Deny []string `json:"deny,omitempty"`
 	// UpdatedAt is the date of which the customer consent was last updated.
 	UpdatedAt LenientTime `json:"updated_at"`
@@ -29,9 +29,9 @@ type CustomerConsent struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CustomerConsentUpdate struct {
-	// Allow is the allow field (the spec does not describe it).
+	// Allow are the customer consent's allow.
 	Allow []string `json:"allow,omitzero"`
-	// Deny is the deny field (the spec does not describe it).
+	// Deny are the customer consent's deny.
 	Deny []string `json:"deny,omitzero"`
 }
 

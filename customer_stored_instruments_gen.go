@@ -14,8 +14,7 @@ type CustomerStoredInstrumentsService service
 
 // StoredInstrument is a stored instrument.
 type StoredInstrument struct {
-	// BillingAddress is the billing_address field (the spec does not describe
-	// it).
+	// BillingAddress is the stored instrument's billing address.
 	BillingAddress *StoredInstrumentBillingAddress `json:"billing_address,omitempty"`
 	// Brand: Card brand.
 	Brand string `json:"brand"`
@@ -44,30 +43,30 @@ type StoredInstrument struct {
 
 // StoredInstrumentBillingAddress is a stored instrument billing address.
 type StoredInstrumentBillingAddress struct {
-	// Address1 is the address1 field (the spec does not describe it).
+	// Address1 is the stored instrument billing address's address1.
 	Address1 string `json:"address1"`
-	// Address2 is the address2 field (the spec does not describe it).
+	// Address2 is the stored instrument billing address's address2.
 	Address2 string `json:"address2"`
-	// City is the city field (the spec does not describe it).
+	// City is the stored instrument billing address's city.
 	City string `json:"city"`
 	// Company: Company of the card holder.
 	Company string `json:"company"`
 	// CountryCode: ISO-3166-1 2 letter country code.
 	CountryCode string `json:"country_code"`
-	// Email is the email field (the spec does not describe it).
+	// Email is the stored instrument billing address's email.
 	Email string `json:"email"`
 	// FirstName: First name of the card holder.
 	FirstName string `json:"first_name"`
 	// LastName: Last name of the card holder.
 	LastName string `json:"last_name"`
-	// Phone is the phone field (the spec does not describe it).
+	// Phone is the stored instrument billing address's phone.
 	Phone string `json:"phone"`
-	// PostalCode is the postal_code field (the spec does not describe it).
+	// PostalCode is the stored instrument billing address's postal code.
 	PostalCode string `json:"postal_code"`
 	// StateOrProvince: Represents state or province.
 	StateOrProvince string `json:"state_or_province"`
-	// StateOrProvinceCode is the state_or_province_code field (the spec does not
-	// describe it).
+	// StateOrProvinceCode is the stored instrument billing address's state or
+	// province code.
 	StateOrProvinceCode string `json:"state_or_province_code"`
 }
 

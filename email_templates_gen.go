@@ -15,14 +15,14 @@ type EmailTemplatesService service
 
 // EmailTemplate is a email template: data for a particular email template
 type EmailTemplate struct {
-	// Body is the body field (the spec does not describe it).
+	// Body is the email template's body.
 	Body string `json:"body"`
-	// Subject is the subject field (the spec does not describe it).
+	// Subject is the email template's subject.
 	Subject string `json:"subject"`
 	// Translations is a collection of locale translations for the static
 	// language.
 	Translations []EmailTemplateTranslation `json:"translations,omitempty"`
-	// TypeID is the type_id field (the spec does not describe it).
+	// TypeID is the email template's type id.
 	TypeID string `json:"type_id"`
 }
 
@@ -55,14 +55,14 @@ type EmailTemplateOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type EmailTemplateUpdate struct {
-	// Body is the body field (the spec does not describe it).
+	// Body is the email template's body.
 	Body *string `json:"body,omitempty"`
-	// Subject is the subject field (the spec does not describe it).
+	// Subject is the email template's subject.
 	Subject *string `json:"subject,omitempty"`
 	// Translations is a collection of locale translations for the static
 	// language.
 	Translations []EmailTemplateUpdateTranslation `json:"translations,omitzero"`
-	// TypeID is the type_id field (the spec does not describe it).
+	// TypeID is the email template's type id.
 	TypeID *string `json:"type_id,omitempty"`
 }
 

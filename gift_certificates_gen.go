@@ -43,7 +43,7 @@ type GiftCertificate struct {
 	OrderID int `json:"order_id"`
 	// PurchaseDate: Date the gift certificate was purchased.
 	PurchaseDate string `json:"purchase_date"`
-	// Status is the status field (the spec does not describe it).
+	// Status is the gift certificate's status.
 	Status string `json:"status"`
 	// Template is the email theme to use in the message sent to the recipient.
 	Template string `json:"template"`
@@ -120,7 +120,7 @@ type GiftCertificateCreate struct {
 	Message *string `json:"message,omitempty"`
 	// PurchaseDate: Date the gift certificate was purchased.
 	PurchaseDate *string `json:"purchase_date,omitempty"`
-	// Status is the status field (the spec does not describe it).
+	// Status is the gift certificate's status.
 	Status *string `json:"status,omitempty"`
 	// Template is the email theme to use in the message sent to the recipient.
 	Template *string `json:"template,omitempty"`
@@ -157,7 +157,7 @@ type GiftCertificateUpdate struct {
 	Message *string `json:"message,omitempty"`
 	// PurchaseDate: Date the gift certificate was purchased.
 	PurchaseDate *string `json:"purchase_date,omitempty"`
-	// Status is the status field (the spec does not describe it).
+	// Status is the gift certificate's status.
 	Status *string `json:"status,omitempty"`
 	// Template is the email theme to use in the message sent to the recipient.
 	Template *string `json:"template,omitempty"`

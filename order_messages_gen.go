@@ -15,27 +15,27 @@ type OrderMessagesService service
 
 // OrderMessage is a order message.
 type OrderMessage struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the order message's id.
 	ID int `json:"id"`
-	// Customer is the customer field (the spec does not describe it).
+	// Customer is the order message's customer.
 	Customer map[string]any `json:"customer,omitempty"`
-	// CustomerID is the customer_id field (the spec does not describe it).
+	// CustomerID is the order message's customer id.
 	CustomerID int `json:"customer_id"`
-	// DateCreated is the date_created field (the spec does not describe it).
+	// DateCreated is the order message's date created.
 	DateCreated LenientTime `json:"date_created"`
-	// IsFlagged is the is_flagged field (the spec does not describe it).
+	// IsFlagged is the order message's is flagged.
 	IsFlagged bool `json:"is_flagged"`
-	// Message is the message field (the spec does not describe it).
+	// Message is the order message's message.
 	Message string `json:"message"`
-	// OrderID is the order_id field (the spec does not describe it).
+	// OrderID is the order message's order id.
 	OrderID int `json:"order_id"`
-	// StaffID is the staff_id field (the spec does not describe it).
+	// StaffID is the order message's staff id.
 	StaffID int `json:"staff_id"`
-	// Status is the status field (the spec does not describe it).
+	// Status is the order message's status.
 	Status string `json:"status"`
-	// Subject is the subject field (the spec does not describe it).
+	// Subject is the order message's subject.
 	Subject string `json:"subject"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the order message's type.
 	Type string `json:"type"`
 }
 

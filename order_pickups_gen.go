@@ -19,7 +19,7 @@ type OrderPickup struct {
 	CreatedAt LenientTime `json:"created_at"`
 	// OrderID: ID of order.
 	OrderID int `json:"order_id"`
-	// PickupItems is the pickup_items field (the spec does not describe it).
+	// PickupItems are the order pickup's pickup items.
 	PickupItems []OrderPickupPickupItem `json:"pickup_items,omitempty"`
 	// PickupMethodID: ID of pickup method.
 	PickupMethodID int `json:"pickup_method_id"`
@@ -61,7 +61,7 @@ type OrderPickupCreate struct {
 	CollectedAt *string `json:"collected_at,omitempty"`
 	// OrderID: ID of order.
 	OrderID int `json:"order_id"`
-	// PickupItems is the pickup_items field (the spec does not describe it).
+	// PickupItems are the order pickup's pickup items.
 	PickupItems []OrderPickupCreatePickupItem `json:"pickup_items"`
 	// PickupMethodID: ID of pickup method.
 	PickupMethodID int `json:"pickup_method_id"`
@@ -82,7 +82,7 @@ type OrderPickupCreatePickupItem struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type OrderPickupUpdate struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the order pickup's id.
 	ID int `json:"id"`
 	// CollectedAt: Can be provided as two inputs.
 	CollectedAt *string `json:"collected_at,omitempty"`

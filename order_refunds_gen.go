@@ -28,8 +28,7 @@ type RefundQuote struct {
 	Adjustment decimal.Decimal `json:"adjustment"`
 	// OrderID: ID of the order to be refunded.
 	OrderID int `json:"order_id"`
-	// OrderLevelRefundAmount is the order_level_refund_amount field (the spec
-	// does not describe it).
+	// OrderLevelRefundAmount is the refund quote's order level refund amount.
 	OrderLevelRefundAmount decimal.Decimal `json:"order_level_refund_amount"`
 	// RefundMethods is an array of available refund methods.
 	RefundMethods [][]RefundQuoteRefundMethodItem `json:"refund_methods,omitempty"`
@@ -41,8 +40,7 @@ type RefundQuote struct {
 	// TotalRefundAmount is a non-negative 2 decimal place rounded value that
 	// represents the amount that can be charged/refunded with payment providers.
 	TotalRefundAmount decimal.Decimal `json:"total_refund_amount"`
-	// TotalRefundTaxAmount is the total_refund_tax_amount field (the spec does
-	// not describe it).
+	// TotalRefundTaxAmount is the refund quote's total refund tax amount.
 	TotalRefundTaxAmount decimal.Decimal `json:"total_refund_tax_amount"`
 }
 
@@ -70,7 +68,7 @@ type RefundQuoteRefundMethodItem struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type RefundQuoteCreate struct {
-	// Items is the items field (the spec does not describe it).
+	// Items are the refund quote's items.
 	Items []RefundQuoteCreateItem `json:"items,omitzero"`
 	// TaxAdjustmentAmount: Amount to be used when tax may have been overcharged
 	// for an order, such as when the value for a partial refund is overridden.
@@ -99,7 +97,7 @@ type RefundQuoteCreateItem struct {
 	ItemID *int `json:"item_id,omitempty"`
 	// ItemType: Type of refund.
 	ItemType *string `json:"item_type,omitempty"`
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the refund quote create item's quantity.
 	Quantity *int `json:"quantity,omitempty"`
 	// Reason: Reason for refund.
 	Reason *string `json:"reason,omitempty"`
@@ -215,12 +213,12 @@ type RefundPayment struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type RefundCreate struct {
-	// Items is the items field (the spec does not describe it).
+	// Items are the refund's items.
 	Items []RefundQuoteCreateItem `json:"items,omitzero"`
 	// MerchantCalculatedOverride: Merchant explicitly provided override based on
 	// their own calculation.
 	MerchantCalculatedOverride *RefundCreateMerchantCalculatedOverride `json:"merchant_calculated_override,omitempty"`
-	// Payments is the payments field (the spec does not describe it).
+	// Payments are the refund's payments.
 	Payments []RefundCreatePayment `json:"payments,omitzero"`
 	// TaxAdjustmentAmount: Amount to be used when tax may have been overcharged
 	// for an order, such as when the value for a partial refund is overridden.

@@ -14,28 +14,28 @@ import (
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type OrderShippingAddressUpdate struct {
-	// City is the city field (the spec does not describe it).
+	// City is the order shipping address's city.
 	City *string `json:"city,omitempty"`
-	// Company is the company field (the spec does not describe it).
+	// Company is the order shipping address's company.
 	Company *string `json:"company,omitempty"`
-	// Country is the country field (the spec does not describe it).
+	// Country is the order shipping address's country.
 	Country *string `json:"country,omitempty"`
 	// CountryIso2: 2-letter ISO Alpha-2 code for the country.
 	CountryIso2 *string `json:"country_iso2,omitempty"`
 	// Email: Recipient’s email address.
 	Email *string `json:"email,omitempty"`
-	// FirstName is the first_name field (the spec does not describe it).
+	// FirstName is the order shipping address's first name.
 	FirstName *string `json:"first_name,omitempty"`
-	// FormFields is the form_fields field (the spec does not describe it).
+	// FormFields are the order shipping address's form fields.
 	FormFields []OrderShippingAddressUpdateFormField `json:"form_fields,omitzero"`
-	// LastName is the last_name field (the spec does not describe it).
+	// LastName is the order shipping address's last name.
 	LastName *string `json:"last_name,omitempty"`
 	// Phone: Recipient’s telephone number.
 	Phone *string `json:"phone,omitempty"`
 	// ShippingMethod: Text code identifying the BigCommerce shipping module
 	// selected by the customer.
 	ShippingMethod *string `json:"shipping_method,omitempty"`
-	// State is the state field (the spec does not describe it).
+	// State is the order shipping address's state.
 	State *string `json:"state,omitempty"`
 	// Street1: Street address (first line).
 	Street1 *string `json:"street_1,omitempty"`

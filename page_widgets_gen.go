@@ -13,7 +13,7 @@ type PageWidgetsService service
 
 // PageSnapshot is a page snapshot.
 type PageSnapshot struct {
-	// Regions is the regions field (the spec does not describe it).
+	// Regions are the page snapshot's regions.
 	Regions []PageSnapshotRegion `json:"regions,omitempty"`
 }
 
@@ -42,7 +42,7 @@ type PageSnapshotRegionChildrenItem struct {
 	// StorefrontAPIQueryParams is a set of parameters used to query the GraphQL
 	// Storefront API.
 	StorefrontAPIQueryParams map[string]any `json:"storefront_api_query_params,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the page snapshot region children item's type.
 	Type string `json:"type"`
 	// WidgetTemplateUUID is the unique identifier of the parent widget template;
 	// set by the store or channel where the widget template originated.
@@ -72,7 +72,7 @@ type PageSnapshotRegionChildrenItemDropzoneWidget struct {
 	// StorefrontAPIQueryParams is a set of parameters used to query the GraphQL
 	// Storefront API.
 	StorefrontAPIQueryParams map[string]any `json:"storefront_api_query_params,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the page snapshot region children item dropzone widget's type.
 	Type string `json:"type"`
 	// WidgetTemplateUUID is the unique identifier of the parent widget template;
 	// set by the store or channel where the widget template originated.
@@ -98,7 +98,7 @@ type PagePublish struct {
 	ChannelID *int `json:"channel_id,omitempty"`
 	// EntityID is the identifier of a page you would like to target.
 	EntityID *string `json:"entity_id,omitempty"`
-	// Regions is the regions field (the spec does not describe it).
+	// Regions are the page publish's regions.
 	Regions []PagePublishRegion `json:"regions"`
 	// TemplateFile is the template file that you would like to target.
 	TemplateFile *string `json:"template_file,omitempty"`
@@ -127,7 +127,7 @@ type PagePublishRegionChildrenItem struct {
 	// StorefrontAPIQueryParams is a set of parameters used to query the GraphQL
 	// Storefront API.
 	StorefrontAPIQueryParams map[string]any `json:"storefront_api_query_params,omitzero"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the page publish region children item's type.
 	Type *string `json:"type,omitempty"`
 }
 
@@ -154,7 +154,7 @@ type PagePublishRegionChildrenItemDropzoneWidget struct {
 	// StorefrontAPIQueryParams is a set of parameters used to query the GraphQL
 	// Storefront API.
 	StorefrontAPIQueryParams map[string]any `json:"storefront_api_query_params,omitzero"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the page publish region children item dropzone widget's type.
 	Type *string `json:"type,omitempty"`
 }
 

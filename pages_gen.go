@@ -15,12 +15,12 @@ type PagesService service
 
 // Page is a page.
 type Page struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the page's id.
 	ID int `json:"id"`
 	// Body: HTML or variable that populates the element of this page, in
 	// default/desktop view.
 	Body *string `json:"body,omitempty"`
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the page's channel id.
 	ChannelID int `json:"channel_id"`
 	// ContactFields is a comma-separated list of the contact field forms that are
 	// enabled in the store control panel for display on the subject storefront.
@@ -45,7 +45,7 @@ type Page struct {
 	// MetaKeywords: Comma-separated list of SEO-relevant keywords to include in
 	// the element of this page.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// MetaTitle is the meta_title field (the spec does not describe it).
+	// MetaTitle is the page's meta title.
 	MetaTitle *string `json:"meta_title,omitempty"`
 	// Name is the name of the page.
 	Name string `json:"name"`
@@ -118,7 +118,7 @@ type PageCreate struct {
 	// MetaKeywords: Comma-separated list of SEO-relevant keywords to include in
 	// the element of this page.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// MetaTitle is the meta_title field (the spec does not describe it).
+	// MetaTitle is the page's meta title.
 	MetaTitle *string `json:"meta_title,omitempty"`
 	// Name is the name of the page.
 	Name *string `json:"name,omitempty"`
@@ -173,7 +173,7 @@ type PageUpdateMany struct {
 	// MetaKeywords: Comma-separated list of SEO-relevant keywords to include in
 	// the element of this page.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// MetaTitle is the meta_title field (the spec does not describe it).
+	// MetaTitle is the page update many's meta title.
 	MetaTitle *string `json:"meta_title,omitempty"`
 	// Name is the name of the page.
 	Name *string `json:"name,omitempty"`
@@ -236,7 +236,7 @@ type PageUpdate struct {
 	// MetaKeywords: Comma-separated list of SEO-relevant keywords to include in
 	// the element of this page.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// MetaTitle is the meta_title field (the spec does not describe it).
+	// MetaTitle is the page's meta title.
 	MetaTitle *string `json:"meta_title,omitempty"`
 	// Name is the name of the page.
 	Name *string `json:"name,omitempty"`

@@ -23,7 +23,7 @@ type PaymentAccessToken struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type PaymentAccessTokenCreate struct {
-	// Order is the order field (the spec does not describe it).
+	// Order is the payment access token's order.
 	Order PaymentAccessTokenCreateOrder `json:"order"`
 }
 

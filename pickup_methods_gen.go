@@ -29,8 +29,7 @@ type PickupMethod struct {
 	DisplayName string `json:"display_name"`
 	// LocationID is the ID of the location.
 	LocationID int `json:"location_id"`
-	// LocationIdentity is the location_identity field (the spec does not describe
-	// it).
+	// LocationIdentity is the pickup method's location identity.
 	LocationIdentity int `json:"location_identity"`
 }
 
@@ -87,8 +86,7 @@ type PickupMethodCreate struct {
 	DisplayName *string `json:"display_name,omitempty"`
 	// LocationID is the ID of the location.
 	LocationID *int `json:"location_id,omitempty"`
-	// LocationIdentity is the location_identity field (the spec does not describe
-	// it).
+	// LocationIdentity is the pickup method's location identity.
 	LocationIdentity *int `json:"location_identity,omitempty"`
 }
 
@@ -107,8 +105,7 @@ type PickupMethodUpdate struct {
 	DisplayName *string `json:"display_name,omitempty"`
 	// LocationID is the ID of the location.
 	LocationID *int `json:"location_id,omitempty"`
-	// LocationIdentity is the location_identity field (the spec does not describe
-	// it).
+	// LocationIdentity is the pickup method's location identity.
 	LocationIdentity *int `json:"location_identity,omitempty"`
 }
 

@@ -13,7 +13,7 @@ type PickupOptionsService service
 
 // PickupOptionSearchResult is a pickup option search result.
 type PickupOptionSearchResult struct {
-	// Results is the results field (the spec does not describe it).
+	// Results are the pickup option search result's results.
 	Results []PickupOptionSearchResultResult `json:"results,omitempty"`
 }
 
@@ -33,26 +33,26 @@ type PickupOption struct {
 
 // PickupOptionItem is a pickup option item.
 type PickupOptionItem struct {
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the pickup option item's quantity.
 	Quantity int `json:"quantity"`
-	// VariantID is the variant_id field (the spec does not describe it).
+	// VariantID is the pickup option item's variant id.
 	VariantID int `json:"variant_id"`
 }
 
 // PickupOptionMethod is a pickup option method: pickup method that can be
 // used with the available items.
 type PickupOptionMethod struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the pickup option method's id.
 	ID int `json:"id"`
-	// CollectionInstructions is the collection_instructions field (the spec does
-	// not describe it).
+	// CollectionInstructions is the pickup option method's collection
+	// instructions.
 	CollectionInstructions string `json:"collection_instructions"`
-	// CollectionTimeDescription is the collection_time_description field (the
-	// spec does not describe it).
+	// CollectionTimeDescription is the pickup option method's collection time
+	// description.
 	CollectionTimeDescription string `json:"collection_time_description"`
-	// DisplayName is the display_name field (the spec does not describe it).
+	// DisplayName is the pickup option method's display name.
 	DisplayName string `json:"display_name"`
-	// LocationID is the location_id field (the spec does not describe it).
+	// LocationID is the pickup option method's location id.
 	LocationID int `json:"location_id"`
 }
 
@@ -66,9 +66,9 @@ type PickupOptionSearch struct {
 
 // PickupSearchItemInput is a pickup search item input.
 type PickupSearchItemInput struct {
-	// Quantity is the quantity field (the spec does not describe it).
+	// Quantity is the pickup search item's quantity.
 	Quantity int `json:"quantity"`
-	// VariantID is the variant_id field (the spec does not describe it).
+	// VariantID is the pickup search item's variant id.
 	VariantID int `json:"variant_id"`
 }
 
@@ -85,18 +85,18 @@ type PickupSearchAreaInput struct {
 // PickupCoordinatesInput is a pickup coordinates input: coordinates where you
 // are searching for pickup options.
 type PickupCoordinatesInput struct {
-	// Latitude is the latitude field (the spec does not describe it).
+	// Latitude is the pickup coordinates's latitude.
 	Latitude float64 `json:"latitude"`
-	// Longitude is the longitude field (the spec does not describe it).
+	// Longitude is the pickup coordinates's longitude.
 	Longitude float64 `json:"longitude"`
 }
 
 // PickupSearchAreaInputRadius is a pickup search area input radius: radius
 // around the coordinates where you are searching for pickup options.
 type PickupSearchAreaInputRadius struct {
-	// Unit is the unit field (the spec does not describe it).
+	// Unit is the pickup search area input radius's unit.
 	Unit string `json:"unit"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the pickup search area input radius's value.
 	Value int `json:"value"`
 }
 

@@ -34,7 +34,7 @@ type Placement struct {
 	TemplateFile string `json:"template_file"`
 	// UUID is the primary identifier.
 	UUID string `json:"uuid"`
-	// Widget is the widget field (the spec does not describe it).
+	// Widget is the placement's widget.
 	Widget *Widget `json:"widget,omitempty"`
 }
 

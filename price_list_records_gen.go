@@ -19,8 +19,7 @@ type PriceListRecordsService service
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type PriceListRecordCreate struct {
-	// BulkPricingTiers is the bulk_pricing_tiers field (the spec does not
-	// describe it).
+	// BulkPricingTiers are the price list record's bulk pricing tiers.
 	BulkPricingTiers []PriceListRecordCreateBulkPricingTier `json:"bulk_pricing_tiers,omitzero"`
 	// Currency is the 3-letter country code with which this price record is
 	// associated.
@@ -84,8 +83,7 @@ func (v PriceListRecordCreateBulkPricingTier) MarshalJSON() ([]byte, error) {
 
 // PriceListRecordUpsert is a price list record upsert.
 type PriceListRecordUpsert struct {
-	// BulkPricingTiers is the bulk_pricing_tiers field (the spec does not
-	// describe it).
+	// BulkPricingTiers are the price list record upsert's bulk pricing tiers.
 	BulkPricingTiers []PriceListRecordCreateBulkPricingTier `json:"bulk_pricing_tiers,omitzero"`
 	// Currency is the 3-letter country code with which this price record is
 	// associated.

@@ -19,8 +19,7 @@ import (
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type PriceRecordCreate struct {
-	// BulkPricingTiers is the bulk_pricing_tiers field (the spec does not
-	// describe it).
+	// BulkPricingTiers are the price record's bulk pricing tiers.
 	BulkPricingTiers []PriceRecordCreateBulkPricingTier `json:"bulk_pricing_tiers,omitzero"`
 	// Currency is the 3-letter currency code with which this price set is
 	// associated.
@@ -110,8 +109,7 @@ type PriceRecordOptions struct {
 
 // PriceRecordSet is a price record set.
 type PriceRecordSet struct {
-	// BulkPricingTiers is the bulk_pricing_tiers field (the spec does not
-	// describe it).
+	// BulkPricingTiers are the price record set's bulk pricing tiers.
 	BulkPricingTiers []PriceRecordSetBulkPricingTier `json:"bulk_pricing_tiers,omitzero"`
 	// MapPrice is the MAP (Minimum Advertised Price) for the variant mapped in a
 	// Price List.

@@ -14,9 +14,9 @@ type ProductCategoryAssignmentsService service
 
 // ProductCategoryAssignment is a product category assignment.
 type ProductCategoryAssignment struct {
-	// CategoryID is the category_id field (the spec does not describe it).
+	// CategoryID is the product category assignment's category id.
 	CategoryID int `json:"category_id"`
-	// ProductID is the product_id field (the spec does not describe it).
+	// ProductID is the product category assignment's product id.
 	ProductID int `json:"product_id"`
 }
 
@@ -45,9 +45,9 @@ func (f *ProductCategoryAssignmentFilter) paging() (page, limit *int) { return &
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductCategoryAssignmentCreate struct {
-	// CategoryID is the category_id field (the spec does not describe it).
+	// CategoryID is the product category assignment's category id.
 	CategoryID int `json:"category_id"`
-	// ProductID is the product_id field (the spec does not describe it).
+	// ProductID is the product category assignment's product id.
 	ProductID int `json:"product_id"`
 }
 

@@ -14,9 +14,9 @@ type ProductChannelAssignmentsService service
 
 // ProductChannelAssignment is a product channel assignment.
 type ProductChannelAssignment struct {
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the product channel assignment's channel id.
 	ChannelID int `json:"channel_id"`
-	// ProductID is the product_id field (the spec does not describe it).
+	// ProductID is the product channel assignment's product id.
 	ProductID int `json:"product_id"`
 }
 
@@ -44,9 +44,9 @@ func (f *ProductChannelAssignmentFilter) paging() (page, limit *int) { return &f
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductChannelAssignmentCreate struct {
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the product channel assignment's channel id.
 	ChannelID int `json:"channel_id"`
-	// ProductID is the product_id field (the spec does not describe it).
+	// ProductID is the product channel assignment's product id.
 	ProductID int `json:"product_id"`
 }
 

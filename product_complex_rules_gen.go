@@ -21,7 +21,7 @@ type ProductComplexRulesService service
 type ProductComplexRule struct {
 	// ID is the unique numeric ID of the rule; increments sequentially.
 	ID int `json:"id"`
-	// Conditions is the conditions field (the spec does not describe it).
+	// Conditions are the product complex rule's conditions.
 	Conditions []ProductComplexRuleCondition `json:"conditions,omitempty"`
 	// Enabled: Flag for determining whether the rule is to be used when adjusting
 	// a productʼs price, weight, image, or availabilty.
@@ -114,7 +114,7 @@ func (f *ProductComplexRuleFilter) paging() (page, limit *int) { return &f.Page,
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductComplexRuleCreate struct {
-	// Conditions is the conditions field (the spec does not describe it).
+	// Conditions are the product complex rule's conditions.
 	Conditions []ProductComplexRuleCreateCondition `json:"conditions,omitzero"`
 	// Enabled: Flag for determining whether the rule is to be used when adjusting
 	// a productʼs price, weight, image, or availabilty.
@@ -209,7 +209,7 @@ func (v ProductComplexRuleCreateWeightAdjuster) MarshalJSON() ([]byte, error) {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductComplexRuleUpdate struct {
-	// Conditions is the conditions field (the spec does not describe it).
+	// Conditions are the product complex rule's conditions.
 	Conditions []ProductComplexRuleUpdateCondition `json:"conditions,omitzero"`
 	// Enabled: Flag for determining whether the rule is to be used when adjusting
 	// a productʼs price, weight, image, or availabilty.

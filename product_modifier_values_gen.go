@@ -41,7 +41,7 @@ func (f *ProductModifierValueFilter) paging() (page, limit *int) { return &f.Pag
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ProductModifierValueCreate struct {
-	// Adjusters is the adjusters field (the spec does not describe it).
+	// Adjusters is the product modifier value's adjusters.
 	Adjusters *ProductModifierValueCreateAdjusters `json:"adjusters,omitempty"`
 	// IsDefault is the flag for preselecting a value as the default on the
 	// storefront.
@@ -64,8 +64,8 @@ type ProductModifierValueCreateAdjusters struct {
 	ImageURL *string `json:"image_url,omitempty"`
 	// Price: Adjuster for Complex Rules.
 	Price *ProductModifierValueCreateAdjustersPrice `json:"price,omitempty"`
-	// PurchasingDisabled is the purchasing_disabled field (the spec does not
-	// describe it).
+	// PurchasingDisabled is the product modifier value create adjusters's
+	// purchasing disabled.
 	PurchasingDisabled *ProductModifierValueCreateAdjustersPurchasingDisabled `json:"purchasing_disabled,omitempty"`
 	// Weight: Adjuster for Complex Rules.
 	Weight *ProductModifierValueCreateAdjustersWeight `json:"weight,omitempty"`
@@ -136,7 +136,7 @@ func (v ProductModifierValueCreateAdjustersWeight) MarshalJSON() ([]byte, error)
 type ProductModifierValueUpdate struct {
 	// ID is the unique numeric ID of the value; increments sequentially.
 	ID *int `json:"id,omitempty"`
-	// Adjusters is the adjusters field (the spec does not describe it).
+	// Adjusters is the product modifier value's adjusters.
 	Adjusters *ProductModifierValueUpdateAdjusters `json:"adjusters,omitempty"`
 	// IsDefault is the flag for preselecting a value as the default on the
 	// storefront.
@@ -159,8 +159,8 @@ type ProductModifierValueUpdateAdjusters struct {
 	ImageURL *string `json:"image_url,omitempty"`
 	// Price: Adjuster for Complex Rules.
 	Price *ProductModifierValueUpdateAdjustersPrice `json:"price,omitempty"`
-	// PurchasingDisabled is the purchasing_disabled field (the spec does not
-	// describe it).
+	// PurchasingDisabled is the product modifier value update adjusters's
+	// purchasing disabled.
 	PurchasingDisabled *ProductModifierValueUpdateAdjustersPurchasingDisabled `json:"purchasing_disabled,omitempty"`
 	// Weight: Adjuster for Complex Rules.
 	Weight *ProductModifierValueUpdateAdjustersWeight `json:"weight,omitempty"`

@@ -124,14 +124,14 @@ type ProductModifierConfig struct {
 type ProductModifierValue struct {
 	// ID is the unique numeric ID of the value; increments sequentially.
 	ID int `json:"id"`
-	// Adjusters is the adjusters field (the spec does not describe it).
+	// Adjusters is the product modifier value's adjusters.
 	Adjusters *ProductModifierAdjusters `json:"adjusters,omitempty"`
 	// IsDefault is the flag for preselecting a value as the default on the
 	// storefront.
 	IsDefault bool `json:"is_default"`
 	// Label is the text display identifying the value on the storefront.
 	Label string `json:"label"`
-	// OptionID is the option_id field (the spec does not describe it).
+	// OptionID is the product modifier value's option id.
 	OptionID int `json:"option_id"`
 	// SortOrder is the order in which the value will be displayed on the product
 	// page.
@@ -148,8 +148,7 @@ type ProductModifierAdjusters struct {
 	ImageURL string `json:"image_url"`
 	// Price: Adjuster for Complex Rules.
 	Price *ProductModifierAdjuster `json:"price,omitempty"`
-	// PurchasingDisabled is the purchasing_disabled field (the spec does not
-	// describe it).
+	// PurchasingDisabled is the product modifier adjusters's purchasing disabled.
 	PurchasingDisabled *ProductModifierAdjustersPurchasingDisabled `json:"purchasing_disabled,omitempty"`
 	// Weight: Adjuster for Complex Rules.
 	Weight *ProductModifierAdjuster `json:"weight,omitempty"`
@@ -311,7 +310,7 @@ type ProductModifierCreateOptionValue struct {
 // ProductModifierCreateOptionValueAdjusters is a product modifier create
 // option value adjusters: adjuster for Complex Rules.
 type ProductModifierCreateOptionValueAdjusters struct {
-	// Price is the price field (the spec does not describe it).
+	// Price is the product modifier create option value adjusters's price.
 	Price *ProductModifierCreateOptionValueAdjustersPrice `json:"price,omitempty"`
 }
 
@@ -454,7 +453,7 @@ func (v ProductModifierUpdateConfig) MarshalJSON() ([]byte, error) {
 type ProductModifierUpdateOptionValue struct {
 	// ID is the unique numeric ID of the value; increments sequentially.
 	ID *int `json:"id,omitempty"`
-	// Adjusters is the adjusters field (the spec does not describe it).
+	// Adjusters is the product modifier update option value's adjusters.
 	Adjusters *ProductModifierUpdateOptionValueAdjusters `json:"adjusters,omitempty"`
 	// IsDefault is the flag for preselecting a value as the default on the
 	// storefront.

@@ -28,7 +28,7 @@ type ProductOption struct {
 	// Name is the unique option name, auto-generated from the display name, a
 	// timestamp, and the product ID.
 	Name string `json:"name"`
-	// OptionValues is the option_values field (the spec does not describe it).
+	// OptionValues are the product option's option values.
 	OptionValues []ProductOptionValue `json:"option_values,omitempty"`
 	// ProductID is the unique numerical ID of the product to which the option
 	// belongs.
@@ -166,7 +166,7 @@ type ProductOptionCreate struct {
 	DisplayName *string `json:"display_name,omitempty"`
 	// ImageURL: Publicly available image url
 	ImageURL *string `json:"image_url,omitempty"`
-	// OptionValues is the option_values field (the spec does not describe it).
+	// OptionValues are the product option's option values.
 	OptionValues []ProductOptionCreateOptionValue `json:"option_values,omitzero"`
 	// ProductID is the unique numerical ID of the product to which the option
 	// belongs.
@@ -287,7 +287,7 @@ type ProductOptionUpdate struct {
 	DisplayName *string `json:"display_name,omitempty"`
 	// ImageURL: Publicly available image url
 	ImageURL *string `json:"image_url,omitempty"`
-	// OptionValues is the option_values field (the spec does not describe it).
+	// OptionValues are the product option's option values.
 	OptionValues []ProductOptionUpdateOptionValue `json:"option_values,omitzero"`
 	// ProductID is the unique numerical ID of the product to which the option
 	// belongs.

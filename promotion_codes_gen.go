@@ -59,7 +59,7 @@ type PromotionCodeDeleteFilter struct {
 type PromotionCodeBatch struct {
 	// BatchSize is the number of codes generated in the batch.
 	BatchSize int `json:"batch_size"`
-	// Codes is the codes field (the spec does not describe it).
+	// Codes are the promotion code batch's codes.
 	Codes []PromotionCodeBatchCode `json:"codes,omitempty"`
 	// Created is the date and time when the codes were created.
 	Created LenientTime `json:"created"`

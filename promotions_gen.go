@@ -57,7 +57,7 @@ type Promotion struct {
 	// MaxUses is the maximum number of times this discount can be used by
 	// customers.
 	MaxUses int `json:"max_uses"`
-	// MultipleCodes is the multiple_codes field (the spec does not describe it).
+	// MultipleCodes is the promotion's multiple codes.
 	MultipleCodes *PromotionMultipleCodes `json:"multiple_codes,omitempty"`
 	// Name is an internal name for this rule that the merchant can refer to.
 	Name string `json:"name"`
@@ -84,7 +84,7 @@ type Promotion struct {
 
 // PromotionChannel is a promotion channel.
 type PromotionChannel struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the promotion channel's id.
 	ID int `json:"id"`
 }
 
@@ -118,7 +118,7 @@ type PromotionCustomer struct {
 	// MinimumOrderCount is the minimum number of completed orders required of the
 	// customer.
 	MinimumOrderCount int `json:"minimum_order_count"`
-	// Segments is the segments field (the spec does not describe it).
+	// Segments is the promotion customer's segments.
 	Segments *PromotionCustomerSegments `json:"segments,omitempty"`
 }
 
@@ -126,11 +126,11 @@ type PromotionCustomer struct {
 type PromotionCustomerSegments struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
-	// And is the and field (the spec does not describe it).
+	// And are the promotion customer segments's and.
 	And []PromotionCustomerSegmentLimitation2 `json:"and,omitempty"`
-	// Not is the not field (the spec does not describe it).
+	// Not is the promotion customer segments's not.
 	Not *PromotionCustomerSegmentLimitation2 `json:"not,omitempty"`
-	// Or is the or field (the spec does not describe it).
+	// Or are the promotion customer segments's or.
 	Or []PromotionCustomerSegmentLimitation2 `json:"or,omitempty"`
 }
 
@@ -139,11 +139,11 @@ type PromotionCustomerSegments struct {
 type PromotionCustomerSegmentLimitation2 struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
-	// And is the and field (the spec does not describe it).
+	// And are the promotion customer segment limitation2's and.
 	And []PromotionCustomerSegmentLimitation3 `json:"and,omitempty"`
-	// Not is the not field (the spec does not describe it).
+	// Not is the promotion customer segment limitation2's not.
 	Not *PromotionCustomerSegmentLimitation3 `json:"not,omitempty"`
-	// Or is the or field (the spec does not describe it).
+	// Or are the promotion customer segment limitation2's or.
 	Or []PromotionCustomerSegmentLimitation3 `json:"or,omitempty"`
 }
 
@@ -152,11 +152,11 @@ type PromotionCustomerSegmentLimitation2 struct {
 type PromotionCustomerSegmentLimitation3 struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitempty"`
-	// And is the and field (the spec does not describe it).
+	// And are the promotion customer segment limitation3's and.
 	And []PromotionCustomerSegmentIdLimitation `json:"and,omitempty"`
-	// Not is the not field (the spec does not describe it).
+	// Not is the promotion customer segment limitation3's not.
 	Not *PromotionCustomerSegmentIdLimitation `json:"not,omitempty"`
-	// Or is the or field (the spec does not describe it).
+	// Or are the promotion customer segment limitation3's or.
 	Or []PromotionCustomerSegmentIdLimitation `json:"or,omitempty"`
 }
 
@@ -169,8 +169,7 @@ type PromotionCustomerSegmentIdLimitation struct {
 
 // PromotionMultipleCodes is a promotion multiple codes.
 type PromotionMultipleCodes struct {
-	// HasMultipleCodes is the has_multiple_codes field (the spec does not
-	// describe it).
+	// HasMultipleCodes is the promotion multiple codes's has multiple codes.
 	HasMultipleCodes bool `json:"has_multiple_codes"`
 }
 
@@ -183,7 +182,7 @@ type PromotionNotification struct {
 	Content string `json:"content"`
 	// Locations: Specifies where the notification message will be displayed.
 	Locations []string `json:"locations,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion notification's type.
 	Type string `json:"type"`
 }
 
@@ -205,15 +204,15 @@ type PromotionRule struct {
 
 // PromotionAction is a promotion action: action
 type PromotionAction struct {
-	// CartItems is the cart_items field (the spec does not describe it).
+	// CartItems is the promotion action's cart items.
 	CartItems *PromotionActionCartItems `json:"cart_items,omitempty"`
-	// CartValue is the cart_value field (the spec does not describe it).
+	// CartValue is the promotion action's cart value.
 	CartValue *PromotionActionCartValue `json:"cart_value,omitempty"`
-	// FixedPriceSet is the fixed_price_set field (the spec does not describe it).
+	// FixedPriceSet is the promotion action's fixed price set.
 	FixedPriceSet *PromotionActionFixedPriceSet `json:"fixed_price_set,omitempty"`
-	// GiftItem is the gift_item field (the spec does not describe it).
+	// GiftItem is the promotion action's gift item.
 	GiftItem *PromotionActionGiftItem `json:"gift_item,omitempty"`
-	// Shipping is the shipping field (the spec does not describe it).
+	// Shipping is the promotion action's shipping.
 	Shipping *PromotionActionShipping `json:"shipping,omitempty"`
 }
 
@@ -271,10 +270,9 @@ type PromotionItemMatcher struct {
 	Not *PromotionItemMatcher2 `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionItemMatcher2 `json:"or,omitempty"`
-	// ProductCustomField is the product_custom_field field (the spec does not
-	// describe it).
+	// ProductCustomField is the promotion item matcher's product custom field.
 	ProductCustomField *PromotionItemMatcherProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is the product_option field (the spec does not describe it).
+	// ProductOption is the promotion item matcher's product option.
 	ProductOption *PromotionItemMatcherProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
@@ -295,10 +293,9 @@ type PromotionItemMatcher2 struct {
 	Not *PromotionItemMatcher3 `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionItemMatcher3 `json:"or,omitempty"`
-	// ProductCustomField is the product_custom_field field (the spec does not
-	// describe it).
+	// ProductCustomField is the promotion item matcher2's product custom field.
 	ProductCustomField *PromotionItemMatcher2ProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is the product_option field (the spec does not describe it).
+	// ProductOption is the promotion item matcher2's product option.
 	ProductOption *PromotionItemMatcher2ProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
@@ -319,10 +316,9 @@ type PromotionItemMatcher3 struct {
 	Not *PromotionSimpleItemMatcher `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionSimpleItemMatcher `json:"or,omitempty"`
-	// ProductCustomField is the product_custom_field field (the spec does not
-	// describe it).
+	// ProductCustomField is the promotion item matcher3's product custom field.
 	ProductCustomField *PromotionItemMatcher3ProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is the product_option field (the spec does not describe it).
+	// ProductOption is the promotion item matcher3's product option.
 	ProductOption *PromotionItemMatcher3ProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
@@ -337,10 +333,10 @@ type PromotionSimpleItemMatcher struct {
 	Brands []int `json:"brands,omitempty"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitempty"`
-	// ProductCustomField is the product_custom_field field (the spec does not
-	// describe it).
+	// ProductCustomField is the promotion simple item matcher's product custom
+	// field.
 	ProductCustomField *PromotionSimpleItemMatcherProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is the product_option field (the spec does not describe it).
+	// ProductOption is the promotion simple item matcher's product option.
 	ProductOption *PromotionSimpleItemMatcherProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitempty"`
@@ -351,80 +347,80 @@ type PromotionSimpleItemMatcher struct {
 // PromotionSimpleItemMatcherProductCustomField is a promotion simple item
 // matcher product custom field.
 type PromotionSimpleItemMatcherProductCustomField struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion simple item matcher product custom field's name.
 	Name string `json:"name"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion simple item matcher product custom field's values.
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionSimpleItemMatcherProductOption is a promotion simple item matcher
 // product option.
 type PromotionSimpleItemMatcherProductOption struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion simple item matcher product option's name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion simple item matcher product option's type.
 	Type string `json:"type"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion simple item matcher product option's values.
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcher3ProductCustomField is a promotion item matcher3
 // product custom field.
 type PromotionItemMatcher3ProductCustomField struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher3 product custom field's name.
 	Name string `json:"name"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher3 product custom field's values.
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcher3ProductOption is a promotion item matcher3 product
 // option.
 type PromotionItemMatcher3ProductOption struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher3 product option's name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion item matcher3 product option's type.
 	Type string `json:"type"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher3 product option's values.
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcher2ProductCustomField is a promotion item matcher2
 // product custom field.
 type PromotionItemMatcher2ProductCustomField struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher2 product custom field's name.
 	Name string `json:"name"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher2 product custom field's values.
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcher2ProductOption is a promotion item matcher2 product
 // option.
 type PromotionItemMatcher2ProductOption struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher2 product option's name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion item matcher2 product option's type.
 	Type string `json:"type"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher2 product option's values.
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcherProductCustomField is a promotion item matcher product
 // custom field.
 type PromotionItemMatcherProductCustomField struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher product custom field's name.
 	Name string `json:"name"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher product custom field's values.
 	Values []string `json:"values,omitempty"`
 }
 
 // PromotionItemMatcherProductOption is a promotion item matcher product
 // option.
 type PromotionItemMatcherProductOption struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher product option's name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion item matcher product option's type.
 	Type string `json:"type"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher product option's values.
 	Values []string `json:"values,omitempty"`
 }
 
@@ -484,14 +480,14 @@ type PromotionActionShipping struct {
 type PromotionCondition struct {
 	// And: Array of Conditions.
 	And []PromotionCartCondition `json:"and,omitempty"`
-	// Cart is the cart field (the spec does not describe it).
+	// Cart is the promotion condition's cart.
 	Cart *PromotionConditionCart `json:"cart,omitempty"`
 }
 
 // PromotionCartCondition is a promotion cart condition: cart Condition
 // Condition based on the content of the current cart.
 type PromotionCartCondition struct {
-	// Cart is the cart field (the spec does not describe it).
+	// Cart is the promotion cart condition's cart.
 	Cart *PromotionCartConditionCart `json:"cart,omitempty"`
 }
 
@@ -663,7 +659,7 @@ type PromotionCreate struct {
 
 // PromotionChannelInput is a promotion channel input.
 type PromotionChannelInput struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the promotion channel's id.
 	ID int `json:"id"`
 }
 
@@ -694,7 +690,7 @@ type PromotionCustomerInput struct {
 	// MinimumOrderCount is the minimum number of completed orders required of the
 	// customer.
 	MinimumOrderCount *int `json:"minimum_order_count,omitempty"`
-	// Segments is the segments field (the spec does not describe it).
+	// Segments is the promotion customer's segments.
 	Segments *PromotionCustomerInputSegments `json:"segments,omitempty"`
 }
 
@@ -702,11 +698,11 @@ type PromotionCustomerInput struct {
 type PromotionCustomerInputSegments struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitzero"`
-	// And is the and field (the spec does not describe it).
+	// And are the promotion customer input segments's and.
 	And []PromotionCustomerSegmentLimitation2Input `json:"and,omitzero"`
-	// Not is the not field (the spec does not describe it).
+	// Not is the promotion customer input segments's not.
 	Not *PromotionCustomerSegmentLimitation2Input `json:"not,omitempty"`
-	// Or is the or field (the spec does not describe it).
+	// Or are the promotion customer input segments's or.
 	Or []PromotionCustomerSegmentLimitation2Input `json:"or,omitzero"`
 }
 
@@ -715,11 +711,11 @@ type PromotionCustomerInputSegments struct {
 type PromotionCustomerSegmentLimitation2Input struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitzero"`
-	// And is the and field (the spec does not describe it).
+	// And are the promotion customer segment limitation2's and.
 	And []PromotionCustomerSegmentLimitation3Input `json:"and,omitzero"`
-	// Not is the not field (the spec does not describe it).
+	// Not is the promotion customer segment limitation2's not.
 	Not *PromotionCustomerSegmentLimitation3Input `json:"not,omitempty"`
-	// Or is the or field (the spec does not describe it).
+	// Or are the promotion customer segment limitation2's or.
 	Or []PromotionCustomerSegmentLimitation3Input `json:"or,omitzero"`
 }
 
@@ -728,11 +724,11 @@ type PromotionCustomerSegmentLimitation2Input struct {
 type PromotionCustomerSegmentLimitation3Input struct {
 	// ID is an array of segment IDs.
 	ID []string `json:"id,omitzero"`
-	// And is the and field (the spec does not describe it).
+	// And are the promotion customer segment limitation3's and.
 	And []PromotionCustomerSegmentIdLimitationInput `json:"and,omitzero"`
-	// Not is the not field (the spec does not describe it).
+	// Not is the promotion customer segment limitation3's not.
 	Not *PromotionCustomerSegmentIdLimitationInput `json:"not,omitempty"`
-	// Or is the or field (the spec does not describe it).
+	// Or are the promotion customer segment limitation3's or.
 	Or []PromotionCustomerSegmentIdLimitationInput `json:"or,omitzero"`
 }
 
@@ -752,7 +748,7 @@ type PromotionNotificationInput struct {
 	Content string `json:"content"`
 	// Locations: Specifies where the notification message will be displayed.
 	Locations []string `json:"locations"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion notification's type.
 	Type string `json:"type"`
 }
 
@@ -774,15 +770,15 @@ type PromotionRuleInput struct {
 
 // PromotionActionInput is a promotion action input: action
 type PromotionActionInput struct {
-	// CartItems is the cart_items field (the spec does not describe it).
+	// CartItems is the promotion action's cart items.
 	CartItems *PromotionActionInputCartItems `json:"cart_items,omitempty"`
-	// CartValue is the cart_value field (the spec does not describe it).
+	// CartValue is the promotion action's cart value.
 	CartValue *PromotionActionInputCartValue `json:"cart_value,omitempty"`
-	// FixedPriceSet is the fixed_price_set field (the spec does not describe it).
+	// FixedPriceSet is the promotion action's fixed price set.
 	FixedPriceSet *PromotionActionInputFixedPriceSet `json:"fixed_price_set,omitempty"`
-	// GiftItem is the gift_item field (the spec does not describe it).
+	// GiftItem is the promotion action's gift item.
 	GiftItem *PromotionActionInputGiftItem `json:"gift_item,omitempty"`
-	// Shipping is the shipping field (the spec does not describe it).
+	// Shipping is the promotion action's shipping.
 	Shipping *PromotionActionInputShipping `json:"shipping,omitempty"`
 }
 
@@ -840,10 +836,9 @@ type PromotionItemMatcherInput struct {
 	Not *PromotionItemMatcher2Input `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionItemMatcher2Input `json:"or,omitzero"`
-	// ProductCustomField is the product_custom_field field (the spec does not
-	// describe it).
+	// ProductCustomField is the promotion item matcher's product custom field.
 	ProductCustomField *PromotionItemMatcherInputProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is the product_option field (the spec does not describe it).
+	// ProductOption is the promotion item matcher's product option.
 	ProductOption *PromotionItemMatcherInputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
@@ -864,10 +859,9 @@ type PromotionItemMatcher2Input struct {
 	Not *PromotionItemMatcher3Input `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionItemMatcher3Input `json:"or,omitzero"`
-	// ProductCustomField is the product_custom_field field (the spec does not
-	// describe it).
+	// ProductCustomField is the promotion item matcher2's product custom field.
 	ProductCustomField *PromotionItemMatcher2InputProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is the product_option field (the spec does not describe it).
+	// ProductOption is the promotion item matcher2's product option.
 	ProductOption *PromotionItemMatcher2InputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
@@ -888,10 +882,9 @@ type PromotionItemMatcher3Input struct {
 	Not *PromotionSimpleItemMatcherInput `json:"not,omitempty"`
 	// Or: Array of Item Matcher.
 	Or []PromotionSimpleItemMatcherInput `json:"or,omitzero"`
-	// ProductCustomField is the product_custom_field field (the spec does not
-	// describe it).
+	// ProductCustomField is the promotion item matcher3's product custom field.
 	ProductCustomField *PromotionItemMatcher3InputProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is the product_option field (the spec does not describe it).
+	// ProductOption is the promotion item matcher3's product option.
 	ProductOption *PromotionItemMatcher3InputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
@@ -906,10 +899,10 @@ type PromotionSimpleItemMatcherInput struct {
 	Brands []int `json:"brands,omitzero"`
 	// Categories: List of category IDs.
 	Categories []int `json:"categories,omitzero"`
-	// ProductCustomField is the product_custom_field field (the spec does not
-	// describe it).
+	// ProductCustomField is the promotion simple item matcher's product custom
+	// field.
 	ProductCustomField *PromotionSimpleItemMatcherInputProductCustomField `json:"product_custom_field,omitempty"`
-	// ProductOption is the product_option field (the spec does not describe it).
+	// ProductOption is the promotion simple item matcher's product option.
 	ProductOption *PromotionSimpleItemMatcherInputProductOption `json:"product_option,omitempty"`
 	// Products: List of product IDs.
 	Products []int `json:"products,omitzero"`
@@ -920,80 +913,82 @@ type PromotionSimpleItemMatcherInput struct {
 // PromotionSimpleItemMatcherInputProductCustomField is a promotion simple
 // item matcher input product custom field.
 type PromotionSimpleItemMatcherInputProductCustomField struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion simple item matcher input product custom field's
+	// name.
 	Name string `json:"name"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion simple item matcher input product custom field's
+	// values.
 	Values []string `json:"values"`
 }
 
 // PromotionSimpleItemMatcherInputProductOption is a promotion simple item
 // matcher input product option.
 type PromotionSimpleItemMatcherInputProductOption struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion simple item matcher input product option's name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion simple item matcher input product option's type.
 	Type string `json:"type"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion simple item matcher input product option's values.
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcher3InputProductCustomField is a promotion item matcher3
 // input product custom field.
 type PromotionItemMatcher3InputProductCustomField struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher3 input product custom field's name.
 	Name string `json:"name"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher3 input product custom field's values.
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcher3InputProductOption is a promotion item matcher3 input
 // product option.
 type PromotionItemMatcher3InputProductOption struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher3 input product option's name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion item matcher3 input product option's type.
 	Type string `json:"type"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher3 input product option's values.
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcher2InputProductCustomField is a promotion item matcher2
 // input product custom field.
 type PromotionItemMatcher2InputProductCustomField struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher2 input product custom field's name.
 	Name string `json:"name"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher2 input product custom field's values.
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcher2InputProductOption is a promotion item matcher2 input
 // product option.
 type PromotionItemMatcher2InputProductOption struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher2 input product option's name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion item matcher2 input product option's type.
 	Type string `json:"type"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher2 input product option's values.
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcherInputProductCustomField is a promotion item matcher
 // input product custom field.
 type PromotionItemMatcherInputProductCustomField struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher input product custom field's name.
 	Name string `json:"name"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher input product custom field's values.
 	Values []string `json:"values"`
 }
 
 // PromotionItemMatcherInputProductOption is a promotion item matcher input
 // product option.
 type PromotionItemMatcherInputProductOption struct {
-	// Name is the name field (the spec does not describe it).
+	// Name is the promotion item matcher input product option's name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the promotion item matcher input product option's type.
 	Type string `json:"type"`
-	// Values is the values field (the spec does not describe it).
+	// Values are the promotion item matcher input product option's values.
 	Values []string `json:"values"`
 }
 
@@ -1054,14 +1049,14 @@ type PromotionActionInputShipping struct {
 type PromotionConditionInput struct {
 	// And: Array of Conditions.
 	And []PromotionCartConditionInput `json:"and,omitzero"`
-	// Cart is the cart field (the spec does not describe it).
+	// Cart is the promotion condition's cart.
 	Cart *PromotionConditionInputCart `json:"cart,omitempty"`
 }
 
 // PromotionCartConditionInput is a promotion cart condition input: cart
 // Condition Condition based on the content of the current cart.
 type PromotionCartConditionInput struct {
-	// Cart is the cart field (the spec does not describe it).
+	// Cart is the promotion cart condition's cart.
 	Cart *PromotionCartConditionInputCart `json:"cart,omitempty"`
 }
 

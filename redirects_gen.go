@@ -15,13 +15,13 @@ type RedirectsService service
 // Redirect is a redirect: full detail of a Redirect, optionally including the
 // full destination URL.
 type Redirect struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the redirect's id.
 	ID int `json:"id"`
-	// FromPath is the from_path field (the spec does not describe it).
+	// FromPath is the redirect's from path.
 	FromPath string `json:"from_path"`
-	// SiteID is the site_id field (the spec does not describe it).
+	// SiteID is the redirect's site id.
 	SiteID int `json:"site_id"`
-	// To is the to field (the spec does not describe it).
+	// To is the redirect's to.
 	To *RedirectTo `json:"to,omitempty"`
 	// ToURL: Full destination URL for the redirect.
 	ToURL string `json:"to_url"`
@@ -29,11 +29,11 @@ type Redirect struct {
 
 // RedirectTo is a redirect to.
 type RedirectTo struct {
-	// EntityID is the entity_id field (the spec does not describe it).
+	// EntityID is the redirect to's entity id.
 	EntityID int `json:"entity_id"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the redirect to's type.
 	Type string `json:"type"`
-	// URL is the url field (the spec does not describe it).
+	// URL is the redirect to's url.
 	URL string `json:"url"`
 }
 
@@ -79,21 +79,21 @@ func (f *RedirectFilter) paging() (page, limit *int) { return &f.Page, &f.Limit 
 // RedirectUpsert is a redirect upsert: data necessary to create or update a
 // redirect.
 type RedirectUpsert struct {
-	// FromPath is the from_path field (the spec does not describe it).
+	// FromPath is the redirect upsert's from path.
 	FromPath *string `json:"from_path,omitempty"`
-	// SiteID is the site_id field (the spec does not describe it).
+	// SiteID is the redirect upsert's site id.
 	SiteID *int `json:"site_id,omitempty"`
-	// To is the to field (the spec does not describe it).
+	// To is the redirect upsert's to.
 	To *RedirectUpsertTo `json:"to,omitempty"`
 }
 
 // RedirectUpsertTo is a redirect upsert to.
 type RedirectUpsertTo struct {
-	// EntityID is the entity_id field (the spec does not describe it).
+	// EntityID is the redirect upsert to's entity id.
 	EntityID *int `json:"entity_id,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the redirect upsert to's type.
 	Type *string `json:"type,omitempty"`
-	// URL is the url field (the spec does not describe it).
+	// URL is the redirect upsert to's url.
 	URL *string `json:"url,omitempty"`
 }
 
@@ -120,23 +120,23 @@ type RedirectJob struct {
 	// CreatedAt is the date-time that the import-export job was created,
 	// formatted as an RFC-3339 string.
 	CreatedAt LenientTime `json:"created_at"`
-	// Errors is the errors field (the spec does not describe it).
+	// Errors are the redirect job's errors.
 	Errors []RedirectJobError `json:"errors,omitempty"`
 	// FailedItems is the number of items that were not successfully imported or
 	// exported.
 	FailedItems int `json:"failed_items"`
-	// Status is the status field (the spec does not describe it).
+	// Status is the redirect job's status.
 	Status string `json:"status"`
 	// TotalItems is the number of items in the import or export job.
 	TotalItems int `json:"total_items"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the redirect job's type.
 	Type string `json:"type"`
 }
 
 // RedirectJobError is a redirect job error: detail of an error that occurred
 // during an import job.
 type RedirectJobError struct {
-	// Message is the message field (the spec does not describe it).
+	// Message is the redirect job error's message.
 	Message string `json:"message"`
 	// Row is the row in the import CSV where the error occurred.
 	Row int `json:"row"`
@@ -162,7 +162,7 @@ func (f *RedirectJobFilter) paging() (page, limit *int) { return &f.Page, &f.Lim
 
 // RedirectJobID is a redirect job ID.
 type RedirectJobID struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the redirect job ID's id.
 	ID string `json:"id"`
 }
 

@@ -23,7 +23,7 @@ type Script struct {
 	// AutoUninstall: It will enable automatic cleanup of the script when the
 	// single click app is uninstalled or OAuth token is revoked.
 	AutoUninstall bool `json:"auto_uninstall"`
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the script's channel id.
 	ChannelID int `json:"channel_id"`
 	// ConsentCategory: Consent category for GDPR and CCPA compliance.
 	ConsentCategory string `json:"consent_category"`
@@ -67,7 +67,7 @@ type ScriptCreate struct {
 	// AutoUninstall: It will enable automatic cleanup of the script when the
 	// single click app is uninstalled or OAuth token is revoked.
 	AutoUninstall *bool `json:"auto_uninstall,omitempty"`
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the script's channel id.
 	ChannelID *int `json:"channel_id,omitempty"`
 	// ConsentCategory: Consent category for GDPR and CCPA compliance.
 	ConsentCategory *string `json:"consent_category,omitempty"`
@@ -134,7 +134,7 @@ type ScriptUpdate struct {
 	// AutoUninstall: It will enable automatic cleanup of the script when the
 	// single click app is uninstalled or OAuth token is revoked.
 	AutoUninstall *bool `json:"auto_uninstall,omitempty"`
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the script's channel id.
 	ChannelID *int `json:"channel_id,omitempty"`
 	// ConsentCategory: Consent category for GDPR and CCPA compliance.
 	ConsentCategory *string `json:"consent_category,omitempty"`

@@ -20,20 +20,19 @@ type SettingsService service
 type AnalyticsProvider struct {
 	// ID: Web Analytics Provider ID.
 	ID int `json:"id"`
-	// APISecret is the api_secret field (the spec does not describe it).
+	// APISecret is the analytics provider's api secret.
 	APISecret string `json:"api_secret"`
 	// ChannelID: Channels ID
 	ChannelID int `json:"channel_id"`
 	// Code: Web Analytics Provider code.
 	Code string `json:"code"`
-	// DataTagEnabled is the data_tag_enabled field (the spec does not describe
-	// it).
+	// DataTagEnabled is the analytics provider's data tag enabled.
 	DataTagEnabled bool `json:"data_tag_enabled"`
 	// Enabled: Flag indicates if Web Analytics Provider is enabled or not.
 	Enabled bool `json:"enabled"`
 	// Name: Web Analytics Provider title.
 	Name string `json:"name"`
-	// Version is the version field (the spec does not describe it).
+	// Version is the analytics provider's version.
 	Version float64 `json:"version"`
 }
 
@@ -49,32 +48,31 @@ type SettingsOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type AnalyticsProviderUpdate struct {
-	// Code is the code field (the spec does not describe it).
+	// Code is the analytics provider's code.
 	Code *string `json:"code,omitempty"`
-	// DataTagEnabled is the data_tag_enabled field (the spec does not describe
-	// it).
+	// DataTagEnabled is the analytics provider's data tag enabled.
 	DataTagEnabled *bool `json:"data_tag_enabled,omitempty"`
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the analytics provider's enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the analytics provider's name.
 	Name *string `json:"name,omitempty"`
-	// Version is the version field (the spec does not describe it).
+	// Version is the analytics provider's version.
 	Version *float64 `json:"version,omitempty"`
 }
 
 // AvailableSearchFilter is a available search filter.
 type AvailableSearchFilter struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the available search filter's id.
 	ID string `json:"id"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the available search filter's name.
 	Name string `json:"name"`
-	// PriceRangeMax is the price_range_max field (the spec does not describe it).
+	// PriceRangeMax is the available search filter's price range max.
 	PriceRangeMax decimal.Decimal `json:"price_range_max"`
-	// PriceRangeMin is the price_range_min field (the spec does not describe it).
+	// PriceRangeMin is the available search filter's price range min.
 	PriceRangeMin decimal.Decimal `json:"price_range_min"`
-	// ProductCount is the product_count field (the spec does not describe it).
+	// ProductCount is the available search filter's product count.
 	ProductCount int `json:"product_count"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the available search filter's type.
 	Type string `json:"type"`
 }
 
@@ -94,17 +92,17 @@ type AvailableSearchFilterFilter struct {
 // Product Filtering filters which should display in a particular context,
 // such as on a particular Channel, or while viewing a particular Category.
 type SearchFilterContext struct {
-	// Context is the context field (the spec does not describe it).
+	// Context is the search filter context's context.
 	Context *SearchFilterContextContext `json:"context,omitempty"`
-	// Data is the data field (the spec does not describe it).
+	// Data are the search filter context's data.
 	Data []SearchFilter `json:"data,omitempty"`
 }
 
 // SearchFilterContextContext is a search filter context context.
 type SearchFilterContextContext struct {
-	// CategoryID is the category_id field (the spec does not describe it).
+	// CategoryID is the search filter context context's category id.
 	CategoryID int `json:"category_id"`
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the search filter context context's channel id.
 	ChannelID int `json:"channel_id"`
 }
 
@@ -112,33 +110,27 @@ type SearchFilterContextContext struct {
 type SearchFilter struct {
 	// ID is the ID of the filter.
 	ID string `json:"id"`
-	// CollapsedByDefault is the collapsed_by_default field (the spec does not
-	// describe it).
+	// CollapsedByDefault is the search filter's collapsed by default.
 	CollapsedByDefault bool `json:"collapsed_by_default"`
-	// DisplayName is the display_name field (the spec does not describe it).
+	// DisplayName is the search filter's display name.
 	DisplayName string `json:"display_name"`
-	// DisplayProductCount is the display_product_count field (the spec does not
-	// describe it).
+	// DisplayProductCount is the search filter's display product count.
 	DisplayProductCount bool `json:"display_product_count"`
-	// IsEnabled is the is_enabled field (the spec does not describe it).
+	// IsEnabled is the search filter's is enabled.
 	IsEnabled bool `json:"is_enabled"`
-	// ItemsToShow is the items_to_show field (the spec does not describe it).
+	// ItemsToShow is the search filter's items to show.
 	ItemsToShow int `json:"items_to_show"`
-	// ShowFreeShippingFilter is the show_free_shipping_filter field (the spec
-	// does not describe it).
+	// ShowFreeShippingFilter is the search filter's show free shipping filter.
 	ShowFreeShippingFilter bool `json:"show_free_shipping_filter"`
-	// ShowInStockFilter is the show_in_stock_filter field (the spec does not
-	// describe it).
+	// ShowInStockFilter is the search filter's show in stock filter.
 	ShowInStockFilter bool `json:"show_in_stock_filter"`
-	// ShowIsFeaturedFilter is the show_is_featured_filter field (the spec does
-	// not describe it).
+	// ShowIsFeaturedFilter is the search filter's show is featured filter.
 	ShowIsFeaturedFilter bool `json:"show_is_featured_filter"`
-	// ShowProductCount is the show_product_count field (the spec does not
-	// describe it).
+	// ShowProductCount is the search filter's show product count.
 	ShowProductCount bool `json:"show_product_count"`
-	// SortBy is the sort_by field (the spec does not describe it).
+	// SortBy is the search filter's sort by.
 	SortBy string `json:"sort_by"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the search filter's type.
 	Type string `json:"type"`
 }
 
@@ -159,17 +151,17 @@ type SearchFilterContextFilter struct {
 // context, such as on a particular Channel, or while viewing a particular
 // Category.
 type SearchFilterContextUpsert struct {
-	// Context is the context field (the spec does not describe it).
+	// Context is the search filter context upsert's context.
 	Context *SearchFilterContextUpsertContext `json:"context,omitempty"`
-	// Data is the data field (the spec does not describe it).
+	// Data are the search filter context upsert's data.
 	Data []SearchFilterInput `json:"data,omitzero"`
 }
 
 // SearchFilterContextUpsertContext is a search filter context upsert context.
 type SearchFilterContextUpsertContext struct {
-	// CategoryID is the category_id field (the spec does not describe it).
+	// CategoryID is the search filter context upsert context's category id.
 	CategoryID *int `json:"category_id,omitempty"`
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the search filter context upsert context's channel id.
 	ChannelID *int `json:"channel_id,omitempty"`
 }
 
@@ -177,43 +169,36 @@ type SearchFilterContextUpsertContext struct {
 type SearchFilterInput struct {
 	// ID is the ID of the filter.
 	ID *string `json:"id,omitempty"`
-	// CollapsedByDefault is the collapsed_by_default field (the spec does not
-	// describe it).
+	// CollapsedByDefault is the search filter's collapsed by default.
 	CollapsedByDefault *bool `json:"collapsed_by_default,omitempty"`
-	// DisplayName is the display_name field (the spec does not describe it).
+	// DisplayName is the search filter's display name.
 	DisplayName *string `json:"display_name,omitempty"`
-	// DisplayProductCount is the display_product_count field (the spec does not
-	// describe it).
+	// DisplayProductCount is the search filter's display product count.
 	DisplayProductCount *bool `json:"display_product_count,omitempty"`
-	// IsEnabled is the is_enabled field (the spec does not describe it).
+	// IsEnabled is the search filter's is enabled.
 	IsEnabled *bool `json:"is_enabled,omitempty"`
-	// ItemsToShow is the items_to_show field (the spec does not describe it).
+	// ItemsToShow is the search filter's items to show.
 	ItemsToShow *int `json:"items_to_show,omitempty"`
-	// ShowFreeShippingFilter is the show_free_shipping_filter field (the spec
-	// does not describe it).
+	// ShowFreeShippingFilter is the search filter's show free shipping filter.
 	ShowFreeShippingFilter *bool `json:"show_free_shipping_filter,omitempty"`
-	// ShowInStockFilter is the show_in_stock_filter field (the spec does not
-	// describe it).
+	// ShowInStockFilter is the search filter's show in stock filter.
 	ShowInStockFilter *bool `json:"show_in_stock_filter,omitempty"`
-	// ShowIsFeaturedFilter is the show_is_featured_filter field (the spec does
-	// not describe it).
+	// ShowIsFeaturedFilter is the search filter's show is featured filter.
 	ShowIsFeaturedFilter *bool `json:"show_is_featured_filter,omitempty"`
-	// ShowProductCount is the show_product_count field (the spec does not
-	// describe it).
+	// ShowProductCount is the search filter's show product count.
 	ShowProductCount *bool `json:"show_product_count,omitempty"`
-	// SortBy is the sort_by field (the spec does not describe it).
+	// SortBy is the search filter's sort by.
 	SortBy *string `json:"sort_by,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the search filter's type.
 	Type *string `json:"type,omitempty"`
 }
 
 // CatalogSettings is a catalog settings.
 type CatalogSettings struct {
-	// AutoApproveReviews is the auto_approve_reviews field (the spec does not
-	// describe it).
+	// AutoApproveReviews is the catalog settings's auto approve reviews.
 	AutoApproveReviews bool `json:"auto_approve_reviews"`
-	// EnableProductComparisons is the enable_product_comparisons field (the spec
-	// does not describe it).
+	// EnableProductComparisons is the catalog settings's enable product
+	// comparisons.
 	EnableProductComparisons bool `json:"enable_product_comparisons"`
 }
 
@@ -222,47 +207,42 @@ type CatalogSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type CatalogSettingsUpdate struct {
-	// AutoApproveReviews is the auto_approve_reviews field (the spec does not
-	// describe it).
+	// AutoApproveReviews is the catalog settings's auto approve reviews.
 	AutoApproveReviews *bool `json:"auto_approve_reviews,omitempty"`
-	// EnableProductComparisons is the enable_product_comparisons field (the spec
-	// does not describe it).
+	// EnableProductComparisons is the catalog settings's enable product
+	// comparisons.
 	EnableProductComparisons *bool `json:"enable_product_comparisons,omitempty"`
 }
 
 // EmailStatusSettings is a email status settings.
 type EmailStatusSettings struct {
-	// AbandonedCartEmail is the abandoned_cart_email field (the spec does not
-	// describe it).
+	// AbandonedCartEmail is the email status settings's abandoned cart email.
 	AbandonedCartEmail bool `json:"abandoned_cart_email"`
-	// AccountDetailsChangedEmail is the account_details_changed_email field (the
-	// spec does not describe it).
+	// AccountDetailsChangedEmail is the email status settings's account details
+	// changed email.
 	AccountDetailsChangedEmail bool `json:"account_details_changed_email"`
-	// CombinedOrderStatusEmail is the combined_order_status_email field (the spec
-	// does not describe it).
+	// CombinedOrderStatusEmail is the email status settings's combined order
+	// status email.
 	CombinedOrderStatusEmail bool `json:"combined_order_status_email"`
-	// CreateAccountEmail is the create_account_email field (the spec does not
-	// describe it).
+	// CreateAccountEmail is the email status settings's create account email.
 	CreateAccountEmail bool `json:"create_account_email"`
-	// CreateGuestAccountEmail is the create_guest_account_email field (the spec
-	// does not describe it).
+	// CreateGuestAccountEmail is the email status settings's create guest account
+	// email.
 	CreateGuestAccountEmail bool `json:"create_guest_account_email"`
-	// GiftCertificateEmail is the gift_certificate_email field (the spec does not
-	// describe it).
+	// GiftCertificateEmail is the email status settings's gift certificate email.
 	GiftCertificateEmail bool `json:"gift_certificate_email"`
-	// InvoiceEmail is the invoice_email field (the spec does not describe it).
+	// InvoiceEmail is the email status settings's invoice email.
 	InvoiceEmail bool `json:"invoice_email"`
-	// OrderMessageNotificationEmail is the order_message_notification_email field
-	// (the spec does not describe it).
+	// OrderMessageNotificationEmail is the email status settings's order message
+	// notification email.
 	OrderMessageNotificationEmail bool `json:"order_message_notification_email"`
-	// ProductReviewEmail is the product_review_email field (the spec does not
-	// describe it).
+	// ProductReviewEmail is the email status settings's product review email.
 	ProductReviewEmail bool `json:"product_review_email"`
-	// ReturnConfirmationEmail is the return_confirmation_email field (the spec
-	// does not describe it).
+	// ReturnConfirmationEmail is the email status settings's return confirmation
+	// email.
 	ReturnConfirmationEmail bool `json:"return_confirmation_email"`
-	// ReturnStatuschangeEmail is the return_statuschange_email field (the spec
-	// does not describe it).
+	// ReturnStatuschangeEmail is the email status settings's return statuschange
+	// email.
 	ReturnStatuschangeEmail bool `json:"return_statuschange_email"`
 }
 
@@ -271,47 +251,43 @@ type EmailStatusSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type EmailStatusSettingsUpdate struct {
-	// AbandonedCartEmail is the abandoned_cart_email field (the spec does not
-	// describe it).
+	// AbandonedCartEmail is the email status settings's abandoned cart email.
 	AbandonedCartEmail *bool `json:"abandoned_cart_email,omitempty"`
-	// AccountDetailsChangedEmail is the account_details_changed_email field (the
-	// spec does not describe it).
+	// AccountDetailsChangedEmail is the email status settings's account details
+	// changed email.
 	AccountDetailsChangedEmail *bool `json:"account_details_changed_email,omitempty"`
-	// CombinedOrderStatusEmail is the combined_order_status_email field (the spec
-	// does not describe it).
+	// CombinedOrderStatusEmail is the email status settings's combined order
+	// status email.
 	CombinedOrderStatusEmail *bool `json:"combined_order_status_email,omitempty"`
-	// CreateAccountEmail is the create_account_email field (the spec does not
-	// describe it).
+	// CreateAccountEmail is the email status settings's create account email.
 	CreateAccountEmail *bool `json:"create_account_email,omitempty"`
-	// CreateGuestAccountEmail is the create_guest_account_email field (the spec
-	// does not describe it).
+	// CreateGuestAccountEmail is the email status settings's create guest account
+	// email.
 	CreateGuestAccountEmail *bool `json:"create_guest_account_email,omitempty"`
-	// GiftCertificateEmail is the gift_certificate_email field (the spec does not
-	// describe it).
+	// GiftCertificateEmail is the email status settings's gift certificate email.
 	GiftCertificateEmail *bool `json:"gift_certificate_email,omitempty"`
-	// InvoiceEmail is the invoice_email field (the spec does not describe it).
+	// InvoiceEmail is the email status settings's invoice email.
 	InvoiceEmail *bool `json:"invoice_email,omitempty"`
-	// OrderMessageNotificationEmail is the order_message_notification_email field
-	// (the spec does not describe it).
+	// OrderMessageNotificationEmail is the email status settings's order message
+	// notification email.
 	OrderMessageNotificationEmail *bool `json:"order_message_notification_email,omitempty"`
-	// ProductReviewEmail is the product_review_email field (the spec does not
-	// describe it).
+	// ProductReviewEmail is the email status settings's product review email.
 	ProductReviewEmail *bool `json:"product_review_email,omitempty"`
-	// ReturnConfirmationEmail is the return_confirmation_email field (the spec
-	// does not describe it).
+	// ReturnConfirmationEmail is the email status settings's return confirmation
+	// email.
 	ReturnConfirmationEmail *bool `json:"return_confirmation_email,omitempty"`
-	// ReturnStatuschangeEmail is the return_statuschange_email field (the spec
-	// does not describe it).
+	// ReturnStatuschangeEmail is the email status settings's return statuschange
+	// email.
 	ReturnStatuschangeEmail *bool `json:"return_statuschange_email,omitempty"`
 }
 
 // InventoryNotificationSettings is a inventory notification settings.
 type InventoryNotificationSettings struct {
-	// LowStockNotificationAddress is the low_stock_notification_address field
-	// (the spec does not describe it).
+	// LowStockNotificationAddress are the inventory notification settings's low
+	// stock notification address.
 	LowStockNotificationAddress []string `json:"low_stock_notification_address,omitempty"`
-	// OutOfStockNotificationAddress is the out_of_stock_notification_address
-	// field (the spec does not describe it).
+	// OutOfStockNotificationAddress are the inventory notification settings's out
+	// of stock notification address.
 	OutOfStockNotificationAddress []string `json:"out_of_stock_notification_address,omitempty"`
 }
 
@@ -321,23 +297,23 @@ type InventoryNotificationSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type InventoryNotificationSettingsUpdate struct {
-	// LowStockNotificationAddress is the low_stock_notification_address field
-	// (the spec does not describe it).
+	// LowStockNotificationAddress are the inventory notification settings's low
+	// stock notification address.
 	LowStockNotificationAddress []string `json:"low_stock_notification_address,omitzero"`
-	// OutOfStockNotificationAddress is the out_of_stock_notification_address
-	// field (the spec does not describe it).
+	// OutOfStockNotificationAddress are the inventory notification settings's out
+	// of stock notification address.
 	OutOfStockNotificationAddress []string `json:"out_of_stock_notification_address,omitzero"`
 }
 
 // LogoSettings is a logo settings.
 type LogoSettings struct {
-	// FaviconURL is the favicon_url field (the spec does not describe it).
+	// FaviconURL is the logo settings's favicon url.
 	FaviconURL string `json:"favicon_url"`
-	// LogoImageURL is the logo_image_url field (the spec does not describe it).
+	// LogoImageURL is the logo settings's logo image url.
 	LogoImageURL string `json:"logo_image_url"`
-	// LogoText is the logo_text field (the spec does not describe it).
+	// LogoText is the logo settings's logo text.
 	LogoText string `json:"logo_text"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the logo settings's type.
 	Type string `json:"type"`
 }
 
@@ -346,23 +322,22 @@ type LogoSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type LogoSettingsUpdate struct {
-	// LogoText is the logo_text field (the spec does not describe it).
+	// LogoText is the logo settings's logo text.
 	LogoText *string `json:"logo_text,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the logo settings's type.
 	Type *string `json:"type,omitempty"`
 }
 
 // LocaleSettings is a locale settings: the basic locale settings for a store,
 // used to give shopper information about languages, countries, etc.
 type LocaleSettings struct {
-	// DefaultShopperLanguage is the default_shopper_language field (the spec does
-	// not describe it).
+	// DefaultShopperLanguage is the locale settings's default shopper language.
 	DefaultShopperLanguage string `json:"default_shopper_language"`
 	// ShopperLanguageSelectionMethod: Determines whether to display the
 	// storefront content in the shopperʼs browser language or the shopperʼs
 	// selected default language.
 	ShopperLanguageSelectionMethod string `json:"shopper_language_selection_method"`
-	// StoreCountry is the store_country field (the spec does not describe it).
+	// StoreCountry is the locale settings's store country.
 	StoreCountry string `json:"store_country"`
 }
 
@@ -373,14 +348,13 @@ type LocaleSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type LocaleSettingsUpdate struct {
-	// DefaultShopperLanguage is the default_shopper_language field (the spec does
-	// not describe it).
+	// DefaultShopperLanguage is the locale settings's default shopper language.
 	DefaultShopperLanguage *string `json:"default_shopper_language,omitempty"`
 	// ShopperLanguageSelectionMethod: Determines whether to display the
 	// storefront content in the shopperʼs browser language or the shopperʼs
 	// selected default language.
 	ShopperLanguageSelectionMethod *string `json:"shopper_language_selection_method,omitempty"`
-	// StoreCountry is the store_country field (the spec does not describe it).
+	// StoreCountry is the locale settings's store country.
 	StoreCountry *string `json:"store_country,omitempty"`
 }
 
@@ -388,15 +362,15 @@ type LocaleSettingsUpdate struct {
 // used to give the shopper information about the business from which they are
 // purchasing.
 type StoreProfile struct {
-	// StoreAddress is the store_address field (the spec does not describe it).
+	// StoreAddress is the store profile's store address.
 	StoreAddress string `json:"store_address"`
 	// StoreAddressType: Only supports manipulation on a global level.
 	StoreAddressType string `json:"store_address_type"`
-	// StoreEmail is the store_email field (the spec does not describe it).
+	// StoreEmail is the store profile's store email.
 	StoreEmail string `json:"store_email"`
-	// StoreName is the store_name field (the spec does not describe it).
+	// StoreName is the store profile's store name.
 	StoreName string `json:"store_name"`
-	// StorePhone is the store_phone field (the spec does not describe it).
+	// StorePhone is the store profile's store phone.
 	StorePhone string `json:"store_phone"`
 }
 
@@ -407,26 +381,26 @@ type StoreProfile struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StoreProfileUpdate struct {
-	// StoreAddress is the store_address field (the spec does not describe it).
+	// StoreAddress is the store profile's store address.
 	StoreAddress *string `json:"store_address,omitempty"`
 	// StoreAddressType: Only supports manipulation on a global level.
 	StoreAddressType *string `json:"store_address_type,omitempty"`
-	// StoreEmail is the store_email field (the spec does not describe it).
+	// StoreEmail is the store profile's store email.
 	StoreEmail *string `json:"store_email,omitempty"`
-	// StoreName is the store_name field (the spec does not describe it).
+	// StoreName is the store profile's store name.
 	StoreName *string `json:"store_name,omitempty"`
-	// StorePhone is the store_phone field (the spec does not describe it).
+	// StorePhone is the store profile's store phone.
 	StorePhone *string `json:"store_phone,omitempty"`
 }
 
 // StorefrontCategorySettings is a storefront category settings.
 type StorefrontCategorySettings struct {
-	// CategoryTreeDepth is the category_tree_depth field (the spec does not
-	// describe it).
+	// CategoryTreeDepth is the storefront category settings's category tree
+	// depth.
 	CategoryTreeDepth int `json:"category_tree_depth"`
 	// DefaultProductSort is the available sorts for PLP pages.
 	DefaultProductSort string `json:"default_product_sort"`
-	// ListingMode is the listing_mode field (the spec does not describe it).
+	// ListingMode is the storefront category settings's listing mode.
 	ListingMode string `json:"listing_mode"`
 }
 
@@ -435,12 +409,12 @@ type StorefrontCategorySettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontCategorySettingsUpdate struct {
-	// CategoryTreeDepth is the category_tree_depth field (the spec does not
-	// describe it).
+	// CategoryTreeDepth is the storefront category settings's category tree
+	// depth.
 	CategoryTreeDepth *int `json:"category_tree_depth,omitempty"`
 	// DefaultProductSort is the available sorts for PLP pages.
 	DefaultProductSort *string `json:"default_product_sort,omitempty"`
-	// ListingMode is the listing_mode field (the spec does not describe it).
+	// ListingMode is the storefront category settings's listing mode.
 	ListingMode *string `json:"listing_mode,omitempty"`
 }
 
@@ -458,8 +432,8 @@ type StorefrontProductSettings struct {
 	// ShowAddToWishlist: Determines the visibility of the Add to Wishlist
 	// setting.
 	ShowAddToWishlist bool `json:"show_add_to_wishlist"`
-	// ShowBreadcrumbsProductPages is the show_breadcrumbs_product_pages field
-	// (the spec does not describe it).
+	// ShowBreadcrumbsProductPages is the storefront product settings's show
+	// breadcrumbs product pages.
 	ShowBreadcrumbsProductPages string `json:"show_breadcrumbs_product_pages"`
 	// ShowProductBrand: Determines the visibility of the productʼs brand.
 	ShowProductBrand bool `json:"show_product_brand"`
@@ -493,8 +467,8 @@ type StorefrontProductSettingsUpdate struct {
 	// ShowAddToWishlist: Determines the visibility of the Add to Wishlist
 	// setting.
 	ShowAddToWishlist *bool `json:"show_add_to_wishlist,omitempty"`
-	// ShowBreadcrumbsProductPages is the show_breadcrumbs_product_pages field
-	// (the spec does not describe it).
+	// ShowBreadcrumbsProductPages is the storefront product settings's show
+	// breadcrumbs product pages.
 	ShowBreadcrumbsProductPages *string `json:"show_breadcrumbs_product_pages,omitempty"`
 	// ShowProductBrand: Determines the visibility of the productʼs brand.
 	ShowProductBrand *bool `json:"show_product_brand,omitempty"`
@@ -513,7 +487,7 @@ type StorefrontProductSettingsUpdate struct {
 
 // RobotsTxtSettings is a robots txt settings.
 type RobotsTxtSettings struct {
-	// RobotsTxtSSL is the robots_txt_ssl field (the spec does not describe it).
+	// RobotsTxtSSL is the robots txt settings's robots txt ssl.
 	RobotsTxtSSL string `json:"robots_txt_ssl"`
 }
 
@@ -522,21 +496,21 @@ type RobotsTxtSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type RobotsTxtSettingsUpdate struct {
-	// RobotsTxtSSL is the robots_txt_ssl field (the spec does not describe it).
+	// RobotsTxtSSL is the robots txt settings's robots txt ssl.
 	RobotsTxtSSL *string `json:"robots_txt_ssl,omitempty"`
 }
 
 // StorefrontSearchSettings is a storefront search settings.
 type StorefrontSearchSettings struct {
-	// ContentProductSort is the content_product_sort field (the spec does not
-	// describe it).
+	// ContentProductSort is the storefront search settings's content product
+	// sort.
 	ContentProductSort string `json:"content_product_sort"`
 	// DefaultProductSort is the available sorts for PLP pages.
 	DefaultProductSort string `json:"default_product_sort"`
 	// ProductFilteringEnabled: Controls whether Product Filtering feature is
 	// active on the storefront.
 	ProductFilteringEnabled bool `json:"product_filtering_enabled"`
-	// SearchSuggest is the search_suggest field (the spec does not describe it).
+	// SearchSuggest is the storefront search settings's search suggest.
 	SearchSuggest bool `json:"search_suggest"`
 }
 
@@ -545,63 +519,65 @@ type StorefrontSearchSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontSearchSettingsUpdate struct {
-	// ContentProductSort is the content_product_sort field (the spec does not
-	// describe it).
+	// ContentProductSort is the storefront search settings's content product
+	// sort.
 	ContentProductSort *string `json:"content_product_sort,omitempty"`
 	// DefaultProductSort is the available sorts for PLP pages.
 	DefaultProductSort *string `json:"default_product_sort,omitempty"`
 	// ProductFilteringEnabled: Controls whether Product Filtering feature is
 	// active on the storefront.
 	ProductFilteringEnabled *bool `json:"product_filtering_enabled,omitempty"`
-	// SearchSuggest is the search_suggest field (the spec does not describe it).
+	// SearchSuggest is the storefront search settings's search suggest.
 	SearchSuggest *bool `json:"search_suggest,omitempty"`
 }
 
 // StorefrontSecuritySettings is a storefront security settings.
 type StorefrontSecuritySettings struct {
-	// CSPHeader is the csp_header field (the spec does not describe it).
+	// CSPHeader is the storefront security settings's csp header.
 	CSPHeader *StorefrontSecuritySettingsCSPHeader `json:"csp_header,omitempty"`
-	// HSTS is the hsts field (the spec does not describe it).
+	// HSTS is the storefront security settings's hsts.
 	HSTS *StorefrontSecuritySettingsHSTS `json:"hsts,omitempty"`
-	// SitewideHTTPSEnabled is the sitewide_https_enabled field (the spec does not
-	// describe it).
+	// SitewideHTTPSEnabled is the storefront security settings's sitewide https
+	// enabled.
 	SitewideHTTPSEnabled bool `json:"sitewide_https_enabled"`
-	// XFrameOptionsHeader is the x_frame_options_header field (the spec does not
-	// describe it).
+	// XFrameOptionsHeader is the storefront security settings's x frame options
+	// header.
 	XFrameOptionsHeader *StorefrontSecuritySettingsXFrameOptionsHeader `json:"x_frame_options_header,omitempty"`
 }
 
 // StorefrontSecuritySettingsCSPHeader is a storefront security settings
 // cspheader.
 type StorefrontSecuritySettingsCSPHeader struct {
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the storefront security settings cspheader's enabled.
 	Enabled bool `json:"enabled"`
-	// HeaderValue is the header_value field (the spec does not describe it).
+	// HeaderValue is the storefront security settings cspheader's header value.
 	HeaderValue string `json:"header_value"`
 }
 
 // StorefrontSecuritySettingsHSTS is a storefront security settings HSTS.
 type StorefrontSecuritySettingsHSTS struct {
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the storefront security settings HSTS's enabled.
 	Enabled bool `json:"enabled"`
-	// IncludePreload is the include_preload field (the spec does not describe
-	// it).
+	// IncludePreload is the storefront security settings HSTS's include preload.
 	IncludePreload bool `json:"include_preload"`
-	// IncludeSubdomains is the include_subdomains field (the spec does not
-	// describe it).
+	// IncludeSubdomains is the storefront security settings HSTS's include
+	// subdomains.
 	IncludeSubdomains bool `json:"include_subdomains"`
-	// MaxAge is the max_age field (the spec does not describe it).
+	// MaxAge is the storefront security settings HSTS's max age.
 	MaxAge string `json:"max_age"`
 }
 
 // StorefrontSecuritySettingsXFrameOptionsHeader is a storefront security
 // settings xframe options header.
 type StorefrontSecuritySettingsXFrameOptionsHeader struct {
-	// AllowedURL is the allowed_url field (the spec does not describe it).
+	// AllowedURL is the storefront security settings xframe options header's
+	// allowed url.
 	AllowedURL string `json:"allowed_url"`
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the storefront security settings xframe options header's
+	// enabled.
 	Enabled bool `json:"enabled"`
-	// Setting is the setting field (the spec does not describe it).
+	// Setting is the storefront security settings xframe options header's
+	// setting.
 	Setting string `json:"setting"`
 }
 
@@ -610,63 +586,66 @@ type StorefrontSecuritySettingsXFrameOptionsHeader struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontSecuritySettingsUpdate struct {
-	// CSPHeader is the csp_header field (the spec does not describe it).
+	// CSPHeader is the storefront security settings's csp header.
 	CSPHeader *StorefrontSecuritySettingsUpdateCSPHeader `json:"csp_header,omitempty"`
-	// HSTS is the hsts field (the spec does not describe it).
+	// HSTS is the storefront security settings's hsts.
 	HSTS *StorefrontSecuritySettingsUpdateHSTS `json:"hsts,omitempty"`
-	// SitewideHTTPSEnabled is the sitewide_https_enabled field (the spec does not
-	// describe it).
+	// SitewideHTTPSEnabled is the storefront security settings's sitewide https
+	// enabled.
 	SitewideHTTPSEnabled *bool `json:"sitewide_https_enabled,omitempty"`
-	// XFrameOptionsHeader is the x_frame_options_header field (the spec does not
-	// describe it).
+	// XFrameOptionsHeader is the storefront security settings's x frame options
+	// header.
 	XFrameOptionsHeader *StorefrontSecuritySettingsUpdateXFrameOptionsHeader `json:"x_frame_options_header,omitempty"`
 }
 
 // StorefrontSecuritySettingsUpdateCSPHeader is a storefront security settings
 // update cspheader.
 type StorefrontSecuritySettingsUpdateCSPHeader struct {
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the storefront security settings update cspheader's enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// HeaderValue is the header_value field (the spec does not describe it).
+	// HeaderValue is the storefront security settings update cspheader's header
+	// value.
 	HeaderValue *string `json:"header_value,omitempty"`
 }
 
 // StorefrontSecuritySettingsUpdateHSTS is a storefront security settings
 // update HSTS.
 type StorefrontSecuritySettingsUpdateHSTS struct {
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the storefront security settings update HSTS's enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// IncludePreload is the include_preload field (the spec does not describe
-	// it).
+	// IncludePreload is the storefront security settings update HSTS's include
+	// preload.
 	IncludePreload *bool `json:"include_preload,omitempty"`
-	// IncludeSubdomains is the include_subdomains field (the spec does not
-	// describe it).
+	// IncludeSubdomains is the storefront security settings update HSTS's include
+	// subdomains.
 	IncludeSubdomains *bool `json:"include_subdomains,omitempty"`
-	// MaxAge is the max_age field (the spec does not describe it).
+	// MaxAge is the storefront security settings update HSTS's max age.
 	MaxAge *string `json:"max_age,omitempty"`
 }
 
 // StorefrontSecuritySettingsUpdateXFrameOptionsHeader is a storefront
 // security settings update xframe options header.
 type StorefrontSecuritySettingsUpdateXFrameOptionsHeader struct {
-	// AllowedURL is the allowed_url field (the spec does not describe it).
+	// AllowedURL is the storefront security settings update xframe options
+	// header's allowed url.
 	AllowedURL *string `json:"allowed_url,omitempty"`
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the storefront security settings update xframe options header's
+	// enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// Setting is the setting field (the spec does not describe it).
+	// Setting is the storefront security settings update xframe options header's
+	// setting.
 	Setting *string `json:"setting,omitempty"`
 }
 
 // StorefrontSEOSettings is a storefront seosettings.
 type StorefrontSEOSettings struct {
-	// MetaDescription is the meta_description field (the spec does not describe
-	// it).
+	// MetaDescription is the storefront seosettings's meta description.
 	MetaDescription string `json:"meta_description"`
-	// MetaKeywords is the meta_keywords field (the spec does not describe it).
+	// MetaKeywords is the storefront seosettings's meta keywords.
 	MetaKeywords string `json:"meta_keywords"`
-	// PageTitle is the page_title field (the spec does not describe it).
+	// PageTitle is the storefront seosettings's page title.
 	PageTitle string `json:"page_title"`
-	// WwwRedirect is the www_redirect field (the spec does not describe it).
+	// WwwRedirect is the storefront seosettings's www redirect.
 	WwwRedirect string `json:"www_redirect"`
 }
 
@@ -675,24 +654,22 @@ type StorefrontSEOSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontSEOSettingsUpdate struct {
-	// MetaDescription is the meta_description field (the spec does not describe
-	// it).
+	// MetaDescription is the storefront seosettings's meta description.
 	MetaDescription *string `json:"meta_description,omitempty"`
-	// MetaKeywords is the meta_keywords field (the spec does not describe it).
+	// MetaKeywords is the storefront seosettings's meta keywords.
 	MetaKeywords *string `json:"meta_keywords,omitempty"`
-	// PageTitle is the page_title field (the spec does not describe it).
+	// PageTitle is the storefront seosettings's page title.
 	PageTitle *string `json:"page_title,omitempty"`
-	// WwwRedirect is the www_redirect field (the spec does not describe it).
+	// WwwRedirect is the storefront seosettings's www redirect.
 	WwwRedirect *string `json:"www_redirect,omitempty"`
 }
 
 // StorefrontStatus is a storefront status.
 type StorefrontStatus struct {
-	// DownForMaintenanceMessage is the down_for_maintenance_message field (the
-	// spec does not describe it).
+	// DownForMaintenanceMessage is the storefront status's down for maintenance
+	// message.
 	DownForMaintenanceMessage string `json:"down_for_maintenance_message"`
-	// PrelaunchMessage is the prelaunch_message field (the spec does not describe
-	// it).
+	// PrelaunchMessage is the storefront status's prelaunch message.
 	PrelaunchMessage string `json:"prelaunch_message"`
 	// PrelaunchPassword is a read-only value representing the auto-generated
 	// storefront password.
@@ -704,11 +681,10 @@ type StorefrontStatus struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type StorefrontStatusUpdate struct {
-	// DownForMaintenanceMessage is the down_for_maintenance_message field (the
-	// spec does not describe it).
+	// DownForMaintenanceMessage is the storefront status's down for maintenance
+	// message.
 	DownForMaintenanceMessage *string `json:"down_for_maintenance_message,omitempty"`
-	// PrelaunchMessage is the prelaunch_message field (the spec does not describe
-	// it).
+	// PrelaunchMessage is the storefront status's prelaunch message.
 	PrelaunchMessage *string `json:"prelaunch_message,omitempty"`
 	// PrelaunchPassword is a read-only value representing the auto-generated
 	// storefront password.
@@ -782,21 +758,20 @@ type StoreInventorySettingsUpdate struct {
 
 // UnitsOfMeasurementSettings is a units of measurement settings.
 type UnitsOfMeasurementSettings struct {
-	// DecimalPlaces is the decimal_places field (the spec does not describe it).
+	// DecimalPlaces is the units of measurement settings's decimal places.
 	DecimalPlaces int `json:"decimal_places"`
-	// DecimalToken is the decimal_token field (the spec does not describe it).
+	// DecimalToken is the units of measurement settings's decimal token.
 	DecimalToken string `json:"decimal_token"`
-	// FactoringDimension is the factoring_dimension field (the spec does not
-	// describe it).
+	// FactoringDimension is the units of measurement settings's factoring
+	// dimension.
 	FactoringDimension string `json:"factoring_dimension"`
-	// LengthMeasurement is the length_measurement field (the spec does not
-	// describe it).
+	// LengthMeasurement is the units of measurement settings's length
+	// measurement.
 	LengthMeasurement string `json:"length_measurement"`
-	// ThousandsToken is the thousands_token field (the spec does not describe
-	// it).
+	// ThousandsToken is the units of measurement settings's thousands token.
 	ThousandsToken string `json:"thousands_token"`
-	// WeightMeasurement is the weight_measurement field (the spec does not
-	// describe it).
+	// WeightMeasurement is the units of measurement settings's weight
+	// measurement.
 	WeightMeasurement string `json:"weight_measurement"`
 }
 
@@ -805,21 +780,20 @@ type UnitsOfMeasurementSettings struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type UnitsOfMeasurementSettingsUpdate struct {
-	// DecimalPlaces is the decimal_places field (the spec does not describe it).
+	// DecimalPlaces is the units of measurement settings's decimal places.
 	DecimalPlaces *int `json:"decimal_places,omitempty"`
-	// DecimalToken is the decimal_token field (the spec does not describe it).
+	// DecimalToken is the units of measurement settings's decimal token.
 	DecimalToken *string `json:"decimal_token,omitempty"`
-	// FactoringDimension is the factoring_dimension field (the spec does not
-	// describe it).
+	// FactoringDimension is the units of measurement settings's factoring
+	// dimension.
 	FactoringDimension *string `json:"factoring_dimension,omitempty"`
-	// LengthMeasurement is the length_measurement field (the spec does not
-	// describe it).
+	// LengthMeasurement is the units of measurement settings's length
+	// measurement.
 	LengthMeasurement *string `json:"length_measurement,omitempty"`
-	// ThousandsToken is the thousands_token field (the spec does not describe
-	// it).
+	// ThousandsToken is the units of measurement settings's thousands token.
 	ThousandsToken *string `json:"thousands_token,omitempty"`
-	// WeightMeasurement is the weight_measurement field (the spec does not
-	// describe it).
+	// WeightMeasurement is the units of measurement settings's weight
+	// measurement.
 	WeightMeasurement *string `json:"weight_measurement,omitempty"`
 }
 

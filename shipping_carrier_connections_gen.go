@@ -16,7 +16,7 @@ type ShippingCarrierConnectionsService service
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ShippingCarrierConnectionCreate struct {
-	// CarrierID is the carrier_id field (the spec does not describe it).
+	// CarrierID is the shipping carrier connection's carrier id.
 	CarrierID *string `json:"carrier_id,omitempty"`
 	// Connection is the connection object varies by carrier.
 	Connection map[string]any `json:"connection,omitzero"`
@@ -27,7 +27,7 @@ type ShippingCarrierConnectionCreate struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ShippingCarrierConnectionUpdate struct {
-	// CarrierID is the carrier_id field (the spec does not describe it).
+	// CarrierID is the shipping carrier connection's carrier id.
 	CarrierID *string `json:"carrier_id,omitempty"`
 	// Connection is the connection object varies by carrier.
 	Connection map[string]any `json:"connection,omitzero"`
@@ -35,7 +35,7 @@ type ShippingCarrierConnectionUpdate struct {
 
 // ShippingCarrierConnectionDelete is a shipping carrier connection delete.
 type ShippingCarrierConnectionDelete struct {
-	// CarrierID is the carrier_id field (the spec does not describe it).
+	// CarrierID is the shipping carrier connection delete's carrier id.
 	CarrierID *string `json:"carrier_id,omitempty"`
 }
 

@@ -24,7 +24,7 @@ type ShippingMethod struct {
 	ChannelIDs []int `json:"channel_ids,omitempty"`
 	// Enabled: Whether or not this shipping zone method is enabled.
 	Enabled bool `json:"enabled"`
-	// HandlingFees is the handling_fees field (the spec does not describe it).
+	// HandlingFees is the shipping method's handling fees.
 	HandlingFees *ShippingMethodHandlingFees `json:"handling_fees,omitempty"`
 	// IsFallback: Whether or not this shipping method is a fallback method used
 	// when advanced shipping rules are unavailable.
@@ -33,7 +33,7 @@ type ShippingMethod struct {
 	Name string `json:"name"`
 	// Settings: Depends on the shipping method type.
 	Settings *ShippingMethodSettings `json:"settings,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the shipping method's type.
 	Type string `json:"type"`
 }
 
@@ -61,7 +61,7 @@ type ShippingMethodCreate struct {
 	ChannelIDs []int `json:"channel_ids,omitzero"`
 	// Enabled: Whether or not this shipping zone method is enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// HandlingFees is the handling_fees field (the spec does not describe it).
+	// HandlingFees is the shipping method's handling fees.
 	HandlingFees *ShippingMethodCreateHandlingFees `json:"handling_fees,omitempty"`
 	// IsFallback: Whether or not this shipping method is a fallback method used
 	// when advanced shipping rules are unavailable.
@@ -70,7 +70,7 @@ type ShippingMethodCreate struct {
 	Name *string `json:"name,omitempty"`
 	// Settings: Depends on the shipping method type.
 	Settings *ShippingMethodCreateSettings `json:"settings,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the shipping method's type.
 	Type *string `json:"type,omitempty"`
 }
 
@@ -121,7 +121,7 @@ type ShippingMethodUpdate struct {
 	ChannelIDs []int `json:"channel_ids,omitzero"`
 	// Enabled: Whether or not this shipping zone method is enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// HandlingFees is the handling_fees field (the spec does not describe it).
+	// HandlingFees is the shipping method's handling fees.
 	HandlingFees *ShippingMethodUpdateHandlingFees `json:"handling_fees,omitempty"`
 	// IsFallback: Whether or not this shipping method is a fallback method used
 	// when advanced shipping rules are unavailable.
@@ -130,7 +130,7 @@ type ShippingMethodUpdate struct {
 	Name *string `json:"name,omitempty"`
 	// Settings: Depends on the shipping method type.
 	Settings *ShippingMethodUpdateSettings `json:"settings,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the shipping method's type.
 	Type *string `json:"type,omitempty"`
 }
 

@@ -15,7 +15,7 @@ type ShippingSettingsService service
 
 // ShippingSettings is a shipping settings.
 type ShippingSettings struct {
-	// Checkout is the checkout field (the spec does not describe it).
+	// Checkout is the shipping settings's checkout.
 	Checkout *ShippingSettingsCheckout `json:"checkout,omitempty"`
 }
 
@@ -34,7 +34,7 @@ type ShippingSettingsCheckout struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ShippingSettingsUpdate struct {
-	// Checkout is the checkout field (the spec does not describe it).
+	// Checkout is the shipping settings's checkout.
 	Checkout *ShippingSettingsUpdateCheckout `json:"checkout,omitempty"`
 }
 
@@ -50,7 +50,7 @@ type ShippingSettingsUpdateCheckout struct {
 
 // ChannelShippingSettings is a channel shipping settings.
 type ChannelShippingSettings struct {
-	// Checkout is the checkout field (the spec does not describe it).
+	// Checkout is the channel shipping settings's checkout.
 	Checkout *ChannelShippingSettingsCheckout `json:"checkout,omitempty"`
 }
 
@@ -66,7 +66,7 @@ type ChannelShippingSettingsCheckout struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type ChannelShippingSettingsUpdate struct {
-	// Checkout is the checkout field (the spec does not describe it).
+	// Checkout is the channel shipping settings's checkout.
 	Checkout *ChannelShippingSettingsUpdateCheckout `json:"checkout,omitempty"`
 }
 

@@ -21,24 +21,24 @@ type ShippingZone struct {
 	ID int `json:"id"`
 	// Enabled: Whether this shipping zone is enabled.
 	Enabled bool `json:"enabled"`
-	// FreeShipping is the free_shipping field (the spec does not describe it).
+	// FreeShipping is the shipping zone's free shipping.
 	FreeShipping *ShippingZoneFreeShipping `json:"free_shipping,omitempty"`
-	// HandlingFees is the handling_fees field (the spec does not describe it).
+	// HandlingFees is the shipping zone's handling fees.
 	HandlingFees *ShippingZoneHandlingFees `json:"handling_fees,omitempty"`
 	// Locations: Array of zone locations.
 	Locations []ShippingZoneLocation `json:"locations,omitempty"`
 	// Name: Zone name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the shipping zone's type.
 	Type string `json:"type"`
 }
 
 // ShippingZoneFreeShipping is a shipping zone free shipping.
 type ShippingZoneFreeShipping struct {
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the shipping zone free shipping's enabled.
 	Enabled bool `json:"enabled"`
-	// ExcludeFixedShippingProducts is the exclude_fixed_shipping_products field
-	// (the spec does not describe it).
+	// ExcludeFixedShippingProducts is the shipping zone free shipping's exclude
+	// fixed shipping products.
 	ExcludeFixedShippingProducts bool `json:"exclude_fixed_shipping_products"`
 	// MinimumSubTotal: (Float, Float-As-String, Integer)
 	MinimumSubTotal decimal.Decimal `json:"minimum_sub_total"`
@@ -74,24 +74,24 @@ type ShippingZoneLocation struct {
 type ShippingZoneCreate struct {
 	// Enabled: Whether this shipping zone is enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// FreeShipping is the free_shipping field (the spec does not describe it).
+	// FreeShipping is the shipping zone's free shipping.
 	FreeShipping *ShippingZoneCreateFreeShipping `json:"free_shipping,omitempty"`
-	// HandlingFees is the handling_fees field (the spec does not describe it).
+	// HandlingFees is the shipping zone's handling fees.
 	HandlingFees *ShippingZoneCreateHandlingFees `json:"handling_fees,omitempty"`
 	// Locations: Array of zone locations.
 	Locations []ShippingZoneCreateLocation `json:"locations,omitzero"`
 	// Name: Zone name.
 	Name string `json:"name"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the shipping zone's type.
 	Type string `json:"type"`
 }
 
 // ShippingZoneCreateFreeShipping is a shipping zone create free shipping.
 type ShippingZoneCreateFreeShipping struct {
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the shipping zone create free shipping's enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// ExcludeFixedShippingProducts is the exclude_fixed_shipping_products field
-	// (the spec does not describe it).
+	// ExcludeFixedShippingProducts is the shipping zone create free shipping's
+	// exclude fixed shipping products.
 	ExcludeFixedShippingProducts *bool `json:"exclude_fixed_shipping_products,omitempty"`
 	// MinimumSubTotal: (Float, Float-As-String, Integer)
 	MinimumSubTotal *decimal.Decimal `json:"minimum_sub_total,omitempty"`
@@ -127,24 +127,24 @@ type ShippingZoneCreateLocation struct {
 type ShippingZoneUpdate struct {
 	// Enabled: Whether this shipping zone is enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// FreeShipping is the free_shipping field (the spec does not describe it).
+	// FreeShipping is the shipping zone's free shipping.
 	FreeShipping *ShippingZoneUpdateFreeShipping `json:"free_shipping,omitempty"`
-	// HandlingFees is the handling_fees field (the spec does not describe it).
+	// HandlingFees is the shipping zone's handling fees.
 	HandlingFees *ShippingZoneUpdateHandlingFees `json:"handling_fees,omitempty"`
 	// Locations: Array of zone locations.
 	Locations []ShippingZoneUpdateLocation `json:"locations,omitzero"`
 	// Name: Zone name.
 	Name *string `json:"name,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the shipping zone's type.
 	Type *string `json:"type,omitempty"`
 }
 
 // ShippingZoneUpdateFreeShipping is a shipping zone update free shipping.
 type ShippingZoneUpdateFreeShipping struct {
-	// Enabled is the enabled field (the spec does not describe it).
+	// Enabled is the shipping zone update free shipping's enabled.
 	Enabled *bool `json:"enabled,omitempty"`
-	// ExcludeFixedShippingProducts is the exclude_fixed_shipping_products field
-	// (the spec does not describe it).
+	// ExcludeFixedShippingProducts is the shipping zone update free shipping's
+	// exclude fixed shipping products.
 	ExcludeFixedShippingProducts *bool `json:"exclude_fixed_shipping_products,omitempty"`
 	// MinimumSubTotal: (Float, Float-As-String, Integer)
 	MinimumSubTotal *decimal.Decimal `json:"minimum_sub_total,omitempty"`

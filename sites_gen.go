@@ -58,7 +58,7 @@ type SiteCertificate struct {
 	// InstalledCertificate: Details about the installed certificate, including
 	// the raw certificate data, without the private key.
 	InstalledCertificate *SiteCertificateDetail `json:"installed_certificate,omitempty"`
-	// Status is the status field (the spec does not describe it).
+	// Status is the site certificate's status.
 	Status string `json:"status"`
 }
 
@@ -72,7 +72,7 @@ type SiteCertificateDetail struct {
 	CommonName string `json:"common_name"`
 	// IntermediateCertificates is the intermediate certificate(s), as a string.
 	IntermediateCertificates string `json:"intermediate_certificates"`
-	// Issuer is the issuer field (the spec does not describe it).
+	// Issuer is the site certificate detail's issuer.
 	Issuer string `json:"issuer"`
 	// SigningAlgorithm: Signing algorithm used to sign the certificate.
 	SigningAlgorithm string `json:"signing_algorithm"`
@@ -89,7 +89,7 @@ type SiteCertificateDetail struct {
 
 // SiteCertificateUpsert is a site certificate upsert.
 type SiteCertificateUpsert struct {
-	// Certificate is the certificate field (the spec does not describe it).
+	// Certificate is the site certificate upsert's certificate.
 	Certificate *SiteCertificateUpsertCertificate `json:"certificate,omitempty"`
 	// URL: URL for the site.
 	URL *string `json:"url,omitempty"`

@@ -13,7 +13,7 @@ type StoreInformationService service
 
 // SystemTime is a system time: store Time in Unix format.
 type SystemTime struct {
-	// Time is the time field (the spec does not describe it).
+	// Time is the system time's time.
 	Time int64 `json:"time"`
 }
 

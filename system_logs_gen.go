@@ -13,19 +13,19 @@ type SystemLogsService service
 
 // SystemLog is a system log.
 type SystemLog struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the system log's id.
 	ID int `json:"id"`
-	// DateCreated is the date_created field (the spec does not describe it).
+	// DateCreated is the system log's date created.
 	DateCreated LenientTime `json:"date_created"`
-	// Message is the message field (the spec does not describe it).
+	// Message is the system log's message.
 	Message string `json:"message"`
-	// Module is the module field (the spec does not describe it).
+	// Module is the system log's module.
 	Module string `json:"module"`
-	// Severity is the severity field (the spec does not describe it).
+	// Severity is the system log's severity.
 	Severity FlexString `json:"severity"`
-	// Summary is the summary field (the spec does not describe it).
+	// Summary is the system log's summary.
 	Summary string `json:"summary"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the system log's type.
 	Type string `json:"type"`
 }
 

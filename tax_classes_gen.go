@@ -40,9 +40,9 @@ type TaxClassCreate struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type TaxClassUpdate struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the tax class's id.
 	ID int `json:"id"`
-	// Name is the name field (the spec does not describe it).
+	// Name is the tax class's name.
 	Name *string `json:"name,omitempty"`
 }
 

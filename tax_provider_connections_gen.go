@@ -45,7 +45,7 @@ type TaxProviderConnectionTarget struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type TaxProviderConnectionUpdate struct {
-	// Password is the password field (the spec does not describe it).
+	// Password is the tax provider connection's password.
 	Password *string `json:"password,omitempty"`
 	// Profile: Optional field that allows merchants to customize Tax Provider API
 	// endpoint URLs.

@@ -60,7 +60,8 @@ type TaxZoneShopperTargetSettings struct {
 type TaxZoneShopperTargetSettingsLocation struct {
 	// CountryCode: Two-letter ISO 3166-1 country code
 	CountryCode string `json:"country_code"`
-	// PostalCodes is the postal_codes field (the spec does not describe it).
+	// PostalCodes are the tax zone shopper target settings location's postal
+	// codes.
 	PostalCodes []string `json:"postal_codes,omitempty"`
 	// SubdivisionCodes: Three-letter ISO 3166-2 subdivision code
 	SubdivisionCodes []string `json:"subdivision_codes,omitempty"`
@@ -122,7 +123,8 @@ type TaxZoneCreateShopperTargetSettings struct {
 type TaxZoneCreateShopperTargetSettingsLocation struct {
 	// CountryCode: Two-letter ISO 3166-1 country code
 	CountryCode *string `json:"country_code,omitempty"`
-	// PostalCodes is the postal_codes field (the spec does not describe it).
+	// PostalCodes are the tax zone create shopper target settings location's
+	// postal codes.
 	PostalCodes []string `json:"postal_codes,omitzero"`
 	// SubdivisionCodes: Three-letter ISO 3166-2 subdivision code
 	SubdivisionCodes []string `json:"subdivision_codes,omitzero"`
@@ -179,7 +181,8 @@ type TaxZoneUpdateShopperTargetSettings struct {
 type TaxZoneUpdateShopperTargetSettingsLocation struct {
 	// CountryCode: Two-letter ISO 3166-1 country code
 	CountryCode *string `json:"country_code,omitempty"`
-	// PostalCodes is the postal_codes field (the spec does not describe it).
+	// PostalCodes are the tax zone update shopper target settings location's
+	// postal codes.
 	PostalCodes []string `json:"postal_codes,omitzero"`
 	// SubdivisionCodes: Three-letter ISO 3166-2 subdivision code
 	SubdivisionCodes []string `json:"subdivision_codes,omitzero"`

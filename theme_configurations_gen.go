@@ -15,7 +15,7 @@ type ThemeConfigurationsService service
 
 // ThemeConfiguration is a theme configuration: a theme.
 type ThemeConfiguration struct {
-	// DateCreated is the date_created field (the spec does not describe it).
+	// DateCreated is the theme configuration's date created.
 	DateCreated LenientTime `json:"date_created"`
 	// Settings is the content of the configuration, which is a JSON object which
 	// will vary in structure from theme to theme.
@@ -24,7 +24,7 @@ type ThemeConfiguration struct {
 	SiteID int `json:"site_id"`
 	// ThemeUUID is the Theme to which the Configuration belongs.
 	ThemeUUID string `json:"theme_uuid"`
-	// UUID is the uuid field (the spec does not describe it).
+	// UUID is the theme configuration's uuid.
 	UUID string `json:"uuid"`
 	// VariationID is the Variation to which the Configuration belongs.
 	VariationID string `json:"variation_id"`

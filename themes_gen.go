@@ -108,13 +108,13 @@ type ThemeJobWarning struct {
 
 // ThemeCustomTemplates is a theme custom templates.
 type ThemeCustomTemplates struct {
-	// Brand is the brand field (the spec does not describe it).
+	// Brand are the theme custom templates's brand.
 	Brand []string `json:"brand,omitempty"`
-	// Category is the category field (the spec does not describe it).
+	// Category are the theme custom templates's category.
 	Category []string `json:"category,omitempty"`
-	// Page is the page field (the spec does not describe it).
+	// Page are the theme custom templates's page.
 	Page []string `json:"page,omitempty"`
-	// Product is the product field (the spec does not describe it).
+	// Product are the theme custom templates's product.
 	Product []string `json:"product,omitempty"`
 }
 

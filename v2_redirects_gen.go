@@ -17,7 +17,7 @@ type V2RedirectsService service
 type V2Redirect struct {
 	// ID: Numeric ID of the redirect.
 	ID int `json:"id"`
-	// Forward is the forward field (the spec does not describe it).
+	// Forward is the v2 redirect's forward.
 	Forward *V2RedirectForward `json:"forward,omitempty"`
 	// Path is the path from which to redirect.
 	Path string `json:"path"`
@@ -40,7 +40,7 @@ type V2RedirectForward struct {
 type V2RedirectCreate struct {
 	// ID: Numeric ID of the redirect.
 	ID *int `json:"id,omitempty"`
-	// Forward is the forward field (the spec does not describe it).
+	// Forward is the v2 redirect's forward.
 	Forward V2RedirectCreateForward `json:"forward"`
 	// Path is the path from which to redirect.
 	Path string `json:"path"`
@@ -61,7 +61,7 @@ type V2RedirectCreateForward struct {
 type V2RedirectUpdate struct {
 	// ID: Numeric ID of the redirect.
 	ID *int `json:"id,omitempty"`
-	// Forward is the forward field (the spec does not describe it).
+	// Forward is the v2 redirect's forward.
 	Forward *V2RedirectUpdateForward `json:"forward,omitempty"`
 	// Path is the path from which to redirect.
 	Path *string `json:"path,omitempty"`

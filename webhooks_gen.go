@@ -23,7 +23,7 @@ type WebhookAdmin struct {
 type WebhookAdminBlockedDomain struct {
 	// Destination: Domain URL to which webhooks are sent.
 	Destination string `json:"destination"`
-	// Reasons is the reasons field (the spec does not describe it).
+	// Reasons are the webhook admin blocked domain's reasons.
 	Reasons []WebhookAdminBlockedDomainReason `json:"reasons,omitempty"`
 	// TimeLeft: Remaining time in seconds that the domain is on the denylist.
 	TimeLeft int `json:"time_left"`
@@ -31,10 +31,10 @@ type WebhookAdminBlockedDomain struct {
 
 // WebhookAdminBlockedDomainReason is a webhook admin blocked domain reason.
 type WebhookAdminBlockedDomainReason struct {
-	// Count is the count field (the spec does not describe it).
+	// Count is the webhook admin blocked domain reason's count.
 	Count int `json:"count"`
-	// FailureDescription is the failure_description field (the spec does not
-	// describe it).
+	// FailureDescription is the webhook admin blocked domain reason's failure
+	// description.
 	FailureDescription string `json:"failure_description"`
 	// Timestamp: UTC timestamp in seconds that the events was created
 	Timestamp int64 `json:"timestamp"`
@@ -81,7 +81,7 @@ type WebhookAdminOptions struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type WebhookAdminUpdate struct {
-	// Emails is the emails field (the spec does not describe it).
+	// Emails are the webhook admin's emails.
 	Emails []string `json:"emails,omitzero"`
 }
 

@@ -43,7 +43,7 @@ type WidgetTemplate struct {
 
 // WidgetTemplateSchemaItem is a widget template schema item.
 type WidgetTemplateSchemaItem struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the widget template schema item's id.
 	ID string `json:"id"`
 	// DefaultCount: number of elements in the list to display by default.
 	DefaultCount int `json:"defaultCount"`
@@ -56,7 +56,7 @@ type WidgetTemplateSchemaItem struct {
 	Schema []WidgetTemplateSchemaItemSchemaItem `json:"schema,omitempty"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateSchemaItemSection `json:"sections,omitempty"`
-	// Settings is the settings field (the spec does not describe it).
+	// Settings are the widget template schema item's settings.
 	Settings []WidgetTemplateSchemaItemSetting `json:"settings,omitempty"`
 	// Thumbnail: used to display an image stored at the specified attribute name
 	Thumbnail *WidgetTemplateSchemaItemThumbnail `json:"thumbnail,omitempty"`
@@ -72,9 +72,9 @@ type WidgetTemplateSchemaItemSchemaItem struct {
 	Label string `json:"label"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateSchemaItemSchemaItemSection `json:"sections,omitempty"`
-	// Settings is the settings field (the spec does not describe it).
+	// Settings are the widget template schema item schema item's settings.
 	Settings []WidgetTemplateSchemaItemSchemaItemSetting `json:"settings,omitempty"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the widget template schema item schema item's type.
 	Type string `json:"type"`
 }
 
@@ -131,7 +131,8 @@ type WidgetTemplateSchemaItemSchemaItemSectionSettingConditional struct {
 // template schema item schema item section setting type meta: additional
 // information needed based on the selected setting type.
 type WidgetTemplateSchemaItemSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template schema item schema item section
+	// setting type meta's selectOptions.
 	SelectOptions []WidgetTemplateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitempty"`
 }
 
@@ -139,9 +140,11 @@ type WidgetTemplateSchemaItemSchemaItemSectionSettingTypeMeta struct {
 // widget template schema item schema item section setting type meta select
 // option.
 type WidgetTemplateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template schema item schema item section setting type
+	// meta select option's label.
 	Label string `json:"label"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template schema item schema item section setting type
+	// meta select option's value.
 	Value string `json:"value"`
 }
 
@@ -188,16 +191,19 @@ type WidgetTemplateSchemaItemSchemaItemSettingConditional struct {
 // schema item schema item setting type meta: additional information needed
 // based on the selected setting type.
 type WidgetTemplateSchemaItemSchemaItemSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template schema item schema item setting type
+	// meta's selectOptions.
 	SelectOptions []WidgetTemplateSchemaItemSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitempty"`
 }
 
 // WidgetTemplateSchemaItemSchemaItemSettingTypeMetaSelectOption is a widget
 // template schema item schema item setting type meta select option.
 type WidgetTemplateSchemaItemSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template schema item schema item setting type meta
+	// select option's label.
 	Label string `json:"label"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template schema item schema item setting type meta
+	// select option's value.
 	Value string `json:"value"`
 }
 
@@ -253,16 +259,19 @@ type WidgetTemplateSchemaItemSectionSettingConditional struct {
 // item section setting type meta: additional information needed based on the
 // selected setting type.
 type WidgetTemplateSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template schema item section setting type
+	// meta's selectOptions.
 	SelectOptions []WidgetTemplateSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitempty"`
 }
 
 // WidgetTemplateSchemaItemSectionSettingTypeMetaSelectOption is a widget
 // template schema item section setting type meta select option.
 type WidgetTemplateSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template schema item section setting type meta select
+	// option's label.
 	Label string `json:"label"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template schema item section setting type meta select
+	// option's value.
 	Value string `json:"value"`
 }
 
@@ -309,25 +318,28 @@ type WidgetTemplateSchemaItemSettingConditional struct {
 // setting type meta: additional information needed based on the selected
 // setting type.
 type WidgetTemplateSchemaItemSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template schema item setting type meta's
+	// selectOptions.
 	SelectOptions []WidgetTemplateSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitempty"`
 }
 
 // WidgetTemplateSchemaItemSettingTypeMetaSelectOption is a widget template
 // schema item setting type meta select option.
 type WidgetTemplateSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template schema item setting type meta select option's
+	// label.
 	Label string `json:"label"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template schema item setting type meta select option's
+	// value.
 	Value string `json:"value"`
 }
 
 // WidgetTemplateSchemaItemThumbnail is a widget template schema item
 // thumbnail: used to display an image stored at the specified attribute name
 type WidgetTemplateSchemaItemThumbnail struct {
-	// Type is the type field (the spec does not describe it).
+	// Type is the widget template schema item thumbnail's type.
 	Type string `json:"type"`
-	// ValueKey is the valueKey field (the spec does not describe it).
+	// ValueKey is the widget template schema item thumbnail's valueKey.
 	ValueKey string `json:"valueKey"`
 }
 
@@ -351,7 +363,7 @@ type WidgetTemplateCreate struct {
 
 // WidgetTemplateCreateSchemaItem is a widget template create schema item.
 type WidgetTemplateCreateSchemaItem struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the widget template create schema item's id.
 	ID *string `json:"id,omitempty"`
 	// DefaultCount: number of elements in the list to display by default.
 	DefaultCount *int `json:"defaultCount,omitempty"`
@@ -364,7 +376,7 @@ type WidgetTemplateCreateSchemaItem struct {
 	Schema []WidgetTemplateCreateSchemaItemSchemaItem `json:"schema,omitzero"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateCreateSchemaItemSection `json:"sections,omitzero"`
-	// Settings is the settings field (the spec does not describe it).
+	// Settings are the widget template create schema item's settings.
 	Settings []WidgetTemplateCreateSchemaItemSetting `json:"settings,omitzero"`
 	// Thumbnail: used to display an image stored at the specified attribute name
 	Thumbnail *WidgetTemplateCreateSchemaItemThumbnail `json:"thumbnail,omitempty"`
@@ -380,9 +392,9 @@ type WidgetTemplateCreateSchemaItemSchemaItem struct {
 	Label *string `json:"label,omitempty"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateCreateSchemaItemSchemaItemSection `json:"sections,omitzero"`
-	// Settings is the settings field (the spec does not describe it).
+	// Settings are the widget template create schema item schema item's settings.
 	Settings []WidgetTemplateCreateSchemaItemSchemaItemSetting `json:"settings,omitzero"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the widget template create schema item schema item's type.
 	Type *string `json:"type,omitempty"`
 }
 
@@ -439,7 +451,8 @@ type WidgetTemplateCreateSchemaItemSchemaItemSectionSettingConditional struct {
 // template create schema item schema item section setting type meta:
 // additional information needed based on the selected setting type.
 type WidgetTemplateCreateSchemaItemSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template create schema item schema item
+	// section setting type meta's selectOptions.
 	SelectOptions []WidgetTemplateCreateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
@@ -447,9 +460,11 @@ type WidgetTemplateCreateSchemaItemSchemaItemSectionSettingTypeMeta struct {
 // is a widget template create schema item schema item section setting type
 // meta select option.
 type WidgetTemplateCreateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template create schema item schema item section setting
+	// type meta select option's label.
 	Label *string `json:"label,omitempty"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template create schema item schema item section setting
+	// type meta select option's value.
 	Value *string `json:"value,omitempty"`
 }
 
@@ -496,7 +511,8 @@ type WidgetTemplateCreateSchemaItemSchemaItemSettingConditional struct {
 // template create schema item schema item setting type meta: additional
 // information needed based on the selected setting type.
 type WidgetTemplateCreateSchemaItemSchemaItemSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template create schema item schema item
+	// setting type meta's selectOptions.
 	SelectOptions []WidgetTemplateCreateSchemaItemSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
@@ -504,9 +520,11 @@ type WidgetTemplateCreateSchemaItemSchemaItemSettingTypeMeta struct {
 // widget template create schema item schema item setting type meta select
 // option.
 type WidgetTemplateCreateSchemaItemSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template create schema item schema item setting type
+	// meta select option's label.
 	Label *string `json:"label,omitempty"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template create schema item schema item setting type
+	// meta select option's value.
 	Value *string `json:"value,omitempty"`
 }
 
@@ -563,16 +581,19 @@ type WidgetTemplateCreateSchemaItemSectionSettingConditional struct {
 // create schema item section setting type meta: additional information needed
 // based on the selected setting type.
 type WidgetTemplateCreateSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template create schema item section setting
+	// type meta's selectOptions.
 	SelectOptions []WidgetTemplateCreateSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
 // WidgetTemplateCreateSchemaItemSectionSettingTypeMetaSelectOption is a
 // widget template create schema item section setting type meta select option.
 type WidgetTemplateCreateSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template create schema item section setting type meta
+	// select option's label.
 	Label *string `json:"label,omitempty"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template create schema item section setting type meta
+	// select option's value.
 	Value *string `json:"value,omitempty"`
 }
 
@@ -619,16 +640,19 @@ type WidgetTemplateCreateSchemaItemSettingConditional struct {
 // schema item setting type meta: additional information needed based on the
 // selected setting type.
 type WidgetTemplateCreateSchemaItemSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template create schema item setting type
+	// meta's selectOptions.
 	SelectOptions []WidgetTemplateCreateSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
 // WidgetTemplateCreateSchemaItemSettingTypeMetaSelectOption is a widget
 // template create schema item setting type meta select option.
 type WidgetTemplateCreateSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template create schema item setting type meta select
+	// option's label.
 	Label *string `json:"label,omitempty"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template create schema item setting type meta select
+	// option's value.
 	Value *string `json:"value,omitempty"`
 }
 
@@ -636,9 +660,9 @@ type WidgetTemplateCreateSchemaItemSettingTypeMetaSelectOption struct {
 // item thumbnail: used to display an image stored at the specified attribute
 // name
 type WidgetTemplateCreateSchemaItemThumbnail struct {
-	// Type is the type field (the spec does not describe it).
+	// Type is the widget template create schema item thumbnail's type.
 	Type *string `json:"type,omitempty"`
-	// ValueKey is the valueKey field (the spec does not describe it).
+	// ValueKey is the widget template create schema item thumbnail's valueKey.
 	ValueKey *string `json:"valueKey,omitempty"`
 }
 
@@ -702,7 +726,7 @@ type WidgetTemplateUpdate struct {
 
 // WidgetTemplateUpdateSchemaItem is a widget template update schema item.
 type WidgetTemplateUpdateSchemaItem struct {
-	// ID is the id field (the spec does not describe it).
+	// ID is the widget template update schema item's id.
 	ID *string `json:"id,omitempty"`
 	// DefaultCount: number of elements in the list to display by default.
 	DefaultCount *int `json:"defaultCount,omitempty"`
@@ -715,7 +739,7 @@ type WidgetTemplateUpdateSchemaItem struct {
 	Schema []WidgetTemplateUpdateSchemaItemSchemaItem `json:"schema,omitzero"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateUpdateSchemaItemSection `json:"sections,omitzero"`
-	// Settings is the settings field (the spec does not describe it).
+	// Settings are the widget template update schema item's settings.
 	Settings []WidgetTemplateUpdateSchemaItemSetting `json:"settings,omitzero"`
 	// Thumbnail: used to display an image stored at the specified attribute name
 	Thumbnail *WidgetTemplateUpdateSchemaItemThumbnail `json:"thumbnail,omitempty"`
@@ -731,9 +755,9 @@ type WidgetTemplateUpdateSchemaItemSchemaItem struct {
 	Label *string `json:"label,omitempty"`
 	// Sections: Groups of related settings.
 	Sections []WidgetTemplateUpdateSchemaItemSchemaItemSection `json:"sections,omitzero"`
-	// Settings is the settings field (the spec does not describe it).
+	// Settings are the widget template update schema item schema item's settings.
 	Settings []WidgetTemplateUpdateSchemaItemSchemaItemSetting `json:"settings,omitzero"`
-	// Type is the type field (the spec does not describe it).
+	// Type is the widget template update schema item schema item's type.
 	Type *string `json:"type,omitempty"`
 }
 
@@ -790,7 +814,8 @@ type WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingConditional struct {
 // template update schema item schema item section setting type meta:
 // additional information needed based on the selected setting type.
 type WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template update schema item schema item
+	// section setting type meta's selectOptions.
 	SelectOptions []WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
@@ -798,9 +823,11 @@ type WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingTypeMeta struct {
 // is a widget template update schema item schema item section setting type
 // meta select option.
 type WidgetTemplateUpdateSchemaItemSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template update schema item schema item section setting
+	// type meta select option's label.
 	Label *string `json:"label,omitempty"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template update schema item schema item section setting
+	// type meta select option's value.
 	Value *string `json:"value,omitempty"`
 }
 
@@ -847,7 +874,8 @@ type WidgetTemplateUpdateSchemaItemSchemaItemSettingConditional struct {
 // template update schema item schema item setting type meta: additional
 // information needed based on the selected setting type.
 type WidgetTemplateUpdateSchemaItemSchemaItemSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template update schema item schema item
+	// setting type meta's selectOptions.
 	SelectOptions []WidgetTemplateUpdateSchemaItemSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
@@ -855,9 +883,11 @@ type WidgetTemplateUpdateSchemaItemSchemaItemSettingTypeMeta struct {
 // widget template update schema item schema item setting type meta select
 // option.
 type WidgetTemplateUpdateSchemaItemSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template update schema item schema item setting type
+	// meta select option's label.
 	Label *string `json:"label,omitempty"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template update schema item schema item setting type
+	// meta select option's value.
 	Value *string `json:"value,omitempty"`
 }
 
@@ -914,16 +944,19 @@ type WidgetTemplateUpdateSchemaItemSectionSettingConditional struct {
 // update schema item section setting type meta: additional information needed
 // based on the selected setting type.
 type WidgetTemplateUpdateSchemaItemSectionSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template update schema item section setting
+	// type meta's selectOptions.
 	SelectOptions []WidgetTemplateUpdateSchemaItemSectionSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
 // WidgetTemplateUpdateSchemaItemSectionSettingTypeMetaSelectOption is a
 // widget template update schema item section setting type meta select option.
 type WidgetTemplateUpdateSchemaItemSectionSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template update schema item section setting type meta
+	// select option's label.
 	Label *string `json:"label,omitempty"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template update schema item section setting type meta
+	// select option's value.
 	Value *string `json:"value,omitempty"`
 }
 
@@ -970,16 +1003,19 @@ type WidgetTemplateUpdateSchemaItemSettingConditional struct {
 // schema item setting type meta: additional information needed based on the
 // selected setting type.
 type WidgetTemplateUpdateSchemaItemSettingTypeMeta struct {
-	// SelectOptions is the selectOptions field (the spec does not describe it).
+	// SelectOptions are the widget template update schema item setting type
+	// meta's selectOptions.
 	SelectOptions []WidgetTemplateUpdateSchemaItemSettingTypeMetaSelectOption `json:"selectOptions,omitzero"`
 }
 
 // WidgetTemplateUpdateSchemaItemSettingTypeMetaSelectOption is a widget
 // template update schema item setting type meta select option.
 type WidgetTemplateUpdateSchemaItemSettingTypeMetaSelectOption struct {
-	// Label is the label field (the spec does not describe it).
+	// Label is the widget template update schema item setting type meta select
+	// option's label.
 	Label *string `json:"label,omitempty"`
-	// Value is the value field (the spec does not describe it).
+	// Value is the widget template update schema item setting type meta select
+	// option's value.
 	Value *string `json:"value,omitempty"`
 }
 
@@ -987,9 +1023,9 @@ type WidgetTemplateUpdateSchemaItemSettingTypeMetaSelectOption struct {
 // item thumbnail: used to display an image stored at the specified attribute
 // name
 type WidgetTemplateUpdateSchemaItemThumbnail struct {
-	// Type is the type field (the spec does not describe it).
+	// Type is the widget template update schema item thumbnail's type.
 	Type *string `json:"type,omitempty"`
-	// ValueKey is the valueKey field (the spec does not describe it).
+	// ValueKey is the widget template update schema item thumbnail's valueKey.
 	ValueKey *string `json:"valueKey,omitempty"`
 }
 

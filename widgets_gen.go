@@ -32,8 +32,7 @@ type Widget struct {
 	VersionUUID string `json:"version_uuid"`
 	// WidgetConfiguration is the JSON data that populates the template.
 	WidgetConfiguration map[string]any `json:"widget_configuration,omitempty"`
-	// WidgetTemplate is the widget_template field (the spec does not describe
-	// it).
+	// WidgetTemplate is the widget's widget template.
 	WidgetTemplate *WidgetTemplate `json:"widget_template,omitempty"`
 }
 
@@ -86,7 +85,7 @@ func (f *WidgetFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type WidgetUpdate struct {
-	// ChannelID is the channel_id field (the spec does not describe it).
+	// ChannelID is the widget's channel id.
 	ChannelID *int `json:"channel_id,omitempty"`
 	// Description is the user-friendly description.
 	Description *string `json:"description,omitempty"`

@@ -106,15 +106,15 @@ type WishlistUpdateItem struct {
 // Optional fields are pointers (or nil slices and maps): nil is not sent, so
 // 0, false and "" can be sent on purpose with Ptr.
 type WishlistItemsCreate struct {
-	// Items is the items field (the spec does not describe it).
+	// Items are the wishlist items's items.
 	Items []WishlistItemsCreateItem `json:"items,omitzero"`
 }
 
 // WishlistItemsCreateItem is a wishlist items create item.
 type WishlistItemsCreateItem struct {
-	// ProductID is the product_id field (the spec does not describe it).
+	// ProductID is the wishlist items create item's product id.
 	ProductID *int `json:"product_id,omitempty"`
-	// VariantID is the variant_id field (the spec does not describe it).
+	// VariantID is the wishlist items create item's variant id.
 	VariantID *int `json:"variant_id,omitempty"`
 }
 

@@ -454,7 +454,17 @@ func (g *gen) structField(c schemaCtx, name, prop string, f flat) (goField, bool
 			required = false
 		}
 	}
-	return makeField(c, prop, typ, required, p.Value), true
+	fd := makeField(c, prop, typ, required, p.Value)
+	if docLine(p.Value.Description) == "" {
+		// The spec says nothing: name what it is a part of.
+		owner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, "Create"), "Update"), "Input")
+		verb := "is"
+		if strings.HasPrefix(fd.Type, "[]") {
+			verb = "are"
+		}
+		fd.Doc = fmt.Sprintf("%s %s the %s's %s.", fd.Name, verb, human(owner), strings.ReplaceAll(prop, "_", " "))
+	}
+	return fd, true
 }
 
 // sameSchema reports whether an object schema of the same spec and use
@@ -643,7 +653,7 @@ func sentenceEnd(s string) int {
 func fieldDoc(name, desc, json string) string {
 	d := docLine(desc)
 	if d == "" {
-		return fmt.Sprintf("%s is the %s field (the spec does not describe it).", name, json)
+		return fmt.Sprintf("%s is %s.", name, strings.ReplaceAll(json, "_", " "))
 	}
 	lower := strings.ToLower(d)
 	for _, art := range []string{"the ", "a ", "an "} {
