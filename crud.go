@@ -33,15 +33,6 @@ func checkID(op, what string, id int) error {
 	return nil
 }
 
-// checkSubID refuses a sub-resource's parent id or own id below 1
-// (checkID on each, parent first).
-func checkSubID(op, parent string, parentID int, what string, id int) error {
-	if err := checkID(op, parent, parentID); err != nil {
-		return err
-	}
-	return checkID(op, what, id)
-}
-
 // getOne sends a request about one V3 object and decodes the object in
 // {data}. An answer without data is an error rather than a nil object. On
 // a 207 the object is returned beside the *MultiStatusError.

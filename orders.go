@@ -1243,7 +1243,7 @@ func listOrderSub[T any](ctx context.Context, s *OrdersService, op string, order
 }
 
 func checkShipmentIDs(op string, orderID, shipmentID int) error {
-	return checkSubID(op, "order id", orderID, "shipment id", shipmentID)
+	return checkPath(op, "order id, shipment id", orderID, shipmentID)
 }
 
 func orderPath(id int) string { return "/v2/orders/" + strconv.Itoa(id) }

@@ -1001,7 +1001,7 @@ func (s *ProductsService) UpdateVariant(ctx context.Context, productID, variantI
 }
 
 func checkVariantIDs(op string, productID, variantID int) error {
-	return checkSubID(op, "product id", productID, "variant id", variantID)
+	return checkPath(op, "product id, variant id", productID, variantID)
 }
 
 // DeleteVariant deletes one variant: DELETE
