@@ -224,14 +224,7 @@ func (g *gen) conformance() string {
 	var body strings.Builder
 	for _, o := range g.ops {
 		name := o.mo.Service + "." + o.mo.Method
-		args := ""
-		for _, p := range o.pathParams {
-			if p.isInt {
-				args += ", 1"
-			} else {
-				args += `, "x"`
-			}
-		}
+		args := o.samplePathArgs()
 		if o.kind == "delete" {
 			for range o.headers {
 				args += `, "x"`
@@ -279,14 +272,7 @@ func (g *gen) conformance() string {
 			if all == "" {
 				all = "All" + strings.TrimPrefix(o.mo.Method, "List")
 			}
-			largs := ""
-			for _, p := range o.pathParams {
-				if p.isInt {
-					largs += ", 1"
-				} else {
-					largs += `, "x"`
-				}
-			}
+			largs := o.samplePathArgs()
 			if f, ok := o.filterArg(); ok && f != "" {
 				if o.requiredQuery() {
 					largs += ", " + g.sampleFilter(o, o.filterName(), o.query)
@@ -371,6 +357,20 @@ func (g *gen) specFiles() []string {
 	return out
 }
 
+// samplePathArgs is the path arguments of a test call: 1 for an id, "x"
+// for a text parameter.
+func (o *opInfo) samplePathArgs() string {
+	var b strings.Builder
+	for _, p := range o.pathParams {
+		if p.isInt {
+			b.WriteString(", 1")
+		} else {
+			b.WriteString(`, "x"`)
+		}
+	}
+	return b.String()
+}
+
 func escapeBacktick(s string) string { return strings.ReplaceAll(s, "`", "` + \"`\" + `") }
 
 // fakeStoreCalls writes, for the external test package, a call of every
@@ -386,14 +386,7 @@ func (g *gen) fakeStoreCalls() string {
 		if o.kind == "delete_where" || o.requiredQuery() || (o.kind == "delete" && len(o.headers) > 0) {
 			continue
 		}
-		args := ""
-		for _, p := range o.pathParams {
-			if p.isInt {
-				args += ", 1"
-			} else {
-				args += `, "x"`
-			}
-		}
+		args := o.samplePathArgs()
 		pre := ""
 		if o.body != nil {
 			typ := o.bodyType()
