@@ -66,6 +66,11 @@ func genHandler(r genRoute) func(*call) {
 	return func(c *call) { c.s.res.serve(c, r) }
 }
 
+// byID reports whether the route's last segment names one record.
+func (r genRoute) byID() bool {
+	return strings.HasSuffix(r.match, "#") || strings.HasSuffix(r.match, "*")
+}
+
 // genPattern is the router pattern of a route: "#" for an integer path
 // parameter, "*" for a text one (bcgen decides from the spec's types).
 func genPattern(r genRoute) string { return r.match }
@@ -94,7 +99,7 @@ func (rs *resourceStore) serve(c *call, r genRoute) {
 	path := c.rel
 	last := path[strings.LastIndex(path, "/")+1:]
 	id, byID := 0, false
-	if strings.HasSuffix(r.match, "#") || strings.HasSuffix(r.match, "*") {
+	if r.byID() {
 		path = path[:strings.LastIndex(path, "/")]
 		byID = true
 		id = -1 // no such record

@@ -24,9 +24,6 @@ func concrete(r genRoute, id string) string {
 	return strings.Join(segs, "/")
 }
 
-// byID reports whether a route's last segment names one record.
-func byID(r genRoute) bool { return strings.HasSuffix(r.match, "#") || strings.HasSuffix(r.match, "*") }
-
 // TestGeneratedRoutesServed checks every generated operation against the
 // fake store the way the SDK uses it: lists answer their envelope (V2: 204
 // when empty), a get or delete of an unknown id is 404, a batch over its
@@ -62,7 +59,7 @@ func TestGeneratedRoutesServed(t *testing.T) {
 					rep.want(t, http.StatusOK)
 				}
 			case "get", "delete":
-				if byID(r) {
+				if r.byID() {
 					h.api(r.method, concrete(r, "999999"), nil).want(t, http.StatusNotFound)
 				} else {
 					h.api(r.method, path, nil).want(t, map[string]int{"get": 200, "delete": 204}[r.kind])
@@ -96,7 +93,7 @@ func TestGeneratedRoutesServed(t *testing.T) {
 					t.Fatalf("count of an empty store: %v", n)
 				}
 			case "write":
-				if byID(r) {
+				if r.byID() {
 					h.api(r.method, concrete(r, "999999"), map[string]any{}).want(t, http.StatusNotFound)
 				} else {
 					want := http.StatusOK
