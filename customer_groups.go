@@ -204,11 +204,7 @@ func (s *CustomerGroupsService) Get(ctx context.Context, id int) (*CustomerGroup
 
 // Count returns the number of customer groups: GET /v2/customer_groups/count.
 func (s *CustomerGroupsService) Count(ctx context.Context) (int, *Response, error) {
-	var out struct {
-		Count FlexInt `json:"count"`
-	}
-	resp, err := s.client.call(ctx, http.MethodGet, customerGroupsPath+"/count", nil, nil, &out)
-	return int(out.Count), resp, err
+	return countV2(ctx, s.client, customerGroupsPath+"/count", nil)
 }
 
 // Create creates a customer group: POST /v2/customer_groups. Name is
