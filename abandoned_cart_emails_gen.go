@@ -159,12 +159,18 @@ type AbandonedCartEmailSettingsUpdate struct {
 // /v3/marketing/abandoned-cart-emails.
 //
 // An array of abandoned cart emails pertaining to a store.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *AbandonedCartEmailsService) List(ctx context.Context, filter *AbandonedCartEmailFilter) ([]AbandonedCartEmail, *Response, error) {
 	return listV3[AbandonedCartEmail](ctx, s.client, "/v3/marketing/abandoned-cart-emails", filter)
 }
 
 // All iterates over every abandoned cart email: GET
-// /v3/marketing/abandoned-cart-emails.
+// /v3/marketing/abandoned-cart-emails; a page request's error (an *Error,
+// such as ErrForbidden for a missing scope, or a *RateLimitError) is yielded
+// once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *AbandonedCartEmailsService) All(ctx context.Context, filter *AbandonedCartEmailFilter) iter.Seq2[AbandonedCartEmail, error] {
@@ -231,6 +237,10 @@ func (s *AbandonedCartEmailsService) Delete(ctx context.Context, id int) (*Respo
 // /v3/marketing/abandoned-cart-emails/default.
 //
 // Return default Abandoned Cart Email template.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *AbandonedCartEmailsService) GetDefault(ctx context.Context) (*AbandonedCartEmail, *Response, error) {
 	return getOneV2[AbandonedCartEmail](ctx, s.client, http.MethodGet, "/v3/marketing/abandoned-cart-emails/default", nil, nil)
 }
@@ -239,6 +249,10 @@ func (s *AbandonedCartEmailsService) GetDefault(ctx context.Context) (*Abandoned
 // /v3/marketing/abandoned-cart-emails/settings.
 //
 // Read Abandoned Cart Email Template settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *AbandonedCartEmailsService) GetSettings(ctx context.Context, opts *AbandonedCartEmailSettingsOptions) (*AbandonedCartEmailSettings, *Response, error) {
 	return getOneV2[AbandonedCartEmailSettings](ctx, s.client, http.MethodGet, "/v3/marketing/abandoned-cart-emails/settings", opts, nil)
 }
@@ -247,6 +261,9 @@ func (s *AbandonedCartEmailsService) GetSettings(ctx context.Context, opts *Aban
 // /v3/marketing/abandoned-cart-emails/settings.
 //
 // Update Abandoned Cart Email template settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *AbandonedCartEmailsService) UpdateSettings(ctx context.Context, settings AbandonedCartEmailSettingsUpdate, opts *AbandonedCartEmailChannelOptions) (*AbandonedCartEmailSettings, *Response, error) {
 	return getOneV2[AbandonedCartEmailSettings](ctx, s.client, http.MethodPut, "/v3/marketing/abandoned-cart-emails/settings", opts, settings)
 }

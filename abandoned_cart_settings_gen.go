@@ -154,6 +154,10 @@ type AbandonedCartSettingsChannelUpdate struct {
 // /v3/abandoned-carts/settings.
 //
 // Return the global abandoned cart settings of a store.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *AbandonedCartSettingsService) Get(ctx context.Context, opts *AbandonedCartSettingsGlobalOptions) (*AbandonedCartSettingsGlobal, *Response, error) {
 	return getOne[AbandonedCartSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/abandoned-carts/settings", opts, nil)
 }
@@ -162,6 +166,9 @@ func (s *AbandonedCartSettingsService) Get(ctx context.Context, opts *AbandonedC
 // /v3/abandoned-carts/settings.
 //
 // Update the global abandoned cart settings of a store.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *AbandonedCartSettingsService) Update(ctx context.Context, global AbandonedCartSettingsGlobalUpdate) (*AbandonedCartSettingsGlobal, *Response, error) {
 	return getOne[AbandonedCartSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/abandoned-carts/settings", nil, global)
 }

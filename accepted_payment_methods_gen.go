@@ -78,11 +78,17 @@ type AcceptedPaymentMethodFilter struct {
 // order_id.
 //
 // Set OrderID or CheckoutID (the cart id); BigCommerce requires one of them.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *AcceptedPaymentMethodsService) List(ctx context.Context, filter *AcceptedPaymentMethodFilter) ([]AcceptedPaymentMethod, *Response, error) {
 	return listV3[AcceptedPaymentMethod](ctx, s.client, "/v3/payments/methods", filter)
 }
 
-// All iterates over every accepted payment method: GET /v3/payments/methods.
+// All iterates over every accepted payment method: GET /v3/payments/methods;
+// a page request's error (an *Error, such as ErrForbidden for a missing
+// scope, or a *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *AcceptedPaymentMethodsService) All(ctx context.Context, filter *AcceptedPaymentMethodFilter) iter.Seq2[AcceptedPaymentMethod, error] {

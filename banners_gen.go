@@ -123,13 +123,18 @@ type BannerUpdate struct {
 //
 // Returns a list of Banners. Default sorting is by banner id, from lowest to
 // highest.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *BannersService) List(ctx context.Context, filter *BannerFilter) ([]Banner, *Response, error) {
 	return listPage[Banner](ctx, s.client, "/v2/banners", filter)
 }
 
 // All iterates over every banner: GET /v2/banners, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // BigCommerce lists these in ascending id order, so All walks by id (each
 // request asks for the ids above the last one seen): records created or
@@ -196,6 +201,10 @@ func (s *BannersService) Delete(ctx context.Context, id int) (*Response, error) 
 // Count returns how many records match: GET /v2/banners/count.
 //
 // Returns a count of Banners.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *BannersService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/banners/count", nil)
 }

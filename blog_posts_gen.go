@@ -138,13 +138,18 @@ type BlogPostUpdate struct {
 // with the most recent post.
 //
 // The list is in published_date order, newest first, so All walks by page.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *BlogPostsService) List(ctx context.Context, filter *BlogPostFilter) ([]BlogPost, *Response, error) {
 	return listPage[BlogPost](ctx, s.client, "/v2/blog/posts", filter)
 }
 
 // All iterates over every blog post: GET /v2/blog/posts, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
@@ -209,6 +214,10 @@ func (s *BlogPostsService) Delete(ctx context.Context, id int) (*Response, error
 // Count returns how many records match: GET /v2/blog/posts/count.
 //
 // Returns a count of all Blog Posts.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *BlogPostsService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/blog/posts/count", nil)
 }

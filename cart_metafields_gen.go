@@ -225,8 +225,9 @@ func (s *CartMetafieldsService) List(ctx context.Context, cartID string, filter 
 }
 
 // All iterates over every cart metafield: GET /v3/carts/{cart_id}/metafields,
-// 250 per page unless filter.Limit is set. The filter is not modified; an
-// error is yielded once and ends the walk.
+// 250 per page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
@@ -314,13 +315,18 @@ func (s *CartMetafieldsService) Delete(ctx context.Context, cartID string, metaf
 // ListAll returns one page of cart metafields: GET /v3/carts/metafields.
 //
 // Get all cart metafields.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CartMetafieldsService) ListAll(ctx context.Context, filter *CartMetafieldAllFilter) ([]CartMetafield, *Response, error) {
 	return listV3[CartMetafield](ctx, s.client, "/v3/carts/metafields", filter)
 }
 
 // AllCarts iterates over every cart metafield: GET /v3/carts/metafields, 250
-// per page unless filter.Limit is set. The filter is not modified; an error
-// is yielded once and ends the walk.
+// per page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.

@@ -51,6 +51,10 @@ type CartSettingsChannelUpdate struct {
 // Permission | Parameter | |:--------|:-----------|:----------| |Information
 // & Settings | modify | store_v2_information| |Information & Settings |
 // read-only| store_v2_information|.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CartSettingsService) Get(ctx context.Context) (*CartSettingsGlobal, *Response, error) {
 	return getOne[CartSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/carts/settings", nil, nil)
 }
@@ -61,6 +65,9 @@ func (s *CartSettingsService) Get(ctx context.Context) (*CartSettingsGlobal, *Re
 // UI Name | Permission | Parameter | |:--------|:-----------|:----------|
 // |Information & Settings | modify | store_v2_information| |Information &
 // Settings | read-only| store_v2_information|.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *CartSettingsService) Update(ctx context.Context, global CartSettingsGlobalUpdate) (*CartSettingsGlobal, *Response, error) {
 	return getOne[CartSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/carts/settings", nil, global)
 }

@@ -45,6 +45,10 @@ type CatalogSummary struct {
 // "inventory_value" - "highest_variant_price" - "average_variant_price" -
 // "lowest_variant_price" - "oldest_variant_date" - "newest_variant_date"
 // -….
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CatalogSummaryService) Get(ctx context.Context) (*CatalogSummary, *Response, error) {
 	return getOne[CatalogSummary](ctx, s.client, http.MethodGet, "/v3/catalog/summary", nil, nil)
 }

@@ -40,8 +40,9 @@ func (s *CategoryProductSortOrdersService) List(ctx context.Context, categoryID 
 
 // All iterates over every category product sort order: GET
 // /v3/catalog/categories/{category_id}/products/sort-order, 250 per page
-// unless filter.Limit is set. The filter is not modified; an error is yielded
-// once and ends the walk.
+// unless filter.Limit is set. The filter is not modified; a page request's
+// error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

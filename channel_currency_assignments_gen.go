@@ -56,12 +56,18 @@ type ChannelCurrencyAssignmentWrite struct {
 // Returns a list of currency assignments for all channels.
 //
 // The currency assignments of every channel, in one unpaged answer.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ChannelCurrencyAssignmentsService) ListAll(ctx context.Context) ([]ChannelCurrencyAssignment, *Response, error) {
 	return listV3[ChannelCurrencyAssignment](ctx, s.client, "/v3/channels/currency-assignments", (*ListOptions)(nil))
 }
 
 // AllChannels iterates over every channel currency assignment: GET
-// /v3/channels/currency-assignments.
+// /v3/channels/currency-assignments; a page request's error (an *Error, such
+// as ErrForbidden for a missing scope, or a *RateLimitError) is yielded once
+// and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *ChannelCurrencyAssignmentsService) AllChannels(ctx context.Context) iter.Seq2[ChannelCurrencyAssignment, error] {

@@ -164,6 +164,10 @@ type CheckoutSettingsChannelUpdate struct {
 // Get returns a checkout settings global: GET /v3/checkouts/settings.
 //
 // Get checkout settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CheckoutSettingsService) Get(ctx context.Context) (*CheckoutSettingsGlobal, *Response, error) {
 	return getOne[CheckoutSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/checkouts/settings", nil, nil)
 }
@@ -171,6 +175,9 @@ func (s *CheckoutSettingsService) Get(ctx context.Context) (*CheckoutSettingsGlo
 // Update updates a checkout settings global: PUT /v3/checkouts/settings.
 //
 // Update checkout settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *CheckoutSettingsService) Update(ctx context.Context, global CheckoutSettingsGlobalUpdate) (*CheckoutSettingsGlobal, *Response, error) {
 	return getOne[CheckoutSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/checkouts/settings", nil, global)
 }

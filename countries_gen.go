@@ -57,13 +57,18 @@ func (f *CountryFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 //
 // Get a list of all countries available. A country or territory, identifiable
 // by an ISO 3166 country code.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CountriesService) List(ctx context.Context, filter *CountryFilter) ([]Country, *Response, error) {
 	return listPage[Country](ctx, s.client, "/v2/countries", filter)
 }
 
 // All iterates over every country: GET /v2/countries, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
@@ -88,6 +93,10 @@ func (s *CountriesService) Get(ctx context.Context, id int) (*Country, *Response
 // Count returns how many records match: GET /v2/countries/count.
 //
 // Returns a count of all countries.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CountriesService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/countries/count", nil)
 }

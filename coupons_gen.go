@@ -209,13 +209,18 @@ type CouponUpdateRestrictedTo struct {
 //
 // Returns a list of Coupons. Default sorting is by coupon/discount id, from
 // lowest to highest.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CouponsService) List(ctx context.Context, filter *CouponFilter) ([]Coupon, *Response, error) {
 	return listPage[Coupon](ctx, s.client, "/v2/coupons", filter)
 }
 
 // All iterates over every coupon: GET /v2/coupons, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // BigCommerce lists these in ascending id order, so All walks by id (each
 // request asks for the ids above the last one seen): records created or
@@ -258,6 +263,10 @@ func (s *CouponsService) DeleteWhere(ctx context.Context, filter *CouponDeleteFi
 // Count returns how many records match: GET /v2/coupons/count.
 //
 // Returns a count of all Coupons in the store.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CouponsService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/coupons/count", nil)
 }

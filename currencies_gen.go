@@ -129,13 +129,18 @@ type CurrencyUpdate struct {
 // List returns one page of currencies: GET /v2/currencies.
 //
 // Returns a list of all store Currency.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CurrenciesService) List(ctx context.Context, filter *ListOptions) ([]Currency, *Response, error) {
 	return listPage[Currency](ctx, s.client, "/v2/currencies", filter)
 }
 
 // All iterates over every currency: GET /v2/currencies, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -93,14 +93,19 @@ type CustomTemplateAssociationDeleteFilter struct {
 //
 // Get a collection of the storeʼs custom template associations across all
 // storefronts.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CustomTemplateAssociationsService) List(ctx context.Context, filter *CustomTemplateAssociationFilter) ([]CustomTemplateAssociation, *Response, error) {
 	return listV3[CustomTemplateAssociation](ctx, s.client, "/v3/storefront/custom-template-associations", filter)
 }
 
 // All iterates over every custom template association: GET
 // /v3/storefront/custom-template-associations, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

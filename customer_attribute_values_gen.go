@@ -74,13 +74,19 @@ type CustomerAttributeDeleteFilter struct {
 //
 // Returns a list of Customer Attribute Values. Optional filter parameters can
 // be passed in.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CustomerAttributeValuesService) List(ctx context.Context, filter *CustomerAttributeFilter) ([]CustomerAttribute, *Response, error) {
 	return listV3[CustomerAttribute](ctx, s.client, "/v3/customers/attribute-values", filter)
 }
 
 // All iterates over every customer attribute: GET
 // /v3/customers/attribute-values, 250 per page unless filter.Limit is set.
-// The filter is not modified; an error is yielded once and ends the walk.
+// The filter is not modified; a page request's error (an *Error, such as
+// ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
+// ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

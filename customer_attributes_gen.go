@@ -100,13 +100,19 @@ type CustomerAttributeDefinitionDeleteFilter struct {
 //
 // Returns a list of Customer Attributes. You can pass in optional filter
 // parameters.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CustomerAttributesService) List(ctx context.Context, filter *CustomerAttributeDefinitionFilter) ([]CustomerAttributeDefinition, *Response, error) {
 	return listV3[CustomerAttributeDefinition](ctx, s.client, "/v3/customers/attributes", filter)
 }
 
 // All iterates over every customer attribute definition: GET
 // /v3/customers/attributes, 250 per page unless filter.Limit is set. The
-// filter is not modified; an error is yielded once and ends the walk.
+// filter is not modified; a page request's error (an *Error, such as
+// ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
+// ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -42,13 +42,19 @@ func (f *FormFieldValueFilter) paging() (page, limit *int) { return &f.Page, &f.
 // Returns a list of form field values for the Customer or Customer Address
 // object. To learn about adding and managing form fields, see Adding and
 // Editing Fields in the Account Signup Form.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CustomerFormFieldValuesService) List(ctx context.Context, filter *FormFieldValueFilter) ([]FormFieldValue, *Response, error) {
 	return listV3[FormFieldValue](ctx, s.client, "/v3/customers/form-field-values", filter)
 }
 
 // All iterates over every form field value: GET
 // /v3/customers/form-field-values, 250 per page unless filter.Limit is set.
-// The filter is not modified; an error is yielded once and ends the walk.
+// The filter is not modified; a page request's error (an *Error, such as
+// ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
+// ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.

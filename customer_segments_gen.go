@@ -74,13 +74,18 @@ type CustomerSegmentDeleteFilter struct {
 // List returns one page of customer segments: GET /v3/segments.
 //
 // Returns a paginated Segments List.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CustomerSegmentsService) List(ctx context.Context, filter *CustomerSegmentFilter) ([]CustomerSegment, *Response, error) {
 	return listV3[CustomerSegment](ctx, s.client, "/v3/segments", filter)
 }
 
 // All iterates over every customer segment: GET /v3/segments, 250 per page
-// unless filter.Limit is set. The filter is not modified; an error is yielded
-// once and ends the walk.
+// unless filter.Limit is set. The filter is not modified; a page request's
+// error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

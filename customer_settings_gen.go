@@ -140,6 +140,10 @@ type CustomerChannelSettingsUpdatePrivacySettings struct {
 // Returns the global-level customer settings. Notes: - Global customer
 // settings don't apply on a channel when there are channel specific settings
 // configured through Channel Settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *CustomerSettingsService) Get(ctx context.Context) (*CustomerSettings, *Response, error) {
 	return getOne[CustomerSettings](ctx, s.client, http.MethodGet, "/v3/customers/settings", nil, nil)
 }
@@ -147,6 +151,9 @@ func (s *CustomerSettingsService) Get(ctx context.Context) (*CustomerSettings, *
 // Update updates a customer settings: PUT /v3/customers/settings.
 //
 // Updates the customer settings on the global level.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *CustomerSettingsService) Update(ctx context.Context, settings CustomerSettingsUpdate) (*CustomerSettings, *Response, error) {
 	return getOne[CustomerSettings](ctx, s.client, http.MethodPut, "/v3/customers/settings", nil, settings)
 }

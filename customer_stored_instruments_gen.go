@@ -87,7 +87,9 @@ func (s *CustomerStoredInstrumentsService) List(ctx context.Context, customerID 
 }
 
 // All iterates over every stored instrument: GET
-// /v3/customers/{customerId}/stored-instruments.
+// /v3/customers/{customerId}/stored-instruments; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *CustomerStoredInstrumentsService) All(ctx context.Context, customerID int) iter.Seq2[StoredInstrument, error] {

@@ -86,11 +86,17 @@ type EmailTemplateOverrideFilter struct {
 // /v3/marketing/email-templates.
 //
 // Get a list of email templates.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *EmailTemplatesService) List(ctx context.Context, filter *EmailTemplateFilter) ([]EmailTemplate, *Response, error) {
 	return listV3[EmailTemplate](ctx, s.client, "/v3/marketing/email-templates", filter)
 }
 
-// All iterates over every email template: GET /v3/marketing/email-templates.
+// All iterates over every email template: GET /v3/marketing/email-templates;
+// a page request's error (an *Error, such as ErrForbidden for a missing
+// scope, or a *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *EmailTemplatesService) All(ctx context.Context, filter *EmailTemplateFilter) iter.Seq2[EmailTemplate, error] {

@@ -171,13 +171,18 @@ type GiftCertificateUpdate struct {
 //
 // Returns a list of Gift Certificates. Optional filter parameters can be
 // passed in.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *GiftCertificatesService) List(ctx context.Context, filter *GiftCertificateFilter) ([]GiftCertificate, *Response, error) {
 	return listPage[GiftCertificate](ctx, s.client, "/v2/gift_certificates", filter)
 }
 
 // All iterates over every gift certificate: GET /v2/gift_certificates, 250
-// per page unless filter.Limit is set. The filter is not modified; an error
-// is yielded once and ends the walk.
+// per page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // BigCommerce lists these in ascending id order, so All walks by id (each
 // request asks for the ids above the last one seen): records created or

@@ -76,13 +76,18 @@ type HostingProjectDeleteFilter struct {
 //
 // Returns a list of infrastructure hosting projects for the store. Supports
 // cursor-based pagination and filtering.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *HostingProjectsService) List(ctx context.Context, filter *HostingProjectFilter) ([]HostingProject, *Response, error) {
 	return listV3[HostingProject](ctx, s.client, "/v3/infrastructure/projects", filter)
 }
 
 // All iterates over every hosting project: GET /v3/infrastructure/projects,
-// 250 per page unless filter.Limit is set. The filter is not modified; an
-// error is yielded once and ends the walk.
+// 250 per page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.

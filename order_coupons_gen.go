@@ -47,8 +47,9 @@ func (s *OrderCouponsService) List(ctx context.Context, orderID int, filter *Lis
 }
 
 // All iterates over every order coupon: GET /v2/orders/{order_id}/coupons,
-// 250 per page unless filter.Limit is set. The filter is not modified; an
-// error is yielded once and ends the walk.
+// 250 per page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

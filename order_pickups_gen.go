@@ -103,11 +103,17 @@ type OrderPickupDeleteFilter struct {
 //
 // Retrieves a list of pickups. Examples You can filter the list to return
 // pickup objects specific to a list of requested pickup or order IDs.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *OrderPickupsService) List(ctx context.Context, filter *OrderPickupFilter) ([]OrderPickup, *Response, error) {
 	return listV3[OrderPickup](ctx, s.client, "/v3/orders/pickups", filter)
 }
 
-// All iterates over every order pickup: GET /v3/orders/pickups.
+// All iterates over every order pickup: GET /v3/orders/pickups; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *OrderPickupsService) All(ctx context.Context, filter *OrderPickupFilter) iter.Seq2[OrderPickup, error] {

@@ -380,7 +380,9 @@ func (s *OrderRefundsService) ListForOrder(ctx context.Context, orderID int, fil
 }
 
 // AllForOrder iterates over every refund: GET
-// /v3/orders/{order_id}/payment_actions/refunds.
+// /v3/orders/{order_id}/payment_actions/refunds; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *OrderRefundsService) AllForOrder(ctx context.Context, orderID int, filter *RefundOrderFilter) iter.Seq2[Refund, error] {
@@ -397,13 +399,18 @@ func (s *OrderRefundsService) AllForOrder(ctx context.Context, orderID int, filt
 // Returns a list of refunds ordered by refund ID in ascending order. Requires
 // at least one of the following scopes: - store_v2_transactions_read_only -
 // store_v2_transactions - store_v2_orders_read_only - store_v2_orders.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *OrderRefundsService) List(ctx context.Context, filter *RefundFilter) ([]Refund, *Response, error) {
 	return listV3[Refund](ctx, s.client, "/v3/orders/payment_actions/refunds", filter)
 }
 
 // All iterates over every refund: GET /v3/orders/payment_actions/refunds, 250
-// per page unless filter.Limit is set. The filter is not modified; an error
-// is yielded once and ends the walk.
+// per page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -149,6 +149,10 @@ type OrderSettingsChannelUpdateNotificationsOrderPlaced struct {
 // Get returns an order settings global: GET /v3/orders/settings.
 //
 // Returns global order settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *OrderSettingsService) Get(ctx context.Context) (*OrderSettingsGlobal, *Response, error) {
 	return getOneV2[OrderSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/orders/settings", nil, nil)
 }
@@ -159,6 +163,9 @@ func (s *OrderSettingsService) Get(ctx context.Context) (*OrderSettingsGlobal, *
 //
 // An EmailAddresses of nil is not sent; an empty, non-nil slice turns the
 // notification off.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *OrderSettingsService) Update(ctx context.Context, global OrderSettingsGlobalUpdate) (*OrderSettingsGlobal, *Response, error) {
 	return getOneV2[OrderSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/orders/settings", nil, global)
 }

@@ -162,6 +162,10 @@ type PagePublishRegionChildrenItemDropzoneWidget struct {
 //
 // Get a snapshot of all the page widget regions for a given channel, template
 // file, or entity.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *PageWidgetsService) Get(ctx context.Context, opts *PageSnapshotOptions) (*PageSnapshot, *Response, error) {
 	return getOne[PageSnapshot](ctx, s.client, http.MethodGet, "/v3/content/page-widgets", opts, nil)
 }

@@ -257,13 +257,18 @@ type PageUpdate struct {
 // List returns one page of pages: GET /v3/content/pages.
 //
 // Returns one or more content pages. This endpoint supports bulk operations.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *PagesService) List(ctx context.Context, filter *PageFilter) ([]Page, *Response, error) {
 	return listV3[Page](ctx, s.client, "/v3/content/pages", filter)
 }
 
 // All iterates over every page: GET /v3/content/pages, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

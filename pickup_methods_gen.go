@@ -121,13 +121,18 @@ type PickupMethodDeleteFilter struct {
 // Retrieves a list of pickup methods. Examples You can filter this list to
 // return pickup method objects specific to a list of requested pickup method
 // IDs.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *PickupMethodsService) List(ctx context.Context, filter *PickupMethodFilter) ([]PickupMethod, *Response, error) {
 	return listV3[PickupMethod](ctx, s.client, "/v3/pickup/methods", filter)
 }
 
 // All iterates over every pickup method: GET /v3/pickup/methods, 250 per page
-// unless filter.Limit is set. The filter is not modified; an error is yielded
-// once and ends the walk.
+// unless filter.Limit is set. The filter is not modified; a page request's
+// error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -124,13 +124,18 @@ func (s *PlacementsService) Create(ctx context.Context, placement PlacementCreat
 // List returns one page of placements: GET /v3/content/placements.
 //
 // Returns a list of Placements.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *PlacementsService) List(ctx context.Context, filter *PlacementFilter) ([]Placement, *Response, error) {
 	return listV3[Placement](ctx, s.client, "/v3/content/placements", filter)
 }
 
 // All iterates over every placement: GET /v3/content/placements, 250 per page
-// unless filter.Limit is set. The filter is not modified; an error is yielded
-// once and ends the walk.
+// unless filter.Limit is set. The filter is not modified; a page request's
+// error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -208,8 +208,9 @@ func (s *PriceListsService) ListVariantRecords(ctx context.Context, priceListID,
 
 // AllVariantRecords iterates over every price record: GET
 // /v3/pricelists/{price_list_id}/records/{variant_id}, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.

@@ -78,7 +78,9 @@ func (s *ProductBulkPricingRulesService) List(ctx context.Context, productID int
 }
 
 // All iterates over every bulk pricing rule: GET
-// /v3/catalog/products/{product_id}/bulk-pricing-rules.
+// /v3/catalog/products/{product_id}/bulk-pricing-rules; a page request's
+// error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *ProductBulkPricingRulesService) All(ctx context.Context, productID int, filter *BulkPricingRuleFilter) iter.Seq2[BulkPricingRule, error] {

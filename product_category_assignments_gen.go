@@ -67,14 +67,19 @@ type ProductCategoryAssignmentDeleteFilter struct {
 // /v3/catalog/products/category-assignments.
 //
 // Returns a list of products category assignments.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ProductCategoryAssignmentsService) List(ctx context.Context, filter *ProductCategoryAssignmentFilter) ([]ProductCategoryAssignment, *Response, error) {
 	return listV3[ProductCategoryAssignment](ctx, s.client, "/v3/catalog/products/category-assignments", filter)
 }
 
 // All iterates over every product category assignment: GET
 // /v3/catalog/products/category-assignments, 250 per page unless filter.Limit
-// is set. The filter is not modified; an error is yielded once and ends the
-// walk.
+// is set. The filter is not modified; a page request's error (an *Error, such
+// as ErrForbidden for a missing scope, or a *RateLimitError) is yielded once
+// and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -66,14 +66,19 @@ type ProductChannelAssignmentDeleteFilter struct {
 // /v3/catalog/products/channel-assignments.
 //
 // Returns a list of products channel assignments.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ProductChannelAssignmentsService) List(ctx context.Context, filter *ProductChannelAssignmentFilter) ([]ProductChannelAssignment, *Response, error) {
 	return listV3[ProductChannelAssignment](ctx, s.client, "/v3/catalog/products/channel-assignments", filter)
 }
 
 // All iterates over every product channel assignment: GET
 // /v3/catalog/products/channel-assignments, 250 per page unless filter.Limit
-// is set. The filter is not modified; an error is yielded once and ends the
-// walk.
+// is set. The filter is not modified; a page request's error (an *Error, such
+// as ErrForbidden for a missing scope, or a *RateLimitError) is yielded once
+// and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -73,8 +73,9 @@ func (s *ProductCustomFieldsService) List(ctx context.Context, productID int, fi
 
 // All iterates over every product custom field: GET
 // /v3/catalog/products/{product_id}/custom-fields, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -87,14 +87,19 @@ type CustomsInformationDeleteFilter struct {
 //
 // Get customs information for products. This list can be filtered to return
 // customs information objects specific to a list of requested product_ids.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ProductCustomsInformationService) List(ctx context.Context, filter *CustomsInformationFilter) ([]CustomsInformation, *Response, error) {
 	return listV3[CustomsInformation](ctx, s.client, "/v3/shipping/products/customs-information", filter)
 }
 
 // All iterates over every customs information: GET
 // /v3/shipping/products/customs-information, 250 per page unless filter.Limit
-// is set. The filter is not modified; an error is yielded once and ends the
-// walk.
+// is set. The filter is not modified; a page request's error (an *Error, such
+// as ErrForbidden for a missing scope, or a *RateLimitError) is yielded once
+// and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -89,8 +89,9 @@ func (s *ProductOptionValuesService) List(ctx context.Context, productID, option
 
 // All iterates over every product option value: GET
 // /v3/catalog/products/{product_id}/options/{option_id}/values, 250 per page
-// unless filter.Limit is set. The filter is not modified; an error is yielded
-// once and ends the walk.
+// unless filter.Limit is set. The filter is not modified; a page request's
+// error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -54,12 +54,18 @@ type ProductTaxPropertyDeleteFilter struct {
 // /v3/tax/products/properties.
 //
 // Retrieve the tax properties that are associated with one or more products.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ProductTaxPropertiesService) List(ctx context.Context, filter *ProductTaxPropertyFilter) ([]ProductTaxProperty, *Response, error) {
 	return listV3[ProductTaxProperty](ctx, s.client, "/v3/tax/products/properties", filter)
 }
 
 // All iterates over every product tax property: GET
-// /v3/tax/products/properties.
+// /v3/tax/products/properties; a page request's error (an *Error, such as
+// ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
+// ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *ProductTaxPropertiesService) All(ctx context.Context, filter *ProductTaxPropertyFilter) iter.Seq2[ProductTaxProperty, error] {

@@ -92,13 +92,18 @@ func (s *ProductsService) CreateVariantImage(ctx context.Context, productID, var
 //
 // Returns a list of all variants in your catalog. Optional parameters can be
 // passed in.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ProductsService) ListCatalogVariants(ctx context.Context, filter *CatalogVariantFilter) ([]Variant, *Response, error) {
 	return listV3[Variant](ctx, s.client, "/v3/catalog/variants", filter)
 }
 
 // AllCatalogVariants iterates over every variant: GET /v3/catalog/variants,
-// 250 per page unless filter.Limit is set. The filter is not modified; an
-// error is yielded once and ends the walk.
+// 250 per page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -135,8 +135,9 @@ func (s *PromotionCodesService) List(ctx context.Context, promotionID int, filte
 
 // All iterates over every promotion code: GET
 // /v3/promotions/{promotion_id}/codes, 250 per page unless filter.Limit is
-// set. The filter is not modified; an error is yielded once and ends the
-// walk.
+// set. The filter is not modified; a page request's error (an *Error, such as
+// ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
+// ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
@@ -210,11 +211,17 @@ func (s *PromotionCodesService) Generate(ctx context.Context, promotionID int, g
 //
 // Get a coupon with a given coupon code. Note: The default rate limit for
 // this endpoint is 40 concurrent requests.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *PromotionCodesService) ListByCode(ctx context.Context, filter *PromotionCodeLookup) ([]PromotionCode, *Response, error) {
 	return listV3[PromotionCode](ctx, s.client, "/v3/promotions/codes", filter)
 }
 
-// AllByCode iterates over every promotion code: GET /v3/promotions/codes.
+// AllByCode iterates over every promotion code: GET /v3/promotions/codes; a
+// page request's error (an *Error, such as ErrForbidden for a missing scope,
+// or a *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *PromotionCodesService) AllByCode(ctx context.Context, filter *PromotionCodeLookup) iter.Seq2[PromotionCode, error] {

@@ -51,6 +51,10 @@ type PromotionSettingsUpdate struct {
 // Get returns a promotion settings: GET /v3/promotions/settings.
 //
 // Returns global promotion settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *PromotionSettingsService) Get(ctx context.Context) (*PromotionSettings, *Response, error) {
 	return getOneV2[PromotionSettings](ctx, s.client, http.MethodGet, "/v3/promotions/settings", nil, nil)
 }
@@ -62,6 +66,9 @@ func (s *PromotionSettingsService) Get(ctx context.Context) (*PromotionSettings,
 // number_of_coupons_allowed_at_checkout and
 // promotions_triggered_by_products_with_zero_product_price can only be
 // modified by enterprise accounts.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *PromotionSettingsService) Update(ctx context.Context, settings PromotionSettingsUpdate) (*PromotionSettings, *Response, error) {
 	return getOneV2[PromotionSettings](ctx, s.client, http.MethodPut, "/v3/promotions/settings", nil, settings)
 }

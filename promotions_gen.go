@@ -1195,13 +1195,18 @@ type PromotionUpdate struct {
 // Returns a list of promotions. The response includes the display name and
 // other details about each promotion, and lists the promotions ordered by ID
 // by default.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *PromotionsService) List(ctx context.Context, filter *PromotionFilter) ([]Promotion, *Response, error) {
 	return listV3[Promotion](ctx, s.client, "/v3/promotions", filter)
 }
 
 // All iterates over every promotion: GET /v3/promotions, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -185,13 +185,18 @@ type RedirectExport struct {
 //
 // The spec does not state the default order, so All walks by page; set Sort
 // to "id" for a walk in creation order.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *RedirectsService) List(ctx context.Context, filter *RedirectFilter) ([]Redirect, *Response, error) {
 	return listV3[Redirect](ctx, s.client, "/v3/storefront/redirects", filter)
 }
 
 // All iterates over every redirect: GET /v3/storefront/redirects, 250 per
-// page unless filter.Limit is set. The filter is not modified; an error is
-// yielded once and ends the walk.
+// page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
@@ -233,14 +238,19 @@ func (s *RedirectsService) DeleteWhere(ctx context.Context, filter *RedirectDele
 // /v3/storefront/redirects/imex/jobs.
 //
 // Returns a collection of the storeʼs 301 redirects across all sites.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *RedirectsService) ListJobs(ctx context.Context, filter *RedirectJobFilter) ([]RedirectJob, *Response, error) {
 	return listV3[RedirectJob](ctx, s.client, "/v3/storefront/redirects/imex/jobs", filter)
 }
 
 // AllJobs iterates over every redirect job: GET
 // /v3/storefront/redirects/imex/jobs, 250 per page unless filter.Limit is
-// set. The filter is not modified; an error is yielded once and ends the
-// walk.
+// set. The filter is not modified; a page request's error (an *Error, such as
+// ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
+// ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -178,13 +178,18 @@ func (s *ScriptsService) Create(ctx context.Context, script ScriptCreate) (*Scri
 // List returns one page of scripts: GET /v3/content/scripts.
 //
 // Returns a list of Scripts. Optional parameters can be passed in.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ScriptsService) List(ctx context.Context, filter *ScriptFilter) ([]Script, *Response, error) {
 	return listV3[Script](ctx, s.client, "/v3/content/scripts", filter)
 }
 
 // All iterates over every script: GET /v3/content/scripts, 250 per page
-// unless filter.Limit is set. The filter is not modified; an error is yielded
-// once and ends the walk.
+// unless filter.Limit is set. The filter is not modified; a page request's
+// error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -55,8 +55,9 @@ func (s *SegmentShopperProfilesService) List(ctx context.Context, segmentID stri
 
 // All iterates over every shopper profile: GET
 // /v3/segments/{segmentId}/shopper-profiles, 250 per page unless filter.Limit
-// is set. The filter is not modified; an error is yielded once and ends the
-// walk.
+// is set. The filter is not modified; a page request's error (an *Error, such
+// as ErrForbidden for a missing scope, or a *RateLimitError) is yielded once
+// and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

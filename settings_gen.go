@@ -801,12 +801,18 @@ type UnitsOfMeasurementSettingsUpdate struct {
 // /v3/settings/analytics.
 //
 // Returns a list of web analytics providers.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) ListAnalyticsProviders(ctx context.Context, filter *SettingsOptions) ([]AnalyticsProvider, *Response, error) {
 	return listV3[AnalyticsProvider](ctx, s.client, "/v3/settings/analytics", filter)
 }
 
 // AllAnalyticsProviders iterates over every analytics provider: GET
-// /v3/settings/analytics.
+// /v3/settings/analytics; a page request's error (an *Error, such as
+// ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
+// ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *SettingsService) AllAnalyticsProviders(ctx context.Context, filter *SettingsOptions) iter.Seq2[AnalyticsProvider, error] {
@@ -847,12 +853,18 @@ func (s *SettingsService) UpdateAnalyticsProvider(ctx context.Context, id int, p
 // GET /v3/settings/search/filters/available.
 //
 // Returns a list of filters available to power Product Filtering.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) ListAvailableSearchFilters(ctx context.Context, filter *AvailableSearchFilterFilter) ([]AvailableSearchFilter, *Response, error) {
 	return listV3[AvailableSearchFilter](ctx, s.client, "/v3/settings/search/filters/available", filter)
 }
 
 // AllAvailableSearchFilters iterates over every available search filter: GET
-// /v3/settings/search/filters/available.
+// /v3/settings/search/filters/available; a page request's error (an *Error,
+// such as ErrForbidden for a missing scope, or a *RateLimitError) is yielded
+// once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *SettingsService) AllAvailableSearchFilters(ctx context.Context, filter *AvailableSearchFilterFilter) iter.Seq2[AvailableSearchFilter, error] {
@@ -868,12 +880,18 @@ func (s *SettingsService) AllAvailableSearchFilters(ctx context.Context, filter 
 // category. Usage Notes Contextual filters allow you to configure the enabled
 // filters per channel or category, so that shoppers can filter by the most
 // relevant criteria.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) ListSearchFilterContexts(ctx context.Context, filter *SearchFilterContextFilter) ([]SearchFilterContext, *Response, error) {
 	return listV3[SearchFilterContext](ctx, s.client, "/v3/settings/search/filters/contexts", filter)
 }
 
 // AllSearchFilterContexts iterates over every search filter context: GET
-// /v3/settings/search/filters/contexts.
+// /v3/settings/search/filters/contexts; a page request's error (an *Error,
+// such as ErrForbidden for a missing scope, or a *RateLimitError) is yielded
+// once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *SettingsService) AllSearchFilterContexts(ctx context.Context, filter *SearchFilterContextFilter) iter.Seq2[SearchFilterContext, error] {
@@ -906,6 +924,10 @@ func (s *SettingsService) UpsertSearchFilterContexts(ctx context.Context, items 
 //
 // Returns catalog settings. - Channel ID can be used as a query parameter for
 // getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetCatalog(ctx context.Context, opts *SettingsOptions) (*CatalogSettings, *Response, error) {
 	return getOne[CatalogSettings](ctx, s.client, http.MethodGet, "/v3/settings/catalog", opts, nil)
 }
@@ -914,6 +936,9 @@ func (s *SettingsService) GetCatalog(ctx context.Context, opts *SettingsOptions)
 //
 // Updates catalog settings. - Channel ID can be used as a query parameter for
 // updating channel-specific settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateCatalog(ctx context.Context, settings CatalogSettingsUpdate, opts *SettingsOptions) (*CatalogSettings, *Response, error) {
 	return getOne[CatalogSettings](ctx, s.client, http.MethodPut, "/v3/settings/catalog", opts, settings)
 }
@@ -923,6 +948,10 @@ func (s *SettingsService) UpdateCatalog(ctx context.Context, settings CatalogSet
 //
 // Get global transactional email settings or channel specific overrides by
 // channel_id.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetEmailStatuses(ctx context.Context, opts *SettingsOptions) (*EmailStatusSettings, *Response, error) {
 	return getOne[EmailStatusSettings](ctx, s.client, http.MethodGet, "/v3/settings/email-statuses", opts, nil)
 }
@@ -932,6 +961,9 @@ func (s *SettingsService) GetEmailStatuses(ctx context.Context, opts *SettingsOp
 //
 // Update global transactional email settings or create channel specific
 // overrides by channel_id.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateEmailStatuses(ctx context.Context, settings EmailStatusSettingsUpdate, opts *SettingsOptions) (*EmailStatusSettings, *Response, error) {
 	return getOne[EmailStatusSettings](ctx, s.client, http.MethodPut, "/v3/settings/email-statuses", opts, settings)
 }
@@ -941,6 +973,10 @@ func (s *SettingsService) UpdateEmailStatuses(ctx context.Context, settings Emai
 //
 // Returns inventory notification settings. - channel_id can be used as a
 // query parameter to get inventory notification settings per channel.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetInventoryNotifications(ctx context.Context, opts *SettingsOptions) (*InventoryNotificationSettings, *Response, error) {
 	return getOne[InventoryNotificationSettings](ctx, s.client, http.MethodGet, "/v3/settings/inventory/notifications", opts, nil)
 }
@@ -950,6 +986,9 @@ func (s *SettingsService) GetInventoryNotifications(ctx context.Context, opts *S
 //
 // Updates inventory notification settings. - channel_id can be used as a
 // query parameter to get inventory notification settings per channel.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateInventoryNotifications(ctx context.Context, settings InventoryNotificationSettingsUpdate, opts *SettingsOptions) (*Response, error) {
 	return s.client.call(ctx, http.MethodPut, "/v3/settings/inventory/notifications", opts, settings, nil)
 }
@@ -958,6 +997,10 @@ func (s *SettingsService) UpdateInventoryNotifications(ctx context.Context, sett
 //
 // Returns store logo settings. - Channel ID can be used as a query parameter
 // for getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetLogo(ctx context.Context, opts *SettingsOptions) (*LogoSettings, *Response, error) {
 	return getOne[LogoSettings](ctx, s.client, http.MethodGet, "/v3/settings/logo", opts, nil)
 }
@@ -966,6 +1009,9 @@ func (s *SettingsService) GetLogo(ctx context.Context, opts *SettingsOptions) (*
 //
 // Updates the logo type and logo text for a textual logo. To upload new
 // images, use the dedicated image POST endpoints.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateLogo(ctx context.Context, settings LogoSettingsUpdate, opts *SettingsOptions) (*LogoSettings, *Response, error) {
 	return getOne[LogoSettings](ctx, s.client, http.MethodPut, "/v3/settings/logo", opts, settings)
 }
@@ -975,12 +1021,18 @@ func (s *SettingsService) UpdateLogo(ctx context.Context, settings LogoSettingsU
 //
 // Returns a list of enabled default Product Filtering filters. These filters
 // will be used if a store does not have contextual overrides.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) ListSearchFilters(ctx context.Context) ([]SearchFilter, *Response, error) {
 	return listV3[SearchFilter](ctx, s.client, "/v3/settings/search/filters", (*ListOptions)(nil))
 }
 
 // AllSearchFilters iterates over every search filter: GET
-// /v3/settings/search/filters.
+// /v3/settings/search/filters; a page request's error (an *Error, such as
+// ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
+// ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *SettingsService) AllSearchFilters(ctx context.Context) iter.Seq2[SearchFilter, error] {
@@ -993,6 +1045,10 @@ func (s *SettingsService) AllSearchFilters(ctx context.Context) iter.Seq2[Search
 //
 // Returns global locale settings. For stores with Catalyst channels, the
 // shopper_language_selection_method field is deprecated.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetLocale(ctx context.Context) (*LocaleSettings, *Response, error) {
 	return getOne[LocaleSettings](ctx, s.client, http.MethodGet, "/v3/settings/store/locale", nil, nil)
 }
@@ -1001,6 +1057,9 @@ func (s *SettingsService) GetLocale(ctx context.Context) (*LocaleSettings, *Resp
 //
 // Updates global locale settings. For stores with Catalyst channels, the
 // shopper_language_selection_method field is deprecated.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateLocale(ctx context.Context, settings LocaleSettingsUpdate) (*LocaleSettings, *Response, error) {
 	return getOne[LocaleSettings](ctx, s.client, http.MethodPut, "/v3/settings/store/locale", nil, settings)
 }
@@ -1009,6 +1068,10 @@ func (s *SettingsService) UpdateLocale(ctx context.Context, settings LocaleSetti
 //
 // Returns store profile settings. - Channel ID can be used as a query
 // parameter for getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetStoreProfile(ctx context.Context, opts *SettingsOptions) (*StoreProfile, *Response, error) {
 	return getOne[StoreProfile](ctx, s.client, http.MethodGet, "/v3/settings/store/profile", opts, nil)
 }
@@ -1017,6 +1080,9 @@ func (s *SettingsService) GetStoreProfile(ctx context.Context, opts *SettingsOpt
 //
 // Updates store profile settings. - Channel ID can be used as a query
 // parameter for updating channel-specific settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateStoreProfile(ctx context.Context, profile StoreProfileUpdate, opts *SettingsOptions) (*StoreProfile, *Response, error) {
 	return getOne[StoreProfile](ctx, s.client, http.MethodPut, "/v3/settings/store/profile", opts, profile)
 }
@@ -1026,6 +1092,10 @@ func (s *SettingsService) UpdateStoreProfile(ctx context.Context, profile StoreP
 //
 // Returns category settings. - Channel ID can be used as a query parameter
 // for getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetStorefrontCategory(ctx context.Context, opts *SettingsOptions) (*StorefrontCategorySettings, *Response, error) {
 	return getOne[StorefrontCategorySettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/category", opts, nil)
 }
@@ -1035,6 +1105,9 @@ func (s *SettingsService) GetStorefrontCategory(ctx context.Context, opts *Setti
 //
 // Updates category settings. - Channel ID can be used as a query parameter
 // for updating channel-specific settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateStorefrontCategory(ctx context.Context, settings StorefrontCategorySettingsUpdate, opts *SettingsOptions) (*StorefrontCategorySettings, *Response, error) {
 	return getOne[StorefrontCategorySettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/category", opts, settings)
 }
@@ -1044,6 +1117,10 @@ func (s *SettingsService) UpdateStorefrontCategory(ctx context.Context, settings
 //
 // Returns product settings. - Channel ID can be used as a query parameter for
 // getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetStorefrontProduct(ctx context.Context, opts *SettingsOptions) (*StorefrontProductSettings, *Response, error) {
 	return getOne[StorefrontProductSettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/product", opts, nil)
 }
@@ -1053,6 +1130,9 @@ func (s *SettingsService) GetStorefrontProduct(ctx context.Context, opts *Settin
 //
 // Updates product settings. - Channel ID can be used as a query parameter for
 // updating channel-specific settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateStorefrontProduct(ctx context.Context, settings StorefrontProductSettingsUpdate, opts *SettingsOptions) (*StorefrontProductSettings, *Response, error) {
 	return getOne[StorefrontProductSettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/product", opts, settings)
 }
@@ -1062,6 +1142,10 @@ func (s *SettingsService) UpdateStorefrontProduct(ctx context.Context, settings 
 //
 // Returns Robots.txt settings. - Channel ID can be used as a query parameter
 // for getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetRobotsTxt(ctx context.Context, opts *SettingsOptions) (*RobotsTxtSettings, *Response, error) {
 	return getOne[RobotsTxtSettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/robotstxt", opts, nil)
 }
@@ -1071,6 +1155,9 @@ func (s *SettingsService) GetRobotsTxt(ctx context.Context, opts *SettingsOption
 //
 // Updates Robots.txt settings. - Channel ID can be used as a query parameter
 // for updating channel-specific settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateRobotsTxt(ctx context.Context, settings RobotsTxtSettingsUpdate, opts *SettingsOptions) (*RobotsTxtSettings, *Response, error) {
 	return getOne[RobotsTxtSettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/robotstxt", opts, settings)
 }
@@ -1080,6 +1167,10 @@ func (s *SettingsService) UpdateRobotsTxt(ctx context.Context, settings RobotsTx
 //
 // Returns search settings. - Channel ID can be used as a query parameter for
 // getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetStorefrontSearch(ctx context.Context, opts *SettingsOptions) (*StorefrontSearchSettings, *Response, error) {
 	return getOne[StorefrontSearchSettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/search", opts, nil)
 }
@@ -1089,6 +1180,9 @@ func (s *SettingsService) GetStorefrontSearch(ctx context.Context, opts *Setting
 //
 // Updates search settings. - Channel ID can be used as a query parameter for
 // updating channel-specific settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateStorefrontSearch(ctx context.Context, settings StorefrontSearchSettingsUpdate, opts *SettingsOptions) (*StorefrontSearchSettings, *Response, error) {
 	return getOne[StorefrontSearchSettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/search", opts, settings)
 }
@@ -1098,6 +1192,10 @@ func (s *SettingsService) UpdateStorefrontSearch(ctx context.Context, settings S
 //
 // Returns security settings. - Channel ID can be used as a query parameter
 // for getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetStorefrontSecurity(ctx context.Context, opts *SettingsOptions) (*StorefrontSecuritySettings, *Response, error) {
 	return getOne[StorefrontSecuritySettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/security", opts, nil)
 }
@@ -1107,6 +1205,9 @@ func (s *SettingsService) GetStorefrontSecurity(ctx context.Context, opts *Setti
 //
 // Updates security settings. - Channel ID can be used as a query parameter
 // for updating channel-specific settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateStorefrontSecurity(ctx context.Context, settings StorefrontSecuritySettingsUpdate, opts *SettingsOptions) (*StorefrontSecuritySettings, *Response, error) {
 	return getOne[StorefrontSecuritySettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/security", opts, settings)
 }
@@ -1116,6 +1217,10 @@ func (s *SettingsService) UpdateStorefrontSecurity(ctx context.Context, settings
 //
 // Returns SEO settings. - Channel ID can be used as a query parameter for
 // getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetStorefrontSEO(ctx context.Context, opts *SettingsOptions) (*StorefrontSEOSettings, *Response, error) {
 	return getOne[StorefrontSEOSettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/seo", opts, nil)
 }
@@ -1125,6 +1230,9 @@ func (s *SettingsService) GetStorefrontSEO(ctx context.Context, opts *SettingsOp
 //
 // Updates SEO settings. - You can use channel_id as a query parameter to
 // update channel-specific settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateStorefrontSEO(ctx context.Context, seosettings StorefrontSEOSettingsUpdate, opts *SettingsOptions) (*StorefrontSEOSettings, *Response, error) {
 	return getOne[StorefrontSEOSettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/seo", opts, seosettings)
 }
@@ -1134,6 +1242,10 @@ func (s *SettingsService) UpdateStorefrontSEO(ctx context.Context, seosettings S
 //
 // Returns storefront status-related settings. - Channel ID can be used as a
 // query parameter for getting channel-specific settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetStorefrontStatus(ctx context.Context, opts *SettingsOptions) (*StorefrontStatus, *Response, error) {
 	return getOne[StorefrontStatus](ctx, s.client, http.MethodGet, "/v3/settings/storefront/status", opts, nil)
 }
@@ -1143,6 +1255,9 @@ func (s *SettingsService) GetStorefrontStatus(ctx context.Context, opts *Setting
 //
 // Updates storefront status-related settings. - Channel ID can be used as a
 // query parameter for updating channel-specific settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateStorefrontStatus(ctx context.Context, status StorefrontStatusUpdate, opts *SettingsOptions) (*StorefrontStatus, *Response, error) {
 	return getOne[StorefrontStatus](ctx, s.client, http.MethodPut, "/v3/settings/storefront/status", opts, status)
 }
@@ -1151,6 +1266,10 @@ func (s *SettingsService) UpdateStorefrontStatus(ctx context.Context, status Sto
 // /v3/settings/inventory.
 //
 // Get Inventory Settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetInventory(ctx context.Context, opts *SettingsOptions) (*StoreInventorySettings, *Response, error) {
 	return getOne[StoreInventorySettings](ctx, s.client, http.MethodGet, "/v3/settings/inventory", opts, nil)
 }
@@ -1159,6 +1278,9 @@ func (s *SettingsService) GetInventory(ctx context.Context, opts *SettingsOption
 // /v3/settings/inventory.
 //
 // Update inventory settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateInventory(ctx context.Context, settings StoreInventorySettingsUpdate, opts *SettingsOptions) (*StoreInventorySettings, *Response, error) {
 	return getOne[StoreInventorySettings](ctx, s.client, http.MethodPut, "/v3/settings/inventory", opts, settings)
 }
@@ -1167,6 +1289,10 @@ func (s *SettingsService) UpdateInventory(ctx context.Context, settings StoreInv
 // /v3/settings/store/units-of-measurement.
 //
 // Get settings for units of measurements.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SettingsService) GetUnitsOfMeasurement(ctx context.Context, opts *SettingsOptions) (*UnitsOfMeasurementSettings, *Response, error) {
 	return getOne[UnitsOfMeasurementSettings](ctx, s.client, http.MethodGet, "/v3/settings/store/units-of-measurement", opts, nil)
 }
@@ -1176,6 +1302,9 @@ func (s *SettingsService) GetUnitsOfMeasurement(ctx context.Context, opts *Setti
 //
 // Update settings for units of measurements. The endpoint does not support
 // partial updates.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *SettingsService) UpdateUnitsOfMeasurement(ctx context.Context, settings UnitsOfMeasurementSettingsUpdate, opts *SettingsOptions) (*UnitsOfMeasurementSettings, *Response, error) {
 	return getOne[UnitsOfMeasurementSettings](ctx, s.client, http.MethodPut, "/v3/settings/store/units-of-measurement", opts, settings)
 }

@@ -57,6 +57,9 @@ func (s *ShippingCarrierConnectionsService) Create(ctx context.Context, connecti
 //
 // Updates a Carrier Connection. Updating the carrier connection is done using
 // the same information as creating the connection.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *ShippingCarrierConnectionsService) Update(ctx context.Context, connection ShippingCarrierConnectionUpdate) (*Response, error) {
 	return s.client.call(ctx, http.MethodPut, "/v2/shipping/carrier/connection", nil, connection, nil)
 }
@@ -66,6 +69,9 @@ func (s *ShippingCarrierConnectionsService) Update(ctx context.Context, connecti
 // Deletes a Carrier Connection. Required Fields - carrier_id.
 //
 // The body names the carrier (carrier_id) whose connection is removed.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *ShippingCarrierConnectionsService) Delete(ctx context.Context, connection ShippingCarrierConnectionDelete) (*Response, error) {
 	return s.client.call(ctx, http.MethodDelete, "/v2/shipping/carrier/connection", nil, connection, nil)
 }

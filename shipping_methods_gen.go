@@ -188,7 +188,9 @@ func (s *ShippingMethodsService) List(ctx context.Context, zoneID int) ([]Shippi
 }
 
 // All iterates over every shipping method: GET
-// /v2/shipping/zones/{zone_id}/methods.
+// /v2/shipping/zones/{zone_id}/methods; a page request's error (an *Error,
+// such as ErrForbidden for a missing scope, or a *RateLimitError) is yielded
+// once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *ShippingMethodsService) All(ctx context.Context, zoneID int) iter.Seq2[ShippingMethod, error] {

@@ -81,6 +81,10 @@ type ChannelShippingSettingsUpdateCheckout struct {
 // Get returns a shipping settings: GET /v3/shipping/settings.
 //
 // Returns the global-level shipping settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ShippingSettingsService) Get(ctx context.Context) (*ShippingSettings, *Response, error) {
 	return getOne[ShippingSettings](ctx, s.client, http.MethodGet, "/v3/shipping/settings", nil, nil)
 }
@@ -88,6 +92,9 @@ func (s *ShippingSettingsService) Get(ctx context.Context) (*ShippingSettings, *
 // Update updates a shipping settings: PUT /v3/shipping/settings.
 //
 // Updates the global-level shipping settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *ShippingSettingsService) Update(ctx context.Context, settings ShippingSettingsUpdate) (*ShippingSettings, *Response, error) {
 	return getOne[ShippingSettings](ctx, s.client, http.MethodPut, "/v3/shipping/settings", nil, settings)
 }

@@ -176,11 +176,17 @@ type ShippingZoneUpdateLocation struct {
 // List returns one page of shipping zones: GET /v2/shipping/zones.
 //
 // Returns a list of all Shipping Zones.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ShippingZonesService) List(ctx context.Context) ([]ShippingZone, *Response, error) {
 	return listV2[ShippingZone](ctx, s.client, "/v2/shipping/zones", nil, 0, 0)
 }
 
-// All iterates over every shipping zone: GET /v2/shipping/zones.
+// All iterates over every shipping zone: GET /v2/shipping/zones; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *ShippingZonesService) All(ctx context.Context) iter.Seq2[ShippingZone, error] {

@@ -33,13 +33,18 @@ type ShopperProfileDeleteFilter struct {
 // List returns one page of shopper profiles: GET /v3/shopper-profiles.
 //
 // Returns a paginated Shopper Profiles list.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ShopperProfilesService) List(ctx context.Context, filter *ListOptions) ([]ShopperProfile, *Response, error) {
 	return listV3[ShopperProfile](ctx, s.client, "/v3/shopper-profiles", filter)
 }
 
 // All iterates over every shopper profile: GET /v3/shopper-profiles, 250 per
-// page unless filter.Limit is set. The filter is not modified; an error is
-// yielded once and ends the walk.
+// page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
@@ -92,8 +97,9 @@ func (s *ShopperProfilesService) ListSegments(ctx context.Context, shopperProfil
 
 // AllSegments iterates over every customer segment: GET
 // /v3/shopper-profiles/{shopperProfileId}/segments, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -103,8 +103,9 @@ func (s *SiteRoutesService) List(ctx context.Context, siteID int, filter *SiteRo
 }
 
 // All iterates over every site route: GET /v3/sites/{site_id}/routes, 250 per
-// page unless filter.Limit is set. The filter is not modified; an error is
-// yielded once and ends the walk.
+// page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -127,13 +127,18 @@ func (s *SitesService) Create(ctx context.Context, site SiteCreate) (*Site, *Res
 // List returns one page of sites: GET /v3/sites.
 //
 // Get sites linked to a headless storefront sales channels.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SitesService) List(ctx context.Context, filter *SiteFilter) ([]Site, *Response, error) {
 	return listV3[Site](ctx, s.client, "/v3/sites", filter)
 }
 
 // All iterates over every site: GET /v3/sites, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
@@ -215,12 +220,18 @@ func (s *SitesService) UpsertCertificate(ctx context.Context, siteID int, upsert
 // /v3/sites/certificates.
 //
 // Return all SSL certificates connected to domains within a store.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SitesService) ListCertificates(ctx context.Context, filter *SiteCertificateFilter) ([]SiteCertificateDetail, *Response, error) {
 	return listV3[SiteCertificateDetail](ctx, s.client, "/v3/sites/certificates", filter)
 }
 
 // AllCertificates iterates over every site certificate detail: GET
-// /v3/sites/certificates.
+// /v3/sites/certificates; a page request's error (an *Error, such as
+// ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
+// ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *SitesService) AllCertificates(ctx context.Context, filter *SiteCertificateFilter) iter.Seq2[SiteCertificateDetail, error] {

@@ -56,8 +56,9 @@ func (s *StatesService) List(ctx context.Context, countryID int, filter *StateFi
 }
 
 // All iterates over every state: GET /v2/countries/{country_id}/states, 250
-// per page unless filter.Limit is set. The filter is not modified; an error
-// is yielded once and ends the walk.
+// per page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
@@ -104,13 +105,18 @@ func (s *StatesService) Count(ctx context.Context, countryID int) (int, *Respons
 // Returns a list of all states.
 //
 // The states of every country; List reads those of one country.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *StatesService) ListAll(ctx context.Context, filter *ListOptions) ([]State, *Response, error) {
 	return listPage[State](ctx, s.client, "/v2/countries/states", filter)
 }
 
 // AllCountries iterates over every state: GET /v2/countries/states, 250 per
-// page unless filter.Limit is set. The filter is not modified; an error is
-// yielded once and ends the walk.
+// page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
@@ -124,6 +130,10 @@ func (s *StatesService) AllCountries(ctx context.Context, filter *ListOptions) i
 // Returns a count of all states.
 //
 // The states of every country; Count counts those of one country.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *StatesService) CountAll(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/countries/states/count", nil)
 }

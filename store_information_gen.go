@@ -22,6 +22,10 @@ type SystemTime struct {
 // Returns the system timestamp at the time of the request. The time resource
 // is useful for validating API authentication details and testing client
 // connections.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *StoreInformationService) GetTime(ctx context.Context) (*SystemTime, *Response, error) {
 	return getOneV2[SystemTime](ctx, s.client, http.MethodGet, "/v2/time", nil, nil)
 }

@@ -152,13 +152,18 @@ type StoreMetafieldUpdate struct {
 // List returns one page of store metafields: GET /v3/store/metafields.
 //
 // Gets all store metafields.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *StoreMetafieldsService) List(ctx context.Context, filter *StoreMetafieldFilter) ([]StoreMetafield, *Response, error) {
 	return listV3[StoreMetafield](ctx, s.client, "/v3/store/metafields", filter)
 }
 
 // All iterates over every store metafield: GET /v3/store/metafields, 250 per
-// page unless filter.Limit is set. The filter is not modified; an error is
-// yielded once and ends the walk.
+// page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.

@@ -120,6 +120,10 @@ func (s *StorefrontTokensService) CreateCustomerImpersonation(ctx context.Contex
 //
 // The token (its text) is sent in the Sf-Api-Token header. The spec names no
 // scope for it; the SDK assumes Storefront API Tokens (store_storefront_api).
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *StorefrontTokensService) Revoke(ctx context.Context, sfAPIToken string) (*Response, error) {
 	if err := checkPathText("StorefrontTokens.Revoke", "the Sf-Api-Token header", sfAPIToken); err != nil {
 		return &Response{}, err

@@ -146,13 +146,18 @@ type SubscriberUpdate struct {
 // List returns one page of subscribers: GET /v3/customers/subscribers.
 //
 // Returns a list of Subscribers. Optional filter parameters can be passed in.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SubscribersService) List(ctx context.Context, filter *SubscriberFilter) ([]Subscriber, *Response, error) {
 	return listV3[Subscriber](ctx, s.client, "/v3/customers/subscribers", filter)
 }
 
 // All iterates over every subscriber: GET /v3/customers/subscribers, 250 per
-// page unless filter.Limit is set. The filter is not modified; an error is
-// yielded once and ends the walk.
+// page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -78,13 +78,18 @@ func (f *SystemLogFilter) paging() (page, limit *int) { return &f.Page, &f.Limit
 // List returns one page of system logs: GET /v3/store/systemlogs.
 //
 // Get system logs.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *SystemLogsService) List(ctx context.Context, filter *SystemLogFilter) ([]SystemLog, *Response, error) {
 	return listV3[SystemLog](ctx, s.client, "/v3/store/systemlogs", filter)
 }
 
 // All iterates over every system log: GET /v3/store/systemlogs, 250 per page
-// unless filter.Limit is set. The filter is not modified; an error is yielded
-// once and ends the walk.
+// unless filter.Limit is set. The filter is not modified; a page request's
+// error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -57,13 +57,18 @@ type TaxClassDeleteFilter struct {
 //
 // Returns a list of all Tax Classes in a store. Default sorting is by
 // tax-class id, from lowest to highest.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *TaxClassesService) List(ctx context.Context, filter *ListOptions) ([]TaxClass, *Response, error) {
 	return listPage[TaxClass](ctx, s.client, "/v2/tax_classes", filter)
 }
 
 // All iterates over every tax class: GET /v2/tax_classes, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

@@ -50,11 +50,17 @@ type TaxCustomerDeleteFilter struct {
 // List returns one page of tax customers: GET /v3/tax/customers.
 //
 // Retrieves a list of customer tax data.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *TaxCustomersService) List(ctx context.Context, filter *TaxCustomerFilter) ([]TaxCustomer, *Response, error) {
 	return listV3[TaxCustomer](ctx, s.client, "/v3/tax/customers", filter)
 }
 
-// All iterates over every tax customer: GET /v3/tax/customers.
+// All iterates over every tax customer: GET /v3/tax/customers; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *TaxCustomersService) All(ctx context.Context, filter *TaxCustomerFilter) iter.Seq2[TaxCustomer, error] {

@@ -84,11 +84,17 @@ type TaxPropertyDeleteFilter struct {
 // List returns one page of tax properties: GET /v3/tax/properties.
 //
 // Retrieve all tax properties defined in this store.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *TaxPropertiesService) List(ctx context.Context, filter *TaxPropertyFilter) ([]TaxProperty, *Response, error) {
 	return listV3[TaxProperty](ctx, s.client, "/v3/tax/properties", filter)
 }
 
-// All iterates over every tax property: GET /v3/tax/properties.
+// All iterates over every tax property: GET /v3/tax/properties; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *TaxPropertiesService) All(ctx context.Context, filter *TaxPropertyFilter) iter.Seq2[TaxProperty, error] {

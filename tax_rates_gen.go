@@ -134,11 +134,17 @@ type TaxRateDeleteFilter struct {
 // List returns one page of tax rates: GET /v3/tax/rates.
 //
 // Retrieve a list of tax rates.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *TaxRatesService) List(ctx context.Context, filter *TaxRateFilter) ([]TaxRate, *Response, error) {
 	return listV3[TaxRate](ctx, s.client, "/v3/tax/rates", filter)
 }
 
-// All iterates over every tax rate: GET /v3/tax/rates.
+// All iterates over every tax rate: GET /v3/tax/rates; a page request's error
+// (an *Error, such as ErrForbidden for a missing scope, or a *RateLimitError)
+// is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *TaxRatesService) All(ctx context.Context, filter *TaxRateFilter) iter.Seq2[TaxRate, error] {

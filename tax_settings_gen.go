@@ -108,6 +108,10 @@ type TaxSettingsUpdatePriceDisplaySettings struct {
 // Get returns a tax settings: GET /v3/tax/settings.
 //
 // Retrieves global-level tax settings.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *TaxSettingsService) Get(ctx context.Context) (*TaxSettings, *Response, error) {
 	return getOne[TaxSettings](ctx, s.client, http.MethodGet, "/v3/tax/settings", nil, nil)
 }
@@ -115,6 +119,9 @@ func (s *TaxSettingsService) Get(ctx context.Context) (*TaxSettings, *Response, 
 // Update updates a tax settings: PUT /v3/tax/settings.
 //
 // Updates global-level tax settings.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *TaxSettingsService) Update(ctx context.Context, settings TaxSettingsUpdate) (*TaxSettings, *Response, error) {
 	return getOne[TaxSettings](ctx, s.client, http.MethodPut, "/v3/tax/settings", nil, settings)
 }

@@ -212,11 +212,17 @@ type TaxZoneCheck struct {
 //
 // Retrieve a selection of tax zones when you provide a list of tax zone IDs.
 // Otherwise, retrieve all tax zones defined on the store.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *TaxZonesService) List(ctx context.Context, filter *TaxZoneFilter) ([]TaxZone, *Response, error) {
 	return listV3[TaxZone](ctx, s.client, "/v3/tax/zones", filter)
 }
 
-// All iterates over every tax zone: GET /v3/tax/zones.
+// All iterates over every tax zone: GET /v3/tax/zones; a page request's error
+// (an *Error, such as ErrForbidden for a missing scope, or a *RateLimitError)
+// is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *TaxZonesService) All(ctx context.Context, filter *TaxZoneFilter) iter.Seq2[TaxZone, error] {

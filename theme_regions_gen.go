@@ -30,11 +30,17 @@ type ThemeRegionFilter struct {
 // List returns one page of theme regions: GET /v3/content/regions.
 //
 // Returns a list of unique Theme Regions in a file.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ThemeRegionsService) List(ctx context.Context, filter *ThemeRegionFilter) ([]ThemeRegion, *Response, error) {
 	return listV3[ThemeRegion](ctx, s.client, "/v3/content/regions", filter)
 }
 
-// All iterates over every theme region: GET /v3/content/regions.
+// All iterates over every theme region: GET /v3/content/regions; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *ThemeRegionsService) All(ctx context.Context, filter *ThemeRegionFilter) iter.Seq2[ThemeRegion, error] {

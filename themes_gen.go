@@ -121,11 +121,17 @@ type ThemeCustomTemplates struct {
 // List returns one page of themes: GET /v3/themes.
 //
 // Returns a list of store Themes.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *ThemesService) List(ctx context.Context) ([]Theme, *Response, error) {
 	return listV3[Theme](ctx, s.client, "/v3/themes", (*ListOptions)(nil))
 }
 
-// All iterates over every theme: GET /v3/themes.
+// All iterates over every theme: GET /v3/themes; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 func (s *ThemesService) All(ctx context.Context) iter.Seq2[Theme, error] {

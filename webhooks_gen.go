@@ -89,6 +89,10 @@ type WebhookAdminUpdate struct {
 //
 // List all notification emails, webhooks, and denylisted domains associated
 // with the API account.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *WebhooksService) GetAdmin(ctx context.Context, opts *WebhookAdminOptions) (*WebhookAdmin, *Response, error) {
 	return getOne[WebhookAdmin](ctx, s.client, http.MethodGet, "/v3/hooks/admin", opts, nil)
 }
@@ -99,6 +103,9 @@ func (s *WebhooksService) GetAdmin(ctx context.Context, opts *WebhookAdminOption
 // associated with the API account is denylisted or when a webhook is
 // deactivated. Supports upsert functionality in the case that no email
 // address exists yet.
+//
+// A refused body is an *Error matching ErrUnprocessable (its Fields name the
+// field); ErrForbidden means a missing scope.
 func (s *WebhooksService) UpdateAdmin(ctx context.Context, admin WebhookAdminUpdate) (*Response, error) {
 	return s.client.call(ctx, http.MethodPut, "/v3/hooks/admin", nil, admin, nil)
 }

@@ -1048,13 +1048,18 @@ func (s *WidgetTemplatesService) Create(ctx context.Context, template WidgetTemp
 // /v3/content/widget-templates.
 //
 // Returns a list of Widget Templates.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *WidgetTemplatesService) List(ctx context.Context, filter *WidgetTemplateFilter) ([]WidgetTemplate, *Response, error) {
 	return listV3[WidgetTemplate](ctx, s.client, "/v3/content/widget-templates", filter)
 }
 
 // All iterates over every widget template: GET /v3/content/widget-templates,
-// 250 per page unless filter.Limit is set. The filter is not modified; an
-// error is yielded once and ends the walk.
+// 250 per page unless filter.Limit is set. The filter is not modified; a page
+// request's error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

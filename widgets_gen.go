@@ -116,13 +116,18 @@ func (s *WidgetsService) Create(ctx context.Context, widget WidgetCreate) (*Widg
 // List returns one page of widgets: GET /v3/content/widgets.
 //
 // Returns a list of Widgets. Optional parameters can be passed in.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *WidgetsService) List(ctx context.Context, filter *WidgetFilter) ([]Widget, *Response, error) {
 	return listV3[Widget](ctx, s.client, "/v3/content/widgets", filter)
 }
 
 // All iterates over every widget: GET /v3/content/widgets, 250 per page
-// unless filter.Limit is set. The filter is not modified; an error is yielded
-// once and ends the walk.
+// unless filter.Limit is set. The filter is not modified; a page request's
+// error (an *Error, such as ErrForbidden for a missing scope, or a
+// *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

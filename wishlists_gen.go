@@ -121,13 +121,18 @@ type WishlistItemsCreateItem struct {
 // List returns one page of wishlists: GET /v3/wishlists.
 //
 // Returns a list of wishlists. Optional filter parameters can be passed in.
+//
+// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
+// wrong token, ErrForbidden for a missing scope); a spent quota is a
+// *RateLimitError.
 func (s *WishlistsService) List(ctx context.Context, filter *WishlistFilter) ([]Wishlist, *Response, error) {
 	return listV3[Wishlist](ctx, s.client, "/v3/wishlists", filter)
 }
 
 // All iterates over every wishlist: GET /v3/wishlists, 250 per page unless
-// filter.Limit is set. The filter is not modified; an error is yielded once
-// and ends the walk.
+// filter.Limit is set. The filter is not modified; a page request's error (an
+// *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
+// yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip

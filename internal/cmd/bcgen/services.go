@@ -236,6 +236,7 @@ func (g *gen) emitMethod(o *opInfo) {
 		if o.mo.Doc != "" {
 			text += "\n\n" + strings.TrimSpace(o.mo.Doc)
 		}
+		errs = o.withRefusal(errs)
 		if len(errs) > 0 {
 			text += "\n\n" + strings.Join(errs, " ")
 		}
@@ -476,9 +477,9 @@ func (g *gen) emitAll(b *strings.Builder, o *opInfo, recv, params, filter string
 		how = "The endpoint offers no stable key, so All walks by page offset: each record created or deleted during the walk on a page already read can make it skip or repeat a record."
 		call = fmt.Sprintf("walk(ctx, s.client, %s, MaxPageSize, %s)", filterArg, fetch)
 	}
-	text := fmt.Sprintf("%s iterates over every %s: %s, %d per page unless filter.Limit is set. The filter is not modified; an error is yielded once and ends the walk.\n\n%s", name, human(model), route, 250, how)
+	text := fmt.Sprintf("%s iterates over every %s: %s, %d per page unless filter.Limit is set. The filter is not modified; %s\n\n%s", name, human(model), route, 250, walkRefused, how)
 	if !o.hasPaging {
-		text = fmt.Sprintf("%s iterates over every %s: %s.\n\n%s", name, human(model), route, how)
+		text = fmt.Sprintf("%s iterates over every %s: %s; %s\n\n%s", name, human(model), route, walkRefused, how)
 	}
 	b.WriteString(comment(text))
 	fmt.Fprintf(b, "%s%s(ctx context.Context%s%s) iter.Seq2[%s, error] {\n", recv, name, params, filter, model)
