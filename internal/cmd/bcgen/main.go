@@ -2,7 +2,8 @@
 // OpenAPI files: per area, <area>_gen.go with the read models, write
 // types, filters and service methods; client_services_gen.go with the
 // Client's service fields; the conformance test's table of every generated
-// operation; and the fake store's route table.
+// operation; the fake store's route table; and a godoc example of every
+// generated service (examples.go).
 //
 // Its inputs are the spec files pinned in testdata/openapi (never edited),
 // the manifest (api/manifest/<spec>.yaml: operation → service, method,
@@ -46,6 +47,7 @@ type gen struct {
 	errs     []string
 
 	usedOverrides map[*Override]bool
+	handStructs   map[string]*goType // the hand-written structs, for the examples (examples.go)
 }
 
 func (g *gen) errorf(format string, args ...any) {

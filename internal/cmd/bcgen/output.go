@@ -61,6 +61,7 @@ func (g *gen) files() (map[string][]byte, error) {
 		{"spec_conformance_gen_test.go", g.conformance},
 		{"scopes_gen.go", g.scopes},
 		{"fakestore_gen_test.go", g.fakeStoreCalls},
+		{"examples_gen_test.go", g.examples},
 		{filepath.Join("bigcommercetest", "routes_gen.go"), g.routes},
 	} {
 		formatted, err := gofmt(f.path, []byte(f.src()))
