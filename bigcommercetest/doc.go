@@ -50,6 +50,7 @@
 // Under /stores/{hash} (X-Auth-Token), and for V2 also under /api (HTTP
 // Basic, the legacy API host):
 //
+//	// not compiled: the routes, by method and path
 //	GET    /v2/store, /v2/time
 //	GET|POST       /v3/hooks
 //	GET|PUT|DELETE /v3/hooks/{id}         (DELETE answers 200 with the hook)
