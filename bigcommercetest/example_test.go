@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"net/http"
+	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -100,4 +101,40 @@ func ExampleNewHandler() {
 	}
 	fmt.Println(len(products), "of", resp.Pagination.Total, "products; store has", store.ProductCount())
 	// Output: 5 of 7 products; store has 7
+}
+
+// Seeded dates are recent: they fall in the 30 days before the store's
+// clock, the newest within the last day, so code that asks what changed
+// lately has data to find. Fixing the clock (Config.Now) fixes the dates.
+func ExampleSeed() {
+	now := time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC)
+	srv := bigcommercetest.NewServer(
+		bigcommercetest.WithConfig(bigcommercetest.Config{Now: func() time.Time { return now }}),
+		bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Orders: 60}))
+	defer srv.Close()
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	recent := 0
+	for _, err := range client.Orders.All(ctx, &bigcommerce.OrderFilter{MinDateModified: now.Add(-24 * time.Hour)}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		recent++
+	}
+	fmt.Println(recent, "of 60 orders modified in the last day")
+	for _, id := range []int{100, 159} {
+		o, _, err := client.Orders.Get(ctx, id)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("order", o.ID, "created", o.DateCreated.UTC().Format(time.DateTime))
+	}
+	// Output:
+	// 18 of 60 orders modified in the last day
+	// order 100 created 2026-02-12 17:42:28
+	// order 159 created 2026-03-14 11:49:12
 }
