@@ -8,6 +8,7 @@ package main
 import (
 	"context"
 	"net/http"
+	"testing"
 	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
@@ -42,6 +43,14 @@ var (
 	mux          = http.NewServeMux()
 	tok          = &bigcommerce.OAuthToken{AccessToken: "token", Context: "stores/abc123"}
 	ev           = &bigcommerce.WebhookEvent{Scope: bigcommerce.WebhookScopeOrderStatusUpdated}
+)
+
+// receiver stands for a webhook receiver under test, app for an app.
+var (
+	receiver = bigcommerce.WebhookHandler(bigcommerce.WebhookOptions{ClientSecret: clientSecret},
+		func(ctx context.Context, ev *bigcommerce.WebhookEvent) error { return enqueue(ev.DedupKey(), ev) })
+	app = bigcommerce.OAuthApp{ClientID: clientID, ClientSecret: clientSecret}
+	t   = &testing.T{}
 )
 
 // enqueue stands for the queue a webhook receiver hands events to.
