@@ -29,11 +29,15 @@ var (
 
 // Ids and values of that store.
 var (
-	id        = 100 // an order
-	productID = 1
-	listID    = 1 // a price list
-	since     = time.Now().Add(-24 * time.Hour)
-	err       error
+	id         = 100 // an order
+	orderID    = 100
+	customerID = 1
+	productID  = 1
+	variantID  = 1
+	locationID = 1
+	listID     = 1 // a price list
+	since      = time.Now().Add(-24 * time.Hour)
+	err        error
 )
 
 // OAuth apps and webhooks.
