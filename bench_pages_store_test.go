@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -20,7 +21,8 @@ var updatePages = flag.Bool("update-pages", false, "record testdata/pages anew f
 // store's data, record them anew: go test -run TestRecordedPagesMatchStore -update-pages .
 func TestRecordedPagesMatchStore(t *testing.T) {
 	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: "fakestore"})
-	store.Seed(bigcommercetest.SeedOptions{Seed: 1, Customers: 100, Products: 250, Orders: 250})
+	// An explicit Start makes the dates independent of the clock.
+	store.Seed(bigcommercetest.SeedOptions{Seed: 1, Customers: 100, Products: 250, Orders: 250, Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 	for _, path := range []string{
 		"/v2/orders?limit=250",
 		"/v3/catalog/products?limit=250",

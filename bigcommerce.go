@@ -43,7 +43,7 @@
 // with Response.Pagination, and an All method returning iter.Seq2[T, error]
 // that walks every page:
 //
-//	for order, err := range client.Orders.All(ctx, &bigcommerce.OrderFilter{StatusID: bigcommerce.Ptr(11)}) {
+//	for order, err := range client.Orders.All(ctx, &bigcommerce.OrderFilter{StatusID: bigcommerce.Ptr(bigcommerce.OrderStatusAwaitingFulfillment)}) {
 //		if err != nil {
 //			return err
 //		}

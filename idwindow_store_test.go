@@ -138,7 +138,10 @@ func setCustomerWalk(t *testing.T, mode int) {
 // yielded exactly once, and no record twice.
 func TestExportExactlyOnceOnALiveStore(t *testing.T) {
 	const n, limit = 400, 20
-	midYear := time.Date(2024, time.July, 1, 0, 0, 0, 0, time.UTC)
+	// The seed's dates fall in the 30 days before the store's clock, base;
+	// midMonth splits them.
+	base := time.Date(2025, time.June, 1, 0, 0, 0, 0, time.UTC)
+	midMonth := base.AddDate(0, 0, -15)
 	walks := []struct {
 		name   string
 		walk   exportWalk
@@ -146,9 +149,9 @@ func TestExportExactlyOnceOnALiveStore(t *testing.T) {
 		mode   int  // customers: how to walk
 	}{
 		{name: "by id", walk: exportWalk{limit: limit}},
-		{name: "date filter", walk: exportWalk{limit: limit, minDate: midYear}},
+		{name: "date filter", walk: exportWalk{limit: limit, minDate: midMonth}},
 		{name: "sorted by date_modified", walk: exportWalk{limit: limit, sorted: true}},
-		{name: "sorted with date filter, one-second clock", walk: exportWalk{limit: limit, sorted: true, minDate: midYear}, frozen: true},
+		{name: "sorted with date filter, one-second clock", walk: exportWalk{limit: limit, sorted: true, minDate: midMonth}, frozen: true},
 		{name: "by id, one-second clock", walk: exportWalk{limit: limit}, frozen: true},
 	}
 	for _, k := range exportKinds {
@@ -164,7 +167,7 @@ func TestExportExactlyOnceOnALiveStore(t *testing.T) {
 				}
 				t.Run(name, func(t *testing.T) {
 					setCustomerWalk(t, mode)
-					clock := &testClock{base: time.Date(2025, time.June, 1, 0, 0, 0, 0, time.UTC), step: time.Second}
+					clock := &testClock{base: base, step: time.Second}
 					if w.frozen {
 						clock.step = 0
 					}

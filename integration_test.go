@@ -413,7 +413,10 @@ func TestIntegrationWalks(t *testing.T) {
 
 func TestIntegrationFilters(t *testing.T) {
 	ctx := context.Background()
-	c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000}, walkSeed)
+	// A fixed clock fixes the seed's dates, which fall in the 30 days
+	// before it.
+	clock := func() time.Time { return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC) }
+	c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 100000, Now: clock}, walkSeed)
 	customers := walkAll(t, c.Customers.All(ctx, nil))
 	products := walkAll(t, c.Products.All(ctx, nil))
 	orders := walkAll(t, c.Orders.All(ctx, nil))
@@ -422,8 +425,8 @@ func TestIntegrationFilters(t *testing.T) {
 			len(customers), len(products), len(orders), store.CustomerCount(), store.ProductCount(), store.OrderCount())
 	}
 
-	// The seed dates fall in the year before 2025-01-01; mid-2024 splits them.
-	mid := time.Date(2024, 7, 1, 12, 0, 0, 0, time.UTC)
+	// The seed dates fall in December 2024; its 20th splits them.
+	mid := time.Date(2024, 12, 20, 12, 0, 0, 0, time.UTC)
 
 	t.Run("customers date_created:min (V3)", func(t *testing.T) {
 		var want []int
@@ -441,7 +444,7 @@ func TestIntegrationFilters(t *testing.T) {
 			t.Errorf("date_created:min gave %v, want %v", gotIDs, want)
 		}
 		reqs := requestsSince(store, mark, "GET", "/v3/customers")
-		if q, _ := url.ParseQuery(reqs[0].RawQuery); q.Get("date_created:min") != "2024-07-01T12:00:00Z" {
+		if q, _ := url.ParseQuery(reqs[0].RawQuery); q.Get("date_created:min") != "2024-12-20T12:00:00Z" {
 			t.Errorf("sent %q", reqs[0].RawQuery)
 		}
 	})
@@ -470,7 +473,7 @@ func TestIntegrationFilters(t *testing.T) {
 			t.Errorf("min_date_created gave %v, want %v", gotIDs, want)
 		}
 		reqs := requestsSince(store, mark, "GET", "/v2/orders")
-		if q, _ := url.ParseQuery(reqs[0].RawQuery); q.Get("min_date_created") != "Mon, 01 Jul 2024 12:00:00 +0000" {
+		if q, _ := url.ParseQuery(reqs[0].RawQuery); q.Get("min_date_created") != "Fri, 20 Dec 2024 12:00:00 +0000" {
 			t.Errorf("sent %q", reqs[0].RawQuery)
 		}
 	})

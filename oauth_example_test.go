@@ -1,17 +1,12 @@
 package bigcommerce_test
 
 import (
-	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"log"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
@@ -72,19 +67,15 @@ func ExampleWebhookHandler() {
 			return nil
 		})
 
-	// A delivery as BigCommerce signs it.
-	body := []byte(`{"scope":"store/order/created","store_id":"1025646","data":{"type":"order","id":250},"hash":"352e4afc6dd3fc85ea26bfdf3f91852604d57528","created_at":1561482670,"producer":"stores/abc123"}`)
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(secret))
-	mac.Write([]byte("msg_1." + ts + "."))
-	mac.Write(body)
-	r := httptest.NewRequest(http.MethodPost, "/webhooks", bytes.NewReader(body))
-	r.Header.Set("webhook-id", "msg_1")
-	r.Header.Set("webhook-timestamp", ts)
-	r.Header.Set("webhook-signature", "v1,"+base64.StdEncoding.EncodeToString(mac.Sum(nil)))
-
-	w := httptest.NewRecorder()
-	handler.ServeHTTP(w, r)
+	// A delivery signed as BigCommerce signs it, by bigcommercetest.
+	delivery := bigcommercetest.SignWebhook(secret, bigcommerce.WebhookEvent{
+		Scope:    bigcommerce.WebhookScopeOrderCreated,
+		StoreID:  "1025646",
+		Data:     bigcommerce.WebhookData{Type: "order", ID: "250"},
+		Hash:     "352e4afc6dd3fc85ea26bfdf3f91852604d57528",
+		Producer: "stores/abc123",
+	})
+	w := delivery.Deliver(handler) // POST /webhooks
 	fmt.Println(w.Code)
 	// Output:
 	// store/order/created order 250 abc123 352e4afc6dd3fc85ea26bfdf3f91852604d57528

@@ -6,10 +6,6 @@ import (
 	"time"
 )
 
-// defaultStart is the base date for seeded data when SeedOptions.Start is
-// zero, and the creation date of the default location.
-var defaultStart = time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC)
-
 // data is the whole store state. It is guarded by Store.mu.
 type data struct {
 	customers   map[int]*customer

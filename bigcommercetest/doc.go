@@ -42,6 +42,11 @@
 // works inside testing/synctest bubbles, where rate-window waits pass on
 // the fake clock). [New] and [Config] are the lower-level constructor.
 //
+// To test a webhook receiver or an app's callbacks, [SignWebhook] builds a
+// delivery signed as BigCommerce signs it ([WebhookDelivery.Deliver] POSTs
+// it to a handler), and [SignPayloadJWT] and [SignPayload] the signed
+// payloads of the load, uninstall and remove_user callbacks.
+//
 // This package imports the SDK, so the SDK's own tests that use it are in
 // the external test package (package bigcommerce_test).
 //
@@ -50,6 +55,7 @@
 // Under /stores/{hash} (X-Auth-Token), and for V2 also under /api (HTTP
 // Basic, the legacy API host):
 //
+//	// not compiled: the routes, by method and path
 //	GET    /v2/store, /v2/time
 //	GET|POST       /v3/hooks
 //	GET|PUT|DELETE /v3/hooks/{id}         (DELETE answers 200 with the hook)

@@ -1,11 +1,15 @@
 package bigcommercetest_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"log"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -100,4 +104,100 @@ func ExampleNewHandler() {
 	}
 	fmt.Println(len(products), "of", resp.Pagination.Total, "products; store has", store.ProductCount())
 	// Output: 5 of 7 products; store has 7
+}
+
+// Seeded dates are recent: they fall in the 30 days before the store's
+// clock, the newest within the last day, so code that asks what changed
+// lately has data to find. Fixing the clock (Config.Now) fixes the dates.
+func ExampleSeed() {
+	now := time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC)
+	srv := bigcommercetest.NewServer(
+		bigcommercetest.WithConfig(bigcommercetest.Config{Now: func() time.Time { return now }}),
+		bigcommercetest.WithSeed(bigcommercetest.Seed{Seed: 1, Orders: 60}))
+	defer srv.Close()
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	recent := 0
+	for _, err := range client.Orders.All(ctx, &bigcommerce.OrderFilter{MinDateModified: now.Add(-24 * time.Hour)}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		recent++
+	}
+	fmt.Println(recent, "of 60 orders modified in the last day")
+	for _, id := range []int{100, 159} {
+		o, _, err := client.Orders.Get(ctx, id)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("order", o.ID, "created", o.DateCreated.UTC().Format(time.DateTime))
+	}
+	// Output:
+	// 18 of 60 orders modified in the last day
+	// order 100 created 2026-02-12 17:42:28
+	// order 159 created 2026-03-14 11:49:12
+}
+
+// Testing a webhook receiver: SignWebhook builds a delivery signed the way
+// BigCommerce signs it, and Deliver POSTs it to the receiver. A delivery
+// changed after signing is refused.
+func ExampleSignWebhook() {
+	const secret = "client-secret" // the app's client secret
+	receiver := bigcommerce.WebhookHandler(bigcommerce.WebhookOptions{ClientSecret: secret},
+		func(ctx context.Context, ev *bigcommerce.WebhookEvent) error {
+			id, _ := ev.Data.IntID()
+			fmt.Println("handled", ev.Scope, ev.Data.Type, id, "of", ev.StoreHash())
+			return nil
+		})
+
+	d := bigcommercetest.SignWebhook(secret, bigcommerce.WebhookEvent{
+		Scope: bigcommerce.WebhookScopeOrderCreated,
+		Data:  bigcommerce.WebhookData{Type: "order", ID: "250"},
+	})
+	fmt.Println(d.Deliver(receiver).Code)
+
+	d.Body = bytes.Replace(d.Body, []byte(`"id":250`), []byte(`"id":251`), 1)
+	fmt.Println(d.Deliver(receiver).Code)
+	// Output:
+	// handled store/order/created order 250 of fakestore
+	// 200
+	// 401
+}
+
+// Testing an app's load callback: SignPayloadJWT makes the
+// signed_payload_jwt BigCommerce sends, signed with the app's secret.
+func ExampleSignPayloadJWT() {
+	app := bigcommerce.OAuthApp{ClientID: "client-id", ClientSecret: "client-secret"}
+	load := app.LoadHandler(func(w http.ResponseWriter, r *http.Request, p *bigcommerce.SignedPayload) {
+		fmt.Fprintf(w, "Hello, %s, in store %s", p.User.Email, p.StoreHash)
+	})
+
+	jwt := bigcommercetest.SignPayloadJWT(app, bigcommerce.SignedPayload{
+		StoreHash: "abc123",
+		User:      bigcommerce.SignedPayloadUser{ID: 9001, Email: "merchant@example.com"},
+	})
+	rec := httptest.NewRecorder()
+	load.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/load?signed_payload_jwt="+url.QueryEscape(jwt), nil))
+	fmt.Println(rec.Code, rec.Body)
+
+	// Signed by another app: refused.
+	forged := bigcommercetest.SignPayloadJWT(bigcommerce.OAuthApp{ClientID: "client-id", ClientSecret: "guess"}, bigcommerce.SignedPayload{StoreHash: "abc123"})
+	rec = httptest.NewRecorder()
+	load.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/load?signed_payload_jwt="+url.QueryEscape(forged), nil))
+	fmt.Println(rec.Code)
+	// Output:
+	// 200 Hello, merchant@example.com, in store abc123
+	// 401
+}
+
+// The legacy signed_payload, for apps that still read it.
+func ExampleSignPayload() {
+	app := bigcommerce.OAuthApp{ClientID: "client-id", ClientSecret: "client-secret"}
+	p, err := app.VerifySignedPayload(bigcommercetest.SignPayload(app, bigcommerce.SignedPayload{StoreHash: "abc123"}))
+	fmt.Println(p.Context, err)
+	// Output: stores/abc123 <nil>
 }

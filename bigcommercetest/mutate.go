@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // This file lets a test change the store while a client walks it, the way
@@ -46,10 +47,11 @@ func (s *Store) generator() *seeder {
 	n := s.mut.seq.Add(1)
 	now := s.now()
 	return &seeder{
-		r:     rand.New(rand.NewPCG(n, n^0x5851f42d4c957f2d)),
-		d:     s.db,
-		start: now.Add(1),
-		hash:  s.cfg.StoreHash,
+		r:    rand.New(rand.NewPCG(n, n^0x5851f42d4c957f2d)),
+		d:    s.db,
+		end:  now.Add(time.Second),
+		span: recentSpan,
+		hash: s.cfg.StoreHash,
 	}
 }
 

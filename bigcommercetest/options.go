@@ -20,7 +20,8 @@ func WithConfig(cfg Config) Option {
 }
 
 // WithSeed fills the store with generated data (see [Seed]); the same Seed
-// always gives the same customers, products and orders.
+// always gives the same customers, products and orders, dated in the 30
+// days before the store's clock unless Seed.Start is set.
 func WithSeed(seed Seed) Option {
 	return func(s *settings) { s.seed = &seed }
 }

@@ -31,8 +31,14 @@ type Seed struct {
 	// Locations is the number of inventory locations (at least 1; location 1
 	// is the default).
 	Locations int
-	// Start is the base for generated dates, which fall in the year before
-	// it. Default 2025-01-01T00:00:00Z.
+	// Start, when set, is the end of the generated dates: they fall in the
+	// year before it, the same whatever the store's clock. When zero, the
+	// dates are recent: they fall in the 30 days before the store's clock
+	// (Config.Now) at the time of seeding, so that "modified in the last
+	// day" finds records, and are the same for a given Seed when the clock
+	// is fixed. Either way creation dates grow with the ids, each record in
+	// its own second, and lie closer together towards the end (the newest
+	// records of each kind within the last day), as in a growing store.
 	Start time.Time
 }
 
@@ -76,19 +82,21 @@ var (
 )
 
 // Seed replaces the store's data with deterministic generated data: the
-// same options always give the same data (and the same JSON). Request log,
-// rate window and faults are kept.
+// same options always give the same data (and the same JSON), given the same
+// clock when opts.Start is zero. Request log, rate window and faults are
+// kept.
 func (s *Store) Seed(opts SeedOptions) {
-	start := opts.Start.UTC().Truncate(time.Second)
+	end, span := opts.Start.UTC().Truncate(time.Second), 365*24*time.Hour
 	if opts.Start.IsZero() {
-		start = defaultStart
+		end, span = s.now(), recentSpan
 	}
 	g := &seeder{
-		r:     rand.New(rand.NewPCG(uint64(opts.Seed), uint64(opts.Seed)^0x9e3779b97f4a7c15)),
-		start: start,
-		hash:  s.cfg.StoreHash,
+		r:    rand.New(rand.NewPCG(uint64(opts.Seed), uint64(opts.Seed)^0x9e3779b97f4a7c15)),
+		end:  end,
+		span: span,
+		hash: s.cfg.StoreHash,
 	}
-	d := newData(start.AddDate(-1, 0, 0))
+	d := newData(end.Add(-span))
 	g.d = d
 	g.locations(max(opts.Locations, 1))
 	g.customers(opts.Customers)
@@ -100,24 +108,43 @@ func (s *Store) Seed(opts SeedOptions) {
 	s.mu.Unlock()
 }
 
+// recentSpan is how far back the dates of a store go when Seed.Start is
+// zero; New dates an empty store's fixed records that far back too.
+const recentSpan = 30 * 24 * time.Hour
+
 // seeder generates data into d.
 type seeder struct {
-	r     *rand.Rand
-	d     *data
-	start time.Time
-	hash  string
+	r    *rand.Rand
+	d    *data
+	end  time.Time     // every generated date is before it
+	span time.Duration // and no more than span before it
+	hash string
 }
 
 func (g *seeder) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
-// dateInYear returns a second-precision time in the year before start.
-func (g *seeder) dateInYear() time.Time {
-	return g.start.Add(-time.Duration(1+g.r.Int64N(365*24*3600)) * time.Second)
+// created returns the creation date of the i-th of n records of a kind
+// (0 is the oldest), from one random draw. Dates grow with i, at least one
+// second apart, and lie closer together towards the end: a record's age is
+// its rank from the newest plus span times the square of its jittered
+// fraction of n, so about a fifth of a 30-day store's records (a twentieth
+// of a year's) were created in its last day. The newest is always created
+// in the last day, however few records there are.
+func (g *seeder) created(i, n int) time.Time {
+	const day = int64(24 * 3600)
+	u := g.r.Float64()
+	x := (float64(n-i) - u) / float64(n) // in (0, 1], falling with i
+	room := max(int64(g.span/time.Second)-int64(n), 0)
+	spread := int64(float64(room) * x * x)
+	if i == n-1 {
+		spread = min(spread, int64(u*float64(day-1)))
+	}
+	return g.end.Add(-time.Duration(int64(n-i)+spread) * time.Second)
 }
 
-// after returns a time between t and start.
+// after returns a time from t to just before the end, from one random draw.
 func (g *seeder) after(t time.Time) time.Time {
-	span := int64(g.start.Sub(t) / time.Second)
+	span := int64(g.end.Sub(t) / time.Second)
 	if span <= 0 {
 		return t
 	}
@@ -144,7 +171,7 @@ func (g *seeder) locations(n int) {
 	d := g.d
 	for i := 2; i <= n; i++ {
 		c := cities[(i-2)%12]
-		created := g.dateInYear()
+		created := g.created(i-2, n-1)
 		label := locationNames[(i-2)%len(locationNames)]
 		if i-2 >= len(locationNames) {
 			label += " " + strconv.Itoa(i)
@@ -173,7 +200,7 @@ func (g *seeder) customers(n int) {
 		id := d.nextCustomer
 		d.nextCustomer++
 		fn, ln := g.pick(firstNames), g.pick(lastNames)
-		created := g.dateInYear()
+		created := g.created(i, n)
 		cu := &customer{
 			ID: id, FirstName: fn, LastName: ln,
 			Email:                 strings.ToLower(fn) + "." + strings.ToLower(ln) + strconv.Itoa(id) + "@" + domains[g.r.IntN(len(domains))],
@@ -211,7 +238,7 @@ func (g *seeder) products(n, variantsPer int) {
 		d.nextProduct++
 		adj, mat, noun := g.pick(adjectives), g.pick(materials), g.pick(nouns)
 		price := float64(5+g.r.IntN(296)) - []float64{0.01, 0.05, 0}[g.r.IntN(3)]
-		created := g.dateInYear()
+		created := g.created(i, n)
 		p := newProductDefaults()
 		p.ID = id
 		p.Name = adj + " " + mat + " " + noun + " " + strconv.Itoa(id)
@@ -324,11 +351,13 @@ func (g *seeder) orders(n, linesPer int) {
 	for i := 0; i < n; i++ {
 		id := d.nextOrder
 		d.nextOrder++
-		created := g.dateInYear()
-		modified := created.Add(time.Duration(g.r.Int64N(10*24*3600)) * time.Second)
-		if modified.After(g.start) {
-			modified = g.start
+		created := g.created(i, n)
+		// Modified within ten days of its creation, and before the end.
+		delay := g.r.Int64N(10 * 24 * 3600)
+		if left := int64(g.end.Sub(created) / time.Second); delay >= left {
+			delay %= left
 		}
+		modified := created.Add(time.Duration(delay) * time.Second)
 		statusID := g.status()
 		o := &order{
 			ID: id, DateCreated: v2time{created}, DateModified: v2time{modified}, StatusID: statusID,
@@ -488,7 +517,7 @@ func (g *seeder) transaction(o *order, event string, amount float64, at time.Tim
 		Status: "ok", PaymentMethodID: "braintree.card",
 		AVSResult:  avsResult{Code: "M", Message: "Street address and postal code match", StreetMatch: "Match", PostalMatch: "Match"},
 		CVVResult:  cvvResult{Code: "M", Message: "CVV matches"},
-		CreditCard: &creditCard{CardType: "visa", CardIIN: "411111", CardLast4: "1111", CardExpiryMonth: 1 + g.r.IntN(12), CardExpiryYear: g.start.Year() + 1 + g.r.IntN(4)},
+		CreditCard: &creditCard{CardType: "visa", CardIIN: "411111", CardLast4: "1111", CardExpiryMonth: 1 + g.r.IntN(12), CardExpiryYear: g.end.Year() + 1 + g.r.IntN(4)},
 	}
 	if o.PaymentMethod == "Cash" {
 		tx.Method, tx.Gateway, tx.PaymentMethodID, tx.CreditCard = "offline", "custom", "cash", nil

@@ -114,7 +114,7 @@ func New(cfg Config) *Store {
 	}
 	s := &Store{cfg: cfg, failSKUs: map[string]bool{}}
 	s.accounts = map[string]Account{cfg.AccessToken: {AccessToken: cfg.AccessToken, ClientID: cfg.ClientID, Scopes: cloneScopes(cfg.Scopes)}}
-	s.db = newData(defaultStart)
+	s.db = newData(s.now().Add(-recentSpan))
 	return s
 }
 

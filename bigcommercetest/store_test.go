@@ -239,6 +239,13 @@ func TestRequestLogAndCount(t *testing.T) {
 
 func TestSeedDeterminism(t *testing.T) {
 	opts := SeedOptions{Seed: 42, Customers: 50, Products: 20, VariantsPerProduct: 3, Orders: 30, Locations: 3}
+	// The dates follow the store's clock: fix it.
+	clock := func() time.Time { return time.Date(2026, 3, 14, 9, 26, 53, 0, time.UTC) }
+	seeded := func(opts SeedOptions) *Store {
+		s := New(Config{Quota: 1 << 30, Now: clock})
+		s.Seed(opts)
+		return s
+	}
 	paths := []string{
 		"/v3/customers?limit=250&include=addresses", "/v3/catalog/products?include=variants,images,custom_fields,options&limit=250",
 		"/v2/orders?limit=250", "/v2/orders/101/products", "/v2/orders/count", "/v3/inventory/items?limit=1000",

@@ -17,8 +17,8 @@
 // Without them it runs against an embedded fake store, using the embedded
 // sample.csv unless -file is given:
 //
-//	go run ./examples/inventory
-//	go run ./examples/inventory -file stock.csv -skip-bad
+//	$ go run ./examples/inventory
+//	$ go run ./examples/inventory -file stock.csv -skip-bad
 package main
 
 import (

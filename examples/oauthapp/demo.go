@@ -4,9 +4,6 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha1"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -21,8 +18,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -131,21 +126,21 @@ func (bc *bigCommerce) play() error {
 	fmt.Fprintf(bc.out, "   -> 200: the app verified the JWT (signature, aud, iss, sub, exp); the control panel shows: %s\n", page)
 
 	fmt.Fprintf(bc.out, "3. webhooks: a shopper places order %d; BigCommerce POSTs /webhooks signed per Standard Webhooks\n", demoOrderID)
-	body := webhookBody(demoOrderID)
-	msgID := "msg_" + randomHex(8)
-	if err := bc.postWebhook(body, signWebhook(demoClientSecret, msgID, time.Now(), body), http.StatusOK); err != nil {
+	event := orderCreated(demoOrderID)
+	event.MessageID = "msg_" + randomHex(8)
+	if err := bc.postWebhook(bigcommercetest.SignWebhook(demoClientSecret, event), http.StatusOK); err != nil {
 		return err
 	}
 	fmt.Fprintln(bc.out, "   -> 200: accepted; a real app answers fast so BigCommerce does not retry")
 	fmt.Fprintln(bc.out, "   a forger POSTs the same body with a tampered webhook-signature")
-	forged := signWebhook(demoClientSecret, msgID, time.Now(), body)
-	forged.Set(bigcommerce.HeaderWebhookSignature, tamper(forged.Get(bigcommerce.HeaderWebhookSignature)))
-	if err := bc.postWebhook(body, forged, http.StatusUnauthorized); err != nil {
+	forged := bigcommercetest.SignWebhook(demoClientSecret, event)
+	forged.Header.Set(bigcommerce.HeaderWebhookSignature, tamper(forged.Header.Get(bigcommerce.HeaderWebhookSignature)))
+	if err := bc.postWebhook(forged, http.StatusUnauthorized); err != nil {
 		return err
 	}
 	fmt.Fprintln(bc.out, "   -> 401: rejected without being handled; only holders of the client secret can sign deliveries")
 	fmt.Fprintln(bc.out, "   BigCommerce redelivers the same event (same hash), as it does when an answer was lost")
-	if err := bc.postWebhook(body, signWebhook(demoClientSecret, msgID, time.Now(), body), http.StatusOK); err != nil {
+	if err := bc.postWebhook(bigcommercetest.SignWebhook(demoClientSecret, event), http.StatusOK); err != nil {
 		return err
 	}
 	fmt.Fprintln(bc.out, "   -> 200: acknowledged but not handled twice")
@@ -175,22 +170,16 @@ func (bc *bigCommerce) get(path string, want int) (string, error) {
 
 // getSigned sends a signed callback (load, uninstall, remove_user).
 func (bc *bigCommerce) getSigned(path string, want int) (string, error) {
-	payload, err := bc.login.signedPayload(time.Now())
-	if err != nil {
-		return "", err
-	}
-	return bc.get(path+"?signed_payload_jwt="+url.QueryEscape(payload), want)
+	return bc.get(path+"?signed_payload_jwt="+url.QueryEscape(bc.login.signedPayload(time.Now())), want)
 }
 
-// postWebhook delivers a webhook body with the given headers.
-func (bc *bigCommerce) postWebhook(body []byte, h http.Header, want int) error {
-	req, err := http.NewRequestWithContext(bc.ctx, http.MethodPost, bc.appURL+"/webhooks", strings.NewReader(string(body)))
+// postWebhook POSTs a signed webhook delivery to the app.
+func (bc *bigCommerce) postWebhook(d *bigcommercetest.WebhookDelivery, want int) error {
+	req, err := d.Request(bc.appURL + "/webhooks")
 	if err != nil {
 		return err
 	}
-	req.Header = h
-	req.Header.Set("Content-Type", "application/json")
-	_, err = bc.do(req, want)
+	_, err = bc.do(req.WithContext(bc.ctx), want)
 	return err
 }
 
@@ -301,47 +290,28 @@ func oauthError(w http.ResponseWriter, status int, code, description string) {
 }
 
 // signedPayload returns a signed_payload_jwt as BigCommerce makes it for
-// the load, uninstall and remove_user callbacks.
-func (l *fakeLogin) signedPayload(now time.Time) (string, error) {
-	claims := jwt.MapClaims{
-		"aud":        l.clientID,
-		"iss":        "bc",
-		"sub":        "stores/" + l.storeHash,
-		"iat":        now.Unix(),
-		"nbf":        now.Unix(),
-		"exp":        now.Add(24 * time.Hour).Unix(),
-		"jti":        randomHex(16),
-		"user":       map[string]any{"id": demoUserID, "email": demoUserEmail, "locale": "en-US"},
-		"owner":      map[string]any{"id": demoUserID, "email": demoUserEmail},
-		"url":        "/",
-		"channel_id": 1,
+// the load, uninstall and remove_user callbacks of the demo merchant, signed
+// with this login service's client secret at now.
+func (l *fakeLogin) signedPayload(now time.Time) string {
+	app := bigcommerce.OAuthApp{ClientID: l.clientID, ClientSecret: l.clientSecret}
+	return bigcommercetest.SignPayloadJWT(app, bigcommerce.SignedPayload{
+		User:      bigcommerce.SignedPayloadUser{ID: demoUserID, Email: demoUserEmail, Locale: "en-US"},
+		Owner:     bigcommerce.SignedPayloadUser{ID: demoUserID, Email: demoUserEmail},
+		StoreHash: l.storeHash,
+		ChannelID: bigcommerce.Ptr(1),
+		IssuedAt:  now,
+	})
+}
+
+// orderCreated is the store/order/created event of an order of the demo
+// store. Its hash, like BigCommerce's, is the same in every redelivery.
+func orderCreated(orderID int) bigcommerce.WebhookEvent {
+	return bigcommerce.WebhookEvent{
+		Scope:     webhookScope,
+		Data:      bigcommerce.WebhookData{Type: "order", ID: strconv.Itoa(orderID)},
+		CreatedAt: bigcommerce.UnixTime{Time: time.Unix(1735689600, 0)},
+		Producer:  "stores/" + demoStoreHash,
 	}
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte(l.clientSecret))
-}
-
-// webhookBody returns a store/order/created delivery for an order of the
-// demo store. Its hash stands in for BigCommerce's SHA-1 of the event and,
-// like it, is the same in every redelivery.
-func webhookBody(orderID int) []byte {
-	const created = 1735689600
-	data := fmt.Sprintf(`{"type":"order","id":%d}`, orderID)
-	sum := sha1.Sum([]byte(string(webhookScope) + data + strconv.Itoa(created)))
-	return fmt.Appendf(nil, `{"scope":%q,"store_id":"1000001","data":%s,"hash":%q,"created_at":%d,"producer":"stores/%s"}`,
-		webhookScope, data, hex.EncodeToString(sum[:]), created, demoStoreHash)
-}
-
-// signWebhook returns Standard Webhooks headers for a delivery:
-// webhook-signature is v1,base64(HMAC-SHA256(secret, id.timestamp.body)).
-func signWebhook(secret, msgID string, at time.Time, body []byte) http.Header {
-	ts := strconv.FormatInt(at.Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(secret))
-	fmt.Fprintf(mac, "%s.%s.", msgID, ts)
-	mac.Write(body)
-	h := http.Header{}
-	h.Set(bigcommerce.HeaderWebhookID, msgID)
-	h.Set(bigcommerce.HeaderWebhookTimestamp, ts)
-	h.Set(bigcommerce.HeaderWebhookSignature, "v1,"+base64.StdEncoding.EncodeToString(mac.Sum(nil)))
-	return h
 }
 
 // tamper changes one character of a v1 signature, keeping it valid base64.

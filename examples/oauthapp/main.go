@@ -5,7 +5,7 @@
 // With BIGCOMMERCE_CLIENT_ID and BIGCOMMERCE_CLIENT_SECRET set (from the
 // app's page in the Developer Portal), it runs as a real app server:
 //
-//	oauthapp -addr 127.0.0.1:8080 -public-url https://myapp.example.com
+//	$ oauthapp -addr 127.0.0.1:8080 -public-url https://myapp.example.com
 //
 // where -public-url is the https address BigCommerce reaches the app at
 // (a tunnel to -addr during development). Register <public-url>/auth,
@@ -16,7 +16,7 @@
 // the app (install, load, webhooks, uninstall) and prints what happens.
 // No network access or credentials are needed:
 //
-//	go run ./examples/oauthapp
+//	$ go run ./examples/oauthapp
 //
 // It never prints client secrets or access tokens.
 package main

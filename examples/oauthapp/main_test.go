@@ -239,18 +239,9 @@ func TestAuthCallbackRefusedCode(t *testing.T) {
 
 func TestSignedCallbacks(t *testing.T) {
 	a, login, _, _ := testApp(t)
-	good, err := login.signedPayload(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	forged, err := newFakeLogin("another-apps-secret", login.redirectURL).signedPayload(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	expired, err := login.signedPayload(time.Now().Add(-48 * time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
+	good := login.signedPayload(time.Now())
+	forged := newFakeLogin("another-apps-secret", login.redirectURL).signedPayload(time.Now())
+	expired := login.signedPayload(time.Now().Add(-48 * time.Hour))
 	tests := []struct {
 		name, target string
 		want         int
@@ -276,10 +267,7 @@ func TestSignedCallbacks(t *testing.T) {
 func TestLoadAndUninstall(t *testing.T) {
 	a, login, _, _ := testApp(t)
 	a.stores[demoStoreHash] = &installation{token: bigcommerce.OAuthToken{AccessToken: demoAccessToken, Context: "stores/" + demoStoreHash}, storeName: "<Shop & Co>"}
-	payload, err := login.signedPayload(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	payload := login.signedPayload(time.Now())
 	rec := serveApp(a, httptest.NewRequest(http.MethodGet, "/load?signed_payload_jwt="+payload, nil))
 	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "Hello, merchant@example.com!") {
 		t.Fatalf("load = %d %q, want 200 with a greeting", rec.Code, rec.Body)
@@ -300,35 +288,38 @@ func TestLoadAndUninstall(t *testing.T) {
 
 func TestWebhookReceiver(t *testing.T) {
 	a, _, _, logs := testApp(t)
-	body := webhookBody(demoOrderID)
-	post := func(h http.Header, body []byte) int {
-		req := httptest.NewRequest(http.MethodPost, "/webhooks", bytes.NewReader(body))
-		for k, v := range h {
-			req.Header[k] = v
-		}
-		return serveApp(a, req).Code
-	}
 	now := time.Now()
-	badSig := signWebhook(demoClientSecret, "msg_1", now, body)
-	badSig.Set(bigcommerce.HeaderWebhookSignature, tamper(badSig.Get(bigcommerce.HeaderWebhookSignature)))
+	event := orderCreated(demoOrderID)
+	event.MessageID = "msg_1"
+	sign := func(secret string, at time.Time) *bigcommercetest.WebhookDelivery {
+		return bigcommercetest.SignWebhook(secret, event, bigcommercetest.SignedAt(at))
+	}
+	unsigned := sign(demoClientSecret, now)
+	unsigned.Header = http.Header{}
+	badSig := sign(demoClientSecret, now)
+	badSig.Header.Set(bigcommerce.HeaderWebhookSignature, tamper(badSig.Header.Get(bigcommerce.HeaderWebhookSignature)))
+	badBody := sign(demoClientSecret, now)
+	badBody.Body = bytes.Replace(badBody.Body, []byte(`"id":100`), []byte(`"id":101`), 1)
+	event.MessageID = "msg_2" // the same event in another message
+	redelivery := sign(demoClientSecret, now)
+	event.MessageID = "msg_1"
 	tests := []struct {
 		name string
-		h    http.Header
-		body []byte
+		d    *bigcommercetest.WebhookDelivery
 		want int
 	}{
-		{"unsigned", http.Header{}, body, http.StatusUnauthorized},
-		{"tampered signature", badSig, body, http.StatusUnauthorized},
-		{"wrong secret", signWebhook("another-apps-secret", "msg_1", now, body), body, http.StatusUnauthorized},
-		{"tampered body", signWebhook(demoClientSecret, "msg_1", now, body), bytes.Replace(body, []byte(`"id":100`), []byte(`"id":101`), 1), http.StatusUnauthorized},
-		{"stale timestamp", signWebhook(demoClientSecret, "msg_1", now.Add(-time.Hour), body), body, http.StatusUnauthorized},
+		{"unsigned", unsigned, http.StatusUnauthorized},
+		{"tampered signature", badSig, http.StatusUnauthorized},
+		{"wrong secret", sign("another-apps-secret", now), http.StatusUnauthorized},
+		{"tampered body", badBody, http.StatusUnauthorized},
+		{"stale timestamp", sign(demoClientSecret, now.Add(-time.Hour)), http.StatusUnauthorized},
 		// The store has no token here, so the event is accepted and
 		// ignored without calling the API.
-		{"valid", signWebhook(demoClientSecret, "msg_1", now, body), body, http.StatusOK},
-		{"redelivery", signWebhook(demoClientSecret, "msg_2", now, body), body, http.StatusOK},
+		{"valid", sign(demoClientSecret, now), http.StatusOK},
+		{"redelivery", redelivery, http.StatusOK},
 	}
 	for _, tt := range tests {
-		if got := post(tt.h, tt.body); got != tt.want {
+		if got := tt.d.Deliver(a.routes()).Code; got != tt.want {
 			t.Errorf("%s: status %d, want %d", tt.name, got, tt.want)
 		}
 	}
@@ -355,13 +346,9 @@ func TestWebhookFailureIsRetried(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.stores[demoStoreHash] = &installation{token: *tok, client: client}
-	body := webhookBody(demoOrderID)
+	d := bigcommercetest.SignWebhook(demoClientSecret, orderCreated(demoOrderID))
 	for i := range 2 {
-		req := httptest.NewRequest(http.MethodPost, "/webhooks", bytes.NewReader(body))
-		for k, v := range signWebhook(demoClientSecret, "msg_1", time.Now(), body) {
-			req.Header[k] = v
-		}
-		if got := serveApp(a, req).Code; got != http.StatusInternalServerError {
+		if got := d.Deliver(a.routes()).Code; got != http.StatusInternalServerError {
 			t.Errorf("delivery %d: status %d, want 500", i+1, got)
 		}
 	}

@@ -8,9 +8,9 @@
 // SKU named by -sku, set to -quantity). Without them it runs against an
 // embedded fake store, where it writes freely:
 //
-//	go run ./examples/quickstart
-//	BIGCOMMERCE_STORE_HASH=abc123 BIGCOMMERCE_ACCESS_TOKEN=... go run ./examples/quickstart
-//	... go run ./examples/quickstart -write -sku SHIRT-RED-M -quantity 12
+//	$ go run ./examples/quickstart
+//	$ BIGCOMMERCE_STORE_HASH=abc123 BIGCOMMERCE_ACCESS_TOKEN=... go run ./examples/quickstart
+//	$ ... go run ./examples/quickstart -write -sku SHIRT-RED-M -quantity 12
 package main
 
 import (

@@ -67,7 +67,7 @@ func TestQuickstartAgainstFakeStore(t *testing.T) {
 		}
 	}
 	if regexp.MustCompile(`Customers created in the last 30 days: 0\b`).MatchString(text) {
-		t.Errorf("no recent customers found; the seed's Start should make some:\n%s", text)
+		t.Errorf("no recent customers found; the seed's recent dates should make some:\n%s", text)
 	}
 	m := adjustLine.FindStringSubmatch(text)
 	if m == nil {

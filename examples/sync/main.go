@@ -27,9 +27,9 @@
 // fake store and, unless -out is given, writes into a new temporary
 // directory.
 //
-//	go run ./examples/sync -out ./export
-//	go run ./examples/sync -out ./export          # again: only what changed
-//	go run ./examples/sync -out ./export -resources orders -full
+//	$ go run ./examples/sync -out ./export
+//	$ go run ./examples/sync -out ./export          # again: only what changed
+//	$ go run ./examples/sync -out ./export -resources orders -full
 package main
 
 import (

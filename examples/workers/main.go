@@ -14,9 +14,9 @@
 // total, the records exported, the requests sent and the 429s met, and the
 // shared window as Redis holds it at the end.
 //
-//	redis-server --port 6379 &            # Debian/Ubuntu: apt-get install redis-server
-//	go run ./examples/workers -redis 127.0.0.1:6379
-//	REDIS_ADDR=127.0.0.1:6379 go run ./examples/workers -workers 6 -orders 600
+//	$ redis-server --port 6379 &            # Debian/Ubuntu: apt-get install redis-server
+//	$ go run ./examples/workers -redis 127.0.0.1:6379
+//	$ REDIS_ADDR=127.0.0.1:6379 go run ./examples/workers -workers 6 -orders 600
 //
 // Without a Redis address it says how to start one and exits with status 2.
 package main

@@ -19,7 +19,6 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/bigcommerce-go/bigcommerce"
 	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
@@ -38,9 +37,9 @@ const (
 const fakeBaseURL = "https://fakestore.invalid/stores/"
 
 // DefaultSeed is the data the examples put in the fake store: a small but
-// realistic shop. Start is now, so that "created in the last 30 days" and
-// "recent orders" find records; the generated dates fall in the year before
-// Start.
+// realistic shop. Its dates fall in the 30 days before the store's clock
+// (Seed.Start is zero), so that "created in the last 30 days" and "recent
+// orders" find records.
 func DefaultSeed() bigcommercetest.SeedOptions {
 	return bigcommercetest.SeedOptions{
 		Seed:               1,
@@ -49,7 +48,6 @@ func DefaultSeed() bigcommercetest.SeedOptions {
 		VariantsPerProduct: 3,
 		Orders:             60,
 		Locations:          2,
-		Start:              time.Now(),
 	}
 }
 
