@@ -63,3 +63,21 @@ var echoMismatches = map[string]string{
 	"BlogPosts.Update":   "as BlogPosts.Create",
 	"V2Redirects.Update": "forward.ref is text in the request example, an integer in the answer",
 }
+
+// TestUndeclaredParamsDecidedByOverrides walks the category sort order,
+// whose spec declares no limit although its description documents one: the
+// SDK sends limit (api/overrides/categories_catalog.v3.yaml), so the fake
+// store must accept it rather than answer 422 to every All.
+func TestUndeclaredParamsDecidedByOverrides(t *testing.T) {
+	srv := bigcommercetest.NewServer()
+	defer srv.Close()
+	client, err := srv.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range client.CategoryProductSortOrders.All(t.Context(), 1, nil) {
+		if err != nil {
+			t.Fatalf("CategoryProductSortOrders.All: %v", err)
+		}
+	}
+}

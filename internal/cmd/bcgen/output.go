@@ -682,12 +682,31 @@ func (g *gen) routes() string {
 		for _, q := range o.query {
 			params = append(params, q.Name)
 		}
+		params = append(params, undeclaredParams(o)...)
 		fmt.Fprintf(&b, "\t{method: %q, pattern: %q, match: %q, kind: %q, v2: %t, envelope: %t, batch: %d, paged: %t, empty: %t, upsert: %t, textIDs: %t, params: %#v},\n",
 			o.verb, o.full, o.routeMatch(), o.kind, o.v2, o.envelope, o.mo.Batch, o.hasPaging,
 			o.resp == nil, strings.HasPrefix(o.mo.Method, "Upsert"), g.textIDs(o), params)
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// undeclaredRe matches the conformance problem of an override that sends
+// a query parameter the spec's operation does not declare.
+var undeclaredRe = regexp.MustCompile(`^query parameter "([^"]+)" is not declared`)
+
+// undeclaredParams are the query parameters the SDK sends to o although
+// its spec does not declare them, each decided by an override (such as
+// limit on the category sort order, which the operation's description
+// documents): the fake store accepts them too.
+func undeclaredParams(o *opInfo) []string {
+	var out []string
+	for _, ov := range o.m.overrides {
+		if m := undeclaredRe.FindStringSubmatch(ov.Problem); m != nil && ov.Op == o.mo.Op {
+			out = append(out, m[1])
+		}
+	}
+	return out
 }
 
 // textIDs reports whether the records the operation answers have text ids
