@@ -159,6 +159,8 @@ type AbandonedCartEmailSettingsUpdate struct {
 // /v3/marketing/abandoned-cart-emails.
 //
 // An array of abandoned cart emails pertaining to a store.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *AbandonedCartEmailsService) List(ctx context.Context, filter *AbandonedCartEmailFilter) ([]AbandonedCartEmail, *Response, error) {
 	return listV3[AbandonedCartEmail](ctx, s.client, "/v3/marketing/abandoned-cart-emails", filter)
 }
@@ -167,6 +169,8 @@ func (s *AbandonedCartEmailsService) List(ctx context.Context, filter *Abandoned
 // /v3/marketing/abandoned-cart-emails.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *AbandonedCartEmailsService) All(ctx context.Context, filter *AbandonedCartEmailFilter) iter.Seq2[AbandonedCartEmail, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AbandonedCartEmail, *Response, error) {
 		return s.List(ctx, filter)
@@ -178,8 +182,10 @@ func (s *AbandonedCartEmailsService) All(ctx context.Context, filter *AbandonedC
 //
 // Create an Abandoned Cart Email template.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *AbandonedCartEmailsService) Create(ctx context.Context, email AbandonedCartEmailCreate, opts *AbandonedCartEmailChannelOptions) (*AbandonedCartEmail, *Response, error) {
 	return getOne[AbandonedCartEmail](ctx, s.client, http.MethodPost, "/v3/marketing/abandoned-cart-emails", opts, email)
@@ -205,7 +211,9 @@ func (s *AbandonedCartEmailsService) Get(ctx context.Context, id int) (*Abandone
 // Update an email template.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *AbandonedCartEmailsService) Update(ctx context.Context, id int, email AbandonedCartEmailUpdate) (*AbandonedCartEmail, *Response, error) {
 	if err := checkPath("AbandonedCartEmails.Update", "ID", id); err != nil {
 		return nil, &Response{}, err
@@ -231,6 +239,9 @@ func (s *AbandonedCartEmailsService) Delete(ctx context.Context, id int) (*Respo
 // /v3/marketing/abandoned-cart-emails/default.
 //
 // Return default Abandoned Cart Email template.
+//
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *AbandonedCartEmailsService) GetDefault(ctx context.Context) (*AbandonedCartEmail, *Response, error) {
 	return getOneV2[AbandonedCartEmail](ctx, s.client, http.MethodGet, "/v3/marketing/abandoned-cart-emails/default", nil, nil)
 }
@@ -239,6 +250,9 @@ func (s *AbandonedCartEmailsService) GetDefault(ctx context.Context) (*Abandoned
 // /v3/marketing/abandoned-cart-emails/settings.
 //
 // Read Abandoned Cart Email Template settings.
+//
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *AbandonedCartEmailsService) GetSettings(ctx context.Context, opts *AbandonedCartEmailSettingsOptions) (*AbandonedCartEmailSettings, *Response, error) {
 	return getOneV2[AbandonedCartEmailSettings](ctx, s.client, http.MethodGet, "/v3/marketing/abandoned-cart-emails/settings", opts, nil)
 }
@@ -247,6 +261,9 @@ func (s *AbandonedCartEmailsService) GetSettings(ctx context.Context, opts *Aban
 // /v3/marketing/abandoned-cart-emails/settings.
 //
 // Update Abandoned Cart Email template settings.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *AbandonedCartEmailsService) UpdateSettings(ctx context.Context, settings AbandonedCartEmailSettingsUpdate, opts *AbandonedCartEmailChannelOptions) (*AbandonedCartEmailSettings, *Response, error) {
 	return getOneV2[AbandonedCartEmailSettings](ctx, s.client, http.MethodPut, "/v3/marketing/abandoned-cart-emails/settings", opts, settings)
 }

@@ -154,6 +154,9 @@ type AbandonedCartSettingsChannelUpdate struct {
 // /v3/abandoned-carts/settings.
 //
 // Return the global abandoned cart settings of a store.
+//
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *AbandonedCartSettingsService) Get(ctx context.Context, opts *AbandonedCartSettingsGlobalOptions) (*AbandonedCartSettingsGlobal, *Response, error) {
 	return getOne[AbandonedCartSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/abandoned-carts/settings", opts, nil)
 }
@@ -162,6 +165,9 @@ func (s *AbandonedCartSettingsService) Get(ctx context.Context, opts *AbandonedC
 // /v3/abandoned-carts/settings.
 //
 // Update the global abandoned cart settings of a store.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *AbandonedCartSettingsService) Update(ctx context.Context, global AbandonedCartSettingsGlobalUpdate) (*AbandonedCartSettingsGlobal, *Response, error) {
 	return getOne[AbandonedCartSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/abandoned-carts/settings", nil, global)
 }
@@ -190,7 +196,9 @@ func (s *AbandonedCartSettingsService) GetChannel(ctx context.Context, channelID
 // | Information & Settings | modify | store_v2_information |.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *AbandonedCartSettingsService) UpdateChannel(ctx context.Context, channelID int, channel AbandonedCartSettingsChannelUpdate) (*AbandonedCartSettingsChannel, *Response, error) {
 	if err := checkPath("AbandonedCartSettings.UpdateChannel", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

@@ -78,6 +78,8 @@ type AcceptedPaymentMethodFilter struct {
 // order_id.
 //
 // Set OrderID or CheckoutID (the cart id); BigCommerce requires one of them.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *AcceptedPaymentMethodsService) List(ctx context.Context, filter *AcceptedPaymentMethodFilter) ([]AcceptedPaymentMethod, *Response, error) {
 	return listV3[AcceptedPaymentMethod](ctx, s.client, "/v3/payments/methods", filter)
 }
@@ -85,6 +87,8 @@ func (s *AcceptedPaymentMethodsService) List(ctx context.Context, filter *Accept
 // All iterates over every accepted payment method: GET /v3/payments/methods.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *AcceptedPaymentMethodsService) All(ctx context.Context, filter *AcceptedPaymentMethodFilter) iter.Seq2[AcceptedPaymentMethod, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AcceptedPaymentMethod, *Response, error) {
 		return s.List(ctx, filter)

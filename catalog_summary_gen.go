@@ -45,6 +45,9 @@ type CatalogSummary struct {
 // "inventory_value" - "highest_variant_price" - "average_variant_price" -
 // "lowest_variant_price" - "oldest_variant_date" - "newest_variant_date"
 // -….
+//
+// A token with neither the store_v2_products_read_only nor the
+// store_v2_products scope gets an error matching ErrForbidden.
 func (s *CatalogSummaryService) Get(ctx context.Context) (*CatalogSummary, *Response, error) {
 	return getOne[CatalogSummary](ctx, s.client, http.MethodGet, "/v3/catalog/summary", nil, nil)
 }

@@ -127,8 +127,9 @@ type ChannelUpdate struct {
 // ChannelFilter selects channels for List and All (GET /v3/channels).
 // Dates are sent as RFC 3339.
 type ChannelFilter struct {
-	// Include "currencies" embeds Channel.Currencies.
-	Include string `url:"include,omitempty"`
+	// Include embeds sub-resources: ChannelIncludeCurrencies embeds
+	// Channel.Currencies.
+	Include StringList `url:"include,omitempty"`
 	// Available keeps channels that are (not) available: not deleted or
 	// terminated.
 	Available *bool `url:"available,omitempty"`
@@ -183,8 +184,8 @@ func (s *ChannelsService) Get(ctx context.Context, id int) (*Channel, *Response,
 		return nil, &Response{}, err
 	}
 	q := &struct {
-		Include string `url:"include"`
-	}{ChannelIncludeCurrencies}
+		Include StringList `url:"include"`
+	}{StringList{ChannelIncludeCurrencies}}
 	return getOne[Channel](ctx, s.client, http.MethodGet, channelPath(id), q, nil)
 }
 

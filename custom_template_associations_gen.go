@@ -93,6 +93,10 @@ type CustomTemplateAssociationDeleteFilter struct {
 //
 // Get a collection of the storeʼs custom template associations across all
 // storefronts.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomTemplateAssociationsService) List(ctx context.Context, filter *CustomTemplateAssociationFilter) ([]CustomTemplateAssociation, *Response, error) {
 	return listV3[CustomTemplateAssociation](ctx, s.client, "/v3/storefront/custom-template-associations", filter)
 }
@@ -105,6 +109,10 @@ func (s *CustomTemplateAssociationsService) List(ctx context.Context, filter *Cu
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomTemplateAssociationsService) All(ctx context.Context, filter *CustomTemplateAssociationFilter) iter.Seq2[CustomTemplateAssociation, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

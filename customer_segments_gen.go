@@ -74,6 +74,10 @@ type CustomerSegmentDeleteFilter struct {
 // List returns one page of customer segments: GET /v3/segments.
 //
 // Returns a paginated Segments List.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerSegmentsService) List(ctx context.Context, filter *CustomerSegmentFilter) ([]CustomerSegment, *Response, error) {
 	return listV3[CustomerSegment](ctx, s.client, "/v3/segments", filter)
 }
@@ -85,6 +89,10 @@ func (s *CustomerSegmentsService) List(ctx context.Context, filter *CustomerSegm
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerSegmentsService) All(ctx context.Context, filter *CustomerSegmentFilter) iter.Seq2[CustomerSegment, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

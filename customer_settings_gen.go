@@ -140,6 +140,9 @@ type CustomerChannelSettingsUpdatePrivacySettings struct {
 // Returns the global-level customer settings. Notes: - Global customer
 // settings don't apply on a channel when there are channel specific settings
 // configured through Channel Settings.
+//
+// A token with neither the store_v2_customers_read_only nor the
+// store_v2_customers scope gets an error matching ErrForbidden.
 func (s *CustomerSettingsService) Get(ctx context.Context) (*CustomerSettings, *Response, error) {
 	return getOne[CustomerSettings](ctx, s.client, http.MethodGet, "/v3/customers/settings", nil, nil)
 }
@@ -147,6 +150,9 @@ func (s *CustomerSettingsService) Get(ctx context.Context) (*CustomerSettings, *
 // Update updates a customer settings: PUT /v3/customers/settings.
 //
 // Updates the customer settings on the global level.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *CustomerSettingsService) Update(ctx context.Context, settings CustomerSettingsUpdate) (*CustomerSettings, *Response, error) {
 	return getOne[CustomerSettings](ctx, s.client, http.MethodPut, "/v3/customers/settings", nil, settings)
 }
@@ -175,7 +181,9 @@ func (s *CustomerSettingsService) GetChannel(ctx context.Context, channelID int)
 // will have access to these channels and no others.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CustomerSettingsService) UpdateChannel(ctx context.Context, channelID int, settings CustomerChannelSettingsUpdate) (*CustomerSettings, *Response, error) {
 	if err := checkPath("CustomerSettings.UpdateChannel", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

@@ -717,16 +717,26 @@ func (s *CustomersService) Get(ctx context.Context, id int) (*Customer, *Respons
 			return &list[i], resp, nil
 		}
 	}
-	return nil, resp, &Error{
-		StatusCode: http.StatusNotFound,
-		Title:      http.StatusText(http.StatusNotFound),
-		Detail:     fmt.Sprintf("no customer with id %d", id),
-		Method:     http.MethodGet,
-		Path:       customersPath,
-	}
+	return nil, resp, notFoundError(http.MethodGet, customersPath, fmt.Sprintf("no customer with id %d", id))
 }
 
-// Create creates customers: POST /v3/customers. Any number may be given;
+// Create creates one customer: POST /v3/customers with a one-item batch
+// (V3 has no single-customer endpoint). The customer is checked first as in
+// CreateMany; a wrong field is a *ValidationError (ErrInvalidRequest) and
+// nothing is sent. A customer BigCommerce refuses (a duplicate email, an
+// invalid field) is an error matching ErrUnprocessable with the fields in
+// *Error.Fields. If the request may have reached BigCommerce and no answer
+// proves its fate (a 5xx, a cut connection), the error matches
+// ErrOutcomeUnknown and the SDK does not resend it: look the customer up by
+// email before sending it again.
+func (s *CustomersService) Create(ctx context.Context, customer CustomerCreate) (*Customer, *Response, error) {
+	if err := validateCustomerCreate("Customers.Create", 0, customer); err != nil {
+		return nil, &Response{}, err
+	}
+	return oneOf(s.CreateMany(ctx, []CustomerCreate{customer}))
+}
+
+// CreateMany creates customers: POST /v3/customers. Any number may be given;
 // they are sent in chunks of 10, several chunks at once within the client's
 // concurrency limit. It returns every customer created, in input order, and
 // a *BatchError naming each input index that was not created and why. When a
@@ -737,8 +747,8 @@ func (s *CustomersService) Get(ctx context.Context, id int) (*Customer, *Respons
 // Every item is checked first (Email, FirstName, LastName; each address's
 // FirstName, LastName, Address1, City, CountryCode): if one is wrong, a
 // *ValidationError names its index and nothing is sent.
-func (s *CustomersService) Create(ctx context.Context, customers []CustomerCreate) ([]Customer, *Response, error) {
-	const op = "Customers.Create"
+func (s *CustomersService) CreateMany(ctx context.Context, customers []CustomerCreate) ([]Customer, *Response, error) {
+	const op = "Customers.CreateMany"
 	if len(customers) == 0 {
 		return nil, &Response{}, invalid(op, "no customers given")
 	}
@@ -789,13 +799,31 @@ func blankCustomerFields(pairs ...string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " are"
 }
 
-// Update changes customers: PUT /v3/customers. Any number may be given; they
+// Update changes one customer: PUT /v3/customers with a one-item batch (V3
+// has no single-customer endpoint). customer.ID may be left 0 (if set, it
+// must equal id). An id of 0 or less is refused before anything is sent
+// (ErrInvalidRequest); an id BigCommerce does not know, or a change it
+// refuses, is an error matching ErrUnprocessable (BigCommerce answers 422,
+// not 404, on this batch endpoint), with the fields in *Error.Fields.
+func (s *CustomersService) Update(ctx context.Context, id int, customer CustomerUpdate) (*Customer, *Response, error) {
+	const op = "Customers.Update"
+	if err := checkID(op, "customer id", id); err != nil {
+		return nil, &Response{}, err
+	}
+	if customer.ID != 0 && customer.ID != id {
+		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the customer id (%d)", customer.ID, id)
+	}
+	customer.ID = id
+	return oneOf(s.UpdateMany(ctx, []CustomerUpdate{customer}))
+}
+
+// UpdateMany changes customers: PUT /v3/customers. Any number may be given; they
 // are sent in chunks of 10, at most 3 chunks at once (BigCommerce's limit
 // for this endpoint). It returns the updated customers in input order and a
 // *BatchError naming each input index that failed. Every item needs an ID
 // > 0, or nothing is sent.
-func (s *CustomersService) Update(ctx context.Context, customers []CustomerUpdate) ([]Customer, *Response, error) {
-	const op = "Customers.Update"
+func (s *CustomersService) UpdateMany(ctx context.Context, customers []CustomerUpdate) ([]Customer, *Response, error) {
+	const op = "Customers.UpdateMany"
 	if len(customers) == 0 {
 		return nil, &Response{}, invalid(op, "no customers given")
 	}
@@ -807,13 +835,24 @@ func (s *CustomersService) Update(ctx context.Context, customers []CustomerUpdat
 	return writeBatch[CustomerUpdate, Customer](ctx, s.client, http.MethodPut, customersPath, customers, CustomerBatchSize, customerUpdateParallel)
 }
 
-// Delete deletes customers by id: DELETE /v3/customers?id:in=... Long lists
+// Delete deletes one customer: DELETE /v3/customers?id:in={id} (V3 has
+// no single-customer endpoint). An id of 0 or less is refused before
+// anything is sent (ErrInvalidRequest). BigCommerce answers 204 whether or
+// not the customer existed, so deleting an unknown id is not an error.
+func (s *CustomersService) Delete(ctx context.Context, id int) (*Response, error) {
+	if err := checkID("Customers.Delete", "customer id", id); err != nil {
+		return &Response{}, err
+	}
+	return oneErr(s.DeleteMany(ctx, id))
+}
+
+// DeleteMany deletes customers by id: DELETE /v3/customers?id:in=... Long lists
 // are split into requests of 50 ids. At least one id is required, and every
 // id must be > 0: BigCommerce silently ignores a DELETE without id:in, so
 // the SDK refuses it instead. It returns the last *Response; a *BatchError
 // names the index (in ids) of each id whose request failed.
-func (s *CustomersService) Delete(ctx context.Context, ids ...int) (*Response, error) {
-	return deleteCustomerIDs(ctx, s.client, "Customers.Delete", customersPath, ids)
+func (s *CustomersService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
+	return deleteCustomerIDs(ctx, s.client, "Customers.DeleteMany", customersPath, ids)
 }
 
 // ListAddresses returns one page of customer addresses:

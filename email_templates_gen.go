@@ -86,6 +86,8 @@ type EmailTemplateOverrideFilter struct {
 // /v3/marketing/email-templates.
 //
 // Get a list of email templates.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *EmailTemplatesService) List(ctx context.Context, filter *EmailTemplateFilter) ([]EmailTemplate, *Response, error) {
 	return listV3[EmailTemplate](ctx, s.client, "/v3/marketing/email-templates", filter)
 }
@@ -93,6 +95,8 @@ func (s *EmailTemplatesService) List(ctx context.Context, filter *EmailTemplateF
 // All iterates over every email template: GET /v3/marketing/email-templates.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *EmailTemplatesService) All(ctx context.Context, filter *EmailTemplateFilter) iter.Seq2[EmailTemplate, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]EmailTemplate, *Response, error) {
 		return s.List(ctx, filter)
@@ -121,7 +125,9 @@ func (s *EmailTemplatesService) Get(ctx context.Context, templateName string, op
 // override.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *EmailTemplatesService) Update(ctx context.Context, templateName string, template EmailTemplateUpdate, opts *EmailTemplateOptions) (*EmailTemplate, *Response, error) {
 	if err := checkPathText("EmailTemplates.Update", "template-name", templateName); err != nil {
 		return nil, &Response{}, err

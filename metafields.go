@@ -340,7 +340,7 @@ func (s *MetafieldsService) UpdateMany(ctx context.Context, kind MetafieldKind, 
 // DeleteMany deletes metafields of records of a kind by id: DELETE
 // {kind}/metafields with the ids as the JSON body, 50 per request. An empty
 // list or an id below 1 is refused before anything is sent.
-func (s *MetafieldsService) DeleteMany(ctx context.Context, kind MetafieldKind, ids []int) (*Response, error) {
+func (s *MetafieldsService) DeleteMany(ctx context.Context, kind MetafieldKind, ids ...int) (*Response, error) {
 	const op = "Metafields.DeleteMany"
 	if err := checkKind(op, kind); err != nil {
 		return &Response{}, err

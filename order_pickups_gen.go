@@ -103,6 +103,8 @@ type OrderPickupDeleteFilter struct {
 //
 // Retrieves a list of pickups. Examples You can filter the list to return
 // pickup objects specific to a list of requested pickup or order IDs.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *OrderPickupsService) List(ctx context.Context, filter *OrderPickupFilter) ([]OrderPickup, *Response, error) {
 	return listV3[OrderPickup](ctx, s.client, "/v3/orders/pickups", filter)
 }
@@ -110,6 +112,8 @@ func (s *OrderPickupsService) List(ctx context.Context, filter *OrderPickupFilte
 // All iterates over every order pickup: GET /v3/orders/pickups.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *OrderPickupsService) All(ctx context.Context, filter *OrderPickupFilter) iter.Seq2[OrderPickup, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]OrderPickup, *Response, error) {
 		return s.List(ctx, filter)

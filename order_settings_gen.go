@@ -149,6 +149,9 @@ type OrderSettingsChannelUpdateNotificationsOrderPlaced struct {
 // Get returns an order settings global: GET /v3/orders/settings.
 //
 // Returns global order settings.
+//
+// A token with neither the store_v2_orders_read_only nor the store_v2_orders
+// scope gets an error matching ErrForbidden.
 func (s *OrderSettingsService) Get(ctx context.Context) (*OrderSettingsGlobal, *Response, error) {
 	return getOneV2[OrderSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/orders/settings", nil, nil)
 }
@@ -159,6 +162,9 @@ func (s *OrderSettingsService) Get(ctx context.Context) (*OrderSettingsGlobal, *
 //
 // An EmailAddresses of nil is not sent; an empty, non-nil slice turns the
 // notification off.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *OrderSettingsService) Update(ctx context.Context, global OrderSettingsGlobalUpdate) (*OrderSettingsGlobal, *Response, error) {
 	return getOneV2[OrderSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/orders/settings", nil, global)
 }
@@ -191,7 +197,9 @@ func (s *OrderSettingsService) GetChannel(ctx context.Context, channelID int) (*
 // notifications set to addresses, or both to null.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *OrderSettingsService) UpdateChannel(ctx context.Context, channelID int, channel OrderSettingsChannelUpdate) (*OrderSettingsChannel, *Response, error) {
 	if err := checkPath("OrderSettings.UpdateChannel", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

@@ -1048,7 +1048,7 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 				func(ctx context.Context) (int, error) {
 					g := base
 					g.MinID, g.MaxID, g.Sort, g.Include, g.ConsignmentStructure = f.MinID, f.MaxID, "", nil, ""
-					n, _, err := s.Count(ctx, &g)
+					n, _, err := s.CountByStatus(ctx, &g)
 					if err != nil {
 						return 0, err
 					}
@@ -1059,20 +1059,25 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 	return walkIDs(ctx, cap(s.client.sem), src)
 }
 
-// Get returns one order: GET /v2/orders/{id}. To read its line items in
-// the same request, use GetWithOptions with OrderIncludeConsignmentsLineItems.
-func (s *OrdersService) Get(ctx context.Context, id int) (*Order, *Response, error) {
-	if err := checkID("Orders.Get", "order id", id); err != nil {
-		return nil, &Response{}, err
+// Count returns how many orders match filter: GET /v2/orders/count. Only
+// the parameters that endpoint documents are sent: the filter's Page,
+// Limit, Sort, Include and ConsignmentStructure are ignored. A filter
+// BigCommerce rejects is an error matching ErrUnprocessable. CountByStatus
+// gives the count per status too.
+func (s *OrdersService) Count(ctx context.Context, filter *OrderFilter) (int, *Response, error) {
+	c, resp, err := s.CountByStatus(ctx, filter)
+	if err != nil {
+		return 0, resp, err
 	}
-	return getOneV2[Order](ctx, s.client, http.MethodGet, orderPath(id), nil, nil)
+	return int(c.Count), resp, nil
 }
 
-// Count returns how many orders match filter, in total and per status: GET
-// /v2/orders/count. Only the parameters that endpoint documents are sent:
-// the filter's Page, Limit, Sort, Include and ConsignmentStructure are
-// ignored.
-func (s *OrdersService) Count(ctx context.Context, filter *OrderFilter) (*OrderCount, *Response, error) {
+// CountByStatus returns how many orders match filter, in total and per
+// status: GET /v2/orders/count. Only the parameters that endpoint documents
+// are sent: the filter's Page, Limit, Sort, Include and
+// ConsignmentStructure are ignored. A filter BigCommerce rejects is an
+// error matching ErrUnprocessable.
+func (s *OrdersService) CountByStatus(ctx context.Context, filter *OrderFilter) (*OrderCount, *Response, error) {
 	var opts any
 	if filter != nil {
 		opts = newOrderCountQuery(filter)
@@ -1155,10 +1160,34 @@ func (s *OrdersService) ListShippingAddresses(ctx context.Context, orderID int, 
 	return listOrderSub[OrderShippingAddress](ctx, s, "Orders.ListShippingAddresses", orderID, "shipping_addresses", opts)
 }
 
+// AllShippingAddresses iterates over every shipping address of an order:
+// GET /v2/orders/{id}/shipping_addresses, page after page. An order id of 0
+// or less is refused (ErrInvalidRequest); an order BigCommerce does not know
+// is an error matching ErrNotFound. Either is yielded once and ends the
+// walk. It walks page offsets (the endpoint has no id range or cursor);
+// an order's addresses change only when the order is edited.
+func (s *OrdersService) AllShippingAddresses(ctx context.Context, orderID int, opts *ListOptions) iter.Seq2[OrderShippingAddress, error] {
+	return walk(ctx, s.client, opts, MaxPageSize, func(ctx context.Context, o *ListOptions) ([]OrderShippingAddress, *Response, error) {
+		return s.ListShippingAddresses(ctx, orderID, o)
+	})
+}
+
 // ListShipments returns one page of an order's shipments: GET
 // /v2/orders/{id}/shipments. An order with no shipments gives an empty slice.
 func (s *OrdersService) ListShipments(ctx context.Context, orderID int, opts *ListOptions) ([]Shipment, *Response, error) {
 	return listOrderSub[Shipment](ctx, s, "Orders.ListShipments", orderID, "shipments", opts)
+}
+
+// AllShipments iterates over every shipment of an order: GET
+// /v2/orders/{id}/shipments, page after page. An order id of 0 or less is
+// refused (ErrInvalidRequest); an order BigCommerce does not know is an
+// error matching ErrNotFound. Either is yielded once and ends the walk. It
+// walks page offsets (the endpoint has no id range or cursor): a shipment
+// created or deleted during the walk can make it skip or repeat one.
+func (s *OrdersService) AllShipments(ctx context.Context, orderID int, opts *ListOptions) iter.Seq2[Shipment, error] {
+	return walk(ctx, s.client, opts, MaxPageSize, func(ctx context.Context, o *ListOptions) ([]Shipment, *Response, error) {
+		return s.ListShipments(ctx, orderID, o)
+	})
 }
 
 // GetShipment returns one shipment: GET /v2/orders/{id}/shipments/{shipment_id}.
@@ -1216,6 +1245,14 @@ func (s *OrdersService) ListStatuses(ctx context.Context) ([]OrderStatus, *Respo
 	return out, resp, err
 }
 
+// AllStatuses iterates over the store's order statuses: GET
+// /v2/order_statuses. The endpoint has no paging: AllStatuses asks once and
+// yields what it answers; an error (ErrForbidden without the
+// store_v2_orders_read_only scope) is yielded once.
+func (s *OrdersService) AllStatuses(ctx context.Context) iter.Seq2[OrderStatus, error] {
+	return walkOnce(ctx, s.ListStatuses)
+}
+
 // ListTransactions returns an order's payment transactions: GET
 // /v3/orders/{id}/transactions (scope store_v2_transactions_read_only). An
 // order without transactions (204) gives an empty slice and no error.
@@ -1232,6 +1269,17 @@ func (s *OrdersService) ListTransactions(ctx context.Context, orderID int) ([]Tr
 		out = []Transaction{}
 	}
 	return out, resp, nil
+}
+
+// AllTransactions iterates over an order's payment transactions: GET
+// /v3/orders/{id}/transactions. The endpoint has no paging: it asks once
+// and yields what it answers. An order id of 0 or less is refused
+// (ErrInvalidRequest); an order BigCommerce does not know is an error
+// matching ErrNotFound. Either is yielded once.
+func (s *OrdersService) AllTransactions(ctx context.Context, orderID int) iter.Seq2[Transaction, error] {
+	return walkOnce(ctx, func(ctx context.Context) ([]Transaction, *Response, error) {
+		return s.ListTransactions(ctx, orderID)
+	})
 }
 
 // listOrderSub fetches one page of an order's sub-resource list.

@@ -121,6 +121,10 @@ type PickupMethodDeleteFilter struct {
 // Retrieves a list of pickup methods. Examples You can filter this list to
 // return pickup method objects specific to a list of requested pickup method
 // IDs.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PickupMethodsService) List(ctx context.Context, filter *PickupMethodFilter) ([]PickupMethod, *Response, error) {
 	return listV3[PickupMethod](ctx, s.client, "/v3/pickup/methods", filter)
 }
@@ -132,6 +136,10 @@ func (s *PickupMethodsService) List(ctx context.Context, filter *PickupMethodFil
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PickupMethodsService) All(ctx context.Context, filter *PickupMethodFilter) iter.Seq2[PickupMethod, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -67,6 +67,10 @@ type ProductCategoryAssignmentDeleteFilter struct {
 // /v3/catalog/products/category-assignments.
 //
 // Returns a list of products category assignments.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductCategoryAssignmentsService) List(ctx context.Context, filter *ProductCategoryAssignmentFilter) ([]ProductCategoryAssignment, *Response, error) {
 	return listV3[ProductCategoryAssignment](ctx, s.client, "/v3/catalog/products/category-assignments", filter)
 }
@@ -79,6 +83,10 @@ func (s *ProductCategoryAssignmentsService) List(ctx context.Context, filter *Pr
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductCategoryAssignmentsService) All(ctx context.Context, filter *ProductCategoryAssignmentFilter) iter.Seq2[ProductCategoryAssignment, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -54,6 +54,8 @@ type ProductTaxPropertyDeleteFilter struct {
 // /v3/tax/products/properties.
 //
 // Retrieve the tax properties that are associated with one or more products.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductTaxPropertiesService) List(ctx context.Context, filter *ProductTaxPropertyFilter) ([]ProductTaxProperty, *Response, error) {
 	return listV3[ProductTaxProperty](ctx, s.client, "/v3/tax/products/properties", filter)
 }
@@ -62,6 +64,8 @@ func (s *ProductTaxPropertiesService) List(ctx context.Context, filter *ProductT
 // /v3/tax/products/properties.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductTaxPropertiesService) All(ctx context.Context, filter *ProductTaxPropertyFilter) iter.Seq2[ProductTaxProperty, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ProductTaxProperty, *Response, error) {
 		return s.List(ctx, filter)

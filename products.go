@@ -93,11 +93,14 @@ const (
 )
 
 // ProductInclude names a sub-resource to embed in product objects
-// (include=variants,images).
-type ProductInclude string
+// (include=variants,images): the type of the ProductInclude constants,
+// values for ProductFilter.Include and ProductGetOptions.Include. It is a
+// string, so the constants go into the StringList every Include field is,
+// and code written for the former []ProductInclude fields still compiles.
+type ProductInclude = string
 
-// Product sub-resources for Include. Options and modifiers cap a list page
-// at 10 products (MaxPageSizeWithOptions).
+// Values for ProductFilter.Include and ProductGetOptions.Include. Options
+// and modifiers cap a list page at 10 products (MaxPageSizeWithOptions).
 const (
 	ProductIncludeBulkPricingRules ProductInclude = "bulk_pricing_rules"
 	ProductIncludeChannels         ProductInclude = "channels"
@@ -618,11 +621,11 @@ type ProductFilter struct {
 	SKU   string     `url:"sku,omitempty"`
 	SKUIn StringList `url:"sku:in,omitempty"`
 	// Include embeds sub-resources. Options or modifiers cap the page at 10.
-	Include       []ProductInclude `url:"include,omitempty,comma"`
-	IncludeFields StringList       `url:"include_fields,omitempty"`
-	ExcludeFields StringList       `url:"exclude_fields,omitempty"`
-	Sort          ProductSort      `url:"sort,omitempty"`
-	Direction     Direction        `url:"direction,omitempty"`
+	Include       StringList  `url:"include,omitempty"`
+	IncludeFields StringList  `url:"include_fields,omitempty"`
+	ExcludeFields StringList  `url:"exclude_fields,omitempty"`
+	Sort          ProductSort `url:"sort,omitempty"`
+	Direction     Direction   `url:"direction,omitempty"`
 	// Page and Limit select the page: Limit at most MaxPageSize, 0 for the
 	// default (BigCommerce itself caps the page at 10 when Include has
 	// options or modifiers). Negative values or a Limit above MaxPageSize
@@ -634,15 +637,16 @@ type ProductFilter struct {
 func (f *ProductFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 
 // capsPage reports whether the includes limit a page to 10 products.
-func capsPage(include []ProductInclude) bool {
+func capsPage(include StringList) bool {
 	return slices.Contains(include, ProductIncludeOptions) || slices.Contains(include, ProductIncludeModifiers)
 }
 
 // ProductGetOptions are the query parameters of Get.
 type ProductGetOptions struct {
-	Include       []ProductInclude `url:"include,omitempty,comma"`
-	IncludeFields StringList       `url:"include_fields,omitempty"`
-	ExcludeFields StringList       `url:"exclude_fields,omitempty"`
+	// Include embeds sub-resources: the ProductInclude constants.
+	Include       StringList `url:"include,omitempty"`
+	IncludeFields StringList `url:"include_fields,omitempty"`
+	ExcludeFields StringList `url:"exclude_fields,omitempty"`
 }
 
 // VariantFilter selects a product's variants for ListVariants and
@@ -888,7 +892,7 @@ func writeOne[T any](ctx context.Context, c *Client, method, path string, body a
 	return &o.v, resp, err
 }
 
-// UpdateBatch updates many products: PUT /v3/catalog/products, in chunks of
+// UpdateMany updates many products: PUT /v3/catalog/products, in chunks of
 // ProductBatchSize (10), at most two chunks at a time. Every item needs its
 // ID; if any lacks one, nothing is sent. Only the fields set are changed.
 //
@@ -901,8 +905,8 @@ func writeOne[T any](ctx context.Context, c *Client, method, path string, body a
 // every item of that chunk is in BatchError.Unknown (UnknownIndexes, errors
 // matching ErrOutcomeUnknown): those products ARE in the returned slice and
 // need their unsaved part checked before they are sent again.
-func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
-	const op = "Products.UpdateBatch"
+func (s *ProductsService) UpdateMany(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
+	const op = "Products.UpdateMany"
 	if len(items) == 0 {
 		return nil, &Response{}, invalid(op, "no products to update")
 	}
@@ -917,6 +921,13 @@ func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate
 			return slices.ContainsFunc(saved, func(p Product) bool { return p.ID == chunk[i].ID })
 		})
 	})
+}
+
+// UpdateBatch is the former name of UpdateMany.
+//
+// Deprecated: Use UpdateMany.
+func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
+	return s.UpdateMany(ctx, items)
 }
 
 // Delete deletes one product: DELETE /v3/catalog/products/{id}.
@@ -1013,7 +1024,7 @@ func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantI
 	return s.client.call(ctx, http.MethodDelete, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), nil, nil, nil)
 }
 
-// UpdateVariantsBatch updates or creates variants of any products: PUT
+// UpdateVariants updates or creates variants of any products: PUT
 // /v3/catalog/variants, in chunks of VariantBatchSize (50), at most two
 // chunks at a time. An item with ID updates that variant; an item without
 // ID creates a variant and needs ProductID, SKU and OptionValues. If any item
@@ -1023,11 +1034,11 @@ func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantI
 // error fails all its items in the returned *BatchError; a 422's
 // per-variant problems ({batch_errors:[...]}) are in the *Error's Messages
 // and Fields ("0.sku": ...), indexed by BigCommerce's list of errors. A
-// chunk answered 207 is reported as in UpdateBatch: the items whose variant
+// chunk answered 207 is reported as in UpdateMany: the items whose variant
 // did not come back (matched by id, or by product and SKU for a new one)
 // failed; when all came back, every item of the chunk is unknown.
-func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []VariantUpdate) ([]Variant, *Response, error) {
-	const op = "Products.UpdateVariantsBatch"
+func (s *ProductsService) UpdateVariants(ctx context.Context, items []VariantUpdate) ([]Variant, *Response, error) {
+	const op = "Products.UpdateVariants"
 	if len(items) == 0 {
 		return nil, &Response{}, invalid(op, "no variants to update")
 	}
@@ -1045,6 +1056,13 @@ func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []Varia
 			return slices.ContainsFunc(saved, func(v Variant) bool { return sameVariant(chunk[i], v) })
 		})
 	})
+}
+
+// UpdateVariantsBatch is the former name of UpdateVariants.
+//
+// Deprecated: Use UpdateVariants.
+func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []VariantUpdate) ([]Variant, *Response, error) {
+	return s.UpdateVariants(ctx, items)
 }
 
 // sameVariant reports whether v is the variant u wrote: the same id, or

@@ -51,6 +51,9 @@ type PromotionSettingsUpdate struct {
 // Get returns a promotion settings: GET /v3/promotions/settings.
 //
 // Returns global promotion settings.
+//
+// A token with neither the store_v2_marketing_read_only nor the
+// store_v2_marketing scope gets an error matching ErrForbidden.
 func (s *PromotionSettingsService) Get(ctx context.Context) (*PromotionSettings, *Response, error) {
 	return getOneV2[PromotionSettings](ctx, s.client, http.MethodGet, "/v3/promotions/settings", nil, nil)
 }
@@ -62,6 +65,9 @@ func (s *PromotionSettingsService) Get(ctx context.Context) (*PromotionSettings,
 // number_of_coupons_allowed_at_checkout and
 // promotions_triggered_by_products_with_zero_product_price can only be
 // modified by enterprise accounts.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *PromotionSettingsService) Update(ctx context.Context, settings PromotionSettingsUpdate) (*PromotionSettings, *Response, error) {
 	return getOneV2[PromotionSettings](ctx, s.client, http.MethodPut, "/v3/promotions/settings", nil, settings)
 }

@@ -22,6 +22,9 @@ type SystemTime struct {
 // Returns the system timestamp at the time of the request. The time resource
 // is useful for validating API authentication details and testing client
 // connections.
+//
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *StoreInformationService) GetTime(ctx context.Context) (*SystemTime, *Response, error) {
 	return getOneV2[SystemTime](ctx, s.client, http.MethodGet, "/v2/time", nil, nil)
 }

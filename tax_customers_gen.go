@@ -50,6 +50,8 @@ type TaxCustomerDeleteFilter struct {
 // List returns one page of tax customers: GET /v3/tax/customers.
 //
 // Retrieves a list of customer tax data.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxCustomersService) List(ctx context.Context, filter *TaxCustomerFilter) ([]TaxCustomer, *Response, error) {
 	return listV3[TaxCustomer](ctx, s.client, "/v3/tax/customers", filter)
 }
@@ -57,6 +59,8 @@ func (s *TaxCustomersService) List(ctx context.Context, filter *TaxCustomerFilte
 // All iterates over every tax customer: GET /v3/tax/customers.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxCustomersService) All(ctx context.Context, filter *TaxCustomerFilter) iter.Seq2[TaxCustomer, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxCustomer, *Response, error) {
 		return s.List(ctx, filter)

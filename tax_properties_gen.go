@@ -84,6 +84,8 @@ type TaxPropertyDeleteFilter struct {
 // List returns one page of tax properties: GET /v3/tax/properties.
 //
 // Retrieve all tax properties defined in this store.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxPropertiesService) List(ctx context.Context, filter *TaxPropertyFilter) ([]TaxProperty, *Response, error) {
 	return listV3[TaxProperty](ctx, s.client, "/v3/tax/properties", filter)
 }
@@ -91,6 +93,8 @@ func (s *TaxPropertiesService) List(ctx context.Context, filter *TaxPropertyFilt
 // All iterates over every tax property: GET /v3/tax/properties.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxPropertiesService) All(ctx context.Context, filter *TaxPropertyFilter) iter.Seq2[TaxProperty, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxProperty, *Response, error) {
 		return s.List(ctx, filter)

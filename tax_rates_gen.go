@@ -134,6 +134,8 @@ type TaxRateDeleteFilter struct {
 // List returns one page of tax rates: GET /v3/tax/rates.
 //
 // Retrieve a list of tax rates.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxRatesService) List(ctx context.Context, filter *TaxRateFilter) ([]TaxRate, *Response, error) {
 	return listV3[TaxRate](ctx, s.client, "/v3/tax/rates", filter)
 }
@@ -141,6 +143,8 @@ func (s *TaxRatesService) List(ctx context.Context, filter *TaxRateFilter) ([]Ta
 // All iterates over every tax rate: GET /v3/tax/rates.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxRatesService) All(ctx context.Context, filter *TaxRateFilter) iter.Seq2[TaxRate, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxRate, *Response, error) {
 		return s.List(ctx, filter)

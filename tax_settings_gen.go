@@ -108,6 +108,9 @@ type TaxSettingsUpdatePriceDisplaySettings struct {
 // Get returns a tax settings: GET /v3/tax/settings.
 //
 // Retrieves global-level tax settings.
+//
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *TaxSettingsService) Get(ctx context.Context) (*TaxSettings, *Response, error) {
 	return getOne[TaxSettings](ctx, s.client, http.MethodGet, "/v3/tax/settings", nil, nil)
 }
@@ -115,6 +118,9 @@ func (s *TaxSettingsService) Get(ctx context.Context) (*TaxSettings, *Response, 
 // Update updates a tax settings: PUT /v3/tax/settings.
 //
 // Updates global-level tax settings.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *TaxSettingsService) Update(ctx context.Context, settings TaxSettingsUpdate) (*TaxSettings, *Response, error) {
 	return getOne[TaxSettings](ctx, s.client, http.MethodPut, "/v3/tax/settings", nil, settings)
 }

@@ -212,6 +212,8 @@ type TaxZoneCheck struct {
 //
 // Retrieve a selection of tax zones when you provide a list of tax zone IDs.
 // Otherwise, retrieve all tax zones defined on the store.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxZonesService) List(ctx context.Context, filter *TaxZoneFilter) ([]TaxZone, *Response, error) {
 	return listV3[TaxZone](ctx, s.client, "/v3/tax/zones", filter)
 }
@@ -219,6 +221,8 @@ func (s *TaxZonesService) List(ctx context.Context, filter *TaxZoneFilter) ([]Ta
 // All iterates over every tax zone: GET /v3/tax/zones.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxZonesService) All(ctx context.Context, filter *TaxZoneFilter) iter.Seq2[TaxZone, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxZone, *Response, error) {
 		return s.List(ctx, filter)

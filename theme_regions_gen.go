@@ -30,6 +30,8 @@ type ThemeRegionFilter struct {
 // List returns one page of theme regions: GET /v3/content/regions.
 //
 // Returns a list of unique Theme Regions in a file.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ThemeRegionsService) List(ctx context.Context, filter *ThemeRegionFilter) ([]ThemeRegion, *Response, error) {
 	return listV3[ThemeRegion](ctx, s.client, "/v3/content/regions", filter)
 }
@@ -37,6 +39,8 @@ func (s *ThemeRegionsService) List(ctx context.Context, filter *ThemeRegionFilte
 // All iterates over every theme region: GET /v3/content/regions.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ThemeRegionsService) All(ctx context.Context, filter *ThemeRegionFilter) iter.Seq2[ThemeRegion, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ThemeRegion, *Response, error) {
 		return s.List(ctx, filter)

@@ -121,6 +121,9 @@ type ThemeCustomTemplates struct {
 // List returns one page of themes: GET /v3/themes.
 //
 // Returns a list of store Themes.
+//
+// A token with neither the store_themes_manage nor the store_themes_manage
+// scope gets an error matching ErrForbidden.
 func (s *ThemesService) List(ctx context.Context) ([]Theme, *Response, error) {
 	return listV3[Theme](ctx, s.client, "/v3/themes", (*ListOptions)(nil))
 }
@@ -128,6 +131,9 @@ func (s *ThemesService) List(ctx context.Context) ([]Theme, *Response, error) {
 // All iterates over every theme: GET /v3/themes.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A token with neither the store_themes_manage nor the store_themes_manage
+// scope gets an error matching ErrForbidden.
 func (s *ThemesService) All(ctx context.Context) iter.Seq2[Theme, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]Theme, *Response, error) {
 		return s.List(ctx)
@@ -170,9 +176,11 @@ func (s *ThemesService) Delete(ctx context.Context, uuid string) (*Response, err
 // with GetJob.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *ThemesService) Download(ctx context.Context, uuid string, download ThemeDownload) (*ThemeJobID, *Response, error) {
 	if err := checkPathText("Themes.Download", "uuid", uuid); err != nil {
@@ -185,8 +193,10 @@ func (s *ThemesService) Download(ctx context.Context, uuid string, download Them
 //
 // Actives a store Theme. This returns a 204 response upon success.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *ThemesService) Activate(ctx context.Context, activate ThemeActivate, opts *ThemeActivateOptions) (*Response, error) {
 	return s.client.call(ctx, http.MethodPost, "/v3/themes/actions/activate", opts, activate, nil)

@@ -89,6 +89,9 @@ type WebhookAdminUpdate struct {
 //
 // List all notification emails, webhooks, and denylisted domains associated
 // with the API account.
+//
+// Credentials BigCommerce does not accept are an error matching
+// ErrUnauthorized.
 func (s *WebhooksService) GetAdmin(ctx context.Context, opts *WebhookAdminOptions) (*WebhookAdmin, *Response, error) {
 	return getOne[WebhookAdmin](ctx, s.client, http.MethodGet, "/v3/hooks/admin", opts, nil)
 }
@@ -99,6 +102,9 @@ func (s *WebhooksService) GetAdmin(ctx context.Context, opts *WebhookAdminOption
 // associated with the API account is denylisted or when a webhook is
 // deactivated. Supports upsert functionality in the case that no email
 // address exists yet.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *WebhooksService) UpdateAdmin(ctx context.Context, admin WebhookAdminUpdate) (*Response, error) {
 	return s.client.call(ctx, http.MethodPut, "/v3/hooks/admin", nil, admin, nil)
 }

@@ -27,7 +27,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	rate, _ := client.Rate()
-	fmt.Println("orders:", count.Count, "requests left:", rate.Remaining)
+	fmt.Println("orders:", count, "requests left:", rate.Remaining)
 	fmt.Println("store requests:", srv.Store().Requests())
 	// Output:
 	// orders: 25 requests left: 149
@@ -46,7 +46,7 @@ func ExampleWithScopes() {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
-	_, _, err = client.Orders.Get(ctx, 100)
+	_, _, err = client.Orders.Get(ctx, 100, nil)
 	fmt.Println("read:", err)
 	_, err = client.Orders.Archive(ctx, 100)
 	var apiErr *bigcommerce.Error
