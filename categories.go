@@ -283,6 +283,10 @@ type CategoryNode struct {
 }
 
 // List returns one page of categories: GET /v3/catalog/trees/categories.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CategoriesService) List(ctx context.Context, filter *CategoryFilter) ([]Category, *Response, error) {
 	return listV3[Category](ctx, s.client, treeCategoriesPath, filter)
 }
@@ -295,6 +299,11 @@ func (s *CategoriesService) List(ctx context.Context, filter *CategoryFilter) ([
 // page already read makes it skip one category; one created in the middle
 // of that order makes it yield one category twice. For an exact snapshot
 // of one tree's structure use GetTree, which answers in one request.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *CategoriesService) All(ctx context.Context, filter *CategoryFilter) iter.Seq2[Category, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -361,9 +370,9 @@ func (s *CategoriesService) CreateMany(ctx context.Context, categories []Categor
 // one-item batch. BigCommerce answers without the category, so only the
 // *Response is returned. category.CategoryID may be left 0 (if set, it must
 // equal id). An id of 0 or less is refused before anything is sent
-// (ErrInvalidRequest); an id BigCommerce does not know, or a change it
-// refuses, is an error matching ErrUnprocessable (the spec lists 422, not
-// 404, for this batch endpoint).
+// (ErrInvalidRequest); an unknown id, or a change BigCommerce refuses, is an
+// error matching ErrUnprocessable, not ErrNotFound
+// (category-trees_catalog.v3.yml lists 422, not 404, for this batch endpoint).
 func (s *CategoriesService) Update(ctx context.Context, id int, category CategoryUpdate) (*Response, error) {
 	const op = "Categories.Update"
 	if err := checkID(op, "category id", id); err != nil {
@@ -414,6 +423,11 @@ func (s *CategoriesService) Delete(ctx context.Context, id int) (*Response, erro
 // DeleteMany deletes categories by id: DELETE
 // /v3/catalog/trees/categories?category_id:in=..., 50 ids per request. At
 // least one id is required, and every id must be positive.
+//
+// No ids, or an id of 0 or less, is refused before anything is sent
+// (ErrInvalidRequest). The ids of a request that failed come back as one
+// *BatchError naming them by their index in ids. BigCommerce answers whether
+// or not a category existed, so an unknown id is not an error.
 func (s *CategoriesService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
 	return deleteIDs(ctx, s.client, "Categories.DeleteMany", treeCategoriesPath, ids, deleteIDChunk, cap(s.client.sem), func(chunk []int) any {
 		return &CategoryDeleteFilter{CategoryIDIn: chunk}
@@ -424,11 +438,20 @@ func (s *CategoriesService) DeleteMany(ctx context.Context, ids ...int) (*Respon
 // /v3/catalog/trees/categories?... . TreeIDIn deletes whole trees'
 // categories, ParentIDIn whole branches. An empty filter is refused before
 // anything is sent.
+//
+// A nil or empty filter is refused before anything is sent
+// (ErrInvalidRequest): BigCommerce would apply an unfiltered DELETE to every
+// category. A filter value BigCommerce rejects is an error matching
+// ErrUnprocessable.
 func (s *CategoriesService) DeleteWhere(ctx context.Context, filter *CategoryDeleteFilter) (*Response, error) {
 	return deleteWhere(ctx, s.client, "Categories.DeleteWhere", treeCategoriesPath, filter)
 }
 
 // ListTrees returns one page of category trees: GET /v3/catalog/trees.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CategoriesService) ListTrees(ctx context.Context, filter *CategoryTreeFilter) ([]CategoryTree, *Response, error) {
 	return listV3[CategoryTree](ctx, s.client, treesPath, filter)
 }
@@ -438,6 +461,11 @@ func (s *CategoriesService) ListTrees(ctx context.Context, filter *CategoryTreeF
 // nearly always one page; the walk is by page offset (the endpoint has no
 // id bound), so a tree deleted during a multi-page walk can make it skip
 // one.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *CategoriesService) AllTrees(ctx context.Context, filter *CategoryTreeFilter) iter.Seq2[CategoryTree, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListTrees)
 }
@@ -469,6 +497,10 @@ func (s *CategoriesService) UpsertTrees(ctx context.Context, trees []CategoryTre
 // DeleteTrees deletes category trees and their categories by id: DELETE
 // /v3/catalog/trees?id:in=..., 50 ids per request. At least one id is
 // required: the SDK never sends the unfiltered DELETE.
+//
+// No ids, or an id of 0 or less, is refused before anything is sent
+// (ErrInvalidRequest). The ids of a request that failed come back as one
+// *BatchError naming them by their index in ids.
 func (s *CategoriesService) DeleteTrees(ctx context.Context, ids ...int) (*Response, error) {
 	return deleteIDs(ctx, s.client, "Categories.DeleteTrees", treesPath, ids, deleteIDChunk, cap(s.client.sem), idInQuery)
 }

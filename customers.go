@@ -493,6 +493,10 @@ func (f *AddressFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 // List returns one page of customers: GET /v3/customers. Response.Pagination
 // carries meta.pagination and, on the first page or when the filter has
 // After or Before, the cursors in Pagination.Cursor.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]Customer, *Response, error) {
 	return listV3[Customer](ctx, s.client, customersPath, filter)
 }
@@ -542,6 +546,11 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 // there) All reads page after page by offset, sequentially, and a customer
 // created or deleted before the walk's position shifts the later pages: one
 // that existed throughout can be skipped or yielded twice.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter.Seq2[Customer, error] {
 	if err := checkWalk("Customers.All", ctx, filter); err != nil {
 		return refused[Customer](err)
@@ -799,12 +808,12 @@ func blankCustomerFields(pairs ...string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " are"
 }
 
-// Update changes one customer: PUT /v3/customers with a one-item batch (V3
-// has no single-customer endpoint). customer.ID may be left 0 (if set, it
-// must equal id). An id of 0 or less is refused before anything is sent
-// (ErrInvalidRequest); an id BigCommerce does not know, or a change it
-// refuses, is an error matching ErrUnprocessable (BigCommerce answers 422,
-// not 404, on this batch endpoint), with the fields in *Error.Fields.
+// Update changes one customer: PUT /v3/customers with a one-item batch (V3 has
+// no single-customer endpoint). customer.ID may be left 0 (if set, it must
+// equal id). An id of 0 or less is refused before anything is sent
+// (ErrInvalidRequest); an unknown id, or a change BigCommerce refuses, is an
+// error matching ErrUnprocessable, not ErrNotFound (customers.v3.yml lists
+// 422, not 404, for this batch endpoint), with the fields in *Error.Fields.
 func (s *CustomersService) Update(ctx context.Context, id int, customer CustomerUpdate) (*Customer, *Response, error) {
 	const op = "Customers.Update"
 	if err := checkID(op, "customer id", id); err != nil {
@@ -857,6 +866,10 @@ func (s *CustomersService) DeleteMany(ctx context.Context, ids ...int) (*Respons
 
 // ListAddresses returns one page of customer addresses:
 // GET /v3/customers/addresses.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomersService) ListAddresses(ctx context.Context, filter *AddressFilter) ([]CustomerAddress, *Response, error) {
 	return listV3[CustomerAddress](ctx, s.client, addressesPath, filter)
 }
@@ -872,6 +885,11 @@ func (s *CustomersService) ListAddresses(ctx context.Context, filter *AddressFil
 // an address that existed throughout can be skipped or yielded twice. For a
 // complete export of a changing store, walk Customers.All with
 // filter.Include = CustomerIncludeAddresses instead.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *CustomersService) AllAddresses(ctx context.Context, filter *AddressFilter) iter.Seq2[CustomerAddress, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListAddresses)
 }
@@ -884,6 +902,12 @@ func (s *CustomersService) AllAddresses(ctx context.Context, filter *AddressFilt
 // customer already has, changes nothing, and leaves it out of the response.
 // So the result can be shorter than the input with no error; match results
 // to inputs by their fields, not by position.
+//
+// No addresses, or one missing a field or a customer id, is refused before
+// anything is sent (ErrInvalidRequest). Failures come back as one *BatchError
+// naming addresses by their index in addresses (an unknown customer id is a
+// 422 there); the addresses of a request whose fate is unknown are in its
+// Unknown list (their errors match ErrOutcomeUnknown), never resent.
 func (s *CustomersService) CreateAddresses(ctx context.Context, addresses []AddressCreate) ([]CustomerAddress, *Response, error) {
 	const op = "Customers.CreateAddresses"
 	if len(addresses) == 0 {
@@ -906,6 +930,10 @@ func (s *CustomersService) CreateAddresses(ctx context.Context, addresses []Addr
 // an ID > 0, or nothing is sent. Like CreateAddresses, an update that would
 // make an address identical to another of the customer's is skipped with a
 // 200 and left out of the response.
+//
+// No addresses, or one without an ID, is refused before anything is sent
+// (ErrInvalidRequest). Failures come back as one *BatchError naming addresses
+// by their index in addresses.
 func (s *CustomersService) UpdateAddresses(ctx context.Context, addresses []AddressUpdate) ([]CustomerAddress, *Response, error) {
 	const op = "Customers.UpdateAddresses"
 	if len(addresses) == 0 {
@@ -922,6 +950,10 @@ func (s *CustomersService) UpdateAddresses(ctx context.Context, addresses []Addr
 // DeleteAddresses deletes customer addresses by id:
 // DELETE /v3/customers/addresses?id:in=..., 50 ids per request. At least one
 // id is required and every id must be > 0, or nothing is sent.
+//
+// No ids, or an id of 0 or less, is refused (ErrInvalidRequest). The ids of a
+// request that failed come back as one *BatchError naming them by their index
+// in ids; BigCommerce answers 204 whether or not an address existed.
 func (s *CustomersService) DeleteAddresses(ctx context.Context, ids ...int) (*Response, error) {
 	return deleteCustomerIDs(ctx, s.client, "Customers.DeleteAddresses", addressesPath, ids)
 }

@@ -524,6 +524,9 @@ func (s *OrdersService) GetWithOptions(ctx context.Context, id int, opts *OrderG
 // o.LineItems() without a request; otherwise (read without the include, or
 // a consignment cut at 50 line items) it fetches them: GET
 // /v2/orders/{id}/products, page after page.
+//
+// A nil order is refused before anything is sent (ErrInvalidRequest); an order
+// BigCommerce does not know is an error matching ErrNotFound.
 func (s *OrdersService) CompleteLineItems(ctx context.Context, o *Order) ([]OrderProduct, error) {
 	if o == nil {
 		return nil, invalid("Orders.CompleteLineItems", "order is nil")

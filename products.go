@@ -682,6 +682,10 @@ func (o *one[T]) UnmarshalJSON(b []byte) error {
 
 // List returns one page of products: GET /v3/catalog/products.
 // Response.Pagination holds the totals.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Product, *Response, error) {
 	return listV3[Product](ctx, s.client, "/v3/catalog/products", filter)
 }
@@ -728,6 +732,11 @@ func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Pr
 // date_modified, inventory_level, ...) moves between pages and can be
 // skipped or repeated. For a complete export, leave Sort empty and filter by
 // DateModifiedMin instead.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.Seq2[Product, error] {
 	if err := checkWalk("Products.All", ctx, filter); err != nil {
 		return refused[Product](err)
@@ -817,6 +826,9 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 }
 
 // Get returns one product: GET /v3/catalog/products/{id}. opts may be nil.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *ProductsService) Get(ctx context.Context, id int, opts *ProductGetOptions) (*Product, *Response, error) {
 	if err := checkID("Products.Get", "product id", id); err != nil {
 		return nil, &Response{}, err
@@ -829,6 +841,13 @@ func (s *ProductsService) Get(ctx context.Context, id int, opts *ProductGetOptio
 // brand or tax class) matches ErrConflict. On a 207 the product was created
 // but part of it (inventory, URL) was not saved: the product is returned
 // together with a *MultiStatusError.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or 400
+// for a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx, a
+// cut connection), the error matches ErrOutcomeUnknown and the SDK does not
+// resend it: check before sending it again. Look the product up by name or SKU
+// first.
 func (s *ProductsService) Create(ctx context.Context, p ProductCreate) (*Product, *Response, error) {
 	if err := p.validate(); err != nil {
 		return nil, &Response{}, err
@@ -867,6 +886,11 @@ func (p *ProductCreate) validate() error {
 // use the Inventory service. If the product saved but the stock (or the URL)
 // did not, BigCommerce answers 207: the updated product is returned together
 // with a *MultiStatusError (check with errors.As and keep the product).
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a
+// malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductsService) Update(ctx context.Context, id int, u ProductUpdate) (*Product, *Response, error) {
 	const op = "Products.Update"
 	if err := checkID(op, "product id", id); err != nil {
@@ -931,6 +955,9 @@ func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate
 }
 
 // Delete deletes one product: DELETE /v3/catalog/products/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *ProductsService) Delete(ctx context.Context, id int) (*Response, error) {
 	if err := checkID("Products.Delete", "product id", id); err != nil {
 		return &Response{}, err
@@ -953,6 +980,10 @@ func variantsPath(productID int) string {
 
 // ListVariants returns one page of a product's variants: GET
 // /v3/catalog/products/{product_id}/variants.
+//
+// A product id of 0 or less, or a bad page size, is refused before anything is
+// sent (ErrInvalidRequest); a product BigCommerce does not know is an error
+// matching ErrNotFound.
 func (s *ProductsService) ListVariants(ctx context.Context, productID int, filter *VariantFilter) ([]Variant, *Response, error) {
 	if err := checkID("Products.ListVariants", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -969,6 +1000,10 @@ func (s *ProductsService) ListVariants(ctx context.Context, productID int, filte
 // variant created or deleted during the walk (an option value added or
 // removed) shifts the later pages: a variant that existed throughout can be
 // skipped or yielded twice. Updates in place (price, stock) shift nothing.
+//
+// A product id of 0 or less, or a bad page size, is refused before anything is
+// sent (ErrInvalidRequest); a product BigCommerce does not know is an error
+// matching ErrNotFound. An error is yielded once and ends the walk.
 func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter *VariantFilter) iter.Seq2[Variant, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, func(ctx context.Context, f *VariantFilter) ([]Variant, *Response, error) {
 		return s.ListVariants(ctx, productID, f)
@@ -979,6 +1014,13 @@ func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter
 // /v3/catalog/products/{product_id}/variants. SKU and OptionValues are
 // required. On a 207 (variant saved, its stock not) the variant is returned
 // with a *MultiStatusError.
+//
+// A product id of 0 or less is refused before anything is sent
+// (ErrInvalidRequest); a product BigCommerce does not know is an error
+// matching ErrNotFound. If the request may have reached BigCommerce and no
+// answer proves its fate (a 5xx, a cut connection), the error matches
+// ErrOutcomeUnknown and the SDK does not resend it: check before sending it
+// again.
 func (s *ProductsService) CreateVariant(ctx context.Context, productID int, v VariantCreate) (*Variant, *Response, error) {
 	const op = "Products.CreateVariant"
 	if err := checkID(op, "product id", productID); err != nil {
@@ -1017,6 +1059,9 @@ func checkVariantIDs(op string, productID, variantID int) error {
 
 // DeleteVariant deletes one variant: DELETE
 // /v3/catalog/products/{product_id}/variants/{variant_id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantID int) (*Response, error) {
 	if err := checkVariantIDs("Products.DeleteVariant", productID, variantID); err != nil {
 		return &Response{}, err

@@ -122,8 +122,8 @@ type ThemeCustomTemplates struct {
 //
 // Returns a list of store Themes.
 //
-// A token with neither the store_themes_manage nor the store_themes_manage
-// scope gets an error matching ErrForbidden.
+// A token without the store_themes_manage scope gets an error matching
+// ErrForbidden.
 func (s *ThemesService) List(ctx context.Context) ([]Theme, *Response, error) {
 	return listV3[Theme](ctx, s.client, "/v3/themes", (*ListOptions)(nil))
 }
@@ -132,8 +132,8 @@ func (s *ThemesService) List(ctx context.Context) ([]Theme, *Response, error) {
 //
 // The endpoint has no paging: All asks once and yields what it answers.
 //
-// A token with neither the store_themes_manage nor the store_themes_manage
-// scope gets an error matching ErrForbidden.
+// A token without the store_themes_manage scope gets an error matching
+// ErrForbidden.
 func (s *ThemesService) All(ctx context.Context) iter.Seq2[Theme, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]Theme, *Response, error) {
 		return s.List(ctx)

@@ -484,7 +484,7 @@ func (o *opInfo) scopeErr() string {
 	switch {
 	case write == "":
 		return "Credentials BigCommerce does not accept are an error matching ErrUnauthorized."
-	case o.verb == http.MethodGet:
+	case o.verb == http.MethodGet && read != "" && read != write:
 		return fmt.Sprintf("A token with neither the %s nor the %s scope gets an error matching ErrForbidden.", read, write)
 	}
 	return fmt.Sprintf("A token without the %s scope gets an error matching ErrForbidden.", write)
