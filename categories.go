@@ -19,15 +19,16 @@ import (
 // endpoints, which BigCommerce has deprecated in favour of these: they see
 // only the first channel's tree.
 //
-// Batch writes (Create, Update, UpsertTrees) take any number of items and
-// send them in chunks; a chunk BigCommerce rejects fails its items in a
-// *BatchError by input index, the other chunks are still sent.
+// Create, Update and Delete write one category. Batch writes (CreateMany,
+// UpdateMany, UpsertTrees) take any number of items and send them in
+// chunks; a chunk BigCommerce rejects fails its items in a *BatchError by
+// input index, the other chunks are still sent.
 type CategoriesService service
 
 const (
-	// CategoryBatchSize is how many categories Create and Update send per
-	// request. The spec documents no per-request limit for categories, so
-	// the SDK uses the trees endpoint's documented 50.
+	// CategoryBatchSize is how many categories CreateMany and UpdateMany
+	// send per request. The spec documents no per-request limit for
+	// categories, so the SDK uses the trees endpoint's documented 50.
 	CategoryBatchSize = 50
 	// CategoryTreeBatchSize is the most trees PUT /v3/catalog/trees accepts
 	// in one request ("Batches are limited to 50 trees").
@@ -149,8 +150,9 @@ type CategoryCreate struct {
 	CategoryFields
 }
 
-// CategoryUpdate is one category change for Update (UpdateCategories).
-// CategoryID is required; nil fields are left unchanged.
+// CategoryUpdate is one category change for Update or UpdateMany
+// (UpdateCategories). CategoryID is required by UpdateMany (Update sets it
+// from its id); nil fields are left unchanged.
 type CategoryUpdate struct {
 	// CategoryID is the category to change (required).
 	CategoryID int `json:"category_id"`

@@ -20,9 +20,10 @@ import (
 // CustomersService manages V3 customers (/v3/customers) and their addresses
 // (/v3/customers/addresses). It is reached through Client.Customers.
 //
-// Batch writes (Create, Update, CreateAddresses, UpdateAddresses) take any
-// number of items and send them in chunks of CustomerBatchSize, the most
-// BigCommerce accepts per request. They return every record written in input
+// Create, Update and Delete write one customer. Batch writes (CreateMany,
+// UpdateMany, CreateAddresses, UpdateAddresses) take any number of items
+// and send them in chunks of CustomerBatchSize, the most BigCommerce
+// accepts per request. They return every record written in input
 // order and, when some chunk failed, a *BatchError naming each failed input
 // index. BigCommerce writes nothing from a request it answers with an error,
 // so every item of a rejected chunk is reported: the items BigCommerce named
@@ -235,8 +236,8 @@ type CustomerAddress struct {
 	FormFields []FormFieldValue `json:"form_fields,omitempty"`
 }
 
-// CustomerCreate is one customer for Create (customer_Post). Email,
-// FirstName and LastName are required.
+// CustomerCreate is one customer for Create or CreateMany (customer_Post).
+// Email, FirstName and LastName are required.
 type CustomerCreate struct {
 	// Email is the customer's email address (required).
 	Email string `json:"email"`
@@ -279,8 +280,9 @@ type CustomerCreate struct {
 	TriggerAccountCreatedNotification *bool `json:"trigger_account_created_notification,omitempty"`
 }
 
-// CustomerUpdate is one customer change for Update (customer_Put). ID is
-// required; nil fields are left unchanged. Addresses and attribute values
+// CustomerUpdate is one customer change for Update or UpdateMany
+// (customer_Put). ID is required by UpdateMany (Update sets it from its id);
+// nil fields are left unchanged. Addresses and attribute values
 // cannot be changed this way (use UpdateAddresses and the attribute-values
 // endpoint). The spec's read-only fields (registration_ip_address,
 // origin_channel_id, dates) are left out.

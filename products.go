@@ -26,10 +26,10 @@ type ProductsService service
 // Batch sizes and limits BigCommerce enforces on catalog endpoints.
 const (
 	// ProductBatchSize is the most products PUT /v3/catalog/products takes
-	// at once; UpdateBatch chunks by it.
+	// at once; UpdateMany chunks by it.
 	ProductBatchSize = 10
 	// VariantBatchSize is the most variants PUT /v3/catalog/variants takes
-	// at once; UpdateVariantsBatch chunks by it.
+	// at once; UpdateVariants chunks by it.
 	VariantBatchSize = 50
 	// ProductDeleteBatchSize is the most ids DELETE /v3/catalog/products
 	// takes at once; DeleteMany chunks by it.
