@@ -160,9 +160,7 @@ type AbandonedCartEmailSettingsUpdate struct {
 //
 // An array of abandoned cart emails pertaining to a store.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *AbandonedCartEmailsService) List(ctx context.Context, filter *AbandonedCartEmailFilter) ([]AbandonedCartEmail, *Response, error) {
 	return listV3[AbandonedCartEmail](ctx, s.client, "/v3/marketing/abandoned-cart-emails", filter)
 }
@@ -173,6 +171,8 @@ func (s *AbandonedCartEmailsService) List(ctx context.Context, filter *Abandoned
 // once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *AbandonedCartEmailsService) All(ctx context.Context, filter *AbandonedCartEmailFilter) iter.Seq2[AbandonedCartEmail, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AbandonedCartEmail, *Response, error) {
 		return s.List(ctx, filter)
@@ -184,8 +184,10 @@ func (s *AbandonedCartEmailsService) All(ctx context.Context, filter *AbandonedC
 //
 // Create an Abandoned Cart Email template.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *AbandonedCartEmailsService) Create(ctx context.Context, email AbandonedCartEmailCreate, opts *AbandonedCartEmailChannelOptions) (*AbandonedCartEmail, *Response, error) {
 	return getOne[AbandonedCartEmail](ctx, s.client, http.MethodPost, "/v3/marketing/abandoned-cart-emails", opts, email)
@@ -211,7 +213,9 @@ func (s *AbandonedCartEmailsService) Get(ctx context.Context, id int) (*Abandone
 // Update an email template.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *AbandonedCartEmailsService) Update(ctx context.Context, id int, email AbandonedCartEmailUpdate) (*AbandonedCartEmail, *Response, error) {
 	if err := checkPath("AbandonedCartEmails.Update", "ID", id); err != nil {
 		return nil, &Response{}, err
@@ -238,9 +242,8 @@ func (s *AbandonedCartEmailsService) Delete(ctx context.Context, id int) (*Respo
 //
 // Return default Abandoned Cart Email template.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *AbandonedCartEmailsService) GetDefault(ctx context.Context) (*AbandonedCartEmail, *Response, error) {
 	return getOneV2[AbandonedCartEmail](ctx, s.client, http.MethodGet, "/v3/marketing/abandoned-cart-emails/default", nil, nil)
 }
@@ -250,9 +253,8 @@ func (s *AbandonedCartEmailsService) GetDefault(ctx context.Context) (*Abandoned
 //
 // Read Abandoned Cart Email Template settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *AbandonedCartEmailsService) GetSettings(ctx context.Context, opts *AbandonedCartEmailSettingsOptions) (*AbandonedCartEmailSettings, *Response, error) {
 	return getOneV2[AbandonedCartEmailSettings](ctx, s.client, http.MethodGet, "/v3/marketing/abandoned-cart-emails/settings", opts, nil)
 }
@@ -262,8 +264,8 @@ func (s *AbandonedCartEmailsService) GetSettings(ctx context.Context, opts *Aban
 //
 // Update Abandoned Cart Email template settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *AbandonedCartEmailsService) UpdateSettings(ctx context.Context, settings AbandonedCartEmailSettingsUpdate, opts *AbandonedCartEmailChannelOptions) (*AbandonedCartEmailSettings, *Response, error) {
 	return getOneV2[AbandonedCartEmailSettings](ctx, s.client, http.MethodPut, "/v3/marketing/abandoned-cart-emails/settings", opts, settings)
 }

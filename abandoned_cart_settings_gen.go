@@ -155,9 +155,8 @@ type AbandonedCartSettingsChannelUpdate struct {
 //
 // Return the global abandoned cart settings of a store.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *AbandonedCartSettingsService) Get(ctx context.Context, opts *AbandonedCartSettingsGlobalOptions) (*AbandonedCartSettingsGlobal, *Response, error) {
 	return getOne[AbandonedCartSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/abandoned-carts/settings", opts, nil)
 }
@@ -167,8 +166,8 @@ func (s *AbandonedCartSettingsService) Get(ctx context.Context, opts *AbandonedC
 //
 // Update the global abandoned cart settings of a store.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *AbandonedCartSettingsService) Update(ctx context.Context, global AbandonedCartSettingsGlobalUpdate) (*AbandonedCartSettingsGlobal, *Response, error) {
 	return getOne[AbandonedCartSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/abandoned-carts/settings", nil, global)
 }
@@ -197,7 +196,9 @@ func (s *AbandonedCartSettingsService) GetChannel(ctx context.Context, channelID
 // | Information & Settings | modify | store_v2_information |.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *AbandonedCartSettingsService) UpdateChannel(ctx context.Context, channelID int, channel AbandonedCartSettingsChannelUpdate) (*AbandonedCartSettingsChannel, *Response, error) {
 	if err := checkPath("AbandonedCartSettings.UpdateChannel", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

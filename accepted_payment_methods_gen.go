@@ -79,9 +79,7 @@ type AcceptedPaymentMethodFilter struct {
 //
 // Set OrderID or CheckoutID (the cart id); BigCommerce requires one of them.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *AcceptedPaymentMethodsService) List(ctx context.Context, filter *AcceptedPaymentMethodFilter) ([]AcceptedPaymentMethod, *Response, error) {
 	return listV3[AcceptedPaymentMethod](ctx, s.client, "/v3/payments/methods", filter)
 }
@@ -91,6 +89,8 @@ func (s *AcceptedPaymentMethodsService) List(ctx context.Context, filter *Accept
 // scope, or a *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *AcceptedPaymentMethodsService) All(ctx context.Context, filter *AcceptedPaymentMethodFilter) iter.Seq2[AcceptedPaymentMethod, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AcceptedPaymentMethod, *Response, error) {
 		return s.List(ctx, filter)

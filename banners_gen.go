@@ -124,9 +124,9 @@ type BannerUpdate struct {
 // Returns a list of Banners. Default sorting is by banner id, from lowest to
 // highest.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *BannersService) List(ctx context.Context, filter *BannerFilter) ([]Banner, *Response, error) {
 	return listPage[Banner](ctx, s.client, "/v2/banners", filter)
 }
@@ -141,6 +141,10 @@ func (s *BannersService) List(ctx context.Context, filter *BannerFilter) ([]Bann
 // deleted during the walk cannot shift it, and every record that exists
 // throughout is yielded exactly once. A page out of id order stops the walk
 // with an error.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *BannersService) All(ctx context.Context, filter *BannerFilter) iter.Seq2[Banner, error] {
 	return walkAscending(ctx, filter, s.List,
 		func(v Banner) int { return int(v.ID) },
@@ -152,8 +156,10 @@ func (s *BannersService) All(ctx context.Context, filter *BannerFilter) iter.Seq
 // Creates a Banner. Required Fields - name - content - page - location -
 // date_type Read Only Fields - date_created - id.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *BannersService) Create(ctx context.Context, banner BannerCreate) (*Banner, *Response, error) {
 	return getOneV2[Banner](ctx, s.client, http.MethodPost, "/v2/banners", nil, banner)
@@ -177,7 +183,9 @@ func (s *BannersService) Get(ctx context.Context, id int) (*Banner, *Response, e
 // Updates a Banner. Read Only Fields - date_created - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *BannersService) Update(ctx context.Context, id int, banner BannerUpdate) (*Banner, *Response, error) {
 	if err := checkPath("Banners.Update", "ID", id); err != nil {
 		return nil, &Response{}, err
@@ -202,9 +210,8 @@ func (s *BannersService) Delete(ctx context.Context, id int) (*Response, error) 
 //
 // Returns a count of Banners.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_marketing_read_only nor the
+// store_v2_marketing scope gets an error matching ErrForbidden.
 func (s *BannersService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/banners/count", nil)
 }

@@ -139,9 +139,9 @@ type BlogPostUpdate struct {
 //
 // The list is in published_date order, newest first, so All walks by page.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *BlogPostsService) List(ctx context.Context, filter *BlogPostFilter) ([]BlogPost, *Response, error) {
 	return listPage[BlogPost](ctx, s.client, "/v2/blog/posts", filter)
 }
@@ -154,6 +154,10 @@ func (s *BlogPostsService) List(ctx context.Context, filter *BlogPostFilter) ([]
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *BlogPostsService) All(ctx context.Context, filter *BlogPostFilter) iter.Seq2[BlogPost, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -164,8 +168,10 @@ func (s *BlogPostsService) All(ctx context.Context, filter *BlogPostFilter) iter
 // published_date in a request, supply it as a flat date string (not an
 // object) in valid RFC 2822 .
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *BlogPostsService) Create(ctx context.Context, post BlogPostCreate) (*BlogPost, *Response, error) {
 	return getOneV2[BlogPost](ctx, s.client, http.MethodPost, "/v2/blog/posts", nil, post)
@@ -190,7 +196,9 @@ func (s *BlogPostsService) Get(ctx context.Context, id int) (*BlogPost, *Respons
 // provide a flat date string (not an object) in valid RFC 2822 .
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *BlogPostsService) Update(ctx context.Context, id int, post BlogPostUpdate) (*BlogPost, *Response, error) {
 	if err := checkPath("BlogPosts.Update", "ID", id); err != nil {
 		return nil, &Response{}, err
@@ -215,9 +223,8 @@ func (s *BlogPostsService) Delete(ctx context.Context, id int) (*Response, error
 //
 // Returns a count of all Blog Posts.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_content_read_only nor the
+// store_v2_content scope gets an error matching ErrForbidden.
 func (s *BlogPostsService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/blog/posts/count", nil)
 }

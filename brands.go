@@ -134,6 +134,10 @@ type BrandDeleteFilter struct {
 }
 
 // List returns one page of brands: GET /v3/catalog/brands.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *BrandsService) List(ctx context.Context, filter *BrandFilter) ([]Brand, *Response, error) {
 	return listV3[Brand](ctx, s.client, brandsPath, filter)
 }
@@ -148,6 +152,11 @@ func (s *BrandsService) List(ctx context.Context, filter *BrandFilter) ([]Brand,
 // walks by page offset instead; then a brand deleted during the walk from
 // a page already read makes it skip one brand, and a brand created on such
 // a page makes it yield one brand twice.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *BrandsService) All(ctx context.Context, filter *BrandFilter) iter.Seq2[Brand, error] {
 	if filter != nil && (filter.Sort != "" || filter.Direction == Desc || filter.Page > 1) {
 		return walk(ctx, s.client, filter, MaxPageSize, s.List)
@@ -158,6 +167,9 @@ func (s *BrandsService) All(ctx context.Context, filter *BrandFilter) iter.Seq2[
 }
 
 // Get returns one brand: GET /v3/catalog/brands/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *BrandsService) Get(ctx context.Context, id int) (*Brand, *Response, error) {
 	if err := checkID("Brands.Get", "brand id", id); err != nil {
 		return nil, &Response{}, err
@@ -169,6 +181,14 @@ func (s *BrandsService) Get(ctx context.Context, id int) (*Brand, *Response, err
 // 409 (errors.Is(err, ErrConflict)). On a 207 the brand was created but
 // part of it (its image) was not saved: the brand is returned beside a
 // *MultiStatusError.
+//
+// A name that is empty or longer than 255 characters is refused before
+// anything is sent (ErrInvalidRequest). Input BigCommerce refuses is an error
+// matching ErrUnprocessable (422, or 400 for a malformed body), with the
+// fields at fault in *Error.Fields. If the request may have reached
+// BigCommerce and no answer proves its fate (a 5xx, a cut connection), the
+// error matches ErrOutcomeUnknown and the SDK does not resend it: check before
+// sending it again.
 func (s *BrandsService) Create(ctx context.Context, brand BrandCreate) (*Brand, *Response, error) {
 	const op = "Brands.Create"
 	if err := checkBrandName(op, brand.Name); err != nil {
@@ -178,6 +198,12 @@ func (s *BrandsService) Create(ctx context.Context, brand BrandCreate) (*Brand, 
 }
 
 // Update changes a brand: PUT /v3/catalog/brands/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A Name set
+// to empty or to more than 255 characters is refused the same way. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a
+// malformed body), with the fields at fault in *Error.Fields.
 func (s *BrandsService) Update(ctx context.Context, id int, brand BrandUpdate) (*Brand, *Response, error) {
 	const op = "Brands.Update"
 	if err := checkID(op, "brand id", id); err != nil {
@@ -192,6 +218,9 @@ func (s *BrandsService) Update(ctx context.Context, id int, brand BrandUpdate) (
 }
 
 // Delete deletes one brand: DELETE /v3/catalog/brands/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *BrandsService) Delete(ctx context.Context, id int) (*Response, error) {
 	if err := checkID("Brands.Delete", "brand id", id); err != nil {
 		return &Response{}, err
@@ -202,6 +231,9 @@ func (s *BrandsService) Delete(ctx context.Context, id int) (*Response, error) {
 // DeleteWhere deletes the brands matching filter: DELETE
 // /v3/catalog/brands?name=...[&page_title=...]. filter.Name is required;
 // an unfiltered delete is refused before anything is sent.
+//
+// A nil filter or an empty Name is refused before anything is sent
+// (ErrInvalidRequest).
 func (s *BrandsService) DeleteWhere(ctx context.Context, filter *BrandDeleteFilter) (*Response, error) {
 	const op = "Brands.DeleteWhere"
 	if filter == nil || strings.TrimSpace(filter.Name) == "" {

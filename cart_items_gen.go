@@ -271,9 +271,11 @@ type CartVersion struct {
 // the cart changed since that version.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *CartItemsService) Create(ctx context.Context, cartID string, items CartItemsCreate, opts *CartOptions) (*Cart, *Response, error) {
 	if err := checkPathText("CartItems.Create", "cartId", cartID); err != nil {
@@ -291,7 +293,9 @@ func (s *CartItemsService) Create(ctx context.Context, cartID string, items Cart
 // (409) when the cart changed since that version.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CartItemsService) Update(ctx context.Context, cartID, itemID string, item CartItemUpdate, opts *CartOptions) (*Cart, *Response, error) {
 	if err := checkPathText("CartItems.Update", "cartId", cartID); err != nil {
 		return nil, &Response{}, err
@@ -313,7 +317,9 @@ func (s *CartItemsService) Update(ctx context.Context, cartID, itemID string, it
 //
 // When BigCommerce answers 204 No Content, the cart is nil and the error nil.
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CartItemsService) Delete(ctx context.Context, cartID, itemID string, version CartVersion, opts *CartOptions) (*Cart, *Response, error) {
 	if err := checkPathText("CartItems.Delete", "cartId", cartID); err != nil {
 		return nil, &Response{}, err

@@ -125,8 +125,8 @@ type CartMetafieldUpdate struct {
 	Value *string `json:"value,omitempty"`
 }
 
-// CartMetafieldAllFilter selects what CartMetafields.ListAll lists (GET
-// /v3/carts/metafields). The zero value selects everything.
+// CartMetafieldAllFilter selects what CartMetafields.ListAcrossCarts lists
+// (GET /v3/carts/metafields). The zero value selects everything.
 type CartMetafieldAllFilter struct {
 	// DateCreatedMax (date_created:max) 'Query parameter that lets you filter by
 	// the maximum date created, for example, 2024-05-14T09:34:00 or 2024-05-14.
@@ -216,7 +216,10 @@ type CartMetafieldBatchUpdate struct {
 // Get a cart's metafields.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. A negative Page
+// or Limit, or a Limit above the endpoint's maximum, is refused before
+// anything is sent (ErrInvalidRequest). A filter value BigCommerce rejects is
+// an error matching ErrUnprocessable.
 func (s *CartMetafieldsService) List(ctx context.Context, cartID string, filter *CartMetafieldFilter) ([]CartMetafield, *Response, error) {
 	if err := checkPathText("CartMetafields.List", "cart_id", cartID); err != nil {
 		return nil, &Response{}, err
@@ -231,6 +234,12 @@ func (s *CartMetafieldsService) List(ctx context.Context, cartID string, filter 
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
+//
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound. A negative Page
+// or Limit, or a Limit above the endpoint's maximum, is refused before
+// anything is sent (ErrInvalidRequest). A filter value BigCommerce rejects is
+// an error matching ErrUnprocessable.
 func (s *CartMetafieldsService) All(ctx context.Context, cartID string, filter *CartMetafieldFilter) iter.Seq2[CartMetafield, error] {
 	if err := checkPathText("CartMetafields.All", "cart_id", cartID); err != nil {
 		return refused[CartMetafield](err)
@@ -247,9 +256,11 @@ func (s *CartMetafieldsService) All(ctx context.Context, cartID string, filter *
 // Cart.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *CartMetafieldsService) Create(ctx context.Context, cartID string, metafield CartMetafieldCreate) (*CartMetafield, *Response, error) {
 	if err := checkPathText("CartMetafields.Create", "cart_id", cartID); err != nil {
@@ -265,7 +276,8 @@ func (s *CartMetafieldsService) Create(ctx context.Context, cartID string, metaf
 //
 // An id of 0 or less, or an empty one, is refused before anything is sent
 // (ErrInvalidRequest); an id BigCommerce does not know is an error matching
-// ErrNotFound.
+// ErrNotFound. A negative Page or Limit, or a Limit above the endpoint's
+// maximum, is refused before anything is sent (ErrInvalidRequest).
 func (s *CartMetafieldsService) Get(ctx context.Context, cartID string, metafieldID int, opts *CartMetafieldOptions) (*CartMetafield, *Response, error) {
 	if err := checkPathText("CartMetafields.Get", "cart_id", cartID); err != nil {
 		return nil, &Response{}, err
@@ -283,7 +295,9 @@ func (s *CartMetafieldsService) Get(ctx context.Context, cartID string, metafiel
 //
 // An id of 0 or less, or an empty one, is refused before anything is sent
 // (ErrInvalidRequest); an id BigCommerce does not know is an error matching
-// ErrNotFound.
+// ErrNotFound. Input BigCommerce refuses is an error matching
+// ErrUnprocessable (422, or 400 for a malformed body), with the fields at
+// fault in *Error.Fields.
 func (s *CartMetafieldsService) Update(ctx context.Context, cartID string, metafieldID int, metafield CartMetafieldUpdate) (*CartMetafield, *Response, error) {
 	if err := checkPathText("CartMetafields.Update", "cart_id", cartID); err != nil {
 		return nil, &Response{}, err
@@ -312,26 +326,46 @@ func (s *CartMetafieldsService) Delete(ctx context.Context, cartID string, metaf
 	return s.client.call(ctx, http.MethodDelete, "/v3/carts/"+url.PathEscape(cartID)+"/metafields/"+strconv.Itoa(metafieldID), nil, nil, nil)
 }
 
-// ListAll returns one page of cart metafields: GET /v3/carts/metafields.
+// ListAcrossCarts returns one page of cart metafields: GET
+// /v3/carts/metafields.
 //
 // Get all cart metafields.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
-func (s *CartMetafieldsService) ListAll(ctx context.Context, filter *CartMetafieldAllFilter) ([]CartMetafield, *Response, error) {
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
+func (s *CartMetafieldsService) ListAcrossCarts(ctx context.Context, filter *CartMetafieldAllFilter) ([]CartMetafield, *Response, error) {
 	return listV3[CartMetafield](ctx, s.client, "/v3/carts/metafields", filter)
 }
 
-// AllCarts iterates over every cart metafield: GET /v3/carts/metafields, 250
-// per page unless filter.Limit is set. The filter is not modified; a page
-// request's error (an *Error, such as ErrForbidden for a missing scope, or a
-// *RateLimitError) is yielded once and ends the walk.
+// AllAcrossCarts iterates over every cart metafield: GET
+// /v3/carts/metafields, 250 per page unless filter.Limit is set. The filter
+// is not modified; a page request's error (an *Error, such as ErrForbidden
+// for a missing scope, or a *RateLimitError) is yielded once and ends the
+// walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
+func (s *CartMetafieldsService) AllAcrossCarts(ctx context.Context, filter *CartMetafieldAllFilter) iter.Seq2[CartMetafield, error] {
+	return walkCursor(ctx, filter, s.ListAcrossCarts, func(f *CartMetafieldAllFilter) *string { return &f.After })
+}
+
+// ListAll is the former name of ListAcrossCarts.
+//
+// Deprecated: Use ListAcrossCarts.
+func (s *CartMetafieldsService) ListAll(ctx context.Context, filter *CartMetafieldAllFilter) ([]CartMetafield, *Response, error) {
+	return s.ListAcrossCarts(ctx, filter)
+}
+
+// AllCarts is the former name of AllAcrossCarts.
+//
+// Deprecated: Use AllAcrossCarts.
 func (s *CartMetafieldsService) AllCarts(ctx context.Context, filter *CartMetafieldAllFilter) iter.Seq2[CartMetafield, error] {
-	return walkCursor(ctx, filter, s.ListAll, func(f *CartMetafieldAllFilter) *string { return &f.After })
+	return s.AllAcrossCarts(ctx, filter)
 }
 
 // CreateMany creates cart metafields in batches: POST /v3/carts/metafields.
@@ -365,7 +399,8 @@ func (s *CartMetafieldsService) UpdateMany(ctx context.Context, items []CartMeta
 	return writeBatch[CartMetafieldBatchUpdate, CartMetafield](ctx, s.client, http.MethodPut, "/v3/carts/metafields", items, 50, cap(s.client.sem))
 }
 
-// DeleteMany deletes ints in batches: DELETE /v3/carts/metafields.
+// DeleteMany deletes cart metafields by id in batches: DELETE
+// /v3/carts/metafields.
 //
 // Delete all cart metafields.
 //
@@ -374,8 +409,8 @@ func (s *CartMetafieldsService) UpdateMany(ctx context.Context, items []CartMeta
 //
 // Items are sent 50 per request, as many at once as the client's
 // WithMaxConcurrency allows. Failures come back as one *BatchError naming
-// items by their index in items; items of a request whose fate is unknown are
+// items by their index in ids; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
-func (s *CartMetafieldsService) DeleteMany(ctx context.Context, items []int) (*Response, error) {
-	return writeBatchUnread(ctx, s.client, http.MethodDelete, "/v3/carts/metafields", items, 50, cap(s.client.sem))
+func (s *CartMetafieldsService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
+	return writeBatchUnread(ctx, s.client, http.MethodDelete, "/v3/carts/metafields", ids, 50, cap(s.client.sem))
 }

@@ -52,9 +52,8 @@ type CartSettingsChannelUpdate struct {
 // & Settings | modify | store_v2_information| |Information & Settings |
 // read-only| store_v2_information|.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *CartSettingsService) Get(ctx context.Context) (*CartSettingsGlobal, *Response, error) {
 	return getOne[CartSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/carts/settings", nil, nil)
 }
@@ -66,8 +65,8 @@ func (s *CartSettingsService) Get(ctx context.Context) (*CartSettingsGlobal, *Re
 // |Information & Settings | modify | store_v2_information| |Information &
 // Settings | read-only| store_v2_information|.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *CartSettingsService) Update(ctx context.Context, global CartSettingsGlobalUpdate) (*CartSettingsGlobal, *Response, error) {
 	return getOne[CartSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/carts/settings", nil, global)
 }
@@ -100,7 +99,9 @@ func (s *CartSettingsService) GetChannel(ctx context.Context, channelID int) (*C
 // store_v2_information|.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CartSettingsService) UpdateChannel(ctx context.Context, channelID int, channel CartSettingsChannelUpdate) (*CartSettingsChannel, *Response, error) {
 	if err := checkPath("CartSettings.UpdateChannel", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

@@ -487,6 +487,15 @@ type CartCreateLineItemOptionSelection struct {
 	ValueID *int `json:"valueId,omitempty"`
 }
 
+// Values for the Include field (a StringList) of CartOptions: the
+// sub-resources BigCommerce adds to the answer when asked.
+const (
+	CartIncludeRedirectURLs                  = "redirect_urls"
+	CartIncludeLineItemsPhysicalItemsOptions = "line_items.physical_items.options"
+	CartIncludeLineItemsDigitalItemsOptions  = "line_items.digital_items.options"
+	CartIncludePromotionsBanners             = "promotions.banners"
+)
+
 // CartOptions are the query options of Carts.Create (POST /v3/carts).
 type CartOptions struct {
 	// Include (include) redirect_urls: Create a direct link to a cart.
@@ -537,8 +546,10 @@ type CartRedirectURLsCreateQueryParams struct {
 // Creates a Cart. Required Fields |Field|Details| |-|-| |line_item|Specifies
 // a line item.| |custom_items|Specifies a custom item.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *CartsService) Create(ctx context.Context, cart CartCreate, opts *CartOptions) (*Cart, *Response, error) {
 	return getOne[Cart](ctx, s.client, http.MethodPost, "/v3/carts", opts, cart)
@@ -567,7 +578,9 @@ func (s *CartsService) Get(ctx context.Context, cartID string, opts *CartOptions
 // since that version.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CartsService) Update(ctx context.Context, cartID string, cart CartUpdate, opts *CartOptions) (*Cart, *Response, error) {
 	if err := checkPathText("Carts.Update", "cartId", cartID); err != nil {
 		return nil, &Response{}, err
@@ -598,9 +611,11 @@ func (s *CartsService) Delete(ctx context.Context, cartID string) (*Response, er
 // cart on the storefront.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *CartsService) CreateRedirectURLs(ctx context.Context, cartID string, urls CartRedirectURLsCreate) (*CartRedirectURLs, *Response, error) {
 	if err := checkPathText("Carts.CreateRedirectURLs", "cartId", cartID); err != nil {

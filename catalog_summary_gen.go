@@ -46,9 +46,8 @@ type CatalogSummary struct {
 // "lowest_variant_price" - "oldest_variant_date" - "newest_variant_date"
 // -….
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_products_read_only nor the
+// store_v2_products scope gets an error matching ErrForbidden.
 func (s *CatalogSummaryService) Get(ctx context.Context) (*CatalogSummary, *Response, error) {
 	return getOne[CatalogSummary](ctx, s.client, http.MethodGet, "/v3/catalog/summary", nil, nil)
 }

@@ -2,6 +2,7 @@ package bigcommerce
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"net/http"
 	"strconv"
@@ -18,15 +19,16 @@ import (
 // endpoints, which BigCommerce has deprecated in favour of these: they see
 // only the first channel's tree.
 //
-// Batch writes (Create, Update, UpsertTrees) take any number of items and
-// send them in chunks; a chunk BigCommerce rejects fails its items in a
-// *BatchError by input index, the other chunks are still sent.
+// Create, Update and Delete write one category. Batch writes (CreateMany,
+// UpdateMany, UpsertTrees) take any number of items and send them in
+// chunks; a chunk BigCommerce rejects fails its items in a *BatchError by
+// input index, the other chunks are still sent.
 type CategoriesService service
 
 const (
-	// CategoryBatchSize is how many categories Create and Update send per
-	// request. The spec documents no per-request limit for categories, so
-	// the SDK uses the trees endpoint's documented 50.
+	// CategoryBatchSize is how many categories CreateMany and UpdateMany
+	// send per request. The spec documents no per-request limit for
+	// categories, so the SDK uses the trees endpoint's documented 50.
 	CategoryBatchSize = 50
 	// CategoryTreeBatchSize is the most trees PUT /v3/catalog/trees accepts
 	// in one request ("Batches are limited to 50 trees").
@@ -148,8 +150,9 @@ type CategoryCreate struct {
 	CategoryFields
 }
 
-// CategoryUpdate is one category change for Update (UpdateCategories).
-// CategoryID is required; nil fields are left unchanged.
+// CategoryUpdate is one category change for Update or UpdateMany
+// (UpdateCategories). CategoryID is required by UpdateMany (Update sets it
+// from its id); nil fields are left unchanged.
 type CategoryUpdate struct {
 	// CategoryID is the category to change (required).
 	CategoryID int `json:"category_id"`
@@ -282,6 +285,10 @@ type CategoryNode struct {
 }
 
 // List returns one page of categories: GET /v3/catalog/trees/categories.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CategoriesService) List(ctx context.Context, filter *CategoryFilter) ([]Category, *Response, error) {
 	return listV3[Category](ctx, s.client, treeCategoriesPath, filter)
 }
@@ -294,11 +301,53 @@ func (s *CategoriesService) List(ctx context.Context, filter *CategoryFilter) ([
 // page already read makes it skip one category; one created in the middle
 // of that order makes it yield one category twice. For an exact snapshot
 // of one tree's structure use GetTree, which answers in one request.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *CategoriesService) All(ctx context.Context, filter *CategoryFilter) iter.Seq2[Category, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
-// Create creates categories: POST /v3/catalog/trees/categories, in chunks
+// Get returns one category: GET /v3/catalog/trees/categories?category_id:in={id}
+// (the category-trees API has no single-category endpoint). An id of 0 or
+// less is refused before anything is sent (ErrInvalidRequest); when no
+// category has that id the error matches ErrNotFound (an *Error with
+// StatusCode 404 made by the SDK: BigCommerce answers an empty list).
+func (s *CategoriesService) Get(ctx context.Context, id int) (*Category, *Response, error) {
+	const op = "Categories.Get"
+	if err := checkID(op, "category id", id); err != nil {
+		return nil, &Response{}, err
+	}
+	list, resp, err := s.List(ctx, &CategoryFilter{CategoryIDIn: IntList{id}})
+	if err != nil {
+		return nil, resp, err
+	}
+	for i := range list {
+		if list[i].CategoryID == id {
+			return &list[i], resp, nil
+		}
+	}
+	return nil, resp, notFoundError(http.MethodGet, treeCategoriesPath, fmt.Sprintf("no category with id %d", id))
+}
+
+// Create creates one category: POST /v3/catalog/trees/categories with a
+// one-item batch. It needs Name and TreeID or ParentID; a wrong field is a
+// *ValidationError (ErrInvalidRequest) and nothing is sent. A category
+// BigCommerce refuses is an error matching ErrUnprocessable with the fields
+// in *Error.Fields. If the request may have reached BigCommerce and no
+// answer proves its fate (a 5xx, a cut connection), the error matches
+// ErrOutcomeUnknown and the SDK does not resend it: look the category up by
+// name before sending it again.
+func (s *CategoriesService) Create(ctx context.Context, category CategoryCreate) (*Category, *Response, error) {
+	if err := checkCategoryCreate("Categories.Create", 0, category); err != nil {
+		return nil, &Response{}, err
+	}
+	return oneOf(s.CreateMany(ctx, []CategoryCreate{category}))
+}
+
+// CreateMany creates categories: POST /v3/catalog/trees/categories, in chunks
 // of CategoryBatchSize. It returns the created categories in input order
 // and a *BatchError naming each input index that failed. On a 207 the
 // categories BigCommerce created are returned; the items the 207 names by
@@ -306,32 +355,44 @@ func (s *CategoriesService) All(ctx context.Context, filter *CategoryFilter) ite
 // BatchError.Unknown (UnknownIndexes), since any may have been created:
 // match results to inputs by name before resending them.
 // Each item needs Name and TreeID or ParentID, or nothing is sent.
-func (s *CategoriesService) Create(ctx context.Context, categories []CategoryCreate) ([]Category, *Response, error) {
-	const op = "Categories.Create"
+func (s *CategoriesService) CreateMany(ctx context.Context, categories []CategoryCreate) ([]Category, *Response, error) {
+	const op = "Categories.CreateMany"
 	if len(categories) == 0 {
 		return nil, &Response{}, invalid(op, "no categories given")
 	}
 	for i, c := range categories {
-		if err := checkCategoryName(op, i, c.Name); err != nil {
+		if err := checkCategoryCreate(op, i, c); err != nil {
 			return nil, &Response{}, err
-		}
-		// The spec's CreateCategories schema has an anyOf whose one branch
-		// requires both tree_id and parent_id, while its descriptions ask
-		// for tree_id (top level) or parent_id (a child): the SDK follows
-		// the descriptions (see specExceptions).
-		if c.TreeID <= 0 && c.ParentID <= 0 {
-			return nil, &Response{}, invalid(op, "category %d: set TreeID or ParentID", i)
 		}
 	}
 	return writeBatch[CategoryCreate, Category](ctx, s.client, http.MethodPost, treeCategoriesPath, categories, CategoryBatchSize, cap(s.client.sem))
 }
 
-// Update changes categories: PUT /v3/catalog/trees/categories, in chunks
+// Update changes one category: PUT /v3/catalog/trees/categories with a
+// one-item batch. BigCommerce answers without the category, so only the
+// *Response is returned. category.CategoryID may be left 0 (if set, it must
+// equal id). An id of 0 or less is refused before anything is sent
+// (ErrInvalidRequest); an unknown id, or a change BigCommerce refuses, is an
+// error matching ErrUnprocessable, not ErrNotFound
+// (category-trees_catalog.v3.yml lists 422, not 404, for this batch endpoint).
+func (s *CategoriesService) Update(ctx context.Context, id int, category CategoryUpdate) (*Response, error) {
+	const op = "Categories.Update"
+	if err := checkID(op, "category id", id); err != nil {
+		return &Response{}, err
+	}
+	if category.CategoryID != 0 && category.CategoryID != id {
+		return &Response{}, invalid(op, "the update's CategoryID (%d) differs from the category id (%d)", category.CategoryID, id)
+	}
+	category.CategoryID = id
+	return oneErr(s.UpdateMany(ctx, []CategoryUpdate{category}))
+}
+
+// UpdateMany changes categories: PUT /v3/catalog/trees/categories, in chunks
 // of CategoryBatchSize. BigCommerce answers without the categories, so only
 // the last *Response is returned, with a *BatchError naming each input
 // index that failed. Every item needs a CategoryID, or nothing is sent.
-func (s *CategoriesService) Update(ctx context.Context, categories []CategoryUpdate) (*Response, error) {
-	const op = "Categories.Update"
+func (s *CategoriesService) UpdateMany(ctx context.Context, categories []CategoryUpdate) (*Response, error) {
+	const op = "Categories.UpdateMany"
 	if len(categories) == 0 {
 		return &Response{}, invalid(op, "no categories given")
 	}
@@ -349,11 +410,28 @@ func (s *CategoriesService) Update(ctx context.Context, categories []CategoryUpd
 	return resp, err
 }
 
-// Delete deletes categories by id: DELETE
+// Delete deletes one category: DELETE
+// /v3/catalog/trees/categories?category_id:in={id}. An id of 0 or less is
+// refused before anything is sent (ErrInvalidRequest). BigCommerce answers
+// whether or not the category existed, so deleting an unknown id is not an
+// error.
+func (s *CategoriesService) Delete(ctx context.Context, id int) (*Response, error) {
+	if err := checkID("Categories.Delete", "category id", id); err != nil {
+		return &Response{}, err
+	}
+	return oneErr(s.DeleteMany(ctx, id))
+}
+
+// DeleteMany deletes categories by id: DELETE
 // /v3/catalog/trees/categories?category_id:in=..., 50 ids per request. At
 // least one id is required, and every id must be positive.
-func (s *CategoriesService) Delete(ctx context.Context, ids ...int) (*Response, error) {
-	return deleteIDs(ctx, s.client, "Categories.Delete", treeCategoriesPath, ids, deleteIDChunk, cap(s.client.sem), func(chunk []int) any {
+//
+// No ids, or an id of 0 or less, is refused before anything is sent
+// (ErrInvalidRequest). The ids of a request that failed come back as one
+// *BatchError naming them by their index in ids. BigCommerce answers whether
+// or not a category existed, so an unknown id is not an error.
+func (s *CategoriesService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
+	return deleteIDs(ctx, s.client, "Categories.DeleteMany", treeCategoriesPath, ids, deleteIDChunk, cap(s.client.sem), func(chunk []int) any {
 		return &CategoryDeleteFilter{CategoryIDIn: chunk}
 	})
 }
@@ -362,11 +440,20 @@ func (s *CategoriesService) Delete(ctx context.Context, ids ...int) (*Response, 
 // /v3/catalog/trees/categories?... . TreeIDIn deletes whole trees'
 // categories, ParentIDIn whole branches. An empty filter is refused before
 // anything is sent.
+//
+// A nil or empty filter is refused before anything is sent
+// (ErrInvalidRequest): BigCommerce would apply an unfiltered DELETE to every
+// category. A filter value BigCommerce rejects is an error matching
+// ErrUnprocessable.
 func (s *CategoriesService) DeleteWhere(ctx context.Context, filter *CategoryDeleteFilter) (*Response, error) {
 	return deleteWhere(ctx, s.client, "Categories.DeleteWhere", treeCategoriesPath, filter)
 }
 
 // ListTrees returns one page of category trees: GET /v3/catalog/trees.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CategoriesService) ListTrees(ctx context.Context, filter *CategoryTreeFilter) ([]CategoryTree, *Response, error) {
 	return listV3[CategoryTree](ctx, s.client, treesPath, filter)
 }
@@ -376,6 +463,11 @@ func (s *CategoriesService) ListTrees(ctx context.Context, filter *CategoryTreeF
 // nearly always one page; the walk is by page offset (the endpoint has no
 // id bound), so a tree deleted during a multi-page walk can make it skip
 // one.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *CategoriesService) AllTrees(ctx context.Context, filter *CategoryTreeFilter) iter.Seq2[CategoryTree, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListTrees)
 }
@@ -407,27 +499,38 @@ func (s *CategoriesService) UpsertTrees(ctx context.Context, trees []CategoryTre
 // DeleteTrees deletes category trees and their categories by id: DELETE
 // /v3/catalog/trees?id:in=..., 50 ids per request. At least one id is
 // required: the SDK never sends the unfiltered DELETE.
+//
+// No ids, or an id of 0 or less, is refused before anything is sent
+// (ErrInvalidRequest). The ids of a request that failed come back as one
+// *BatchError naming them by their index in ids.
 func (s *CategoriesService) DeleteTrees(ctx context.Context, ids ...int) (*Response, error) {
 	return deleteIDs(ctx, s.client, "Categories.DeleteTrees", treesPath, ids, deleteIDChunk, cap(s.client.sem), idInQuery)
 }
 
+// CategoryTreeGetOptions are the query options of GetTree (GET
+// /v3/catalog/trees/{tree_id}/categories).
+type CategoryTreeGetOptions struct {
+	// Depth limits how many levels come back; 0 means all.
+	Depth int `url:"depth,omitempty"`
+}
+
 // GetTree returns one tree's categories as nested nodes, top-level
-// categories first: GET /v3/catalog/trees/{tree_id}/categories. depth
-// limits how many levels come back; 0 means all. BigCommerce allows only
-// one concurrent request to this endpoint.
-func (s *CategoriesService) GetTree(ctx context.Context, treeID, depth int) ([]CategoryNode, *Response, error) {
+// categories first: GET /v3/catalog/trees/{tree_id}/categories. opts may be
+// nil (every level). BigCommerce allows only one concurrent request to
+// this endpoint. A tree id of 0 or less, or a negative Depth, is refused
+// before anything is sent (ErrInvalidRequest); a tree BigCommerce does not
+// know is an error matching ErrNotFound.
+func (s *CategoriesService) GetTree(ctx context.Context, treeID int, opts *CategoryTreeGetOptions) ([]CategoryNode, *Response, error) {
 	const op = "Categories.GetTree"
 	if err := checkID(op, "tree id", treeID); err != nil {
 		return nil, &Response{}, err
 	}
-	if depth < 0 {
-		return nil, &Response{}, invalid(op, "depth must be 0 (all levels) or more, got %d", depth)
-	}
 	var q any
-	if depth > 0 {
-		q = &struct {
-			Depth int `url:"depth"`
-		}{depth}
+	if opts != nil {
+		if opts.Depth < 0 {
+			return nil, &Response{}, invalid(op, "Depth must be 0 (all levels) or more, got %d", opts.Depth)
+		}
+		q = opts
 	}
 	path := treesPath + "/" + strconv.Itoa(treeID) + "/categories"
 	nodes, resp, err := getV3[[]CategoryNode](ctx, s.client, http.MethodGet, path, q, nil)
@@ -466,6 +569,21 @@ func NestCategories(categories []Category) []*CategoryBranch {
 		roots = append(roots, b)
 	}
 	return roots
+}
+
+// checkCategoryCreate checks item i of a create.
+func checkCategoryCreate(op string, i int, c CategoryCreate) error {
+	if err := checkCategoryName(op, i, c.Name); err != nil {
+		return err
+	}
+	// The spec's CreateCategories schema has an anyOf whose one branch
+	// requires both tree_id and parent_id, while its descriptions ask
+	// for tree_id (top level) or parent_id (a child): the SDK follows
+	// the descriptions (see specExceptions).
+	if c.TreeID <= 0 && c.ParentID <= 0 {
+		return invalid(op, "category %d: set TreeID or ParentID", i)
+	}
+	return nil
 }
 
 func checkCategoryName(op string, i int, name string) error {

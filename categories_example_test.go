@@ -28,7 +28,7 @@ func fakeStoreClient() *bigcommerce.Client {
 // GetTree gives one tree's categories nested, in one request.
 func ExampleCategoriesService_GetTree() {
 	client := fakeStoreClient()
-	nodes, _, err := client.Categories.GetTree(context.Background(), 1, 0)
+	nodes, _, err := client.Categories.GetTree(context.Background(), 1, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

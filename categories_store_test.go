@@ -22,19 +22,19 @@ func TestIntegrationCategoryTrees(t *testing.T) {
 	if err != nil || len(eu) != 2 || eu[0].ID != 2 || eu[1].Name != "US" {
 		t.Fatalf("UpsertTrees = %+v, %v", eu, err)
 	}
-	created, _, err := c.Categories.Create(bigcommerce.Ctx(t), []bigcommerce.CategoryCreate{
+	created, _, err := c.Categories.CreateMany(bigcommerce.Ctx(t), []bigcommerce.CategoryCreate{
 		{Name: "Garden", TreeID: 2},
 		{Name: "Bath sheets", ParentID: 3, CategoryFields: bigcommerce.CategoryFields{IsVisible: bigcommerce.Ptr(false)}},
 	})
 	if err != nil || len(created) != 2 || created[0].TreeID != 2 || created[1].TreeID != 1 || created[1].IsVisible || created[1].URL.Path != "/bath/towels/bath-sheets/" {
 		t.Fatalf("Create = %+v, %v", created, err)
 	}
-	_, _, err = c.Categories.Create(bigcommerce.Ctx(t), []bigcommerce.CategoryCreate{{Name: "ok", TreeID: 1}, {Name: "bad", ParentID: 999}})
+	_, _, err = c.Categories.CreateMany(bigcommerce.Ctx(t), []bigcommerce.CategoryCreate{{Name: "ok", TreeID: 1}, {Name: "bad", ParentID: 999}})
 	var be *bigcommerce.BatchError
 	if !errors.As(err, &be) || len(be.Failures) != 2 {
 		t.Fatalf("Create with a missing parent: %v, want a *BatchError for both", err)
 	}
-	if _, err := c.Categories.Update(bigcommerce.Ctx(t), []bigcommerce.CategoryUpdate{{CategoryID: created[0].CategoryID, Name: bigcommerce.Ptr("Garden & Patio"), CategoryFields: bigcommerce.CategoryFields{SortOrder: bigcommerce.Ptr(4)}}}); err != nil {
+	if _, err := c.Categories.UpdateMany(bigcommerce.Ctx(t), []bigcommerce.CategoryUpdate{{CategoryID: created[0].CategoryID, Name: bigcommerce.Ptr("Garden & Patio"), CategoryFields: bigcommerce.CategoryFields{SortOrder: bigcommerce.Ptr(4)}}}); err != nil {
 		t.Fatal(err)
 	}
 	got, _, err := c.Categories.List(bigcommerce.Ctx(t), &bigcommerce.CategoryFilter{TreeIDIn: bigcommerce.IntList{2}})
@@ -42,14 +42,14 @@ func TestIntegrationCategoryTrees(t *testing.T) {
 		t.Fatalf("List tree 2 = %+v, %v", got, err)
 	}
 
-	nodes, _, err := c.Categories.GetTree(bigcommerce.Ctx(t), 1, 0)
+	nodes, _, err := c.Categories.GetTree(bigcommerce.Ctx(t), 1, nil)
 	if err != nil || len(nodes) != 2 || nodes[0].Name != "Bath" || nodes[0].Children[0].Name != "Towels" || len(nodes[0].Children[0].Children) != 2 {
 		t.Fatalf("GetTree = %+v, %v", nodes, err)
 	}
 	if n := nodes[0].Children[0].Children[0]; n.Depth != 3 || fmt.Sprint(n.Path) != "[1 3]" {
 		t.Errorf("deep node = %+v", n)
 	}
-	shallow, _, err := c.Categories.GetTree(bigcommerce.Ctx(t), 1, 1)
+	shallow, _, err := c.Categories.GetTree(bigcommerce.Ctx(t), 1, &bigcommerce.CategoryTreeGetOptions{Depth: 1})
 	if err != nil || len(shallow) != 2 || len(shallow[0].Children) != 0 {
 		t.Errorf("GetTree depth 1 = %+v, %v", shallow, err)
 	}
@@ -68,7 +68,7 @@ func TestIntegrationCategoryTrees(t *testing.T) {
 	}
 
 	// Deleting Towels takes its subcategories with it.
-	if _, err := c.Categories.Delete(bigcommerce.Ctx(t), 3); err != nil {
+	if _, err := c.Categories.DeleteMany(bigcommerce.Ctx(t), 3); err != nil {
 		t.Fatal(err)
 	}
 	left, _, err := c.Categories.List(bigcommerce.Ctx(t), &bigcommerce.CategoryFilter{TreeIDIn: bigcommerce.IntList{1}})
@@ -78,7 +78,7 @@ func TestIntegrationCategoryTrees(t *testing.T) {
 	if _, err := c.Categories.DeleteTrees(bigcommerce.Ctx(t), 2); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := c.Categories.GetTree(bigcommerce.Ctx(t), 2, 0); !errors.Is(err, bigcommerce.ErrNotFound) {
+	if _, _, err := c.Categories.GetTree(bigcommerce.Ctx(t), 2, nil); !errors.Is(err, bigcommerce.ErrNotFound) {
 		t.Errorf("GetTree of a deleted tree: %v, want ErrNotFound", err)
 	}
 	if gone, _, _ := c.Categories.List(bigcommerce.Ctx(t), &bigcommerce.CategoryFilter{TreeIDIn: bigcommerce.IntList{2}}); len(gone) != 0 {

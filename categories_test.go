@@ -45,7 +45,7 @@ func TestCategoriesCreateChunksAndBody(t *testing.T) {
 	in[0].IsVisible = Ptr(false)
 	in[0].MetaKeywords = []string{"loofah"}
 	in[0].URL = &CategoryURL{Path: "/bath/"}
-	out, _, err := c.Categories.Create(ctx(t), in)
+	out, _, err := c.Categories.CreateMany(ctx(t), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func mustJSON(t *testing.T, v any) []byte {
 func TestCategoriesCreate422NamesItems(t *testing.T) {
 	c, mt := newTestClient(t)
 	mockJSON(mt, http.MethodPost, "/v3/catalog/trees/categories", 422, fixture(t, "categories/error_422.json"))
-	_, _, err := c.Categories.Create(ctx(t), []CategoryCreate{{Name: "a", TreeID: 1}, {Name: "b", ParentID: 2}})
+	_, _, err := c.Categories.CreateMany(ctx(t), []CategoryCreate{{Name: "a", TreeID: 1}, {Name: "b", ParentID: 2}})
 	var be *BatchError
 	if !errors.As(err, &be) || len(be.Failures) != 2 {
 		t.Fatalf("err = %v, want a *BatchError for both items", err)
@@ -97,7 +97,7 @@ func TestCategoriesCreate422NamesItems(t *testing.T) {
 func TestCategoriesCreate207FailsOnlyNamedItems(t *testing.T) {
 	c, mt := newTestClient(t)
 	mockJSON(mt, http.MethodPost, "/v3/catalog/trees/categories", 207, fixture(t, "categories/create_207.json"))
-	out, _, err := c.Categories.Create(ctx(t), []CategoryCreate{{Name: "Bath", TreeID: 1}, {Name: "Bath", TreeID: 1}})
+	out, _, err := c.Categories.CreateMany(ctx(t), []CategoryCreate{{Name: "Bath", TreeID: 1}, {Name: "Bath", TreeID: 1}})
 	var be *BatchError
 	if len(out) != 1 || out[0].CategoryID != 36 || !errors.As(err, &be) {
 		t.Fatalf("out %+v, err %v; want the created category and a *BatchError", out, err)
@@ -111,7 +111,7 @@ func TestCategoriesCreate207FailsOnlyNamedItems(t *testing.T) {
 func TestCategoriesCreate207WithoutIndexesWarnsOfPartialWrite(t *testing.T) {
 	c, mt := newTestClient(t)
 	mockJSON(mt, http.MethodPost, "/v3/catalog/trees/categories", 207, []byte(`{"data":[],"errors":{"status":422,"title":"something failed"},"meta":{"total":2,"success":1,"failed":1}}`))
-	_, _, err := c.Categories.Create(ctx(t), []CategoryCreate{{Name: "A", TreeID: 1}, {Name: "B", TreeID: 1}})
+	_, _, err := c.Categories.CreateMany(ctx(t), []CategoryCreate{{Name: "A", TreeID: 1}, {Name: "B", TreeID: 1}})
 	var be *BatchError
 	var ms *MultiStatusError
 	// Possibly written items are unknown, never failed (resendable).
@@ -126,12 +126,12 @@ func TestCategoriesUpdateAndDeletes(t *testing.T) {
 	put := mockJSON(mt, http.MethodPut, "/v3/catalog/trees/categories", 200, []byte(`{"meta":{"total":1,"success":1,"failed":0}}`))
 	del := mockJSON(mt, http.MethodDelete, "/v3/catalog/trees/categories", 202, []byte(`{"meta":{}}`))
 	delTrees := mockJSON(mt, http.MethodDelete, "/v3/catalog/trees", 204, nil)
-	if _, err := c.Categories.Update(ctx(t), []CategoryUpdate{{CategoryID: 12, ParentID: Ptr(0), CategoryFields: CategoryFields{SortOrder: Ptr(0)}}}); err != nil {
+	if _, err := c.Categories.UpdateMany(ctx(t), []CategoryUpdate{{CategoryID: 12, ParentID: Ptr(0), CategoryFields: CategoryFields{SortOrder: Ptr(0)}}}); err != nil {
 		t.Fatal(err)
 	}
 	assertJSONBody(t, put.last(t).Body, `[{"category_id":12,"parent_id":0,"sort_order":0}]`)
 
-	if _, err := c.Categories.Delete(ctx(t), 3, 4); err != nil {
+	if _, err := c.Categories.DeleteMany(ctx(t), 3, 4); err != nil {
 		t.Fatal(err)
 	}
 	if r := del.last(t); r.Raw != "category_id:in=3,4" {
@@ -170,7 +170,7 @@ func TestCategoryTrees(t *testing.T) {
 	}
 	assertJSONBody(t, put.last(t).Body, `[{"name":"EU","channels":[2]},{"id":1,"name":"US"}]`)
 
-	nodes, _, err := c.Categories.GetTree(ctx(t), 1, 2)
+	nodes, _, err := c.Categories.GetTree(ctx(t), 1, &CategoryTreeGetOptions{Depth: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,20 +221,20 @@ func TestCategoriesValidation(t *testing.T) {
 		call func(c *Client) error
 		want string
 	}{
-		{"create none", func(c *Client) error { _, _, err := c.Categories.Create(ctx(t), nil); return err }, "no categories"},
+		{"create none", func(c *Client) error { _, _, err := c.Categories.CreateMany(ctx(t), nil); return err }, "no categories"},
 		{"create no tree", func(c *Client) error {
-			_, _, err := c.Categories.Create(ctx(t), []CategoryCreate{{Name: "a"}})
+			_, _, err := c.Categories.CreateMany(ctx(t), []CategoryCreate{{Name: "a"}})
 			return err
 		}, "TreeID or ParentID"},
 		{"create long name", func(c *Client) error {
-			_, _, err := c.Categories.Create(ctx(t), []CategoryCreate{{Name: strings.Repeat("n", 51), TreeID: 1}})
+			_, _, err := c.Categories.CreateMany(ctx(t), []CategoryCreate{{Name: strings.Repeat("n", 51), TreeID: 1}})
 			return err
 		}, "1 to 50"},
 		{"update no id", func(c *Client) error {
-			_, err := c.Categories.Update(ctx(t), []CategoryUpdate{{Name: Ptr("x")}})
+			_, err := c.Categories.UpdateMany(ctx(t), []CategoryUpdate{{Name: Ptr("x")}})
 			return err
 		}, "CategoryID"},
-		{"delete none", func(c *Client) error { _, err := c.Categories.Delete(ctx(t)); return err }, "unfiltered"},
+		{"delete none", func(c *Client) error { _, err := c.Categories.DeleteMany(ctx(t)); return err }, "unfiltered"},
 		{"delete where empty", func(c *Client) error {
 			_, err := c.Categories.DeleteWhere(ctx(t), &CategoryDeleteFilter{})
 			return err
@@ -249,7 +249,7 @@ func TestCategoriesValidation(t *testing.T) {
 			_, _, err := c.Categories.UpsertTrees(ctx(t), []CategoryTreeUpsert{{ID: 1, Name: "x", Channels: []int{1}}})
 			return err
 		}, "Channels must be empty"},
-		{"get tree 0", func(c *Client) error { _, _, err := c.Categories.GetTree(ctx(t), 0, 0); return err }, "positive id"},
+		{"get tree 0", func(c *Client) error { _, _, err := c.Categories.GetTree(ctx(t), 0, nil); return err }, "positive id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,7 +30,9 @@ type CategoryProductSortOrder struct {
 // per page.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest).
 func (s *CategoryProductSortOrdersService) List(ctx context.Context, categoryID int, filter *ListOptions) ([]CategoryProductSortOrder, *Response, error) {
 	if err := checkPath("CategoryProductSortOrders.List", "category id", categoryID); err != nil {
 		return nil, &Response{}, err
@@ -47,6 +49,11 @@ func (s *CategoryProductSortOrdersService) List(ctx context.Context, categoryID 
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest).
 func (s *CategoryProductSortOrdersService) All(ctx context.Context, categoryID int, filter *ListOptions) iter.Seq2[CategoryProductSortOrder, error] {
 	if err := checkPath("CategoryProductSortOrders.All", "category id", categoryID); err != nil {
 		return refused[CategoryProductSortOrder](err)

@@ -50,30 +50,46 @@ type ChannelCurrencyAssignmentWrite struct {
 	EnabledCurrencies []string `json:"enabled_currencies"`
 }
 
-// ListAll returns one page of channel currency assignments: GET
+// List returns one page of channel currency assignments: GET
 // /v3/channels/currency-assignments.
 //
 // Returns a list of currency assignments for all channels.
 //
 // The currency assignments of every channel, in one unpaged answer.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
-func (s *ChannelCurrencyAssignmentsService) ListAll(ctx context.Context) ([]ChannelCurrencyAssignment, *Response, error) {
+// A token with neither the store_channel_settings_read_only nor the
+// store_channel_settings scope gets an error matching ErrForbidden.
+func (s *ChannelCurrencyAssignmentsService) List(ctx context.Context) ([]ChannelCurrencyAssignment, *Response, error) {
 	return listV3[ChannelCurrencyAssignment](ctx, s.client, "/v3/channels/currency-assignments", (*ListOptions)(nil))
 }
 
-// AllChannels iterates over every channel currency assignment: GET
+// All iterates over every channel currency assignment: GET
 // /v3/channels/currency-assignments; a page request's error (an *Error, such
 // as ErrForbidden for a missing scope, or a *RateLimitError) is yielded once
 // and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
-func (s *ChannelCurrencyAssignmentsService) AllChannels(ctx context.Context) iter.Seq2[ChannelCurrencyAssignment, error] {
+//
+// A token with neither the store_channel_settings_read_only nor the
+// store_channel_settings scope gets an error matching ErrForbidden.
+func (s *ChannelCurrencyAssignmentsService) All(ctx context.Context) iter.Seq2[ChannelCurrencyAssignment, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ChannelCurrencyAssignment, *Response, error) {
-		return s.ListAll(ctx)
+		return s.List(ctx)
 	})
+}
+
+// ListAll is the former name of List.
+//
+// Deprecated: Use List.
+func (s *ChannelCurrencyAssignmentsService) ListAll(ctx context.Context) ([]ChannelCurrencyAssignment, *Response, error) {
+	return s.List(ctx)
+}
+
+// AllChannels is the former name of All.
+//
+// Deprecated: Use All.
+func (s *ChannelCurrencyAssignmentsService) AllChannels(ctx context.Context) iter.Seq2[ChannelCurrencyAssignment, error] {
+	return s.All(ctx)
 }
 
 // CreateMany creates channel currency assignments in batches: POST
@@ -138,7 +154,9 @@ func (s *ChannelCurrencyAssignmentsService) Get(ctx context.Context, channelID i
 // the currencies can be assigned to a channel.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -158,7 +176,9 @@ func (s *ChannelCurrencyAssignmentsService) Create(ctx context.Context, channelI
 // panel before the currencies can be assigned to a channel.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ChannelCurrencyAssignmentsService) Update(ctx context.Context, channelID int, write ChannelCurrencyAssignmentWrite) (*ChannelCurrencyAssignment, *Response, error) {
 	if err := checkPath("ChannelCurrencyAssignments.Update", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

@@ -100,7 +100,9 @@ func (s *ChannelSitesService) Get(ctx context.Context, channelID int) (*Site, *R
 // Alias of POST /sites. Creates a site for provided channel.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -117,7 +119,9 @@ func (s *ChannelSitesService) Create(ctx context.Context, channelID int, site Ch
 // modify the www prefix of the primary URL.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ChannelSitesService) Update(ctx context.Context, channelID int, site ChannelSiteUpdate) (*Site, *Response, error) {
 	if err := checkPath("ChannelSites.Update", "channel id", channelID); err != nil {
 		return nil, &Response{}, err
@@ -146,7 +150,9 @@ func (s *ChannelSitesService) Delete(ctx context.Context, channelID int) (*Respo
 // exactly as the customer enters them, similar to the "url" field.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ChannelSitesService) UpdateCheckoutURL(ctx context.Context, channelID int, url ChannelSiteCheckoutURL) (*Site, *Response, error) {
 	if err := checkPath("ChannelSites.UpdateCheckoutURL", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

@@ -127,8 +127,9 @@ type ChannelUpdate struct {
 // ChannelFilter selects channels for List and All (GET /v3/channels).
 // Dates are sent as RFC 3339.
 type ChannelFilter struct {
-	// Include "currencies" embeds Channel.Currencies.
-	Include string `url:"include,omitempty"`
+	// Include embeds sub-resources: ChannelIncludeCurrencies embeds
+	// Channel.Currencies.
+	Include StringList `url:"include,omitempty"`
 	// Available keeps channels that are (not) available: not deleted or
 	// terminated.
 	Available *bool `url:"available,omitempty"`
@@ -163,6 +164,10 @@ func (f *ChannelFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 const ChannelIncludeCurrencies = "currencies"
 
 // List returns one page of channels: GET /v3/channels.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ChannelsService) List(ctx context.Context, filter *ChannelFilter) ([]Channel, *Response, error) {
 	return listV3[Channel](ctx, s.client, channelsPath, filter)
 }
@@ -172,24 +177,40 @@ func (s *ChannelsService) List(ctx context.Context, filter *ChannelFilter) ([]Ch
 // page offset: a channel created or removed during a multi-page walk can
 // make it skip or repeat one channel. Stores have few channels, so this is
 // nearly always a single page.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *ChannelsService) All(ctx context.Context, filter *ChannelFilter) iter.Seq2[Channel, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
 // Get returns one channel with its currencies: GET
 // /v3/channels/{id}?include=currencies.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *ChannelsService) Get(ctx context.Context, id int) (*Channel, *Response, error) {
 	if err := checkID("Channels.Get", "channel id", id); err != nil {
 		return nil, &Response{}, err
 	}
 	q := &struct {
-		Include string `url:"include"`
-	}{ChannelIncludeCurrencies}
+		Include StringList `url:"include"`
+	}{StringList{ChannelIncludeCurrencies}}
 	return getOne[Channel](ctx, s.client, http.MethodGet, channelPath(id), q, nil)
 }
 
 // Create creates a channel: POST /v3/channels. Name, Type and Platform are
 // required; BigCommerce refuses some type and platform combinations (422).
+//
+// An empty Name, Type or Platform is refused before anything is sent
+// (ErrInvalidRequest). Input BigCommerce refuses is an error matching
+// ErrUnprocessable (422, or 400 for a malformed body), with the fields at
+// fault in *Error.Fields. If the request may have reached BigCommerce and no
+// answer proves its fate (a 5xx, a cut connection), the error matches
+// ErrOutcomeUnknown and the SDK does not resend it: check before sending it
+// again.
 func (s *ChannelsService) Create(ctx context.Context, ch ChannelCreate) (*Channel, *Response, error) {
 	const op = "Channels.Create"
 	switch {
@@ -205,6 +226,12 @@ func (s *ChannelsService) Create(ctx context.Context, ch ChannelCreate) (*Channe
 
 // Update changes a channel: PUT /v3/channels/{id}. A deleted or terminated
 // channel cannot be updated (422).
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. An update
+// that sets nothing, or sets an empty Name, is refused the same way. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a
+// malformed body), with the fields at fault in *Error.Fields.
 func (s *ChannelsService) Update(ctx context.Context, id int, ch ChannelUpdate) (*Channel, *Response, error) {
 	const op = "Channels.Update"
 	if err := checkID(op, "channel id", id); err != nil {

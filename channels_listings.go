@@ -164,6 +164,10 @@ func (f *ListingFilter) paging() (page, limit *int) { return &f.page, &f.Limit }
 // ListListings returns one page of a channel's listings: GET
 // /v3/channels/{id}/listings. An unknown channel gives an empty list, not
 // a 404.
+//
+// A channel id of 0 or less, or a negative After, is refused before anything
+// is sent (ErrInvalidRequest), and so is a bad page size. A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ChannelsService) ListListings(ctx context.Context, channelID int, filter *ListingFilter) ([]Listing, *Response, error) {
 	const op = "Channels.ListListings"
 	if err := checkID(op, "channel id", channelID); err != nil {
@@ -180,6 +184,10 @@ func (s *ChannelsService) ListListings(ctx context.Context, channelID int, filte
 // each page asking for the listings after the last listing id seen (the
 // key the endpoint pages by), so listings created or deleted during the
 // walk cannot shift it.
+//
+// A channel id of 0 or less, or a bad page size, is refused before anything is
+// sent (ErrInvalidRequest). A filter value BigCommerce rejects is an error
+// matching ErrUnprocessable. An error is yielded once and ends the walk.
 func (s *ChannelsService) AllListings(ctx context.Context, channelID int, filter *ListingFilter) iter.Seq2[Listing, error] {
 	return walkAscending(ctx, filter, func(ctx context.Context, f *ListingFilter) ([]Listing, *Response, error) {
 		return s.ListListings(ctx, channelID, f)
@@ -187,6 +195,9 @@ func (s *ChannelsService) AllListings(ctx context.Context, channelID int, filter
 }
 
 // GetListing returns one listing: GET /v3/channels/{id}/listings/{listing_id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *ChannelsService) GetListing(ctx context.Context, channelID, listingID int) (*Listing, *Response, error) {
 	const op = "Channels.GetListing"
 	if err := checkID(op, "channel id", channelID); err != nil {

@@ -115,9 +115,11 @@ type CheckoutBillingAddressUpdateCustomField struct {
 // control by including the version field in the request payload.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *CheckoutBillingAddressesService) Create(ctx context.Context, checkoutID string, address CheckoutBillingAddressCreate) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutBillingAddresses.Create", "checkoutId", checkoutID); err != nil {
@@ -138,7 +140,9 @@ func (s *CheckoutBillingAddressesService) Create(ctx context.Context, checkoutID
 // (Checkout.BillingAddress.ID), a string.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CheckoutBillingAddressesService) Update(ctx context.Context, checkoutID, addressID string, address CheckoutBillingAddressUpdate) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutBillingAddresses.Update", "checkoutId", checkoutID); err != nil {
 		return nil, &Response{}, err

@@ -96,7 +96,7 @@ type CheckoutConsignmentCreatePickupOption struct {
 // CheckoutConsignments.Create (POST /v3/checkouts/{checkoutId}/consignments).
 type CheckoutConsignmentOptions struct {
 	// Include (include) Include the shipping options available to this checkout.
-	Include string `url:"include,omitempty"`
+	Include StringList `url:"include,omitempty"`
 }
 
 // CheckoutConsignmentUpdate is a checkout consignment update: one or more of
@@ -217,9 +217,11 @@ type CheckoutVersion struct {
 // each consignment can take; Update sets one.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *CheckoutConsignmentsService) Create(ctx context.Context, checkoutID string, items []CheckoutConsignmentCreate, opts *CheckoutConsignmentOptions) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutConsignments.Create", "checkoutId", checkoutID); err != nil {
@@ -235,7 +237,9 @@ func (s *CheckoutConsignmentsService) Create(ctx context.Context, checkoutID str
 // option ID can be updated using this endpoint.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CheckoutConsignmentsService) Update(ctx context.Context, checkoutID, consignmentID string, consignment CheckoutConsignmentUpdate, opts *CheckoutConsignmentOptions) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutConsignments.Update", "checkoutId", checkoutID); err != nil {
 		return nil, &Response{}, err
@@ -257,7 +261,9 @@ func (s *CheckoutConsignmentsService) Update(ctx context.Context, checkoutID, co
 // Answers the checkout that remains.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CheckoutConsignmentsService) Delete(ctx context.Context, checkoutID, consignmentID string, version CheckoutVersion) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutConsignments.Delete", "checkoutId", checkoutID); err != nil {
 		return nil, &Response{}, err

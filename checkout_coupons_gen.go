@@ -32,9 +32,11 @@ type CheckoutCouponCreate struct {
 // Coupon codes are at most 50 characters.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *CheckoutCouponsService) Create(ctx context.Context, checkoutID string, coupon CheckoutCouponCreate) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutCoupons.Create", "checkoutId", checkoutID); err != nil {
@@ -54,7 +56,9 @@ func (s *CheckoutCouponsService) Create(ctx context.Context, checkoutID string, 
 // Answers the checkout without the coupon.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CheckoutCouponsService) Delete(ctx context.Context, checkoutID, couponCode string, version CheckoutVersion) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutCoupons.Delete", "checkoutId", checkoutID); err != nil {
 		return nil, &Response{}, err

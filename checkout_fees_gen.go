@@ -106,9 +106,11 @@ type CheckoutFeeIDs struct {
 // A checkout holds at most 5 fees.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *CheckoutFeesService) Create(ctx context.Context, checkoutID string, fees CheckoutFeesCreate) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutFees.Create", "checkoutId", checkoutID); err != nil {
@@ -126,7 +128,9 @@ func (s *CheckoutFeesService) Create(ctx context.Context, checkoutID string, fee
 // change.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CheckoutFeesService) Update(ctx context.Context, checkoutID string, fees CheckoutFeesUpdate) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutFees.Update", "checkoutId", checkoutID); err != nil {
 		return nil, &Response{}, err
@@ -143,7 +147,9 @@ func (s *CheckoutFeesService) Update(ctx context.Context, checkoutID string, fee
 // The body names the fees to delete by id.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CheckoutFeesService) Delete(ctx context.Context, checkoutID string, ids CheckoutFeeIDs) (*Checkout, *Response, error) {
 	if err := checkPathText("CheckoutFees.Delete", "checkoutId", checkoutID); err != nil {
 		return nil, &Response{}, err

@@ -165,9 +165,8 @@ type CheckoutSettingsChannelUpdate struct {
 //
 // Get checkout settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_checkouts_read_only nor the store_checkouts
+// scope gets an error matching ErrForbidden.
 func (s *CheckoutSettingsService) Get(ctx context.Context) (*CheckoutSettingsGlobal, *Response, error) {
 	return getOne[CheckoutSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/checkouts/settings", nil, nil)
 }
@@ -176,8 +175,8 @@ func (s *CheckoutSettingsService) Get(ctx context.Context) (*CheckoutSettingsGlo
 //
 // Update checkout settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *CheckoutSettingsService) Update(ctx context.Context, global CheckoutSettingsGlobalUpdate) (*CheckoutSettingsGlobal, *Response, error) {
 	return getOne[CheckoutSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/checkouts/settings", nil, global)
 }
@@ -205,7 +204,9 @@ func (s *CheckoutSettingsService) GetChannel(ctx context.Context, channelID int)
 // body.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CheckoutSettingsService) UpdateChannel(ctx context.Context, channelID int, channel CheckoutSettingsChannelUpdate) (*CheckoutSettingsChannel, *Response, error) {
 	if err := checkPath("CheckoutSettings.UpdateChannel", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

@@ -599,6 +599,16 @@ type CheckoutTax struct {
 	Name string `json:"name"`
 }
 
+// Values for the Include field (a StringList) of CheckoutConsignmentOptions
+// and CheckoutOptions: the sub-resources BigCommerce adds to the answer when
+// asked.
+const (
+	CheckoutIncludeCartLineItemsPhysicalItemsOptions    = "cart.line_items.physical_items.options"
+	CheckoutIncludeCartLineItemsDigitalItemsOptions     = "cart.line_items.digital_items.options"
+	CheckoutIncludeConsignmentsAvailableShippingOptions = "consignments.available_shipping_options"
+	CheckoutIncludePromotionsBanners                    = "promotions.banners"
+)
+
 // CheckoutOptions are the query options of Checkouts.Get (GET
 // /v3/checkouts/{checkoutId}).
 type CheckoutOptions struct {
@@ -728,7 +738,9 @@ func (s *CheckoutsService) Get(ctx context.Context, checkoutID string, opts *Che
 // version.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CheckoutsService) Update(ctx context.Context, checkoutID string, checkout CheckoutUpdate) (*Checkout, *Response, error) {
 	if err := checkPathText("Checkouts.Update", "checkoutId", checkoutID); err != nil {
 		return nil, &Response{}, err
@@ -745,9 +757,11 @@ func (s *CheckoutsService) Update(ctx context.Context, checkoutID string, checko
 // order is not paid until it is).
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *CheckoutsService) AddDiscounts(ctx context.Context, checkoutID string, discounts CheckoutDiscountsCreate) (*Checkout, *Response, error) {
 	if err := checkPathText("Checkouts.AddDiscounts", "checkoutId", checkoutID); err != nil {
@@ -788,9 +802,11 @@ func (s *CheckoutsService) CreateOrder(ctx context.Context, checkoutID string) (
 // lets a guest shopper see /order-confirmation/{orderId}?t={token}.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *CheckoutsService) CreateToken(ctx context.Context, checkoutID string, token CheckoutTokenCreate) (*CheckoutToken, *Response, error) {
 	if err := checkPathText("Checkouts.CreateToken", "checkoutId", checkoutID); err != nil {

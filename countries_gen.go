@@ -58,9 +58,9 @@ func (f *CountryFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 // Get a list of all countries available. A country or territory, identifiable
 // by an ISO 3166 country code.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CountriesService) List(ctx context.Context, filter *CountryFilter) ([]Country, *Response, error) {
 	return listPage[Country](ctx, s.client, "/v2/countries", filter)
 }
@@ -73,6 +73,10 @@ func (s *CountriesService) List(ctx context.Context, filter *CountryFilter) ([]C
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CountriesService) All(ctx context.Context, filter *CountryFilter) iter.Seq2[Country, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -94,9 +98,8 @@ func (s *CountriesService) Get(ctx context.Context, id int) (*Country, *Response
 //
 // Returns a count of all countries.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *CountriesService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/countries/count", nil)
 }

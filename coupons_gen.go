@@ -210,9 +210,9 @@ type CouponUpdateRestrictedTo struct {
 // Returns a list of Coupons. Default sorting is by coupon/discount id, from
 // lowest to highest.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CouponsService) List(ctx context.Context, filter *CouponFilter) ([]Coupon, *Response, error) {
 	return listPage[Coupon](ctx, s.client, "/v2/coupons", filter)
 }
@@ -227,6 +227,10 @@ func (s *CouponsService) List(ctx context.Context, filter *CouponFilter) ([]Coup
 // deleted during the walk cannot shift it, and every record that exists
 // throughout is yielded exactly once. A page out of id order stops the walk
 // with an error.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CouponsService) All(ctx context.Context, filter *CouponFilter) iter.Seq2[Coupon, error] {
 	return walkAscending(ctx, filter, s.List,
 		func(v Coupon) int { return int(v.ID) },
@@ -241,8 +245,10 @@ func (s *CouponsService) All(ctx context.Context, filter *CouponFilter) iter.Seq
 // shipping_discount - free_shipping - percentage_discount Legacy coupon codes
 // only work with the….
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *CouponsService) Create(ctx context.Context, coupon CouponCreate) (*Coupon, *Response, error) {
 	return getOneV2[Coupon](ctx, s.client, http.MethodPost, "/v2/coupons", nil, coupon)
@@ -264,9 +270,8 @@ func (s *CouponsService) DeleteWhere(ctx context.Context, filter *CouponDeleteFi
 //
 // Returns a count of all Coupons in the store.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_marketing_read_only nor the
+// store_v2_marketing scope gets an error matching ErrForbidden.
 func (s *CouponsService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/coupons/count", nil)
 }
@@ -278,7 +283,9 @@ func (s *CouponsService) Count(ctx context.Context) (int, *Response, error) {
 // reapplying the applies_to value in a new PUT request.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CouponsService) Update(ctx context.Context, id int, coupon CouponUpdate) (*Coupon, *Response, error) {
 	if err := checkPath("Coupons.Update", "ID", id); err != nil {
 		return nil, &Response{}, err

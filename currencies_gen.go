@@ -130,9 +130,8 @@ type CurrencyUpdate struct {
 //
 // Returns a list of all store Currency.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest).
 func (s *CurrenciesService) List(ctx context.Context, filter *ListOptions) ([]Currency, *Response, error) {
 	return listPage[Currency](ctx, s.client, "/v2/currencies", filter)
 }
@@ -145,6 +144,9 @@ func (s *CurrenciesService) List(ctx context.Context, filter *ListOptions) ([]Cu
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest).
 func (s *CurrenciesService) All(ctx context.Context, filter *ListOptions) iter.Seq2[Currency, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -156,8 +158,10 @@ func (s *CurrenciesService) All(ctx context.Context, filter *ListOptions) iter.S
 // thousands_token - decimal_places Read-Only Fields - id - last_updated The
 // is_default property can only be set to true.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *CurrenciesService) Create(ctx context.Context, currency CurrencyCreate) (*Currency, *Response, error) {
 	return getOneV2[Currency](ctx, s.client, http.MethodPost, "/v2/currencies", nil, currency)
@@ -182,7 +186,9 @@ func (s *CurrenciesService) Get(ctx context.Context, id int) (*Currency, *Respon
 // The is_default property can only be set to true.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CurrenciesService) Update(ctx context.Context, id int, currency CurrencyUpdate) (*Currency, *Response, error) {
 	if err := checkPath("Currencies.Update", "ID", id); err != nil {
 		return nil, &Response{}, err

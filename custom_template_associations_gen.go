@@ -94,9 +94,9 @@ type CustomTemplateAssociationDeleteFilter struct {
 // Get a collection of the storeʼs custom template associations across all
 // storefronts.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomTemplateAssociationsService) List(ctx context.Context, filter *CustomTemplateAssociationFilter) ([]CustomTemplateAssociation, *Response, error) {
 	return listV3[CustomTemplateAssociation](ctx, s.client, "/v3/storefront/custom-template-associations", filter)
 }
@@ -110,6 +110,10 @@ func (s *CustomTemplateAssociationsService) List(ctx context.Context, filter *Cu
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomTemplateAssociationsService) All(ctx context.Context, filter *CustomTemplateAssociationFilter) iter.Seq2[CustomTemplateAssociation, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -75,9 +75,9 @@ type CustomerAttributeDeleteFilter struct {
 // Returns a list of Customer Attribute Values. Optional filter parameters can
 // be passed in.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerAttributeValuesService) List(ctx context.Context, filter *CustomerAttributeFilter) ([]CustomerAttribute, *Response, error) {
 	return listV3[CustomerAttribute](ctx, s.client, "/v3/customers/attribute-values", filter)
 }
@@ -91,6 +91,10 @@ func (s *CustomerAttributeValuesService) List(ctx context.Context, filter *Custo
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerAttributeValuesService) All(ctx context.Context, filter *CustomerAttributeFilter) iter.Seq2[CustomerAttribute, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

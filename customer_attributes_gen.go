@@ -101,9 +101,9 @@ type CustomerAttributeDefinitionDeleteFilter struct {
 // Returns a list of Customer Attributes. You can pass in optional filter
 // parameters.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerAttributesService) List(ctx context.Context, filter *CustomerAttributeDefinitionFilter) ([]CustomerAttributeDefinition, *Response, error) {
 	return listV3[CustomerAttributeDefinition](ctx, s.client, "/v3/customers/attributes", filter)
 }
@@ -117,6 +117,10 @@ func (s *CustomerAttributesService) List(ctx context.Context, filter *CustomerAt
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerAttributesService) All(ctx context.Context, filter *CustomerAttributeDefinitionFilter) iter.Seq2[CustomerAttributeDefinition, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -55,7 +55,9 @@ func (s *CustomerConsentService) Get(ctx context.Context, customerID int) (*Cust
 // cookies and scripts while shopping on a storefront.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CustomerConsentService) Update(ctx context.Context, customerID int, consent CustomerConsentUpdate) (*CustomerConsent, *Response, error) {
 	if err := checkPath("CustomerConsent.Update", "customer id", customerID); err != nil {
 		return nil, &Response{}, err

@@ -43,9 +43,9 @@ func (f *FormFieldValueFilter) paging() (page, limit *int) { return &f.Page, &f.
 // object. To learn about adding and managing form fields, see Adding and
 // Editing Fields in the Account Signup Form.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerFormFieldValuesService) List(ctx context.Context, filter *FormFieldValueFilter) ([]FormFieldValue, *Response, error) {
 	return listV3[FormFieldValue](ctx, s.client, "/v3/customers/form-field-values", filter)
 }
@@ -58,6 +58,10 @@ func (s *CustomerFormFieldValuesService) List(ctx context.Context, filter *FormF
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerFormFieldValuesService) All(ctx context.Context, filter *FormFieldValueFilter) iter.Seq2[FormFieldValue, error] {
 	return walkCursor(ctx, filter, s.List, func(f *FormFieldValueFilter) *string { return &f.After })
 }

@@ -176,6 +176,10 @@ func (f *CustomerGroupFilter) paging() (page, limit *int) { return &f.Page, &f.L
 
 // List returns one page of customer groups, lowest id first: GET
 // /v2/customer_groups. An empty page (204) is an empty slice and no error.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerGroupsService) List(ctx context.Context, filter *CustomerGroupFilter) ([]CustomerGroup, *Response, error) {
 	return listPage[CustomerGroup](ctx, s.client, customerGroupsPath, filter)
 }
@@ -190,11 +194,19 @@ func (s *CustomerGroupsService) List(ctx context.Context, filter *CustomerGroupF
 // shifts the later groups back one place, so one not-yet-seen group per
 // deletion is skipped. Groups are few; where exactness matters, compare
 // with Count afterwards.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *CustomerGroupsService) All(ctx context.Context, filter *CustomerGroupFilter) iter.Seq2[CustomerGroup, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
 // Get returns one customer group: GET /v2/customer_groups/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *CustomerGroupsService) Get(ctx context.Context, id int) (*CustomerGroup, *Response, error) {
 	if err := checkID("CustomerGroups.Get", "customer group id", id); err != nil {
 		return nil, &Response{}, err
@@ -203,6 +215,9 @@ func (s *CustomerGroupsService) Get(ctx context.Context, id int) (*CustomerGroup
 }
 
 // Count returns the number of customer groups: GET /v2/customer_groups/count.
+//
+// A token with neither the store_v2_customers_read_only nor the
+// store_v2_customers scope gets an error matching ErrForbidden.
 func (s *CustomerGroupsService) Count(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, customerGroupsPath+"/count", nil)
 }
@@ -210,6 +225,16 @@ func (s *CustomerGroupsService) Count(ctx context.Context) (int, *Response, erro
 // Create creates a customer group: POST /v2/customer_groups. Name is
 // required and the discount rules are checked (see DiscountRule) before
 // anything is sent.
+//
+// An empty Name or a wrong discount rule or category access is refused before
+// anything is sent (ErrInvalidRequest). Input BigCommerce refuses is an error
+// matching ErrUnprocessable (422, or 400 for a malformed body), with the
+// fields at fault in *Error.Fields. When BigCommerce saves the group but not
+// all of it (a 207), the error is a *MultiStatusError and no group is
+// returned: get it to see what was saved. If the request may have reached
+// BigCommerce and no answer proves its fate (a 5xx, a cut connection), the
+// error matches ErrOutcomeUnknown and the SDK does not resend it: check before
+// sending it again.
 func (s *CustomerGroupsService) Create(ctx context.Context, group CustomerGroupCreate) (*CustomerGroup, *Response, error) {
 	const op = "CustomerGroups.Create"
 	if strings.TrimSpace(group.Name) == "" {
@@ -226,6 +251,14 @@ func (s *CustomerGroupsService) Create(ctx context.Context, group CustomerGroupC
 
 // Update changes a customer group: PUT /v2/customer_groups/{id}. Setting
 // DiscountRules replaces all of the group's rules.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. An update
+// that sets nothing, an empty Name or a wrong discount rule is refused the
+// same way. Input BigCommerce refuses is an error matching ErrUnprocessable
+// (422, or 400 for a malformed body), with the fields at fault in
+// *Error.Fields. A 207 (saved in part) is a *MultiStatusError and no group is
+// returned.
 func (s *CustomerGroupsService) Update(ctx context.Context, id int, group CustomerGroupUpdate) (*CustomerGroup, *Response, error) {
 	const op = "CustomerGroups.Update"
 	if err := checkID(op, "customer group id", id); err != nil {
@@ -249,6 +282,9 @@ func (s *CustomerGroupsService) Update(ctx context.Context, id int, group Custom
 // Delete deletes one customer group; its customers are left without a
 // group: DELETE /v2/customer_groups/{id}. There is no method to delete every
 // group at once.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *CustomerGroupsService) Delete(ctx context.Context, id int) (*Response, error) {
 	if err := checkID("CustomerGroups.Delete", "customer group id", id); err != nil {
 		return &Response{}, err

@@ -61,7 +61,7 @@ func TestIntegrationCustomerGroupsLifecycle(t *testing.T) {
 	if want := []string{"Retail", "Wholesale", "Guests", "VIP"}; len(names) != 4 || names[0] != want[0] || names[3] != want[3] {
 		t.Errorf("All names = %v, want %v", names, want)
 	}
-	if _, _, err := c.Customers.Update(bigcommerce.Ctx(t), []bigcommerce.CustomerUpdate{{ID: 1, CustomerGroupID: bigcommerce.Ptr(created.ID)}}); err != nil {
+	if _, _, err := c.Customers.UpdateMany(bigcommerce.Ctx(t), []bigcommerce.CustomerUpdate{{ID: 1, CustomerGroupID: bigcommerce.Ptr(created.ID)}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.CustomerGroups.Delete(bigcommerce.Ctx(t), created.ID); err != nil {

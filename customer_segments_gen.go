@@ -75,9 +75,9 @@ type CustomerSegmentDeleteFilter struct {
 //
 // Returns a paginated Segments List.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerSegmentsService) List(ctx context.Context, filter *CustomerSegmentFilter) ([]CustomerSegment, *Response, error) {
 	return listV3[CustomerSegment](ctx, s.client, "/v3/segments", filter)
 }
@@ -90,6 +90,10 @@ func (s *CustomerSegmentsService) List(ctx context.Context, filter *CustomerSegm
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomerSegmentsService) All(ctx context.Context, filter *CustomerSegmentFilter) iter.Seq2[CustomerSegment, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

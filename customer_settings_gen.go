@@ -141,9 +141,8 @@ type CustomerChannelSettingsUpdatePrivacySettings struct {
 // settings don't apply on a channel when there are channel specific settings
 // configured through Channel Settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_customers_read_only nor the
+// store_v2_customers scope gets an error matching ErrForbidden.
 func (s *CustomerSettingsService) Get(ctx context.Context) (*CustomerSettings, *Response, error) {
 	return getOne[CustomerSettings](ctx, s.client, http.MethodGet, "/v3/customers/settings", nil, nil)
 }
@@ -152,8 +151,8 @@ func (s *CustomerSettingsService) Get(ctx context.Context) (*CustomerSettings, *
 //
 // Updates the customer settings on the global level.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *CustomerSettingsService) Update(ctx context.Context, settings CustomerSettingsUpdate) (*CustomerSettings, *Response, error) {
 	return getOne[CustomerSettings](ctx, s.client, http.MethodPut, "/v3/customers/settings", nil, settings)
 }
@@ -182,7 +181,9 @@ func (s *CustomerSettingsService) GetChannel(ctx context.Context, channelID int)
 // will have access to these channels and no others.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *CustomerSettingsService) UpdateChannel(ctx context.Context, channelID int, settings CustomerChannelSettingsUpdate) (*CustomerSettings, *Response, error) {
 	if err := checkPath("CustomerSettings.UpdateChannel", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

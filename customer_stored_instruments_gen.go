@@ -92,6 +92,9 @@ func (s *CustomerStoredInstrumentsService) List(ctx context.Context, customerID 
 // yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *CustomerStoredInstrumentsService) All(ctx context.Context, customerID int) iter.Seq2[StoredInstrument, error] {
 	if err := checkPath("CustomerStoredInstruments.All", "customer id", customerID); err != nil {
 		return refused[StoredInstrument](err)

@@ -20,9 +20,10 @@ import (
 // CustomersService manages V3 customers (/v3/customers) and their addresses
 // (/v3/customers/addresses). It is reached through Client.Customers.
 //
-// Batch writes (Create, Update, CreateAddresses, UpdateAddresses) take any
-// number of items and send them in chunks of CustomerBatchSize, the most
-// BigCommerce accepts per request. They return every record written in input
+// Create, Update and Delete write one customer. Batch writes (CreateMany,
+// UpdateMany, CreateAddresses, UpdateAddresses) take any number of items
+// and send them in chunks of CustomerBatchSize, the most BigCommerce
+// accepts per request. They return every record written in input
 // order and, when some chunk failed, a *BatchError naming each failed input
 // index. BigCommerce writes nothing from a request it answers with an error,
 // so every item of a rejected chunk is reported: the items BigCommerce named
@@ -235,8 +236,8 @@ type CustomerAddress struct {
 	FormFields []FormFieldValue `json:"form_fields,omitempty"`
 }
 
-// CustomerCreate is one customer for Create (customer_Post). Email,
-// FirstName and LastName are required.
+// CustomerCreate is one customer for Create or CreateMany (customer_Post).
+// Email, FirstName and LastName are required.
 type CustomerCreate struct {
 	// Email is the customer's email address (required).
 	Email string `json:"email"`
@@ -279,8 +280,9 @@ type CustomerCreate struct {
 	TriggerAccountCreatedNotification *bool `json:"trigger_account_created_notification,omitempty"`
 }
 
-// CustomerUpdate is one customer change for Update (customer_Put). ID is
-// required; nil fields are left unchanged. Addresses and attribute values
+// CustomerUpdate is one customer change for Update or UpdateMany
+// (customer_Put). ID is required by UpdateMany (Update sets it from its id);
+// nil fields are left unchanged. Addresses and attribute values
 // cannot be changed this way (use UpdateAddresses and the attribute-values
 // endpoint). The spec's read-only fields (registration_ip_address,
 // origin_channel_id, dates) are left out.
@@ -493,6 +495,10 @@ func (f *AddressFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 // List returns one page of customers: GET /v3/customers. Response.Pagination
 // carries meta.pagination and, on the first page or when the filter has
 // After or Before, the cursors in Pagination.Cursor.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]Customer, *Response, error) {
 	return listV3[Customer](ctx, s.client, customersPath, filter)
 }
@@ -542,6 +548,11 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 // there) All reads page after page by offset, sequentially, and a customer
 // created or deleted before the walk's position shifts the later pages: one
 // that existed throughout can be skipped or yielded twice.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter.Seq2[Customer, error] {
 	if err := checkWalk("Customers.All", ctx, filter); err != nil {
 		return refused[Customer](err)
@@ -717,16 +728,26 @@ func (s *CustomersService) Get(ctx context.Context, id int) (*Customer, *Respons
 			return &list[i], resp, nil
 		}
 	}
-	return nil, resp, &Error{
-		StatusCode: http.StatusNotFound,
-		Title:      http.StatusText(http.StatusNotFound),
-		Detail:     fmt.Sprintf("no customer with id %d", id),
-		Method:     http.MethodGet,
-		Path:       customersPath,
-	}
+	return nil, resp, notFoundError(http.MethodGet, customersPath, fmt.Sprintf("no customer with id %d", id))
 }
 
-// Create creates customers: POST /v3/customers. Any number may be given;
+// Create creates one customer: POST /v3/customers with a one-item batch
+// (V3 has no single-customer endpoint). The customer is checked first as in
+// CreateMany; a wrong field is a *ValidationError (ErrInvalidRequest) and
+// nothing is sent. A customer BigCommerce refuses (a duplicate email, an
+// invalid field) is an error matching ErrUnprocessable with the fields in
+// *Error.Fields. If the request may have reached BigCommerce and no answer
+// proves its fate (a 5xx, a cut connection), the error matches
+// ErrOutcomeUnknown and the SDK does not resend it: look the customer up by
+// email before sending it again.
+func (s *CustomersService) Create(ctx context.Context, customer CustomerCreate) (*Customer, *Response, error) {
+	if err := validateCustomerCreate("Customers.Create", 0, customer); err != nil {
+		return nil, &Response{}, err
+	}
+	return oneOf(s.CreateMany(ctx, []CustomerCreate{customer}))
+}
+
+// CreateMany creates customers: POST /v3/customers. Any number may be given;
 // they are sent in chunks of 10, several chunks at once within the client's
 // concurrency limit. It returns every customer created, in input order, and
 // a *BatchError naming each input index that was not created and why. When a
@@ -737,8 +758,8 @@ func (s *CustomersService) Get(ctx context.Context, id int) (*Customer, *Respons
 // Every item is checked first (Email, FirstName, LastName; each address's
 // FirstName, LastName, Address1, City, CountryCode): if one is wrong, a
 // *ValidationError names its index and nothing is sent.
-func (s *CustomersService) Create(ctx context.Context, customers []CustomerCreate) ([]Customer, *Response, error) {
-	const op = "Customers.Create"
+func (s *CustomersService) CreateMany(ctx context.Context, customers []CustomerCreate) ([]Customer, *Response, error) {
+	const op = "Customers.CreateMany"
 	if len(customers) == 0 {
 		return nil, &Response{}, invalid(op, "no customers given")
 	}
@@ -789,13 +810,31 @@ func blankCustomerFields(pairs ...string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " are"
 }
 
-// Update changes customers: PUT /v3/customers. Any number may be given; they
+// Update changes one customer: PUT /v3/customers with a one-item batch (V3 has
+// no single-customer endpoint). customer.ID may be left 0 (if set, it must
+// equal id). An id of 0 or less is refused before anything is sent
+// (ErrInvalidRequest); an unknown id, or a change BigCommerce refuses, is an
+// error matching ErrUnprocessable, not ErrNotFound (customers.v3.yml lists
+// 422, not 404, for this batch endpoint), with the fields in *Error.Fields.
+func (s *CustomersService) Update(ctx context.Context, id int, customer CustomerUpdate) (*Customer, *Response, error) {
+	const op = "Customers.Update"
+	if err := checkID(op, "customer id", id); err != nil {
+		return nil, &Response{}, err
+	}
+	if customer.ID != 0 && customer.ID != id {
+		return nil, &Response{}, invalid(op, "the update's ID (%d) differs from the customer id (%d)", customer.ID, id)
+	}
+	customer.ID = id
+	return oneOf(s.UpdateMany(ctx, []CustomerUpdate{customer}))
+}
+
+// UpdateMany changes customers: PUT /v3/customers. Any number may be given; they
 // are sent in chunks of 10, at most 3 chunks at once (BigCommerce's limit
 // for this endpoint). It returns the updated customers in input order and a
 // *BatchError naming each input index that failed. Every item needs an ID
 // > 0, or nothing is sent.
-func (s *CustomersService) Update(ctx context.Context, customers []CustomerUpdate) ([]Customer, *Response, error) {
-	const op = "Customers.Update"
+func (s *CustomersService) UpdateMany(ctx context.Context, customers []CustomerUpdate) ([]Customer, *Response, error) {
+	const op = "Customers.UpdateMany"
 	if len(customers) == 0 {
 		return nil, &Response{}, invalid(op, "no customers given")
 	}
@@ -807,17 +846,32 @@ func (s *CustomersService) Update(ctx context.Context, customers []CustomerUpdat
 	return writeBatch[CustomerUpdate, Customer](ctx, s.client, http.MethodPut, customersPath, customers, CustomerBatchSize, customerUpdateParallel)
 }
 
-// Delete deletes customers by id: DELETE /v3/customers?id:in=... Long lists
+// Delete deletes one customer: DELETE /v3/customers?id:in={id} (V3 has
+// no single-customer endpoint). An id of 0 or less is refused before
+// anything is sent (ErrInvalidRequest). BigCommerce answers 204 whether or
+// not the customer existed, so deleting an unknown id is not an error.
+func (s *CustomersService) Delete(ctx context.Context, id int) (*Response, error) {
+	if err := checkID("Customers.Delete", "customer id", id); err != nil {
+		return &Response{}, err
+	}
+	return oneErr(s.DeleteMany(ctx, id))
+}
+
+// DeleteMany deletes customers by id: DELETE /v3/customers?id:in=... Long lists
 // are split into requests of 50 ids. At least one id is required, and every
 // id must be > 0: BigCommerce silently ignores a DELETE without id:in, so
 // the SDK refuses it instead. It returns the last *Response; a *BatchError
 // names the index (in ids) of each id whose request failed.
-func (s *CustomersService) Delete(ctx context.Context, ids ...int) (*Response, error) {
-	return deleteCustomerIDs(ctx, s.client, "Customers.Delete", customersPath, ids)
+func (s *CustomersService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
+	return deleteCustomerIDs(ctx, s.client, "Customers.DeleteMany", customersPath, ids)
 }
 
 // ListAddresses returns one page of customer addresses:
 // GET /v3/customers/addresses.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *CustomersService) ListAddresses(ctx context.Context, filter *AddressFilter) ([]CustomerAddress, *Response, error) {
 	return listV3[CustomerAddress](ctx, s.client, addressesPath, filter)
 }
@@ -833,6 +887,11 @@ func (s *CustomersService) ListAddresses(ctx context.Context, filter *AddressFil
 // an address that existed throughout can be skipped or yielded twice. For a
 // complete export of a changing store, walk Customers.All with
 // filter.Include = CustomerIncludeAddresses instead.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *CustomersService) AllAddresses(ctx context.Context, filter *AddressFilter) iter.Seq2[CustomerAddress, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListAddresses)
 }
@@ -845,6 +904,12 @@ func (s *CustomersService) AllAddresses(ctx context.Context, filter *AddressFilt
 // customer already has, changes nothing, and leaves it out of the response.
 // So the result can be shorter than the input with no error; match results
 // to inputs by their fields, not by position.
+//
+// No addresses, or one missing a field or a customer id, is refused before
+// anything is sent (ErrInvalidRequest). Failures come back as one *BatchError
+// naming addresses by their index in addresses (an unknown customer id is a
+// 422 there); the addresses of a request whose fate is unknown are in its
+// Unknown list (their errors match ErrOutcomeUnknown), never resent.
 func (s *CustomersService) CreateAddresses(ctx context.Context, addresses []AddressCreate) ([]CustomerAddress, *Response, error) {
 	const op = "Customers.CreateAddresses"
 	if len(addresses) == 0 {
@@ -867,6 +932,10 @@ func (s *CustomersService) CreateAddresses(ctx context.Context, addresses []Addr
 // an ID > 0, or nothing is sent. Like CreateAddresses, an update that would
 // make an address identical to another of the customer's is skipped with a
 // 200 and left out of the response.
+//
+// No addresses, or one without an ID, is refused before anything is sent
+// (ErrInvalidRequest). Failures come back as one *BatchError naming addresses
+// by their index in addresses.
 func (s *CustomersService) UpdateAddresses(ctx context.Context, addresses []AddressUpdate) ([]CustomerAddress, *Response, error) {
 	const op = "Customers.UpdateAddresses"
 	if len(addresses) == 0 {
@@ -883,6 +952,10 @@ func (s *CustomersService) UpdateAddresses(ctx context.Context, addresses []Addr
 // DeleteAddresses deletes customer addresses by id:
 // DELETE /v3/customers/addresses?id:in=..., 50 ids per request. At least one
 // id is required and every id must be > 0, or nothing is sent.
+//
+// No ids, or an id of 0 or less, is refused (ErrInvalidRequest). The ids of a
+// request that failed come back as one *BatchError naming them by their index
+// in ids; BigCommerce answers 204 whether or not an address existed.
 func (s *CustomersService) DeleteAddresses(ctx context.Context, ids ...int) (*Response, error) {
 	return deleteCustomerIDs(ctx, s.client, "Customers.DeleteAddresses", addressesPath, ids)
 }

@@ -27,7 +27,7 @@ func ExampleCustomersService() {
 	}
 	ctx := context.Background()
 
-	created, _, err := client.Customers.Create(ctx, []bigcommerce.CustomerCreate{
+	created, _, err := client.Customers.CreateMany(ctx, []bigcommerce.CustomerCreate{
 		{Email: "ada@example.com", FirstName: "Ada", LastName: "Lovelace", AcceptsProductReviewAbandonedCartEmails: bigcommerce.Ptr(false)},
 		{Email: "alan@example.com", FirstName: "Alan", LastName: "Turing"},
 	})
@@ -54,14 +54,14 @@ func ExampleCustomersService() {
 	}
 
 	// Delete needs explicit ids; an empty call is refused before sending.
-	_, err = client.Customers.Delete(ctx)
+	_, err = client.Customers.DeleteMany(ctx)
 	fmt.Println(errors.Is(err, bigcommerce.ErrInvalidRequest), strconv.Quote(err.Error()))
 	// Output:
 	// created 1 ada@example.com
 	// created 2 alan@example.com
 	// Alan Turing 2024-05-14T09:34:00Z
 	// Ada Lovelace 2024-05-14T09:34:00Z
-	// true "bigcommerce: Customers.Delete: no ids given: pass at least one id (BigCommerce ignores a DELETE without id:in) (nothing was sent)"
+	// true "bigcommerce: Customers.DeleteMany: no ids given: pass at least one id (BigCommerce ignores a DELETE without id:in) (nothing was sent)"
 }
 
 // Export every customer with All: it yields each customer that exists for

@@ -39,8 +39,10 @@ type CustomerCredentials struct {
 // try passwords. A wrong password is not an error: the answer's IsValid is
 // false and CustomerID is nil.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *CustomersService) ValidateCredentials(ctx context.Context, credentials CustomerCredentials) (*CustomerCredentialsCheck, *Response, error) {
 	return getOneV2[CustomerCredentialsCheck](ctx, s.client, http.MethodPost, "/v3/customers/validate-credentials", nil, credentials)

@@ -519,7 +519,7 @@ func exampleCustomerCreate() CustomerCreate {
 func TestCustomersCreate(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodPost, "/v3/customers", 200, fixture(t, "customers/write.json"))
-	got, resp, err := c.Customers.Create(ctx(t), []CustomerCreate{exampleCustomerCreate()})
+	got, resp, err := c.Customers.CreateMany(ctx(t), []CustomerCreate{exampleCustomerCreate()})
 	if err != nil {
 		t.Fatalf("Create: %v", err)
 	}
@@ -625,7 +625,7 @@ func TestCustomersCreateChunks(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockFunc(mt, http.MethodPost, "/v3/customers", echoCustomers)
 	in := numberedCustomers(25)
-	got, _, err := c.Customers.Create(ctx(t), in)
+	got, _, err := c.Customers.CreateMany(ctx(t), in)
 	if err != nil {
 		t.Fatalf("Create: %v", err)
 	}
@@ -673,7 +673,7 @@ func TestCustomersCreateFailingMiddleChunk(t *testing.T) {
 		}
 		return echoCustomers(r)
 	})
-	got, resp, err := c.Customers.Create(ctx(t), numberedCustomers(25))
+	got, resp, err := c.Customers.CreateMany(ctx(t), numberedCustomers(25))
 	var be *BatchError
 	if !errors.As(err, &be) {
 		t.Fatalf("err = %v, want *BatchError", err)
@@ -721,7 +721,7 @@ func TestCustomersCreateMapsIndexedErrors(t *testing.T) {
 				}
 				return echoCustomers(r)
 			})
-			got, _, err := c.Customers.Create(ctx(t), numberedCustomers(13))
+			got, _, err := c.Customers.CreateMany(ctx(t), numberedCustomers(13))
 			if len(got) != 10 {
 				t.Errorf("got %d customers, want the first chunk's 10", len(got))
 			}
@@ -849,7 +849,7 @@ func TestCustomersCreateValidation(t *testing.T) {
 			if len(tt.in) > 0 {
 				in = append(tt.in, numberedCustomers(25)...)
 			}
-			got, resp, err := c.Customers.Create(ctx(t), in)
+			got, resp, err := c.Customers.CreateMany(ctx(t), in)
 			assertValidation(t, err, append(tt.want, "Customers.Create")...)
 			if got != nil || resp == nil {
 				t.Errorf("got %v, resp %v", got, resp)
@@ -874,7 +874,7 @@ func TestCustomersUpdate(t *testing.T) {
 		ChannelIDs:                              []int{1},
 		FormFields:                              []FormFieldValue{{Name: "shirt_size", Value: "Large"}},
 	}}
-	got, _, err := c.Customers.Update(ctx(t), in)
+	got, _, err := c.Customers.UpdateMany(ctx(t), in)
 	if err != nil {
 		t.Fatalf("Update: %v", err)
 	}
@@ -894,9 +894,9 @@ func TestCustomersUpdate(t *testing.T) {
 func TestCustomersUpdateValidation(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockFunc(mt, http.MethodPut, "/v3/customers", echoCustomers)
-	_, _, err := c.Customers.Update(ctx(t), nil)
+	_, _, err := c.Customers.UpdateMany(ctx(t), nil)
 	assertValidation(t, err, "Customers.Update", "no customers")
-	_, resp, err := c.Customers.Update(ctx(t), []CustomerUpdate{{ID: 1}, {ID: 2}, {FirstName: Ptr("x")}})
+	_, resp, err := c.Customers.UpdateMany(ctx(t), []CustomerUpdate{{ID: 1}, {ID: 2}, {FirstName: Ptr("x")}})
 	assertValidation(t, err, "customer 2", "id must be > 0")
 	if resp == nil {
 		t.Error("nil *Response")
@@ -937,7 +937,7 @@ func TestCustomersUpdateRunsAtMostThreeChunksAtOnce(t *testing.T) {
 		}
 		done := make(chan result, 1)
 		go func() {
-			out, _, err := c.Customers.Update(t.Context(), in)
+			out, _, err := c.Customers.UpdateMany(t.Context(), in)
 			done <- result{out, err}
 		}()
 		for remaining := 6; remaining > 0; remaining-- {
@@ -967,7 +967,7 @@ func TestCustomersUpdateRunsAtMostThreeChunksAtOnce(t *testing.T) {
 func TestCustomersDelete(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodDelete, "/v3/customers", 204, nil)
-	resp, err := c.Customers.Delete(ctx(t), 4, 5, 6)
+	resp, err := c.Customers.DeleteMany(ctx(t), 4, 5, 6)
 	if err != nil {
 		t.Fatalf("Delete: %v", err)
 	}
@@ -988,7 +988,7 @@ func TestCustomersDeleteChunksLongLists(t *testing.T) {
 	for i := range ids {
 		ids[i] = i + 1
 	}
-	if _, err := c.Customers.Delete(ctx(t), ids...); err != nil {
+	if _, err := c.Customers.DeleteMany(ctx(t), ids...); err != nil {
 		t.Fatalf("Delete: %v", err)
 	}
 	var sizes []int
@@ -1020,7 +1020,7 @@ func TestCustomersDeleteReportsFailedIDs(t *testing.T) {
 	for i := range ids {
 		ids[i] = i + 1
 	}
-	_, err := c.Customers.Delete(ctx(t), ids...)
+	_, err := c.Customers.DeleteMany(ctx(t), ids...)
 	var be *BatchError
 	if !errors.As(err, &be) || len(be.Failures) != 10 || be.Failures[0].Index != 50 {
 		t.Fatalf("err = %v", err)
@@ -1030,16 +1030,16 @@ func TestCustomersDeleteReportsFailedIDs(t *testing.T) {
 func TestCustomersDeleteRefusesBadInput(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodDelete, "/v3/customers", 204, nil)
-	resp, err := c.Customers.Delete(ctx(t))
+	resp, err := c.Customers.DeleteMany(ctx(t))
 	assertValidation(t, err, "Customers.Delete", "no ids")
 	if resp == nil {
 		t.Error("nil *Response")
 	}
-	_, err = c.Customers.Delete(ctx(t), 1, 0)
+	_, err = c.Customers.DeleteMany(ctx(t), 1, 0)
 	assertValidation(t, err, "index 1", "> 0")
-	_, err = c.Customers.Delete(ctx(t), []int{}...)
+	_, err = c.Customers.DeleteMany(ctx(t), []int{}...)
 	assertValidation(t, err, "no ids")
-	_, err = c.Customers.Delete(ctx(t), -3)
+	_, err = c.Customers.DeleteMany(ctx(t), -3)
 	assertValidation(t, err, "-3")
 	custNoRequests(t, rec)
 }
@@ -1259,7 +1259,7 @@ func TestCustomersCreate207(t *testing.T) {
 		c, mt := newTestClient(t)
 		mockJSON(mt, http.MethodPost, "/v3/customers", 207, []byte(`{"data":[{"id":7,"email":"a@example.com"}],
 			"errors":{"status":422,"title":"Some customers were not created","errors":{"1.email":"duplicate"}},"meta":{}}`))
-		got, _, err := c.Customers.Create(ctx(t), two)
+		got, _, err := c.Customers.CreateMany(ctx(t), two)
 		var be *BatchError
 		var e *Error
 		if !errors.As(err, &be) || !slices.Equal(be.FailedIndexes(), []int{1}) || len(be.Unknown) != 0 ||
@@ -1273,7 +1273,7 @@ func TestCustomersCreate207(t *testing.T) {
 	t.Run("no item named: every item unknown", func(t *testing.T) {
 		c, mt := newTestClient(t)
 		mockJSON(mt, http.MethodPost, "/v3/customers", 207, []byte(`{"data":[],"errors":{"status":422,"title":"something failed"},"meta":{}}`))
-		_, _, err := c.Customers.Create(ctx(t), two)
+		_, _, err := c.Customers.CreateMany(ctx(t), two)
 		var be *BatchError
 		if !errors.As(err, &be) || len(be.Failures) != 0 || !slices.Equal(be.UnknownIndexes(), []int{0, 1}) || !errors.Is(err, ErrOutcomeUnknown) {
 			t.Fatalf("err = %v; want both items unknown", err)

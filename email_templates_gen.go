@@ -87,9 +87,7 @@ type EmailTemplateOverrideFilter struct {
 //
 // Get a list of email templates.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *EmailTemplatesService) List(ctx context.Context, filter *EmailTemplateFilter) ([]EmailTemplate, *Response, error) {
 	return listV3[EmailTemplate](ctx, s.client, "/v3/marketing/email-templates", filter)
 }
@@ -99,6 +97,8 @@ func (s *EmailTemplatesService) List(ctx context.Context, filter *EmailTemplateF
 // scope, or a *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *EmailTemplatesService) All(ctx context.Context, filter *EmailTemplateFilter) iter.Seq2[EmailTemplate, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]EmailTemplate, *Response, error) {
 		return s.List(ctx, filter)
@@ -127,7 +127,9 @@ func (s *EmailTemplatesService) Get(ctx context.Context, templateName string, op
 // override.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *EmailTemplatesService) Update(ctx context.Context, templateName string, template EmailTemplateUpdate, opts *EmailTemplateOptions) (*EmailTemplate, *Response, error) {
 	if err := checkPathText("EmailTemplates.Update", "template-name", templateName); err != nil {
 		return nil, &Response{}, err

@@ -51,7 +51,7 @@ func ExampleNewClient_basicAuth() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("orders:", count.Count)
+	fmt.Println("orders:", count)
 
 	// V3 endpoints refuse a legacy account before anything is sent.
 	_, _, err = client.Customers.List(ctx, nil)

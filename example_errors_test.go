@@ -29,7 +29,7 @@ func ExampleError() {
 	defer srv.Close()
 	client := exampleClient(srv)
 
-	_, _, err := client.Orders.Get(context.Background(), 999)
+	_, _, err := client.Orders.Get(context.Background(), 999, nil)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		fmt.Println("no order 999")
 	}
@@ -79,7 +79,7 @@ func ExampleBatchError() {
 	defer srv.Close()
 	client := exampleClient(srv)
 	ctx := context.Background()
-	if _, _, err := client.Customers.Create(ctx, []bigcommerce.CustomerCreate{{Email: "taken@example.com", FirstName: "Ada", LastName: "Lovelace"}}); err != nil {
+	if _, _, err := client.Customers.CreateMany(ctx, []bigcommerce.CustomerCreate{{Email: "taken@example.com", FirstName: "Ada", LastName: "Lovelace"}}); err != nil {
 		log.Fatal(err)
 	}
 
@@ -91,7 +91,7 @@ func ExampleBatchError() {
 	}
 	customers[11].Email = "taken@example.com"
 
-	created, _, err := client.Customers.Create(ctx, customers)
+	created, _, err := client.Customers.CreateMany(ctx, customers)
 	var batchErr *bigcommerce.BatchError
 	if errors.As(err, &batchErr) {
 		fmt.Println("created:", len(created), "failed:", batchErr.FailedIndexes(), "of", batchErr.Total)

@@ -206,8 +206,8 @@ var fakeStoreCalls = []struct {
 		_, err := c.CartMetafields.Delete(ctx, "x", 1)
 		return err
 	}},
-	{"CartMetafields.ListAll", func(ctx context.Context, c *bigcommerce.Client) error {
-		_, _, err := c.CartMetafields.ListAll(ctx, nil)
+	{"CartMetafields.ListAcrossCarts", func(ctx context.Context, c *bigcommerce.Client) error {
+		_, _, err := c.CartMetafields.ListAcrossCarts(ctx, nil)
 		return err
 	}},
 	{"CartMetafields.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -231,7 +231,7 @@ var fakeStoreCalls = []struct {
 		if err := json.Unmarshal([]byte(`1`), &body); err != nil {
 			return err
 		}
-		_, err := c.CartMetafields.DeleteMany(ctx, []int{body})
+		_, err := c.CartMetafields.DeleteMany(ctx, body)
 		return err
 	}},
 	{"CategoryImages.Delete", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -246,8 +246,8 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.Channels.GetActiveTheme(ctx, 1)
 		return err
 	}},
-	{"ChannelCurrencyAssignments.ListAll", func(ctx context.Context, c *bigcommerce.Client) error {
-		_, _, err := c.ChannelCurrencyAssignments.ListAll(ctx)
+	{"ChannelCurrencyAssignments.List", func(ctx context.Context, c *bigcommerce.Client) error {
+		_, _, err := c.ChannelCurrencyAssignments.List(ctx)
 		return err
 	}},
 	{"ChannelCurrencyAssignments.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -650,12 +650,12 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.States.Count(ctx, 1)
 		return err
 	}},
-	{"States.ListAll", func(ctx context.Context, c *bigcommerce.Client) error {
-		_, _, err := c.States.ListAll(ctx, nil)
+	{"States.ListAcrossCountries", func(ctx context.Context, c *bigcommerce.Client) error {
+		_, _, err := c.States.ListAcrossCountries(ctx, nil)
 		return err
 	}},
-	{"States.CountAll", func(ctx context.Context, c *bigcommerce.Client) error {
-		_, _, err := c.States.CountAll(ctx)
+	{"States.CountAcrossCountries", func(ctx context.Context, c *bigcommerce.Client) error {
+		_, _, err := c.States.CountAcrossCountries(ctx)
 		return err
 	}},
 	{"HostingProjects.List", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -2015,7 +2015,7 @@ var fakeStoreCalls = []struct {
 		if err := json.Unmarshal([]byte(`69`), &body); err != nil {
 			return err
 		}
-		_, err := c.StoreMetafields.DeleteMany(ctx, []int{body})
+		_, err := c.StoreMetafields.DeleteMany(ctx, body)
 		return err
 	}},
 	{"StoreMetafields.Get", func(ctx context.Context, c *bigcommerce.Client) error {

@@ -172,9 +172,9 @@ type GiftCertificateUpdate struct {
 // Returns a list of Gift Certificates. Optional filter parameters can be
 // passed in.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *GiftCertificatesService) List(ctx context.Context, filter *GiftCertificateFilter) ([]GiftCertificate, *Response, error) {
 	return listPage[GiftCertificate](ctx, s.client, "/v2/gift_certificates", filter)
 }
@@ -189,6 +189,10 @@ func (s *GiftCertificatesService) List(ctx context.Context, filter *GiftCertific
 // deleted during the walk cannot shift it, and every record that exists
 // throughout is yielded exactly once. A page out of id order stops the walk
 // with an error.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *GiftCertificatesService) All(ctx context.Context, filter *GiftCertificateFilter) iter.Seq2[GiftCertificate, error] {
 	return walkAscending(ctx, filter, s.List,
 		func(v GiftCertificate) int { return int(v.ID) },
@@ -202,8 +206,10 @@ func (s *GiftCertificatesService) All(ctx context.Context, filter *GiftCertifica
 // a gift certificate is created through the API, no email notification is
 // triggered to the specified recipient.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *GiftCertificatesService) Create(ctx context.Context, certificate GiftCertificateCreate) (*GiftCertificate, *Response, error) {
 	return getOneV2[GiftCertificate](ctx, s.client, http.MethodPost, "/v2/gift_certificates", nil, certificate)
@@ -227,7 +233,9 @@ func (s *GiftCertificatesService) Get(ctx context.Context, id int) (*GiftCertifi
 // Updates a Gift Certificate. Read Only Fields - id - order_id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *GiftCertificatesService) Update(ctx context.Context, id int, certificate GiftCertificateUpdate) (*GiftCertificate, *Response, error) {
 	if err := checkPath("GiftCertificates.Update", "ID", id); err != nil {
 		return nil, &Response{}, err

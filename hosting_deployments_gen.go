@@ -66,8 +66,10 @@ type HostingUploadCreate struct {
 // One deployment per project can be in progress; another is answered 409
 // Conflict.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *HostingDeploymentsService) Create(ctx context.Context, deployment HostingDeploymentCreate) (*HostingDeployment, *Response, error) {
 	return getOne[HostingDeployment](ctx, s.client, http.MethodPost, "/v3/infrastructure/deployments", nil, deployment)
@@ -82,8 +84,10 @@ func (s *HostingDeploymentsService) Create(ctx context.Context, deployment Hosti
 // The answer holds a pre-signed URL to PUT the deployment artifact to; pass
 // its UploadUUID to Create.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *HostingDeploymentsService) CreateUpload(ctx context.Context, upload HostingUploadCreate) (*HostingUpload, *Response, error) {
 	return getOne[HostingUpload](ctx, s.client, http.MethodPost, "/v3/infrastructure/deployments/uploads", nil, upload)

@@ -77,9 +77,9 @@ type HostingProjectDeleteFilter struct {
 // Returns a list of infrastructure hosting projects for the store. Supports
 // cursor-based pagination and filtering.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *HostingProjectsService) List(ctx context.Context, filter *HostingProjectFilter) ([]HostingProject, *Response, error) {
 	return listV3[HostingProject](ctx, s.client, "/v3/infrastructure/projects", filter)
 }
@@ -91,6 +91,10 @@ func (s *HostingProjectsService) List(ctx context.Context, filter *HostingProjec
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *HostingProjectsService) All(ctx context.Context, filter *HostingProjectFilter) iter.Seq2[HostingProject, error] {
 	return walkCursor(ctx, filter, s.List, func(f *HostingProjectFilter) *string { return &f.After })
 }
@@ -99,8 +103,10 @@ func (s *HostingProjectsService) All(ctx context.Context, filter *HostingProject
 //
 // Creates a new infrastructure hosting project.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *HostingProjectsService) Create(ctx context.Context, project HostingProjectCreate) (*HostingProject, *Response, error) {
 	return getOne[HostingProject](ctx, s.client, http.MethodPost, "/v3/infrastructure/projects", nil, project)

@@ -334,7 +334,7 @@ func TestIntegrationWalks(t *testing.T) {
 				t.Errorf("line %d belongs to order %d, want %d", l.ID, l.OrderID, orderID)
 			}
 		}
-		order, _, err := c.Orders.Get(ctx, orderID)
+		order, _, err := c.Orders.Get(ctx, orderID, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -492,17 +492,20 @@ func TestIntegrationFilters(t *testing.T) {
 				t.Errorf("status_id=%d gave %v, want %v", status, gotIDs, want)
 			}
 		}
-		count, _, err := c.Orders.Count(ctx, nil)
+		count, _, err := c.Orders.CountByStatus(ctx, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if int(count.Count) != store.OrderCount() {
-			t.Errorf("Orders.Count says %d, store has %d", count.Count, store.OrderCount())
+			t.Errorf("Orders.CountByStatus says %d, store has %d", count.Count, store.OrderCount())
 		}
 		for _, sc := range count.Statuses {
 			if sc.Count != len(byStatus[sc.ID]) {
-				t.Errorf("Orders.Count: status %d has %d orders, the walk found %d", sc.ID, sc.Count, len(byStatus[sc.ID]))
+				t.Errorf("Orders.CountByStatus: status %d has %d orders, the walk found %d", sc.ID, sc.Count, len(byStatus[sc.ID]))
 			}
+		}
+		if n, _, err := c.Orders.Count(ctx, nil); err != nil || n != store.OrderCount() {
+			t.Errorf("Orders.Count = %d, %v; store has %d", n, err, store.OrderCount())
 		}
 	})
 
@@ -556,7 +559,7 @@ func TestIntegrationCustomersCreatePartialFailure(t *testing.T) {
 	}
 	in[dup].Email = strings.ToUpper(existing.Email) // BigCommerce compares emails case-insensitively
 
-	created, _, err := c.Customers.Create(ctx, in)
+	created, _, err := c.Customers.CreateMany(ctx, in)
 	var be *bigcommerce.BatchError
 	if !errors.As(err, &be) {
 		t.Fatalf("Create: got %v, want a *BatchError", err)
@@ -607,7 +610,7 @@ func TestIntegrationCustomersCreatePartialFailure(t *testing.T) {
 	}
 
 	// The items BigCommerce did not blame can be sent again as they are.
-	again, _, err := c.Customers.Create(ctx, resend)
+	again, _, err := c.Customers.CreateMany(ctx, resend)
 	if err != nil || len(again) != len(resend) {
 		t.Fatalf("resend: %d created, err %v", len(again), err)
 	}
@@ -623,7 +626,7 @@ func TestIntegrationCustomersCreatePartialFailure(t *testing.T) {
 
 	// Delete them again, in one call, and check the store.
 	ids := idsOf(stored, func(c bigcommerce.Customer) int { return c.ID })
-	if _, err := c.Customers.Delete(ctx, ids...); err != nil {
+	if _, err := c.Customers.DeleteMany(ctx, ids...); err != nil {
 		t.Fatalf("Delete: %v", err)
 	}
 	if got := store.CustomerCount(); got != before {
@@ -651,7 +654,7 @@ func TestIntegrationProductsUpdateBatchMultiStatus(t *testing.T) {
 	for i, p := range products {
 		updates[i] = bigcommerce.ProductUpdate{ID: p.ID, Price: bigcommerce.Ptr(p.Price.Add(bigcommerce.Dec("1.25")))}
 	}
-	saved, _, err := c.Products.UpdateBatch(ctx, updates)
+	saved, _, err := c.Products.UpdateMany(ctx, updates)
 	var be *bigcommerce.BatchError
 	if !errors.As(err, &be) {
 		t.Fatalf("UpdateBatch: got %v, want a *BatchError", err)
@@ -932,7 +935,7 @@ func TestIntegrationFaultsRetried(t *testing.T) {
 		store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultStatus, Status: 500, Method: "POST", PathPrefix: "/v3/customers"})
 		before := store.CustomerCount()
 		mark := logMark(store)
-		_, _, err := c.Customers.Create(ctx, []bigcommerce.CustomerCreate{{Email: "once@example.com", FirstName: "Only", LastName: "Once"}})
+		_, _, err := c.Customers.CreateMany(ctx, []bigcommerce.CustomerCreate{{Email: "once@example.com", FirstName: "Only", LastName: "Once"}})
 		var e *bigcommerce.Error
 		if !errors.As(err, &e) || e.StatusCode != 500 {
 			t.Fatalf("Create: %v, want the 500", err)
@@ -1012,7 +1015,7 @@ func TestIntegrationFaultsOverHTTP(t *testing.T) {
 	store.InjectFault(bigcommercetest.Fault{Kind: bigcommercetest.FaultDrop, Method: "POST", PathPrefix: "/v3/customers"})
 	before := store.CustomerCount()
 	mark = logMark(store)
-	if _, _, err := c.Customers.Create(ctx, []bigcommerce.CustomerCreate{{Email: "drop@example.com", FirstName: "D", LastName: "Rop"}}); err == nil {
+	if _, _, err := c.Customers.CreateMany(ctx, []bigcommerce.CustomerCreate{{Email: "drop@example.com", FirstName: "D", LastName: "Rop"}}); err == nil {
 		t.Error("Create succeeded through a dropped connection")
 	}
 	if n := len(requestsSince(store, mark, "POST", "/v3/customers")); n != 1 || store.CustomerCount() != before {

@@ -193,6 +193,11 @@ func (s *InventoryService) AdjustAbsolute(ctx context.Context, items []Inventory
 // adjustment that would take stock below the safety stock makes BigCommerce
 // reject the whole request; an item needs an absolute adjustment before its
 // first relative one.
+//
+// A bad item is refused before anything is sent (a *ValidationError,
+// ErrInvalidRequest). A failed chunk is a *BatchError naming the failed input
+// indexes; the items of a chunk whose outcome is unknown are in its Unknown
+// list, their errors matching ErrOutcomeUnknown.
 func (s *InventoryService) AdjustRelative(ctx context.Context, items []InventoryAdjustment, reason string) ([]string, *Response, error) {
 	return s.adjust(ctx, false, items, reason)
 }
@@ -308,6 +313,10 @@ func (f *InventoryItemFilter) paging() (page, limit *int) { return &f.Page, &f.L
 
 // ListItems returns one page of items with their inventory at every
 // location: GET /v3/inventory/items. filter may be nil.
+//
+// A negative Page or Limit, or a Limit above MaxInventoryPageSize, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *InventoryService) ListItems(ctx context.Context, filter *InventoryItemFilter) ([]InventoryItem, *Response, error) {
 	return listV3[InventoryItem](ctx, s.client, "/v3/inventory/items", filter)
 }
@@ -325,6 +334,11 @@ func (s *InventoryService) ListItems(ctx context.Context, filter *InventoryItemF
 // yielded twice (after a creation). For a complete snapshot of a changing
 // catalog, walk Products.All (which is exactly-once) and read the items of
 // its products with filter.ProductIDIn in chunks.
+//
+// A negative Page or Limit, or a Limit above MaxInventoryPageSize, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable. An error is yielded once and
+// ends the walk.
 func (s *InventoryService) AllItems(ctx context.Context, filter *InventoryItemFilter) iter.Seq2[InventoryItem, error] {
 	return walk(ctx, s.client, filter, MaxInventoryPageSize, s.ListItems)
 }
@@ -373,6 +387,11 @@ func locationItemsPath(op string, locationID int) (string, error) {
 // ListLocationItems returns one page of the items at a location with their
 // stock and settings: GET /v3/inventory/locations/{location_id}/items.
 // filter may be nil.
+//
+// A location id of 0 or less, or a bad page size, is refused before anything
+// is sent (ErrInvalidRequest); a location BigCommerce does not know is an
+// error matching ErrNotFound. A filter value BigCommerce rejects is an error
+// matching ErrUnprocessable.
 func (s *InventoryService) ListLocationItems(ctx context.Context, locationID int, filter *LocationItemFilter) ([]LocationItem, *Response, error) {
 	path, err := locationItemsPath("Inventory.ListLocationItems", locationID)
 	if err != nil {
@@ -389,6 +408,10 @@ func (s *InventoryService) ListLocationItems(ctx context.Context, locationID int
 // or cursor), so a variant created or deleted during the walk shifts the
 // later pages: an item that existed throughout can be skipped or yielded
 // twice. Stock adjustments change items in place and shift nothing.
+//
+// A location id of 0 or less, or a bad page size, is refused before anything
+// is sent (ErrInvalidRequest); a location BigCommerce does not know is an
+// error matching ErrNotFound. An error is yielded once and ends the walk.
 func (s *InventoryService) AllLocationItems(ctx context.Context, locationID int, filter *LocationItemFilter) iter.Seq2[LocationItem, error] {
 	return walk(ctx, s.client, filter, MaxInventoryPageSize, func(ctx context.Context, f *LocationItemFilter) ([]LocationItem, *Response, error) {
 		return s.ListLocationItems(ctx, locationID, f)
@@ -719,6 +742,10 @@ func (f *LocationFilter) paging() (page, limit *int) { return &f.Page, &f.Limit 
 
 // ListLocations returns one page of locations: GET /v3/inventory/locations.
 // filter may be nil.
+//
+// A negative Page or Limit, or a Limit above MaxInventoryPageSize, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *InventoryService) ListLocations(ctx context.Context, filter *LocationFilter) ([]Location, *Response, error) {
 	return listV3[Location](ctx, s.client, "/v3/inventory/locations", filter)
 }
@@ -730,6 +757,11 @@ func (s *InventoryService) ListLocations(ctx context.Context, filter *LocationFi
 // rarely has more locations than one page holds. When it has, a location
 // created or deleted during the walk shifts the later pages: one that
 // existed throughout can be skipped or yielded twice.
+//
+// A negative Page or Limit, or a Limit above MaxInventoryPageSize, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable. An error is yielded once and
+// ends the walk.
 func (s *InventoryService) AllLocations(ctx context.Context, filter *LocationFilter) iter.Seq2[Location, error] {
 	return walk(ctx, s.client, filter, MaxInventoryPageSize, s.ListLocations)
 }
@@ -760,6 +792,10 @@ func checkLocationCreate(l LocationCreate) string {
 // the locations by code to find them). A store has at most 100 active
 // locations. Each location is validated first; a bad one gives a
 // *ValidationError naming its index.
+//
+// If the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK does
+// not resend it: list the locations by code before sending them again.
 func (s *InventoryService) CreateLocations(ctx context.Context, locations []LocationCreate) (string, *Response, error) {
 	if err := validateEach("Inventory.CreateLocations", "locations", locations, checkLocationCreate); err != nil {
 		return "", &Response{}, err

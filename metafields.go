@@ -208,6 +208,10 @@ func (s *MetafieldsService) List(ctx context.Context, o MetafieldOwner, filter *
 // 250 per page unless filter.Limit is set. The endpoint offers no stable
 // key, so All walks by page offset: a metafield created or deleted during
 // the walk on a page already read can make it skip or repeat one.
+//
+// The zero owner, an owner id below 1 or a bad page size is refused before
+// anything is sent (ErrInvalidRequest); an owner BigCommerce does not know is
+// an error matching ErrNotFound. An error is yielded once and ends the walk.
 func (s *MetafieldsService) All(ctx context.Context, o MetafieldOwner, filter *MetafieldFilter) iter.Seq2[Metafield, error] {
 	if err := o.check("Metafields.All"); err != nil {
 		return refused[Metafield](err)
@@ -278,6 +282,10 @@ func (s *MetafieldsService) Delete(ctx context.Context, o MetafieldOwner, id int
 
 // ListKind returns one page of the metafields of every record of a kind:
 // GET {kind}/metafields, e.g. /v3/catalog/products/metafields.
+//
+// The zero kind or a bad page size is refused before anything is sent
+// (ErrInvalidRequest). A filter value BigCommerce rejects is an error matching
+// ErrUnprocessable.
 func (s *MetafieldsService) ListKind(ctx context.Context, kind MetafieldKind, filter *MetafieldFilter) ([]Metafield, *Response, error) {
 	if err := checkKind("Metafields.ListKind", kind); err != nil {
 		return nil, &Response{}, err
@@ -289,6 +297,10 @@ func (s *MetafieldsService) ListKind(ctx context.Context, kind MetafieldKind, fi
 // {kind}/metafields, following BigCommerce's cursor (after the previous
 // page's end cursor), which metafields created or deleted during the walk
 // cannot shift.
+//
+// The zero kind or a bad page size is refused before anything is sent
+// (ErrInvalidRequest). A filter value BigCommerce rejects is an error matching
+// ErrUnprocessable. An error is yielded once and ends the walk.
 func (s *MetafieldsService) AllKind(ctx context.Context, kind MetafieldKind, filter *MetafieldFilter) iter.Seq2[Metafield, error] {
 	if err := checkKind("Metafields.AllKind", kind); err != nil {
 		return refused[Metafield](err)
@@ -340,7 +352,11 @@ func (s *MetafieldsService) UpdateMany(ctx context.Context, kind MetafieldKind, 
 // DeleteMany deletes metafields of records of a kind by id: DELETE
 // {kind}/metafields with the ids as the JSON body, 50 per request. An empty
 // list or an id below 1 is refused before anything is sent.
-func (s *MetafieldsService) DeleteMany(ctx context.Context, kind MetafieldKind, ids []int) (*Response, error) {
+//
+// The zero kind, no ids or an id below 1 is refused before anything is sent
+// (ErrInvalidRequest). The ids of a request that failed come back as one
+// *BatchError naming them by their index in ids.
+func (s *MetafieldsService) DeleteMany(ctx context.Context, kind MetafieldKind, ids ...int) (*Response, error) {
 	const op = "Metafields.DeleteMany"
 	if err := checkKind(op, kind); err != nil {
 		return &Response{}, err

@@ -56,7 +56,7 @@ func TestMetafieldsAgainstFakeStore(t *testing.T) {
 	if err != nil || len(made) != 2 {
 		t.Fatalf("CreateMany: %v, %v", made, err)
 	}
-	if _, err := c.Metafields.DeleteMany(ctx, bigcommerce.MetafieldsOfProducts, []int{made[0].ID, made[1].ID}); err != nil {
+	if _, err := c.Metafields.DeleteMany(ctx, bigcommerce.MetafieldsOfProducts, made[0].ID, made[1].ID); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -38,7 +38,9 @@ type OrderCoupon struct {
 // Lists all order coupons. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest).
 func (s *OrderCouponsService) List(ctx context.Context, orderID int, filter *ListOptions) ([]OrderCoupon, *Response, error) {
 	if err := checkPath("OrderCoupons.List", "order id", orderID); err != nil {
 		return nil, &Response{}, err
@@ -54,6 +56,11 @@ func (s *OrderCouponsService) List(ctx context.Context, orderID int, filter *Lis
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest).
 func (s *OrderCouponsService) All(ctx context.Context, orderID int, filter *ListOptions) iter.Seq2[OrderCoupon, error] {
 	if err := checkPath("OrderCoupons.All", "order id", orderID); err != nil {
 		return refused[OrderCoupon](err)

@@ -73,7 +73,10 @@ func (f *OrderMessageFilter) paging() (page, limit *int) { return &f.Page, &f.Li
 // Gets the messages associated with an order.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *OrderMessagesService) List(ctx context.Context, orderID int, filter *OrderMessageFilter) ([]OrderMessage, *Response, error) {
 	if err := checkPath("OrderMessages.List", "order id", orderID); err != nil {
 		return nil, &Response{}, err
@@ -89,6 +92,12 @@ func (s *OrderMessagesService) List(ctx context.Context, orderID int, filter *Or
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *OrderMessagesService) All(ctx context.Context, orderID int, filter *OrderMessageFilter) iter.Seq2[OrderMessage, error] {
 	if err := checkPath("OrderMessages.All", "order id", orderID); err != nil {
 		return refused[OrderMessage](err)

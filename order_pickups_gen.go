@@ -104,9 +104,7 @@ type OrderPickupDeleteFilter struct {
 // Retrieves a list of pickups. Examples You can filter the list to return
 // pickup objects specific to a list of requested pickup or order IDs.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *OrderPickupsService) List(ctx context.Context, filter *OrderPickupFilter) ([]OrderPickup, *Response, error) {
 	return listV3[OrderPickup](ctx, s.client, "/v3/orders/pickups", filter)
 }
@@ -116,6 +114,8 @@ func (s *OrderPickupsService) List(ctx context.Context, filter *OrderPickupFilte
 // *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *OrderPickupsService) All(ctx context.Context, filter *OrderPickupFilter) iter.Seq2[OrderPickup, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]OrderPickup, *Response, error) {
 		return s.List(ctx, filter)

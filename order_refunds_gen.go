@@ -329,7 +329,9 @@ func (f *RefundFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 // that an order's refunds be processed sequentially.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -351,7 +353,9 @@ func (s *OrderRefundsService) CreateQuote(ctx context.Context, orderID int, quot
 // call returns; the payment request happens asynchronously.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. It moves
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. It moves
 // money: the SDK never resends it once it may have reached BigCommerce. An
 // ambiguous answer (a 5xx, a cut connection, a timeout) is an error matching
 // ErrOutcomeUnknown; check the order's transactions before sending it again.
@@ -371,7 +375,8 @@ func (s *OrderRefundsService) Create(ctx context.Context, orderID int, refund Re
 // store_v2_orders_read_only - store_v2_orders.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A filter
+// value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *OrderRefundsService) ListForOrder(ctx context.Context, orderID int, filter *RefundOrderFilter) ([]Refund, *Response, error) {
 	if err := checkPath("OrderRefunds.ListForOrder", "order id", orderID); err != nil {
 		return nil, &Response{}, err
@@ -385,6 +390,10 @@ func (s *OrderRefundsService) ListForOrder(ctx context.Context, orderID int, fil
 // yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A filter
+// value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *OrderRefundsService) AllForOrder(ctx context.Context, orderID int, filter *RefundOrderFilter) iter.Seq2[Refund, error] {
 	if err := checkPath("OrderRefunds.AllForOrder", "order id", orderID); err != nil {
 		return refused[Refund](err)
@@ -400,9 +409,9 @@ func (s *OrderRefundsService) AllForOrder(ctx context.Context, orderID int, filt
 // at least one of the following scopes: - store_v2_transactions_read_only -
 // store_v2_transactions - store_v2_orders_read_only - store_v2_orders.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *OrderRefundsService) List(ctx context.Context, filter *RefundFilter) ([]Refund, *Response, error) {
 	return listV3[Refund](ctx, s.client, "/v3/orders/payment_actions/refunds", filter)
 }
@@ -415,6 +424,10 @@ func (s *OrderRefundsService) List(ctx context.Context, filter *RefundFilter) ([
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *OrderRefundsService) All(ctx context.Context, filter *RefundFilter) iter.Seq2[Refund, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

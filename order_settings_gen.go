@@ -150,9 +150,8 @@ type OrderSettingsChannelUpdateNotificationsOrderPlaced struct {
 //
 // Returns global order settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_orders_read_only nor the store_v2_orders
+// scope gets an error matching ErrForbidden.
 func (s *OrderSettingsService) Get(ctx context.Context) (*OrderSettingsGlobal, *Response, error) {
 	return getOneV2[OrderSettingsGlobal](ctx, s.client, http.MethodGet, "/v3/orders/settings", nil, nil)
 }
@@ -164,8 +163,8 @@ func (s *OrderSettingsService) Get(ctx context.Context) (*OrderSettingsGlobal, *
 // An EmailAddresses of nil is not sent; an empty, non-nil slice turns the
 // notification off.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *OrderSettingsService) Update(ctx context.Context, global OrderSettingsGlobalUpdate) (*OrderSettingsGlobal, *Response, error) {
 	return getOneV2[OrderSettingsGlobal](ctx, s.client, http.MethodPut, "/v3/orders/settings", nil, global)
 }
@@ -198,7 +197,9 @@ func (s *OrderSettingsService) GetChannel(ctx context.Context, channelID int) (*
 // notifications set to addresses, or both to null.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *OrderSettingsService) UpdateChannel(ctx context.Context, channelID int, channel OrderSettingsChannelUpdate) (*OrderSettingsChannel, *Response, error) {
 	if err := checkPath("OrderSettings.UpdateChannel", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

@@ -72,7 +72,10 @@ func (f *OrderTaxFilter) paging() (page, limit *int) { return &f.Page, &f.Limit 
 // Gets all order taxes using order_id. Each tax applied to an order.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *OrderTaxesService) List(ctx context.Context, orderID int, filter *OrderTaxFilter) ([]OrderTax, *Response, error) {
 	if err := checkPath("OrderTaxes.List", "order id", orderID); err != nil {
 		return nil, &Response{}, err
@@ -88,6 +91,12 @@ func (s *OrderTaxesService) List(ctx context.Context, orderID int, filter *Order
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *OrderTaxesService) All(ctx context.Context, orderID int, filter *OrderTaxFilter) iter.Seq2[OrderTax, error] {
 	if err := checkPath("OrderTaxes.All", "order id", orderID); err != nil {
 		return refused[OrderTax](err)

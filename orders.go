@@ -901,6 +901,11 @@ type TransactionProviderField struct {
 // List returns one page of orders: GET /v2/orders. An empty page (204) is an
 // empty slice and no error. When filter.Include asks for consignments,
 // consignment_structure=object is sent too (the filter is not modified).
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A ConsignmentStructure
+// other than "object" is refused the same way. A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order, *Response, error) {
 	if filter != nil {
 		cs, err := consignmentStructure("Orders.List", filter.Include, filter.ConsignmentStructure)
@@ -983,6 +988,11 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 //		}
 //		...
 //	}
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[Order, error] {
 	if err := checkWalk("Orders.All", ctx, filter); err != nil {
 		return refused[Order](err)
@@ -1048,7 +1058,7 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 				func(ctx context.Context) (int, error) {
 					g := base
 					g.MinID, g.MaxID, g.Sort, g.Include, g.ConsignmentStructure = f.MinID, f.MaxID, "", nil, ""
-					n, _, err := s.Count(ctx, &g)
+					n, _, err := s.CountByStatus(ctx, &g)
 					if err != nil {
 						return 0, err
 					}
@@ -1059,20 +1069,25 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 	return walkIDs(ctx, cap(s.client.sem), src)
 }
 
-// Get returns one order: GET /v2/orders/{id}. To read its line items in
-// the same request, use GetWithOptions with OrderIncludeConsignmentsLineItems.
-func (s *OrdersService) Get(ctx context.Context, id int) (*Order, *Response, error) {
-	if err := checkID("Orders.Get", "order id", id); err != nil {
-		return nil, &Response{}, err
+// Count returns how many orders match filter: GET /v2/orders/count. Only
+// the parameters that endpoint documents are sent: the filter's Page,
+// Limit, Sort, Include and ConsignmentStructure are ignored. A filter
+// BigCommerce rejects is an error matching ErrUnprocessable. CountByStatus
+// gives the count per status too.
+func (s *OrdersService) Count(ctx context.Context, filter *OrderFilter) (int, *Response, error) {
+	c, resp, err := s.CountByStatus(ctx, filter)
+	if err != nil {
+		return 0, resp, err
 	}
-	return getOneV2[Order](ctx, s.client, http.MethodGet, orderPath(id), nil, nil)
+	return int(c.Count), resp, nil
 }
 
-// Count returns how many orders match filter, in total and per status: GET
-// /v2/orders/count. Only the parameters that endpoint documents are sent:
-// the filter's Page, Limit, Sort, Include and ConsignmentStructure are
-// ignored.
-func (s *OrdersService) Count(ctx context.Context, filter *OrderFilter) (*OrderCount, *Response, error) {
+// CountByStatus returns how many orders match filter, in total and per
+// status: GET /v2/orders/count. Only the parameters that endpoint documents
+// are sent: the filter's Page, Limit, Sort, Include and
+// ConsignmentStructure are ignored. A filter BigCommerce rejects is an
+// error matching ErrUnprocessable.
+func (s *OrdersService) CountByStatus(ctx context.Context, filter *OrderFilter) (*OrderCount, *Response, error) {
 	var opts any
 	if filter != nil {
 		opts = newOrderCountQuery(filter)
@@ -1082,6 +1097,13 @@ func (s *OrdersService) Count(ctx context.Context, filter *OrderFilter) (*OrderC
 
 // Create creates an order: POST /v2/orders. It needs a billing address and
 // either products or consignments (not both); otherwise nothing is sent.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or 400
+// for a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx, a
+// cut connection), the error matches ErrOutcomeUnknown and the SDK does not
+// resend it: check before sending it again. Orders have no idempotency key:
+// list the customer's recent orders before creating it again.
 func (s *OrdersService) Create(ctx context.Context, order OrderCreate) (*Order, *Response, error) {
 	const op = "Orders.Create"
 	hasConsignments := len(bytes.TrimSpace(order.Consignments)) > 0
@@ -1097,6 +1119,11 @@ func (s *OrdersService) Create(ctx context.Context, order OrderCreate) (*Order, 
 }
 
 // Update changes an order: PUT /v2/orders/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a
+// malformed body), with the fields at fault in *Error.Fields.
 func (s *OrdersService) Update(ctx context.Context, id int, order OrderUpdate) (*Order, *Response, error) {
 	if err := checkID("Orders.Update", "order id", id); err != nil {
 		return nil, &Response{}, err
@@ -1106,6 +1133,11 @@ func (s *OrdersService) Update(ctx context.Context, id int, order OrderUpdate) (
 
 // UpdateStatus sets an order's status: PUT /v2/orders/{id} with
 // {"status_id": N}. OrderStatusIncomplete (0) is sent like any other status.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A negative
+// status id is refused the same way; a status BigCommerce does not have is an
+// error matching ErrUnprocessable.
 func (s *OrdersService) UpdateStatus(ctx context.Context, id int, statusID OrderStatusID) (*Order, *Response, error) {
 	const op = "Orders.UpdateStatus"
 	if err := checkID(op, "order id", id); err != nil {
@@ -1123,6 +1155,9 @@ func (s *OrdersService) UpdateStatus(ctx context.Context, id int, statusID Order
 // Archive archives one order (BigCommerce's "delete"; the order can be
 // restored in the control panel): DELETE /v2/orders/{id}. There is no method
 // for DELETE /v2/orders, which archives every order.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *OrdersService) Archive(ctx context.Context, id int) (*Response, error) {
 	if err := checkID("Orders.Archive", "order id", id); err != nil {
 		return &Response{}, err
@@ -1132,6 +1167,10 @@ func (s *OrdersService) Archive(ctx context.Context, id int) (*Response, error) 
 
 // ListProducts returns one page of an order's line items: GET
 // /v2/orders/{id}/products.
+//
+// An order id of 0 or less, or a bad page size, is refused before anything is
+// sent (ErrInvalidRequest); an order BigCommerce does not know is an error
+// matching ErrNotFound.
 func (s *OrdersService) ListProducts(ctx context.Context, orderID int, opts *ListOptions) ([]OrderProduct, *Response, error) {
 	return listOrderSub[OrderProduct](ctx, s, "Orders.ListProducts", orderID, "products", opts)
 }
@@ -1143,6 +1182,10 @@ func (s *OrdersService) ListProducts(ctx context.Context, orderID int, opts *Lis
 // line items change only when the order itself is edited; if a line item
 // is added or removed during the walk, the later pages shift and a line
 // item can be skipped or yielded twice.
+//
+// An order id of 0 or less, or a bad page size, is refused before anything is
+// sent (ErrInvalidRequest); an order BigCommerce does not know is an error
+// matching ErrNotFound. An error is yielded once and ends the walk.
 func (s *OrdersService) AllProducts(ctx context.Context, orderID int, opts *ListOptions) iter.Seq2[OrderProduct, error] {
 	return walk(ctx, s.client, opts, MaxPageSize, func(ctx context.Context, o *ListOptions) ([]OrderProduct, *Response, error) {
 		return s.ListProducts(ctx, orderID, o)
@@ -1151,17 +1194,52 @@ func (s *OrdersService) AllProducts(ctx context.Context, orderID int, opts *List
 
 // ListShippingAddresses returns one page of an order's shipping addresses:
 // GET /v2/orders/{id}/shipping_addresses.
+//
+// An order id of 0 or less, or a bad page size, is refused before anything is
+// sent (ErrInvalidRequest); an order BigCommerce does not know is an error
+// matching ErrNotFound.
 func (s *OrdersService) ListShippingAddresses(ctx context.Context, orderID int, opts *ListOptions) ([]OrderShippingAddress, *Response, error) {
 	return listOrderSub[OrderShippingAddress](ctx, s, "Orders.ListShippingAddresses", orderID, "shipping_addresses", opts)
 }
 
+// AllShippingAddresses iterates over every shipping address of an order:
+// GET /v2/orders/{id}/shipping_addresses, page after page. An order id of 0
+// or less is refused (ErrInvalidRequest); an order BigCommerce does not know
+// is an error matching ErrNotFound. Either is yielded once and ends the
+// walk. It walks page offsets (the endpoint has no id range or cursor);
+// an order's addresses change only when the order is edited.
+func (s *OrdersService) AllShippingAddresses(ctx context.Context, orderID int, opts *ListOptions) iter.Seq2[OrderShippingAddress, error] {
+	return walk(ctx, s.client, opts, MaxPageSize, func(ctx context.Context, o *ListOptions) ([]OrderShippingAddress, *Response, error) {
+		return s.ListShippingAddresses(ctx, orderID, o)
+	})
+}
+
 // ListShipments returns one page of an order's shipments: GET
 // /v2/orders/{id}/shipments. An order with no shipments gives an empty slice.
+//
+// An order id of 0 or less, or a bad page size, is refused before anything is
+// sent (ErrInvalidRequest); an order BigCommerce does not know is an error
+// matching ErrNotFound.
 func (s *OrdersService) ListShipments(ctx context.Context, orderID int, opts *ListOptions) ([]Shipment, *Response, error) {
 	return listOrderSub[Shipment](ctx, s, "Orders.ListShipments", orderID, "shipments", opts)
 }
 
+// AllShipments iterates over every shipment of an order: GET
+// /v2/orders/{id}/shipments, page after page. An order id of 0 or less is
+// refused (ErrInvalidRequest); an order BigCommerce does not know is an
+// error matching ErrNotFound. Either is yielded once and ends the walk. It
+// walks page offsets (the endpoint has no id range or cursor): a shipment
+// created or deleted during the walk can make it skip or repeat one.
+func (s *OrdersService) AllShipments(ctx context.Context, orderID int, opts *ListOptions) iter.Seq2[Shipment, error] {
+	return walk(ctx, s.client, opts, MaxPageSize, func(ctx context.Context, o *ListOptions) ([]Shipment, *Response, error) {
+		return s.ListShipments(ctx, orderID, o)
+	})
+}
+
 // GetShipment returns one shipment: GET /v2/orders/{id}/shipments/{shipment_id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *OrdersService) GetShipment(ctx context.Context, orderID, shipmentID int) (*Shipment, *Response, error) {
 	if err := checkShipmentIDs("Orders.GetShipment", orderID, shipmentID); err != nil {
 		return nil, &Response{}, err
@@ -1171,6 +1249,14 @@ func (s *OrdersService) GetShipment(ctx context.Context, orderID, shipmentID int
 
 // CreateShipment ships items of an order: POST /v2/orders/{id}/shipments
 // (201 Created). OrderAddressID and at least one item are required.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a
+// malformed body), with the fields at fault in *Error.Fields. If the request
+// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
+// connection), the error matches ErrOutcomeUnknown and the SDK does not resend
+// it: check before sending it again.
 func (s *OrdersService) CreateShipment(ctx context.Context, orderID int, shipment ShipmentCreate) (*Shipment, *Response, error) {
 	const op = "Orders.CreateShipment"
 	if err := checkID(op, "order id", orderID); err != nil {
@@ -1191,6 +1277,11 @@ func (s *OrdersService) CreateShipment(ctx context.Context, orderID int, shipmen
 }
 
 // UpdateShipment changes a shipment: PUT /v2/orders/{id}/shipments/{shipment_id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a
+// malformed body), with the fields at fault in *Error.Fields.
 func (s *OrdersService) UpdateShipment(ctx context.Context, orderID, shipmentID int, shipment ShipmentUpdate) (*Shipment, *Response, error) {
 	if err := checkShipmentIDs("Orders.UpdateShipment", orderID, shipmentID); err != nil {
 		return nil, &Response{}, err
@@ -1201,6 +1292,9 @@ func (s *OrdersService) UpdateShipment(ctx context.Context, orderID, shipmentID 
 // DeleteShipment deletes one shipment: DELETE
 // /v2/orders/{id}/shipments/{shipment_id}. There is no method for deleting
 // all of an order's shipments at once.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *OrdersService) DeleteShipment(ctx context.Context, orderID, shipmentID int) (*Response, error) {
 	if err := checkShipmentIDs("Orders.DeleteShipment", orderID, shipmentID); err != nil {
 		return &Response{}, err
@@ -1210,15 +1304,31 @@ func (s *OrdersService) DeleteShipment(ctx context.Context, orderID, shipmentID 
 
 // ListStatuses returns the store's order statuses with their custom labels:
 // GET /v2/order_statuses.
+//
+// A token with neither the store_v2_orders_read_only nor the store_v2_orders
+// scope gets an error matching ErrForbidden.
 func (s *OrdersService) ListStatuses(ctx context.Context) ([]OrderStatus, *Response, error) {
 	var out []OrderStatus
 	resp, err := s.client.call(ctx, http.MethodGet, "/v2/order_statuses", nil, nil, &out)
 	return out, resp, err
 }
 
+// AllStatuses iterates over the store's order statuses: GET
+// /v2/order_statuses. The endpoint has no paging: AllStatuses asks once and
+// yields what it answers; an error (ErrForbidden without the
+// store_v2_orders_read_only scope) is yielded once.
+func (s *OrdersService) AllStatuses(ctx context.Context) iter.Seq2[OrderStatus, error] {
+	return walkOnce(ctx, s.ListStatuses)
+}
+
 // ListTransactions returns an order's payment transactions: GET
 // /v3/orders/{id}/transactions (scope store_v2_transactions_read_only). An
 // order without transactions (204) gives an empty slice and no error.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. It needs
+// the store_v2_transactions_read_only scope: a token without it gets an error
+// matching ErrForbidden.
 func (s *OrdersService) ListTransactions(ctx context.Context, orderID int) ([]Transaction, *Response, error) {
 	if err := checkID("Orders.ListTransactions", "order id", orderID); err != nil {
 		return nil, &Response{}, err
@@ -1232,6 +1342,17 @@ func (s *OrdersService) ListTransactions(ctx context.Context, orderID int) ([]Tr
 		out = []Transaction{}
 	}
 	return out, resp, nil
+}
+
+// AllTransactions iterates over an order's payment transactions: GET
+// /v3/orders/{id}/transactions. The endpoint has no paging: it asks once
+// and yields what it answers. An order id of 0 or less is refused
+// (ErrInvalidRequest); an order BigCommerce does not know is an error
+// matching ErrNotFound. Either is yielded once.
+func (s *OrdersService) AllTransactions(ctx context.Context, orderID int) iter.Seq2[Transaction, error] {
+	return walkOnce(ctx, func(ctx context.Context) ([]Transaction, *Response, error) {
+		return s.ListTransactions(ctx, orderID)
+	})
 }
 
 // listOrderSub fetches one page of an order's sub-resource list.

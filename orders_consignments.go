@@ -453,7 +453,7 @@ func (f *OrderFilter) IncludeLineItems() *OrderFilter {
 	return f
 }
 
-// OrderGetOptions are the query options of OrdersService.GetWithOptions (GET
+// OrderGetOptions are the query options of OrdersService.Get (GET
 // /v2/orders/{id}).
 type OrderGetOptions struct {
 	// Include adds sub-resources: OrderIncludeConsignmentsLineItems,
@@ -482,16 +482,20 @@ func consignmentStructure(op string, include StringList, set string) (string, er
 	return set, nil
 }
 
-// GetWithOptions returns one order, with the sub-resources opts includes:
-// GET /v2/orders/{id}?include=... With OrderIncludeConsignmentsLineItems the
+// Get returns one order: GET /v2/orders/{id}, with the sub-resources opts
+// includes (opts may be nil). With OrderIncludeConsignmentsLineItems the
 // order's LineItems are read in the same request:
 //
-//	o, _, err := client.Orders.GetWithOptions(ctx, id, &bigcommerce.OrderGetOptions{
+//	o, _, err := client.Orders.Get(ctx, id, &bigcommerce.OrderGetOptions{
 //		Include: bigcommerce.StringList{bigcommerce.OrderIncludeConsignmentsLineItems},
 //	})
 //	items := o.LineItems()
-func (s *OrdersService) GetWithOptions(ctx context.Context, id int, opts *OrderGetOptions) (*Order, *Response, error) {
-	const op = "Orders.GetWithOptions"
+//
+// An id of 0 or less, or a ConsignmentStructure other than "object", is
+// refused before anything is sent (ErrInvalidRequest); an id BigCommerce
+// does not know is an error matching ErrNotFound.
+func (s *OrdersService) Get(ctx context.Context, id int, opts *OrderGetOptions) (*Order, *Response, error) {
+	const op = "Orders.Get"
 	if err := checkID(op, "order id", id); err != nil {
 		return nil, &Response{}, err
 	}
@@ -508,11 +512,21 @@ func (s *OrdersService) GetWithOptions(ctx context.Context, id int, opts *OrderG
 	return getOneV2[Order](ctx, s.client, http.MethodGet, orderPath(id), q, nil)
 }
 
+// GetWithOptions is the former name of Get with options.
+//
+// Deprecated: Use Get, which takes the same options.
+func (s *OrdersService) GetWithOptions(ctx context.Context, id int, opts *OrderGetOptions) (*Order, *Response, error) {
+	return s.Get(ctx, id, opts)
+}
+
 // CompleteLineItems returns every line item of o. When o was read with
 // OrderIncludeConsignmentsLineItems and the API sent them all, it returns
 // o.LineItems() without a request; otherwise (read without the include, or
 // a consignment cut at 50 line items) it fetches them: GET
 // /v2/orders/{id}/products, page after page.
+//
+// A nil order is refused before anything is sent (ErrInvalidRequest); an order
+// BigCommerce does not know is an error matching ErrNotFound.
 func (s *OrdersService) CompleteLineItems(ctx context.Context, o *Order) ([]OrderProduct, error) {
 	if o == nil {
 		return nil, invalid("Orders.CompleteLineItems", "order is nil")

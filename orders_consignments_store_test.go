@@ -133,7 +133,7 @@ func TestFakeStoreConsignments(t *testing.T) {
 		}
 	}
 
-	o, _, err := c.Orders.GetWithOptions(bigcommerce.Ctx(t), small, &bigcommerce.OrderGetOptions{Include: bigcommerce.StringList{bigcommerce.OrderIncludeConsignmentsLineItems}})
+	o, _, err := c.Orders.Get(bigcommerce.Ctx(t), small, &bigcommerce.OrderGetOptions{Include: bigcommerce.StringList{bigcommerce.OrderIncludeConsignmentsLineItems}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestFakeStoreConsignments(t *testing.T) {
 		t.Errorf("shipping consignment %+v", sh)
 	}
 
-	o, _, err = c.Orders.GetWithOptions(bigcommerce.Ctx(t), big, &bigcommerce.OrderGetOptions{Include: bigcommerce.StringList{bigcommerce.OrderIncludeConsignmentsLineItems}})
+	o, _, err = c.Orders.Get(bigcommerce.Ctx(t), big, &bigcommerce.OrderGetOptions{Include: bigcommerce.StringList{bigcommerce.OrderIncludeConsignmentsLineItems}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestFakeStoreConsignments(t *testing.T) {
 	}
 
 	// include=consignments alone: one link per line item.
-	o, _, err = c.Orders.GetWithOptions(bigcommerce.Ctx(t), small, &bigcommerce.OrderGetOptions{Include: bigcommerce.StringList{bigcommerce.OrderIncludeConsignments}})
+	o, _, err = c.Orders.Get(bigcommerce.Ctx(t), small, &bigcommerce.OrderGetOptions{Include: bigcommerce.StringList{bigcommerce.OrderIncludeConsignments}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +167,7 @@ func TestFakeStoreConsignments(t *testing.T) {
 		t.Errorf("include=consignments: %+v", o.Consignments)
 	}
 	// Without the include there is no consignments field.
-	o, _, err = c.Orders.Get(bigcommerce.Ctx(t), small)
+	o, _, err = c.Orders.Get(bigcommerce.Ctx(t), small, nil)
 	if err != nil || o.Consignments != nil || !errors.Is(o.CheckLineItems(), bigcommerce.ErrLineItemsNotIncluded) {
 		t.Errorf("plain Get: %v, consignments %+v", err, o.Consignments)
 	}

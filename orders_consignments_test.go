@@ -139,7 +139,7 @@ func TestOrderConsignmentsShapes(t *testing.T) {
 func TestOrdersGetWithLineItems(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodGet, "/v2/orders/218", 200, fixture(t, "orders/get_with_line_items.json"))
-	o, _, err := c.Orders.GetWithOptions(ctx(t), 218, &OrderGetOptions{Include: StringList{OrderIncludeConsignmentsLineItems}})
+	o, _, err := c.Orders.Get(ctx(t), 218, &OrderGetOptions{Include: StringList{OrderIncludeConsignmentsLineItems}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,13 +169,13 @@ func TestOrdersGetWithLineItems(t *testing.T) {
 	}
 	// The caller's options are not modified; plain Get sends no include.
 	opts := &OrderGetOptions{Include: StringList{OrderIncludeFees}}
-	if _, _, err := c.Orders.GetWithOptions(ctx(t), 218, opts); err != nil {
+	if _, _, err := c.Orders.Get(ctx(t), 218, opts); err != nil {
 		t.Fatal(err)
 	}
 	if got := rec.last(t).Raw; got != "include=fees" || opts.ConsignmentStructure != "" {
 		t.Errorf("query %q, options %+v", got, opts)
 	}
-	if _, _, err := c.Orders.Get(ctx(t), 218); err != nil || rec.last(t).Raw != "" {
+	if _, _, err := c.Orders.Get(ctx(t), 218, nil); err != nil || rec.last(t).Raw != "" {
 		t.Errorf("Get: %v, query %q", err, rec.last(t).Raw)
 	}
 	// JSON round trip keeps the line items.
@@ -254,7 +254,7 @@ func TestOrdersListSendsConsignmentStructure(t *testing.T) {
 	n := rec.count()
 	_, _, err := c.Orders.List(ctx(t), &OrderFilter{Include: StringList{OrderIncludeConsignments}, ConsignmentStructure: "array"})
 	assertValidation(t, err, "ConsignmentStructure", "object")
-	_, _, err = c.Orders.GetWithOptions(ctx(t), 1, &OrderGetOptions{ConsignmentStructure: "array"})
+	_, _, err = c.Orders.Get(ctx(t), 1, &OrderGetOptions{ConsignmentStructure: "array"})
 	assertValidation(t, err, "ConsignmentStructure")
 	if rec.count() != n {
 		t.Error("a refused filter was sent")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"strconv"
 )
@@ -17,7 +18,7 @@ import (
 // array. ListFees reads all three shapes, and an order without fees (204 or
 // an empty list) as no fees and no error. An order id below 1 is refused
 // before anything is sent; an unknown order is an error matching
-// ErrNotFound. GetWithOptions with the fees include returns the same fees
+// ErrNotFound. Get with the fees include returns the same fees
 // with the order.
 func (s *OrdersService) ListFees(ctx context.Context, orderID int) ([]OrderFee, *Response, error) {
 	const op = "Orders.ListFees"
@@ -35,6 +36,17 @@ func (s *OrdersService) ListFees(ctx context.Context, orderID int) ([]OrderFee, 
 		return nil, resp, fmt.Errorf("bigcommerce: GET %s: %w", path, err)
 	}
 	return fees, resp, nil
+}
+
+// AllFees iterates over an order's fees: GET /v2/orders/{order_id}/fees.
+// The endpoint has no paging: it asks once and yields what ListFees
+// returns. An order id of 0 or less is refused (ErrInvalidRequest); an
+// order BigCommerce does not know is an error matching ErrNotFound. Either
+// is yielded once.
+func (s *OrdersService) AllFees(ctx context.Context, orderID int) iter.Seq2[OrderFee, error] {
+	return walkOnce(ctx, func(ctx context.Context) ([]OrderFee, *Response, error) {
+		return s.ListFees(ctx, orderID)
+	})
 }
 
 // decodeFees reads a bare list of fees, {"fees": [...]}, one fee object, or

@@ -54,6 +54,12 @@ type OrderShippingAddressUpdateFormField struct {
 	Value json.RawMessage `json:"value,omitzero"`
 }
 
+// Values for the Include field (a StringList) of OrderConsignmentsOptions:
+// the sub-resources BigCommerce adds to the answer when asked.
+const (
+	OrderConsignmentsIncludeConsignmentsLineItems = "consignments.line_items"
+)
+
 // OrderConsignmentsOptions are the query options of Orders.GetConsignments
 // (GET /v2/orders/{order_id}/consignments).
 type OrderConsignmentsOptions struct {
@@ -103,7 +109,9 @@ func (s *OrdersService) GetShippingAddress(ctx context.Context, orderID, id int)
 // or tax.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *OrdersService) UpdateShippingAddress(ctx context.Context, orderID, id int, address OrderShippingAddressUpdate) (*OrderShippingAddress, *Response, error) {
 	if err := checkPath("Orders.UpdateShippingAddress", "order id, ID", orderID, id); err != nil {
 		return nil, &Response{}, err

@@ -375,7 +375,7 @@ func TestOrdersAllStopsOnBreakAndYieldsErrorOnce(t *testing.T) {
 func TestOrdersGet(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodGet, "/v2/orders/218", 200, fixture(t, "orders/get.json"))
-	o, _, err := c.Orders.Get(ctx(t), 218)
+	o, _, err := c.Orders.Get(ctx(t), 218, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -498,7 +498,7 @@ func TestOrderFeesRoundTrip(t *testing.T) {
 func TestOrdersGetNotFound(t *testing.T) {
 	c, mt := newTestClient(t)
 	mockJSON(mt, http.MethodGet, "/v2/orders/999", http.StatusNotFound, fixture(t, "orders/error_404.json"))
-	o, resp, err := c.Orders.Get(ctx(t), 999)
+	o, resp, err := c.Orders.Get(ctx(t), 999, nil)
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
 	}
@@ -515,7 +515,7 @@ func TestOrdersCount(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodGet, "/v2/orders/count", 200, fixture(t, "orders/count.json"))
 	filter := &OrderFilter{ChannelID: 1, CustomerID: Ptr(0), Page: 3, Limit: 10}
-	cnt, _, err := c.Orders.Count(ctx(t), filter)
+	cnt, _, err := c.Orders.CountByStatus(ctx(t), filter)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -547,8 +547,8 @@ func TestOrdersCountNilFilter(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodGet, "/v2/orders/count", 200, []byte(`{"count":0,"statuses":[]}`))
 	cnt, _, err := c.Orders.Count(ctx(t), nil)
-	if err != nil || cnt.Count != 0 || rec.last(t).Raw != "" {
-		t.Errorf("count %+v, err %v, query %q", cnt, err, rec.last(t).Raw)
+	if err != nil || cnt != 0 || rec.last(t).Raw != "" {
+		t.Errorf("count %d, err %v, query %q", cnt, err, rec.last(t).Raw)
 	}
 }
 
@@ -727,7 +727,7 @@ func TestOrdersArchive(t *testing.T) {
 func TestOrdersRejectBadIDsWithoutSending(t *testing.T) {
 	calls := map[string]func(c *Client, id, sub int) (*Response, error){
 		"Get": func(c *Client, id, _ int) (*Response, error) {
-			_, r, err := c.Orders.Get(t.Context(), id)
+			_, r, err := c.Orders.Get(t.Context(), id, nil)
 			return r, err
 		},
 		"Update": func(c *Client, id, _ int) (*Response, error) {

@@ -28,7 +28,7 @@ func TestBatchUnknownAgainstFakeStore(t *testing.T) {
 			items[i] = bigcommerce.CustomerCreate{Email: fmt.Sprintf("u%d@example.com", i), FirstName: "F", LastName: "L"}
 		}
 		before := store.CustomerCount()
-		out, _, err := c.Customers.Create(context.Background(), items)
+		out, _, err := c.Customers.CreateMany(context.Background(), items)
 		var be *bigcommerce.BatchError
 		if !errors.As(err, &be) {
 			t.Fatalf("err = %v, want *BatchError", err)

@@ -228,7 +228,7 @@ func TestBatchUnknownApartFromFailed(t *testing.T) {
 		}
 		return httpmock.NewStringResponse(200, `{"data":[`+strings.Join(data, ",")+`]}`), nil
 	})
-	out, _, err := c.Customers.Create(ctx(t), items)
+	out, _, err := c.Customers.CreateMany(ctx(t), items)
 	var be *BatchError
 	if !errors.As(err, &be) {
 		t.Fatalf("err = %v, want *BatchError", err)

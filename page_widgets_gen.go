@@ -163,9 +163,8 @@ type PagePublishRegionChildrenItemDropzoneWidget struct {
 // Get a snapshot of all the page widget regions for a given channel, template
 // file, or entity.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_content_read_only nor the
+// store_v2_content scope gets an error matching ErrForbidden.
 func (s *PageWidgetsService) Get(ctx context.Context, opts *PageSnapshotOptions) (*PageSnapshot, *Response, error) {
 	return getOne[PageSnapshot](ctx, s.client, http.MethodGet, "/v3/content/page-widgets", opts, nil)
 }
@@ -174,8 +173,10 @@ func (s *PageWidgetsService) Get(ctx context.Context, opts *PageSnapshotOptions)
 //
 // Publish or overwrite the content of a page that uses page widgets.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *PageWidgetsService) Publish(ctx context.Context, publish PagePublish) (*Response, error) {
 	return s.client.call(ctx, http.MethodPost, "/v3/content/page-widgets", nil, publish, nil)

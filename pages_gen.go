@@ -63,6 +63,12 @@ type Page struct {
 	URL string `json:"url"`
 }
 
+// Values for the Include field (a StringList) of PageOptions and PageFilter:
+// the sub-resources BigCommerce adds to the answer when asked.
+const (
+	PageIncludeBody = "body"
+)
+
 // PageFilter selects what Pages.List lists (GET /v3/content/pages). The zero
 // value selects everything.
 type PageFilter struct {
@@ -258,9 +264,9 @@ type PageUpdate struct {
 //
 // Returns one or more content pages. This endpoint supports bulk operations.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PagesService) List(ctx context.Context, filter *PageFilter) ([]Page, *Response, error) {
 	return listV3[Page](ctx, s.client, "/v3/content/pages", filter)
 }
@@ -273,6 +279,10 @@ func (s *PagesService) List(ctx context.Context, filter *PageFilter) ([]Page, *R
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PagesService) All(ctx context.Context, filter *PageFilter) iter.Seq2[Page, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -285,8 +295,10 @@ func (s *PagesService) All(ctx context.Context, filter *PageFilter) iter.Seq2[Pa
 // array, which the spec's answer schema does not describe). BigCommerce
 // allows 4000 web pages per store.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *PagesService) Create(ctx context.Context, page PageCreate, opts *PageOptions) (*Page, *Response, error) {
 	return getOne[Page](ctx, s.client, http.MethodPost, "/v3/content/pages", opts, page)
@@ -337,7 +349,9 @@ func (s *PagesService) Get(ctx context.Context, pageID int, opts *PageOptions) (
 // Updates one content page.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *PagesService) Update(ctx context.Context, pageID int, page PageUpdate, opts *PageOptions) (*Page, *Response, error) {
 	if err := checkPath("Pages.Update", "page id", pageID); err != nil {
 		return nil, &Response{}, err

@@ -40,8 +40,10 @@ type PaymentAccessTokenCreateOrder struct {
 // Use this endpoint to create a payment access token. A payment access token
 // is required to process payments with the BigCommerce API.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *PaymentAccessTokensService) Create(ctx context.Context, token PaymentAccessTokenCreate) (*PaymentAccessToken, *Response, error) {
 	return getOne[PaymentAccessToken](ctx, s.client, http.MethodPost, "/v3/payments/access_tokens", nil, token)

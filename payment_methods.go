@@ -30,6 +30,9 @@ type PaymentMethod struct {
 // List returns one page of payment methods, by name from A to Z: GET
 // /v2/payments/methods. opts may be nil. An empty page (204) is an empty
 // slice and no error.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest).
 func (s *PaymentMethodsService) List(ctx context.Context, opts *ListOptions) ([]PaymentMethod, *Response, error) {
 	return listPage[PaymentMethod](ctx, s.client, paymentMethodsPath, opts)
 }
@@ -41,6 +44,10 @@ func (s *PaymentMethodsService) List(ctx context.Context, opts *ListOptions) ([]
 // A store rarely has more than one page of them; if it does, a method
 // enabled or disabled during the walk can shift the later pages by one
 // place, so one method can be skipped or yielded twice.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). An error is yielded
+// once and ends the walk.
 func (s *PaymentMethodsService) All(ctx context.Context, opts *ListOptions) iter.Seq2[PaymentMethod, error] {
 	return walk(ctx, s.client, opts, MaxPageSize, s.List)
 }

@@ -122,9 +122,9 @@ type PickupMethodDeleteFilter struct {
 // return pickup method objects specific to a list of requested pickup method
 // IDs.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PickupMethodsService) List(ctx context.Context, filter *PickupMethodFilter) ([]PickupMethod, *Response, error) {
 	return listV3[PickupMethod](ctx, s.client, "/v3/pickup/methods", filter)
 }
@@ -137,6 +137,10 @@ func (s *PickupMethodsService) List(ctx context.Context, filter *PickupMethodFil
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PickupMethodsService) All(ctx context.Context, filter *PickupMethodFilter) iter.Seq2[PickupMethod, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

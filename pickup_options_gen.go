@@ -107,8 +107,10 @@ type PickupSearchAreaInputRadius struct {
 // include options where all requested items are available and can be picked
 // up from a single location.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *PickupOptionsService) Search(ctx context.Context, search PickupOptionSearch) (*PickupOptionSearchResult, *Response, error) {
 	return getOneV2[PickupOptionSearchResult](ctx, s.client, http.MethodPost, "/v3/pickup/options", nil, search)

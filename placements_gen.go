@@ -114,8 +114,10 @@ type PlacementUpdate struct {
 // Creates a Placement. Template Files To view the list of values accepted by
 // the template_file property, including custom templates, see Placements.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *PlacementsService) Create(ctx context.Context, placement PlacementCreate) (*Placement, *Response, error) {
 	return getOne[Placement](ctx, s.client, http.MethodPost, "/v3/content/placements", nil, placement)
@@ -125,9 +127,9 @@ func (s *PlacementsService) Create(ctx context.Context, placement PlacementCreat
 //
 // Returns a list of Placements.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PlacementsService) List(ctx context.Context, filter *PlacementFilter) ([]Placement, *Response, error) {
 	return listV3[Placement](ctx, s.client, "/v3/content/placements", filter)
 }
@@ -140,6 +142,10 @@ func (s *PlacementsService) List(ctx context.Context, filter *PlacementFilter) (
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PlacementsService) All(ctx context.Context, filter *PlacementFilter) iter.Seq2[Placement, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -162,7 +168,9 @@ func (s *PlacementsService) Get(ctx context.Context, uuid string) (*Placement, *
 // Updates a Placement.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *PlacementsService) Update(ctx context.Context, uuid string, placement PlacementUpdate) (*Placement, *Response, error) {
 	if err := checkPathText("Placements.Update", "uuid", uuid); err != nil {
 		return nil, &Response{}, err

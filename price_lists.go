@@ -100,6 +100,10 @@ type PriceListDeleteFilter struct {
 }
 
 // List returns one page of price lists: GET /v3/pricelists.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PriceListsService) List(ctx context.Context, filter *PriceListFilter) ([]PriceList, *Response, error) {
 	return listV3[PriceList](ctx, s.client, priceListsPath, filter)
 }
@@ -107,6 +111,10 @@ func (s *PriceListsService) List(ctx context.Context, filter *PriceListFilter) (
 // All iterates over every price list matching filter: GET /v3/pricelists,
 // following the end cursor (after) from page to page, 250 per page unless
 // filter.Limit is set.
+//
+// A Before cursor or a bad page size is refused before anything is sent
+// (ErrInvalidRequest). A filter value BigCommerce rejects is an error matching
+// ErrUnprocessable. An error is yielded once and ends the walk.
 func (s *PriceListsService) All(ctx context.Context, filter *PriceListFilter) iter.Seq2[PriceList, error] {
 	if filter != nil && filter.Before != "" {
 		return refused[PriceList](invalid("PriceLists.All", "Before is set: All walks forward only; use After, or List for one page"))
@@ -115,6 +123,9 @@ func (s *PriceListsService) All(ctx context.Context, filter *PriceListFilter) it
 }
 
 // Get returns one price list: GET /v3/pricelists/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *PriceListsService) Get(ctx context.Context, id int) (*PriceList, *Response, error) {
 	if err := checkID("PriceLists.Get", "price list id", id); err != nil {
 		return nil, &Response{}, err
@@ -124,6 +135,13 @@ func (s *PriceListsService) Get(ctx context.Context, id int) (*PriceList, *Respo
 
 // Create creates a price list: POST /v3/pricelists. A duplicate name is a
 // 409 (errors.Is(err, ErrConflict)).
+//
+// An empty Name is refused before anything is sent (ErrInvalidRequest). Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a
+// malformed body), with the fields at fault in *Error.Fields. If the request
+// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
+// connection), the error matches ErrOutcomeUnknown and the SDK does not resend
+// it: check before sending it again.
 func (s *PriceListsService) Create(ctx context.Context, list PriceListCreate) (*PriceList, *Response, error) {
 	if strings.TrimSpace(list.Name) == "" {
 		return nil, &Response{}, invalid("PriceLists.Create", "Name is required")
@@ -132,6 +150,12 @@ func (s *PriceListsService) Create(ctx context.Context, list PriceListCreate) (*
 }
 
 // Update changes a price list: PUT /v3/pricelists/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. An update
+// that sets nothing, or sets an empty Name, is refused the same way. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a
+// malformed body), with the fields at fault in *Error.Fields.
 func (s *PriceListsService) Update(ctx context.Context, id int, list PriceListUpdate) (*PriceList, *Response, error) {
 	const op = "PriceLists.Update"
 	if err := checkID(op, "price list id", id); err != nil {
@@ -148,6 +172,9 @@ func (s *PriceListsService) Update(ctx context.Context, id int, list PriceListUp
 
 // Delete deletes one price list and all its records: DELETE
 // /v3/pricelists/{id}. BigCommerce allows one such request at a time.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *PriceListsService) Delete(ctx context.Context, id int) (*Response, error) {
 	if err := checkID("PriceLists.Delete", "price list id", id); err != nil {
 		return &Response{}, err
@@ -158,6 +185,10 @@ func (s *PriceListsService) Delete(ctx context.Context, id int) (*Response, erro
 // DeleteWhere deletes the price lists matching filter, with all their
 // records: DELETE /v3/pricelists?id:in=...&name=... . An empty filter is
 // refused before anything is sent.
+//
+// A nil or empty filter is refused before anything is sent
+// (ErrInvalidRequest): BigCommerce would delete every price list. A filter
+// value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PriceListsService) DeleteWhere(ctx context.Context, filter *PriceListDeleteFilter) (*Response, error) {
 	return deleteWhere(ctx, s.client, "PriceLists.DeleteWhere", priceListsPath, filter)
 }

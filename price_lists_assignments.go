@@ -94,12 +94,20 @@ type PriceListAssignmentDeleteFilter struct {
 
 // ListAssignments returns one page of price list assignments: GET
 // /v3/pricelists/assignments.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PriceListsService) ListAssignments(ctx context.Context, filter *PriceListAssignmentFilter) ([]PriceListAssignment, *Response, error) {
 	return listV3[PriceListAssignment](ctx, s.client, assignmentsPath, filter)
 }
 
 // AllAssignments iterates over every assignment matching filter: GET
 // /v3/pricelists/assignments, following the end cursor (after).
+//
+// A Before cursor or a bad page size is refused before anything is sent
+// (ErrInvalidRequest). A filter value BigCommerce rejects is an error matching
+// ErrUnprocessable. An error is yielded once and ends the walk.
 func (s *PriceListsService) AllAssignments(ctx context.Context, filter *PriceListAssignmentFilter) iter.Seq2[PriceListAssignment, error] {
 	if filter != nil && filter.Before != "" {
 		return refused[PriceListAssignment](invalid("PriceLists.AllAssignments", "Before is set: AllAssignments walks forward only; use After, or ListAssignments for one page"))
@@ -144,6 +152,10 @@ func (s *PriceListsService) CreateAssignments(ctx context.Context, assignments [
 // DeleteAssignments deletes the assignments matching filter: DELETE
 // /v3/pricelists/assignments?... . An empty filter is refused before
 // anything is sent.
+//
+// A nil or empty filter is refused before anything is sent
+// (ErrInvalidRequest): BigCommerce would delete every assignment. A filter
+// value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PriceListsService) DeleteAssignments(ctx context.Context, filter *PriceListAssignmentDeleteFilter) (*Response, error) {
 	return deleteWhere(ctx, s.client, "PriceLists.DeleteAssignments", assignmentsPath, filter)
 }

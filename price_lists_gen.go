@@ -198,7 +198,10 @@ func (s *PriceListsService) CreateRecords(ctx context.Context, priceListID int, 
 // records.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *PriceListsService) ListVariantRecords(ctx context.Context, priceListID, variantID int, filter *PriceRecordVariantFilter) ([]PriceRecord, *Response, error) {
 	if err := checkPath("PriceLists.ListVariantRecords", "price list id, variant id", priceListID, variantID); err != nil {
 		return nil, &Response{}, err
@@ -214,6 +217,12 @@ func (s *PriceListsService) ListVariantRecords(ctx context.Context, priceListID,
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *PriceListsService) AllVariantRecords(ctx context.Context, priceListID, variantID int, filter *PriceRecordVariantFilter) iter.Seq2[PriceRecord, error] {
 	if err := checkPath("PriceLists.AllVariantRecords", "price list id, variant id", priceListID, variantID); err != nil {
 		return refused[PriceRecord](err)
@@ -252,7 +261,9 @@ func (s *PriceListsService) GetRecord(ctx context.Context, priceListID, variantI
 //
 // An id of 0 or less, or an empty one, is refused before anything is sent
 // (ErrInvalidRequest); an id BigCommerce does not know is an error matching
-// ErrNotFound.
+// ErrNotFound. Input BigCommerce refuses is an error matching
+// ErrUnprocessable (422, or 400 for a malformed body), with the fields at
+// fault in *Error.Fields.
 func (s *PriceListsService) SetRecord(ctx context.Context, priceListID, variantID int, currencyCode string, set PriceRecordSet) (*PriceRecord, *Response, error) {
 	if err := checkPathText("PriceLists.SetRecord", "currency_code", currencyCode); err != nil {
 		return nil, &Response{}, err
@@ -291,7 +302,9 @@ func (s *PriceListsService) DeleteRecord(ctx context.Context, priceListID, varia
 // BigCommerce supports up to 25 simultaneous PUT requests on this endpoint.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *PriceListsService) UpsertAssignment(ctx context.Context, priceListID int, upsert PriceListAssignmentUpsert) (*PriceListAssignment, *Response, error) {
 	if err := checkPath("PriceLists.UpsertAssignment", "price list id", priceListID); err != nil {
 		return nil, &Response{}, err

@@ -177,6 +177,11 @@ type PriceRecordDeleteFilter struct {
 
 // ListRecords returns one page of a price list's records: GET
 // /v3/pricelists/{id}/records.
+//
+// A price list id of 0 or less, or a bad page size, is refused before anything
+// is sent (ErrInvalidRequest); a price list BigCommerce does not know is an
+// error matching ErrNotFound. A filter value BigCommerce rejects is an error
+// matching ErrUnprocessable.
 func (s *PriceListsService) ListRecords(ctx context.Context, priceListID int, filter *PriceRecordFilter) ([]PriceRecord, *Response, error) {
 	const op = "PriceLists.ListRecords"
 	if err := checkID(op, "price list id", priceListID); err != nil {
@@ -189,6 +194,11 @@ func (s *PriceListsService) ListRecords(ctx context.Context, priceListID int, fi
 // GET /v3/pricelists/{id}/records, following the end cursor (after), 250
 // per page unless filter.Limit is set. BigCommerce allows 10 such requests
 // at once per store.
+//
+// A price list id of 0 or less, a Before cursor or a bad page size is refused
+// before anything is sent (ErrInvalidRequest); a price list BigCommerce does
+// not know is an error matching ErrNotFound. An error is yielded once and ends
+// the walk.
 func (s *PriceListsService) AllRecords(ctx context.Context, priceListID int, filter *PriceRecordFilter) iter.Seq2[PriceRecord, error] {
 	if filter != nil && filter.Before != "" {
 		return refused[PriceRecord](invalid("PriceLists.AllRecords", "Before is set: AllRecords walks forward only; use After, or ListRecords for one page"))
@@ -239,6 +249,10 @@ func (s *PriceListsService) UpsertRecords(ctx context.Context, priceListID int, 
 // DeleteRecords deletes the records of a price list matching filter:
 // DELETE /v3/pricelists/{id}/records?... . An empty filter is refused
 // before anything is sent (it would delete every record of the list).
+//
+// A price list id of 0 or less, or a nil or empty filter, is refused before
+// anything is sent (ErrInvalidRequest); a price list BigCommerce does not know
+// is an error matching ErrNotFound.
 func (s *PriceListsService) DeleteRecords(ctx context.Context, priceListID int, filter *PriceRecordDeleteFilter) (*Response, error) {
 	const op = "PriceLists.DeleteRecords"
 	if err := checkID(op, "price list id", priceListID); err != nil {

@@ -69,7 +69,8 @@ type BulkPricingRuleUpdate struct {
 // Returns all Bulk Pricing Rules. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A filter
+// value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductBulkPricingRulesService) List(ctx context.Context, productID int, filter *BulkPricingRuleFilter) ([]BulkPricingRule, *Response, error) {
 	if err := checkPath("ProductBulkPricingRules.List", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -83,6 +84,10 @@ func (s *ProductBulkPricingRulesService) List(ctx context.Context, productID int
 // *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A filter
+// value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductBulkPricingRulesService) All(ctx context.Context, productID int, filter *BulkPricingRuleFilter) iter.Seq2[BulkPricingRule, error] {
 	if err := checkPath("ProductBulkPricingRules.All", "product id", productID); err != nil {
 		return refused[BulkPricingRule](err)
@@ -98,7 +103,9 @@ func (s *ProductBulkPricingRulesService) All(ctx context.Context, productID int,
 // Creates a Bulk Pricing Rule.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -129,7 +136,9 @@ func (s *ProductBulkPricingRulesService) Get(ctx context.Context, productID, bul
 // Updates a Bulk Pricing Rule. Required Fields - none Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductBulkPricingRulesService) Update(ctx context.Context, productID, bulkPricingRuleID int, rule BulkPricingRuleUpdate) (*BulkPricingRule, *Response, error) {
 	if err := checkPath("ProductBulkPricingRules.Update", "product id, bulk pricing rule id", productID, bulkPricingRuleID); err != nil {
 		return nil, &Response{}, err

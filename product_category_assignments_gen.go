@@ -68,9 +68,9 @@ type ProductCategoryAssignmentDeleteFilter struct {
 //
 // Returns a list of products category assignments.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductCategoryAssignmentsService) List(ctx context.Context, filter *ProductCategoryAssignmentFilter) ([]ProductCategoryAssignment, *Response, error) {
 	return listV3[ProductCategoryAssignment](ctx, s.client, "/v3/catalog/products/category-assignments", filter)
 }
@@ -84,6 +84,10 @@ func (s *ProductCategoryAssignmentsService) List(ctx context.Context, filter *Pr
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductCategoryAssignmentsService) All(ctx context.Context, filter *ProductCategoryAssignmentFilter) iter.Seq2[ProductCategoryAssignment, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

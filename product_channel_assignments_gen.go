@@ -67,9 +67,9 @@ type ProductChannelAssignmentDeleteFilter struct {
 //
 // Returns a list of products channel assignments.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductChannelAssignmentsService) List(ctx context.Context, filter *ProductChannelAssignmentFilter) ([]ProductChannelAssignment, *Response, error) {
 	return listV3[ProductChannelAssignment](ctx, s.client, "/v3/catalog/products/channel-assignments", filter)
 }
@@ -83,6 +83,10 @@ func (s *ProductChannelAssignmentsService) List(ctx context.Context, filter *Pro
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductChannelAssignmentsService) All(ctx context.Context, filter *ProductChannelAssignmentFilter) iter.Seq2[ProductChannelAssignment, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

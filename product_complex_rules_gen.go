@@ -305,7 +305,10 @@ func (v ProductComplexRuleUpdateWeightAdjuster) MarshalJSON() ([]byte, error) {
 // passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductComplexRulesService) List(ctx context.Context, productID int, filter *ProductComplexRuleFilter) ([]ProductComplexRule, *Response, error) {
 	if err := checkPath("ProductComplexRules.List", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -322,6 +325,12 @@ func (s *ProductComplexRulesService) List(ctx context.Context, productID int, fi
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductComplexRulesService) All(ctx context.Context, productID int, filter *ProductComplexRuleFilter) iter.Seq2[ProductComplexRule, error] {
 	if err := checkPath("ProductComplexRules.All", "product id", productID); err != nil {
 		return refused[ProductComplexRule](err)
@@ -339,7 +348,9 @@ func (s *ProductComplexRulesService) All(ctx context.Context, productID int, fil
 // conditions_id - rule_id - combination_id - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -371,7 +382,9 @@ func (s *ProductComplexRulesService) Get(ctx context.Context, productID, complex
 // complex_rule_id - conditions_id - rule_id - combination_id - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductComplexRulesService) Update(ctx context.Context, productID, complexRuleID int, rule ProductComplexRuleUpdate) (*ProductComplexRule, *Response, error) {
 	if err := checkPath("ProductComplexRules.Update", "product id, complex rule id", productID, complexRuleID); err != nil {
 		return nil, &Response{}, err

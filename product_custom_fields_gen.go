@@ -63,7 +63,10 @@ type ProductCustomFieldUpdate struct {
 // parameters.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductCustomFieldsService) List(ctx context.Context, productID int, filter *ProductCustomFieldFilter) ([]ProductCustomField, *Response, error) {
 	if err := checkPath("ProductCustomFields.List", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -80,6 +83,12 @@ func (s *ProductCustomFieldsService) List(ctx context.Context, productID int, fi
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductCustomFieldsService) All(ctx context.Context, productID int, filter *ProductCustomFieldFilter) iter.Seq2[ProductCustomField, error] {
 	if err := checkPath("ProductCustomFields.All", "product id", productID); err != nil {
 		return refused[ProductCustomField](err)
@@ -96,7 +105,9 @@ func (s *ProductCustomFieldsService) All(ctx context.Context, productID int, fil
 // Uniqueness - Every name-value pair must be unique inside a product.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -128,7 +139,9 @@ func (s *ProductCustomFieldsService) Get(ctx context.Context, productID, customF
 // Every name-value pair must be unique inside a product.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductCustomFieldsService) Update(ctx context.Context, productID, customFieldID int, field ProductCustomFieldUpdate) (*ProductCustomField, *Response, error) {
 	if err := checkPath("ProductCustomFields.Update", "product id, custom field id", productID, customFieldID); err != nil {
 		return nil, &Response{}, err

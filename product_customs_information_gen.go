@@ -88,9 +88,9 @@ type CustomsInformationDeleteFilter struct {
 // Get customs information for products. This list can be filtered to return
 // customs information objects specific to a list of requested product_ids.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductCustomsInformationService) List(ctx context.Context, filter *CustomsInformationFilter) ([]CustomsInformation, *Response, error) {
 	return listV3[CustomsInformation](ctx, s.client, "/v3/shipping/products/customs-information", filter)
 }
@@ -104,6 +104,10 @@ func (s *ProductCustomsInformationService) List(ctx context.Context, filter *Cus
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductCustomsInformationService) All(ctx context.Context, filter *CustomsInformationFilter) iter.Seq2[CustomsInformation, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -63,7 +63,10 @@ type ProductImageUpdate struct {
 // Returns a list of Product Images. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductImagesService) List(ctx context.Context, productID int, filter *ProductImageFilter) ([]ProductImage, *Response, error) {
 	if err := checkPath("ProductImages.List", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -80,6 +83,12 @@ func (s *ProductImagesService) List(ctx context.Context, productID int, filter *
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductImagesService) All(ctx context.Context, productID int, filter *ProductImageFilter) iter.Seq2[ProductImage, error] {
 	if err := checkPath("ProductImages.All", "product id", productID); err != nil {
 		return refused[ProductImage](err)
@@ -101,7 +110,9 @@ func (s *ProductImagesService) All(ctx context.Context, productID int, filter *P
 // image_file.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -137,7 +148,9 @@ func (s *ProductImagesService) Get(ctx context.Context, productID, imageID int) 
 // delete this one.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductImagesService) Update(ctx context.Context, productID, imageID int, image ProductImageUpdate) (*ProductImage, *Response, error) {
 	if err := checkPath("ProductImages.Update", "product id, image id", productID, imageID); err != nil {
 		return nil, &Response{}, err

@@ -230,7 +230,10 @@ func (v ProductModifierValueUpdateAdjustersWeight) MarshalJSON() ([]byte, error)
 // passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductModifierValuesService) List(ctx context.Context, productID, modifierID int, filter *ProductModifierValueFilter) ([]ProductModifierValue, *Response, error) {
 	if err := checkPath("ProductModifierValues.List", "product id, modifier id", productID, modifierID); err != nil {
 		return nil, &Response{}, err
@@ -247,6 +250,12 @@ func (s *ProductModifierValuesService) List(ctx context.Context, productID, modi
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductModifierValuesService) All(ctx context.Context, productID, modifierID int, filter *ProductModifierValueFilter) iter.Seq2[ProductModifierValue, error] {
 	if err := checkPath("ProductModifierValues.All", "product id, modifier id", productID, modifierID); err != nil {
 		return refused[ProductModifierValue](err)
@@ -263,7 +272,9 @@ func (s *ProductModifierValuesService) All(ctx context.Context, productID, modif
 // Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -294,7 +305,9 @@ func (s *ProductModifierValuesService) Get(ctx context.Context, productID, modif
 // Updates a modifier value. Required Fields - none Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductModifierValuesService) Update(ctx context.Context, productID, modifierID, valueID int, value ProductModifierValueUpdate) (*ProductModifierValue, *Response, error) {
 	if err := checkPath("ProductModifierValues.Update", "product id, modifier id, value id", productID, modifierID, valueID); err != nil {
 		return nil, &Response{}, err

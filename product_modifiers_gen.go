@@ -497,7 +497,10 @@ func (v ProductModifierUpdateOptionValueAdjustersPrice) MarshalJSON() ([]byte, e
 // in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductModifiersService) List(ctx context.Context, productID int, filter *ProductModifierFilter) ([]ProductModifier, *Response, error) {
 	if err := checkPath("ProductModifiers.List", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -514,6 +517,12 @@ func (s *ProductModifiersService) List(ctx context.Context, productID int, filte
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductModifiersService) All(ctx context.Context, productID int, filter *ProductModifierFilter) iter.Seq2[ProductModifier, error] {
 	if err := checkPath("ProductModifiers.All", "product id", productID); err != nil {
 		return refused[ProductModifier](err)
@@ -531,7 +540,9 @@ func (s *ProductModifiersService) All(ctx context.Context, productID int, filter
 // new checkbox modifier with option values.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -563,7 +574,9 @@ func (s *ProductModifiersService) Get(ctx context.Context, productID, modifierID
 // ISO-8601 ATOM format.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductModifiersService) Update(ctx context.Context, productID, modifierID int, modifier ProductModifierUpdate) (*ProductModifier, *Response, error) {
 	if err := checkPath("ProductModifiers.Update", "product id, modifier id", productID, modifierID); err != nil {
 		return nil, &Response{}, err

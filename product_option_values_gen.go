@@ -79,7 +79,10 @@ type ProductOptionValueUpdate struct {
 // passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductOptionValuesService) List(ctx context.Context, productID, optionID int, filter *ProductOptionValueFilter) ([]ProductOptionValue, *Response, error) {
 	if err := checkPath("ProductOptionValues.List", "product id, option id", productID, optionID); err != nil {
 		return nil, &Response{}, err
@@ -96,6 +99,12 @@ func (s *ProductOptionValuesService) List(ctx context.Context, productID, option
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductOptionValuesService) All(ctx context.Context, productID, optionID int, filter *ProductOptionValueFilter) iter.Seq2[ProductOptionValue, error] {
 	if err := checkPath("ProductOptionValues.All", "product id, option id", productID, optionID); err != nil {
 		return refused[ProductOptionValue](err)
@@ -112,7 +121,9 @@ func (s *ProductOptionValuesService) All(ctx context.Context, productID, optionI
 // Read-Only Fields - id Limits - 250 option values per option limit.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -144,7 +155,9 @@ func (s *ProductOptionValuesService) Get(ctx context.Context, productID, optionI
 // Updates a Variant Option Value. Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductOptionValuesService) Update(ctx context.Context, productID, optionID, valueID int, value ProductOptionValueUpdate) (*ProductOptionValue, *Response, error) {
 	if err := checkPath("ProductOptionValues.Update", "product id, option id, value id", productID, optionID, valueID); err != nil {
 		return nil, &Response{}, err

@@ -400,7 +400,10 @@ type ProductOptionUpdateOptionValue struct {
 // passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductOptionsService) List(ctx context.Context, productID int, filter *ProductOptionFilter) ([]ProductOption, *Response, error) {
 	if err := checkPath("ProductOptions.List", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -417,6 +420,12 @@ func (s *ProductOptionsService) List(ctx context.Context, productID int, filter 
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductOptionsService) All(ctx context.Context, productID int, filter *ProductOptionFilter) iter.Seq2[ProductOption, error] {
 	if err := checkPath("ProductOptions.All", "product id", productID); err != nil {
 		return refused[ProductOption](err)
@@ -434,7 +443,9 @@ func (s *ProductOptionsService) All(ctx context.Context, productID int, filter *
 // length.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -465,7 +476,9 @@ func (s *ProductOptionsService) Get(ctx context.Context, productID, optionID int
 // Updates a Variant Option. Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductOptionsService) Update(ctx context.Context, productID, optionID int, option ProductOptionUpdate) (*ProductOption, *Response, error) {
 	if err := checkPath("ProductOptions.Update", "product id, option id", productID, optionID); err != nil {
 		return nil, &Response{}, err

@@ -110,7 +110,10 @@ type ProductReviewUpdate struct {
 // in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductReviewsService) List(ctx context.Context, productID int, filter *ProductReviewFilter) ([]ProductReview, *Response, error) {
 	if err := checkPath("ProductReviews.List", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -127,6 +130,12 @@ func (s *ProductReviewsService) List(ctx context.Context, productID int, filter 
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductReviewsService) All(ctx context.Context, productID int, filter *ProductReviewFilter) iter.Seq2[ProductReview, error] {
 	if err := checkPath("ProductReviews.All", "product id", productID); err != nil {
 		return refused[ProductReview](err)
@@ -143,7 +152,9 @@ func (s *ProductReviewsService) All(ctx context.Context, productID int, filter *
 // Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -174,7 +185,9 @@ func (s *ProductReviewsService) Get(ctx context.Context, productID, reviewID int
 // Updates a Product Review. Required Fields - none Read-Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductReviewsService) Update(ctx context.Context, productID, reviewID int, review ProductReviewUpdate) (*ProductReview, *Response, error) {
 	if err := checkPath("ProductReviews.Update", "product id, review id", productID, reviewID); err != nil {
 		return nil, &Response{}, err

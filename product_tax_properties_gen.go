@@ -55,9 +55,7 @@ type ProductTaxPropertyDeleteFilter struct {
 //
 // Retrieve the tax properties that are associated with one or more products.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductTaxPropertiesService) List(ctx context.Context, filter *ProductTaxPropertyFilter) ([]ProductTaxProperty, *Response, error) {
 	return listV3[ProductTaxProperty](ctx, s.client, "/v3/tax/products/properties", filter)
 }
@@ -68,6 +66,8 @@ func (s *ProductTaxPropertiesService) List(ctx context.Context, filter *ProductT
 // ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductTaxPropertiesService) All(ctx context.Context, filter *ProductTaxPropertyFilter) iter.Seq2[ProductTaxProperty, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ProductTaxProperty, *Response, error) {
 		return s.List(ctx, filter)

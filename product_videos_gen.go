@@ -76,7 +76,10 @@ type ProductVideoUpdate struct {
 // Returns a list of Product Videos. Optional parameters can be passed in.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductVideosService) List(ctx context.Context, productID int, filter *ProductVideoFilter) ([]ProductVideo, *Response, error) {
 	if err := checkPath("ProductVideos.List", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -93,6 +96,12 @@ func (s *ProductVideosService) List(ctx context.Context, productID int, filter *
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *ProductVideosService) All(ctx context.Context, productID int, filter *ProductVideoFilter) iter.Seq2[ProductVideo, error] {
 	if err := checkPath("ProductVideos.All", "product id", productID); err != nil {
 		return refused[ProductVideo](err)
@@ -109,7 +118,9 @@ func (s *ProductVideosService) All(ctx context.Context, productID int, filter *P
 // Publicly accessible URLs are valid parameters.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -142,7 +153,9 @@ func (s *ProductVideosService) Get(ctx context.Context, productID, id int) (*Pro
 // through YouTube.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductVideosService) Update(ctx context.Context, productID, id int, video ProductVideoUpdate) (*ProductVideo, *Response, error) {
 	if err := checkPath("ProductVideos.Update", "product id, ID", productID, id); err != nil {
 		return nil, &Response{}, err

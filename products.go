@@ -26,10 +26,10 @@ type ProductsService service
 // Batch sizes and limits BigCommerce enforces on catalog endpoints.
 const (
 	// ProductBatchSize is the most products PUT /v3/catalog/products takes
-	// at once; UpdateBatch chunks by it.
+	// at once; UpdateMany chunks by it.
 	ProductBatchSize = 10
 	// VariantBatchSize is the most variants PUT /v3/catalog/variants takes
-	// at once; UpdateVariantsBatch chunks by it.
+	// at once; UpdateVariants chunks by it.
 	VariantBatchSize = 50
 	// ProductDeleteBatchSize is the most ids DELETE /v3/catalog/products
 	// takes at once; DeleteMany chunks by it.
@@ -93,11 +93,14 @@ const (
 )
 
 // ProductInclude names a sub-resource to embed in product objects
-// (include=variants,images).
-type ProductInclude string
+// (include=variants,images): the type of the ProductInclude constants,
+// values for ProductFilter.Include and ProductGetOptions.Include. It is a
+// string, so the constants go into the StringList every Include field is,
+// and code written for the former []ProductInclude fields still compiles.
+type ProductInclude = string
 
-// Product sub-resources for Include. Options and modifiers cap a list page
-// at 10 products (MaxPageSizeWithOptions).
+// Values for ProductFilter.Include and ProductGetOptions.Include. Options
+// and modifiers cap a list page at 10 products (MaxPageSizeWithOptions).
 const (
 	ProductIncludeBulkPricingRules ProductInclude = "bulk_pricing_rules"
 	ProductIncludeChannels         ProductInclude = "channels"
@@ -618,11 +621,11 @@ type ProductFilter struct {
 	SKU   string     `url:"sku,omitempty"`
 	SKUIn StringList `url:"sku:in,omitempty"`
 	// Include embeds sub-resources. Options or modifiers cap the page at 10.
-	Include       []ProductInclude `url:"include,omitempty,comma"`
-	IncludeFields StringList       `url:"include_fields,omitempty"`
-	ExcludeFields StringList       `url:"exclude_fields,omitempty"`
-	Sort          ProductSort      `url:"sort,omitempty"`
-	Direction     Direction        `url:"direction,omitempty"`
+	Include       StringList  `url:"include,omitempty"`
+	IncludeFields StringList  `url:"include_fields,omitempty"`
+	ExcludeFields StringList  `url:"exclude_fields,omitempty"`
+	Sort          ProductSort `url:"sort,omitempty"`
+	Direction     Direction   `url:"direction,omitempty"`
 	// Page and Limit select the page: Limit at most MaxPageSize, 0 for the
 	// default (BigCommerce itself caps the page at 10 when Include has
 	// options or modifiers). Negative values or a Limit above MaxPageSize
@@ -634,15 +637,16 @@ type ProductFilter struct {
 func (f *ProductFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 
 // capsPage reports whether the includes limit a page to 10 products.
-func capsPage(include []ProductInclude) bool {
+func capsPage(include StringList) bool {
 	return slices.Contains(include, ProductIncludeOptions) || slices.Contains(include, ProductIncludeModifiers)
 }
 
 // ProductGetOptions are the query parameters of Get.
 type ProductGetOptions struct {
-	Include       []ProductInclude `url:"include,omitempty,comma"`
-	IncludeFields StringList       `url:"include_fields,omitempty"`
-	ExcludeFields StringList       `url:"exclude_fields,omitempty"`
+	// Include embeds sub-resources: the ProductInclude constants.
+	Include       StringList `url:"include,omitempty"`
+	IncludeFields StringList `url:"include_fields,omitempty"`
+	ExcludeFields StringList `url:"exclude_fields,omitempty"`
 }
 
 // VariantFilter selects a product's variants for ListVariants and
@@ -678,6 +682,10 @@ func (o *one[T]) UnmarshalJSON(b []byte) error {
 
 // List returns one page of products: GET /v3/catalog/products.
 // Response.Pagination holds the totals.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Product, *Response, error) {
 	return listV3[Product](ctx, s.client, "/v3/catalog/products", filter)
 }
@@ -724,6 +732,11 @@ func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Pr
 // date_modified, inventory_level, ...) moves between pages and can be
 // skipped or repeated. For a complete export, leave Sort empty and filter by
 // DateModifiedMin instead.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.Seq2[Product, error] {
 	if err := checkWalk("Products.All", ctx, filter); err != nil {
 		return refused[Product](err)
@@ -813,6 +826,9 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 }
 
 // Get returns one product: GET /v3/catalog/products/{id}. opts may be nil.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *ProductsService) Get(ctx context.Context, id int, opts *ProductGetOptions) (*Product, *Response, error) {
 	if err := checkID("Products.Get", "product id", id); err != nil {
 		return nil, &Response{}, err
@@ -825,6 +841,13 @@ func (s *ProductsService) Get(ctx context.Context, id int, opts *ProductGetOptio
 // brand or tax class) matches ErrConflict. On a 207 the product was created
 // but part of it (inventory, URL) was not saved: the product is returned
 // together with a *MultiStatusError.
+//
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or 400
+// for a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx, a
+// cut connection), the error matches ErrOutcomeUnknown and the SDK does not
+// resend it: check before sending it again. Look the product up by name or SKU
+// first.
 func (s *ProductsService) Create(ctx context.Context, p ProductCreate) (*Product, *Response, error) {
 	if err := p.validate(); err != nil {
 		return nil, &Response{}, err
@@ -863,6 +886,11 @@ func (p *ProductCreate) validate() error {
 // use the Inventory service. If the product saved but the stock (or the URL)
 // did not, BigCommerce answers 207: the updated product is returned together
 // with a *MultiStatusError (check with errors.As and keep the product).
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a
+// malformed body), with the fields at fault in *Error.Fields.
 func (s *ProductsService) Update(ctx context.Context, id int, u ProductUpdate) (*Product, *Response, error) {
 	const op = "Products.Update"
 	if err := checkID(op, "product id", id); err != nil {
@@ -888,7 +916,7 @@ func writeOne[T any](ctx context.Context, c *Client, method, path string, body a
 	return &o.v, resp, err
 }
 
-// UpdateBatch updates many products: PUT /v3/catalog/products, in chunks of
+// UpdateMany updates many products: PUT /v3/catalog/products, in chunks of
 // ProductBatchSize (10), at most two chunks at a time. Every item needs its
 // ID; if any lacks one, nothing is sent. Only the fields set are changed.
 //
@@ -901,8 +929,8 @@ func writeOne[T any](ctx context.Context, c *Client, method, path string, body a
 // every item of that chunk is in BatchError.Unknown (UnknownIndexes, errors
 // matching ErrOutcomeUnknown): those products ARE in the returned slice and
 // need their unsaved part checked before they are sent again.
-func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
-	const op = "Products.UpdateBatch"
+func (s *ProductsService) UpdateMany(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
+	const op = "Products.UpdateMany"
 	if len(items) == 0 {
 		return nil, &Response{}, invalid(op, "no products to update")
 	}
@@ -919,7 +947,17 @@ func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate
 	})
 }
 
+// UpdateBatch is the former name of UpdateMany.
+//
+// Deprecated: Use UpdateMany.
+func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
+	return s.UpdateMany(ctx, items)
+}
+
 // Delete deletes one product: DELETE /v3/catalog/products/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *ProductsService) Delete(ctx context.Context, id int) (*Response, error) {
 	if err := checkID("Products.Delete", "product id", id); err != nil {
 		return &Response{}, err
@@ -942,6 +980,10 @@ func variantsPath(productID int) string {
 
 // ListVariants returns one page of a product's variants: GET
 // /v3/catalog/products/{product_id}/variants.
+//
+// A product id of 0 or less, or a bad page size, is refused before anything is
+// sent (ErrInvalidRequest); a product BigCommerce does not know is an error
+// matching ErrNotFound.
 func (s *ProductsService) ListVariants(ctx context.Context, productID int, filter *VariantFilter) ([]Variant, *Response, error) {
 	if err := checkID("Products.ListVariants", "product id", productID); err != nil {
 		return nil, &Response{}, err
@@ -958,6 +1000,10 @@ func (s *ProductsService) ListVariants(ctx context.Context, productID int, filte
 // variant created or deleted during the walk (an option value added or
 // removed) shifts the later pages: a variant that existed throughout can be
 // skipped or yielded twice. Updates in place (price, stock) shift nothing.
+//
+// A product id of 0 or less, or a bad page size, is refused before anything is
+// sent (ErrInvalidRequest); a product BigCommerce does not know is an error
+// matching ErrNotFound. An error is yielded once and ends the walk.
 func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter *VariantFilter) iter.Seq2[Variant, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, func(ctx context.Context, f *VariantFilter) ([]Variant, *Response, error) {
 		return s.ListVariants(ctx, productID, f)
@@ -968,6 +1014,13 @@ func (s *ProductsService) AllVariants(ctx context.Context, productID int, filter
 // /v3/catalog/products/{product_id}/variants. SKU and OptionValues are
 // required. On a 207 (variant saved, its stock not) the variant is returned
 // with a *MultiStatusError.
+//
+// A product id of 0 or less is refused before anything is sent
+// (ErrInvalidRequest); a product BigCommerce does not know is an error
+// matching ErrNotFound. If the request may have reached BigCommerce and no
+// answer proves its fate (a 5xx, a cut connection), the error matches
+// ErrOutcomeUnknown and the SDK does not resend it: check before sending it
+// again.
 func (s *ProductsService) CreateVariant(ctx context.Context, productID int, v VariantCreate) (*Variant, *Response, error) {
 	const op = "Products.CreateVariant"
 	if err := checkID(op, "product id", productID); err != nil {
@@ -1006,6 +1059,9 @@ func checkVariantIDs(op string, productID, variantID int) error {
 
 // DeleteVariant deletes one variant: DELETE
 // /v3/catalog/products/{product_id}/variants/{variant_id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantID int) (*Response, error) {
 	if err := checkVariantIDs("Products.DeleteVariant", productID, variantID); err != nil {
 		return &Response{}, err
@@ -1013,7 +1069,7 @@ func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantI
 	return s.client.call(ctx, http.MethodDelete, fmt.Sprintf("%s/%d", variantsPath(productID), variantID), nil, nil, nil)
 }
 
-// UpdateVariantsBatch updates or creates variants of any products: PUT
+// UpdateVariants updates or creates variants of any products: PUT
 // /v3/catalog/variants, in chunks of VariantBatchSize (50), at most two
 // chunks at a time. An item with ID updates that variant; an item without
 // ID creates a variant and needs ProductID, SKU and OptionValues. If any item
@@ -1023,11 +1079,11 @@ func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantI
 // error fails all its items in the returned *BatchError; a 422's
 // per-variant problems ({batch_errors:[...]}) are in the *Error's Messages
 // and Fields ("0.sku": ...), indexed by BigCommerce's list of errors. A
-// chunk answered 207 is reported as in UpdateBatch: the items whose variant
+// chunk answered 207 is reported as in UpdateMany: the items whose variant
 // did not come back (matched by id, or by product and SKU for a new one)
 // failed; when all came back, every item of the chunk is unknown.
-func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []VariantUpdate) ([]Variant, *Response, error) {
-	const op = "Products.UpdateVariantsBatch"
+func (s *ProductsService) UpdateVariants(ctx context.Context, items []VariantUpdate) ([]Variant, *Response, error) {
+	const op = "Products.UpdateVariants"
 	if len(items) == 0 {
 		return nil, &Response{}, invalid(op, "no variants to update")
 	}
@@ -1045,6 +1101,13 @@ func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []Varia
 			return slices.ContainsFunc(saved, func(v Variant) bool { return sameVariant(chunk[i], v) })
 		})
 	})
+}
+
+// UpdateVariantsBatch is the former name of UpdateVariants.
+//
+// Deprecated: Use UpdateVariants.
+func (s *ProductsService) UpdateVariantsBatch(ctx context.Context, items []VariantUpdate) ([]Variant, *Response, error) {
+	return s.UpdateVariants(ctx, items)
 }
 
 // sameVariant reports whether v is the variant u wrote: the same id, or

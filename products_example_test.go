@@ -54,7 +54,7 @@ func ExampleProductsService() {
 		})
 	}
 
-	saved, _, err := client.Products.UpdateBatch(ctx, restock)
+	saved, _, err := client.Products.UpdateMany(ctx, restock)
 	var failed *bigcommerce.BatchError
 	switch {
 	case errors.As(err, &failed):

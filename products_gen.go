@@ -77,7 +77,9 @@ func (s *ProductsService) GetVariant(ctx context.Context, productID, variantID i
 // file (multipart/form-data).
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -93,9 +95,9 @@ func (s *ProductsService) CreateVariantImage(ctx context.Context, productID, var
 // Returns a list of all variants in your catalog. Optional parameters can be
 // passed in.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductsService) ListCatalogVariants(ctx context.Context, filter *CatalogVariantFilter) ([]Variant, *Response, error) {
 	return listV3[Variant](ctx, s.client, "/v3/catalog/variants", filter)
 }
@@ -108,6 +110,10 @@ func (s *ProductsService) ListCatalogVariants(ctx context.Context, filter *Catal
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductsService) AllCatalogVariants(ctx context.Context, filter *CatalogVariantFilter) iter.Seq2[Variant, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListCatalogVariants)
 }

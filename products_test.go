@@ -591,7 +591,7 @@ func seq(from, to int) []int {
 func TestProductsUpdateBatchChunks(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockFunc(mt, http.MethodPut, "/v3/catalog/products", echoProducts(200, nil, nil))
-	got, resp, err := c.Products.UpdateBatch(ctx(t), updates(seq(1, 25)...))
+	got, resp, err := c.Products.UpdateMany(ctx(t), updates(seq(1, 25)...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -657,7 +657,7 @@ func mustFirstItem(t *testing.T, reqs []captured, id int) string {
 func TestProductsUpdateBatchFixture(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodPut, "/v3/catalog/products", 200, fixture(t, "products/update_batch.json"))
-	got, _, err := c.Products.UpdateBatch(ctx(t), []ProductUpdate{{ID: 1, Name: Ptr("Smith Journal 13"), IsFeatured: Ptr(true)}})
+	got, _, err := c.Products.UpdateMany(ctx(t), []ProductUpdate{{ID: 1, Name: Ptr("Smith Journal 13"), IsFeatured: Ptr(true)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -679,7 +679,7 @@ func TestProductsUpdateBatchMultiStatus(t *testing.T) {
 			}
 			return echoProducts(200, nil, nil)(req)
 		})
-		got, _, err := c.Products.UpdateBatch(ctx(t), updates(seq(1, 15)...))
+		got, _, err := c.Products.UpdateMany(ctx(t), updates(seq(1, 15)...))
 		var be *BatchError
 		if !errors.As(err, &be) {
 			t.Fatalf("err = %v, want *BatchError", err)
@@ -715,7 +715,7 @@ func TestProductsUpdateBatchMultiStatus(t *testing.T) {
 			}
 			return echoProducts(200, nil, nil)(req)
 		})
-		got, _, err := c.Products.UpdateBatch(ctx(t), updates(seq(1, 13)...))
+		got, _, err := c.Products.UpdateMany(ctx(t), updates(seq(1, 13)...))
 		var be *BatchError
 		if !errors.As(err, &be) {
 			t.Fatalf("err = %v, want *BatchError", err)
@@ -738,7 +738,7 @@ func TestProductsUpdateBatchChunkError(t *testing.T) {
 		}
 		return echoProducts(200, nil, nil)(req)
 	})
-	got, _, err := c.Products.UpdateBatch(ctx(t), updates(seq(1, 12)...))
+	got, _, err := c.Products.UpdateMany(ctx(t), updates(seq(1, 12)...))
 	var be *BatchError
 	if !errors.As(err, &be) || !slices.Equal(be.FailedIndexes(), seq(0, 9)) {
 		t.Fatalf("err = %v, want items 0-9 failed", err)
@@ -755,7 +755,7 @@ func TestProductsUpdateBatchValidation(t *testing.T) {
 	c, mt := newTestClient(t)
 	check := noRequests(t, mt)
 	for _, items := range [][]ProductUpdate{nil, {}, updates(1, 2, 0), updates(4, -1)} {
-		got, resp, err := c.Products.UpdateBatch(ctx(t), items)
+		got, resp, err := c.Products.UpdateMany(ctx(t), items)
 		assertValidation(t, err)
 		if got != nil || resp == nil {
 			t.Errorf("UpdateBatch = %v, %v", got, resp)
@@ -1094,7 +1094,7 @@ func TestProductsDeleteVariant(t *testing.T) {
 func TestProductsUpdateVariantsBatch(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockJSON(mt, http.MethodPut, "/v3/catalog/variants", 200, fixture(t, "products/variants_batch.json"))
-	got, _, err := c.Products.UpdateVariantsBatch(ctx(t), []VariantUpdate{
+	got, _, err := c.Products.UpdateVariants(ctx(t), []VariantUpdate{
 		{ID: 65, Price: Ptr(dec("89")), InventoryLevel: Ptr(0)},
 		{ProductID: 192, SKU: Ptr("SMIT-2"), OptionValues: []VariantOptionValue{{ID: 176, OptionID: 220}}, Price: Ptr(dec("25"))},
 	})
@@ -1130,7 +1130,7 @@ func TestProductsUpdateVariantsBatchChunks(t *testing.T) {
 	for i := range items {
 		items[i] = VariantUpdate{ID: i + 1, PurchasingDisabled: Ptr(false)}
 	}
-	got, _, err := c.Products.UpdateVariantsBatch(ctx(t), items)
+	got, _, err := c.Products.UpdateVariants(ctx(t), items)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1152,7 +1152,7 @@ func TestProductsUpdateVariantsBatchChunks(t *testing.T) {
 func TestProductsUpdateVariantsBatch422(t *testing.T) {
 	c, mt := newTestClient(t)
 	mockJSON(mt, http.MethodPut, "/v3/catalog/variants", 422, fixture(t, "products/variants_batch_422.json"))
-	got, _, err := c.Products.UpdateVariantsBatch(ctx(t), []VariantUpdate{{ID: 384, SKU: Ptr("SMIT-2")}, {ID: 9999, Price: Ptr(dec("1"))}})
+	got, _, err := c.Products.UpdateVariants(ctx(t), []VariantUpdate{{ID: 384, SKU: Ptr("SMIT-2")}, {ID: 9999, Price: Ptr(dec("1"))}})
 	var be *BatchError
 	if !errors.As(err, &be) || !slices.Equal(be.FailedIndexes(), []int{0, 1}) {
 		t.Fatalf("err = %v, want both items failed", err)
@@ -1188,7 +1188,7 @@ func TestProductsUpdateVariantsBatchValidation(t *testing.T) {
 		{{ProductID: 1, SKU: Ptr(" "), OptionValues: ov}}, // blank sku
 		{{SKU: Ptr("A"), OptionValues: ov}},               // no product
 	} {
-		got, resp, err := c.Products.UpdateVariantsBatch(ctx(t), items)
+		got, resp, err := c.Products.UpdateVariants(ctx(t), items)
 		assertValidation(t, err)
 		if got != nil || resp == nil {
 			t.Errorf("UpdateVariantsBatch = %v, %v", got, resp)
@@ -1228,7 +1228,7 @@ func TestProductsUpdateVariantsBatchMultiStatus(t *testing.T) {
 		"data": [{"id": 65, "product_id": 192}, {"id": 384, "product_id": 192, "sku": "SMIT-2"}],
 		"errors": {"status": 422, "title": "Some variants could not be saved.", "errors": {"inventory_level": "would be negative"}},
 		"meta": {}}`))
-	got, _, err := c.Products.UpdateVariantsBatch(ctx(t), []VariantUpdate{
+	got, _, err := c.Products.UpdateVariants(ctx(t), []VariantUpdate{
 		{ID: 65, Price: Ptr(dec("89"))},
 		{ID: 66, InventoryLevel: Ptr(-1)},
 		{ProductID: 192, SKU: Ptr("SMIT-2"), OptionValues: []VariantOptionValue{{ID: 176, OptionID: 220}}},

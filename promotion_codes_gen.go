@@ -125,7 +125,10 @@ type PromotionCodeDeleteByCodeFilter struct {
 // endpoint is 10 concurrent requests.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *PromotionCodesService) List(ctx context.Context, promotionID int, filter *PromotionCodeFilter) ([]PromotionCode, *Response, error) {
 	if err := checkPath("PromotionCodes.List", "promotion id", promotionID); err != nil {
 		return nil, &Response{}, err
@@ -141,6 +144,12 @@ func (s *PromotionCodesService) List(ctx context.Context, promotionID int, filte
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *PromotionCodesService) All(ctx context.Context, promotionID int, filter *PromotionCodeFilter) iter.Seq2[PromotionCode, error] {
 	if err := checkPath("PromotionCodes.All", "promotion id", promotionID); err != nil {
 		return refused[PromotionCode](err)
@@ -156,7 +165,9 @@ func (s *PromotionCodesService) All(ctx context.Context, promotionID int, filter
 // endpoint is 40 concurrent requests.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -196,7 +207,9 @@ func (s *PromotionCodesService) DeleteWhere(ctx context.Context, promotionID int
 // per request (promotions.v3.yml).
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -212,9 +225,7 @@ func (s *PromotionCodesService) Generate(ctx context.Context, promotionID int, g
 // Get a coupon with a given coupon code. Note: The default rate limit for
 // this endpoint is 40 concurrent requests.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PromotionCodesService) ListByCode(ctx context.Context, filter *PromotionCodeLookup) ([]PromotionCode, *Response, error) {
 	return listV3[PromotionCode](ctx, s.client, "/v3/promotions/codes", filter)
 }
@@ -224,6 +235,8 @@ func (s *PromotionCodesService) ListByCode(ctx context.Context, filter *Promotio
 // or a *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PromotionCodesService) AllByCode(ctx context.Context, filter *PromotionCodeLookup) iter.Seq2[PromotionCode, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]PromotionCode, *Response, error) {
 		return s.ListByCode(ctx, filter)

@@ -52,9 +52,8 @@ type PromotionSettingsUpdate struct {
 //
 // Returns global promotion settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_marketing_read_only nor the
+// store_v2_marketing scope gets an error matching ErrForbidden.
 func (s *PromotionSettingsService) Get(ctx context.Context) (*PromotionSettings, *Response, error) {
 	return getOneV2[PromotionSettings](ctx, s.client, http.MethodGet, "/v3/promotions/settings", nil, nil)
 }
@@ -67,8 +66,8 @@ func (s *PromotionSettingsService) Get(ctx context.Context) (*PromotionSettings,
 // promotions_triggered_by_products_with_zero_product_price can only be
 // modified by enterprise accounts.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *PromotionSettingsService) Update(ctx context.Context, settings PromotionSettingsUpdate) (*PromotionSettings, *Response, error) {
 	return getOneV2[PromotionSettings](ctx, s.client, http.MethodPut, "/v3/promotions/settings", nil, settings)
 }

@@ -1196,9 +1196,9 @@ type PromotionUpdate struct {
 // other details about each promotion, and lists the promotions ordered by ID
 // by default.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PromotionsService) List(ctx context.Context, filter *PromotionFilter) ([]Promotion, *Response, error) {
 	return listV3[Promotion](ctx, s.client, "/v3/promotions", filter)
 }
@@ -1211,6 +1211,10 @@ func (s *PromotionsService) List(ctx context.Context, filter *PromotionFilter) (
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PromotionsService) All(ctx context.Context, filter *PromotionFilter) iter.Seq2[Promotion, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -1220,8 +1224,10 @@ func (s *PromotionsService) All(ctx context.Context, filter *PromotionFilter) it
 // Creates a promotion. To learn more about how to create a promotion, read
 // the Promotions Overview.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *PromotionsService) Create(ctx context.Context, promotion PromotionCreate) (*Promotion, *Response, error) {
 	return getOne[Promotion](ctx, s.client, http.MethodPost, "/v3/promotions", nil, promotion)
@@ -1263,7 +1269,9 @@ func (s *PromotionsService) Get(ctx context.Context, id int) (*Promotion, *Respo
 // concurrent requests.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *PromotionsService) Update(ctx context.Context, id int, promotion PromotionUpdate) (*Promotion, *Response, error) {
 	if err := checkPath("Promotions.Update", "ID", id); err != nil {
 		return nil, &Response{}, err

@@ -37,6 +37,12 @@ type RedirectTo struct {
 	URL string `json:"url"`
 }
 
+// Values for the Include field (a StringList) of RedirectFilter: the
+// sub-resources BigCommerce adds to the answer when asked.
+const (
+	RedirectIncludeToURL = "to_url"
+)
+
 // RedirectSort is a field the list can be sorted by.
 type RedirectSort string
 
@@ -186,9 +192,9 @@ type RedirectExport struct {
 // The spec does not state the default order, so All walks by page; set Sort
 // to "id" for a walk in creation order.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *RedirectsService) List(ctx context.Context, filter *RedirectFilter) ([]Redirect, *Response, error) {
 	return listV3[Redirect](ctx, s.client, "/v3/storefront/redirects", filter)
 }
@@ -201,6 +207,10 @@ func (s *RedirectsService) List(ctx context.Context, filter *RedirectFilter) ([]
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *RedirectsService) All(ctx context.Context, filter *RedirectFilter) iter.Seq2[Redirect, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -239,9 +249,9 @@ func (s *RedirectsService) DeleteWhere(ctx context.Context, filter *RedirectDele
 //
 // Returns a collection of the storeʼs 301 redirects across all sites.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *RedirectsService) ListJobs(ctx context.Context, filter *RedirectJobFilter) ([]RedirectJob, *Response, error) {
 	return listV3[RedirectJob](ctx, s.client, "/v3/storefront/redirects/imex/jobs", filter)
 }
@@ -255,6 +265,10 @@ func (s *RedirectsService) ListJobs(ctx context.Context, filter *RedirectJobFilt
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *RedirectsService) AllJobs(ctx context.Context, filter *RedirectJobFilter) iter.Seq2[RedirectJob, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListJobs)
 }
@@ -267,8 +281,10 @@ func (s *RedirectsService) AllJobs(ctx context.Context, filter *RedirectJobFilte
 // ListJobs. BigCommerce runs one import or export job at a time (429 while
 // another runs) and answers 409 when no redirect matches.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *RedirectsService) Export(ctx context.Context, export RedirectExport) (*RedirectJobID, *Response, error) {
 	return getOneV2[RedirectJobID](ctx, s.client, http.MethodPost, "/v3/storefront/redirects/imex/export", nil, export)

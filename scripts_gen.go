@@ -168,8 +168,10 @@ type ScriptUpdate struct {
 //
 // BigCommerce allows 50 scripts per channel and 10 per app.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *ScriptsService) Create(ctx context.Context, script ScriptCreate) (*Script, *Response, error) {
 	return getOne[Script](ctx, s.client, http.MethodPost, "/v3/content/scripts", nil, script)
@@ -179,9 +181,9 @@ func (s *ScriptsService) Create(ctx context.Context, script ScriptCreate) (*Scri
 //
 // Returns a list of Scripts. Optional parameters can be passed in.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ScriptsService) List(ctx context.Context, filter *ScriptFilter) ([]Script, *Response, error) {
 	return listV3[Script](ctx, s.client, "/v3/content/scripts", filter)
 }
@@ -194,6 +196,10 @@ func (s *ScriptsService) List(ctx context.Context, filter *ScriptFilter) ([]Scri
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ScriptsService) All(ctx context.Context, filter *ScriptFilter) iter.Seq2[Script, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -216,7 +222,9 @@ func (s *ScriptsService) Get(ctx context.Context, uuid string) (*Script, *Respon
 // Updates a Script.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ScriptsService) Update(ctx context.Context, uuid string, script ScriptUpdate) (*Script, *Response, error) {
 	if err := checkPathText("Scripts.Update", "uuid", uuid); err != nil {
 		return nil, &Response{}, err

@@ -45,7 +45,9 @@ type SegmentShopperProfileRemoveFilter struct {
 // this read, not only the read-only one (segments.v3.yml).
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. A negative Page
+// or Limit, or a Limit above the endpoint's maximum, is refused before
+// anything is sent (ErrInvalidRequest).
 func (s *SegmentShopperProfilesService) List(ctx context.Context, segmentID string, filter *ListOptions) ([]ShopperProfile, *Response, error) {
 	if err := checkPathText("SegmentShopperProfiles.List", "segmentId", segmentID); err != nil {
 		return nil, &Response{}, err
@@ -62,6 +64,11 @@ func (s *SegmentShopperProfilesService) List(ctx context.Context, segmentID stri
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound. A negative Page
+// or Limit, or a Limit above the endpoint's maximum, is refused before
+// anything is sent (ErrInvalidRequest).
 func (s *SegmentShopperProfilesService) All(ctx context.Context, segmentID string, filter *ListOptions) iter.Seq2[ShopperProfile, error] {
 	if err := checkPathText("SegmentShopperProfiles.All", "segmentId", segmentID); err != nil {
 		return refused[ShopperProfile](err)

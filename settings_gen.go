@@ -802,9 +802,7 @@ type UnitsOfMeasurementSettingsUpdate struct {
 //
 // Returns a list of web analytics providers.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SettingsService) ListAnalyticsProviders(ctx context.Context, filter *SettingsOptions) ([]AnalyticsProvider, *Response, error) {
 	return listV3[AnalyticsProvider](ctx, s.client, "/v3/settings/analytics", filter)
 }
@@ -815,6 +813,8 @@ func (s *SettingsService) ListAnalyticsProviders(ctx context.Context, filter *Se
 // ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SettingsService) AllAnalyticsProviders(ctx context.Context, filter *SettingsOptions) iter.Seq2[AnalyticsProvider, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AnalyticsProvider, *Response, error) {
 		return s.ListAnalyticsProviders(ctx, filter)
@@ -841,7 +841,9 @@ func (s *SettingsService) GetAnalyticsProvider(ctx context.Context, id int, opts
 // Updates a single web analytics provider data for a default channel.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateAnalyticsProvider(ctx context.Context, id int, provider AnalyticsProviderUpdate, opts *SettingsOptions) (*AnalyticsProvider, *Response, error) {
 	if err := checkPath("Settings.UpdateAnalyticsProvider", "ID", id); err != nil {
 		return nil, &Response{}, err
@@ -854,9 +856,7 @@ func (s *SettingsService) UpdateAnalyticsProvider(ctx context.Context, id int, p
 //
 // Returns a list of filters available to power Product Filtering.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SettingsService) ListAvailableSearchFilters(ctx context.Context, filter *AvailableSearchFilterFilter) ([]AvailableSearchFilter, *Response, error) {
 	return listV3[AvailableSearchFilter](ctx, s.client, "/v3/settings/search/filters/available", filter)
 }
@@ -867,6 +867,8 @@ func (s *SettingsService) ListAvailableSearchFilters(ctx context.Context, filter
 // once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SettingsService) AllAvailableSearchFilters(ctx context.Context, filter *AvailableSearchFilterFilter) iter.Seq2[AvailableSearchFilter, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AvailableSearchFilter, *Response, error) {
 		return s.ListAvailableSearchFilters(ctx, filter)
@@ -881,9 +883,7 @@ func (s *SettingsService) AllAvailableSearchFilters(ctx context.Context, filter 
 // filters per channel or category, so that shoppers can filter by the most
 // relevant criteria.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SettingsService) ListSearchFilterContexts(ctx context.Context, filter *SearchFilterContextFilter) ([]SearchFilterContext, *Response, error) {
 	return listV3[SearchFilterContext](ctx, s.client, "/v3/settings/search/filters/contexts", filter)
 }
@@ -894,6 +894,8 @@ func (s *SettingsService) ListSearchFilterContexts(ctx context.Context, filter *
 // once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SettingsService) AllSearchFilterContexts(ctx context.Context, filter *SearchFilterContextFilter) iter.Seq2[SearchFilterContext, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]SearchFilterContext, *Response, error) {
 		return s.ListSearchFilterContexts(ctx, filter)
@@ -925,9 +927,8 @@ func (s *SettingsService) UpsertSearchFilterContexts(ctx context.Context, items 
 // Returns catalog settings. - Channel ID can be used as a query parameter for
 // getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetCatalog(ctx context.Context, opts *SettingsOptions) (*CatalogSettings, *Response, error) {
 	return getOne[CatalogSettings](ctx, s.client, http.MethodGet, "/v3/settings/catalog", opts, nil)
 }
@@ -937,8 +938,8 @@ func (s *SettingsService) GetCatalog(ctx context.Context, opts *SettingsOptions)
 // Updates catalog settings. - Channel ID can be used as a query parameter for
 // updating channel-specific settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateCatalog(ctx context.Context, settings CatalogSettingsUpdate, opts *SettingsOptions) (*CatalogSettings, *Response, error) {
 	return getOne[CatalogSettings](ctx, s.client, http.MethodPut, "/v3/settings/catalog", opts, settings)
 }
@@ -949,9 +950,8 @@ func (s *SettingsService) UpdateCatalog(ctx context.Context, settings CatalogSet
 // Get global transactional email settings or channel specific overrides by
 // channel_id.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetEmailStatuses(ctx context.Context, opts *SettingsOptions) (*EmailStatusSettings, *Response, error) {
 	return getOne[EmailStatusSettings](ctx, s.client, http.MethodGet, "/v3/settings/email-statuses", opts, nil)
 }
@@ -962,8 +962,8 @@ func (s *SettingsService) GetEmailStatuses(ctx context.Context, opts *SettingsOp
 // Update global transactional email settings or create channel specific
 // overrides by channel_id.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateEmailStatuses(ctx context.Context, settings EmailStatusSettingsUpdate, opts *SettingsOptions) (*EmailStatusSettings, *Response, error) {
 	return getOne[EmailStatusSettings](ctx, s.client, http.MethodPut, "/v3/settings/email-statuses", opts, settings)
 }
@@ -974,9 +974,8 @@ func (s *SettingsService) UpdateEmailStatuses(ctx context.Context, settings Emai
 // Returns inventory notification settings. - channel_id can be used as a
 // query parameter to get inventory notification settings per channel.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetInventoryNotifications(ctx context.Context, opts *SettingsOptions) (*InventoryNotificationSettings, *Response, error) {
 	return getOne[InventoryNotificationSettings](ctx, s.client, http.MethodGet, "/v3/settings/inventory/notifications", opts, nil)
 }
@@ -987,8 +986,8 @@ func (s *SettingsService) GetInventoryNotifications(ctx context.Context, opts *S
 // Updates inventory notification settings. - channel_id can be used as a
 // query parameter to get inventory notification settings per channel.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateInventoryNotifications(ctx context.Context, settings InventoryNotificationSettingsUpdate, opts *SettingsOptions) (*Response, error) {
 	return s.client.call(ctx, http.MethodPut, "/v3/settings/inventory/notifications", opts, settings, nil)
 }
@@ -998,9 +997,8 @@ func (s *SettingsService) UpdateInventoryNotifications(ctx context.Context, sett
 // Returns store logo settings. - Channel ID can be used as a query parameter
 // for getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetLogo(ctx context.Context, opts *SettingsOptions) (*LogoSettings, *Response, error) {
 	return getOne[LogoSettings](ctx, s.client, http.MethodGet, "/v3/settings/logo", opts, nil)
 }
@@ -1010,8 +1008,8 @@ func (s *SettingsService) GetLogo(ctx context.Context, opts *SettingsOptions) (*
 // Updates the logo type and logo text for a textual logo. To upload new
 // images, use the dedicated image POST endpoints.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateLogo(ctx context.Context, settings LogoSettingsUpdate, opts *SettingsOptions) (*LogoSettings, *Response, error) {
 	return getOne[LogoSettings](ctx, s.client, http.MethodPut, "/v3/settings/logo", opts, settings)
 }
@@ -1022,9 +1020,8 @@ func (s *SettingsService) UpdateLogo(ctx context.Context, settings LogoSettingsU
 // Returns a list of enabled default Product Filtering filters. These filters
 // will be used if a store does not have contextual overrides.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) ListSearchFilters(ctx context.Context) ([]SearchFilter, *Response, error) {
 	return listV3[SearchFilter](ctx, s.client, "/v3/settings/search/filters", (*ListOptions)(nil))
 }
@@ -1035,6 +1032,9 @@ func (s *SettingsService) ListSearchFilters(ctx context.Context) ([]SearchFilter
 // ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) AllSearchFilters(ctx context.Context) iter.Seq2[SearchFilter, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]SearchFilter, *Response, error) {
 		return s.ListSearchFilters(ctx)
@@ -1046,9 +1046,8 @@ func (s *SettingsService) AllSearchFilters(ctx context.Context) iter.Seq2[Search
 // Returns global locale settings. For stores with Catalyst channels, the
 // shopper_language_selection_method field is deprecated.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetLocale(ctx context.Context) (*LocaleSettings, *Response, error) {
 	return getOne[LocaleSettings](ctx, s.client, http.MethodGet, "/v3/settings/store/locale", nil, nil)
 }
@@ -1058,8 +1057,8 @@ func (s *SettingsService) GetLocale(ctx context.Context) (*LocaleSettings, *Resp
 // Updates global locale settings. For stores with Catalyst channels, the
 // shopper_language_selection_method field is deprecated.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateLocale(ctx context.Context, settings LocaleSettingsUpdate) (*LocaleSettings, *Response, error) {
 	return getOne[LocaleSettings](ctx, s.client, http.MethodPut, "/v3/settings/store/locale", nil, settings)
 }
@@ -1069,9 +1068,8 @@ func (s *SettingsService) UpdateLocale(ctx context.Context, settings LocaleSetti
 // Returns store profile settings. - Channel ID can be used as a query
 // parameter for getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetStoreProfile(ctx context.Context, opts *SettingsOptions) (*StoreProfile, *Response, error) {
 	return getOne[StoreProfile](ctx, s.client, http.MethodGet, "/v3/settings/store/profile", opts, nil)
 }
@@ -1081,8 +1079,8 @@ func (s *SettingsService) GetStoreProfile(ctx context.Context, opts *SettingsOpt
 // Updates store profile settings. - Channel ID can be used as a query
 // parameter for updating channel-specific settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateStoreProfile(ctx context.Context, profile StoreProfileUpdate, opts *SettingsOptions) (*StoreProfile, *Response, error) {
 	return getOne[StoreProfile](ctx, s.client, http.MethodPut, "/v3/settings/store/profile", opts, profile)
 }
@@ -1093,9 +1091,8 @@ func (s *SettingsService) UpdateStoreProfile(ctx context.Context, profile StoreP
 // Returns category settings. - Channel ID can be used as a query parameter
 // for getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetStorefrontCategory(ctx context.Context, opts *SettingsOptions) (*StorefrontCategorySettings, *Response, error) {
 	return getOne[StorefrontCategorySettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/category", opts, nil)
 }
@@ -1106,8 +1103,8 @@ func (s *SettingsService) GetStorefrontCategory(ctx context.Context, opts *Setti
 // Updates category settings. - Channel ID can be used as a query parameter
 // for updating channel-specific settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateStorefrontCategory(ctx context.Context, settings StorefrontCategorySettingsUpdate, opts *SettingsOptions) (*StorefrontCategorySettings, *Response, error) {
 	return getOne[StorefrontCategorySettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/category", opts, settings)
 }
@@ -1118,9 +1115,8 @@ func (s *SettingsService) UpdateStorefrontCategory(ctx context.Context, settings
 // Returns product settings. - Channel ID can be used as a query parameter for
 // getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetStorefrontProduct(ctx context.Context, opts *SettingsOptions) (*StorefrontProductSettings, *Response, error) {
 	return getOne[StorefrontProductSettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/product", opts, nil)
 }
@@ -1131,8 +1127,8 @@ func (s *SettingsService) GetStorefrontProduct(ctx context.Context, opts *Settin
 // Updates product settings. - Channel ID can be used as a query parameter for
 // updating channel-specific settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateStorefrontProduct(ctx context.Context, settings StorefrontProductSettingsUpdate, opts *SettingsOptions) (*StorefrontProductSettings, *Response, error) {
 	return getOne[StorefrontProductSettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/product", opts, settings)
 }
@@ -1143,9 +1139,8 @@ func (s *SettingsService) UpdateStorefrontProduct(ctx context.Context, settings 
 // Returns Robots.txt settings. - Channel ID can be used as a query parameter
 // for getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetRobotsTxt(ctx context.Context, opts *SettingsOptions) (*RobotsTxtSettings, *Response, error) {
 	return getOne[RobotsTxtSettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/robotstxt", opts, nil)
 }
@@ -1156,8 +1151,8 @@ func (s *SettingsService) GetRobotsTxt(ctx context.Context, opts *SettingsOption
 // Updates Robots.txt settings. - Channel ID can be used as a query parameter
 // for updating channel-specific settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateRobotsTxt(ctx context.Context, settings RobotsTxtSettingsUpdate, opts *SettingsOptions) (*RobotsTxtSettings, *Response, error) {
 	return getOne[RobotsTxtSettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/robotstxt", opts, settings)
 }
@@ -1168,9 +1163,8 @@ func (s *SettingsService) UpdateRobotsTxt(ctx context.Context, settings RobotsTx
 // Returns search settings. - Channel ID can be used as a query parameter for
 // getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetStorefrontSearch(ctx context.Context, opts *SettingsOptions) (*StorefrontSearchSettings, *Response, error) {
 	return getOne[StorefrontSearchSettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/search", opts, nil)
 }
@@ -1181,8 +1175,8 @@ func (s *SettingsService) GetStorefrontSearch(ctx context.Context, opts *Setting
 // Updates search settings. - Channel ID can be used as a query parameter for
 // updating channel-specific settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateStorefrontSearch(ctx context.Context, settings StorefrontSearchSettingsUpdate, opts *SettingsOptions) (*StorefrontSearchSettings, *Response, error) {
 	return getOne[StorefrontSearchSettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/search", opts, settings)
 }
@@ -1193,9 +1187,8 @@ func (s *SettingsService) UpdateStorefrontSearch(ctx context.Context, settings S
 // Returns security settings. - Channel ID can be used as a query parameter
 // for getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetStorefrontSecurity(ctx context.Context, opts *SettingsOptions) (*StorefrontSecuritySettings, *Response, error) {
 	return getOne[StorefrontSecuritySettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/security", opts, nil)
 }
@@ -1206,8 +1199,8 @@ func (s *SettingsService) GetStorefrontSecurity(ctx context.Context, opts *Setti
 // Updates security settings. - Channel ID can be used as a query parameter
 // for updating channel-specific settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateStorefrontSecurity(ctx context.Context, settings StorefrontSecuritySettingsUpdate, opts *SettingsOptions) (*StorefrontSecuritySettings, *Response, error) {
 	return getOne[StorefrontSecuritySettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/security", opts, settings)
 }
@@ -1218,9 +1211,8 @@ func (s *SettingsService) UpdateStorefrontSecurity(ctx context.Context, settings
 // Returns SEO settings. - Channel ID can be used as a query parameter for
 // getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetStorefrontSEO(ctx context.Context, opts *SettingsOptions) (*StorefrontSEOSettings, *Response, error) {
 	return getOne[StorefrontSEOSettings](ctx, s.client, http.MethodGet, "/v3/settings/storefront/seo", opts, nil)
 }
@@ -1231,8 +1223,8 @@ func (s *SettingsService) GetStorefrontSEO(ctx context.Context, opts *SettingsOp
 // Updates SEO settings. - You can use channel_id as a query parameter to
 // update channel-specific settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateStorefrontSEO(ctx context.Context, seosettings StorefrontSEOSettingsUpdate, opts *SettingsOptions) (*StorefrontSEOSettings, *Response, error) {
 	return getOne[StorefrontSEOSettings](ctx, s.client, http.MethodPut, "/v3/settings/storefront/seo", opts, seosettings)
 }
@@ -1243,9 +1235,8 @@ func (s *SettingsService) UpdateStorefrontSEO(ctx context.Context, seosettings S
 // Returns storefront status-related settings. - Channel ID can be used as a
 // query parameter for getting channel-specific settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetStorefrontStatus(ctx context.Context, opts *SettingsOptions) (*StorefrontStatus, *Response, error) {
 	return getOne[StorefrontStatus](ctx, s.client, http.MethodGet, "/v3/settings/storefront/status", opts, nil)
 }
@@ -1256,8 +1247,8 @@ func (s *SettingsService) GetStorefrontStatus(ctx context.Context, opts *Setting
 // Updates storefront status-related settings. - Channel ID can be used as a
 // query parameter for updating channel-specific settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateStorefrontStatus(ctx context.Context, status StorefrontStatusUpdate, opts *SettingsOptions) (*StorefrontStatus, *Response, error) {
 	return getOne[StorefrontStatus](ctx, s.client, http.MethodPut, "/v3/settings/storefront/status", opts, status)
 }
@@ -1267,9 +1258,8 @@ func (s *SettingsService) UpdateStorefrontStatus(ctx context.Context, status Sto
 //
 // Get Inventory Settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetInventory(ctx context.Context, opts *SettingsOptions) (*StoreInventorySettings, *Response, error) {
 	return getOne[StoreInventorySettings](ctx, s.client, http.MethodGet, "/v3/settings/inventory", opts, nil)
 }
@@ -1279,8 +1269,8 @@ func (s *SettingsService) GetInventory(ctx context.Context, opts *SettingsOption
 //
 // Update inventory settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateInventory(ctx context.Context, settings StoreInventorySettingsUpdate, opts *SettingsOptions) (*StoreInventorySettings, *Response, error) {
 	return getOne[StoreInventorySettings](ctx, s.client, http.MethodPut, "/v3/settings/inventory", opts, settings)
 }
@@ -1290,9 +1280,8 @@ func (s *SettingsService) UpdateInventory(ctx context.Context, settings StoreInv
 //
 // Get settings for units of measurements.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *SettingsService) GetUnitsOfMeasurement(ctx context.Context, opts *SettingsOptions) (*UnitsOfMeasurementSettings, *Response, error) {
 	return getOne[UnitsOfMeasurementSettings](ctx, s.client, http.MethodGet, "/v3/settings/store/units-of-measurement", opts, nil)
 }
@@ -1303,8 +1292,8 @@ func (s *SettingsService) GetUnitsOfMeasurement(ctx context.Context, opts *Setti
 // Update settings for units of measurements. The endpoint does not support
 // partial updates.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *SettingsService) UpdateUnitsOfMeasurement(ctx context.Context, settings UnitsOfMeasurementSettingsUpdate, opts *SettingsOptions) (*UnitsOfMeasurementSettings, *Response, error) {
 	return getOne[UnitsOfMeasurementSettings](ctx, s.client, http.MethodPut, "/v3/settings/store/units-of-measurement", opts, settings)
 }

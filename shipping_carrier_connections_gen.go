@@ -45,8 +45,10 @@ type ShippingCarrierConnectionDelete struct {
 // Creates a Carrier Connection. Carrier connections refer to specific
 // settings required to connect to a specific shipping carrier.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *ShippingCarrierConnectionsService) Create(ctx context.Context, connection ShippingCarrierConnectionCreate) (*Response, error) {
 	return s.client.call(ctx, http.MethodPost, "/v2/shipping/carrier/connection", nil, connection, nil)
@@ -58,8 +60,8 @@ func (s *ShippingCarrierConnectionsService) Create(ctx context.Context, connecti
 // Updates a Carrier Connection. Updating the carrier connection is done using
 // the same information as creating the connection.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *ShippingCarrierConnectionsService) Update(ctx context.Context, connection ShippingCarrierConnectionUpdate) (*Response, error) {
 	return s.client.call(ctx, http.MethodPut, "/v2/shipping/carrier/connection", nil, connection, nil)
 }
@@ -70,8 +72,8 @@ func (s *ShippingCarrierConnectionsService) Update(ctx context.Context, connecti
 //
 // The body names the carrier (carrier_id) whose connection is removed.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *ShippingCarrierConnectionsService) Delete(ctx context.Context, connection ShippingCarrierConnectionDelete) (*Response, error) {
 	return s.client.call(ctx, http.MethodDelete, "/v2/shipping/carrier/connection", nil, connection, nil)
 }

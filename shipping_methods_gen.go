@@ -193,6 +193,9 @@ func (s *ShippingMethodsService) List(ctx context.Context, zoneID int) ([]Shippi
 // once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *ShippingMethodsService) All(ctx context.Context, zoneID int) iter.Seq2[ShippingMethod, error] {
 	if err := checkPath("ShippingMethods.All", "zone id", zoneID); err != nil {
 		return refused[ShippingMethod](err)
@@ -209,7 +212,9 @@ func (s *ShippingMethodsService) All(ctx context.Context, zoneID int) iter.Seq2[
 // Connections are also supported by this endpoint.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -242,7 +247,9 @@ func (s *ShippingMethodsService) Get(ctx context.Context, zoneID, methodID int) 
 // supported by this endpoint.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ShippingMethodsService) Update(ctx context.Context, zoneID, methodID int, method ShippingMethodUpdate) (*ShippingMethod, *Response, error) {
 	if err := checkPath("ShippingMethods.Update", "zone id, method id", zoneID, methodID); err != nil {
 		return nil, &Response{}, err

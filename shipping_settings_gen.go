@@ -82,9 +82,8 @@ type ChannelShippingSettingsUpdateCheckout struct {
 //
 // Returns the global-level shipping settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_products_read_only nor the
+// store_v2_products scope gets an error matching ErrForbidden.
 func (s *ShippingSettingsService) Get(ctx context.Context) (*ShippingSettings, *Response, error) {
 	return getOne[ShippingSettings](ctx, s.client, http.MethodGet, "/v3/shipping/settings", nil, nil)
 }
@@ -93,8 +92,8 @@ func (s *ShippingSettingsService) Get(ctx context.Context) (*ShippingSettings, *
 //
 // Updates the global-level shipping settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *ShippingSettingsService) Update(ctx context.Context, settings ShippingSettingsUpdate) (*ShippingSettings, *Response, error) {
 	return getOne[ShippingSettings](ctx, s.client, http.MethodPut, "/v3/shipping/settings", nil, settings)
 }
@@ -119,7 +118,9 @@ func (s *ShippingSettingsService) GetChannel(ctx context.Context, channelID int)
 // Updates shipping settings for a specific channel.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ShippingSettingsService) UpdateChannel(ctx context.Context, channelID int, settings ChannelShippingSettingsUpdate) (*ChannelShippingSettings, *Response, error) {
 	if err := checkPath("ShippingSettings.UpdateChannel", "channel id", channelID); err != nil {
 		return nil, &Response{}, err

@@ -177,9 +177,8 @@ type ShippingZoneUpdateLocation struct {
 //
 // Returns a list of all Shipping Zones.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *ShippingZonesService) List(ctx context.Context) ([]ShippingZone, *Response, error) {
 	return listV2[ShippingZone](ctx, s.client, "/v2/shipping/zones", nil, 0, 0)
 }
@@ -189,6 +188,9 @@ func (s *ShippingZonesService) List(ctx context.Context) ([]ShippingZone, *Respo
 // *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *ShippingZonesService) All(ctx context.Context) iter.Seq2[ShippingZone, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ShippingZone, *Response, error) {
 		return s.List(ctx)
@@ -199,8 +201,10 @@ func (s *ShippingZonesService) All(ctx context.Context) iter.Seq2[ShippingZone, 
 //
 // Creates a Shipping Zone.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *ShippingZonesService) Create(ctx context.Context, zone ShippingZoneCreate) (*ShippingZone, *Response, error) {
 	return getOneV2[ShippingZone](ctx, s.client, http.MethodPost, "/v2/shipping/zones", nil, zone)
@@ -224,7 +228,9 @@ func (s *ShippingZonesService) Get(ctx context.Context, id int) (*ShippingZone, 
 // Updates a Shipping Zone. Required Fields - name Read Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *ShippingZonesService) Update(ctx context.Context, id int, zone ShippingZoneUpdate) (*ShippingZone, *Response, error) {
 	if err := checkPath("ShippingZones.Update", "ID", id); err != nil {
 		return nil, &Response{}, err

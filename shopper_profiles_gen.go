@@ -34,9 +34,8 @@ type ShopperProfileDeleteFilter struct {
 //
 // Returns a paginated Shopper Profiles list.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest).
 func (s *ShopperProfilesService) List(ctx context.Context, filter *ListOptions) ([]ShopperProfile, *Response, error) {
 	return listV3[ShopperProfile](ctx, s.client, "/v3/shopper-profiles", filter)
 }
@@ -49,6 +48,9 @@ func (s *ShopperProfilesService) List(ctx context.Context, filter *ListOptions) 
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest).
 func (s *ShopperProfilesService) All(ctx context.Context, filter *ListOptions) iter.Seq2[ShopperProfile, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -87,7 +89,9 @@ func (s *ShopperProfilesService) DeleteWhere(ctx context.Context, filter *Shoppe
 // Returns a paginated Segments list for a Shopper Profile.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. A negative Page
+// or Limit, or a Limit above the endpoint's maximum, is refused before
+// anything is sent (ErrInvalidRequest).
 func (s *ShopperProfilesService) ListSegments(ctx context.Context, shopperProfileID string, filter *ListOptions) ([]CustomerSegment, *Response, error) {
 	if err := checkPathText("ShopperProfiles.ListSegments", "shopperProfileId", shopperProfileID); err != nil {
 		return nil, &Response{}, err
@@ -104,6 +108,11 @@ func (s *ShopperProfilesService) ListSegments(ctx context.Context, shopperProfil
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound. A negative Page
+// or Limit, or a Limit above the endpoint's maximum, is refused before
+// anything is sent (ErrInvalidRequest).
 func (s *ShopperProfilesService) AllSegments(ctx context.Context, shopperProfileID string, filter *ListOptions) iter.Seq2[CustomerSegment, error] {
 	if err := checkPathText("ShopperProfiles.AllSegments", "shopperProfileId", shopperProfileID); err != nil {
 		return refused[CustomerSegment](err)

@@ -94,7 +94,10 @@ type SiteRouteUpdate struct {
 // Get a site’s routes.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *SiteRoutesService) List(ctx context.Context, siteID int, filter *SiteRouteFilter) ([]SiteRoute, *Response, error) {
 	if err := checkPath("SiteRoutes.List", "site id", siteID); err != nil {
 		return nil, &Response{}, err
@@ -110,6 +113,12 @@ func (s *SiteRoutesService) List(ctx context.Context, siteID int, filter *SiteRo
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *SiteRoutesService) All(ctx context.Context, siteID int, filter *SiteRouteFilter) iter.Seq2[SiteRoute, error] {
 	if err := checkPath("SiteRoutes.All", "site id", siteID); err != nil {
 		return refused[SiteRoute](err)
@@ -126,7 +135,9 @@ func (s *SiteRoutesService) All(ctx context.Context, siteID int, filter *SiteRou
 // types.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
@@ -174,7 +185,9 @@ func (s *SiteRoutesService) Get(ctx context.Context, siteID, routeID int) (*Site
 // Update a site’s route.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *SiteRoutesService) Update(ctx context.Context, siteID, routeID int, route SiteRouteUpdate) (*SiteRoute, *Response, error) {
 	if err := checkPath("SiteRoutes.Update", "site id, route id", siteID, routeID); err != nil {
 		return nil, &Response{}, err

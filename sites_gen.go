@@ -117,8 +117,10 @@ type SiteCertificateFilter struct {
 //
 // Create a site that links a headless storefront to a sales channel.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *SitesService) Create(ctx context.Context, site SiteCreate) (*Site, *Response, error) {
 	return getOne[Site](ctx, s.client, http.MethodPost, "/v3/sites", nil, site)
@@ -128,9 +130,9 @@ func (s *SitesService) Create(ctx context.Context, site SiteCreate) (*Site, *Res
 //
 // Get sites linked to a headless storefront sales channels.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SitesService) List(ctx context.Context, filter *SiteFilter) ([]Site, *Response, error) {
 	return listV3[Site](ctx, s.client, "/v3/sites", filter)
 }
@@ -143,6 +145,10 @@ func (s *SitesService) List(ctx context.Context, filter *SiteFilter) ([]Site, *R
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SitesService) All(ctx context.Context, filter *SiteFilter) iter.Seq2[Site, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -165,7 +171,9 @@ func (s *SitesService) Get(ctx context.Context, siteID int) (*Site, *Response, e
 // Update a site with site ID {site_id}.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *SitesService) Update(ctx context.Context, siteID int, site SiteUpdate) (*Site, *Response, error) {
 	if err := checkPath("Sites.Update", "site id", siteID); err != nil {
 		return nil, &Response{}, err
@@ -208,7 +216,9 @@ func (s *SitesService) GetCertificate(ctx context.Context, siteID int) (*SiteCer
 // with the specified site’s primary URL. - Use caution.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *SitesService) UpsertCertificate(ctx context.Context, siteID int, upsert SiteCertificateUpsert) (*Response, error) {
 	if err := checkPath("Sites.UpsertCertificate", "site id", siteID); err != nil {
 		return &Response{}, err
@@ -221,9 +231,7 @@ func (s *SitesService) UpsertCertificate(ctx context.Context, siteID int, upsert
 //
 // Return all SSL certificates connected to domains within a store.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SitesService) ListCertificates(ctx context.Context, filter *SiteCertificateFilter) ([]SiteCertificateDetail, *Response, error) {
 	return listV3[SiteCertificateDetail](ctx, s.client, "/v3/sites/certificates", filter)
 }
@@ -234,6 +242,8 @@ func (s *SitesService) ListCertificates(ctx context.Context, filter *SiteCertifi
 // ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SitesService) AllCertificates(ctx context.Context, filter *SiteCertificateFilter) iter.Seq2[SiteCertificateDetail, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]SiteCertificateDetail, *Response, error) {
 		return s.ListCertificates(ctx, filter)

@@ -104,9 +104,9 @@ var handOperations = [][2]string{
 	{"updateCategoriesMetafields", "Metafields.UpdateMany"},
 	{"deleteCategoriesMetafields", "Metafields.DeleteMany"},
 	{"getAllCategories", "Categories.List"},
-	{"createCategories", "Categories.Create"},
-	{"updateCategories", "Categories.Update"},
-	{"deleteTreeCategories", "Categories.Delete"},
+	{"createCategories", "Categories.CreateMany"},
+	{"updateCategories", "Categories.UpdateMany"},
+	{"deleteTreeCategories", "Categories.DeleteMany"},
 	{"getCategoryTrees", "Categories.ListTrees"},
 	{"upsertCategoryTrees", "Categories.UpsertTrees"},
 	{"deleteCategoryTrees", "Categories.DeleteTrees"},
@@ -135,9 +135,9 @@ var handOperations = [][2]string{
 	{"deleteCustomerGroup", "CustomerGroups.Delete"},
 	{"getCustomerGroupsCount", "CustomerGroups.Count"},
 	{"getCustomers", "Customers.List"},
-	{"createCustomers", "Customers.Create"},
-	{"updateCustomers", "Customers.Update"},
-	{"deleteCustomers", "Customers.Delete"},
+	{"createCustomers", "Customers.CreateMany"},
+	{"updateCustomers", "Customers.UpdateMany"},
+	{"deleteCustomers", "Customers.DeleteMany"},
 	{"getCustomersAddresses", "Customers.ListAddresses"},
 	{"createCustomersAddresses", "Customers.CreateAddresses"},
 	{"updateCustomersAddresses", "Customers.UpdateAddresses"},
@@ -212,7 +212,7 @@ var handOperations = [][2]string{
 	{"createProductVariant", "Products.CreateVariant"},
 	{"updateProductVariant", "Products.UpdateVariant"},
 	{"deleteProductVariant", "Products.DeleteVariant"},
-	{"updateVariantsBatch", "Products.UpdateVariantsBatch"},
+	{"updateVariantsBatch", "Products.UpdateVariants"},
 	{"getProductVariantMetafields", "Metafields.List"},
 	{"createProductVariantMetafield", "Metafields.Create"},
 	{"getProductVariantMetafield", "Metafields.Get"},
@@ -224,7 +224,7 @@ var handOperations = [][2]string{
 	{"deleteVariantsMetafields", "Metafields.DeleteMany"},
 	{"getProducts", "Products.List"},
 	{"createProduct", "Products.Create"},
-	{"updateProducts", "Products.UpdateBatch"},
+	{"updateProducts", "Products.UpdateMany"},
 	{"deleteProducts", "Products.DeleteMany"},
 	{"getProduct", "Products.Get"},
 	{"updateProduct", "Products.Update"},
@@ -483,6 +483,10 @@ func generatedSpecOps() []specOp {
 			_, err := c.CartMetafields.Delete(ctx, "x", 1)
 			return err
 		}},
+		{"CartMetafields.ListAcrossCarts", func(ctx context.Context, c *Client) error {
+			return errOnly(c.CartMetafields.ListAcrossCarts(ctx, &CartMetafieldAllFilter{DateCreatedMax: specDay, DateCreatedMin: specDay, DateModifiedMax: specDay, DateModifiedMin: specDay, Direction: Asc, IncludeFields: StringList{"resource_id"}, Key: "x", KeyIn: StringList{"x"}, Namespace: "x", NamespaceIn: StringList{"x"}, After: "x", Before: "x", Page: 1, Limit: 10}))
+		}},
+		{"CartMetafields.AllAcrossCarts", func(ctx context.Context, c *Client) error { return drain(c.CartMetafields.AllAcrossCarts(ctx, nil)) }},
 		{"CartMetafields.ListAll", func(ctx context.Context, c *Client) error {
 			return errOnly(c.CartMetafields.ListAll(ctx, &CartMetafieldAllFilter{DateCreatedMax: specDay, DateCreatedMin: specDay, DateModifiedMax: specDay, DateModifiedMin: specDay, Direction: Asc, IncludeFields: StringList{"resource_id"}, Key: "x", KeyIn: StringList{"x"}, Namespace: "x", NamespaceIn: StringList{"x"}, After: "x", Before: "x", Page: 1, Limit: 10}))
 		}},
@@ -506,7 +510,7 @@ func generatedSpecOps() []specOp {
 			if err := json.Unmarshal([]byte(`1`), &item); err != nil {
 				return err
 			}
-			_, err := c.CartMetafields.DeleteMany(ctx, []int{item})
+			_, err := c.CartMetafields.DeleteMany(ctx, []int{item}...)
 			return err
 		}},
 		{"CategoryImages.Delete", func(ctx context.Context, c *Client) error {
@@ -520,6 +524,10 @@ func generatedSpecOps() []specOp {
 		{"Channels.GetActiveTheme", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Channels.GetActiveTheme(ctx, 1))
 		}},
+		{"ChannelCurrencyAssignments.List", func(ctx context.Context, c *Client) error {
+			return errOnly(c.ChannelCurrencyAssignments.List(ctx))
+		}},
+		{"ChannelCurrencyAssignments.All", func(ctx context.Context, c *Client) error { return drain(c.ChannelCurrencyAssignments.All(ctx)) }},
 		{"ChannelCurrencyAssignments.ListAll", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ChannelCurrencyAssignments.ListAll(ctx))
 		}},
@@ -653,14 +661,14 @@ func generatedSpecOps() []specOp {
 			if err := json.Unmarshal([]byte(`{"line_items":[{"item_id":"118f8774-387c-485e-a095-6ef76d5f1bbd","quantity":1}],"pickup_option":{"pickup_method_id":1},"version":1}`), &item); err != nil {
 				return err
 			}
-			return errOnly(c.CheckoutConsignments.Create(ctx, "x", []CheckoutConsignmentCreate{item}, &CheckoutConsignmentOptions{Include: "consignments.available_shipping_options"}))
+			return errOnly(c.CheckoutConsignments.Create(ctx, "x", []CheckoutConsignmentCreate{item}, &CheckoutConsignmentOptions{Include: StringList{"consignments.available_shipping_options"}}))
 		}},
 		{"CheckoutConsignments.Update", func(ctx context.Context, c *Client) error {
 			var body CheckoutConsignmentUpdate
 			if err := json.Unmarshal([]byte(`{"address":{"address1":"x","address2":"x","city":"x","company":"x","country_code":"x","custom_fields":[{}],"email":"x","first_name":"x","last_name":"x","phone":"+12125550100","postal_code":"x","state_or_province":"x","state_or_province_code":"x"},"custom_shipping":{"description":"custom shipping","price":12.9},"line_items":[{"item_id":"x","quantity":1}],"pickup_option":{"pickup_method_id":1},"shipping_option_id":"x","version":1}`), &body); err != nil {
 				return err
 			}
-			return errOnly(c.CheckoutConsignments.Update(ctx, "x", "x", body, &CheckoutConsignmentOptions{Include: "consignments.available_shipping_options"}))
+			return errOnly(c.CheckoutConsignments.Update(ctx, "x", "x", body, &CheckoutConsignmentOptions{Include: StringList{"consignments.available_shipping_options"}}))
 		}},
 		{"CheckoutConsignments.Delete", func(ctx context.Context, c *Client) error {
 			var body CheckoutVersion
@@ -892,10 +900,17 @@ func generatedSpecOps() []specOp {
 		{"States.Count", func(ctx context.Context, c *Client) error {
 			return errOnly(c.States.Count(ctx, 1))
 		}},
+		{"States.ListAcrossCountries", func(ctx context.Context, c *Client) error {
+			return errOnly(c.States.ListAcrossCountries(ctx, &ListOptions{Page: 1, Limit: 10}))
+		}},
+		{"States.AllAcrossCountries", func(ctx context.Context, c *Client) error { return drain(c.States.AllAcrossCountries(ctx, nil)) }},
 		{"States.ListAll", func(ctx context.Context, c *Client) error {
 			return errOnly(c.States.ListAll(ctx, &ListOptions{Page: 1, Limit: 10}))
 		}},
 		{"States.AllCountries", func(ctx context.Context, c *Client) error { return drain(c.States.AllCountries(ctx, nil)) }},
+		{"States.CountAcrossCountries", func(ctx context.Context, c *Client) error {
+			return errOnly(c.States.CountAcrossCountries(ctx))
+		}},
 		{"States.CountAll", func(ctx context.Context, c *Client) error {
 			return errOnly(c.States.CountAll(ctx))
 		}},
@@ -2176,7 +2191,7 @@ func generatedSpecOps() []specOp {
 			if err := json.Unmarshal([]byte(`69`), &item); err != nil {
 				return err
 			}
-			_, err := c.StoreMetafields.DeleteMany(ctx, []int{item})
+			_, err := c.StoreMetafields.DeleteMany(ctx, []int{item}...)
 			return err
 		}},
 		{"StoreMetafields.Get", func(ctx context.Context, c *Client) error {

@@ -47,7 +47,10 @@ func (f *StateFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 // identifiable by an ISO 3166 subdivision code.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *StatesService) List(ctx context.Context, countryID int, filter *StateFilter) ([]State, *Response, error) {
 	if err := checkPath("States.List", "country id", countryID); err != nil {
 		return nil, &Response{}, err
@@ -63,6 +66,12 @@ func (s *StatesService) List(ctx context.Context, countryID int, filter *StateFi
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. A
+// negative Page or Limit, or a Limit above the endpoint's maximum, is refused
+// before anything is sent (ErrInvalidRequest). A filter value BigCommerce
+// rejects is an error matching ErrUnprocessable.
 func (s *StatesService) All(ctx context.Context, countryID int, filter *StateFilter) iter.Seq2[State, error] {
 	if err := checkPath("States.All", "country id", countryID); err != nil {
 		return refused[State](err)
@@ -100,40 +109,63 @@ func (s *StatesService) Count(ctx context.Context, countryID int) (int, *Respons
 	return countV2(ctx, s.client, "/v2/countries/"+strconv.Itoa(countryID)+"/states/count", nil)
 }
 
-// ListAll returns one page of states: GET /v2/countries/states.
+// ListAcrossCountries returns one page of states: GET /v2/countries/states.
 //
 // Returns a list of all states.
 //
 // The states of every country; List reads those of one country.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
-func (s *StatesService) ListAll(ctx context.Context, filter *ListOptions) ([]State, *Response, error) {
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest).
+func (s *StatesService) ListAcrossCountries(ctx context.Context, filter *ListOptions) ([]State, *Response, error) {
 	return listPage[State](ctx, s.client, "/v2/countries/states", filter)
 }
 
-// AllCountries iterates over every state: GET /v2/countries/states, 250 per
-// page unless filter.Limit is set. The filter is not modified; a page
+// AllAcrossCountries iterates over every state: GET /v2/countries/states, 250
+// per page unless filter.Limit is set. The filter is not modified; a page
 // request's error (an *Error, such as ErrForbidden for a missing scope, or a
 // *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
-func (s *StatesService) AllCountries(ctx context.Context, filter *ListOptions) iter.Seq2[State, error] {
-	return walk(ctx, s.client, filter, MaxPageSize, s.ListAll)
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest).
+func (s *StatesService) AllAcrossCountries(ctx context.Context, filter *ListOptions) iter.Seq2[State, error] {
+	return walk(ctx, s.client, filter, MaxPageSize, s.ListAcrossCountries)
 }
 
-// CountAll returns how many records match: GET /v2/countries/states/count.
+// ListAll is the former name of ListAcrossCountries.
+//
+// Deprecated: Use ListAcrossCountries.
+func (s *StatesService) ListAll(ctx context.Context, filter *ListOptions) ([]State, *Response, error) {
+	return s.ListAcrossCountries(ctx, filter)
+}
+
+// AllCountries is the former name of AllAcrossCountries.
+//
+// Deprecated: Use AllAcrossCountries.
+func (s *StatesService) AllCountries(ctx context.Context, filter *ListOptions) iter.Seq2[State, error] {
+	return s.AllAcrossCountries(ctx, filter)
+}
+
+// CountAcrossCountries returns how many records match: GET
+// /v2/countries/states/count.
 //
 // Returns a count of all states.
 //
 // The states of every country; Count counts those of one country.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
-func (s *StatesService) CountAll(ctx context.Context) (int, *Response, error) {
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
+func (s *StatesService) CountAcrossCountries(ctx context.Context) (int, *Response, error) {
 	return countV2(ctx, s.client, "/v2/countries/states/count", nil)
+}
+
+// CountAll is the former name of CountAcrossCountries.
+//
+// Deprecated: Use CountAcrossCountries.
+func (s *StatesService) CountAll(ctx context.Context) (int, *Response, error) {
+	return s.CountAcrossCountries(ctx)
 }

@@ -23,9 +23,8 @@ type SystemTime struct {
 // is useful for validating API authentication details and testing client
 // connections.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *StoreInformationService) GetTime(ctx context.Context) (*SystemTime, *Response, error) {
 	return getOneV2[SystemTime](ctx, s.client, http.MethodGet, "/v2/time", nil, nil)
 }

@@ -153,9 +153,9 @@ type StoreMetafieldUpdate struct {
 //
 // Gets all store metafields.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *StoreMetafieldsService) List(ctx context.Context, filter *StoreMetafieldFilter) ([]StoreMetafield, *Response, error) {
 	return listV3[StoreMetafield](ctx, s.client, "/v3/store/metafields", filter)
 }
@@ -167,6 +167,10 @@ func (s *StoreMetafieldsService) List(ctx context.Context, filter *StoreMetafiel
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
 // which records created or deleted during the walk cannot shift.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *StoreMetafieldsService) All(ctx context.Context, filter *StoreMetafieldFilter) iter.Seq2[StoreMetafield, error] {
 	return walkCursor(ctx, filter, s.List, func(f *StoreMetafieldFilter) *string { return &f.After })
 }
@@ -202,7 +206,8 @@ func (s *StoreMetafieldsService) UpdateMany(ctx context.Context, items []StoreMe
 	return writeBatch[StoreMetafieldBatchUpdate, StoreMetafield](ctx, s.client, http.MethodPut, "/v3/store/metafields", items, 50, cap(s.client.sem))
 }
 
-// DeleteMany deletes ints in batches: DELETE /v3/store/metafields.
+// DeleteMany deletes store metafields by id in batches: DELETE
+// /v3/store/metafields.
 //
 // Delete all store metafields.
 //
@@ -211,10 +216,10 @@ func (s *StoreMetafieldsService) UpdateMany(ctx context.Context, items []StoreMe
 //
 // Items are sent 50 per request, as many at once as the client's
 // WithMaxConcurrency allows. Failures come back as one *BatchError naming
-// items by their index in items; items of a request whose fate is unknown are
+// items by their index in ids; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
-func (s *StoreMetafieldsService) DeleteMany(ctx context.Context, items []int) (*Response, error) {
-	return writeBatchUnread(ctx, s.client, http.MethodDelete, "/v3/store/metafields", items, 50, cap(s.client.sem))
+func (s *StoreMetafieldsService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
+	return writeBatchUnread(ctx, s.client, http.MethodDelete, "/v3/store/metafields", ids, 50, cap(s.client.sem))
 }
 
 // Get returns a store metafield: GET /v3/store/metafields/{metafieldId}.
@@ -235,7 +240,9 @@ func (s *StoreMetafieldsService) Get(ctx context.Context, metafieldID int) (*Sto
 // Update a store Metafield.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *StoreMetafieldsService) Update(ctx context.Context, metafieldID int, metafield StoreMetafieldUpdate) (*StoreMetafield, *Response, error) {
 	if err := checkPath("StoreMetafields.Update", "metafield id", metafieldID); err != nil {
 		return nil, &Response{}, err

@@ -72,8 +72,10 @@ type StorefrontImpersonationTokenCreate struct {
 // server-to-server code uses CreatePrivate. Set ChannelID or ChannelIDs, not
 // both: BigCommerce refuses neither and misbehaves with both.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *StorefrontTokensService) Create(ctx context.Context, token StorefrontTokenCreate) (*StorefrontToken, *Response, error) {
 	return getOne[StorefrontToken](ctx, s.client, http.MethodPost, "/v3/storefront/api-token", nil, token)
@@ -88,8 +90,10 @@ func (s *StorefrontTokensService) Create(ctx context.Context, token StorefrontTo
 // A private token, for server-to-server code only (BigCommerce refuses
 // requests with it from browsers). Set ChannelID or ChannelIDs, not both.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *StorefrontTokensService) CreatePrivate(ctx context.Context, token StorefrontPrivateTokenCreate) (*StorefrontToken, *Response, error) {
 	return getOne[StorefrontToken](ctx, s.client, http.MethodPost, "/v3/storefront/api-token-private", nil, token)
@@ -106,8 +110,10 @@ func (s *StorefrontTokensService) CreatePrivate(ctx context.Context, token Store
 // requests (the customer named per request in X-Bc-Customer-Id). Set
 // ChannelID or ChannelIDs, not both.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *StorefrontTokensService) CreateCustomerImpersonation(ctx context.Context, token StorefrontImpersonationTokenCreate) (*StorefrontToken, *Response, error) {
 	return getOne[StorefrontToken](ctx, s.client, http.MethodPost, "/v3/storefront/api-token-customer-impersonation", nil, token)
@@ -121,9 +127,7 @@ func (s *StorefrontTokensService) CreateCustomerImpersonation(ctx context.Contex
 // The token (its text) is sent in the Sf-Api-Token header. The spec names no
 // scope for it; the SDK assumes Storefront API Tokens (store_storefront_api).
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// An empty sfAPIToken is refused before anything is sent (ErrInvalidRequest).
 func (s *StorefrontTokensService) Revoke(ctx context.Context, sfAPIToken string) (*Response, error) {
 	if err := checkPathText("StorefrontTokens.Revoke", "the Sf-Api-Token header", sfAPIToken); err != nil {
 		return &Response{}, err

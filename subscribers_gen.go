@@ -147,9 +147,9 @@ type SubscriberUpdate struct {
 //
 // Returns a list of Subscribers. Optional filter parameters can be passed in.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SubscribersService) List(ctx context.Context, filter *SubscriberFilter) ([]Subscriber, *Response, error) {
 	return listV3[Subscriber](ctx, s.client, "/v3/customers/subscribers", filter)
 }
@@ -162,6 +162,10 @@ func (s *SubscribersService) List(ctx context.Context, filter *SubscriberFilter)
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SubscribersService) All(ctx context.Context, filter *SubscriberFilter) iter.Seq2[Subscriber, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -170,8 +174,10 @@ func (s *SubscribersService) All(ctx context.Context, filter *SubscriberFilter) 
 //
 // Creates a Subscriber. Required Fields - email Read Only Fields - id.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *SubscribersService) Create(ctx context.Context, subscriber SubscriberCreate) (*Subscriber, *Response, error) {
 	return getOne[Subscriber](ctx, s.client, http.MethodPost, "/v3/customers/subscribers", nil, subscriber)
@@ -208,7 +214,9 @@ func (s *SubscribersService) Get(ctx context.Context, subscriberID int) (*Subscr
 // Updates a Subscriber. Read Only Fields - id.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *SubscribersService) Update(ctx context.Context, subscriberID int, subscriber SubscriberUpdate) (*Subscriber, *Response, error) {
 	if err := checkPath("Subscribers.Update", "subscriber id", subscriberID); err != nil {
 		return nil, &Response{}, err

@@ -79,9 +79,9 @@ func (f *SystemLogFilter) paging() (page, limit *int) { return &f.Page, &f.Limit
 //
 // Get system logs.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SystemLogsService) List(ctx context.Context, filter *SystemLogFilter) ([]SystemLog, *Response, error) {
 	return listV3[SystemLog](ctx, s.client, "/v3/store/systemlogs", filter)
 }
@@ -94,6 +94,10 @@ func (s *SystemLogsService) List(ctx context.Context, filter *SystemLogFilter) (
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SystemLogsService) All(ctx context.Context, filter *SystemLogFilter) iter.Seq2[SystemLog, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

@@ -58,9 +58,8 @@ type TaxClassDeleteFilter struct {
 // Returns a list of all Tax Classes in a store. Default sorting is by
 // tax-class id, from lowest to highest.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest).
 func (s *TaxClassesService) List(ctx context.Context, filter *ListOptions) ([]TaxClass, *Response, error) {
 	return listPage[TaxClass](ctx, s.client, "/v2/tax_classes", filter)
 }
@@ -73,6 +72,9 @@ func (s *TaxClassesService) List(ctx context.Context, filter *ListOptions) ([]Ta
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest).
 func (s *TaxClassesService) All(ctx context.Context, filter *ListOptions) iter.Seq2[TaxClass, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

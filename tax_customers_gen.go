@@ -51,9 +51,7 @@ type TaxCustomerDeleteFilter struct {
 //
 // Retrieves a list of customer tax data.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxCustomersService) List(ctx context.Context, filter *TaxCustomerFilter) ([]TaxCustomer, *Response, error) {
 	return listV3[TaxCustomer](ctx, s.client, "/v3/tax/customers", filter)
 }
@@ -63,6 +61,8 @@ func (s *TaxCustomersService) List(ctx context.Context, filter *TaxCustomerFilte
 // *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxCustomersService) All(ctx context.Context, filter *TaxCustomerFilter) iter.Seq2[TaxCustomer, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxCustomer, *Response, error) {
 		return s.List(ctx, filter)

@@ -85,9 +85,7 @@ type TaxPropertyDeleteFilter struct {
 //
 // Retrieve all tax properties defined in this store.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxPropertiesService) List(ctx context.Context, filter *TaxPropertyFilter) ([]TaxProperty, *Response, error) {
 	return listV3[TaxProperty](ctx, s.client, "/v3/tax/properties", filter)
 }
@@ -97,6 +95,8 @@ func (s *TaxPropertiesService) List(ctx context.Context, filter *TaxPropertyFilt
 // *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxPropertiesService) All(ctx context.Context, filter *TaxPropertyFilter) iter.Seq2[TaxProperty, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxProperty, *Response, error) {
 		return s.List(ctx, filter)

@@ -81,7 +81,9 @@ func (s *TaxProviderConnectionsService) Get(ctx context.Context, providerID stri
 // for tax….
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *TaxProviderConnectionsService) Update(ctx context.Context, providerID string, connection TaxProviderConnectionUpdate) (*TaxProviderConnection, *Response, error) {
 	if err := checkPathText("TaxProviderConnections.Update", "provider_id", providerID); err != nil {
 		return nil, &Response{}, err

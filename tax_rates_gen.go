@@ -135,9 +135,7 @@ type TaxRateDeleteFilter struct {
 //
 // Retrieve a list of tax rates.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxRatesService) List(ctx context.Context, filter *TaxRateFilter) ([]TaxRate, *Response, error) {
 	return listV3[TaxRate](ctx, s.client, "/v3/tax/rates", filter)
 }
@@ -147,6 +145,8 @@ func (s *TaxRatesService) List(ctx context.Context, filter *TaxRateFilter) ([]Ta
 // is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxRatesService) All(ctx context.Context, filter *TaxRateFilter) iter.Seq2[TaxRate, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxRate, *Response, error) {
 		return s.List(ctx, filter)

@@ -109,9 +109,8 @@ type TaxSettingsUpdatePriceDisplaySettings struct {
 //
 // Retrieves global-level tax settings.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token with neither the store_v2_information_read_only nor the
+// store_v2_information scope gets an error matching ErrForbidden.
 func (s *TaxSettingsService) Get(ctx context.Context) (*TaxSettings, *Response, error) {
 	return getOne[TaxSettings](ctx, s.client, http.MethodGet, "/v3/tax/settings", nil, nil)
 }
@@ -120,8 +119,8 @@ func (s *TaxSettingsService) Get(ctx context.Context) (*TaxSettings, *Response, 
 //
 // Updates global-level tax settings.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *TaxSettingsService) Update(ctx context.Context, settings TaxSettingsUpdate) (*TaxSettings, *Response, error) {
 	return getOne[TaxSettings](ctx, s.client, http.MethodPut, "/v3/tax/settings", nil, settings)
 }

@@ -213,9 +213,7 @@ type TaxZoneCheck struct {
 // Retrieve a selection of tax zones when you provide a list of tax zone IDs.
 // Otherwise, retrieve all tax zones defined on the store.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxZonesService) List(ctx context.Context, filter *TaxZoneFilter) ([]TaxZone, *Response, error) {
 	return listV3[TaxZone](ctx, s.client, "/v3/tax/zones", filter)
 }
@@ -225,6 +223,8 @@ func (s *TaxZonesService) List(ctx context.Context, filter *TaxZoneFilter) ([]Ta
 // is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *TaxZonesService) All(ctx context.Context, filter *TaxZoneFilter) iter.Seq2[TaxZone, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxZone, *Response, error) {
 		return s.List(ctx, filter)

@@ -66,7 +66,10 @@ type ThemeConfigurationInput struct {
 // filter must be provided.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. A negative Page
+// or Limit, or a Limit above the endpoint's maximum, is refused before
+// anything is sent (ErrInvalidRequest). A filter value BigCommerce rejects is
+// an error matching ErrUnprocessable.
 func (s *ThemeConfigurationsService) List(ctx context.Context, uuid string, filter *ThemeConfigurationFilter) ([]ThemeConfiguration, *Response, error) {
 	if err := checkPathText("ThemeConfigurations.List", "uuid", uuid); err != nil {
 		return nil, &Response{}, err
@@ -83,6 +86,12 @@ func (s *ThemeConfigurationsService) List(ctx context.Context, uuid string, filt
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// An empty id is refused before anything is sent (ErrInvalidRequest); an id
+// BigCommerce does not know is an error matching ErrNotFound. A negative Page
+// or Limit, or a Limit above the endpoint's maximum, is refused before
+// anything is sent (ErrInvalidRequest). A filter value BigCommerce rejects is
+// an error matching ErrUnprocessable.
 func (s *ThemeConfigurationsService) All(ctx context.Context, uuid string, filter *ThemeConfigurationFilter) iter.Seq2[ThemeConfiguration, error] {
 	if err := checkPathText("ThemeConfigurations.All", "uuid", uuid); err != nil {
 		return refused[ThemeConfiguration](err)
@@ -101,9 +110,11 @@ func (s *ThemeConfigurationsService) All(ctx context.Context, uuid string, filte
 // what is wrong.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *ThemeConfigurationsService) Validate(ctx context.Context, uuid string, input ThemeConfigurationInput) (*Response, error) {
 	if err := checkPathText("ThemeConfigurations.Validate", "uuid", uuid); err != nil {

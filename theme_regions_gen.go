@@ -31,9 +31,7 @@ type ThemeRegionFilter struct {
 //
 // Returns a list of unique Theme Regions in a file.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ThemeRegionsService) List(ctx context.Context, filter *ThemeRegionFilter) ([]ThemeRegion, *Response, error) {
 	return listV3[ThemeRegion](ctx, s.client, "/v3/content/regions", filter)
 }
@@ -43,6 +41,8 @@ func (s *ThemeRegionsService) List(ctx context.Context, filter *ThemeRegionFilte
 // *RateLimitError) is yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ThemeRegionsService) All(ctx context.Context, filter *ThemeRegionFilter) iter.Seq2[ThemeRegion, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ThemeRegion, *Response, error) {
 		return s.List(ctx, filter)

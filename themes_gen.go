@@ -122,9 +122,8 @@ type ThemeCustomTemplates struct {
 //
 // Returns a list of store Themes.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A token without the store_themes_manage scope gets an error matching
+// ErrForbidden.
 func (s *ThemesService) List(ctx context.Context) ([]Theme, *Response, error) {
 	return listV3[Theme](ctx, s.client, "/v3/themes", (*ListOptions)(nil))
 }
@@ -134,6 +133,9 @@ func (s *ThemesService) List(ctx context.Context) ([]Theme, *Response, error) {
 // yielded once and ends the walk.
 //
 // The endpoint has no paging: All asks once and yields what it answers.
+//
+// A token without the store_themes_manage scope gets an error matching
+// ErrForbidden.
 func (s *ThemesService) All(ctx context.Context) iter.Seq2[Theme, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]Theme, *Response, error) {
 		return s.List(ctx)
@@ -176,9 +178,11 @@ func (s *ThemesService) Delete(ctx context.Context, uuid string) (*Response, err
 // with GetJob.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *ThemesService) Download(ctx context.Context, uuid string, download ThemeDownload) (*ThemeJobID, *Response, error) {
 	if err := checkPathText("Themes.Download", "uuid", uuid); err != nil {
@@ -191,8 +195,10 @@ func (s *ThemesService) Download(ctx context.Context, uuid string, download Them
 //
 // Actives a store Theme. This returns a 204 response upon success.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *ThemesService) Activate(ctx context.Context, activate ThemeActivate, opts *ThemeActivateOptions) (*Response, error) {
 	return s.client.call(ctx, http.MethodPost, "/v3/themes/actions/activate", opts, activate, nil)

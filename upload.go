@@ -193,6 +193,12 @@ func (s *ProductImagesService) UploadImage(ctx context.Context, productID int, f
 // /v3/catalog/brands/{brand_id}/image as multipart/form-data, streamed
 // (BigCommerce accepts only a form post here; to set the image from a URL,
 // use Update with ImageURL). The errors are UploadImage's of ProductImages.
+//
+// A path id of 0 or less, or a file without a name or content, is refused
+// before anything is sent (ErrInvalidRequest); an id BigCommerce does not know
+// is an error matching ErrNotFound. If the request may have reached
+// BigCommerce and no answer proves its fate, the error matches
+// ErrOutcomeUnknown: check the image before uploading it again.
 func (s *BrandsService) UploadImage(ctx context.Context, brandID int, file ImageFile) (*UploadedImage, *Response, error) {
 	const op = "Brands.UploadImage"
 	if err := checkID(op, "brand id", brandID); err != nil {
@@ -205,6 +211,12 @@ func (s *BrandsService) UploadImage(ctx context.Context, brandID int, file Image
 // /v3/catalog/products/{product_id}/variants/{variant_id}/image as
 // multipart/form-data, streamed (CreateVariantImage sets it from a URL).
 // The errors are UploadImage's of ProductImages.
+//
+// A path id of 0 or less, or a file without a name or content, is refused
+// before anything is sent (ErrInvalidRequest); an id BigCommerce does not know
+// is an error matching ErrNotFound. If the request may have reached
+// BigCommerce and no answer proves its fate, the error matches
+// ErrOutcomeUnknown: check the image before uploading it again.
 func (s *ProductsService) UploadVariantImage(ctx context.Context, productID, variantID int, file ImageFile) (*UploadedImage, *Response, error) {
 	const op = "Products.UploadVariantImage"
 	if err := checkPath(op, "product id, variant id", productID, variantID); err != nil {
@@ -217,6 +229,12 @@ func (s *ProductsService) UploadVariantImage(ctx context.Context, productID, var
 // /v3/catalog/products/{product_id}/modifiers/{modifier_id}/values/{value_id}/image
 // as multipart/form-data, streamed. The errors are UploadImage's of
 // ProductImages.
+//
+// A path id of 0 or less, or a file without a name or content, is refused
+// before anything is sent (ErrInvalidRequest); an id BigCommerce does not know
+// is an error matching ErrNotFound. If the request may have reached
+// BigCommerce and no answer proves its fate, the error matches
+// ErrOutcomeUnknown: check the image before uploading it again.
 func (s *ProductModifierValuesService) UploadImage(ctx context.Context, productID, modifierID, valueID int, file ImageFile) (*UploadedImage, *Response, error) {
 	const op = "ProductModifierValues.UploadImage"
 	if err := checkPath(op, "product id, modifier id, value id", productID, modifierID, valueID); err != nil {

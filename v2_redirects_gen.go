@@ -83,8 +83,10 @@ type V2RedirectUpdateForward struct {
 // Deprecated by BigCommerce (its description; the spec lacks deprecated
 // true); Redirects.UpsertMany replaces it.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *V2RedirectsService) Create(ctx context.Context, redirect V2RedirectCreate) (*V2Redirect, *Response, error) {
 	return getOneV2[V2Redirect](ctx, s.client, http.MethodPost, "/v2/redirects", nil, redirect)
@@ -99,7 +101,9 @@ func (s *V2RedirectsService) Create(ctx context.Context, redirect V2RedirectCrea
 // true); Redirects.UpsertMany replaces it.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *V2RedirectsService) Update(ctx context.Context, id int, redirect V2RedirectUpdate) (*V2Redirect, *Response, error) {
 	if err := checkPath("V2Redirects.Update", "ID", id); err != nil {
 		return nil, &Response{}, err

@@ -315,14 +315,14 @@ func TestCustomerCreateAddressLimit(t *testing.T) {
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := refusingClient(t).Customers.Create(t.Context(), tt.input)
+			_, _, err := refusingClient(t).Customers.CreateMany(t.Context(), tt.input)
 			assertRefused(t, err, tt.want...)
 		})
 	}
 	t.Run("10 addresses and 10 attributes are sent", func(t *testing.T) {
 		c, mt := newTestClient(t)
 		rec := mockJSON(mt, http.MethodPost, "/v3/customers", http.StatusOK, []byte(`{"data":[{"id":1}],"meta":{}}`))
-		if _, _, err := c.Customers.Create(t.Context(), []CustomerCreate{customer(10, 10)}); err != nil {
+		if _, _, err := c.Customers.CreateMany(t.Context(), []CustomerCreate{customer(10, 10)}); err != nil {
 			t.Fatal(err)
 		}
 		var body []struct {

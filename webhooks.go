@@ -177,6 +177,12 @@ type WebhookFilter struct {
 func (f *WebhookFilter) paging() (page, limit *int) { return &f.Page, &f.Limit }
 
 // List returns one page of the webhooks the token's client created: GET /v3/hooks.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. A credential that
+// cannot manage webhooks (a legacy API account) gets an error matching
+// ErrForbidden, whose message says so.
 func (s *WebhooksService) List(ctx context.Context, filter *WebhookFilter) ([]Webhook, *Response, error) {
 	hooks, resp, err := getV3[[]Webhook](ctx, s.client, http.MethodGet, "/v3/hooks", filter, nil)
 	return hooks, resp, webhookHint(err)
@@ -188,11 +194,19 @@ func (s *WebhooksService) List(ctx context.Context, filter *WebhookFilter) ([]We
 // rarely has more hooks than one page holds. When it has, a hook created or
 // deleted during the walk shifts the later pages: one that existed
 // throughout can be skipped or yielded twice.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable. An error is
+// yielded once and ends the walk.
 func (s *WebhooksService) All(ctx context.Context, filter *WebhookFilter) iter.Seq2[Webhook, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
 
 // Get returns one webhook: GET /v3/hooks/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *WebhooksService) Get(ctx context.Context, id int) (*Webhook, *Response, error) {
 	if err := checkID("Webhooks.Get", "webhook id", id); err != nil {
 		return nil, &Response{}, err
@@ -202,6 +216,14 @@ func (s *WebhooksService) Get(ctx context.Context, id int) (*Webhook, *Response,
 
 // Create subscribes to an event: POST /v3/hooks. A new hook can take a
 // minute to start delivering.
+//
+// An empty Scope or a Destination that is not an https URL on port 443 is
+// refused before anything is sent (ErrInvalidRequest). Input BigCommerce
+// refuses is an error matching ErrUnprocessable (422, or 400 for a malformed
+// body), with the fields at fault in *Error.Fields. If the request may have
+// reached BigCommerce and no answer proves its fate (a 5xx, a cut connection),
+// the error matches ErrOutcomeUnknown and the SDK does not resend it: check
+// before sending it again.
 func (s *WebhooksService) Create(ctx context.Context, hook WebhookCreate) (*Webhook, *Response, error) {
 	const op = "Webhooks.Create"
 	if strings.TrimSpace(string(hook.Scope)) == "" {
@@ -214,6 +236,12 @@ func (s *WebhooksService) Create(ctx context.Context, hook WebhookCreate) (*Webh
 }
 
 // Update changes a webhook: PUT /v3/hooks/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound. An update
+// that sets nothing, an empty Scope or a bad Destination is refused the same
+// way. Input BigCommerce refuses is an error matching ErrUnprocessable (422,
+// or 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *WebhooksService) Update(ctx context.Context, id int, hook WebhookUpdate) (*Webhook, *Response, error) {
 	const op = "Webhooks.Update"
 	if err := checkID(op, "webhook id", id); err != nil {
@@ -234,6 +262,9 @@ func (s *WebhooksService) Update(ctx context.Context, id int, hook WebhookUpdate
 }
 
 // Delete removes a webhook and returns it as it was: DELETE /v3/hooks/{id}.
+//
+// An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
+// an id BigCommerce does not know is an error matching ErrNotFound.
 func (s *WebhooksService) Delete(ctx context.Context, id int) (*Webhook, *Response, error) {
 	if err := checkID("Webhooks.Delete", "webhook id", id); err != nil {
 		return nil, &Response{}, err

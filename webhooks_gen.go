@@ -90,9 +90,8 @@ type WebhookAdminUpdate struct {
 // List all notification emails, webhooks, and denylisted domains associated
 // with the API account.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// Credentials BigCommerce does not accept are an error matching
+// ErrUnauthorized.
 func (s *WebhooksService) GetAdmin(ctx context.Context, opts *WebhookAdminOptions) (*WebhookAdmin, *Response, error) {
 	return getOne[WebhookAdmin](ctx, s.client, http.MethodGet, "/v3/hooks/admin", opts, nil)
 }
@@ -104,8 +103,8 @@ func (s *WebhooksService) GetAdmin(ctx context.Context, opts *WebhookAdminOption
 // deactivated. Supports upsert functionality in the case that no email
 // address exists yet.
 //
-// A refused body is an *Error matching ErrUnprocessable (its Fields name the
-// field); ErrForbidden means a missing scope.
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields.
 func (s *WebhooksService) UpdateAdmin(ctx context.Context, admin WebhookAdminUpdate) (*Response, error) {
 	return s.client.call(ctx, http.MethodPut, "/v3/hooks/admin", nil, admin, nil)
 }

@@ -1037,8 +1037,10 @@ type WidgetTemplateUpdateSchemaItemThumbnail struct {
 // BigCommerce allows 1000 custom widget templates per channel and 5000 across
 // all channels.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *WidgetTemplatesService) Create(ctx context.Context, template WidgetTemplateCreate) (*WidgetTemplate, *Response, error) {
 	return getOne[WidgetTemplate](ctx, s.client, http.MethodPost, "/v3/content/widget-templates", nil, template)
@@ -1049,9 +1051,9 @@ func (s *WidgetTemplatesService) Create(ctx context.Context, template WidgetTemp
 //
 // Returns a list of Widget Templates.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *WidgetTemplatesService) List(ctx context.Context, filter *WidgetTemplateFilter) ([]WidgetTemplate, *Response, error) {
 	return listV3[WidgetTemplate](ctx, s.client, "/v3/content/widget-templates", filter)
 }
@@ -1064,6 +1066,10 @@ func (s *WidgetTemplatesService) List(ctx context.Context, filter *WidgetTemplat
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *WidgetTemplatesService) All(ctx context.Context, filter *WidgetTemplateFilter) iter.Seq2[WidgetTemplate, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -1073,9 +1079,11 @@ func (s *WidgetTemplatesService) All(ctx context.Context, filter *WidgetTemplate
 // Render a widget template and return the widget html.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound. If the request
-// may have reached BigCommerce and no answer proves its fate (a 5xx, a cut
-// connection), the error matches ErrOutcomeUnknown and the SDK does not
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
+// request may have reached BigCommerce and no answer proves its fate (a 5xx,
+// a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.
 func (s *WidgetTemplatesService) Preview(ctx context.Context, uuid string, request WidgetTemplatePreviewRequest) (*WidgetTemplatePreview, *Response, error) {
 	if err := checkPathText("WidgetTemplates.Preview", "uuid", uuid); err != nil {
@@ -1102,7 +1110,9 @@ func (s *WidgetTemplatesService) Get(ctx context.Context, uuid string, opts *Wid
 // Updates a Widget Template.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *WidgetTemplatesService) Update(ctx context.Context, uuid string, template WidgetTemplateUpdate) (*WidgetTemplate, *Response, error) {
 	if err := checkPathText("WidgetTemplates.Update", "uuid", uuid); err != nil {
 		return nil, &Response{}, err

@@ -106,8 +106,10 @@ type WidgetUpdate struct {
 //
 // BigCommerce allows 100,000 widgets per store and 150 per page.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *WidgetsService) Create(ctx context.Context, widget WidgetCreate) (*Widget, *Response, error) {
 	return getOne[Widget](ctx, s.client, http.MethodPost, "/v3/content/widgets", nil, widget)
@@ -117,9 +119,9 @@ func (s *WidgetsService) Create(ctx context.Context, widget WidgetCreate) (*Widg
 //
 // Returns a list of Widgets. Optional parameters can be passed in.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *WidgetsService) List(ctx context.Context, filter *WidgetFilter) ([]Widget, *Response, error) {
 	return listV3[Widget](ctx, s.client, "/v3/content/widgets", filter)
 }
@@ -132,6 +134,10 @@ func (s *WidgetsService) List(ctx context.Context, filter *WidgetFilter) ([]Widg
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *WidgetsService) All(ctx context.Context, filter *WidgetFilter) iter.Seq2[Widget, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -154,7 +160,9 @@ func (s *WidgetsService) Get(ctx context.Context, uuid string) (*Widget, *Respon
 // Updates a Widget.
 //
 // An empty id is refused before anything is sent (ErrInvalidRequest); an id
-// BigCommerce does not know is an error matching ErrNotFound.
+// BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *WidgetsService) Update(ctx context.Context, uuid string, widget WidgetUpdate) (*Widget, *Response, error) {
 	if err := checkPathText("Widgets.Update", "uuid", uuid); err != nil {
 		return nil, &Response{}, err

@@ -122,9 +122,9 @@ type WishlistItemsCreateItem struct {
 //
 // Returns a list of wishlists. Optional filter parameters can be passed in.
 //
-// A refused request is an *Error (errors.Is matches ErrUnauthorized for a
-// wrong token, ErrForbidden for a missing scope); a spent quota is a
-// *RateLimitError.
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *WishlistsService) List(ctx context.Context, filter *WishlistFilter) ([]Wishlist, *Response, error) {
 	return listV3[Wishlist](ctx, s.client, "/v3/wishlists", filter)
 }
@@ -137,6 +137,10 @@ func (s *WishlistsService) List(ctx context.Context, filter *WishlistFilter) ([]
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
 // or repeat a record.
+//
+// A negative Page or Limit, or a Limit above the endpoint's maximum, is
+// refused before anything is sent (ErrInvalidRequest). A filter value
+// BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *WishlistsService) All(ctx context.Context, filter *WishlistFilter) iter.Seq2[Wishlist, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -146,8 +150,10 @@ func (s *WishlistsService) All(ctx context.Context, filter *WishlistFilter) iter
 // Creates a wishlist and wishlist item. More than one item can be added in
 // the POST.
 //
-// If the request may have reached BigCommerce and no answer proves its fate
-// (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
+// Input BigCommerce refuses is an error matching ErrUnprocessable (422, or
+// 400 for a malformed body), with the fields at fault in *Error.Fields. If
+// the request may have reached BigCommerce and no answer proves its fate (a
+// 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK
 // does not resend it: check before sending it again.
 func (s *WishlistsService) Create(ctx context.Context, wishlist WishlistCreate) (*Wishlist, *Response, error) {
 	return getOne[Wishlist](ctx, s.client, http.MethodPost, "/v3/wishlists", nil, wishlist)
@@ -172,7 +178,9 @@ func (s *WishlistsService) Get(ctx context.Context, wishlistID int) (*Wishlist, 
 // change the wishlistʼs name and whether the wishlist is available publicly.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound.
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields.
 func (s *WishlistsService) Update(ctx context.Context, wishlistID int, wishlist WishlistUpdate) (*Wishlist, *Response, error) {
 	if err := checkPath("Wishlists.Update", "wishlist id", wishlistID); err != nil {
 		return nil, &Response{}, err
@@ -200,7 +208,9 @@ func (s *WishlistsService) Delete(ctx context.Context, wishlistID int) (*Respons
 // Answers the whole wishlist.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
-// an id BigCommerce does not know is an error matching ErrNotFound. If the
+// an id BigCommerce does not know is an error matching ErrNotFound. Input
+// BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for
+// a malformed body), with the fields at fault in *Error.Fields. If the
 // request may have reached BigCommerce and no answer proves its fate (a 5xx,
 // a cut connection), the error matches ErrOutcomeUnknown and the SDK does not
 // resend it: check before sending it again.

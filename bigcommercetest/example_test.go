@@ -31,7 +31,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	rate, _ := client.Rate()
-	fmt.Println("orders:", count.Count, "requests left:", rate.Remaining)
+	fmt.Println("orders:", count, "requests left:", rate.Remaining)
 	fmt.Println("store requests:", srv.Store().Requests())
 	// Output:
 	// orders: 25 requests left: 149
@@ -50,7 +50,7 @@ func ExampleWithScopes() {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
-	_, _, err = client.Orders.Get(ctx, 100)
+	_, _, err = client.Orders.Get(ctx, 100, nil)
 	fmt.Println("read:", err)
 	_, err = client.Orders.Archive(ctx, 100)
 	var apiErr *bigcommerce.Error
@@ -130,7 +130,7 @@ func ExampleSeed() {
 	}
 	fmt.Println(recent, "of 60 orders modified in the last day")
 	for _, id := range []int{100, 159} {
-		o, _, err := client.Orders.Get(ctx, id)
+		o, _, err := client.Orders.Get(ctx, id, nil)
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -246,7 +246,7 @@ func (a *app) handleEvent(ctx context.Context, ev *bigcommerce.WebhookEvent) err
 		a.cfg.log.Printf("webhook: %s for store %s, %s %s: accepted", ev.Scope, hash, ev.Data.Type, ev.Data.ID)
 		return nil
 	}
-	order, _, err := inst.client.Orders.Get(ctx, id)
+	order, _, err := inst.client.Orders.Get(ctx, id, nil)
 	if err != nil {
 		return fmt.Errorf("fetching order %d: %w", id, err)
 	}

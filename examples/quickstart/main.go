@@ -147,7 +147,7 @@ func (t *tour) customers(ctx context.Context) error {
 
 func (t *tour) products(ctx context.Context) error {
 	list, resp, err := t.c.Products.List(ctx, &bigcommerce.ProductFilter{
-		Include: []bigcommerce.ProductInclude{bigcommerce.ProductIncludeVariants},
+		Include: bigcommerce.StringList{bigcommerce.ProductIncludeVariants},
 		Sort:    bigcommerce.ProductSortID,
 		Limit:   t.o.show,
 	})
@@ -219,7 +219,7 @@ func (t *tour) orders(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t.printf("\nOrders: %d%s, newest first\n", count.Count, shown(len(list), int(count.Count)))
+	t.printf("\nOrders: %d%s, newest first\n", count, shown(len(list), count))
 	for _, o := range list {
 		name := strings.TrimSpace(o.BillingAddress.FirstName + " " + o.BillingAddress.LastName)
 		t.printf("  #%-4d %s  %-20s %-22s total %s\n", o.ID, o.DateCreated.Format(time.DateOnly), o.Status, name, money(o.TotalIncTax.StringFixed(2), o.CurrencyCode))

@@ -641,7 +641,7 @@ func (x *exporter) products(ctx context.Context, since time.Time, afterID int) i
 		filter := &bigcommerce.ProductFilter{
 			DateModifiedMin: since,
 			IDGreater:       afterID,
-			Include:         []bigcommerce.ProductInclude{bigcommerce.ProductIncludeVariants},
+			Include:         bigcommerce.StringList{bigcommerce.ProductIncludeVariants},
 			Sort:            bigcommerce.ProductSortID,
 			Direction:       bigcommerce.Asc,
 			Limit:           x.o.limit,
@@ -663,7 +663,7 @@ func (x *exporter) countOrders(ctx context.Context, since time.Time) (int, error
 	if err != nil {
 		return -1, err
 	}
-	return int(n.Count), nil
+	return n, nil
 }
 
 // orderRecord is an order's JSON line: the order with all its line items.

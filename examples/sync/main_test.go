@@ -145,7 +145,7 @@ func TestSyncExportsOnlyChangesOnSecondRun(t *testing.T) {
 
 	// Change one customer, one product and one order through the SDK.
 	clk.Advance(time.Hour)
-	if _, _, err := env.Client.Customers.Update(ctx, []bigcommerce.CustomerUpdate{{ID: 5, FirstName: bigcommerce.Ptr("Renamed")}}); err != nil {
+	if _, _, err := env.Client.Customers.Update(ctx, 5, bigcommerce.CustomerUpdate{FirstName: bigcommerce.Ptr("Renamed")}); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := env.Client.Products.Update(ctx, 3, bigcommerce.ProductUpdate{IsFeatured: bigcommerce.Ptr(true)}); err != nil {

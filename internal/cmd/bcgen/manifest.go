@@ -84,6 +84,12 @@ type Operation struct {
 	// All names the iterator of a list (default: "All" for "List",
 	// "All"+X for "ListX").
 	All string `yaml:"all"`
+	// Was is the method's former name, and AllWas its iterator's: each
+	// gets a deprecated alias of that name that calls the method, so that
+	// a rename that brings a method into CONTRIBUTING.md's convention
+	// breaks no caller.
+	Was    string `yaml:"was"`
+	AllWas string `yaml:"all_was"`
 	// Kind overrides the kind the generator infers: list, get, write,
 	// delete, delete_where, batch, count.
 	Kind string `yaml:"kind"`

@@ -24,6 +24,11 @@ type goType struct {
 	Paging bool
 	// Enum, when set, makes the type a string enum of these values.
 	Enum []string
+	// Consts, when set, makes the entry a block of untyped string
+	// constants instead of a type: Name + the Go name of each value (the
+	// documented values of an include parameter, which go into a
+	// StringList). A constant hand-written already is left out.
+	Consts []string
 
 	schema *openapi3.Schema // the object schema a struct was made from
 }

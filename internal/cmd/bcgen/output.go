@@ -130,8 +130,21 @@ func imports(src string) string {
 	return b.String()
 }
 
-// writeType writes a struct, a filter or an enum.
+// writeType writes a struct, a filter, an enum or a block of constants.
 func (g *gen) writeType(b *strings.Builder, t *goType) {
+	if t.Consts != nil {
+		var lines []string
+		for _, v := range t.Consts {
+			if name := t.Name + goName(v); !g.existing[name] {
+				lines = append(lines, fmt.Sprintf("\t%s = %q\n", name, v))
+			}
+		}
+		if len(lines) > 0 {
+			b.WriteString(comment(t.Doc))
+			b.WriteString("const (\n" + strings.Join(lines, "") + ")\n\n")
+		}
+		return
+	}
 	if t.Enum != nil {
 		b.WriteString(comment(t.Doc))
 		fmt.Fprintf(b, "type %s string\n\n// The values of %s.\nconst (\n", t.Name, t.Name)
@@ -247,6 +260,9 @@ func (g *gen) conformance() string {
 			if o.bodyArray {
 				pre = fmt.Sprintf("var item %s\n\t\tif err := json.Unmarshal([]byte(%s), &item); err != nil {\n\t\t\treturn err\n\t\t}\n\t\t", o.bodyType(), "`"+escapeBacktick(string(sample))+"`")
 				args += ", []" + o.bodyType() + "{item}"
+				if o.variadicIDs() {
+					args += "..."
+				}
 			} else {
 				pre = fmt.Sprintf("var body %s\n\t\tif err := json.Unmarshal([]byte(%s), &body); err != nil {\n\t\t\treturn err\n\t\t}\n\t\t", o.bodyType(), "`"+escapeBacktick(string(sample))+"`")
 				args += ", body"
@@ -267,12 +283,11 @@ func (g *gen) conformance() string {
 		} else {
 			call = "_, err := " + call + "\n\t\treturn err"
 		}
-		fmt.Fprintf(&body, "\t\t{%q, func(ctx context.Context, c *Client) error {\n\t\t%s%s\n\t\t}},\n", name, pre, call)
+		entries := map[string]string{}
+		entries[o.mo.Method] = fmt.Sprintf("\t\t{%q, func(ctx context.Context, c *Client) error {\n\t\t%s%s\n\t\t}},\n", name, pre, call)
+		body.WriteString(entries[o.mo.Method])
 		if o.kind == "list" {
-			all := o.mo.All
-			if all == "" {
-				all = "All" + strings.TrimPrefix(o.mo.Method, "List")
-			}
+			all := o.allName()
 			largs := o.samplePathArgs()
 			if f, ok := o.filterArg(); ok && f != "" {
 				if o.requiredQuery() {
@@ -281,7 +296,13 @@ func (g *gen) conformance() string {
 					largs += ", nil"
 				}
 			}
-			fmt.Fprintf(&body, "\t\t{%q, func(ctx context.Context, c *Client) error { return drain(c.%s.%s(ctx%s)) }},\n", o.mo.Service+"."+all, o.mo.Service, all, largs)
+			entries[all] = fmt.Sprintf("\t\t{%q, func(ctx context.Context, c *Client) error { return drain(c.%s.%s(ctx%s)) }},\n", o.mo.Service+"."+all, o.mo.Service, all, largs)
+			body.WriteString(entries[all])
+		}
+		// A deprecated alias is called as its method is.
+		for _, a := range o.aliases() {
+			e := strings.Replace(entries[a[1]], fmt.Sprintf("%q", o.mo.Service+"."+a[1]), fmt.Sprintf("%q", o.mo.Service+"."+a[0]), 1)
+			body.WriteString(strings.Replace(e, "c."+o.mo.Service+"."+a[1]+"(", "c."+o.mo.Service+"."+a[0]+"(", 1))
 		}
 	}
 	src := body.String()
@@ -337,11 +358,11 @@ func (g *gen) exceptions(kind string) [][3]string {
 			}
 			out = append(out, [3]string{name, ov.Problem, why})
 			if o.kind == "list" {
-				all := o.mo.All
-				if all == "" {
-					all = "All" + strings.TrimPrefix(o.mo.Method, "List")
-				}
+				all := o.allName()
 				out = append(out, [3]string{o.mo.Service + "." + all, ov.Problem, why})
+			}
+			for _, a := range o.aliases() {
+				out = append(out, [3]string{o.mo.Service + "." + a[0], ov.Problem, why})
 			}
 		}
 	}
@@ -396,9 +417,12 @@ func (g *gen) fakeStoreCalls() string {
 			}
 			sample, _ := json.Marshal(sampleValue(o.bodyExample(), o.body.Value, 0))
 			pre = fmt.Sprintf("var body %s\n\t\tif err := json.Unmarshal([]byte(%s), &body); err != nil {\n\t\t\treturn err\n\t\t}\n\t\t", typ, "`"+escapeBacktick(string(sample))+"`")
-			if o.bodyArray {
+			switch {
+			case o.variadicIDs():
+				args += ", body"
+			case o.bodyArray:
 				args += ", []" + typ + "{body}"
-			} else {
+			default:
 				args += ", body"
 			}
 		}

@@ -1,7 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -253,6 +260,21 @@ func (g *gen) emitMethod(o *opInfo) {
 		notFound = refusedIDs + " is refused before anything is sent (ErrInvalidRequest); an id BigCommerce does not know is an error matching ErrNotFound."
 	}
 	outcome := "If the request may have reached BigCommerce and no answer proves its fate (a 5xx, a cut connection), the error matches ErrOutcomeUnknown and the SDK does not resend it: check before sending it again."
+	// readErrs are the errors of a read: its path ids, its paging and its
+	// filter, or, when it has none of these, the scope it needs.
+	readErrs := func(filter bool) []string {
+		errs := nonEmpty(notFound)
+		if o.hasPaging {
+			errs = append(errs, pagingRefused)
+		}
+		if filter && o.hasFilterParams() {
+			errs = append(errs, filterRefused)
+		}
+		if len(errs) == 0 {
+			errs = append(errs, o.scopeErr())
+		}
+		return errs
+	}
 	if o.mo.Moves {
 		outcome = "It moves money: the SDK never resends it once it may have reached BigCommerce. An ambiguous answer (a 5xx, a cut connection, a timeout) is an error matching ErrOutcomeUnknown; check the order's transactions before sending it again."
 	}
@@ -260,7 +282,8 @@ func (g *gen) emitMethod(o *opInfo) {
 	switch o.kind {
 	case "list":
 		filter, hasFilter := o.filterArg()
-		doc(fmt.Sprintf("%s returns one page of %s: %s.", o.mo.Method, plural(human(model)), route), notFound)
+		errs := readErrs(true)
+		doc(fmt.Sprintf("%s returns one page of %s: %s.", o.mo.Method, plural(human(model)), route), errs...)
 		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) ([]%s, *Response, error) {\n", recv, o.mo.Method, params, filter, model)
 		b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
 		switch {
@@ -275,16 +298,16 @@ func (g *gen) emitMethod(o *opInfo) {
 		default:
 			fmt.Fprintf(&b, "\treturn listV3[%s](ctx, s.client, %s, (*ListOptions)(nil))\n}\n\n", model, o.pathExpr())
 		}
-		g.emitAll(&b, o, recv, params, filter, hasFilter, route)
+		g.emitAll(&b, o, recv, params, filter, hasFilter, route, errs)
 	case "get":
 		opts := o.optionsArg()
-		doc(fmt.Sprintf("%s returns %s: %s.", o.mo.Method, what, route), notFound)
+		doc(fmt.Sprintf("%s returns %s: %s.", o.mo.Method, what, route), readErrs(false)...)
 		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*%s, *Response, error) {\n", recv, o.mo.Method, params, opts, model)
 		b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
 		b.WriteString(o.callOne(model, "nil", optsName(opts)))
 	case "count":
 		filter, _ := o.filterArg()
-		doc(fmt.Sprintf("%s returns how many records match: %s.", o.mo.Method, route), notFound)
+		doc(fmt.Sprintf("%s returns how many records match: %s.", o.mo.Method, route), readErrs(true)...)
 		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (int, *Response, error) {\n", recv, o.mo.Method, params, filter)
 		b.WriteString(o.checkStmt(opName, "0, &Response{}, err"))
 		fmt.Fprintf(&b, "\treturn countV2(ctx, s.client, %s, %s)\n}\n\n", o.pathExpr(), orNilFilter(filter))
@@ -307,9 +330,15 @@ func (g *gen) emitMethod(o *opInfo) {
 		}
 		wopts := o.writeOptionsArg()
 		body += wopts
-		errs := []string{notFound}
+		errs := nonEmpty(notFound)
+		if o.body != nil {
+			errs = append(errs, inputRefused)
+		}
 		if o.verb == "POST" || o.verb == "PATCH" {
 			errs = append(errs, outcome)
+		}
+		if len(errs) == 0 {
+			errs = append(errs, o.scopeErr())
 		}
 		summary := fmt.Sprintf("%s %s %s: %s.", o.mo.Method, verb, what, route)
 		if verb == "sends" {
@@ -358,28 +387,41 @@ func (g *gen) emitMethod(o *opInfo) {
 			g.errorf("%s: %s: a batch write needs batch: (items per request)", o.m.file, o.mo.Op)
 			size = 1
 		}
-		errs := []string{fmt.Sprintf("Items are sent %d per request, %s. Failures come back as one *BatchError naming items by their index in items; items of a request whose fate is unknown are in its Unknown list, never resent.", size, conc)}
+		itemsParam, itemsArg := "items []"+o.bodyType(), "items"
+		if o.variadicIDs() {
+			itemsParam, itemsArg = "ids ...int", "ids"
+		}
+		errs := []string{fmt.Sprintf("Items are sent %d per request, %s. Failures come back as one *BatchError naming items by their index in %s; items of a request whose fate is unknown are in its Unknown list, never resent.", size, conc, itemsArg)}
 		if o.verb == "POST" {
 			errs = append(errs, "A POST is never retried once it may have been processed.")
 		}
-		doc(fmt.Sprintf("%s %s %s in batches: %s.", o.mo.Method, batchVerb(o.mo.Method, o.verb), plural(o.thing()), route), errs...)
+		things := plural(o.thing())
+		if o.variadicIDs() {
+			things = plural(human(singular(o.mo.Service))) + " by id"
+		}
+		doc(fmt.Sprintf("%s %s %s in batches: %s.", o.mo.Method, batchVerb(o.mo.Method, o.verb), things, route), errs...)
 		if model == "" { // the answer is not read: 204, {data: {}} or a list of ids
-			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, items []%s) (*Response, error) {\n", recv, o.mo.Method, params, o.bodyType())
+			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, %s) (*Response, error) {\n", recv, o.mo.Method, params, itemsParam)
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
-			fmt.Fprintf(&b, "\treturn writeBatchUnread(ctx, s.client, %s, %s, items, %d, %s)\n}\n\n", httpConst(o.verb), o.pathExpr(), size, parallel)
+			fmt.Fprintf(&b, "\treturn writeBatchUnread(ctx, s.client, %s, %s, %s, %d, %s)\n}\n\n", httpConst(o.verb), o.pathExpr(), itemsArg, size, parallel)
 		} else {
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, items []%s) ([]%s, *Response, error) {\n", recv, o.mo.Method, params, o.bodyType(), model)
 			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
 			fmt.Fprintf(&b, "\treturn writeBatch[%s, %s](ctx, s.client, %s, %s, items, %d, %s)\n}\n\n", o.bodyType(), model, httpConst(o.verb), o.pathExpr(), size, parallel)
 		}
 	case "delete":
-		doc(fmt.Sprintf("%s deletes %s: %s.", o.mo.Method, what, route), notFound)
 		// A required header parameter (storefront_tokens.v3.yml's
 		// Sf-Api-Token: the token to revoke) is a string argument.
 		hdr := ""
+		errs := nonEmpty(notFound)
 		for _, h := range o.headers {
 			hdr += ", " + lowerName(h.Name) + " string"
+			errs = append(errs, fmt.Sprintf("An empty %s is refused before anything is sent (ErrInvalidRequest).", lowerName(h.Name)))
 		}
+		if len(errs) == 0 {
+			errs = append(errs, o.scopeErr())
+		}
+		doc(fmt.Sprintf("%s deletes %s: %s.", o.mo.Method, what, route), errs...)
 		fmt.Fprintf(&b, "%s%s(ctx context.Context%s%s) (*Response, error) {\n", recv, o.mo.Method, params, hdr)
 		b.WriteString(o.checkStmt(opName, "&Response{}, err"))
 		if len(o.headers) == 0 {
@@ -405,7 +447,110 @@ func (g *gen) emitMethod(o *opInfo) {
 		g.errorf("%s: %s: kind %q cannot be generated; mark it hand: or skip:", o.m.file, o.mo.Op, o.kind)
 		return
 	}
-	g.methods = append(g.methods, method{service: o.mo.Service, name: o.mo.Method, src: b.String()})
+	src := b.String()
+	for _, a := range o.aliases() {
+		alias, err := deprecatedAlias(src, a[0], a[1])
+		if err != nil {
+			g.errorf("%s: %s: %v", o.m.file, o.mo.Op, err)
+			continue
+		}
+		src += alias
+	}
+	g.methods = append(g.methods, method{service: o.mo.Service, name: o.mo.Method, src: src})
+}
+
+// The errors of generated methods, in the same words everywhere
+// (CONTRIBUTING.md: every method's doc names the errors to expect).
+const (
+	pagingRefused = "A negative Page or Limit, or a Limit above the endpoint's maximum, is refused before anything is sent (ErrInvalidRequest)."
+	filterRefused = "A filter value BigCommerce rejects is an error matching ErrUnprocessable."
+	inputRefused  = "Input BigCommerce refuses is an error matching ErrUnprocessable (422, or 400 for a malformed body), with the fields at fault in *Error.Fields."
+)
+
+// nonEmpty is the list of the sentences that are not empty.
+func nonEmpty(sentences ...string) []string {
+	var out []string
+	for _, s := range sentences {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// scopeErr is the error of a method that can fail in no way of its own:
+// a token without the scope it needs.
+func (o *opInfo) scopeErr() string {
+	write, read := o.scope()
+	switch {
+	case write == "":
+		return "Credentials BigCommerce does not accept are an error matching ErrUnauthorized."
+	case o.verb == http.MethodGet && read != "" && read != write:
+		return fmt.Sprintf("A token with neither the %s nor the %s scope gets an error matching ErrForbidden.", read, write)
+	}
+	return fmt.Sprintf("A token without the %s scope gets an error matching ErrForbidden.", write)
+}
+
+// allName is the name of a list's iterator.
+func (o *opInfo) allName() string {
+	if o.mo.All != "" {
+		return o.mo.All
+	}
+	return "All" + strings.TrimPrefix(o.mo.Method, "List")
+}
+
+// aliases are the deprecated former names of the operation's methods
+// (the manifest's was and all_was), as {former name, method} pairs.
+func (o *opInfo) aliases() [][2]string {
+	var out [][2]string
+	if o.mo.Was != "" {
+		out = append(out, [2]string{o.mo.Was, o.mo.Method})
+	}
+	if o.mo.AllWas != "" && o.kind == "list" {
+		out = append(out, [2]string{o.mo.AllWas, o.allName()})
+	}
+	return out
+}
+
+// variadicIDs reports a batch delete whose body is a list of ids: its
+// method takes them as ids ...int, as every DeleteMany does.
+func (o *opInfo) variadicIDs() bool {
+	return o.kind == "batch" && o.verb == http.MethodDelete && o.scalarItems() && o.bodyType() == "int"
+}
+
+// deprecatedAlias is the source of a method named old that calls the
+// method name of src (a method generated into src) with the same
+// parameters: the deprecated former name of a renamed method.
+func deprecatedAlias(src, old, name string) (string, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", "package p\n"+src, parser.SkipObjectResolution)
+	if err != nil {
+		return "", err
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != name {
+			continue
+		}
+		var args []string
+		for _, p := range fd.Type.Params.List[1:] { // after ctx
+			for _, n := range p.Names {
+				if _, variadic := p.Type.(*ast.Ellipsis); variadic {
+					args = append(args, n.Name+"...")
+					continue
+				}
+				args = append(args, n.Name)
+			}
+		}
+		fd.Name, fd.Body, fd.Doc = ast.NewIdent(old), nil, nil
+		var sig bytes.Buffer
+		if err := printer.Fprint(&sig, fset, fd); err != nil {
+			return "", err
+		}
+		text := fmt.Sprintf("%s is the former name of %s.\n\nDeprecated: Use %s.", old, name, name)
+		return comment(text) + sig.String() + " {\n\treturn s." + name + "(" + strings.Join(append([]string{"ctx"}, args...), ", ") + ")\n}\n\n", nil
+	}
+	return "", fmt.Errorf("no method %s to alias as %s", name, old)
 }
 
 func orNilFilter(filter string) string {
@@ -435,11 +580,8 @@ func httpConst(verb string) string {
 }
 
 // emitAll writes the iterator of a list.
-func (g *gen) emitAll(b *strings.Builder, o *opInfo, recv, params, filter string, hasFilter bool, route string) {
-	name := o.mo.All
-	if name == "" {
-		name = "All" + strings.TrimPrefix(o.mo.Method, "List")
-	}
+func (g *gen) emitAll(b *strings.Builder, o *opInfo, recv, params, filter string, hasFilter bool, route string, errs []string) {
+	name := o.allName()
 	model := o.model()
 	ftype := o.filterName()
 	fetch := "s." + o.mo.Method
@@ -480,6 +622,9 @@ func (g *gen) emitAll(b *strings.Builder, o *opInfo, recv, params, filter string
 	text := fmt.Sprintf("%s iterates over every %s: %s, %d per page unless filter.Limit is set. The filter is not modified; %s\n\n%s", name, human(model), route, 250, walkRefused, how)
 	if !o.hasPaging {
 		text = fmt.Sprintf("%s iterates over every %s: %s; %s\n\n%s", name, human(model), route, walkRefused, how)
+	}
+	if len(errs) > 0 {
+		text += "\n\n" + strings.Join(errs, " ")
 	}
 	b.WriteString(comment(text))
 	fmt.Fprintf(b, "%s%s(ctx context.Context%s%s) iter.Seq2[%s, error] {\n", recv, name, params, filter, model)
@@ -734,6 +879,14 @@ func (g *gen) filterField(o *opInfo, owner string, p *openapi3.Parameter) goFiel
 	case strings.HasSuffix(p.Name, ":in") || strings.HasSuffix(p.Name, ":not_in"):
 		typ = "StringList"
 	}
+	if p.Name == "include" {
+		// Every include is a StringList (CONTRIBUTING.md, "One convention
+		// per kind of method"), even where a spec types it as one string
+		// (BigCommerce reads a comma-separated list); its documented values
+		// are constants.
+		typ = "StringList"
+		g.includeConsts(o, owner, s)
+	}
 	if ov := g.override(o.m, owner, p.Name); ov != nil && ov.GoType != "" {
 		typ, extra = ov.GoType, ""
 	}
@@ -746,6 +899,38 @@ func (g *gen) filterField(o *opInfo, owner string, p *openapi3.Parameter) goFiel
 		doc = "(" + p.Name + ") " + doc
 	}
 	return goField{Name: name, Type: typ, Tag: `url:"` + p.Name + `,omitempty"` + extra, Doc: name + " " + doc}
+}
+
+// includeConsts generates the constants of an include parameter's
+// documented values, named after the operation's model
+// (CartIncludeRedirectURLs), for the Include field of owner.
+func (g *gen) includeConsts(o *opInfo, owner string, s *openapi3.Schema) {
+	values := s.Enum
+	if s.Items != nil && s.Items.Value != nil && len(s.Items.Value.Enum) > 0 {
+		values = s.Items.Value.Enum
+	}
+	if len(values) == 0 {
+		return
+	}
+	prefix := o.model()
+	if prefix == "" {
+		prefix = strings.TrimSuffix(strings.TrimSuffix(owner, "Filter"), "Options")
+	}
+	name := prefix + "Include"
+	t, ok := g.types[name]
+	if !ok {
+		t = &goType{Name: name, File: o.mo.serviceFile(g), Key: "consts", Consts: []string{},
+			Doc: "Values for the Include field (a StringList) of " + owner + ": the sub-resources BigCommerce adds to the answer when asked."}
+		g.types[name] = t
+		g.order = append(g.order, name)
+	} else if !strings.Contains(t.Doc, " "+owner+":") && !strings.Contains(t.Doc, " "+owner+" ") {
+		t.Doc = strings.Replace(t.Doc, " of ", " of "+owner+" and ", 1)
+	}
+	for _, v := range values {
+		if str := fmt.Sprint(v); !slices.Contains(t.Consts, str) {
+			t.Consts = append(t.Consts, str)
+		}
+	}
 }
 
 // enumHasZero reports whether an integer enum lists 0.
