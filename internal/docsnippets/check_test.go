@@ -57,7 +57,7 @@ var checkerCases = []checkerCase{
 	},
 	{
 		name: "unused variables, also one assigned later, are allowed and run",
-		snippet: Snippet{File: "README.md", Line: 30, Code: `o, _, err := client.Orders.Get(ctx, 100)
+		snippet: Snippet{File: "README.md", Line: 30, Code: `o, _, err := client.Orders.Get(ctx, 100, nil)
 items := o.LineItems()
 if o.CheckLineItems() != nil {
 	if items, err = client.Orders.CompleteLineItems(ctx, o); err != nil {
@@ -66,13 +66,13 @@ if o.CheckLineItems() != nil {
 }
 for i, item := range items {
 }
-p, _, err := client.Orders.Get(ctx, 101)
+p, _, err := client.Orders.Get(ctx, 101, nil)
 `},
 		ran: true,
 	},
 	{
 		name:    "an error returned when run",
-		snippet: Snippet{File: "README.md", Line: 40, Code: "_, _, err := client.Orders.Get(ctx, 1)\nreturn err\n"},
+		snippet: Snippet{File: "README.md", Line: 40, Code: "_, _, err := client.Orders.Get(ctx, 1, nil)\nreturn err\n"},
 		ran:     true, runErr: "404",
 	},
 	{
@@ -87,7 +87,7 @@ p, _, err := client.Orders.Get(ctx, 101)
 	},
 	{
 		name:    "the snippet after it still runs",
-		snippet: Snippet{File: "README.md", Line: 70, Code: "_, _, err := client.Orders.Get(ctx, 100)\nreturn err\n"},
+		snippet: Snippet{File: "README.md", Line: 70, Code: "_, _, err := client.Orders.Get(ctx, 100, nil)\nreturn err\n"},
 		ran:     true,
 	},
 	{
