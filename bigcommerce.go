@@ -23,7 +23,8 @@
 //   - *OAuthToken: the token an OAuth app install yields.
 //
 // Credentials are added beneath the retry engine to each attempt, only for
-// the client's own host, and never appear in errors or logs.
+// the client's own host (and B2BEditionURL), and never appear in errors or
+// logs.
 //
 // # Rate limits and retries
 //

@@ -107,7 +107,7 @@ func WithBaseURL(u string) Option {
 // receives each attempt's request with the credentials already set
 // (X-Auth-Token, or Authorization for BasicAuth); they cannot be added
 // after it. They are set on a copy made for that attempt, only for the
-// Client's own host (never on a redirect elsewhere), and the
+// Client's own host and B2BEditionURL (never on a redirect elsewhere), and the
 // Response.Request the caller gets back is that copy without them. A
 // Transport that logs or records requests must therefore leave out the
 // X-Auth-Token and Authorization headers.
@@ -321,9 +321,10 @@ type Response struct {
 // path is a path below the client's base URL, such as "/v3/customers" or
 // "/v2/orders/12/products", or an absolute URL on a host the client sends
 // its credentials to: under its base URL (the url of a V2 resource link),
-// or on the B2B Edition API (B2BEditionURL). Any other host is refused
-// before anything is sent, so the token never leaves BigCommerce (see
-// hosts.go). path may carry a query string
+// or on the B2B Edition API (B2BEditionURL). Any other host, http where the
+// base URL is https, and another store's path are refused before anything
+// is sent, so the token never leaves BigCommerce. path may carry a query
+// string
 // ("/v3/catalog/products?limit=1&id:in=1,2"); it is merged with opts, and
 // a parameter given in both is refused rather than guessed.
 //
@@ -693,7 +694,7 @@ func (c *Client) decode(r *Response, method, path string, body []byte, v any) er
 		}
 		return nil
 	}
-	if err := json.Unmarshal(body, v); err != nil {
+	if err := unmarshalAnswer(body, v); err != nil {
 		return fmt.Errorf("bigcommerce: %s %s: decoding %d response: %w", method, path, resp.StatusCode, err)
 	}
 	if isEnvelope {
@@ -708,6 +709,20 @@ func (c *Client) decode(r *Response, method, path string, body []byte, v any) er
 		return decodeMultiStatus(resp, body, method, path)
 	}
 	return nil
+}
+
+// bodyDecoder is implemented by answers that decode a body themselves
+// (the raw calls' rawAnswer, raw.go).
+type bodyDecoder interface {
+	decodeBody(body []byte) error
+}
+
+// unmarshalAnswer decodes a 2xx body into v.
+func unmarshalAnswer(body []byte, v any) error {
+	if d, ok := v.(bodyDecoder); ok {
+		return d.decodeBody(body)
+	}
+	return json.Unmarshal(body, v)
 }
 
 // decodeMultiStatus builds the *MultiStatusError of a 207 body
@@ -755,6 +770,9 @@ func (c *Client) hint(status int, method, path string) string {
 		}
 		return "The access token was rejected: check that it is copied whole, belongs to this store's hash, and was not replaced when the app's scopes changed"
 	case http.StatusForbidden:
+		if strings.HasPrefix(path, b2bPath+"/") {
+			return "The credentials are valid but lack the B2B Edition scope: edit the API account or app to grant it (B2B Edition must be enabled on the store)"
+		}
 		if scope := RequiredScope(method, path); scope != "" {
 			return fmt.Sprintf("The credentials are valid but lack a scope: this call needs the OAuth scope %q; edit the API account or app to grant it", scope)
 		}

@@ -271,6 +271,10 @@ func TestB2BEditionThroughPipeline(t *testing.T) {
 	if _, ok := c.Rate(); ok {
 		t.Errorf("the store's rate snapshot was taken from B2B Edition's headers")
 	}
+	mt.RegisterResponder(http.MethodGet, B2BEditionURL+"/users", httpmock.NewStringResponder(403, `{"code":403,"message":"Forbidden"}`))
+	if _, _, err := Get[any](ctx(t), c, B2BEditionURL+"/users", nil); !errors.Is(err, ErrForbidden) || !strings.Contains(err.Error(), "B2B Edition scope") {
+		t.Errorf("403 from B2B Edition: %v, want ErrForbidden naming the B2B Edition scope", err)
+	}
 }
 
 // TestB2BEditionAllWalksByOffset checks that All pages B2B Edition by
@@ -383,6 +387,24 @@ func TestRawDecoding(t *testing.T) {
 	}
 	if rec.last(t).Raw != "limit=2" {
 		t.Errorf("query %q", rec.last(t).Raw)
+	}
+
+	// The shapes a V3 answer can take besides {data, meta}.
+	mockJSON(mt, http.MethodGet, "/v3/bare-array", 200, []byte(` [3,4]`))
+	mockJSON(mt, http.MethodGet, "/v3/empty-data", 200, []byte(`{"data":[]}`))
+	mockJSON(mt, http.MethodGet, "/v3/null-data", 200, []byte(`{"data":null,"status":"ok"}`))
+	mockJSON(mt, http.MethodGet, "/v3/nested-data", 200, []byte(`{"id":7,"payload":{"data":1}}`))
+	if got, _, err := Get[[]int](ctx(t), c, "/v3/bare-array", nil); err != nil || fmt.Sprint(got) != "[3 4]" {
+		t.Errorf("bare array: %v, %v", got, err)
+	}
+	if got, _, err := ListPage[int](ctx(t), c, "/v3/empty-data", nil); err != nil || len(got) != 0 {
+		t.Errorf("empty data without meta: %v, %v", got, err)
+	}
+	if got, _, err := Get[map[string]string](ctx(t), c, "/v3/null-data", nil); err != nil || got != nil {
+		t.Errorf("null data: %v, %v; want the data (nil), not the whole answer", got, err)
+	}
+	if got, _, err := Get[struct{ ID int }](ctx(t), c, "/v3/nested-data", nil); err != nil || got.ID != 7 {
+		t.Errorf("bare object with a nested data member: %+v, %v", got, err)
 	}
 
 	calls := mt.GetTotalCallCount()
@@ -572,4 +594,37 @@ func TestRawAllRunsAgain(t *testing.T) {
 			t.Errorf("run %d walked %v, want [1 2 3]", run+1, ids)
 		}
 	}
+}
+
+// FuzzRawAnswer feeds arbitrary 2xx bodies to the raw calls' decoding (a
+// V3 or B2B Edition list page, and one object): no panic; an accepted page
+// is never empty while its meta says records remain; the pagination's
+// numbers are never negative from a well-formed count.
+func FuzzRawAnswer(f *testing.F) {
+	f.Add([]byte(`{"data":[{"id":1}],"meta":{"pagination":{"total":1,"count":1,"current_page":1,"total_pages":1}}}`))
+	f.Add([]byte(`{"data":null,"meta":{"pagination":{"total":5,"count":5,"current_page":1,"total_pages":1}}}`))
+	f.Add([]byte(`{"code":200,"data":[],"meta":{"pagination":{"limit":0,"offset":3,"totalCount":9}}}`))
+	f.Add([]byte(`{"transaction_id":"x"}`))
+	f.Add([]byte(`[1,2]`))
+	f.Add([]byte(`{"data":{"id":2},"meta":{"cursor_pagination":{"end_cursor":"c"}}}`))
+	c, err := NewClient("abc123", TokenAuth{AccessToken: "t"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		r := &Response{Response: &http.Response{StatusCode: 200, Header: http.Header{}}}
+		var page rawList[struct {
+			ID int `json:"id"`
+		}]
+		if err := c.decode(r, "GET", "/v3/x", body, &page); err == nil && len(page.Data) == 0 && page.Meta != nil {
+			if p := page.Meta.Pagination; p != nil && p.TotalCount == nil && (p.Count > 0 || p.CurrentPage < p.TotalPages) {
+				t.Fatalf("accepted an empty page whose meta says records remain: %s", body)
+			}
+			if p := page.Meta.Pagination; p != nil && p.TotalCount != nil && p.Offset < *p.TotalCount {
+				t.Fatalf("accepted an empty B2B page before totalCount: %s", body)
+			}
+		}
+		var one rawAnswer[map[string]any]
+		_ = c.decode(r, "GET", "/v3/x", body, &one)
+	})
 }
