@@ -12,8 +12,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -194,12 +196,33 @@ func TestAbsoluteURLs(t *testing.T) {
 	}
 }
 
+// b2bLog keeps the requests a fake B2B Edition endpoint saw; a walk sends
+// several at once.
+type b2bLog struct {
+	mu   sync.Mutex
+	reqs []*http.Request
+}
+
+func (l *b2bLog) all() []*http.Request {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.reqs)
+}
+
+func (l *b2bLog) reset() {
+	l.mu.Lock()
+	l.reqs = nil
+	l.mu.Unlock()
+}
+
 // b2bCompanies answers B2B Edition's GET /companies from n records,
 // paging by offset and limit as its spec does, and keeps the requests.
-func b2bCompanies(mt *httpmock.MockTransport, n int) *[]*http.Request {
-	var seen []*http.Request
+func b2bCompanies(mt *httpmock.MockTransport, n int) *b2bLog {
+	seen := &b2bLog{}
 	mt.RegisterResponder(http.MethodGet, B2BEditionURL+"/companies", func(r *http.Request) (*http.Response, error) {
-		seen = append(seen, r)
+		seen.mu.Lock()
+		seen.reqs = append(seen.reqs, r)
+		seen.mu.Unlock()
 		q := r.URL.Query()
 		limit, offset := 10, 0
 		if s := q.Get("limit"); s != "" {
@@ -220,7 +243,7 @@ func b2bCompanies(mt *httpmock.MockTransport, n int) *[]*http.Request {
 		resp.Header.Set("X-Rate-Limit-Requests-Quota", "150")
 		return resp, nil
 	})
-	return &seen
+	return seen
 }
 
 // silentLimiter is a RateLimiter that cannot tell the rate, so the
@@ -261,7 +284,7 @@ func TestB2BEditionThroughPipeline(t *testing.T) {
 	if p := *resp.Pagination; p.Total != 25 || p.PerPage != 10 || p.CurrentPage != 2 || p.TotalPages != 3 || p.Count != 10 {
 		t.Errorf("Pagination %+v, want total 25, page 2 of 3, 10 per page", p)
 	}
-	r := (*seen)[0]
+	r := seen.all()[0]
 	if r.Header.Get("X-Auth-Token") != testToken || r.Header.Get("X-Store-Hash") != "abc123" {
 		t.Errorf("B2B request headers: token %t, X-Store-Hash %q", r.Header.Get("X-Auth-Token") == testToken, r.Header.Get("X-Store-Hash"))
 	}
@@ -294,14 +317,15 @@ func TestB2BEditionAllWalksByOffset(t *testing.T) {
 		t.Fatalf("walked %v, want 1..25", ids)
 	}
 	var offsets []string
-	for _, r := range *seen {
+	for _, r := range seen.all() {
 		offsets = append(offsets, r.URL.Query().Get("offset")+"/"+r.URL.Query().Get("limit"))
 	}
-	if got := strings.Join(sortedStrings(offsets), " "); got != "/10 10/10 20/10" {
+	slices.Sort(offsets)
+	if got := strings.Join(offsets, " "); got != "/10 10/10 20/10" {
 		t.Errorf("offset/limit asked: %s, want /10 10/10 20/10", got)
 	}
 
-	*seen = nil
+	seen.reset()
 	ids = ids[:0]
 	for co, err := range All[b2bCompany](ctx(t), c, B2BEditionURL+"/companies?offset=20", nil) {
 		if err != nil {
@@ -312,21 +336,9 @@ func TestB2BEditionAllWalksByOffset(t *testing.T) {
 	if len(ids) != 5 || ids[0] != 21 {
 		t.Errorf("walk from offset 20: %v, want 21..25", ids)
 	}
-	if got := (*seen)[0].URL.Query().Get("limit"); got != "100" {
+	if got := seen.all()[0].URL.Query().Get("limit"); got != "100" {
 		t.Errorf("default B2B page size %s, want 100", got)
 	}
-}
-
-func sortedStrings(s []string) []string {
-	out := append([]string(nil), s...)
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j] < out[i] {
-				out[i], out[j] = out[j], out[i]
-			}
-		}
-	}
-	return out
 }
 
 // TestB2BEditionRefused checks the B2B Edition calls refused before
