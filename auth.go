@@ -9,8 +9,8 @@ import (
 
 // Authenticator adds credentials to a request. The client calls it beneath
 // the retry engine, on a copy of every attempt, and only for requests to the
-// client's own host (never on a redirect elsewhere). Implementations must not
-// keep the request.
+// client's own host or the B2B Edition API, B2BEditionURL (never on a
+// redirect elsewhere). Implementations must not keep the request.
 type Authenticator interface {
 	Authenticate(*http.Request) error
 }

@@ -23,7 +23,8 @@
 //   - *OAuthToken: the token an OAuth app install yields.
 //
 // Credentials are added beneath the retry engine to each attempt, only for
-// the client's own host, and never appear in errors or logs.
+// the client's own host (and B2BEditionURL), and never appear in errors or
+// logs.
 //
 // # Rate limits and retries
 //
@@ -72,12 +73,23 @@
 //
 // # Escape hatch
 //
-// For endpoints the typed services do not cover, NewRequest and Do use the
-// same pipeline:
+// For endpoints the typed services do not cover, Get, ListPage, All and
+// Send call any V2, V3 or B2B Edition path through the same pipeline,
+// decoding V3's {data, meta} into a type of your own and filling
+// Response.Pagination; Multipart sends a streamed form upload:
+//
+//	// coupon is a type of your own.
+//	type coupon struct{ ID int; Code string }
+//	for c, err := range bigcommerce.All[coupon](ctx, client, "/v2/coupons?limit=50", nil) { ... }
+//
+// NewRequest and Do give full control over the request and the body:
 //
 //	req, _ := client.NewRequest(ctx, http.MethodGet, "/v2/time", nil, nil)
 //	var t struct{ Time int64 `json:"time"` }
 //	_, err := client.Do(req, &t)
+//
+// Absolute URLs are accepted only where the store's credentials belong:
+// under the base URL and on B2BEditionURL.
 package bigcommerce
 
 //go:generate go run ./internal/cmd/bcgen

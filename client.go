@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"reflect"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -106,7 +107,7 @@ func WithBaseURL(u string) Option {
 // receives each attempt's request with the credentials already set
 // (X-Auth-Token, or Authorization for BasicAuth); they cannot be added
 // after it. They are set on a copy made for that attempt, only for the
-// Client's own host (never on a redirect elsewhere), and the
+// Client's own host and B2BEditionURL (never on a redirect elsewhere), and the
 // Response.Request the caller gets back is that copy without them. A
 // Transport that logs or records requests must therefore leave out the
 // X-Auth-Token and Authorization headers.
@@ -313,68 +314,196 @@ type Response struct {
 	Pagination *Pagination
 }
 
-// NewRequest builds a request for path (such as "/v3/customers", below the
-// client's base URL). opts, when not nil, is a struct encoded to the query
-// string with go-querystring ("url" tags); body, when not nil, is sent as
-// JSON. Use it with Do for endpoints the typed services do not cover.
+// NewRequest builds a request for an endpoint the typed services do not
+// cover; Do sends it. Get, ListPage, All and Send build and send in one
+// call and decode V3's {data, meta} for you.
+//
+// path is a path below the client's base URL, such as "/v3/customers" or
+// "/v2/orders/12/products", or an absolute URL on a host the client sends
+// its credentials to: under its base URL (the url of a V2 resource link),
+// or on the B2B Edition API (B2BEditionURL). Any other host, http where the
+// base URL is https, and another store's path are refused before anything
+// is sent, so the token never leaves BigCommerce. path may carry a query
+// string
+// ("/v3/catalog/products?limit=1&id:in=1,2"); it is merged with opts, and
+// a parameter given in both is refused rather than guessed.
+//
+// opts, when not nil, holds more query parameters: a struct with "url"
+// tags (encoded with go-querystring, as the services' filters are),
+// url.Values, map[string]string or map[string][]string. ':' and ',' are
+// sent literally (id:in=1,2), as BigCommerce documents them.
+//
+// body, when not nil, is sent as JSON (pass json.RawMessage for JSON you
+// already have), or, for a *Multipart, as a streamed multipart/form-data
+// upload. Any other io.Reader is refused: encoded as JSON it would be sent
+// as {}.
 func (c *Client) NewRequest(ctx context.Context, method, path string, opts any, body any) (*http.Request, error) {
 	if err := checkContext(method+" "+path, ctx); err != nil {
 		return nil, err
 	}
-	if !strings.HasPrefix(path, "/") {
-		return nil, invalid("NewRequest", "path %q must start with / (e.g. /v3/catalog/products)", path)
+	u, pathQuery, err := c.requestURL(method, path)
+	if err != nil {
+		return nil, err
 	}
-	u := *c.baseURL
-	u.Path = c.baseURL.Path + path
-	u.RawPath = ""
-	if opts != nil {
-		q, err := encodeQuery(opts)
-		if err != nil {
-			return nil, queryError(method, path, err)
-		}
-		u.RawQuery = q
+	op := method + " " + c.apiPath(u)
+	values, err := mergeQuery(pathQuery, opts)
+	if err != nil {
+		return nil, queryError(method, c.apiPath(u), err)
 	}
-	var rd io.Reader
-	var payload []byte
-	if body != nil {
-		var err error
-		payload, err = json.Marshal(body)
-		if err != nil {
-			return nil, invalid(method+" "+path, "encoding body: %v", err)
-		}
-		rd = bytes.NewReader(payload)
+	u.RawQuery = encodeValues(values)
+	rd, ctype, err := requestBody(op, body)
+	if err != nil {
+		return nil, err
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
 	if err != nil {
 		return nil, invalid("NewRequest", "%v", err)
 	}
-	if payload != nil {
-		req.Header.Set("Content-Type", "application/json")
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	if _, streamed := rd.(*uploadBody); streamed {
+		req.ContentLength = -1 // streamed: the retry engine seeks it back to start over
+		req.GetBody = nil
 	}
 	req.Header.Set("Accept", "application/json")
 	return req, nil
 }
 
-// encodeQuery encodes a filter struct with go-querystring, keeping ':' and
-// ',' literal so the query reads as BigCommerce documents it (id:in=1,2,3).
-func encodeQuery(opts any) (string, error) {
+// requestURL resolves a raw call's path (see NewRequest) to its URL, and
+// returns the query string it carried.
+func (c *Client) requestURL(method, path string) (*url.URL, string, error) {
+	p, query, _ := strings.Cut(path, "?")
+	if strings.Contains(query, "#") {
+		return nil, "", invalid(method+" "+p, "the path has a fragment (#...), which is never sent to a server: remove it")
+	}
+	u := *c.baseURL
+	switch {
+	case strings.HasPrefix(p, "/"):
+	case isAbsoluteURL(p):
+		rel, b2b, err := c.absoluteURL(method+" "+p, p)
+		if err != nil {
+			return nil, "", err
+		}
+		if b2b != nil {
+			return b2b, query, nil
+		}
+		p = rel
+	default:
+		return nil, "", invalid("NewRequest", "path %q must start with / (e.g. /v3/catalog/products) or be an absolute URL under the client's base URL", p)
+	}
+	u.Path = c.baseURL.Path + p
+	u.RawPath = ""
+	return &u, query, nil
+}
+
+// mergeQuery merges the query string a path carried with opts' query
+// parameters (see queryValues).
+func mergeQuery(pathQuery string, opts any) (url.Values, error) {
+	values, err := queryValues(opts)
+	if err != nil || pathQuery == "" {
+		return values, err
+	}
+	fromPath, err := url.ParseQuery(pathQuery)
+	if err != nil {
+		return nil, &ValidationError{Message: fmt.Sprintf("the query string in the path is malformed (%v): escape its values, or pass them as url.Values in opts", err)}
+	}
+	if values == nil {
+		values = url.Values{}
+	}
+	for k, vs := range fromPath {
+		if _, dup := values[k]; dup {
+			return nil, &ValidationError{Message: fmt.Sprintf("the query parameter %q is given both in the path and in opts: pass it once", k)}
+		}
+		values[k] = vs
+	}
+	return values, nil
+}
+
+// requestBody returns the reader and Content-Type of a raw call's body
+// (see NewRequest).
+func requestBody(op string, body any) (io.Reader, string, error) {
+	switch b := body.(type) {
+	case nil:
+		return nil, "", nil
+	case *Multipart:
+		if b == nil {
+			return nil, "", nil
+		}
+		return b.reader(op)
+	case Multipart:
+		return b.reader(op)
+	}
+	if _, marshals := body.(json.Marshaler); !marshals {
+		if _, isReader := body.(io.Reader); isReader {
+			return nil, "", invalid(op, "body is an io.Reader (%T): NewRequest encodes body as JSON, where a reader would become {}; pass the value to encode, json.RawMessage for JSON you already have, or a *Multipart for a form upload", body)
+		}
+	}
+	payload, err := json.Marshal(body)
+	if err != nil {
+		return nil, "", invalid(op, "encoding body: %v", err)
+	}
+	return bytes.NewReader(payload), "application/json", nil
+}
+
+// queryValuer is implemented by the SDK's own query types that are not
+// filter structs (raw calls' paged queries).
+type queryValuer interface {
+	queryValues() (url.Values, error)
+}
+
+// queryValues returns the query parameters of opts: a filter struct with
+// url tags (checked by checkQuery, encoded with go-querystring), url.Values,
+// map[string]string or map[string][]string. The result may be changed by
+// the caller; opts is never changed.
+func queryValues(opts any) (url.Values, error) {
+	switch q := opts.(type) {
+	case nil:
+		return nil, nil
+	case url.Values:
+		return maps.Clone(q), nil
+	case map[string][]string:
+		return maps.Clone(url.Values(q)), nil
+	case map[string]string:
+		values := make(url.Values, len(q))
+		for k, v := range q {
+			values.Set(k, v)
+		}
+		return values, nil
+	case queryValuer:
+		return q.queryValues()
+	}
 	v := reflect.ValueOf(opts)
 	if v.Kind() == reflect.Pointer && v.IsNil() {
-		return "", nil
+		return nil, nil
+	}
+	if reflect.Indirect(v).Kind() != reflect.Struct {
+		return nil, &ValidationError{Message: fmt.Sprintf("query options of type %T are not supported: pass a struct with url tags, url.Values, map[string]string or map[string][]string", opts)}
 	}
 	if err := checkQuery(opts); err != nil {
-		return "", err
+		return nil, err
 	}
 	values, err := query.Values(opts)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	addDecimalParams(values, reflect.Indirect(v))
-	keys := make([]string, 0, len(values))
-	for k := range values {
-		keys = append(keys, k)
+	return values, nil
+}
+
+// encodeQuery encodes query options (see queryValues).
+func encodeQuery(opts any) (string, error) {
+	values, err := queryValues(opts)
+	if err != nil {
+		return "", err
 	}
-	sort.Strings(keys)
+	return encodeValues(values), nil
+}
+
+// encodeValues encodes query parameters in key order, keeping ':' and ','
+// literal so the query reads as BigCommerce documents it (id:in=1,2,3).
+func encodeValues(values url.Values) string {
+	keys := slices.Sorted(maps.Keys(values))
 	var b strings.Builder
 	for _, k := range keys {
 		for _, val := range values[k] {
@@ -386,7 +515,7 @@ func encodeQuery(opts any) (string, error) {
 			b.WriteString(queryEscape(val))
 		}
 	}
-	return b.String(), nil
+	return b.String()
 }
 
 var decimalType = reflect.TypeFor[decimal.Decimal]()
@@ -428,13 +557,19 @@ var queryUnescaper = strings.NewReplacer("%3A", ":", "%2C", ",")
 func queryEscape(s string) string { return queryUnescaper.Replace(url.QueryEscape(s)) }
 
 // apiPath strips the base URL's path from an absolute request path, for
-// error messages and logs ("/v3/customers").
+// error messages and logs ("/v3/customers"). A URL on another host (the
+// B2B Edition API) keeps its whole path ("/api/v3/io/companies").
 func (c *Client) apiPath(u *url.URL) string {
+	if !c.onBase(u) {
+		return u.Path
+	}
 	return strings.TrimPrefix(u.Path, c.baseURL.Path)
 }
 
 // Do sends req through the retrying, rate-aware pipeline and decodes a 2xx
-// JSON body into v (which may be nil). A non-2xx answer returns an *Error
+// JSON body into v (which may be nil) as it is: a V3 answer's {data, meta}
+// envelope included (Get, ListPage and All unwrap it and fill
+// Response.Pagination). A non-2xx answer returns an *Error
 // (a *RateLimitError for 429); a 207 decodes v and returns a
 // *MultiStatusError. The *Response is never nil.
 //
@@ -444,6 +579,9 @@ func (c *Client) apiPath(u *url.URL) string {
 // ErrOutcomeUnknown; such requests are never retried. A 2xx body larger than
 // WithMaxResponseBytes is an error matching ErrResponseTooLarge.
 func (c *Client) Do(req *http.Request, v any) (*Response, error) {
+	if req == nil {
+		return &Response{}, invalid("Do", "req is nil: build it with NewRequest")
+	}
 	start := time.Now()
 	st := &callState{client: c, ctx: req.Context(), method: req.Method, path: c.apiPath(req.URL)}
 	body, resp, err := c.send(req, st)
@@ -556,7 +694,7 @@ func (c *Client) decode(r *Response, method, path string, body []byte, v any) er
 		}
 		return nil
 	}
-	if err := json.Unmarshal(body, v); err != nil {
+	if err := unmarshalAnswer(body, v); err != nil {
 		return fmt.Errorf("bigcommerce: %s %s: decoding %d response: %w", method, path, resp.StatusCode, err)
 	}
 	if isEnvelope {
@@ -571,6 +709,20 @@ func (c *Client) decode(r *Response, method, path string, body []byte, v any) er
 		return decodeMultiStatus(resp, body, method, path)
 	}
 	return nil
+}
+
+// bodyDecoder is implemented by answers that decode a body themselves
+// (the raw calls' rawAnswer, raw.go).
+type bodyDecoder interface {
+	decodeBody(body []byte) error
+}
+
+// unmarshalAnswer decodes a 2xx body into v.
+func unmarshalAnswer(body []byte, v any) error {
+	if d, ok := v.(bodyDecoder); ok {
+		return d.decodeBody(body)
+	}
+	return json.Unmarshal(body, v)
 }
 
 // decodeMultiStatus builds the *MultiStatusError of a 207 body
@@ -618,6 +770,9 @@ func (c *Client) hint(status int, method, path string) string {
 		}
 		return "The access token was rejected: check that it is copied whole, belongs to this store's hash, and was not replaced when the app's scopes changed"
 	case http.StatusForbidden:
+		if strings.HasPrefix(path, b2bPath+"/") {
+			return "The credentials are valid but lack the B2B Edition scope: edit the API account or app to grant it (B2B Edition must be enabled on the store)"
+		}
 		if scope := RequiredScope(method, path); scope != "" {
 			return fmt.Sprintf("The credentials are valid but lack a scope: this call needs the OAuth scope %q; edit the API account or app to grant it", scope)
 		}
@@ -725,9 +880,14 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if r.Body != nil && r.Body != http.NoBody && r.Header.Get("Content-Type") == "" {
 		r.Header.Set("Content-Type", "application/json")
 	}
-	if strings.EqualFold(r.URL.Host, c.baseURL.Host) {
+	if c.sendsCredentials(r.URL) {
 		if err := c.auth.Authenticate(r); err != nil {
 			return nil, &permanentError{err: fmt.Errorf("authenticating: %w", err)}
+		}
+		if isB2B(r.URL) && r.Header.Get("X-Store-Hash") == "" && r.Header.Get("authToken") == "" {
+			// B2B Edition takes the store's token with the store's hash
+			// (hosts.go), but not beside its own deprecated authToken.
+			r.Header.Set("X-Store-Hash", c.storeHash)
 		}
 	}
 	attempt := 1
@@ -764,7 +924,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	// The caller sees the request as it was before the credentials were set.
 	resp.Request = req
-	if rl, ok := parseRateLimit(resp.Header); ok {
+	if rl, ok := parseRateLimit(resp.Header); ok && c.onBase(r.URL) {
 		sentAt := sent.at(start)
 		permit.Observe(r.Context(), rl, sentAt)
 		c.rate.set(rl, sentAt)

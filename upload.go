@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -49,18 +51,10 @@ func uploadImage[T any](ctx context.Context, c *Client, op, path string, file Im
 	if err := file.check(op); err != nil {
 		return nil, &Response{}, err
 	}
-	req, err := c.NewRequest(ctx, http.MethodPost, path, nil, nil)
+	req, err := c.NewRequest(ctx, http.MethodPost, path, nil, &Multipart{File: FormFile{Field: "image_file", Name: file.Name, Content: file.Content}})
 	if err != nil {
 		return nil, &Response{}, err
 	}
-	body, err := newUploadBody("image_file", file)
-	if err != nil {
-		return nil, &Response{}, invalid(op, "%v", err)
-	}
-	req.Body = body
-	req.ContentLength = -1
-	req.GetBody = nil
-	req.Header.Set("Content-Type", body.contentType())
 	env := newEnvelope[*T](nil)
 	resp, err := c.Do(req, &env)
 	if err == nil && env.Data == nil {
@@ -69,12 +63,70 @@ func uploadImage[T any](ctx context.Context, c *Client, op, path string, file Im
 	return env.Data, resp, err
 }
 
-// uploadBody is a multipart/form-data body with one file part, read from
-// the file's reader as it is sent: the head of the part, the file, the
-// closing boundary. It is an io.ReadSeeker so that the retry engine can
-// start it over (Seek(0, io.SeekStart)); that works when the file's reader
-// can seek (back to where it stood when the upload began), or when nothing
-// has been read yet.
+// Multipart is a multipart/form-data request body: text fields and one
+// file, streamed from the file's reader as it is sent, never held in
+// memory whole. Pass it as the body of NewRequest or Send to reach an
+// upload endpoint the typed services do not cover; it goes through the
+// same pipeline (credentials, throttle, retries, errors) as every call.
+//
+// A request BigCommerce provably did not process (a 429) is sent again
+// from the start when File.Content is also an io.Seeker (an *os.File, a
+// *bytes.Reader); with any other reader the retry fails with an error that
+// says so instead of sending a truncated file. A POST that may have been
+// processed is never resent (ErrOutcomeUnknown).
+type Multipart struct {
+	// Fields are text fields, sent before the file in key order
+	// ("description", "is_thumbnail" beside a product image).
+	Fields map[string]string
+	// File is the file part.
+	File FormFile
+}
+
+// FormFile is the file of a Multipart body.
+type FormFile struct {
+	// Field is the form field's name: "image_file" for BigCommerce's
+	// image uploads.
+	Field string
+	// Name is the file name sent with it ("mug.jpg").
+	Name string
+	// ContentType is the part's media type; when empty it is guessed from
+	// Name's extension (image/jpeg), else application/octet-stream.
+	ContentType string
+	// Content is the file's bytes, read as the request is sent.
+	Content io.Reader
+}
+
+// reader checks the form and returns its streamed body and Content-Type.
+func (m Multipart) reader(op string) (io.Reader, string, error) {
+	f := m.File
+	switch {
+	case strings.TrimSpace(f.Field) == "":
+		return nil, "", invalid(op, "Multipart.File.Field is empty: name the form field (image_file for BigCommerce's image uploads)")
+	case strings.TrimSpace(f.Name) == "":
+		return nil, "", invalid(op, "Multipart.File.Name is empty: BigCommerce needs the file name (its extension names the format)")
+	case f.Content == nil:
+		return nil, "", invalid(op, "Multipart.File.Content is nil")
+	case strings.ContainsAny(f.Field+f.ContentType, "\r\n"):
+		return nil, "", invalid(op, "Multipart.File's Field or ContentType contains a line break")
+	}
+	for name := range m.Fields {
+		if strings.ContainsAny(name, "\r\n") || name == "" {
+			return nil, "", invalid(op, "Multipart.Fields has an empty name or one with a line break (%q)", name)
+		}
+	}
+	body, err := newUploadBody(m.Fields, f)
+	if err != nil {
+		return nil, "", invalid(op, "%v", err)
+	}
+	return body, body.contentType(), nil
+}
+
+// uploadBody is a multipart/form-data body with text fields and one file
+// part, read from the file's reader as it is sent: the fields and the head
+// of the file part, the file, the closing boundary. It is an io.ReadSeeker
+// so that the retry engine can start it over (Seek(0, io.SeekStart)); that
+// works when the file's reader can seek (back to where it stood when the
+// upload began), or when nothing has been read yet.
 type uploadBody struct {
 	boundary   string
 	head, tail []byte
@@ -84,12 +136,20 @@ type uploadBody struct {
 	read       bool // a byte of the file has been read
 }
 
-func newUploadBody(field string, f ImageFile) (*uploadBody, error) {
+func newUploadBody(fields map[string]string, f FormFile) (*uploadBody, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		if err := w.WriteField(name, fields[name]); err != nil {
+			return nil, err
+		}
+	}
 	h := make(textproto.MIMEHeader)
-	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, field, filepath.Base(f.Name)))
-	ctype := mime.TypeByExtension(strings.ToLower(filepath.Ext(f.Name)))
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, f.Field, filepath.Base(f.Name)))
+	ctype := f.ContentType
+	if ctype == "" {
+		ctype = mime.TypeByExtension(strings.ToLower(filepath.Ext(f.Name)))
+	}
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
@@ -108,7 +168,7 @@ func newUploadBody(field string, f ImageFile) (*uploadBody, error) {
 		// the caller may have read part of it on purpose.
 		start, err := sk.Seek(0, io.SeekCurrent)
 		if err != nil {
-			return nil, fmt.Errorf("ImageFile.Content: %w", err)
+			return nil, fmt.Errorf("the file's Content: %w", err)
 		}
 		b.start = start
 	}
