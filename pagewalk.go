@@ -146,3 +146,26 @@ func walkAhead[T, F any, PF pager[F]](ctx context.Context, depth int, base F, fr
 		}
 	}
 }
+
+// walkOnce is the All of a list the API does not page: one request, its
+// items yielded in order, an error yielded once.
+func walkOnce[T any](ctx context.Context, fetch func(context.Context) ([]T, *Response, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		if err := checkContext("All", ctx); err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
+		items, _, err := fetch(ctx)
+		if err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
+		for _, item := range items {
+			if !yield(item, nil) {
+				return
+			}
+		}
+	}
+}
