@@ -560,7 +560,13 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 		return walkOffsets(ctx, &f, limit, s.List)
 	case f.After != "" || f.Before != "" || f.Sort != "" || len(f.IDIn) > 0:
 		return func(yield func(Customer, error) bool) {
-			s.followCursor(ctx, f, nil, yield)
+			var tally *walkTally
+			if f.After == "" && f.Before == "" {
+				// From the start of the list: its total applies.
+				tally = newTally("Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
+				tally.recount = recountByPage(f, s.List, func(g *CustomerFilter) *string { return &g.After })
+			}
+			s.followCursor(ctx, f, nil, nil, tally, yield)
 		}
 	}
 	f.Page = 0
@@ -568,7 +574,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 		first, resp, err := s.List(ctx, &f)
 		if err == nil {
 			// The windows and the cursor go on from the first page's last id.
-			err = checkIDs(first, customerID, idRange{}, 0)
+			err = checkIDs("Customers.All", "customers", "", first, customerID, idRange{}, 0)
 		}
 		if err != nil {
 			yield(Customer{}, err)
@@ -579,7 +585,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 				return
 			}
 		}
-		if len(first) < limit {
+		if !pageLeavesMore(1, len(first), limit, resp) {
 			return
 		}
 		if resp.Pagination == nil {
@@ -587,13 +593,30 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			return
 		}
 		total, last := resp.Pagination.Total, first[len(first)-1].ID
-		if total == len(first) {
-			return
+		recount := func(ctx context.Context) (int, error) {
+			g := f
+			g.Limit, g.Include = 1, nil
+			_, resp, err := s.List(ctx, &g)
+			if err != nil {
+				return 0, err
+			}
+			if resp.Pagination == nil {
+				return 0, fmt.Errorf("GET %s: no meta.pagination in the answer", customersPath)
+			}
+			return resp.Pagination.Total, nil
 		}
 		useIDIn := customerWalkMode == customerWalkIDIn
 		var highest int
-		if customerWalkMode != customerWalkCursor {
-			if highest, err = s.highestID(ctx, f, total); err != nil {
+		if customerWalkMode != customerWalkCursor && total > len(first) {
+			highest, err = s.highestID(ctx, f, total)
+			var contra *walkError
+			switch {
+			case errors.As(err, &contra) || (err == nil && highest <= last):
+				// The total contradicts the customers listed (a stale or
+				// wrong meta.pagination.total): the id:in windows would end
+				// at the wrong id. The cursor needs no total.
+				useIDIn, highest = false, 0
+			case err != nil:
 				yield(Customer{}, err)
 				return
 			}
@@ -601,11 +624,16 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 				useIDIn = float64(total-len(first)) >= minIDInDensity*float64(span)
 			}
 		}
-		if !useIDIn || total < len(first) { // no usable total: the cursor needs none
-			s.followCursor(ctx, f, resp, yield)
+		if !useIDIn || highest <= last {
+			// The cursor, which needs no total; it reads on after a full
+			// page even when the total says it was the last.
+			tally := newTally("Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
+			tally.yielded, tally.recount = len(first), recount
+			s.followCursor(ctx, f, resp, first, tally, yield)
 			return
 		}
 		src := idSource[Customer]{
+			op: "Customers.All", what: "customers", bounds: "id:in",
 			limit: limit, lo: last + 1,
 			page: func(ctx context.Context, r idRange) ([]Customer, *Response, error) {
 				g := f
@@ -626,6 +654,11 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			closed:   true,
 			reprobe: func(ctx context.Context) (int, error) {
 				return s.highestID(ctx, f, total)
+			},
+			countSource: "meta.pagination.total of GET " + customersPath,
+			recount: func(ctx context.Context) (int, error) {
+				n, err := recount(ctx)
+				return n - len(first), err
 			},
 		}
 		for c, err := range walkIDs(ctx, cap(s.client.sem), src) {
@@ -656,38 +689,62 @@ var customerWalkMode = customerWalkAuto
 const minIDInDensity = 0.5
 
 // highestID returns the id of the last of the customers matching f in id
-// order (a 1-customer page at offset total), 0 when none. When the answer's
-// total says customers were created or deleted since total was read, it
-// asks again at the new total (a few times at most).
+// order, 0 when none: the highest id on the page of the positions total and
+// total+1 (coverPage), one request. When the answer's total says customers
+// were created or deleted since total was read, it asks again at the new
+// total (a few times at most). When the answer's total is the one asked
+// about but the page has a customer at position total+1, or none at
+// position total, the total contradicts the list: it returns an
+// ErrIncompleteWalk error.
 func (s *CustomersService) highestID(ctx context.Context, f CustomerFilter, total int) (int, error) {
 	id := 0
 	for range 3 {
 		if total <= 0 {
 			return id, nil
 		}
+		page, limit := coverPage(total)
 		g := f
-		g.Page, g.Limit, g.Include, g.After, g.Before = total, 1, nil, "", ""
+		g.Page, g.Limit, g.Include, g.After, g.Before = page, limit, nil, "", ""
 		items, resp, err := s.List(ctx, &g)
 		if err != nil {
 			return 0, err
 		}
-		if len(items) > 0 {
-			id = max(id, items[0].ID)
+		for _, c := range items {
+			id = max(id, c.ID)
 		}
-		if resp.Pagination == nil || resp.Pagination.Total == total {
-			return id, nil
+		if resp.Pagination != nil && resp.Pagination.Total != total {
+			total = resp.Pagination.Total
+			continue
 		}
-		total = resp.Pagination.Total
+		if want := total - (page-1)*limit; len(items) != want {
+			return id, contradiction("bigcommerce: Customers.All: meta.pagination.total says %d customers match, but the page of positions %d to %d (page=%d, limit=%d) holds %d of them where that total means %d: the total is wrong or stale, so it cannot say where the ids end",
+				total, (page-1)*limit+1, page*limit, page, limit, len(items), want)
+		}
+		return id, nil
 	}
 	return id, nil
 }
 
+// coverPage returns the page number and size of the smallest page (at
+// least 2 records) that holds both the positions total and total+1 of a
+// list: the probe of the highest id then also shows whether a record lies
+// beyond the total, at no extra request.
+func coverPage(total int) (page, limit int) {
+	limit = 2
+	for total%limit == 0 {
+		limit++
+	}
+	return total/limit + 1, limit
+}
+
 // followCursor yields customers page after page by cursor: from f's After
 // or Before (backward), or else from the first page, or after the first
-// page when its answer (first) was already read and yielded (see crud.go's
-// followCursor). A customer whose sort key moved ahead is yielded once.
-func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, first *Response, yield func(Customer, error) bool) {
-	w := cursorWalk[Customer]{cursor: &f.After, first: first, idOf: customerID}
+// page when its answer (first) was already read and yielded (see
+// cursorwalk.go's followCursor). A customer whose sort key moved ahead is
+// yielded once (done holds the customers of first). tally, when set,
+// checks the records yielded against the total at the end.
+func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, first *Response, done []Customer, tally *walkTally, yield func(Customer, error) bool) {
+	w := cursorWalk[Customer]{cursor: &f.After, first: first, idOf: customerID, done: done, tally: tally}
 	if f.Before != "" {
 		w.cursor, w.backward = &f.Before, true
 	}

@@ -995,10 +995,32 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 	if limit == 0 {
 		limit = MaxPageSize
 	}
+	// count reads GET /v2/orders/count with the caller's filters: the walks
+	// size their windows with it and compare the orders they yield with it.
+	// Its Incomplete (status 0) orders are left out unless the filter asks
+	// for that status: the count's statuses include them, and whether GET
+	// /v2/orders lists them without status_id=0 is not documented, so the
+	// comparison takes the lower number.
+	count := func(ctx context.Context) (int, error) {
+		g := f
+		g.Sort, g.Page, g.Limit, g.Include, g.ConsignmentStructure = "", 0, 0, nil, ""
+		n, _, err := s.Count(ctx, &g)
+		if err != nil {
+			return 0, err
+		}
+		total := int(n.Count)
+		for _, st := range n.Statuses {
+			if st.ID == OrderStatusIncomplete && f.StatusID == nil {
+				total -= st.Count
+			}
+		}
+		return max(total, 0), nil
+	}
 	if f.Sort == OrderSortDateModifiedAsc && f.Page <= 1 {
 		base := f
 		base.Page, base.Limit = 0, limit
 		return walkDates(ctx, dateSource[Order]{
+			op: "Orders.All", what: "orders",
 			limit: limit, from: f.MinDateModified,
 			page: func(ctx context.Context, from time.Time) ([]Order, *Response, error) {
 				g := base
@@ -1010,14 +1032,18 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 				g.Sort, g.MinDateModified, g.MaxDateModified, g.MinID = OrderSortIDAsc, at, at, max(after+1, f.MinID)
 				return s.List(ctx, &g)
 			},
-			idOf:   func(o Order) int { return o.ID },
-			dateOf: func(o Order) time.Time { return o.DateModified.Time },
+			idOf:        func(o Order) int { return o.ID },
+			dateOf:      func(o Order) time.Time { return o.DateModified.Time },
+			count:       count,
+			recount:     count,
+			countSource: "GET /v2/orders/count",
 		})
 	}
 	if f.Sort != "" && f.Sort != OrderSortIDAsc {
 		return walkOffsets(ctx, &f, MaxPageSize, s.List)
 	}
 	startPage := max(f.Page, 1)
+	skipped := (startPage - 1) * limit
 	base := f
 	base.Sort, base.Page, base.Limit, base.MinID, base.MaxID = OrderSortIDAsc, 0, limit, 0, 0
 	list := func(ctx context.Context, r idRange) ([]Order, *Response, error) {
@@ -1026,11 +1052,12 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 		return s.List(ctx, &g)
 	}
 	src := idSource[Order]{
+		op: "Orders.All", what: "orders", bounds: "min_id, max_id, sort=id:asc",
 		limit: limit, lo: f.MinID, hi: f.MaxID,
 		page: list,
 		idOf: func(o Order) int { return o.ID },
 		plan: func(ctx context.Context, wg *sync.WaitGroup) (walkPlan[Order], error) {
-			return planWithProbes(ctx, wg, limit,
+			return planWithProbes(ctx, wg, limit, skipped,
 				func(ctx context.Context) ([]Order, *Response, error) {
 					g := base
 					g.MinID, g.MaxID, g.Page = f.MinID, f.MaxID, startPage
@@ -1045,15 +1072,12 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 					}
 					return items[0].ID, nil
 				},
-				func(ctx context.Context) (int, error) {
-					g := base
-					g.MinID, g.MaxID, g.Sort, g.Include, g.ConsignmentStructure = f.MinID, f.MaxID, "", nil, ""
-					n, _, err := s.Count(ctx, &g)
-					if err != nil {
-						return 0, err
-					}
-					return int(n.Count) - (startPage-1)*limit, nil
-				})
+				count)
+		},
+		countSource: "GET /v2/orders/count",
+		recount: func(ctx context.Context) (int, error) {
+			n, err := count(ctx)
+			return max(n-skipped, 0), err
 		},
 	}
 	return walkIDs(ctx, cap(s.client.sem), src)

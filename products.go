@@ -744,6 +744,7 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 		base := f
 		base.Page, base.Limit, base.Direction = 0, limit, Asc
 		return walkDates(ctx, dateSource[Product]{
+			op: "Products.All", what: "products",
 			limit: limit, from: f.DateModifiedMin,
 			page: func(ctx context.Context, from time.Time) ([]Product, *Response, error) {
 				g := base
@@ -757,6 +758,19 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 			},
 			idOf:   func(p Product) int { return p.ID },
 			dateOf: func(p Product) time.Time { return p.DateModified },
+			recount: func(ctx context.Context) (int, error) {
+				g := base
+				g.Limit, g.Include, g.IncludeFields, g.ExcludeFields = 1, nil, StringList{"name"}, nil
+				_, resp, err := s.List(ctx, &g)
+				if err != nil {
+					return 0, err
+				}
+				if resp.Pagination == nil {
+					return 0, fmt.Errorf("GET /v3/catalog/products: no meta.pagination in the answer")
+				}
+				return resp.Pagination.Total, nil
+			},
+			countSource: "meta.pagination.total of GET /v3/catalog/products",
 		})
 	}
 	if (f.Sort != "" && f.Sort != ProductSortID) || !asc {
@@ -770,6 +784,7 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 		hi = f.IDLess - 1
 	}
 	startPage := max(f.Page, 1)
+	skipped := (startPage - 1) * limit
 	base := f
 	base.Sort, base.Direction, base.Page, base.Limit = ProductSortID, Asc, 0, limit
 	base.IDMin, base.IDMax, base.IDGreater, base.IDLess = 0, 0, 0, 0
@@ -778,35 +793,48 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 		g.IDMin, g.IDMax = r.lo, r.hi
 		return s.List(ctx, &g)
 	}
+	// one is a 1-product page of the caller's range, of the smallest
+	// field: the probe of the highest id (sorted descending) and the
+	// recount at the end (its meta total).
+	one := func(ctx context.Context, dir Direction) ([]Product, *Response, error) {
+		g := base
+		g.IDMin, g.IDMax, g.Direction, g.Limit = lo, hi, dir, 1
+		// The id is always returned; include_fields' enum in the spec
+		// lists no "id", so ask for the name, the smallest field it lists
+		// that every product has.
+		g.Include, g.IncludeFields, g.ExcludeFields = nil, StringList{"name"}, nil
+		return s.List(ctx, &g)
+	}
 	src := idSource[Product]{
+		op: "Products.All", what: "products", bounds: "id:min, id:max, sort=id",
 		limit: limit, lo: lo, hi: hi,
 		page: list,
 		idOf: func(p Product) int { return p.ID },
 		plan: func(ctx context.Context, wg *sync.WaitGroup) (walkPlan[Product], error) {
-			return planWithProbes(ctx, wg, limit,
+			return planWithProbes(ctx, wg, limit, skipped,
 				func(ctx context.Context) ([]Product, *Response, error) {
 					g := base
 					g.IDMin, g.IDMax, g.Page = lo, hi, startPage
-					items, resp, err := s.List(ctx, &g)
-					if err == nil && resp.Pagination != nil {
-						// Records on the skipped pages are not part of the walk.
-						resp.Pagination.Total -= (startPage - 1) * limit
-					}
-					return items, resp, err
+					return s.List(ctx, &g)
 				},
 				func(ctx context.Context) (int, error) {
-					g := base
-					g.IDMin, g.IDMax, g.Direction, g.Limit = lo, hi, Desc, 1
-					// The id is always returned; include_fields' enum in the
-					// spec lists no "id", so the probe asks for the name,
-					// the smallest field it lists that every product has.
-					g.Include, g.IncludeFields, g.ExcludeFields = nil, StringList{"name"}, nil
-					items, _, err := s.List(ctx, &g)
+					items, _, err := one(ctx, Desc)
 					if err != nil || len(items) == 0 {
 						return 0, err
 					}
 					return items[0].ID, nil
 				}, nil)
+		},
+		countSource: "meta.pagination.total of GET /v3/catalog/products",
+		recount: func(ctx context.Context) (int, error) {
+			_, resp, err := one(ctx, Asc)
+			if err != nil {
+				return 0, err
+			}
+			if resp.Pagination == nil {
+				return 0, fmt.Errorf("GET /v3/catalog/products: no meta.pagination in the answer")
+			}
+			return max(resp.Pagination.Total-skipped, 0), nil
 		},
 	}
 	return walkIDs(ctx, cap(s.client.sem), src)
