@@ -166,7 +166,9 @@ func (s *AbandonedCartEmailsService) List(ctx context.Context, filter *Abandoned
 // All iterates over every abandoned cart email: GET
 // /v3/marketing/abandoned-cart-emails.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *AbandonedCartEmailsService) All(ctx context.Context, filter *AbandonedCartEmailFilter) iter.Seq2[AbandonedCartEmail, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AbandonedCartEmail, *Response, error) {
 		return s.List(ctx, filter)

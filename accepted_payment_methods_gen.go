@@ -84,7 +84,9 @@ func (s *AcceptedPaymentMethodsService) List(ctx context.Context, filter *Accept
 
 // All iterates over every accepted payment method: GET /v3/payments/methods.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *AcceptedPaymentMethodsService) All(ctx context.Context, filter *AcceptedPaymentMethodFilter) iter.Seq2[AcceptedPaymentMethod, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AcceptedPaymentMethod, *Response, error) {
 		return s.List(ctx, filter)

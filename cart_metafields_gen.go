@@ -229,7 +229,12 @@ func (s *CartMetafieldsService) List(ctx context.Context, cartID string, filter 
 // error is yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
-// which records created or deleted during the walk cannot shift.
+// which records created or deleted during the walk cannot shift; without a
+// cursor it goes on by page number, reading one page past a full last page. A
+// cursor that comes back, a page repeating the one before it, or a full page
+// past the last page its meta names stops the walk with an ErrIncompleteWalk
+// error, and a walk from the start ends with one when it yields fewer records
+// than the first page's meta.pagination.total by more than 1 % + 10.
 func (s *CartMetafieldsService) All(ctx context.Context, cartID string, filter *CartMetafieldFilter) iter.Seq2[CartMetafield, error] {
 	if err := checkPathText("CartMetafields.All", "cart_id", cartID); err != nil {
 		return refused[CartMetafield](err)
@@ -323,7 +328,12 @@ func (s *CartMetafieldsService) ListAll(ctx context.Context, filter *CartMetafie
 // is yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
-// which records created or deleted during the walk cannot shift.
+// which records created or deleted during the walk cannot shift; without a
+// cursor it goes on by page number, reading one page past a full last page. A
+// cursor that comes back, a page repeating the one before it, or a full page
+// past the last page its meta names stops the walk with an ErrIncompleteWalk
+// error, and a walk from the start ends with one when it yields fewer records
+// than the first page's meta.pagination.total by more than 1 % + 10.
 func (s *CartMetafieldsService) AllCarts(ctx context.Context, filter *CartMetafieldAllFilter) iter.Seq2[CartMetafield, error] {
 	return walkCursor(ctx, filter, s.ListAll, func(f *CartMetafieldAllFilter) *string { return &f.After })
 }

@@ -63,7 +63,9 @@ func (s *ChannelCurrencyAssignmentsService) ListAll(ctx context.Context) ([]Chan
 // AllChannels iterates over every channel currency assignment: GET
 // /v3/channels/currency-assignments.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *ChannelCurrencyAssignmentsService) AllChannels(ctx context.Context) iter.Seq2[ChannelCurrencyAssignment, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ChannelCurrencyAssignment, *Response, error) {
 		return s.ListAll(ctx)

@@ -121,7 +121,11 @@ func followCursor[T, F any, PF pager[F]](ctx context.Context, f *F, w cursorWalk
 		}
 		items, r, err := fetch(ctx, f)
 		if err == nil {
-			err = pages.check(max(*page, 1), items, *limit, r)
+			number := max(*page, 1)
+			if *w.cursor != "" {
+				number = 0 // asked for by cursor
+			}
+			err = pages.check(number, items, *limit, r)
 		}
 		if err != nil {
 			fail(err)
@@ -142,8 +146,12 @@ func followCursor[T, F any, PF pager[F]](ctx context.Context, f *F, w cursorWalk
 			}
 		}
 		if w.idOf != nil && fresh == 0 && len(items) >= *limit {
-			fail(contradiction("bigcommerce: %s: the page after cursor %q (page %d) holds only records already yielded: the API ignored the cursor or the page, so the walk stops instead of looping. Each record yielded was yielded once; %s",
-				w.op(), *w.cursor, *page, incompleteAdvice))
+			asked := fmt.Sprintf("page %d", max(*page, 1))
+			if *w.cursor != "" {
+				asked = fmt.Sprintf("the page after cursor %q", *w.cursor)
+			}
+			fail(contradiction("bigcommerce: %s: %s holds only records already yielded: the API ignored the cursor or the page number, so the walk stops instead of looping. Each record yielded was yielded once; %s",
+				w.op(), asked, incompleteAdvice))
 			return
 		}
 		if !pageLeavesMore(*page, len(items), *limit, r) {

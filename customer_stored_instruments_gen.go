@@ -89,7 +89,9 @@ func (s *CustomerStoredInstrumentsService) List(ctx context.Context, customerID 
 // All iterates over every stored instrument: GET
 // /v3/customers/{customerId}/stored-instruments.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *CustomerStoredInstrumentsService) All(ctx context.Context, customerID int) iter.Seq2[StoredInstrument, error] {
 	if err := checkPath("CustomerStoredInstruments.All", "customer id", customerID); err != nil {
 		return refused[StoredInstrument](err)

@@ -572,13 +572,22 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 	f.Page = 0
 	return func(yield func(Customer, error) bool) {
 		first, resp, err := s.List(ctx, &f)
-		if err == nil {
-			// The windows and the cursor go on from the first page's last id.
-			err = checkIDs("Customers.All", "customers", "", first, customerID, idRange{}, 0)
-		}
 		if err != nil {
 			yield(Customer{}, err)
 			return
+		}
+		// The id:in windows go on from the first page's last id, so they
+		// need it to list the lowest ids in ascending order; the cursor
+		// goes on from the API's own end cursor, in any order.
+		ordered := checkIDs("Customers.All", "customers", "", first, customerID, idRange{}, 0) == nil
+		var seen idSet
+		last := 0
+		for _, c := range first {
+			if !seen.add(c.ID) {
+				yield(Customer{}, contradiction("bigcommerce: Customers.All: the first page of GET %s lists customer %d twice: it ignored the id range or the sort, so the walk stops instead of yielding it twice; %s", customersPath, c.ID, incompleteAdvice))
+				return
+			}
+			last = max(last, c.ID)
 		}
 		for _, c := range first {
 			if !yield(c, nil) {
@@ -592,7 +601,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			yield(Customer{}, fmt.Errorf("bigcommerce: GET %s: a full first page came without meta.pagination, so the walk cannot tell whether more customers exist; list them with List and the After cursor", customersPath))
 			return
 		}
-		total, last := resp.Pagination.Total, first[len(first)-1].ID
+		total := resp.Pagination.Total
 		recount := func(ctx context.Context) (int, error) {
 			g := f
 			g.Limit, g.Include = 1, nil
@@ -607,7 +616,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 		}
 		useIDIn := customerWalkMode == customerWalkIDIn
 		var highest int
-		if customerWalkMode != customerWalkCursor && total > len(first) {
+		if customerWalkMode != customerWalkCursor && total > len(first) && ordered {
 			highest, err = s.highestID(ctx, f, total)
 			var contra *walkError
 			switch {

@@ -92,7 +92,9 @@ func (s *EmailTemplatesService) List(ctx context.Context, filter *EmailTemplateF
 
 // All iterates over every email template: GET /v3/marketing/email-templates.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *EmailTemplatesService) All(ctx context.Context, filter *EmailTemplateFilter) iter.Seq2[EmailTemplate, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]EmailTemplate, *Response, error) {
 		return s.List(ctx, filter)

@@ -85,7 +85,12 @@ func (s *HostingProjectsService) List(ctx context.Context, filter *HostingProjec
 // error is yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
-// which records created or deleted during the walk cannot shift.
+// which records created or deleted during the walk cannot shift; without a
+// cursor it goes on by page number, reading one page past a full last page. A
+// cursor that comes back, a page repeating the one before it, or a full page
+// past the last page its meta names stops the walk with an ErrIncompleteWalk
+// error, and a walk from the start ends with one when it yields fewer records
+// than the first page's meta.pagination.total by more than 1 % + 10.
 func (s *HostingProjectsService) All(ctx context.Context, filter *HostingProjectFilter) iter.Seq2[HostingProject, error] {
 	return walkCursor(ctx, filter, s.List, func(f *HostingProjectFilter) *string { return &f.After })
 }

@@ -109,7 +109,9 @@ func (s *OrderPickupsService) List(ctx context.Context, filter *OrderPickupFilte
 
 // All iterates over every order pickup: GET /v3/orders/pickups.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *OrderPickupsService) All(ctx context.Context, filter *OrderPickupFilter) iter.Seq2[OrderPickup, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]OrderPickup, *Response, error) {
 		return s.List(ctx, filter)

@@ -382,7 +382,9 @@ func (s *OrderRefundsService) ListForOrder(ctx context.Context, orderID int, fil
 // AllForOrder iterates over every refund: GET
 // /v3/orders/{order_id}/payment_actions/refunds.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *OrderRefundsService) AllForOrder(ctx context.Context, orderID int, filter *RefundOrderFilter) iter.Seq2[Refund, error] {
 	if err := checkPath("OrderRefunds.AllForOrder", "order id", orderID); err != nil {
 		return refused[Refund](err)
@@ -407,7 +409,11 @@ func (s *OrderRefundsService) List(ctx context.Context, filter *RefundFilter) ([
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat a record.
+// or repeat a record. A full last page is followed by one more request (a
+// stale total cannot end the walk early); a page repeating the one before it,
+// or a full page past the last page its meta names, stops the walk with an
+// ErrIncompleteWalk error, and it ends with one when it yields fewer records
+// than the lowest meta.pagination.total by more than 1 % + 10.
 func (s *OrderRefundsService) All(ctx context.Context, filter *RefundFilter) iter.Seq2[Refund, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }

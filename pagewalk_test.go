@@ -36,7 +36,10 @@ func TestWalkV2(t *testing.T) {
 		{"empty collection is one 204", 0, 0, []string{"1"}},
 		{"short last page ends the walk", 7, 3, []string{"1", "2", "3"}},
 		{"exact multiple ends on a 204", 6, 3, []string{"1", "2", "3"}},
-		{"default is the largest page", 300, 0, []string{"1", "2"}},
+		{"default is the largest page", 320, 0, []string{"1", "2"}},
+		// A short page of exactly 50 records, BigCommerce's default page, is
+		// what a proxy that drops limit serves: one more request tells.
+		{"a short page of exactly 50 is confirmed", 300, 0, []string{"1", "2", "3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -212,7 +212,12 @@ func (s *PriceListsService) ListVariantRecords(ctx context.Context, priceListID,
 // and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
-// which records created or deleted during the walk cannot shift.
+// which records created or deleted during the walk cannot shift; without a
+// cursor it goes on by page number, reading one page past a full last page. A
+// cursor that comes back, a page repeating the one before it, or a full page
+// past the last page its meta names stops the walk with an ErrIncompleteWalk
+// error, and a walk from the start ends with one when it yields fewer records
+// than the first page's meta.pagination.total by more than 1 % + 10.
 func (s *PriceListsService) AllVariantRecords(ctx context.Context, priceListID, variantID int, filter *PriceRecordVariantFilter) iter.Seq2[PriceRecord, error] {
 	if err := checkPath("PriceLists.AllVariantRecords", "price list id, variant id", priceListID, variantID); err != nil {
 		return refused[PriceRecord](err)

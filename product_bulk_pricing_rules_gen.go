@@ -80,7 +80,9 @@ func (s *ProductBulkPricingRulesService) List(ctx context.Context, productID int
 // All iterates over every bulk pricing rule: GET
 // /v3/catalog/products/{product_id}/bulk-pricing-rules.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *ProductBulkPricingRulesService) All(ctx context.Context, productID int, filter *BulkPricingRuleFilter) iter.Seq2[BulkPricingRule, error] {
 	if err := checkPath("ProductBulkPricingRules.All", "product id", productID); err != nil {
 		return refused[BulkPricingRule](err)

@@ -61,7 +61,9 @@ func (s *ProductTaxPropertiesService) List(ctx context.Context, filter *ProductT
 // All iterates over every product tax property: GET
 // /v3/tax/products/properties.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *ProductTaxPropertiesService) All(ctx context.Context, filter *ProductTaxPropertyFilter) iter.Seq2[ProductTaxProperty, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ProductTaxProperty, *Response, error) {
 		return s.List(ctx, filter)

@@ -139,7 +139,12 @@ func (s *PromotionCodesService) List(ctx context.Context, promotionID int, filte
 // walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
-// which records created or deleted during the walk cannot shift.
+// which records created or deleted during the walk cannot shift; without a
+// cursor it goes on by page number, reading one page past a full last page. A
+// cursor that comes back, a page repeating the one before it, or a full page
+// past the last page its meta names stops the walk with an ErrIncompleteWalk
+// error, and a walk from the start ends with one when it yields fewer records
+// than the first page's meta.pagination.total by more than 1 % + 10.
 func (s *PromotionCodesService) All(ctx context.Context, promotionID int, filter *PromotionCodeFilter) iter.Seq2[PromotionCode, error] {
 	if err := checkPath("PromotionCodes.All", "promotion id", promotionID); err != nil {
 		return refused[PromotionCode](err)
@@ -216,7 +221,9 @@ func (s *PromotionCodesService) ListByCode(ctx context.Context, filter *Promotio
 
 // AllByCode iterates over every promotion code: GET /v3/promotions/codes.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *PromotionCodesService) AllByCode(ctx context.Context, filter *PromotionCodeLookup) iter.Seq2[PromotionCode, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]PromotionCode, *Response, error) {
 		return s.ListByCode(ctx, filter)

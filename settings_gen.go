@@ -808,7 +808,9 @@ func (s *SettingsService) ListAnalyticsProviders(ctx context.Context, filter *Se
 // AllAnalyticsProviders iterates over every analytics provider: GET
 // /v3/settings/analytics.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *SettingsService) AllAnalyticsProviders(ctx context.Context, filter *SettingsOptions) iter.Seq2[AnalyticsProvider, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AnalyticsProvider, *Response, error) {
 		return s.ListAnalyticsProviders(ctx, filter)
@@ -854,7 +856,9 @@ func (s *SettingsService) ListAvailableSearchFilters(ctx context.Context, filter
 // AllAvailableSearchFilters iterates over every available search filter: GET
 // /v3/settings/search/filters/available.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *SettingsService) AllAvailableSearchFilters(ctx context.Context, filter *AvailableSearchFilterFilter) iter.Seq2[AvailableSearchFilter, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]AvailableSearchFilter, *Response, error) {
 		return s.ListAvailableSearchFilters(ctx, filter)
@@ -875,7 +879,9 @@ func (s *SettingsService) ListSearchFilterContexts(ctx context.Context, filter *
 // AllSearchFilterContexts iterates over every search filter context: GET
 // /v3/settings/search/filters/contexts.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *SettingsService) AllSearchFilterContexts(ctx context.Context, filter *SearchFilterContextFilter) iter.Seq2[SearchFilterContext, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]SearchFilterContext, *Response, error) {
 		return s.ListSearchFilterContexts(ctx, filter)
@@ -982,7 +988,9 @@ func (s *SettingsService) ListSearchFilters(ctx context.Context) ([]SearchFilter
 // AllSearchFilters iterates over every search filter: GET
 // /v3/settings/search/filters.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *SettingsService) AllSearchFilters(ctx context.Context) iter.Seq2[SearchFilter, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]SearchFilter, *Response, error) {
 		return s.ListSearchFilters(ctx)

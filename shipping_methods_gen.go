@@ -190,7 +190,9 @@ func (s *ShippingMethodsService) List(ctx context.Context, zoneID int) ([]Shippi
 // All iterates over every shipping method: GET
 // /v2/shipping/zones/{zone_id}/methods.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *ShippingMethodsService) All(ctx context.Context, zoneID int) iter.Seq2[ShippingMethod, error] {
 	if err := checkPath("ShippingMethods.All", "zone id", zoneID); err != nil {
 		return refused[ShippingMethod](err)

@@ -182,7 +182,9 @@ func (s *ShippingZonesService) List(ctx context.Context) ([]ShippingZone, *Respo
 
 // All iterates over every shipping zone: GET /v2/shipping/zones.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *ShippingZonesService) All(ctx context.Context) iter.Seq2[ShippingZone, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ShippingZone, *Response, error) {
 		return s.List(ctx)

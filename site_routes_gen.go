@@ -108,7 +108,11 @@ func (s *SiteRoutesService) List(ctx context.Context, siteID int, filter *SiteRo
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat a record.
+// or repeat a record. A full last page is followed by one more request (a
+// stale total cannot end the walk early); a page repeating the one before it,
+// or a full page past the last page its meta names, stops the walk with an
+// ErrIncompleteWalk error, and it ends with one when it yields fewer records
+// than the lowest meta.pagination.total by more than 1 % + 10.
 func (s *SiteRoutesService) All(ctx context.Context, siteID int, filter *SiteRouteFilter) iter.Seq2[SiteRoute, error] {
 	if err := checkPath("SiteRoutes.All", "site id", siteID); err != nil {
 		return refused[SiteRoute](err)

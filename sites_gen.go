@@ -137,7 +137,11 @@ func (s *SitesService) List(ctx context.Context, filter *SiteFilter) ([]Site, *R
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat a record.
+// or repeat a record. A full last page is followed by one more request (a
+// stale total cannot end the walk early); a page repeating the one before it,
+// or a full page past the last page its meta names, stops the walk with an
+// ErrIncompleteWalk error, and it ends with one when it yields fewer records
+// than the lowest meta.pagination.total by more than 1 % + 10.
 func (s *SitesService) All(ctx context.Context, filter *SiteFilter) iter.Seq2[Site, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.List)
 }
@@ -222,7 +226,9 @@ func (s *SitesService) ListCertificates(ctx context.Context, filter *SiteCertifi
 // AllCertificates iterates over every site certificate detail: GET
 // /v3/sites/certificates.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *SitesService) AllCertificates(ctx context.Context, filter *SiteCertificateFilter) iter.Seq2[SiteCertificateDetail, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]SiteCertificateDetail, *Response, error) {
 		return s.ListCertificates(ctx, filter)

@@ -61,7 +61,11 @@ func (s *StatesService) List(ctx context.Context, countryID int, filter *StateFi
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat a record.
+// or repeat a record. A full last page is followed by one more request (a
+// stale total cannot end the walk early); a page repeating the one before it,
+// or a full page past the last page its meta names, stops the walk with an
+// ErrIncompleteWalk error, and it ends with one when it yields fewer records
+// than the lowest meta.pagination.total by more than 1 % + 10.
 func (s *StatesService) All(ctx context.Context, countryID int, filter *StateFilter) iter.Seq2[State, error] {
 	if err := checkPath("States.All", "country id", countryID); err != nil {
 		return refused[State](err)
@@ -114,7 +118,11 @@ func (s *StatesService) ListAll(ctx context.Context, filter *ListOptions) ([]Sta
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat a record.
+// or repeat a record. A full last page is followed by one more request (a
+// stale total cannot end the walk early); a page repeating the one before it,
+// or a full page past the last page its meta names, stops the walk with an
+// ErrIncompleteWalk error, and it ends with one when it yields fewer records
+// than the lowest meta.pagination.total by more than 1 % + 10.
 func (s *StatesService) AllCountries(ctx context.Context, filter *ListOptions) iter.Seq2[State, error] {
 	return walk(ctx, s.client, filter, MaxPageSize, s.ListAll)
 }

@@ -161,7 +161,12 @@ func (s *StoreMetafieldsService) List(ctx context.Context, filter *StoreMetafiel
 // yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
-// which records created or deleted during the walk cannot shift.
+// which records created or deleted during the walk cannot shift; without a
+// cursor it goes on by page number, reading one page past a full last page. A
+// cursor that comes back, a page repeating the one before it, or a full page
+// past the last page its meta names stops the walk with an ErrIncompleteWalk
+// error, and a walk from the start ends with one when it yields fewer records
+// than the first page's meta.pagination.total by more than 1 % + 10.
 func (s *StoreMetafieldsService) All(ctx context.Context, filter *StoreMetafieldFilter) iter.Seq2[StoreMetafield, error] {
 	return walkCursor(ctx, filter, s.List, func(f *StoreMetafieldFilter) *string { return &f.After })
 }

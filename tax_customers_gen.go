@@ -56,7 +56,9 @@ func (s *TaxCustomersService) List(ctx context.Context, filter *TaxCustomerFilte
 
 // All iterates over every tax customer: GET /v3/tax/customers.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *TaxCustomersService) All(ctx context.Context, filter *TaxCustomerFilter) iter.Seq2[TaxCustomer, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxCustomer, *Response, error) {
 		return s.List(ctx, filter)

@@ -90,7 +90,9 @@ func (s *TaxPropertiesService) List(ctx context.Context, filter *TaxPropertyFilt
 
 // All iterates over every tax property: GET /v3/tax/properties.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *TaxPropertiesService) All(ctx context.Context, filter *TaxPropertyFilter) iter.Seq2[TaxProperty, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxProperty, *Response, error) {
 		return s.List(ctx, filter)

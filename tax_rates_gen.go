@@ -140,7 +140,9 @@ func (s *TaxRatesService) List(ctx context.Context, filter *TaxRateFilter) ([]Ta
 
 // All iterates over every tax rate: GET /v3/tax/rates.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *TaxRatesService) All(ctx context.Context, filter *TaxRateFilter) iter.Seq2[TaxRate, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxRate, *Response, error) {
 		return s.List(ctx, filter)

@@ -218,7 +218,9 @@ func (s *TaxZonesService) List(ctx context.Context, filter *TaxZoneFilter) ([]Ta
 
 // All iterates over every tax zone: GET /v3/tax/zones.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *TaxZonesService) All(ctx context.Context, filter *TaxZoneFilter) iter.Seq2[TaxZone, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]TaxZone, *Response, error) {
 		return s.List(ctx, filter)

@@ -36,7 +36,9 @@ func (s *ThemeRegionsService) List(ctx context.Context, filter *ThemeRegionFilte
 
 // All iterates over every theme region: GET /v3/content/regions.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *ThemeRegionsService) All(ctx context.Context, filter *ThemeRegionFilter) iter.Seq2[ThemeRegion, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]ThemeRegion, *Response, error) {
 		return s.List(ctx, filter)

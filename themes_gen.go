@@ -127,7 +127,9 @@ func (s *ThemesService) List(ctx context.Context) ([]Theme, *Response, error) {
 
 // All iterates over every theme: GET /v3/themes.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 func (s *ThemesService) All(ctx context.Context) iter.Seq2[Theme, error] {
 	return walkOnce(ctx, func(ctx context.Context) ([]Theme, *Response, error) {
 		return s.List(ctx)

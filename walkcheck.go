@@ -56,25 +56,47 @@ func contradiction(format string, args ...any) error {
 // incompleteAdvice ends the message of a walk stopped by a contradiction.
 const incompleteAdvice = "check that nothing between this client and BigCommerce (a proxy, a cache, a gateway) drops or rewrites query parameters or answers, then run the export again"
 
+// defaultPageSize is the page BigCommerce serves when a list request has no
+// limit (50, on the V2 and V3 lists alike).
+const defaultPageSize = 50
+
 // pageLeavesMore reports whether the answer to a request for page number
 // page (1 for a request without one: an id range, a cursor) of limit
 // records, which held n, leaves records after it: n is limit or more, or
-// the answer's meta.pagination counts records beyond it (a server that
-// serves fewer records than the limit asked for). An empty page leaves none,
-// so a walk that goes on after a short page whose meta says more still ends.
+// the server serves smaller pages than asked for and this one is full.
+// That shows as a meta (meta.pagination or meta.cursor_pagination) whose
+// per_page is below limit while n reaches it, or a meta.pagination that
+// names more pages (total_pages) or, without them, counts records beyond
+// this page (total); with no total to say (V2 lists, cursor pages), a page of exactly defaultPageSize records when more were
+// asked for is taken as one: it is what a proxy that drops the limit
+// parameter serves, and believing it the last would end the walk after 50
+// records in silence (one more request tells, and only when a page holds
+// exactly 50). An empty page leaves none, so a walk that goes on after a
+// short page always ends.
 func pageLeavesMore(page, n, limit int, resp *Response) bool {
 	if n >= limit {
 		return true
 	}
-	if n == 0 || resp == nil || resp.Pagination == nil || resp.Pagination.Total <= 0 {
+	if n == 0 {
 		return false
 	}
-	p := resp.Pagination
-	per := p.PerPage
-	if per <= 0 {
-		per = limit
+	var p *Pagination
+	if resp != nil {
+		p = resp.Pagination
 	}
-	return p.Total > (max(page, 1)-1)*per+n
+	switch {
+	case p != nil && p.PerPage > 0 && p.PerPage < limit && n >= p.PerPage:
+		return true
+	case p != nil && p.TotalPages > 0:
+		return max(page, 1) < p.TotalPages
+	case p != nil && p.Total > 0:
+		per := p.PerPage
+		if per <= 0 {
+			per = limit
+		}
+		return p.Total > (max(page, 1)-1)*per+n
+	}
+	return n == defaultPageSize && limit > defaultPageSize
 }
 
 // pageCheck cross-checks the pages of a walk by page number (an offset
@@ -86,8 +108,9 @@ type pageCheck[T any] struct {
 	prev []T
 }
 
-// check is called with each page in order: number is the page asked for,
-// items its records, limit the page size asked for, resp its answer.
+// check is called with each page in order: number is the page asked for
+// (0 for a page asked for by cursor), items its records, limit the page
+// size asked for, resp its answer.
 func (c *pageCheck[T]) check(number int, items []T, limit int, resp *Response) error {
 	prev := c.prev
 	c.prev = items
@@ -98,10 +121,14 @@ func (c *pageCheck[T]) check(number int, items []T, limit int, resp *Response) e
 	if len(items) > 0 && len(items) == len(prev) && reflect.DeepEqual(items, prev) {
 		// Two pages of the same records: the API ignored the page number
 		// (or the cursor), and reading on would repeat them forever.
-		return contradiction("bigcommerce: %s: %s answered the same %d records twice in a row (page %d): it ignored the page number or the cursor asked for, so the walk stops instead of repeating records. Each record yielded was yielded once; %s",
-			c.op, path, len(items), number, incompleteAdvice)
+		asked := fmt.Sprintf("page %d", number)
+		if number == 0 {
+			asked = "the page after the cursor"
+		}
+		return contradiction("bigcommerce: %s: %s answered %s with the same %d records as the page before it: it ignored the page number or the cursor asked for, so the walk stops instead of repeating records. Each record yielded was yielded once; %s",
+			c.op, path, asked, len(items), incompleteAdvice)
 	}
-	if resp == nil || resp.Pagination == nil || len(items) < limit {
+	if number == 0 || resp == nil || resp.Pagination == nil || len(items) < limit {
 		return nil
 	}
 	if p := resp.Pagination; p.TotalPages > 0 && number > p.TotalPages {
