@@ -19,9 +19,11 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/bigcommerce-go/bigcommerce"
@@ -43,6 +45,10 @@ type misbehaviour struct {
 	// total rewrites every count: the count of a V2 /count endpoint, and
 	// meta.pagination.total (with total_pages to match) of a V3 page.
 	total func(int) int
+	// staleHighest answers the probe of the highest id (a 1-record page
+	// sorted by id descending) with the 600th record in id order, as a
+	// cache would that kept the answer from when the store had 600.
+	staleHighest bool
 }
 
 // misbehaviours are the test stores.
@@ -59,6 +65,7 @@ var misbehaviours = []misbehaviour{
 	{name: "caps pages at 40", capLimit: 40},
 	{name: "count 4x too high", total: func(n int) int { return 4 * n }},
 	{name: "count half too low", total: func(n int) int { return n / 2 }},
+	{name: "stale highest-id probe", staleHighest: true},
 }
 
 // serve wraps the fake store's handler h in the misbehaviour.
@@ -71,6 +78,14 @@ func (m misbehaviour) serve(h http.Handler) http.Handler {
 			}
 			if n, err := strconv.Atoi(q.Get("limit")); m.capLimit > 0 && err == nil && n > m.capLimit {
 				q.Set("limit", strconv.Itoa(m.capLimit))
+			}
+			if m.staleHighest && q.Get("limit") == "1" && (q.Get("sort") == "id:desc" || q.Get("direction") == "desc") {
+				if q.Has("direction") {
+					q.Set("direction", "asc")
+				} else {
+					q.Set("sort", "id:asc")
+				}
+				q.Set("page", "600")
 			}
 			r = r.Clone(r.Context())
 			r.URL.RawQuery = q.Encode()
@@ -455,4 +470,84 @@ func runContraWalk(t *testing.T, seq iter.Seq2[string, error]) ([]string, error)
 		got = append(got, k)
 	}
 	return got, walkErr
+}
+
+// TestExportStaleProbeReadsAboveIt: when the probe of the highest id is
+// stale (it names the 600th of 1,000 orders), the last closed window comes
+// back full while fewer orders were yielded than the count says, so the
+// walk reads an open window above the probed id, page after page, and
+// yields every order once, with no error.
+func TestExportStaleProbeReadsAboveIt(t *testing.T) {
+	store := bigcommercetest.New(bigcommercetest.Config{StoreHash: fakeHash, Quota: 1 << 30})
+	store.Seed(bigcommercetest.SeedOptions{Seed: 18, Orders: contraRecords})
+	ids := store.OrderIDs()
+	stale := ids[599]
+	c, err := bigcommerce.NewClient(fakeHash, bigcommerce.TokenAuth{AccessToken: "fake-token"},
+		bigcommerce.WithBaseURL("http://fakestore.test/stores/"+fakeHash),
+		bigcommerce.WithHTTPClient(&http.Client{Transport: handlerTransport{misbehaviour{staleHighest: true}.serve(store)}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := runContraWalk(t, keys(c.Orders.All(t.Context(), &bigcommerce.OrderFilter{Limit: contraLimit}), func(o bigcommerce.Order) string { return strconv.Itoa(o.ID) }))
+	if err != nil || len(got) != len(ids) {
+		t.Fatalf("%d of %d orders, error %v", len(got), len(ids), err)
+	}
+	open := 0
+	for _, r := range store.RequestLog() {
+		q, _ := url.ParseQuery(r.RawQuery)
+		if min, _ := strconv.Atoi(q.Get("min_id")); min > stale && !q.Has("max_id") {
+			open++
+		}
+	}
+	if open == 0 {
+		t.Errorf("no open window above the stale highest id %d was read", stale)
+	}
+}
+
+// TestExportCountCheckForgivesDeletions: records deleted during a walk
+// make the count read at its start higher than what a complete walk
+// yields; the count read again at its end explains it, so a walk that
+// loses 30 % of its store to another client's deletes still ends without
+// error, having yielded every record that existed throughout once.
+func TestExportCountCheckForgivesDeletions(t *testing.T) {
+	for _, k := range exportKinds {
+		modes := []int{bigcommerce.CustomerWalkAuto}
+		if k.name == "customers" {
+			modes = []int{bigcommerce.CustomerWalkIDIn, bigcommerce.CustomerWalkCursor}
+		}
+		for _, mode := range modes {
+			t.Run(fmt.Sprintf("%s/%d", k.name, mode), func(t *testing.T) {
+				setCustomerWalk(t, mode)
+				c, store := newFakeStoreClient(t, bigcommercetest.Config{Quota: 1 << 30}, k.seed(contraRecords))
+				ids := k.ids(store)
+				doomed := ids[len(ids)*7/10:]
+				var requests atomic.Int32
+				store.BeforeRequest(func(*http.Request) {
+					if requests.Add(1) == 5 { // after the probes and the first windows
+						for _, id := range doomed {
+							k.remove(store, id)
+						}
+					}
+				})
+				seen := map[int]bool{}
+				for r, err := range k.walk(t.Context(), c, exportWalk{limit: 50}) {
+					if err != nil {
+						t.Fatalf("after %d records: %v", len(seen), err)
+					}
+					if seen[r.id] {
+						t.Fatalf("record %d yielded twice", r.id)
+					}
+					seen[r.id] = true
+				}
+				for _, id := range ids[:len(ids)*7/10] {
+					if !seen[id] {
+						t.Errorf("record %d, which existed throughout, was not yielded", id)
+					}
+				}
+				if requests.Load() < 5 {
+					t.Fatalf("the walk ended after %d requests, before the deletes", requests.Load())
+				}
+			})
+		}
+	}
 }
