@@ -522,15 +522,37 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 //     request, dense id:in windows export 10,000 customers several times
 //     faster than the cursor, which cannot be read concurrently.
 //
-// The first page must list ascending ids, and an id:in window ids inside
-// it, each once: a page that does not fails the walk with an error rather
-// than repeating or skipping customers.
+// The walk cross-checks what the API tells it against what it has seen
+// (ARCHITECTURE.md, "Walks and the exactly-once rule"), and never ends
+// short in silence:
+//
+//   - a first page not in ascending id order (a server that ignores the
+//     default order) cannot anchor id:in windows: the walk follows the
+//     cursor instead; a first page that lists a customer twice ends it with
+//     an ErrIncompleteWalk error;
+//   - the probe of the highest id reads the page of the positions total and
+//     total+1 (still one request), so a meta.pagination.total that is wrong
+//     or stale shows (a customer beyond the total, or none at it); the walk
+//     then follows the cursor, which needs no total;
+//   - an id:in window that answers ids outside it (a server that ignores
+//     id:in) ends the walk with an ErrIncompleteWalk error;
+//   - the cursor walk goes on while pages are full, or their meta says the
+//     server serves fewer than the limit asked; a cursor that comes back,
+//     or a full page of customers all yielded before, ends it with an
+//     ErrIncompleteWalk error instead of looping;
+//   - at the end, the customers yielded are compared with the first page's
+//     meta.pagination.total (read again when they fall short): falling short
+//     of the lower of the two by more than 1 % + 10 customers yields an
+//     ErrIncompleteWalk error after the last customer.
 //
 // With After or Before, All follows the cursor from there (forward or
 // backward); with Sort or IDIn it follows the cursor from the first page.
 // If a full page comes without a cursor before any was followed, it goes
-// on by page number; a cursor that comes back unchanged ends the walk with
-// an error instead of a silent end.
+// on by page number, reading one page past a full last page; a cursor that
+// comes back, a page that repeats the one before it, or a full page past
+// the last page its meta names ends the walk with an ErrIncompleteWalk
+// error instead of a silent end, and a walk from the first page compares
+// the customers it yielded with the total at its end, as above.
 // BigCommerce does not document what its cursor encodes. If it is a keyset
 // (sort key and id, as in the SDK's fake store), a customer created or
 // deleted elsewhere cannot shift the walk, but a customer whose sort key

@@ -936,8 +936,34 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 // With filter.Page > 1 the walk starts at that
 // page's first order (the one offset request of the walk) and goes on by id.
 // Other filters (MinDateModified for an incremental sync, StatusID, ...) are
-// sent with every request. If the API ignored the id range or the sort, All
-// yields an error instead of repeating orders.
+// sent with every request.
+//
+// The walk cross-checks what the API tells it against what it has seen
+// (ARCHITECTURE.md, "Walks and the exactly-once rule"), and never ends
+// short in silence:
+//
+//   - a highest-id probe that names an id below one the first page holds
+//     (a server or proxy that ignores sort) is not trusted: the windows go
+//     up to an estimate from the count, and an open window above it is read
+//     page after page until a short page;
+//   - a page with ids above its window's max_id has them dropped (they are
+//     read with their own window); a page with ids below its min_id, or out
+//     of ascending order, ends the walk with an ErrIncompleteWalk error
+//     instead of repeating or skipping orders;
+//   - a short page of exactly 50 orders (what a dropped limit serves) is not
+//     taken as the end of its window, nor a short first page as the end of
+//     the walk while the count says more orders match;
+//   - when the last window, which ends at the probed highest id, comes back
+//     full while fewer orders were yielded than the count, the probe may be
+//     stale: the orders above it are read too;
+//   - at the end, the orders yielded are compared with GET
+//     /v2/orders/count (read again when they fall short): falling short of
+//     the lower of the two counts by more than 1 % + 10 orders yields an
+//     ErrIncompleteWalk error after the last order. Orders deleted during
+//     the walk lower the second count, so they do not count; the slack
+//     covers orders deleted and created during the walk in equal numbers,
+//     which no count shows. The count's Incomplete (status 0) orders are
+//     left out unless the filter asks for status 0.
 //
 // With OrderSortDateModifiedAsc (and no Page), All walks the keyset
 // (date_modified, id), one page at a time: each request asks for the orders
@@ -948,7 +974,10 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 // is yielded exactly once: an order modified during the walk moves to the
 // end of the order and is yielded where the walk first finds it, once.
 // BigCommerce dates have whole seconds and min_date_modified is taken as
-// inclusive.
+// inclusive. A page out of date order, or before the date asked for, ends
+// the walk with an ErrIncompleteWalk error (the API ignored the sort or the
+// filter), and the orders yielded are compared with the count at the end,
+// as above.
 //
 // With any other Sort (or a date sort with Page > 1), All reads page after
 // page by offset, sequentially, in that order, and a concurrent write can

@@ -701,9 +701,24 @@ func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Pr
 // fails). With
 // filter.Page > 1 the walk starts at that page's first product (the walk's
 // one offset request) and goes on by id. Other filters (DateModifiedMin for
-// an incremental sync, ...) are sent with every request. If the API ignored
-// the id range or the sort, All yields an error instead of repeating
-// products.
+// an incremental sync, ...) are sent with every request.
+//
+// The walk cross-checks what the API tells it against what it has seen
+// (ARCHITECTURE.md, "Walks and the exactly-once rule"), and never ends
+// short in silence: a highest-id probe below an id the first page holds (a
+// server that ignores direction) is not trusted, and the rest is read up to
+// an estimate and then page after page until a short page; ids above a
+// window's id:max are dropped from its page (and read with their own
+// window), ids below its id:min or out of order end the walk with an
+// ErrIncompleteWalk error; a short page whose meta.pagination counts more
+// products, or whose per_page is below the limit asked, is read on; a full
+// last window is followed by an open window above the probed id while fewer
+// products were yielded than the total; and at the end the products
+// yielded are compared with the first page's meta.pagination.total (read
+// again when they fall short): falling short of the lower of the two by
+// more than 1 % + 10 products yields an ErrIncompleteWalk error after the
+// last product (products deleted during the walk lower the second total;
+// the slack covers products deleted and created in equal numbers).
 //
 // With Sort ProductSortDateModified ascending (and no Page), All walks the
 // keyset (date_modified, id), one page at a time: each request asks for the
@@ -713,6 +728,9 @@ func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Pr
 // remembered (a bit per id), so every product that exists for the whole
 // walk is yielded exactly once: a product modified during the walk moves to
 // the end of the order and is yielded where the walk first finds it, once.
+// A page out of date order ends the walk with an ErrIncompleteWalk error,
+// and the products yielded are compared with the total at the end, as
+// above.
 //
 // With any other Sort, a descending Direction, or a date sort with Page > 1,
 // All reads page after page by offset, sequentially, in that order, and a
