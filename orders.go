@@ -932,7 +932,8 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 // the client's WithMaxConcurrency at a time, within its throttle. A window
 // that comes back full is continued above its last id, and the last window
 // ends at the highest id probed: an order that exists for the whole walk
-// existed then. (Only when that probe fails is the last window open-ended.)
+// existed then. (Only when that probe fails or contradicts what the walk
+// has seen is the last window open-ended: see below.)
 // With filter.Page > 1 the walk starts at that
 // page's first order (the one offset request of the walk) and goes on by id.
 // Other filters (MinDateModified for an incremental sync, StatusID, ...) are

@@ -698,7 +698,7 @@ func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Pr
 // one page, read up to the client's WithMaxConcurrency at a time, within its
 // throttle. A full window is continued above its last id, and the last
 // window ends at the highest id probed (open-ended only when that probe
-// fails). With
+// fails or contradicts what the walk has seen: see below). With
 // filter.Page > 1 the walk starts at that page's first product (the walk's
 // one offset request) and goes on by id. Other filters (DateModifiedMin for
 // an incremental sync, ...) are sent with every request.
