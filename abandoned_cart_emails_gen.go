@@ -170,7 +170,9 @@ func (s *AbandonedCartEmailsService) List(ctx context.Context, filter *Abandoned
 // such as ErrForbidden for a missing scope, or a *RateLimitError) is yielded
 // once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *AbandonedCartEmailsService) All(ctx context.Context, filter *AbandonedCartEmailFilter) iter.Seq2[AbandonedCartEmail, error] {

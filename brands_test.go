@@ -43,7 +43,9 @@ func TestBrandsAllWalksByIDGreater(t *testing.T) {
 		for id := after + 1; id <= 5 && len(items) < 2; id++ {
 			items = append(items, fmt.Sprintf(`{"id":%d,"name":"b%d"}`, id, id))
 		}
-		return httpmock.NewStringResponse(200, `{"data":[`+strings.Join(items, ",")+`],"meta":{"pagination":{"total":5,"count":2,"per_page":2,"current_page":1,"total_pages":3}}}`), nil
+		left := 5 - after // brands matching id:greater
+		return httpmock.NewStringResponse(200, fmt.Sprintf(`{"data":[%s],"meta":{"pagination":{"total":%d,"count":%d,"per_page":2,"current_page":1,"total_pages":%d}}}`,
+			strings.Join(items, ","), left, len(items), (left+1)/2)), nil
 	})
 	filter := &BrandFilter{Limit: 2, NameLike: "b"}
 	var ids []int

@@ -68,7 +68,9 @@ func (s *ChannelCurrencyAssignmentsService) List(ctx context.Context) ([]Channel
 // as ErrForbidden for a missing scope, or a *RateLimitError) is yielded once
 // and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A token with neither the store_channel_settings_read_only nor the
 // store_channel_settings scope gets an error matching ErrForbidden.

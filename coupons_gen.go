@@ -225,8 +225,9 @@ func (s *CouponsService) List(ctx context.Context, filter *CouponFilter) ([]Coup
 // BigCommerce lists these in ascending id order, so All walks by id (each
 // request asks for the ids above the last one seen): records created or
 // deleted during the walk cannot shift it, and every record that exists
-// throughout is yielded exactly once. A page out of id order stops the walk
-// with an error.
+// throughout is yielded exactly once. A page out of id order, or one that
+// does not start above the last id seen (the API ignored the id bound), stops
+// the walk with an ErrIncompleteWalk error.
 //
 // A negative Page or Limit, or a Limit above the endpoint's maximum, is
 // refused before anything is sent (ErrInvalidRequest). A filter value

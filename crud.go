@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"iter"
 	"net/http"
 	"reflect"
 )
@@ -15,11 +14,11 @@ import (
 // ones (categories, brands, customer groups, channels, price lists,
 // payment methods) alike: id checks, one V3 object in {data, meta}, one V2
 // object, a list page, a V3 batch write and the one 207 policy of every
-// batch writer, a DELETE by ids or by a filter that must not be empty, and
-// the id-ordered and cursor walks. A service method checks its input and
-// calls one of them; what stays hand-written is behaviour no other service
-// has (the export walks of export.go and export_dates.go, inventory
-// adjustments, consignments).
+// batch writer, and a DELETE by ids or by a filter that must not be empty.
+// A service method checks its input and calls one of them; what stays
+// hand-written is behaviour no other service has (inventory adjustments,
+// consignments). The walks behind every All are in their own files:
+// idwalk.go, cursorwalk.go, pagewalk.go, idwindow.go and datewalk.go.
 
 // deleteIDChunk is how many ids one DELETE ...?id:in= carries, so that the
 // query stays well below URL length limits.
@@ -74,67 +73,6 @@ func listV3[T, F any](ctx context.Context, c *Client, path string, filter *F) ([
 		q = filter
 	}
 	return getV3[[]T](ctx, c, http.MethodGet, path, q, nil)
-}
-
-// walkAscending walks a list whose default order is id ascending by id
-// range (walkByID), and stops with an error if a page is not in ascending
-// id order, since then an id bound could skip records.
-func walkAscending[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch func(context.Context, *F) ([]T, *Response, error), idOf func(T) int, after func(f *F, id int)) iter.Seq2[T, error] {
-	checked := func(ctx context.Context, f *F) ([]T, *Response, error) {
-		items, resp, err := fetch(ctx, f)
-		for i := 1; err == nil && i < len(items); i++ {
-			if idOf(items[i]) <= idOf(items[i-1]) {
-				err = fmt.Errorf("bigcommerce: the API listed id %d after id %d: the list is not in id order, so an id-range walk could skip records; stopping", idOf(items[i]), idOf(items[i-1]))
-			}
-		}
-		return items, resp, err
-	}
-	return walkByID[T, F, PF](ctx, filter, MaxPageSize, checked, idOf, after)
-}
-
-// walkByID walks a list sorted by id ascending one page at a time by id
-// range instead of page offset: every request asks for the first page of
-// records whose id is above the last one seen (after sets that bound on the
-// walk's copy of the filter). Offset pages shift when records are inserted
-// or deleted during a walk; id ranges cannot, so every record that exists
-// throughout the walk is yielded exactly once (DESIGN 7). It is sequential:
-// the concurrent id-window engine (export.go) serves the large exports
-// (orders, products, customers); these lists are small.
-func walkByID[T, F any, PF pager[F]](ctx context.Context, filter *F, maxLimit int, fetch func(context.Context, *F) ([]T, *Response, error), idOf func(T) int, after func(f *F, id int)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var f F
-		if filter != nil {
-			f = *filter
-		}
-		page, limit := PF(&f).paging()
-		*page = 1
-		if *limit <= 0 {
-			*limit = maxLimit
-		}
-		lastID, started := 0, false
-		for {
-			items, _, err := fetch(ctx, &f)
-			if err == nil && started && len(items) > 0 && idOf(items[0]) <= lastID {
-				// The server ignored the id bound: stop rather than loop.
-				err = fmt.Errorf("bigcommerce: the API answered id %d after id %d: it ignored the id range, so the walk stops instead of repeating records", idOf(items[0]), lastID)
-			}
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, item := range items {
-				if !yield(item, nil) {
-					return
-				}
-			}
-			if len(items) < *limit {
-				return
-			}
-			lastID, started = idOf(items[len(items)-1]), true
-			after(&f, lastID)
-		}
-	}
 }
 
 // deleteWhere sends DELETE path?filter after checking that filter sets at
@@ -320,111 +258,6 @@ func idInQuery(chunk []int) any {
 	}{chunk}
 }
 
-// walkCursor iterates over a V3 list that offers cursor pagination
-// (meta.cursor_pagination and an "after" parameter): each request asks for
-// the records after the previous page's end cursor, a key BigCommerce
-// derives from the last record, so records created or deleted during the
-// walk cannot shift it the way page offsets do. after returns the filter's
-// After field. If the API gives no cursor on a full page, the walk goes on
-// by page number instead, the only way left (see followCursor).
-func walkCursor[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch func(context.Context, *F) ([]T, *Response, error), after func(*F) *string) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var f F
-		if filter != nil {
-			f = *filter
-		}
-		if _, limit := PF(&f).paging(); *limit <= 0 {
-			*limit = MaxPageSize
-		}
-		followCursor[T, F, PF](ctx, &f, cursorWalk[T]{cursor: after(&f)}, fetch, yield)
-	}
-}
-
-// cursorWalk says how followCursor walks.
-type cursorWalk[T any] struct {
-	// cursor is the filter's field the walk moves: After (forward, by
-	// end_cursor) or, with backward, Before (by start_cursor).
-	cursor   *string
-	backward bool
-	// first, when set, is the answer of the walk's first page, already read
-	// and yielded: the walk goes on after it.
-	first *Response
-	// idOf, when set, keeps the walk from yielding an id twice (a record
-	// whose sort key moved ahead of the walk).
-	idOf func(T) int
-}
-
-// followCursor yields a cursor walk over f, a copy the walk may change
-// whose limit is set, page after page from w.cursor (or after w.first). It
-// stops on a short page, or when a cursor walk gets no further cursor. If
-// the API gives no cursor on a full page before any cursor was followed, it
-// goes on by page number, counting pages itself and stopping after the last
-// one meta names. A cursor that comes back unchanged ends the walk with an
-// error rather than repeating records.
-func followCursor[T, F any, PF pager[F]](ctx context.Context, f *F, w cursorWalk[T], fetch func(context.Context, *F) ([]T, *Response, error), yield func(T, error) bool) {
-	page, limit := PF(f).paging()
-	if *w.cursor != "" {
-		*page = 0 // BigCommerce ignores page beside a cursor; do not send it
-	}
-	var seen idSet
-	for resp := w.first; ; {
-		if resp != nil {
-			more, err := w.next(resp.Pagination, page)
-			if err != nil {
-				var zero T
-				yield(zero, err)
-			}
-			if !more {
-				return
-			}
-		}
-		items, r, err := fetch(ctx, f)
-		if err != nil {
-			var zero T
-			yield(zero, err)
-			return
-		}
-		for _, item := range items {
-			if w.idOf != nil && !seen.add(w.idOf(item)) {
-				continue
-			}
-			if !yield(item, nil) {
-				return
-			}
-		}
-		if len(items) < *limit {
-			return
-		}
-		resp = r
-	}
-}
-
-// next moves the walk past the page whose pagination is p: to p's next
-// cursor or, when p has none and no cursor is followed yet, to the next
-// page number. It reports whether another page is to be read.
-func (w cursorWalk[T]) next(p *Pagination, page *int) (bool, error) {
-	next, which := "", "end"
-	if p != nil && p.Cursor != nil {
-		next = p.Cursor.EndCursor
-		if w.backward {
-			next, which = p.Cursor.StartCursor, "start"
-		}
-	}
-	switch {
-	case next != "" && next == *w.cursor:
-		return false, fmt.Errorf("bigcommerce: the API gave the same %s cursor %q twice: the walk stops instead of repeating records", which, next)
-	case next != "":
-		*w.cursor, *page = next, 0
-	case *w.cursor != "":
-		return false, nil // cursor mode, and no further cursor: that was the last page
-	case p != nil && p.TotalPages > 0 && max(*page, 1) >= p.TotalPages:
-		return false, nil // the page just read (counted here, not by the meta) was the last
-	default:
-		*page = max(*page, 1) + 1
-	}
-	return true, nil
-}
-
 // countV2 reads a V2 count endpoint ({"count": N}).
 func countV2(ctx context.Context, c *Client, path string, filter any) (int, *Response, error) {
 	var out struct {
@@ -432,27 +265,4 @@ func countV2(ctx context.Context, c *Client, path string, filter any) (int, *Res
 	}
 	resp, err := c.call(ctx, http.MethodGet, path, filter, nil, &out) // a nil *Filter encodes as no query
 	return int(out.Count), resp, err
-}
-
-// walkOnce is the All of a list the API does not page: one request, its
-// items yielded in order, an error yielded once.
-func walkOnce[T any](ctx context.Context, fetch func(context.Context) ([]T, *Response, error)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		if err := checkContext("All", ctx); err != nil {
-			var zero T
-			yield(zero, err)
-			return
-		}
-		items, _, err := fetch(ctx)
-		if err != nil {
-			var zero T
-			yield(zero, err)
-			return
-		}
-		for _, item := range items {
-			if !yield(item, nil) {
-				return
-			}
-		}
-	}
 }

@@ -91,7 +91,9 @@ func (s *CustomerStoredInstrumentsService) List(ctx context.Context, customerID 
 // *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
 // yielded once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound.

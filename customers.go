@@ -528,15 +528,37 @@ func (s *CustomersService) List(ctx context.Context, filter *CustomerFilter) ([]
 //     request, dense id:in windows export 10,000 customers several times
 //     faster than the cursor, which cannot be read concurrently.
 //
-// The first page must list ascending ids, and an id:in window ids inside
-// it, each once: a page that does not fails the walk with an error rather
-// than repeating or skipping customers.
+// The walk cross-checks what the API tells it against what it has seen
+// (ARCHITECTURE.md, "Walks and the exactly-once rule"), and never ends
+// short in silence:
+//
+//   - a first page not in ascending id order (a server that ignores the
+//     default order) cannot anchor id:in windows: the walk follows the
+//     cursor instead; a first page that lists a customer twice ends it with
+//     an ErrIncompleteWalk error;
+//   - the probe of the highest id reads the page of the positions total and
+//     total+1 (still one request), so a meta.pagination.total that is wrong
+//     or stale shows (a customer beyond the total, or none at it); the walk
+//     then follows the cursor, which needs no total;
+//   - an id:in window that answers ids outside it (a server that ignores
+//     id:in) ends the walk with an ErrIncompleteWalk error;
+//   - the cursor walk goes on while pages are full, or their meta says the
+//     server serves fewer than the limit asked; a cursor that comes back,
+//     or a full page of customers all yielded before, ends it with an
+//     ErrIncompleteWalk error instead of looping;
+//   - at the end, the customers yielded are compared with the first page's
+//     meta.pagination.total (read again when they fall short): falling short
+//     of the lower of the two by more than 1 % + 10 customers yields an
+//     ErrIncompleteWalk error after the last customer.
 //
 // With After or Before, All follows the cursor from there (forward or
 // backward); with Sort or IDIn it follows the cursor from the first page.
 // If a full page comes without a cursor before any was followed, it goes
-// on by page number; a cursor that comes back unchanged ends the walk with
-// an error instead of a silent end.
+// on by page number, reading one page past a full last page; a cursor that
+// comes back, a page that repeats the one before it, or a full page past
+// the last page its meta names ends the walk with an ErrIncompleteWalk
+// error instead of a silent end, and a walk from the first page compares
+// the customers it yielded with the total at its end, as above.
 // BigCommerce does not document what its cursor encodes. If it is a keyset
 // (sort key and id, as in the SDK's fake store), a customer created or
 // deleted elsewhere cannot shift the walk, but a customer whose sort key
@@ -571,40 +593,72 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 		return walkOffsets(ctx, &f, limit, s.List)
 	case f.After != "" || f.Before != "" || f.Sort != "" || len(f.IDIn) > 0:
 		return func(yield func(Customer, error) bool) {
-			s.followCursor(ctx, f, nil, yield)
+			var tally *walkTally
+			if f.After == "" && f.Before == "" {
+				// From the start of the list: its total applies.
+				tally = newTally("Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
+				tally.recount = recountByPage(f, s.List, func(g *CustomerFilter) *string { return &g.After })
+			}
+			s.followCursor(ctx, f, nil, nil, tally, yield)
 		}
 	}
 	f.Page = 0
 	return func(yield func(Customer, error) bool) {
 		first, resp, err := s.List(ctx, &f)
-		if err == nil {
-			// The windows and the cursor go on from the first page's last id.
-			err = checkIDs(first, customerID, idRange{}, 0)
-		}
 		if err != nil {
 			yield(Customer{}, err)
 			return
+		}
+		// The id:in windows go on from the first page's last id, so they
+		// need it to list the lowest ids in ascending order; the cursor
+		// goes on from the API's own end cursor, in any order.
+		ordered := checkIDs("Customers.All", "customers", "", first, customerID, idRange{}, 0) == nil
+		var seen idSet
+		last := 0
+		for _, c := range first {
+			if !seen.add(c.ID) {
+				yield(Customer{}, contradiction("bigcommerce: Customers.All: the first page of GET %s lists customer %d twice: it ignored the id range or the sort, so the walk stops instead of yielding it twice; %s", customersPath, c.ID, incompleteAdvice))
+				return
+			}
+			last = max(last, c.ID)
 		}
 		for _, c := range first {
 			if !yield(c, nil) {
 				return
 			}
 		}
-		if len(first) < limit {
+		if !pageLeavesMore(1, len(first), limit, resp) {
 			return
 		}
 		if resp.Pagination == nil {
 			yield(Customer{}, fmt.Errorf("bigcommerce: GET %s: a full first page came without meta.pagination, so the walk cannot tell whether more customers exist; list them with List and the After cursor", customersPath))
 			return
 		}
-		total, last := resp.Pagination.Total, first[len(first)-1].ID
-		if total == len(first) {
-			return
+		total := resp.Pagination.Total
+		recount := func(ctx context.Context) (int, error) {
+			g := f
+			g.Limit, g.Include = 1, nil
+			_, resp, err := s.List(ctx, &g)
+			if err != nil {
+				return 0, err
+			}
+			if resp.Pagination == nil {
+				return 0, fmt.Errorf("GET %s: no meta.pagination in the answer", customersPath)
+			}
+			return resp.Pagination.Total, nil
 		}
 		useIDIn := customerWalkMode == customerWalkIDIn
 		var highest int
-		if customerWalkMode != customerWalkCursor {
-			if highest, err = s.highestID(ctx, f, total); err != nil {
+		if customerWalkMode != customerWalkCursor && total > len(first) && ordered {
+			highest, err = s.highestID(ctx, f, total)
+			var contra *walkError
+			switch {
+			case errors.As(err, &contra) || (err == nil && highest <= last):
+				// The total contradicts the customers listed (a stale or
+				// wrong meta.pagination.total): the id:in windows would end
+				// at the wrong id. The cursor needs no total.
+				useIDIn, highest = false, 0
+			case err != nil:
 				yield(Customer{}, err)
 				return
 			}
@@ -612,11 +666,16 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 				useIDIn = float64(total-len(first)) >= minIDInDensity*float64(span)
 			}
 		}
-		if !useIDIn || total < len(first) { // no usable total: the cursor needs none
-			s.followCursor(ctx, f, resp, yield)
+		if !useIDIn || highest <= last {
+			// The cursor, which needs no total; it reads on after a full
+			// page even when the total says it was the last.
+			tally := newTally("Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
+			tally.yielded, tally.recount = len(first), recount
+			s.followCursor(ctx, f, resp, first, tally, yield)
 			return
 		}
 		src := idSource[Customer]{
+			op: "Customers.All", what: "customers", bounds: "id:in",
 			limit: limit, lo: last + 1,
 			page: func(ctx context.Context, r idRange) ([]Customer, *Response, error) {
 				g := f
@@ -637,6 +696,11 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			closed:   true,
 			reprobe: func(ctx context.Context) (int, error) {
 				return s.highestID(ctx, f, total)
+			},
+			countSource: "meta.pagination.total of GET " + customersPath,
+			recount: func(ctx context.Context) (int, error) {
+				n, err := recount(ctx)
+				return n - len(first), err
 			},
 		}
 		for c, err := range walkIDs(ctx, cap(s.client.sem), src) {
@@ -667,38 +731,62 @@ var customerWalkMode = customerWalkAuto
 const minIDInDensity = 0.5
 
 // highestID returns the id of the last of the customers matching f in id
-// order (a 1-customer page at offset total), 0 when none. When the answer's
-// total says customers were created or deleted since total was read, it
-// asks again at the new total (a few times at most).
+// order, 0 when none: the highest id on the page of the positions total and
+// total+1 (coverPage), one request. When the answer's total says customers
+// were created or deleted since total was read, it asks again at the new
+// total (a few times at most). When the answer's total is the one asked
+// about but the page has a customer at position total+1, or none at
+// position total, the total contradicts the list: it returns an
+// ErrIncompleteWalk error.
 func (s *CustomersService) highestID(ctx context.Context, f CustomerFilter, total int) (int, error) {
 	id := 0
 	for range 3 {
 		if total <= 0 {
 			return id, nil
 		}
+		page, limit := coverPage(total)
 		g := f
-		g.Page, g.Limit, g.Include, g.After, g.Before = total, 1, nil, "", ""
+		g.Page, g.Limit, g.Include, g.After, g.Before = page, limit, nil, "", ""
 		items, resp, err := s.List(ctx, &g)
 		if err != nil {
 			return 0, err
 		}
-		if len(items) > 0 {
-			id = max(id, items[0].ID)
+		for _, c := range items {
+			id = max(id, c.ID)
 		}
-		if resp.Pagination == nil || resp.Pagination.Total == total {
-			return id, nil
+		if resp.Pagination != nil && resp.Pagination.Total != total {
+			total = resp.Pagination.Total
+			continue
 		}
-		total = resp.Pagination.Total
+		if want := total - (page-1)*limit; len(items) != want {
+			return id, contradiction("bigcommerce: Customers.All: meta.pagination.total says %d customers match, but the page of positions %d to %d (page=%d, limit=%d) holds %d of them where that total means %d: the total is wrong or stale, so it cannot say where the ids end",
+				total, (page-1)*limit+1, page*limit, page, limit, len(items), want)
+		}
+		return id, nil
 	}
 	return id, nil
 }
 
+// coverPage returns the page number and size of the smallest page (at
+// least 2 records) that holds both the positions total and total+1 of a
+// list: the probe of the highest id then also shows whether a record lies
+// beyond the total, at no extra request.
+func coverPage(total int) (page, limit int) {
+	limit = 2
+	for total%limit == 0 {
+		limit++
+	}
+	return total/limit + 1, limit
+}
+
 // followCursor yields customers page after page by cursor: from f's After
 // or Before (backward), or else from the first page, or after the first
-// page when its answer (first) was already read and yielded (see crud.go's
-// followCursor). A customer whose sort key moved ahead is yielded once.
-func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, first *Response, yield func(Customer, error) bool) {
-	w := cursorWalk[Customer]{cursor: &f.After, first: first, idOf: customerID}
+// page when its answer (first) was already read and yielded (see
+// cursorwalk.go's followCursor). A customer whose sort key moved ahead is
+// yielded once (done holds the customers of first). tally, when set,
+// checks the records yielded against the total at the end.
+func (s *CustomersService) followCursor(ctx context.Context, f CustomerFilter, first *Response, done []Customer, tally *walkTally, yield func(Customer, error) bool) {
+	w := cursorWalk[Customer]{cursor: &f.After, first: first, idOf: customerID, done: done, tally: tally}
 	if f.Before != "" {
 		w.cursor, w.backward = &f.Before, true
 	}

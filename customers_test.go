@@ -288,14 +288,15 @@ func TestCustomersAll(t *testing.T) {
 	if !slices.Equal(ids, []int{1, 2, 3, 4, 5}) {
 		t.Errorf("ids = %v", ids)
 	}
-	// The first page, the highest id (offset total), id:in windows of
-	// Limit ids, and one more look for the highest id.
+	// The first page, the highest id (the page of positions 5 and 6: the
+	// total's last customer and none after it), id:in windows of Limit
+	// ids, and one more look for the highest id.
 	want := []string{
 		"customer_group_id:in=7&limit=2",
-		"customer_group_id:in=7&limit=1&page=5",
+		"customer_group_id:in=7&limit=2&page=3",
 		"customer_group_id:in=7&id:in=3,4&limit=2",
 		"customer_group_id:in=7&id:in=5&limit=2",
-		"customer_group_id:in=7&limit=1&page=5",
+		"customer_group_id:in=7&limit=2&page=3",
 	}
 	var got []string
 	for _, r := range rec.all() {
@@ -387,8 +388,10 @@ func TestCustomersAllFollowsCursors(t *testing.T) {
 
 func TestCustomersAllSortedWithoutCursorGoesOnByPage(t *testing.T) {
 	c, mt := newTestClient(t)
-	// Pages of 2 of 5 customers whose meta has no cursor: the walk goes on
-	// by page number, to the last page meta names, instead of stopping.
+	// Pages of 2 of 6 customers whose meta has no cursor: the walk goes on
+	// by page number, to the last page meta names, instead of stopping,
+	// and since that page is full, one more (empty) page makes sure that
+	// nothing follows it.
 	rec := mockFunc(mt, http.MethodGet, "/v3/customers", func(r captured) (*http.Response, error) {
 		page, _ := strconv.Atoi(r.Query.Get("page"))
 		return custRespond(200, customerPage(max(page, 1), 2, 6))
@@ -400,8 +403,8 @@ func TestCustomersAllSortedWithoutCursorGoesOnByPage(t *testing.T) {
 		}
 		ids = append(ids, cu.ID)
 	}
-	if !slices.Equal(ids, []int{1, 2, 3, 4, 5, 6}) || rec.count() != 3 {
-		t.Errorf("ids = %v in %d requests, want 1-6 in 3", ids, rec.count())
+	if !slices.Equal(ids, []int{1, 2, 3, 4, 5, 6}) || rec.count() != 4 {
+		t.Errorf("ids = %v in %d requests, want 1-6 in 4", ids, rec.count())
 	}
 }
 

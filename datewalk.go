@@ -2,8 +2,8 @@ package bigcommerce
 
 import (
 	"context"
-	"fmt"
 	"iter"
+	"sync"
 	"time"
 )
 
@@ -11,6 +11,9 @@ import (
 // order: the walk an incremental sync wants when it sorts by
 // date_modified:asc.
 type dateSource[T any] struct {
+	// op names the walk ("Orders.All") and what its records ("orders"),
+	// for errors.
+	op, what string
 	// limit is the page size asked for.
 	limit int
 	// from is the caller's lower bound on date_modified (zero: none).
@@ -23,6 +26,13 @@ type dateSource[T any] struct {
 	tie    func(ctx context.Context, at time.Time, after int) ([]T, *Response, error)
 	idOf   func(T) int
 	dateOf func(T) time.Time
+	// count, when set, reads the number of records matching the caller's
+	// filter (countSource names it), beside the first page; without it, the
+	// first page's meta.pagination.total is the count, when it has one.
+	// recount, when set, reads it again at the end of a walk whose records
+	// fall short of it.
+	count, recount func(ctx context.Context) (int, error)
+	countSource    string
 }
 
 // walkDates walks a keyset of (date_modified, id) one page at a time: each
@@ -36,13 +46,35 @@ type dateSource[T any] struct {
 // either unchanged (found at its place) or modified (found at its place or,
 // if the walk had not reached it yet, at its new place ahead). Dates have
 // whole seconds, as BigCommerce writes them.
+//
+// What it cross-checks: a page out of date order or before the date asked
+// for (checkDates), and a tie page out of its second or of id order
+// (checkTie), end the walk with an ErrIncompleteWalk error; a page counts
+// as full when it holds the limit or its meta.pagination counts more
+// records (a server that serves fewer than the limit asked); and at the
+// end the records yielded are compared with the count (walkTally.check).
 func walkDates[T any](ctx context.Context, src dateSource[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		defer func() {
+			cancel()
+			wg.Wait()
+		}()
+		tally := newTally(src.op, src.what, src.countSource)
+		tally.recount = src.recount
+		var counted <-chan result[int]
+		if src.count != nil {
+			counted = probe(&wg, func() (int, error) { return src.count(ctx) })
+		}
 		var seen idSet
 		emit := func(items []T) bool {
 			for _, it := range items {
-				if seen.add(src.idOf(it)) && !yield(it, nil) {
-					return false
+				if seen.add(src.idOf(it)) {
+					tally.yielded++
+					if !yield(it, nil) {
+						return false
+					}
 				}
 			}
 			return true
@@ -52,30 +84,40 @@ func walkDates[T any](ctx context.Context, src dateSource[T]) iter.Seq2[T, error
 			yield(zero, err)
 		}
 		from := src.from.Truncate(time.Second)
-		for {
-			items, _, err := src.page(ctx, from)
+		for first := true; ; first = false {
+			items, resp, err := src.page(ctx, from)
 			if err == nil {
-				err = checkDates(items, src.dateOf, from)
+				err = checkDates(src.op, src.what, items, src.dateOf, from)
 			}
 			if err != nil {
 				fail(err)
 				return
 			}
-			if !emit(items) || len(items) < src.limit {
+			if first {
+				if counted == nil {
+					tally.learn(resp)
+				} else if n, err := recv(ctx, counted); err == nil {
+					tally.told(n)
+				}
+			}
+			if !emit(items) {
 				return
 			}
-			first := src.dateOf(items[0]).Truncate(time.Second)
+			if !pageLeavesMore(1, len(items), src.limit, resp) {
+				break
+			}
+			firstAt := src.dateOf(items[0]).Truncate(time.Second)
 			last := src.dateOf(items[len(items)-1]).Truncate(time.Second)
-			if !first.Equal(last) {
+			if !firstAt.Equal(last) {
 				from = last
 				continue
 			}
 			// A full page of one second: read that second by id.
 			after := 0
 			for {
-				tie, _, err := src.tie(ctx, last, after)
+				tie, resp, err := src.tie(ctx, last, after)
 				if err == nil {
-					err = checkTie(tie, src.idOf, src.dateOf, last, after)
+					err = checkTie(src.op, src.what, tie, src.idOf, src.dateOf, last, after)
 				}
 				if err != nil {
 					fail(err)
@@ -84,25 +126,28 @@ func walkDates[T any](ctx context.Context, src dateSource[T]) iter.Seq2[T, error
 				if !emit(tie) {
 					return
 				}
-				if len(tie) < src.limit {
+				if !pageLeavesMore(1, len(tie), src.limit, resp) {
 					break
 				}
 				after = src.idOf(tie[len(tie)-1])
 			}
 			from = last.Add(time.Second)
 		}
+		if err := tally.check(ctx); err != nil {
+			fail(err)
+		}
 	}
 }
 
 // checkDates refuses a page that is not sorted by date_modified from the
 // bound asked for: the server ignored the filter or the sort.
-func checkDates[T any](items []T, dateOf func(T) time.Time, from time.Time) error {
+func checkDates[T any](op, what string, items []T, dateOf func(T) time.Time, from time.Time) error {
 	prev := from
 	for _, it := range items {
 		d := dateOf(it).Truncate(time.Second)
 		if d.Before(prev) {
-			return fmt.Errorf("bigcommerce: export asked for records modified from %s in date_modified order but the API answered one modified %s after one modified %s: it ignored the date filter or the sort, so the walk stops instead of skipping or repeating records",
-				from.Format(time.RFC3339), d.Format(time.RFC3339), prev.Format(time.RFC3339))
+			return contradiction("bigcommerce: %s: the walk asked for %s modified from %s in date_modified order but the API answered one modified %s after one modified %s: it ignored the date filter or the sort, so the walk stops instead of skipping or repeating records. Each record yielded before was yielded once; %s",
+				op, what, from.Format(time.RFC3339), d.Format(time.RFC3339), prev.Format(time.RFC3339), incompleteAdvice)
 		}
 		prev = d
 	}
@@ -111,12 +156,12 @@ func checkDates[T any](items []T, dateOf func(T) time.Time, from time.Time) erro
 
 // checkTie refuses a page of one second that is out of that second or not
 // in ascending id order above after.
-func checkTie[T any](items []T, idOf func(T) int, dateOf func(T) time.Time, at time.Time, after int) error {
+func checkTie[T any](op, what string, items []T, idOf func(T) int, dateOf func(T) time.Time, at time.Time, after int) error {
 	for _, it := range items {
 		id, d := idOf(it), dateOf(it).Truncate(time.Second)
 		if id <= after || !d.Equal(at) {
-			return fmt.Errorf("bigcommerce: export asked for records modified at %s with ids above %d but the API answered id %d modified %s: it ignored the filter or the sort, so the walk stops instead of repeating records",
-				at.Format(time.RFC3339), after, id, d.Format(time.RFC3339))
+			return contradiction("bigcommerce: %s: the walk asked for %s modified at %s with ids above %d in id order but the API answered id %d modified %s: it ignored the filter or the sort, so the walk stops instead of repeating records. Each record yielded before was yielded once; %s",
+				op, what, at.Format(time.RFC3339), after, id, d.Format(time.RFC3339), incompleteAdvice)
 		}
 		after = id
 	}

@@ -96,7 +96,9 @@ func (s *EmailTemplatesService) List(ctx context.Context, filter *EmailTemplateF
 // a page request's error (an *Error, such as ErrForbidden for a missing
 // scope, or a *RateLimitError) is yielded once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *EmailTemplatesService) All(ctx context.Context, filter *EmailTemplateFilter) iter.Seq2[EmailTemplate, error] {

@@ -211,9 +211,10 @@ func TestIntegrationWalks(t *testing.T) {
 			t.Fatalf("walked %d customers, store has %d", len(got), store.CustomerCount())
 		}
 		checkUniqueAscending(t, "customers", idsOf(got, func(c bigcommerce.Customer) int { return c.ID }))
-		// The first page of 10; the highest id (page 57 of 1); id:in windows
-		// of 10 ids over 11..57; one more look for the highest id (page 57
-		// of 1 again, beside the last windows).
+		// The first page of 10; the highest id (page 29 of 2: positions 57
+		// and 58, so that the probe also shows nothing lies beyond the
+		// total); id:in windows of 10 ids over 11..57; one more look for
+		// the highest id (the same page again, beside the last windows).
 		var windows, probes int
 		for _, r := range requestsSince(store, mark, "GET", "/v3/customers") {
 			q, _ := url.ParseQuery(r.RawQuery)
@@ -223,7 +224,7 @@ func TestIntegrationWalks(t *testing.T) {
 				if n := len(strings.Split(q.Get("id:in"), ",")); n > 10 || q.Get("limit") != "10" {
 					t.Errorf("window %s: %d ids, want at most 10 and limit=10", r.RawQuery, n)
 				}
-			case q.Get("limit") == "1":
+			case q.Get("limit") == "2" && q.Get("page") == "29":
 				probes++
 			}
 		}
@@ -370,8 +371,10 @@ func TestIntegrationWalks(t *testing.T) {
 				}
 			}
 		}
-		// 69 = 3 x 23: V3 meta says 3 pages, so no fourth request.
-		checkPages(t, requestsSince(store, mark, "GET", "/v3/inventory/items"), 3, 23)
+		// 69 = 3 x 23: V3 meta says 3 pages, but the third is full, so a
+		// fourth (empty) request makes sure no item follows it: a stale
+		// total would otherwise end the walk in silence.
+		checkPages(t, requestsSince(store, mark, "GET", "/v3/inventory/items"), 4, 23)
 	})
 
 	t.Run("Inventory.AllLocationItems", func(t *testing.T) {

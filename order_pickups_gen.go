@@ -113,7 +113,9 @@ func (s *OrderPickupsService) List(ctx context.Context, filter *OrderPickupFilte
 // request's error (an *Error, such as ErrForbidden for a missing scope, or a
 // *RateLimitError) is yielded once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *OrderPickupsService) All(ctx context.Context, filter *OrderPickupFilter) iter.Seq2[OrderPickup, error] {

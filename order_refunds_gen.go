@@ -389,7 +389,9 @@ func (s *OrderRefundsService) ListForOrder(ctx context.Context, orderID int, fil
 // *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
 // yielded once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. A filter
@@ -423,7 +425,11 @@ func (s *OrderRefundsService) List(ctx context.Context, filter *RefundFilter) ([
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat a record.
+// or repeat a record. A full last page is followed by one more request (a
+// stale total cannot end the walk early); a page repeating the one before it,
+// or a full page past the last page its meta names, stops the walk with an
+// ErrIncompleteWalk error, and it ends with one when it yields fewer records
+// than the lowest meta.pagination.total by more than 1 % + 10.
 //
 // A negative Page or Limit, or a Limit above the endpoint's maximum, is
 // refused before anything is sent (ErrInvalidRequest). A filter value

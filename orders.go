@@ -937,12 +937,39 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 // the client's WithMaxConcurrency at a time, within its throttle. A window
 // that comes back full is continued above its last id, and the last window
 // ends at the highest id probed: an order that exists for the whole walk
-// existed then. (Only when that probe fails is the last window open-ended.)
+// existed then. (Only when that probe fails or contradicts what the walk
+// has seen is the last window open-ended: see below.)
 // With filter.Page > 1 the walk starts at that
 // page's first order (the one offset request of the walk) and goes on by id.
 // Other filters (MinDateModified for an incremental sync, StatusID, ...) are
-// sent with every request. If the API ignored the id range or the sort, All
-// yields an error instead of repeating orders.
+// sent with every request.
+//
+// The walk cross-checks what the API tells it against what it has seen
+// (ARCHITECTURE.md, "Walks and the exactly-once rule"), and never ends
+// short in silence:
+//
+//   - a highest-id probe that names an id below one the first page holds
+//     (a server or proxy that ignores sort) is not trusted: the windows go
+//     up to an estimate from the count, and an open window above it is read
+//     page after page until a short page;
+//   - a page with ids above its window's max_id has them dropped (they are
+//     read with their own window); a page with ids below its min_id, or out
+//     of ascending order, ends the walk with an ErrIncompleteWalk error
+//     instead of repeating or skipping orders;
+//   - a short page of exactly 50 orders (what a dropped limit serves) is not
+//     taken as the end of its window, nor a short first page as the end of
+//     the walk while the count says more orders match;
+//   - when the last window, which ends at the probed highest id, comes back
+//     full while fewer orders were yielded than the count, the probe may be
+//     stale: the orders above it are read too;
+//   - at the end, the orders yielded are compared with GET
+//     /v2/orders/count (read again when they fall short): falling short of
+//     the lower of the two counts by more than 1 % + 10 orders yields an
+//     ErrIncompleteWalk error after the last order. Orders deleted during
+//     the walk lower the second count, so they do not count; the slack
+//     covers orders deleted and created during the walk in equal numbers,
+//     which no count shows. The count's Incomplete (status 0) orders are
+//     left out unless the filter asks for status 0.
 //
 // With OrderSortDateModifiedAsc (and no Page), All walks the keyset
 // (date_modified, id), one page at a time: each request asks for the orders
@@ -953,7 +980,10 @@ func (s *OrdersService) List(ctx context.Context, filter *OrderFilter) ([]Order,
 // is yielded exactly once: an order modified during the walk moves to the
 // end of the order and is yielded where the walk first finds it, once.
 // BigCommerce dates have whole seconds and min_date_modified is taken as
-// inclusive.
+// inclusive. A page out of date order, or before the date asked for, ends
+// the walk with an ErrIncompleteWalk error (the API ignored the sort or the
+// filter), and the orders yielded are compared with the count at the end,
+// as above.
 //
 // With any other Sort (or a date sort with Page > 1), All reads page after
 // page by offset, sequentially, in that order, and a concurrent write can
@@ -1005,10 +1035,32 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 	if limit == 0 {
 		limit = MaxPageSize
 	}
+	// count reads GET /v2/orders/count with the caller's filters: the walks
+	// size their windows with it and compare the orders they yield with it.
+	// Its Incomplete (status 0) orders are left out unless the filter asks
+	// for that status: the count's statuses include them, and whether GET
+	// /v2/orders lists them without status_id=0 is not documented, so the
+	// comparison takes the lower number.
+	count := func(ctx context.Context) (int, error) {
+		g := f
+		g.Sort, g.Page, g.Limit, g.Include, g.ConsignmentStructure = "", 0, 0, nil, ""
+		n, _, err := s.CountByStatus(ctx, &g)
+		if err != nil {
+			return 0, err
+		}
+		total := int(n.Count)
+		for _, st := range n.Statuses {
+			if st.ID == OrderStatusIncomplete && f.StatusID == nil {
+				total -= st.Count
+			}
+		}
+		return max(total, 0), nil
+	}
 	if f.Sort == OrderSortDateModifiedAsc && f.Page <= 1 {
 		base := f
 		base.Page, base.Limit = 0, limit
 		return walkDates(ctx, dateSource[Order]{
+			op: "Orders.All", what: "orders",
 			limit: limit, from: f.MinDateModified,
 			page: func(ctx context.Context, from time.Time) ([]Order, *Response, error) {
 				g := base
@@ -1020,14 +1072,18 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 				g.Sort, g.MinDateModified, g.MaxDateModified, g.MinID = OrderSortIDAsc, at, at, max(after+1, f.MinID)
 				return s.List(ctx, &g)
 			},
-			idOf:   func(o Order) int { return o.ID },
-			dateOf: func(o Order) time.Time { return o.DateModified.Time },
+			idOf:        func(o Order) int { return o.ID },
+			dateOf:      func(o Order) time.Time { return o.DateModified.Time },
+			count:       count,
+			recount:     count,
+			countSource: "GET /v2/orders/count",
 		})
 	}
 	if f.Sort != "" && f.Sort != OrderSortIDAsc {
 		return walkOffsets(ctx, &f, MaxPageSize, s.List)
 	}
 	startPage := max(f.Page, 1)
+	skipped := (startPage - 1) * limit
 	base := f
 	base.Sort, base.Page, base.Limit, base.MinID, base.MaxID = OrderSortIDAsc, 0, limit, 0, 0
 	list := func(ctx context.Context, r idRange) ([]Order, *Response, error) {
@@ -1036,11 +1092,12 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 		return s.List(ctx, &g)
 	}
 	src := idSource[Order]{
+		op: "Orders.All", what: "orders", bounds: "min_id, max_id, sort=id:asc",
 		limit: limit, lo: f.MinID, hi: f.MaxID,
 		page: list,
 		idOf: func(o Order) int { return o.ID },
 		plan: func(ctx context.Context, wg *sync.WaitGroup) (walkPlan[Order], error) {
-			return planWithProbes(ctx, wg, limit,
+			return planWithProbes(ctx, wg, limit, skipped,
 				func(ctx context.Context) ([]Order, *Response, error) {
 					g := base
 					g.MinID, g.MaxID, g.Page = f.MinID, f.MaxID, startPage
@@ -1055,15 +1112,12 @@ func (s *OrdersService) All(ctx context.Context, filter *OrderFilter) iter.Seq2[
 					}
 					return items[0].ID, nil
 				},
-				func(ctx context.Context) (int, error) {
-					g := base
-					g.MinID, g.MaxID, g.Sort, g.Include, g.ConsignmentStructure = f.MinID, f.MaxID, "", nil, ""
-					n, _, err := s.CountByStatus(ctx, &g)
-					if err != nil {
-						return 0, err
-					}
-					return int(n.Count) - (startPage-1)*limit, nil
-				})
+				count)
+		},
+		countSource: "GET /v2/orders/count",
+		recount: func(ctx context.Context) (int, error) {
+			n, err := count(ctx)
+			return max(n-skipped, 0), err
 		},
 	}
 	return walkIDs(ctx, cap(s.client.sem), src)

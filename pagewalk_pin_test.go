@@ -63,7 +63,9 @@ func TestPinWalkAheadCollectionChanges(t *testing.T) {
 		{"grows by a page, later pages with zero meta", func(served, _ int) int { return ifElse(served == 0, 30, 35) }, func(page int) bool { return page == 1 }, 35, 4, true},
 		{"zero meta on every page (as V2 pages carry)", func(int, int) int { return 25 }, func(int) bool { return false }, 25, 3, true},
 		{"no meta at all: pages in turn until a short one", func(int, int) int { return 25 }, func(int) bool { return false }, 25, 3, false},
-		{"unchanged", func(int, int) int { return 30 }, always, 30, 3, false},
+		// The last page is full: one more request makes sure nothing
+		// follows it, whatever the meta says.
+		{"unchanged", func(int, int) int { return 30 }, always, 30, 4, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -216,7 +216,12 @@ func (s *PriceListsService) ListVariantRecords(ctx context.Context, priceListID,
 // yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
-// which records created or deleted during the walk cannot shift.
+// which records created or deleted during the walk cannot shift; without a
+// cursor it goes on by page number, reading one page past a full last page. A
+// cursor that comes back, a page repeating the one before it, or a full page
+// past the last page its meta names stops the walk with an ErrIncompleteWalk
+// error, and a walk from the start ends with one when it yields fewer records
+// than the first page's meta.pagination.total by more than 1 % + 10.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. A

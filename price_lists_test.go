@@ -74,17 +74,17 @@ func TestPriceListsAllFollowsCursor(t *testing.T) {
 
 // TestPriceListsAllByPageWithoutCursor: with no cursor in the answers the
 // walk goes on by page number, counting pages itself, so a meta without
-// current_page still ends it at total_pages.
+// current_page still ends it at its short last page.
 func TestPriceListsAllByPageWithoutCursor(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mockFunc(mt, http.MethodGet, "/v3/pricelists", func(r captured) (*http.Response, error) {
 		p, _ := strconv.Atoi(r.Query.Get("page"))
 		page := max(1, p)
 		var items []string
-		for id := 2*page - 1; id <= min(2*page, 4); id++ {
+		for id := 2*page - 1; id <= min(2*page, 5); id++ {
 			items = append(items, fmt.Sprintf(`{"id":%d,"name":"l%d"}`, id, id))
 		}
-		body := fmt.Sprintf(`{"data":[%s],"meta":{"pagination":{"total":4,"count":%d,"per_page":2,"total_pages":2}}}`, strings.Join(items, ","), len(items))
+		body := fmt.Sprintf(`{"data":[%s],"meta":{"pagination":{"total":5,"count":%d,"per_page":2,"total_pages":3}}}`, strings.Join(items, ","), len(items))
 		return httpmock.NewStringResponse(200, body), nil
 	})
 	var ids []int
@@ -94,14 +94,14 @@ func TestPriceListsAllByPageWithoutCursor(t *testing.T) {
 		}
 		ids = append(ids, l.ID)
 	}
-	if fmt.Sprint(ids) != "[1 2 3 4]" {
+	if fmt.Sprint(ids) != "[1 2 3 4 5]" {
 		t.Errorf("ids = %v", ids)
 	}
 	var queries []string
 	for _, r := range rec.all() {
 		queries = append(queries, r.Raw)
 	}
-	if want := "[limit=2 limit=2&page=2]"; fmt.Sprint(queries) != want {
+	if want := "[limit=2 limit=2&page=2 limit=2&page=3]"; fmt.Sprint(queries) != want {
 		t.Errorf("queries %v, want %s", queries, want)
 	}
 }

@@ -65,7 +65,9 @@ func (s *ProductTaxPropertiesService) List(ctx context.Context, filter *ProductT
 // ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
 // ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *ProductTaxPropertiesService) All(ctx context.Context, filter *ProductTaxPropertyFilter) iter.Seq2[ProductTaxProperty, error] {

@@ -706,12 +706,27 @@ func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Pr
 // one page, read up to the client's WithMaxConcurrency at a time, within its
 // throttle. A full window is continued above its last id, and the last
 // window ends at the highest id probed (open-ended only when that probe
-// fails). With
+// fails or contradicts what the walk has seen: see below). With
 // filter.Page > 1 the walk starts at that page's first product (the walk's
 // one offset request) and goes on by id. Other filters (DateModifiedMin for
-// an incremental sync, ...) are sent with every request. If the API ignored
-// the id range or the sort, All yields an error instead of repeating
-// products.
+// an incremental sync, ...) are sent with every request.
+//
+// The walk cross-checks what the API tells it against what it has seen
+// (ARCHITECTURE.md, "Walks and the exactly-once rule"), and never ends
+// short in silence: a highest-id probe below an id the first page holds (a
+// server that ignores direction) is not trusted, and the rest is read up to
+// an estimate and then page after page until a short page; ids above a
+// window's id:max are dropped from its page (and read with their own
+// window), ids below its id:min or out of order end the walk with an
+// ErrIncompleteWalk error; a short page whose meta.pagination counts more
+// products, or whose per_page is below the limit asked, is read on; a full
+// last window is followed by an open window above the probed id while fewer
+// products were yielded than the total; and at the end the products
+// yielded are compared with the first page's meta.pagination.total (read
+// again when they fall short): falling short of the lower of the two by
+// more than 1 % + 10 products yields an ErrIncompleteWalk error after the
+// last product (products deleted during the walk lower the second total;
+// the slack covers products deleted and created in equal numbers).
 //
 // With Sort ProductSortDateModified ascending (and no Page), All walks the
 // keyset (date_modified, id), one page at a time: each request asks for the
@@ -721,6 +736,9 @@ func (s *ProductsService) List(ctx context.Context, filter *ProductFilter) ([]Pr
 // remembered (a bit per id), so every product that exists for the whole
 // walk is yielded exactly once: a product modified during the walk moves to
 // the end of the order and is yielded where the walk first finds it, once.
+// A page out of date order ends the walk with an ErrIncompleteWalk error,
+// and the products yielded are compared with the total at the end, as
+// above.
 //
 // With any other Sort, a descending Direction, or a date sort with Page > 1,
 // All reads page after page by offset, sequentially, in that order, and a
@@ -757,6 +775,7 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 		base := f
 		base.Page, base.Limit, base.Direction = 0, limit, Asc
 		return walkDates(ctx, dateSource[Product]{
+			op: "Products.All", what: "products",
 			limit: limit, from: f.DateModifiedMin,
 			page: func(ctx context.Context, from time.Time) ([]Product, *Response, error) {
 				g := base
@@ -770,6 +789,19 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 			},
 			idOf:   func(p Product) int { return p.ID },
 			dateOf: func(p Product) time.Time { return p.DateModified },
+			recount: func(ctx context.Context) (int, error) {
+				g := base
+				g.Limit, g.Include, g.IncludeFields, g.ExcludeFields = 1, nil, StringList{"name"}, nil
+				_, resp, err := s.List(ctx, &g)
+				if err != nil {
+					return 0, err
+				}
+				if resp.Pagination == nil {
+					return 0, fmt.Errorf("GET /v3/catalog/products: no meta.pagination in the answer")
+				}
+				return resp.Pagination.Total, nil
+			},
+			countSource: "meta.pagination.total of GET /v3/catalog/products",
 		})
 	}
 	if (f.Sort != "" && f.Sort != ProductSortID) || !asc {
@@ -783,6 +815,7 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 		hi = f.IDLess - 1
 	}
 	startPage := max(f.Page, 1)
+	skipped := (startPage - 1) * limit
 	base := f
 	base.Sort, base.Direction, base.Page, base.Limit = ProductSortID, Asc, 0, limit
 	base.IDMin, base.IDMax, base.IDGreater, base.IDLess = 0, 0, 0, 0
@@ -791,35 +824,48 @@ func (s *ProductsService) All(ctx context.Context, filter *ProductFilter) iter.S
 		g.IDMin, g.IDMax = r.lo, r.hi
 		return s.List(ctx, &g)
 	}
+	// one is a 1-product page of the caller's range, of the smallest
+	// field: the probe of the highest id (sorted descending) and the
+	// recount at the end (its meta total).
+	one := func(ctx context.Context, dir Direction) ([]Product, *Response, error) {
+		g := base
+		g.IDMin, g.IDMax, g.Direction, g.Limit = lo, hi, dir, 1
+		// The id is always returned; include_fields' enum in the spec
+		// lists no "id", so ask for the name, the smallest field it lists
+		// that every product has.
+		g.Include, g.IncludeFields, g.ExcludeFields = nil, StringList{"name"}, nil
+		return s.List(ctx, &g)
+	}
 	src := idSource[Product]{
+		op: "Products.All", what: "products", bounds: "id:min, id:max, sort=id",
 		limit: limit, lo: lo, hi: hi,
 		page: list,
 		idOf: func(p Product) int { return p.ID },
 		plan: func(ctx context.Context, wg *sync.WaitGroup) (walkPlan[Product], error) {
-			return planWithProbes(ctx, wg, limit,
+			return planWithProbes(ctx, wg, limit, skipped,
 				func(ctx context.Context) ([]Product, *Response, error) {
 					g := base
 					g.IDMin, g.IDMax, g.Page = lo, hi, startPage
-					items, resp, err := s.List(ctx, &g)
-					if err == nil && resp.Pagination != nil {
-						// Records on the skipped pages are not part of the walk.
-						resp.Pagination.Total -= (startPage - 1) * limit
-					}
-					return items, resp, err
+					return s.List(ctx, &g)
 				},
 				func(ctx context.Context) (int, error) {
-					g := base
-					g.IDMin, g.IDMax, g.Direction, g.Limit = lo, hi, Desc, 1
-					// The id is always returned; include_fields' enum in the
-					// spec lists no "id", so the probe asks for the name,
-					// the smallest field it lists that every product has.
-					g.Include, g.IncludeFields, g.ExcludeFields = nil, StringList{"name"}, nil
-					items, _, err := s.List(ctx, &g)
+					items, _, err := one(ctx, Desc)
 					if err != nil || len(items) == 0 {
 						return 0, err
 					}
 					return items[0].ID, nil
 				}, nil)
+		},
+		countSource: "meta.pagination.total of GET /v3/catalog/products",
+		recount: func(ctx context.Context) (int, error) {
+			_, resp, err := one(ctx, Asc)
+			if err != nil {
+				return 0, err
+			}
+			if resp.Pagination == nil {
+				return 0, fmt.Errorf("GET /v3/catalog/products: no meta.pagination in the answer")
+			}
+			return max(resp.Pagination.Total-skipped, 0), nil
 		},
 	}
 	return walkIDs(ctx, cap(s.client.sem), src)

@@ -936,7 +936,10 @@ func TestProductsAllVariants(t *testing.T) {
 	rec := mockFunc(mt, http.MethodGet, "/v3/catalog/products/192/variants", func(req captured) (*http.Response, error) {
 		page, _ := strconv.Atoi(req.Query.Get("page"))
 		data := []map[string]any{{"id": page*10 + 1, "sku": "A", "price": nil}, {"id": page*10 + 2, "sku": "B", "price": 2}}
-		return jsonResponse(200, map[string]any{"data": data, "meta": map[string]any{"pagination": map[string]any{"total": 4, "count": 2, "per_page": 2, "current_page": page, "total_pages": 2}}})
+		if page > 2 {
+			data = data[:0] // the meta names 2 pages: past them, none
+		}
+		return jsonResponse(200, map[string]any{"data": data, "meta": map[string]any{"pagination": map[string]any{"total": 4, "count": len(data), "per_page": 2, "current_page": page, "total_pages": 2}}})
 	})
 	f := &VariantFilter{Limit: 2}
 	var ids []int
@@ -949,8 +952,10 @@ func TestProductsAllVariants(t *testing.T) {
 	if !slices.Equal(ids, []int{11, 12, 21, 22}) {
 		t.Errorf("ids = %v", ids)
 	}
+	// The last page the meta names is full: one more request makes sure
+	// no record follows it (a stale total would otherwise end the walk).
 	reqs := rec.all()
-	if len(reqs) != 2 || reqs[0].Raw != "limit=2&page=1" || reqs[1].Raw != "limit=2&page=2" {
+	if len(reqs) != 3 || reqs[0].Raw != "limit=2&page=1" || reqs[1].Raw != "limit=2&page=2" || reqs[2].Raw != "limit=2&page=3" {
 		t.Errorf("requests = %+v", reqs)
 	}
 	if f.Page != 0 {

@@ -143,7 +143,12 @@ func (s *PromotionCodesService) List(ctx context.Context, promotionID int, filte
 // ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
-// which records created or deleted during the walk cannot shift.
+// which records created or deleted during the walk cannot shift; without a
+// cursor it goes on by page number, reading one page past a full last page. A
+// cursor that comes back, a page repeating the one before it, or a full page
+// past the last page its meta names stops the walk with an ErrIncompleteWalk
+// error, and a walk from the start ends with one when it yields fewer records
+// than the first page's meta.pagination.total by more than 1 % + 10.
 //
 // An id of 0 or less is refused before anything is sent (ErrInvalidRequest);
 // an id BigCommerce does not know is an error matching ErrNotFound. A
@@ -234,7 +239,9 @@ func (s *PromotionCodesService) ListByCode(ctx context.Context, filter *Promotio
 // page request's error (an *Error, such as ErrForbidden for a missing scope,
 // or a *RateLimitError) is yielded once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *PromotionCodesService) AllByCode(ctx context.Context, filter *PromotionCodeLookup) iter.Seq2[PromotionCode, error] {

@@ -1210,7 +1210,11 @@ func (s *PromotionsService) List(ctx context.Context, filter *PromotionFilter) (
 //
 // The endpoint offers no stable key, so All walks by page offset: each record
 // created or deleted during the walk on a page already read can make it skip
-// or repeat a record.
+// or repeat a record. A full last page is followed by one more request (a
+// stale total cannot end the walk early); a page repeating the one before it,
+// or a full page past the last page its meta names, stops the walk with an
+// ErrIncompleteWalk error, and it ends with one when it yields fewer records
+// than the lowest meta.pagination.total by more than 1 % + 10.
 //
 // A negative Page or Limit, or a Limit above the endpoint's maximum, is
 // refused before anything is sent (ErrInvalidRequest). A filter value

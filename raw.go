@@ -339,6 +339,10 @@ func newRawQuery(values url.Values, b2b bool) (rawQuery, error) {
 
 func (q *rawQuery) paging() (page, limit *int) { return &q.page, &q.limit }
 
+// startOffset implements offsetter: the B2B Edition offset the caller
+// asked for.
+func (q *rawQuery) startOffset() int { return q.start }
+
 // maxLimit leaves the page size to the endpoint (inventory serves 1,000,
 // most lists 250): a raw call sends what the caller asked for.
 func (q *rawQuery) maxLimit() int { return math.MaxInt32 }

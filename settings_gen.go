@@ -812,7 +812,9 @@ func (s *SettingsService) ListAnalyticsProviders(ctx context.Context, filter *Se
 // ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
 // ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SettingsService) AllAnalyticsProviders(ctx context.Context, filter *SettingsOptions) iter.Seq2[AnalyticsProvider, error] {
@@ -866,7 +868,9 @@ func (s *SettingsService) ListAvailableSearchFilters(ctx context.Context, filter
 // such as ErrForbidden for a missing scope, or a *RateLimitError) is yielded
 // once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SettingsService) AllAvailableSearchFilters(ctx context.Context, filter *AvailableSearchFilterFilter) iter.Seq2[AvailableSearchFilter, error] {
@@ -893,7 +897,9 @@ func (s *SettingsService) ListSearchFilterContexts(ctx context.Context, filter *
 // such as ErrForbidden for a missing scope, or a *RateLimitError) is yielded
 // once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A filter value BigCommerce rejects is an error matching ErrUnprocessable.
 func (s *SettingsService) AllSearchFilterContexts(ctx context.Context, filter *SearchFilterContextFilter) iter.Seq2[SearchFilterContext, error] {
@@ -1031,7 +1037,9 @@ func (s *SettingsService) ListSearchFilters(ctx context.Context) ([]SearchFilter
 // ErrForbidden for a missing scope, or a *RateLimitError) is yielded once and
 // ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A token with neither the store_v2_information_read_only nor the
 // store_v2_information scope gets an error matching ErrForbidden.

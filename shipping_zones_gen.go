@@ -187,7 +187,9 @@ func (s *ShippingZonesService) List(ctx context.Context) ([]ShippingZone, *Respo
 // request's error (an *Error, such as ErrForbidden for a missing scope, or a
 // *RateLimitError) is yielded once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A token with neither the store_v2_information_read_only nor the
 // store_v2_information scope gets an error matching ErrForbidden.

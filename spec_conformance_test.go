@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -174,7 +175,47 @@ func (m *specMock) RoundTrip(req *http.Request) (*http.Response, error) {
 		rec.problems = append(rec.problems, "no X-Auth-Token header")
 	}
 	status, out := successResponse(route.Operation, m.examples)
-	return specResponse(status, out), nil
+	return specResponse(status, onePage(out, req.URL.Query().Get("limit"))), nil
+}
+
+// onePage makes the pagination of a list answer say what the answer
+// holds: one page of the limit asked for (limit), with its records and
+// nothing after it. The specs' examples pair one or two records with
+// example totals (total 36, total_pages 3, per_page 1), which no store
+// answers and which the walks, since they cross-check meta against what
+// they read (walkcheck.go), rightly refuse.
+func onePage(body []byte, limit string) []byte {
+	per, err := strconv.Atoi(limit)
+	if err != nil {
+		per = 50 // BigCommerce's default page
+	}
+	var obj map[string]json.RawMessage
+	var data []json.RawMessage
+	if json.Unmarshal(body, &obj) != nil || json.Unmarshal(obj["data"], &data) != nil {
+		return body
+	}
+	var meta map[string]map[string]any
+	if json.Unmarshal(obj["meta"], &meta) != nil {
+		return body
+	}
+	changed := false
+	if p := meta["pagination"]; p != nil {
+		p["total"], p["count"], p["current_page"], p["total_pages"], p["per_page"] = len(data), len(data), 1, 1, per
+		changed = true
+	}
+	if p := meta["cursor_pagination"]; p != nil {
+		p["count"], p["per_page"] = len(data), per
+		changed = true
+	}
+	if !changed {
+		return body
+	}
+	obj["meta"], _ = json.Marshal(meta)
+	out, err := json.Marshal(obj)
+	if err != nil {
+		return body
+	}
+	return out
 }
 
 // undeclaredQuery lists the query parameters the operation does not
@@ -1162,6 +1203,10 @@ var exampleExceptions = []specException{
 // specExceptions are the spec errors found by TestSpecConformance, each
 // decided against the spec, with the reason.
 var specExceptions = []specException{
+	{"Orders.All", "GET /v2/orders/count said", "Orders.All compares the orders it yields with GET " +
+		"/v2/orders/count; the mock answers the count and the list each from its own example or schema (a count " +
+		"of 39 or 118, a list of one order), not from one store, so the walk rightly reports the orders the count " +
+		"names and it did not see. Not a spec problem: the mock's two answers disagree."},
 	{"ProductImages.UploadImage", "failed to decode request body", "the multipart/form-data schema of POST " +
 		"/catalog/products/{product_id}/images is an allOf with no top-level type: object, which the validating mock " +
 		"(kin-openapi) cannot decode a form against; the same body passes for Brands.UploadImage and " +

@@ -166,7 +166,12 @@ func (s *StoreMetafieldsService) List(ctx context.Context, filter *StoreMetafiel
 // *RateLimitError) is yielded once and ends the walk.
 //
 // All follows BigCommerce's cursor (after the previous page's end cursor),
-// which records created or deleted during the walk cannot shift.
+// which records created or deleted during the walk cannot shift; without a
+// cursor it goes on by page number, reading one page past a full last page. A
+// cursor that comes back, a page repeating the one before it, or a full page
+// past the last page its meta names stops the walk with an ErrIncompleteWalk
+// error, and a walk from the start ends with one when it yields fewer records
+// than the first page's meta.pagination.total by more than 1 % + 10.
 //
 // A negative Page or Limit, or a Limit above the endpoint's maximum, is
 // refused before anything is sent (ErrInvalidRequest). A filter value

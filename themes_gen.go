@@ -132,7 +132,9 @@ func (s *ThemesService) List(ctx context.Context) ([]Theme, *Response, error) {
 // *Error, such as ErrForbidden for a missing scope, or a *RateLimitError) is
 // yielded once and ends the walk.
 //
-// The endpoint has no paging: All asks once and yields what it answers.
+// The endpoint has no paging: All asks once and yields what it answers. If
+// the answer's meta.pagination counts more records than it holds, All yields
+// an ErrIncompleteWalk error after them.
 //
 // A token without the store_themes_manage scope gets an error matching
 // ErrForbidden.

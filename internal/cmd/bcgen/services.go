@@ -603,20 +603,23 @@ func (g *gen) emitAll(b *strings.Builder, o *opInfo, recv, params, filter string
 	var how, call string
 	switch {
 	case !o.hasPaging:
-		how = "The endpoint has no paging: All asks once and yields what it answers."
+		how = "The endpoint has no paging: All asks once and yields what it answers. If the answer's meta.pagination counts more records than it holds, All yields an ErrIncompleteWalk error after them."
 		call = fmt.Sprintf("walkOnce(ctx, func(ctx context.Context) ([]%s, *Response, error) {\n\t\treturn s.%s(ctx%s)\n\t})", model, o.mo.Method, prefixComma(o.argList())+filterPass(hasFilter))
 	case o.mo.Walk == "id":
 		setter := "f.IDGreater = id"
 		if o.v2 {
 			setter = "f.MinID = id + 1"
 		}
-		how = "BigCommerce lists these in ascending id order, so All walks by id (each request asks for the ids above the last one seen): records created or deleted during the walk cannot shift it, and every record that exists throughout is yielded exactly once. A page out of id order stops the walk with an error."
+		how = "BigCommerce lists these in ascending id order, so All walks by id (each request asks for the ids above the last one seen): records created or deleted during the walk cannot shift it, and every record that exists throughout is yielded exactly once. A page out of id order, or one that does not start above the last id seen (the API ignored the id bound), stops the walk with an ErrIncompleteWalk error."
+		if !o.v2 {
+			how += " A short page whose meta.pagination counts more records is read on, and the walk ends with an ErrIncompleteWalk error when it yields fewer records than the totals said by more than 1 % + 10."
+		}
 		call = fmt.Sprintf("walkAscending(ctx, %s, %s,\n\t\tfunc(v %s) int { return int(v.ID) },\n\t\tfunc(f *%s, id int) { %s })", filterArg, fetch, model, ftype, setter)
 	case o.mo.Walk == "cursor":
-		how = "All follows BigCommerce's cursor (after the previous page's end cursor), which records created or deleted during the walk cannot shift."
+		how = "All follows BigCommerce's cursor (after the previous page's end cursor), which records created or deleted during the walk cannot shift; without a cursor it goes on by page number, reading one page past a full last page. A cursor that comes back, a page repeating the one before it, or a full page past the last page its meta names stops the walk with an ErrIncompleteWalk error, and a walk from the start ends with one when it yields fewer records than the first page's meta.pagination.total by more than 1 % + 10."
 		call = fmt.Sprintf("walkCursor(ctx, %s, %s, func(f *%s) *string { return &f.After })", filterArg, fetch, ftype)
 	default:
-		how = "The endpoint offers no stable key, so All walks by page offset: each record created or deleted during the walk on a page already read can make it skip or repeat a record."
+		how = "The endpoint offers no stable key, so All walks by page offset: each record created or deleted during the walk on a page already read can make it skip or repeat a record. A full last page is followed by one more request (a stale total cannot end the walk early); a page repeating the one before it, or a full page past the last page its meta names, stops the walk with an ErrIncompleteWalk error, and it ends with one when it yields fewer records than the lowest meta.pagination.total by more than 1 % + 10."
 		call = fmt.Sprintf("walk(ctx, s.client, %s, MaxPageSize, %s)", filterArg, fetch)
 	}
 	text := fmt.Sprintf("%s iterates over every %s: %s, %d per page unless filter.Limit is set. The filter is not modified; %s\n\n%s", name, human(model), route, 250, walkRefused, how)
