@@ -16,7 +16,7 @@ func TestBatchChunksInOrder(t *testing.T) {
 		items[i] = i
 	}
 	var sizes []int
-	out, resp, err := batch(context.Background(), items, 10, 1, func(_ context.Context, chunk []int) ([]string, *Response, error) {
+	out, resp, err := batch(context.Background(), "Test.Batch", items, 10, 1, func(_ context.Context, chunk []int) ([]string, *Response, error) {
 		sizes = append(sizes, len(chunk))
 		var got []string
 		for _, n := range chunk {
@@ -40,7 +40,7 @@ func TestBatchFailureIndexes(t *testing.T) {
 	for i := range items {
 		items[i] = i
 	}
-	out, _, err := batch(context.Background(), items, 10, 3, func(_ context.Context, chunk []int) ([]int, *Response, error) {
+	out, _, err := batch(context.Background(), "Test.Batch", items, 10, 3, func(_ context.Context, chunk []int) ([]int, *Response, error) {
 		switch chunk[0] {
 		case 10: // the whole middle chunk is rejected
 			return nil, &Response{}, &Error{StatusCode: 422, Title: "invalid"}
@@ -65,7 +65,7 @@ func TestBatchFailureIndexes(t *testing.T) {
 func TestBatchStopsAfterFatalError(t *testing.T) {
 	items := make([]int, 30)
 	var sent atomic.Int32
-	_, _, err := batch(context.Background(), items, 10, 1, func(_ context.Context, chunk []int) ([]int, *Response, error) {
+	_, _, err := batch(context.Background(), "Test.Batch", items, 10, 1, func(_ context.Context, chunk []int) ([]int, *Response, error) {
 		sent.Add(1)
 		return nil, &Response{}, &Error{StatusCode: 401, Title: "Unauthorized"}
 	})
@@ -86,7 +86,7 @@ func TestBatchParallelLimit(t *testing.T) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			_, _, err := batch(t.Context(), items, 10, 3, func(_ context.Context, chunk []int) ([]int, *Response, error) {
+			_, _, err := batch(t.Context(), "Test.Batch", items, 10, 3, func(_ context.Context, chunk []int) ([]int, *Response, error) {
 				n := inFlight.Add(1)
 				if n > peak.Load() {
 					peak.Store(n)
@@ -112,7 +112,7 @@ func TestBatchParallelLimit(t *testing.T) {
 }
 
 func TestBatchEmpty(t *testing.T) {
-	out, resp, err := batch(context.Background(), []int(nil), 10, 1, func(context.Context, []int) ([]int, *Response, error) {
+	out, resp, err := batch(context.Background(), "Test.Batch", []int(nil), 10, 1, func(context.Context, []int) ([]int, *Response, error) {
 		t.Fatal("send called for no items")
 		return nil, nil, nil
 	})

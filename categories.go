@@ -323,7 +323,7 @@ func (s *CategoriesService) Create(ctx context.Context, categories []CategoryCre
 			return nil, &Response{}, invalid(op, "category %d: set TreeID or ParentID", i)
 		}
 	}
-	return writeBatch[CategoryCreate, Category](ctx, s.client, http.MethodPost, treeCategoriesPath, categories, CategoryBatchSize, cap(s.client.sem))
+	return writeBatch[CategoryCreate, Category](ctx, s.client, op, http.MethodPost, treeCategoriesPath, categories, CategoryBatchSize, cap(s.client.sem))
 }
 
 // Update changes categories: PUT /v3/catalog/trees/categories, in chunks
@@ -345,7 +345,7 @@ func (s *CategoriesService) Update(ctx context.Context, categories []CategoryUpd
 			}
 		}
 	}
-	_, resp, err := writeBatch[CategoryUpdate, struct{}](ctx, s.client, http.MethodPut, treeCategoriesPath, categories, CategoryBatchSize, cap(s.client.sem))
+	_, resp, err := writeBatch[CategoryUpdate, struct{}](ctx, s.client, op, http.MethodPut, treeCategoriesPath, categories, CategoryBatchSize, cap(s.client.sem))
 	return resp, err
 }
 
@@ -401,7 +401,7 @@ func (s *CategoriesService) UpsertTrees(ctx context.Context, trees []CategoryTre
 			return nil, &Response{}, invalid(op, "tree %d: Channels must be empty when updating a tree (BigCommerce cannot reassign it)", i)
 		}
 	}
-	return writeBatch[CategoryTreeUpsert, CategoryTree](ctx, s.client, http.MethodPut, treesPath, trees, CategoryTreeBatchSize, cap(s.client.sem))
+	return writeBatch[CategoryTreeUpsert, CategoryTree](ctx, s.client, op, http.MethodPut, treesPath, trees, CategoryTreeBatchSize, cap(s.client.sem))
 }
 
 // DeleteTrees deletes category trees and their categories by id: DELETE

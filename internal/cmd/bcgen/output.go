@@ -251,9 +251,11 @@ func (g *gen) conformance() string {
 				args += ", body"
 			}
 		}
+		optsSample := ""
 		if o.kind == "write" {
 			if opts := o.writeOptionsArg(); opts != "" {
-				args += ", " + g.sampleFilter(o, strings.TrimPrefix(opts, ", opts *"), o.optionsParams())
+				optsSample = ", " + g.sampleFilter(o, strings.TrimPrefix(opts, ", opts *"), o.optionsParams())
+				args += optsSample
 			}
 		}
 		results := 3
@@ -267,6 +269,10 @@ func (g *gen) conformance() string {
 			call = "_, err := " + call + "\n\t\treturn err"
 		}
 		fmt.Fprintf(&body, "\t\t{%q, func(ctx context.Context, c *Client) error {\n\t\t%s%s\n\t\t}},\n", name, pre, call)
+		if g.manyCreate(o) {
+			fmt.Fprintf(&body, "\t\t{%q, func(ctx context.Context, c *Client) error {\n\t\t%sreturn errOnly(c.%s.CreateMany(ctx%s))\n\t\t}},\n",
+				o.mo.Service+".CreateMany", pre, o.mo.Service, manyTestArgs(args, o.bodyType(), optsSample))
+		}
 		if o.kind == "list" {
 			all := o.mo.All
 			if all == "" {
@@ -335,6 +341,9 @@ func (g *gen) exceptions(kind string) [][3]string {
 				name = o.mo.Hand
 			}
 			out = append(out, [3]string{name, ov.Problem, why})
+			if o.mo.Hand == "" && g.manyCreate(o) {
+				out = append(out, [3]string{o.mo.Service + ".CreateMany", ov.Problem, why})
+			}
 			if o.kind == "list" {
 				all := o.mo.All
 				if all == "" {
@@ -414,6 +423,14 @@ func (g *gen) fakeStoreCalls() string {
 			if o.writeOptionsArg() != "" {
 				args += ", nil"
 			}
+		}
+		if g.manyCreate(o) {
+			opts := ""
+			if o.writeOptionsArg() != "" {
+				opts = ", nil"
+			}
+			fmt.Fprintf(&body, "\t{%q, func(ctx context.Context, c *bigcommerce.Client) error {\n\t\t%s_, _, err := c.%s.CreateMany(ctx%s)\n\t\treturn err\n\t}},\n",
+				o.mo.Service+".CreateMany", pre, o.mo.Service, manyTestArgs(args, "bigcommerce."+o.bodyType(), opts))
 		}
 		call := fmt.Sprintf("c.%s.%s(ctx%s)", o.mo.Service, o.mo.Method, args)
 		if o.kind == "delete" || (o.model() == "" && (o.kind == "write" || o.kind == "batch")) {
