@@ -70,3 +70,61 @@ func TestBatchKeyIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestItemsByIndexPrefix(t *testing.T) {
+	e := func(fields map[string]string) *Error { return &Error{StatusCode: 422, Fields: fields} }
+	tests := []struct {
+		name   string
+		fields map[string]string
+		prefix string
+		named  []int // nil: nothing attributable
+	}{
+		{"items prefix", map[string]string{"items.1.identity": "x", "items.3.quantity": "y"}, "items", []int{1, 3}},
+		{"bracketed", map[string]string{"items[2].sku": "x"}, "items", []int{2}},
+		{"another collection", map[string]string{"setting.0.settings": "x"}, "items", nil},
+		{"a longer word", map[string]string{"itemsx.0.sku": "x"}, "items", nil},
+		{"no index", map[string]string{"items": "required"}, "items", nil},
+		{"outside the request", map[string]string{"items.4.sku": "x"}, "items", nil},
+		{"no prefix wanted", map[string]string{"items.1.sku": "x"}, "", nil},
+	}
+	for _, tt := range tests {
+		got := itemsByIndex(e(tt.fields), 4, tt.prefix)
+		var idx []int
+		for i := range 4 {
+			if got[i] != nil {
+				idx = append(idx, i)
+			}
+		}
+		if (got == nil) != (tt.named == nil) || !slices.Equal(idx, tt.named) {
+			t.Errorf("%s: named %v (nil %v), want %v", tt.name, idx, got == nil, tt.named)
+		}
+	}
+}
+
+func TestItemsByIdentity(t *testing.T) {
+	ids := []itemIdentity{{productID: 113}, {variantID: 106}, {sku: "Red-Shirt"}, {sku: "red-shirt"}}
+	tests := []struct {
+		title string
+		named []int
+	}{
+		{"[Item with variant_id 106 is tracked by product, please update stock by product id]", []int{1}},
+		{"Items with identity: [product_id 113] requires absolute adjustment before relative", []int{0}},
+		{"Items with identity: [sku RED-SHIRT] cannot be adjusted below zero at location 1", []int{2, 3}},
+		{"Items with identity: [product_id 113, variant_id 106] requires absolute adjustment", []int{0, 1}},
+		{"[Item with variant_id 107 is tracked by product]", nil},                   // not in the request
+		{"Items with identity: [product_id 106] requires absolute adjustment", nil}, // 106 is a variant id here
+		{"Payload contains invalid fields", nil},
+	}
+	for _, tt := range tests {
+		got := itemsByIdentity(&Error{StatusCode: 422, Title: tt.title}, ids)
+		var idx []int
+		for i := range ids {
+			if got[i] != nil {
+				idx = append(idx, i)
+			}
+		}
+		if (got == nil) != (tt.named == nil) || !slices.Equal(idx, tt.named) {
+			t.Errorf("%q: named %v, want %v", tt.title, idx, tt.named)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -24,7 +25,10 @@ import (
 // latency / allowed) is the shortest time the quota and the latency allow
 // for that many requests, and allowed is the concurrency BigCommerce
 // documents for the endpoint (the write's case says which), else the
-// client's WithMaxConcurrency.
+// client's WithMaxConcurrency. Baselines run beside the writes: "/old" is
+// a catalog batch write as it ran before (2 requests at once, a limit
+// BigCommerce does not document), "/loop" the loop of one-record creates a
+// user wrote before CreateMany; "/seq" is the write fed by an iter.Seq.
 
 const benchImportConc = 10
 
@@ -208,14 +212,34 @@ func importCases() []importCase {
 				_, _, err := c.Customers.Create(ctx, importCustomers(400))
 				return err
 			}},
+		{name: "customers-create/400/seq", seed: bigcommercetest.Seed{Seed: 1}, allowed: benchImportConc,
+			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
+				_, err := c.Customers.CreateManySeq(ctx, slices.Values(importCustomers(400)))
+				return err
+			}},
 		{name: "customers-update/400", seed: bigcommercetest.Seed{Seed: 1, Customers: 400}, allowed: customersUpdateConc,
 			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
 				_, _, err := c.Customers.Update(ctx, importCustomerUpdates(400))
 				return err
 			}},
+		{name: "products-update-batch/400/old", seed: bigcommercetest.Seed{Seed: 1, Products: 400}, allowed: benchImportConc,
+			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
+				_, _, err := bigcommerce.OldProductsUpdateBatch(ctx, c, importProductUpdates(400))
+				return err
+			}},
 		{name: "products-update-batch/400", seed: bigcommercetest.Seed{Seed: 1, Products: 400}, allowed: benchImportConc,
 			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
 				_, _, err := c.Products.UpdateBatch(ctx, importProductUpdates(400))
+				return err
+			}},
+		{name: "products-update-batch/400/seq", seed: bigcommercetest.Seed{Seed: 1, Products: 400}, allowed: benchImportConc,
+			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
+				_, err := c.Products.UpdateManySeq(ctx, slices.Values(importProductUpdates(400)))
+				return err
+			}},
+		{name: "variants-update/1000/old", seed: variantsSeed, allowed: benchImportConc,
+			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
+				_, _, err := bigcommerce.OldProductsUpdateVariantsBatch(ctx, c, importVariantUpdates(1000))
 				return err
 			}},
 		{name: "variants-update/1000", seed: variantsSeed, allowed: benchImportConc,
@@ -230,6 +254,11 @@ func importCases() []importCase {
 					return err
 				})
 			}},
+		{name: "products-create/100", seed: bigcommercetest.Seed{Seed: 1}, allowed: benchImportConc,
+			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
+				_, _, err := c.Products.CreateMany(ctx, importProducts(100))
+				return err
+			}},
 		{name: "variants-create/100/loop", seed: bigcommercetest.Seed{Seed: 1, Products: 1}, allowed: benchImportConc,
 			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
 				return loop(importVariants(100), func(v bigcommerce.VariantCreate) error {
@@ -237,9 +266,19 @@ func importCases() []importCase {
 					return err
 				})
 			}},
+		{name: "variants-create/100", seed: bigcommercetest.Seed{Seed: 1, Products: 1}, allowed: benchImportConc,
+			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
+				_, _, err := c.Products.CreateVariants(ctx, 1, importVariants(100))
+				return err
+			}},
 		{name: "inventory-absolute/4000", seed: variantsSeed, allowed: inventoryConc,
 			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
 				_, _, err := c.Inventory.AdjustAbsolute(ctx, importAdjustments(2000), "import")
+				return err
+			}},
+		{name: "inventory-absolute/4000/seq", seed: variantsSeed, allowed: inventoryConc,
+			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
+				_, err := c.Inventory.AdjustAbsoluteSeq(ctx, slices.Values(importAdjustments(2000)), "import")
 				return err
 			}},
 		{name: "price-records-upsert/4000", seed: variantsSeed, allowed: priceRecordsConc, setup: newPriceList,
@@ -253,6 +292,11 @@ func importCases() []importCase {
 					_, _, err := c.ProductCustomFields.Create(ctx, 1, f)
 					return err
 				})
+			}},
+		{name: "custom-fields-create/100", seed: bigcommercetest.Seed{Seed: 1, Products: 1}, allowed: benchImportConc,
+			write: func(ctx context.Context, c *bigcommerce.Client, _ any) error {
+				_, _, err := c.ProductCustomFields.CreateMany(ctx, 1, importCustomFields(100))
+				return err
 			}},
 	}
 }
