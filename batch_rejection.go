@@ -21,8 +21,23 @@ import (
 // ("[Item with variant_id 106 is tracked by product, ...]":
 // itemsByIdentity), or by the records it echoes (price records).
 
+// ErrNotWritten matches the error of a batch item that was certainly not
+// written although nothing is wrong with it: BigCommerce rejected its
+// request over other items, or the item was not sent because an earlier
+// request failed (then the error also unwraps to that request's error: fix
+// its cause, a 401 say, first). Such an item can be sent again as it is;
+// the other items of BatchError.Failures need fixing first.
+//
+//	for _, f := range batchErr.Failures {
+//		if errors.Is(f.Err, bigcommerce.ErrNotWritten) {
+//			retry = append(retry, items[f.Index])
+//		}
+//	}
+var ErrNotWritten = errors.New("bigcommerce: not written; the item can be sent again as it is")
+
 // notWrittenError is the error of an item that BigCommerce did not write
-// because it rejected the whole request over other items in it.
+// because it rejected the whole request over other items in it. It
+// matches ErrNotWritten.
 type notWrittenError struct {
 	method, path string
 	status       int
@@ -34,6 +49,9 @@ func (e *notWrittenError) Error() string {
 	return fmt.Sprintf("bigcommerce: %s %s: not written: BigCommerce rejected the whole request (%d %s) because of other items in it; this item can be sent again",
 		e.method, e.path, e.status, e.title)
 }
+
+// Is reports true for ErrNotWritten.
+func (e *notWrittenError) Is(target error) bool { return target == ErrNotWritten }
 
 // rejectedChunk maps e, the rejection of a whole request of n items, onto
 // them: named holds the items e names (by index in the request), each with

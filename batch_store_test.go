@@ -163,7 +163,7 @@ func TestInventoryRejectionAttribution(t *testing.T) {
 		t.Errorf("item 1: %v, want the 422 naming sku NOPE", be.Failures[1].Err)
 	}
 	innocent := be.Failures[0].Err
-	if errors.As(innocent, &e) || errors.Is(innocent, bigcommerce.ErrUnprocessable) ||
+	if errors.As(innocent, &e) || errors.Is(innocent, bigcommerce.ErrUnprocessable) || !errors.Is(innocent, bigcommerce.ErrNotWritten) || errors.Is(be.Failures[1].Err, bigcommerce.ErrNotWritten) ||
 		!strings.Contains(innocent.Error(), "not written: BigCommerce rejected the whole request (422") || !strings.Contains(innocent.Error(), "can be sent again") {
 		t.Errorf("item 0: %v, want a not-written, can-be-sent-again error", innocent)
 	}

@@ -75,7 +75,8 @@ func TestBatchStopsAfterFatalError(t *testing.T) {
 		t.Errorf("%d chunks sent after a 401, want 1", sent.Load())
 	}
 	var be *BatchError
-	if !errors.As(err, &be) || len(be.Failures) != 30 || !errors.Is(be.Failures[29].Err, ErrUnauthorized) {
+	if !errors.As(err, &be) || len(be.Failures) != 30 || !errors.Is(be.Failures[29].Err, ErrUnauthorized) ||
+		!errors.Is(be.Failures[29].Err, ErrNotWritten) || errors.Is(be.Failures[0].Err, ErrNotWritten) {
 		t.Fatalf("err = %v", err)
 	}
 }

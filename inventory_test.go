@@ -979,7 +979,7 @@ func TestInventoryRejectionByItem(t *testing.T) {
 				switch {
 				case errors.As(f.Err, &e) && e.StatusCode == 422:
 					named = append(named, f.Index)
-				case strings.Contains(f.Err.Error(), "not written: BigCommerce rejected the whole request (422") && strings.Contains(f.Err.Error(), "can be sent again"):
+				case errors.Is(f.Err, ErrNotWritten) && strings.Contains(f.Err.Error(), "not written: BigCommerce rejected the whole request (422") && strings.Contains(f.Err.Error(), "can be sent again"):
 					notWritten = append(notWritten, f.Index)
 				default:
 					t.Errorf("item %d: %v", f.Index, f.Err)

@@ -556,19 +556,12 @@ func (t failureTally) describe(total int) string {
 	return msg + " (see above)"
 }
 
-// The SDK's errors for items of a batch that were not written although
-// nothing was wrong with them end with "can be sent again"; those of items
-// never sent, because an earlier request failed, start with notSentPrefix.
-const (
-	resendableSuffix = "can be sent again"
-	notSentPrefix    = "bigcommerce: not sent"
-)
-
 // reportFailures explains a failed send by CSV line and counts the rows.
 // The rows are sent in order, MaxInventoryBatch to a request (they were
 // all checked), so a row's position says which request carried it. A
 // rejected request rejects its whole chunk; the SDK tells the rows
-// BigCommerce named (their *Error) from the rows rejected with them.
+// BigCommerce named (their *Error) from the rows rejected with them
+// (bigcommerce.ErrNotWritten).
 func (a *applier) reportFailures(be *bigcommerce.BatchError) (failureTally, error) {
 	t := failureTally{failed: map[int]bool{}, unreadFrom: be.Total}
 	byRequest := map[int][]bigcommerce.BatchFailure{}
@@ -596,19 +589,21 @@ func (a *applier) reportFailures(be *bigcommerce.BatchError) (failureTally, erro
 		fs := byRequest[c]
 		slices.SortFunc(fs, func(x, y bigcommerce.BatchFailure) int { return x.Index - y.Index })
 		first, last := rows[fs[0].Index], rows[fs[len(fs)-1].Index]
-		if strings.HasPrefix(fs[0].Err.Error(), notSentPrefix) {
-			a.printf("  request %d (%d rows, lines %d-%d) not sent: an earlier request failed\n", c+1, len(fs), first.line, last.line)
-			t.unsent += len(fs)
-			continue
-		}
+		// A row that was not written only because of other rows, or of an
+		// earlier request, matches ErrNotWritten.
 		var named []bigcommerce.BatchFailure
 		withBad := 0
 		for _, f := range fs {
-			if strings.HasSuffix(f.Err.Error(), resendableSuffix) {
+			if errors.Is(f.Err, bigcommerce.ErrNotWritten) {
 				withBad++
 			} else {
 				named = append(named, f)
 			}
+		}
+		if len(named) == 0 {
+			a.printf("  request %d (%d rows, lines %d-%d) not sent: an earlier request failed\n", c+1, len(fs), first.line, last.line)
+			t.unsent += len(fs)
+			continue
 		}
 		if withBad == 0 { // nothing named: the request failed as a whole
 			a.printf("  request %d (%d rows, lines %d-%d) not applied: %v\n", c+1, len(fs), first.line, last.line, fs[0].Err)
