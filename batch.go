@@ -203,7 +203,7 @@ func batch[In, Out any](ctx context.Context, op string, items []In, size, parall
 // After an error that stops the write (see batch) the sequence is not read
 // any further: the items from position Total on were neither read nor sent.
 // An empty sequence sends nothing and returns no error. Progress reports
-// have Total -1.
+// have Total -1 until the sequence ends, then the number of items read.
 func batchSeq[In, Out any](ctx context.Context, op string, items iter.Seq[In], size, parallel int, check func(pos int, item In) error, send sendFunc[In, Out]) (*Response, error) {
 	if err := checkContext(op, ctx); err != nil {
 		return &Response{}, err
@@ -220,6 +220,7 @@ func batchSeq[In, Out any](ctx context.Context, op string, items iter.Seq[In], s
 		for len(ch.items) < size {
 			item, ok := pull()
 			if !ok {
+				r.progress.setTotal(read)
 				break
 			}
 			pos := read

@@ -374,7 +374,7 @@ func TestInventoryAdjustAbsoluteSeq(t *testing.T) {
 		}
 	}
 	last := reports[len(reports)-1]
-	if !last.Finished || last.Op != "Inventory.AdjustAbsoluteSeq" || last.Total != -1 || last.Done != 3000 || last.Failed != 1000 {
+	if !last.Finished || last.Op != "Inventory.AdjustAbsoluteSeq" || last.Total != 3000 || last.Done != 3000 || last.Failed != 1000 || reports[0].Total != -1 {
 		t.Errorf("last progress report %+v", last)
 	}
 }

@@ -832,7 +832,8 @@ func checkCustomerUpdate(op string, i int, c CustomerUpdate) error {
 // that is not about the customers (401, 403, 429, a 5xx, a lost
 // connection) the sequence is not read further, and the customers from
 // position BatchError.Total on were neither read nor sent. An empty
-// sequence sends nothing. Progress goes to WithProgress, with Total -1.
+// sequence sends nothing. Progress goes to WithProgress, with Total -1
+// until the sequence ends.
 func (s *CustomersService) CreateManySeq(ctx context.Context, customers iter.Seq[CustomerCreate]) (*Response, error) {
 	const op = "Customers.CreateManySeq"
 	return writeBatchSeq[CustomerCreate, Customer](ctx, s.client, op, http.MethodPost, customersPath, customers, CustomerBatchSize, 0, func(i int, c CustomerCreate) error {

@@ -214,7 +214,7 @@ func (s *InventoryService) AdjustRelative(ctx context.Context, items []Inventory
 // not about the items (401, 403, 429, a lost connection) the sequence is
 // not read further, and the items from position BatchError.Total on were
 // neither read nor sent. An empty sequence sends nothing. Progress goes to
-// WithProgress, with Total -1.
+// WithProgress, with Total -1 until the sequence ends.
 func (s *InventoryService) AdjustAbsoluteSeq(ctx context.Context, items iter.Seq[InventoryAdjustment], reason string) (*Response, error) {
 	return s.adjustSeq(ctx, true, items, reason)
 }

@@ -235,7 +235,7 @@ func (s *PriceListsService) UpsertRecords(ctx context.Context, priceListID int, 
 // is not about the records (401, 403, 429, a lost connection) the sequence
 // is not read further, and the records from position BatchError.Total on
 // were neither read nor sent. An empty sequence sends nothing. Progress
-// goes to WithProgress, with Total -1.
+// goes to WithProgress, with Total -1 until the sequence ends.
 func (s *PriceListsService) UpsertRecordsSeq(ctx context.Context, priceListID int, records iter.Seq[PriceRecordUpsert]) (*Response, error) {
 	const op = "PriceLists.UpsertRecordsSeq"
 	if err := checkID(op, "price list id", priceListID); err != nil {

@@ -928,7 +928,7 @@ func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate
 // (401, 403, 429, a 5xx, a lost connection) the sequence is not read
 // further, and the updates from position BatchError.Total on were neither
 // read nor sent. An empty sequence sends nothing. Progress goes to
-// WithProgress, with Total -1.
+// WithProgress, with Total -1 until the sequence ends.
 func (s *ProductsService) UpdateManySeq(ctx context.Context, items iter.Seq[ProductUpdate]) (*Response, error) {
 	const op = "Products.UpdateManySeq"
 	return batchSeq(ctx, op, items, ProductBatchSize, s.client.parallel(0), func(i int, u ProductUpdate) error {

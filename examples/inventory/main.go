@@ -523,11 +523,11 @@ type failureTally struct {
 	failed map[int]bool // positions (among the good rows) not applied
 	// unreadFrom is the first position the send did not read: after an
 	// error that stops it, the rest of the file is neither read nor sent.
-	unreadFrom, total int
-	named             int // rows BigCommerce named as wrong
-	withBad           int // rows rejected with them, good in themselves
-	refused           int // rows of requests refused with no row named (401, 5xx, ...)
-	unsent            int // rows of requests never sent
+	unreadFrom int
+	named      int // rows BigCommerce named as wrong
+	withBad    int // rows rejected with them, good in themselves
+	refused    int // rows of requests refused with no row named (401, 5xx, ...)
+	unsent     int // rows of requests never sent
 }
 
 // isFailed reports whether the row at pos was not applied.
