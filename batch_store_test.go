@@ -427,3 +427,30 @@ func TestBatchSeqProgressUnderLoad(t *testing.T) {
 		t.Errorf("reports %v", done)
 	}
 }
+
+// TestProductsUpdateBatchRejection: a product batch BigCommerce rejects
+// over one item (its error keys "1.name") fails that item with the error
+// and the others of the request as not written, resendable.
+func TestProductsUpdateBatchRejection(t *testing.T) {
+	c, _ := newFakeStoreClient(t, bigcommercetest.Config{}, bigcommercetest.Seed{Seed: 1, Products: 3})
+	in := importProductUpdates(3)
+	in[1].Name = bigcommerce.Ptr("")
+	_, _, err := c.Products.UpdateBatch(t.Context(), in)
+	var be *bigcommerce.BatchError
+	if !errors.As(err, &be) || !slices.Equal(be.FailedIndexes(), []int{0, 1, 2}) {
+		t.Fatalf("err = %v", err)
+	}
+	var e *bigcommerce.Error
+	if !errors.As(be.Failures[1].Err, &e) || e.Fields["name"] == "" || errors.Is(be.Failures[1].Err, bigcommerce.ErrNotWritten) {
+		t.Errorf("item 1: %v, want the 422 naming its name", be.Failures[1].Err)
+	}
+	for _, i := range []int{0, 2} {
+		if f := be.Failures[i]; !errors.Is(f.Err, bigcommerce.ErrNotWritten) || errors.As(f.Err, &e) {
+			t.Errorf("item %d: %v, want not written", i, f.Err)
+		}
+	}
+	// Sent again without the bad one, they go through.
+	if _, _, err := c.Products.UpdateBatch(t.Context(), []bigcommerce.ProductUpdate{in[0], in[2]}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -885,8 +885,9 @@ func (s *CustomersService) AllAddresses(ctx context.Context, filter *AddressFilt
 }
 
 // CreateAddresses creates customer addresses: POST /v3/customers/addresses,
-// in chunks of 10, at most 10 at once (BigCommerce's limit). Each needs CustomerID, FirstName, LastName, Address1,
-// City, StateOrProvince, PostalCode and CountryCode, or nothing is sent.
+// in chunks of 10, at most 10 at once (BigCommerce's limit). Each needs
+// CustomerID, FirstName, LastName, Address1, City, StateOrProvince,
+// PostalCode and CountryCode, or nothing is sent.
 //
 // Gotcha: BigCommerce answers 200 to an address identical to one the
 // customer already has, changes nothing, and leaves it out of the response.
