@@ -195,6 +195,24 @@ func (s *AbandonedCartEmailsService) Create(ctx context.Context, email Abandoned
 	return getOne[AbandonedCartEmail](ctx, s.client, http.MethodPost, "/v3/marketing/abandoned-cart-emails", opts, email)
 }
 
+// CreateMany creates many abandoned cart emails, one POST
+// /v3/marketing/abandoned-cart-emails per item (the endpoint takes one
+// record), as many at once as the client's WithMaxConcurrency allows, within
+// the client's throttle.
+//
+// The result has one element per item, in order: the abandoned cart email
+// created from items[i], or the zero value when none was (item i is then in
+// the *BatchError). Failures come back as one *BatchError by index in items.
+// An item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *AbandonedCartEmailsService) CreateMany(ctx context.Context, items []AbandonedCartEmailCreate, opts *AbandonedCartEmailChannelOptions) ([]AbandonedCartEmail, *Response, error) {
+	return createEach(ctx, s.client, "AbandonedCartEmails.CreateMany", items, 0, nil, func(ctx context.Context, item AbandonedCartEmailCreate) (*AbandonedCartEmail, *Response, error) {
+		return s.Create(ctx, item, opts)
+	})
+}
+
 // Get returns an abandoned cart email: GET
 // /v3/marketing/abandoned-cart-emails/{id}.
 //

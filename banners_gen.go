@@ -166,6 +166,23 @@ func (s *BannersService) Create(ctx context.Context, banner BannerCreate) (*Bann
 	return getOneV2[Banner](ctx, s.client, http.MethodPost, "/v2/banners", nil, banner)
 }
 
+// CreateMany creates many banners, one POST /v2/banners per item (the
+// endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the banner created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *BannersService) CreateMany(ctx context.Context, items []BannerCreate) ([]Banner, *Response, error) {
+	return createEach(ctx, s.client, "Banners.CreateMany", items, 0, nil, func(ctx context.Context, item BannerCreate) (*Banner, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // Get returns a banner: GET /v2/banners/{id}.
 //
 // Returns a single Banner.

@@ -26,7 +26,7 @@ func TestPinItemErrorsDoNotStopOtherChunks(t *testing.T) {
 	for name, chunkErr := range itemLevelErrs {
 		t.Run(name, func(t *testing.T) {
 			sent := 0
-			_, _, err := batch(context.Background(), make([]int, 8), 2, 1, func(_ context.Context, chunk []int) ([]int, *Response, error) {
+			_, _, err := batch(context.Background(), "Test.Batch", make([]int, 8), 2, 1, func(_ context.Context, chunk []int) ([]int, *Response, error) {
 				sent++
 				if sent == 1 {
 					return nil, &Response{}, chunkErr
@@ -45,7 +45,7 @@ func TestPinItemErrorsDoNotStopOtherChunks(t *testing.T) {
 	for name, stopErr := range map[string]error{"401": &Error{StatusCode: 401}, "403": &Error{StatusCode: 403}, "429": &RateLimitError{}, "500": &Error{StatusCode: 500}, "transport": errors.New("reset")} {
 		t.Run("stops after "+name, func(t *testing.T) {
 			sent := 0
-			_, _, err := batch(context.Background(), make([]int, 8), 2, 1, func(_ context.Context, chunk []int) ([]int, *Response, error) {
+			_, _, err := batch(context.Background(), "Test.Batch", make([]int, 8), 2, 1, func(_ context.Context, chunk []int) ([]int, *Response, error) {
 				sent++
 				return nil, &Response{}, stopErr
 			})
@@ -60,7 +60,7 @@ func TestPinItemErrorsDoNotStopOtherChunks(t *testing.T) {
 // TestPinChunkUnknownShifted: a chunk's own *BatchError with unknown items
 // is shifted to input indexes like its failures.
 func TestPinChunkUnknownShifted(t *testing.T) {
-	_, _, err := batch(context.Background(), make([]int, 6), 3, 1, func(_ context.Context, chunk []int) ([]int, *Response, error) {
+	_, _, err := batch(context.Background(), "Test.Batch", make([]int, 6), 3, 1, func(_ context.Context, chunk []int) ([]int, *Response, error) {
 		return nil, &Response{}, &BatchError{Total: 3, Failures: []BatchFailure{{Index: 0, Err: errors.New("bad")}}, Unknown: []BatchFailure{{Index: 2, Err: errors.New("cut")}}}
 	})
 	var be *BatchError

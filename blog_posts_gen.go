@@ -181,6 +181,23 @@ func (s *BlogPostsService) Create(ctx context.Context, post BlogPostCreate) (*Bl
 	return getOneV2[BlogPost](ctx, s.client, http.MethodPost, "/v2/blog/posts", nil, post)
 }
 
+// CreateMany creates many blog posts, one POST /v2/blog/posts per item (the
+// endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the blog post created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *BlogPostsService) CreateMany(ctx context.Context, items []BlogPostCreate) ([]BlogPost, *Response, error) {
+	return createEach(ctx, s.client, "BlogPosts.CreateMany", items, 0, nil, func(ctx context.Context, item BlogPostCreate) (*BlogPost, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // Get returns a blog post: GET /v2/blog/posts/{id}.
 //
 // Returns a single Blog Post.

@@ -391,7 +391,7 @@ func (s *CartMetafieldsService) AllCarts(ctx context.Context, filter *CartMetafi
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *CartMetafieldsService) CreateMany(ctx context.Context, items []CartMetafieldBatchCreate) ([]CartMetafield, *Response, error) {
-	return writeBatch[CartMetafieldBatchCreate, CartMetafield](ctx, s.client, http.MethodPost, "/v3/carts/metafields", items, 50, cap(s.client.sem))
+	return writeBatch[CartMetafieldBatchCreate, CartMetafield](ctx, s.client, "CartMetafields.CreateMany", http.MethodPost, "/v3/carts/metafields", items, 50, cap(s.client.sem))
 }
 
 // UpdateMany updates cart metafields in batches: PUT /v3/carts/metafields.
@@ -406,7 +406,7 @@ func (s *CartMetafieldsService) CreateMany(ctx context.Context, items []CartMeta
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *CartMetafieldsService) UpdateMany(ctx context.Context, items []CartMetafieldBatchUpdate) ([]CartMetafield, *Response, error) {
-	return writeBatch[CartMetafieldBatchUpdate, CartMetafield](ctx, s.client, http.MethodPut, "/v3/carts/metafields", items, 50, cap(s.client.sem))
+	return writeBatch[CartMetafieldBatchUpdate, CartMetafield](ctx, s.client, "CartMetafields.UpdateMany", http.MethodPut, "/v3/carts/metafields", items, 50, cap(s.client.sem))
 }
 
 // DeleteMany deletes cart metafields by id in batches: DELETE
@@ -422,5 +422,5 @@ func (s *CartMetafieldsService) UpdateMany(ctx context.Context, items []CartMeta
 // items by their index in ids; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *CartMetafieldsService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
-	return writeBatchUnread(ctx, s.client, http.MethodDelete, "/v3/carts/metafields", ids, 50, cap(s.client.sem))
+	return writeBatchUnread(ctx, s.client, "CartMetafields.DeleteMany", http.MethodDelete, "/v3/carts/metafields", ids, 50, cap(s.client.sem))
 }

@@ -365,7 +365,7 @@ func (s *CategoriesService) CreateMany(ctx context.Context, categories []Categor
 			return nil, &Response{}, err
 		}
 	}
-	return writeBatch[CategoryCreate, Category](ctx, s.client, http.MethodPost, treeCategoriesPath, categories, CategoryBatchSize, cap(s.client.sem))
+	return writeBatch[CategoryCreate, Category](ctx, s.client, op, http.MethodPost, treeCategoriesPath, categories, CategoryBatchSize, cap(s.client.sem))
 }
 
 // Update changes one category: PUT /v3/catalog/trees/categories with a
@@ -406,7 +406,7 @@ func (s *CategoriesService) UpdateMany(ctx context.Context, categories []Categor
 			}
 		}
 	}
-	_, resp, err := writeBatch[CategoryUpdate, struct{}](ctx, s.client, http.MethodPut, treeCategoriesPath, categories, CategoryBatchSize, cap(s.client.sem))
+	_, resp, err := writeBatch[CategoryUpdate, struct{}](ctx, s.client, op, http.MethodPut, treeCategoriesPath, categories, CategoryBatchSize, cap(s.client.sem))
 	return resp, err
 }
 
@@ -493,7 +493,7 @@ func (s *CategoriesService) UpsertTrees(ctx context.Context, trees []CategoryTre
 			return nil, &Response{}, invalid(op, "tree %d: Channels must be empty when updating a tree (BigCommerce cannot reassign it)", i)
 		}
 	}
-	return writeBatch[CategoryTreeUpsert, CategoryTree](ctx, s.client, http.MethodPut, treesPath, trees, CategoryTreeBatchSize, cap(s.client.sem))
+	return writeBatch[CategoryTreeUpsert, CategoryTree](ctx, s.client, op, http.MethodPut, treesPath, trees, CategoryTreeBatchSize, cap(s.client.sem))
 }
 
 // DeleteTrees deletes category trees and their categories by id: DELETE

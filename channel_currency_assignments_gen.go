@@ -111,7 +111,7 @@ func (s *ChannelCurrencyAssignmentsService) AllChannels(ctx context.Context) ite
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *ChannelCurrencyAssignmentsService) CreateMany(ctx context.Context, items []ChannelCurrencyAssignmentBatchWrite) ([]ChannelCurrencyAssignment, *Response, error) {
-	return writeBatch[ChannelCurrencyAssignmentBatchWrite, ChannelCurrencyAssignment](ctx, s.client, http.MethodPost, "/v3/channels/currency-assignments", items, 50, cap(s.client.sem))
+	return writeBatch[ChannelCurrencyAssignmentBatchWrite, ChannelCurrencyAssignment](ctx, s.client, "ChannelCurrencyAssignments.CreateMany", http.MethodPost, "/v3/channels/currency-assignments", items, 50, cap(s.client.sem))
 }
 
 // UpdateMany updates channel currency assignments in batches: PUT
@@ -130,7 +130,7 @@ func (s *ChannelCurrencyAssignmentsService) CreateMany(ctx context.Context, item
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *ChannelCurrencyAssignmentsService) UpdateMany(ctx context.Context, items []ChannelCurrencyAssignmentBatchWrite) ([]ChannelCurrencyAssignment, *Response, error) {
-	return writeBatch[ChannelCurrencyAssignmentBatchWrite, ChannelCurrencyAssignment](ctx, s.client, http.MethodPut, "/v3/channels/currency-assignments", items, 50, cap(s.client.sem))
+	return writeBatch[ChannelCurrencyAssignmentBatchWrite, ChannelCurrencyAssignment](ctx, s.client, "ChannelCurrencyAssignments.UpdateMany", http.MethodPut, "/v3/channels/currency-assignments", items, 50, cap(s.client.sem))
 }
 
 // Get returns a channel currency assignment: GET

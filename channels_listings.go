@@ -231,7 +231,7 @@ func (s *ChannelsService) CreateListings(ctx context.Context, channelID int, lis
 			return nil, &Response{}, err
 		}
 	}
-	return writeBatch[ListingCreate, Listing](ctx, s.client, http.MethodPost, listingsPath(channelID), listings, ListingBatchSize, cap(s.client.sem))
+	return writeBatch[ListingCreate, Listing](ctx, s.client, op, http.MethodPost, listingsPath(channelID), listings, ListingBatchSize, cap(s.client.sem))
 }
 
 // UpdateListings changes listings of a channel: PUT
@@ -262,7 +262,7 @@ func (s *ChannelsService) UpdateListings(ctx context.Context, channelID int, lis
 		}
 	}
 	path := listingsPath(channelID)
-	return batch(ctx, items, ListingBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []ListingUpdate) ([]Listing, *Response, error) {
+	return batch(ctx, op, items, ListingBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []ListingUpdate) ([]Listing, *Response, error) {
 		out, resp, err := sendChunk[ListingUpdate, Listing](ctx, s.client, http.MethodPut, path, chunk)
 		if err != nil {
 			return out, resp, err

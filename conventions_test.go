@@ -215,8 +215,10 @@ func TestServiceMethodShapes(t *testing.T) {
 				fail("%s of one record takes a slice (%v): a batch is %sMany", name, in[slice], name)
 			}
 		case strings.HasSuffix(name, "Many"):
-			if slice != len(in)-1 {
-				fail("takes no slice as its last parameter: %v", in)
+			// The slice is last, or followed only by the endpoint's
+			// query options (as Create's are).
+			if last := len(in) - 1; slice != last && (slice != last-1 || !isOptions(in[last])) {
+				fail("takes no slice as its last parameter (or before its options): %v", in)
 			}
 			if name == "DeleteMany" && (!m.typ.IsVariadic() || in[len(in)-1].Elem().Kind() != reflect.Int) {
 				fail("DeleteMany does not take ids ...int: %v", in)
@@ -349,4 +351,10 @@ func TestServiceMethodDocsNameTheirErrors(t *testing.T) {
 			t.Errorf("docExceptions lists %s, which is not a service method", name)
 		}
 	}
+}
+
+// isOptions reports whether t is a pointer to a struct of query options
+// (*XOptions).
+func isOptions(t reflect.Type) bool {
+	return t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && strings.HasSuffix(t.Elem().Name(), "Options")
 }

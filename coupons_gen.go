@@ -255,6 +255,23 @@ func (s *CouponsService) Create(ctx context.Context, coupon CouponCreate) (*Coup
 	return getOneV2[Coupon](ctx, s.client, http.MethodPost, "/v2/coupons", nil, coupon)
 }
 
+// CreateMany creates many coupons, one POST /v2/coupons per item (the
+// endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the coupon created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *CouponsService) CreateMany(ctx context.Context, items []CouponCreate) ([]Coupon, *Response, error) {
+	return createEach(ctx, s.client, "Coupons.CreateMany", items, 0, nil, func(ctx context.Context, item CouponCreate) (*Coupon, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // DeleteWhere deletes the records filter selects: DELETE /v2/coupons.
 //
 // Usage Notes - Deleting a coupon via this endpoint will delete the coupon

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"net/http"
 	"reflect"
 )
@@ -100,14 +101,26 @@ func deleteWhere(ctx context.Context, c *Client, op, path string, filter any) (*
 }
 
 // writeBatch sends a V3 batch write (a JSON array body answered with
-// {data: [...]}) in chunks of size, parallel chunks at once, and maps an
-// error that names items by index onto those items (see batch and
-// customerChunkError: BigCommerce wrote nothing of a rejected chunk). A 207
-// keeps the records it returned and goes through multiStatusChunkError,
-// since part of that chunk was written.
-func writeBatch[In, Out any](ctx context.Context, c *Client, method, path string, items []In, size, parallel int) ([]Out, *Response, error) {
-	return batch(ctx, items, size, parallel, func(ctx context.Context, chunk []In) ([]Out, *Response, error) {
+// {data: [...]}) in chunks of size, at most c.parallel(parallel) chunks at
+// once (parallel: the endpoint's documented concurrency, 0 when none is
+// documented), and maps an error that names items by index onto those
+// items (see batch and indexedChunkError: BigCommerce wrote nothing of a
+// rejected chunk). A 207 keeps the records it returned and goes through
+// multiStatusChunkError, since part of that chunk was written. op names
+// the write in progress reports.
+func writeBatch[In, Out any](ctx context.Context, c *Client, op, method, path string, items []In, size, parallel int) ([]Out, *Response, error) {
+	return batch(ctx, op, items, size, c.parallel(parallel), func(ctx context.Context, chunk []In) ([]Out, *Response, error) {
 		return sendChunk[In, Out](ctx, c, method, path, chunk)
+	})
+}
+
+// writeBatchSeq is writeBatch for items read from a sequence as they are
+// sent (see batchSeq): check vets each item as it is read, and what
+// BigCommerce answers is not kept.
+func writeBatchSeq[In, Out any](ctx context.Context, c *Client, op, method, path string, items iter.Seq[In], size, parallel int, check func(int, In) error) (*Response, error) {
+	return batchSeq(ctx, op, items, size, c.parallel(parallel), check, func(ctx context.Context, chunk []In) ([]Out, *Response, error) {
+		_, resp, err := sendChunk[In, Out](ctx, c, method, path, chunk)
+		return nil, resp, err
 	})
 }
 
@@ -119,8 +132,8 @@ func sendChunk[In, Out any](ctx context.Context, c *Client, method, path string,
 
 // writeBatchUnread is writeBatch for a batch write whose answer the SDK
 // does not read (204, {data: {}}, a list of ids): any answer body will do.
-func writeBatchUnread[In any](ctx context.Context, c *Client, method, path string, items []In, size, parallel int) (*Response, error) {
-	_, resp, err := batch(ctx, items, size, parallel, func(ctx context.Context, chunk []In) ([]struct{}, *Response, error) {
+func writeBatchUnread[In any](ctx context.Context, c *Client, op, method, path string, items []In, size, parallel int) (*Response, error) {
+	_, resp, err := batch(ctx, op, items, size, c.parallel(parallel), func(ctx context.Context, chunk []In) ([]struct{}, *Response, error) {
 		var answer json.RawMessage
 		resp, err := c.call(ctx, method, path, nil, chunk, &answer)
 		return nil, resp, chunkError(err, len(chunk))
@@ -135,14 +148,59 @@ func sendChunkAs[In, T any](ctx context.Context, c *Client, method, path string,
 }
 
 // chunkError maps the error of one chunk of a batch write onto its items:
-// a 207 through multiStatusChunkError, anything else through
-// customerChunkError.
+// a 207 through multiStatusChunkError, a rejection through
+// indexedChunkError.
 func chunkError(err error, n int) error {
 	var ms *MultiStatusError
 	if err != nil && !errors.As(err, &ms) {
-		err = customerChunkError(err, n)
+		err = indexedChunkError(err, n)
 	}
 	return chunkMultiStatus(err, n, nil)
+}
+
+// createEach creates items with one POST each, for the endpoints whose POST
+// takes one record: create sends one. It runs as a batch write of chunks of
+// one item, at most c.parallel(parallel) at once, within the client's
+// throttle. Every item is checked with check (when set) first; a refused
+// one is a *ValidationError and nothing is sent.
+//
+// The result is aligned with items: out[i] is the record created for
+// items[i], or the zero value when items[i] is in the *BatchError (failed,
+// or outcome unknown without a record). A 207 (the record was created, part
+// of it not saved) keeps the record in out and puts the item in
+// BatchError.Unknown. A POST that may have been applied (a 5xx, a cut
+// connection) is never resent: its item is in Unknown, and the write stops
+// as after any error that is not about the item.
+func createEach[In, Out any](ctx context.Context, c *Client, op string, items []In, parallel int, check func(int, In) error, create func(context.Context, In) (*Out, *Response, error)) ([]Out, *Response, error) {
+	if len(items) == 0 {
+		return nil, &Response{}, invalid(op, "no items given: pass at least one")
+	}
+	if check != nil {
+		for i, it := range items {
+			if err := check(i, it); err != nil {
+				return nil, &Response{}, err
+			}
+		}
+	}
+	out := make([]Out, len(items))
+	positions := make([]int, len(items)) // the batch runs over positions, so each answer finds its slot in out
+	for i := range positions {
+		positions[i] = i
+	}
+	_, resp, err := batch(ctx, op, positions, 1, c.parallel(parallel), func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
+		made, resp, err := create(ctx, items[chunk[0]])
+		if made == nil {
+			return nil, resp, err
+		}
+		out[chunk[0]] = *made
+		var ms *MultiStatusError
+		if errors.As(err, &ms) {
+			err = &BatchError{Total: 1, Unknown: []BatchFailure{{Index: 0, Err: &outcomeError{err: ms, answered: http.StatusMultiStatus,
+				advice: "BigCommerce created this record but did not save all of it: check it before sending it again"}}}}
+		}
+		return nil, resp, err
+	})
+	return out, resp, err
 }
 
 // chunkMultiStatus is err, or when err is a 207 the chunk-relative
@@ -244,7 +302,7 @@ func deleteIDs(ctx context.Context, c *Client, op, path string, ids []int, size,
 			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
 		}
 	}
-	_, resp, err := batch(ctx, ids, size, parallel, func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
+	_, resp, err := batch(ctx, op, ids, size, c.parallel(parallel), func(ctx context.Context, chunk []int) ([]struct{}, *Response, error) {
 		resp, err := c.call(ctx, http.MethodDelete, path, query(chunk), nil, nil)
 		return nil, resp, err
 	})

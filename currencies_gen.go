@@ -171,6 +171,23 @@ func (s *CurrenciesService) Create(ctx context.Context, currency CurrencyCreate)
 	return getOneV2[Currency](ctx, s.client, http.MethodPost, "/v2/currencies", nil, currency)
 }
 
+// CreateMany creates many currencies, one POST /v2/currencies per item (the
+// endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the currency created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *CurrenciesService) CreateMany(ctx context.Context, items []CurrencyCreate) ([]Currency, *Response, error) {
+	return createEach(ctx, s.client, "Currencies.CreateMany", items, 0, nil, func(ctx context.Context, item CurrencyCreate) (*Currency, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // Get returns a currency: GET /v2/currencies/{id}.
 //
 // Returns a single Currency.

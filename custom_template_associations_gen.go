@@ -137,7 +137,7 @@ func (s *CustomTemplateAssociationsService) All(ctx context.Context, filter *Cus
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *CustomTemplateAssociationsService) UpsertMany(ctx context.Context, items []CustomTemplateAssociationUpsert) (*Response, error) {
-	return writeBatchUnread(ctx, s.client, http.MethodPut, "/v3/storefront/custom-template-associations", items, 100, cap(s.client.sem))
+	return writeBatchUnread(ctx, s.client, "CustomTemplateAssociations.UpsertMany", http.MethodPut, "/v3/storefront/custom-template-associations", items, 100, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

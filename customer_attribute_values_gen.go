@@ -118,7 +118,7 @@ func (s *CustomerAttributeValuesService) All(ctx context.Context, filter *Custom
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *CustomerAttributeValuesService) UpsertMany(ctx context.Context, items []CustomerAttributeUpsert) ([]CustomerAttribute, *Response, error) {
-	return writeBatch[CustomerAttributeUpsert, CustomerAttribute](ctx, s.client, http.MethodPut, "/v3/customers/attribute-values", items, 10, 3)
+	return writeBatch[CustomerAttributeUpsert, CustomerAttribute](ctx, s.client, "CustomerAttributeValues.UpsertMany", http.MethodPut, "/v3/customers/attribute-values", items, 10, 3)
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

@@ -145,7 +145,7 @@ func (s *CustomerAttributesService) All(ctx context.Context, filter *CustomerAtt
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *CustomerAttributesService) CreateMany(ctx context.Context, items []CustomerAttributeDefinitionCreate) ([]CustomerAttributeDefinition, *Response, error) {
-	return writeBatch[CustomerAttributeDefinitionCreate, CustomerAttributeDefinition](ctx, s.client, http.MethodPost, "/v3/customers/attributes", items, 10, 3)
+	return writeBatch[CustomerAttributeDefinitionCreate, CustomerAttributeDefinition](ctx, s.client, "CustomerAttributes.CreateMany", http.MethodPost, "/v3/customers/attributes", items, 10, 3)
 }
 
 // UpdateMany updates customer attribute definitions in batches: PUT
@@ -163,7 +163,7 @@ func (s *CustomerAttributesService) CreateMany(ctx context.Context, items []Cust
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *CustomerAttributesService) UpdateMany(ctx context.Context, items []CustomerAttributeDefinitionUpdate) ([]CustomerAttributeDefinition, *Response, error) {
-	return writeBatch[CustomerAttributeDefinitionUpdate, CustomerAttributeDefinition](ctx, s.client, http.MethodPut, "/v3/customers/attributes", items, 10, 3)
+	return writeBatch[CustomerAttributeDefinitionUpdate, CustomerAttributeDefinition](ctx, s.client, "CustomerAttributes.UpdateMany", http.MethodPut, "/v3/customers/attributes", items, 10, 3)
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

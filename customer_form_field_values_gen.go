@@ -88,5 +88,5 @@ func (s *CustomerFormFieldValuesService) All(ctx context.Context, filter *FormFi
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *CustomerFormFieldValuesService) UpsertMany(ctx context.Context, items []FormFieldValue) ([]FormFieldValue, *Response, error) {
-	return writeBatch[FormFieldValue, FormFieldValue](ctx, s.client, http.MethodPut, "/v3/customers/form-field-values", items, 10, 10)
+	return writeBatch[FormFieldValue, FormFieldValue](ctx, s.client, "CustomerFormFieldValues.UpsertMany", http.MethodPut, "/v3/customers/form-field-values", items, 10, 10)
 }

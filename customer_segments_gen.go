@@ -117,7 +117,7 @@ func (s *CustomerSegmentsService) All(ctx context.Context, filter *CustomerSegme
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *CustomerSegmentsService) CreateMany(ctx context.Context, items []CustomerSegmentCreate) ([]CustomerSegment, *Response, error) {
-	return writeBatch[CustomerSegmentCreate, CustomerSegment](ctx, s.client, http.MethodPost, "/v3/segments", items, 50, 10)
+	return writeBatch[CustomerSegmentCreate, CustomerSegment](ctx, s.client, "CustomerSegments.CreateMany", http.MethodPost, "/v3/segments", items, 50, 10)
 }
 
 // UpdateMany updates customer segments in batches: PUT /v3/segments.
@@ -133,7 +133,7 @@ func (s *CustomerSegmentsService) CreateMany(ctx context.Context, items []Custom
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *CustomerSegmentsService) UpdateMany(ctx context.Context, items []CustomerSegmentUpdate) ([]CustomerSegment, *Response, error) {
-	return writeBatch[CustomerSegmentUpdate, CustomerSegment](ctx, s.client, http.MethodPut, "/v3/segments", items, 50, 10)
+	return writeBatch[CustomerSegmentUpdate, CustomerSegment](ctx, s.client, "CustomerSegments.UpdateMany", http.MethodPut, "/v3/segments", items, 50, 10)
 }
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/segments.

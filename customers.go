@@ -9,7 +9,6 @@ import (
 	"iter"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -40,6 +39,11 @@ const (
 	// customerUpdateParallel is the spec's "Limit of 3 concurrent requests"
 	// on PUT /v3/customers and PUT /v3/customers/addresses.
 	customerUpdateParallel = 3
+	// customerAddressCreateParallel is the spec's "The default rate limit
+	// for this endpoint is 10 concurrent requests" on POST
+	// /v3/customers/addresses (customers.v3.yml). POST /v3/customers
+	// documents no limit: it runs as many requests as WithMaxConcurrency.
+	customerAddressCreateParallel = 10
 )
 
 const (
@@ -856,7 +860,7 @@ func (s *CustomersService) CreateMany(ctx context.Context, customers []CustomerC
 			return nil, &Response{}, err
 		}
 	}
-	return writeBatch[CustomerCreate, Customer](ctx, s.client, http.MethodPost, customersPath, customers, CustomerBatchSize, cap(s.client.sem))
+	return writeBatch[CustomerCreate, Customer](ctx, s.client, op, http.MethodPost, customersPath, customers, CustomerBatchSize, cap(s.client.sem))
 }
 
 func validateCustomerCreate(op string, i int, c CustomerCreate) error {
@@ -927,11 +931,57 @@ func (s *CustomersService) UpdateMany(ctx context.Context, customers []CustomerU
 		return nil, &Response{}, invalid(op, "no customers given")
 	}
 	for i, c := range customers {
-		if c.ID <= 0 {
-			return nil, &Response{}, invalid(op, "customer %d: id must be > 0, got %d", i, c.ID)
+		if err := checkCustomerUpdate(op, i, c); err != nil {
+			return nil, &Response{}, err
 		}
 	}
-	return writeBatch[CustomerUpdate, Customer](ctx, s.client, http.MethodPut, customersPath, customers, CustomerBatchSize, customerUpdateParallel)
+	return writeBatch[CustomerUpdate, Customer](ctx, s.client, op, http.MethodPut, customersPath, customers, CustomerBatchSize, customerUpdateParallel)
+}
+
+func checkCustomerUpdate(op string, i int, c CustomerUpdate) error {
+	if c.ID <= 0 {
+		return invalid(op, "customer %d: id must be > 0, got %d", i, c.ID)
+	}
+	return nil
+}
+
+// CreateManySeq creates the customers customers yields, reading them as
+// they are sent: POST /v3/customers, in chunks of 10, as many at once as
+// the client's WithMaxConcurrency allows. It holds only the chunks in
+// flight, so an import of any size (a CSV read row by row) needs memory
+// for about WithMaxConcurrency × 10 customers.
+//
+// Each customer is checked as it is read, as Create checks it; a refused
+// one is a failure (a *ValidationError) at its position and is not sent,
+// and the import goes on. The customers created are not returned (read
+// them back with All, or use Create on slices when you need them). The
+// error is a *BatchError naming failed and outcome-unknown customers by
+// position in the sequence, from 0, as Create reports them; after an error
+// that is not about the customers (401, 403, 429, a 5xx, a lost
+// connection) the sequence is not read further, and the customers from
+// position BatchError.Total on were neither read nor sent. An empty
+// sequence sends nothing. Progress goes to WithProgress, with Total -1
+// until the sequence ends.
+func (s *CustomersService) CreateManySeq(ctx context.Context, customers iter.Seq[CustomerCreate]) (*Response, error) {
+	const op = "Customers.CreateManySeq"
+	return writeBatchSeq[CustomerCreate, Customer](ctx, s.client, op, http.MethodPost, customersPath, customers, CustomerBatchSize, 0, func(i int, c CustomerCreate) error {
+		return validateCustomerCreate(op, i, c)
+	})
+}
+
+// UpdateManySeq changes the customers customers yields, reading them as
+// they are sent: PUT /v3/customers, in chunks of 10, at most 3 at once
+// (BigCommerce's limit), holding only the chunks in flight. Each item needs
+// an ID > 0; a refused item is a failure at its position and is not sent.
+// The updated customers are not returned; errors, positions and progress
+// are as in CreateManySeq: failures are one *BatchError by position in the
+// sequence, and an item refused before sending is a failure matching
+// ErrInvalidRequest.
+func (s *CustomersService) UpdateManySeq(ctx context.Context, customers iter.Seq[CustomerUpdate]) (*Response, error) {
+	const op = "Customers.UpdateManySeq"
+	return writeBatchSeq[CustomerUpdate, Customer](ctx, s.client, op, http.MethodPut, customersPath, customers, CustomerBatchSize, customerUpdateParallel, func(i int, c CustomerUpdate) error {
+		return checkCustomerUpdate(op, i, c)
+	})
 }
 
 // Delete deletes one customer: DELETE /v3/customers?id:in={id} (V3 has
@@ -985,8 +1035,9 @@ func (s *CustomersService) AllAddresses(ctx context.Context, filter *AddressFilt
 }
 
 // CreateAddresses creates customer addresses: POST /v3/customers/addresses,
-// in chunks of 10. Each needs CustomerID, FirstName, LastName, Address1,
-// City, StateOrProvince, PostalCode and CountryCode, or nothing is sent.
+// in chunks of 10, at most 10 at once (BigCommerce's limit). Each needs
+// CustomerID, FirstName, LastName, Address1, City, StateOrProvince,
+// PostalCode and CountryCode, or nothing is sent.
 //
 // Gotcha: BigCommerce answers 200 to an address identical to one the
 // customer already has, changes nothing, and leaves it out of the response.
@@ -1012,7 +1063,7 @@ func (s *CustomersService) CreateAddresses(ctx context.Context, addresses []Addr
 			return nil, &Response{}, invalid(op, "address %d: %s required", i, missing)
 		}
 	}
-	return writeBatch[AddressCreate, CustomerAddress](ctx, s.client, http.MethodPost, addressesPath, addresses, CustomerBatchSize, cap(s.client.sem))
+	return writeBatch[AddressCreate, CustomerAddress](ctx, s.client, op, http.MethodPost, addressesPath, addresses, CustomerBatchSize, customerAddressCreateParallel)
 }
 
 // UpdateAddresses changes customer addresses: PUT /v3/customers/addresses,
@@ -1034,7 +1085,7 @@ func (s *CustomersService) UpdateAddresses(ctx context.Context, addresses []Addr
 			return nil, &Response{}, invalid(op, "address %d: id must be > 0, got %d", i, a.ID)
 		}
 	}
-	return writeBatch[AddressUpdate, CustomerAddress](ctx, s.client, http.MethodPut, addressesPath, addresses, CustomerBatchSize, customerUpdateParallel)
+	return writeBatch[AddressUpdate, CustomerAddress](ctx, s.client, op, http.MethodPut, addressesPath, addresses, CustomerBatchSize, customerUpdateParallel)
 }
 
 // DeleteAddresses deletes customer addresses by id:
@@ -1056,80 +1107,4 @@ func deleteCustomerIDs(ctx context.Context, c *Client, op, path string, ids []in
 		return &Response{}, invalid(op, "no ids given: pass at least one id (BigCommerce ignores a DELETE without id:in)")
 	}
 	return deleteIDs(ctx, c, op, path, ids, deleteIDChunk, cap(c.sem), idInQuery)
-}
-
-// customerChunkError maps an error answer to a batch request of n items onto the
-// items. BigCommerce keys the errors of a batch by item index ("0.email",
-// "1", or batch_errors entries, which the core decodes as "1.field"). When
-// every key names an item of the chunk, the result is a chunk-relative
-// *BatchError: each named item gets the *Error with its own fields, and each
-// other item an error saying it was not written because the request was
-// rejected, so it can be sent again unchanged (BigCommerce writes nothing
-// from a request it rejects). Otherwise err is returned as it is and the
-// whole chunk fails with it.
-func customerChunkError(err error, n int) error {
-	var e *Error
-	if !errors.As(err, &e) || len(e.Fields) == 0 {
-		return err
-	}
-	switch e.StatusCode {
-	case http.StatusBadRequest, http.StatusConflict, http.StatusUnprocessableEntity:
-	default:
-		return err
-	}
-	byItem := make(map[int]map[string]string)
-	for key, msg := range e.Fields {
-		idx, field, ok := batchKeyIndex(key)
-		if !ok || idx >= n {
-			return err
-		}
-		if byItem[idx] == nil {
-			byItem[idx] = make(map[string]string)
-		}
-		if field == "" {
-			field = key
-		}
-		byItem[idx][field] = msg
-	}
-	berr := &BatchError{Total: n}
-	for i := 0; i < n; i++ {
-		fields, named := byItem[i]
-		if !named {
-			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: fmt.Errorf(
-				"bigcommerce: %s %s: not written: BigCommerce rejected the whole request (%d %s) because of other items in it; this item can be sent again",
-				e.Method, e.Path, e.StatusCode, e.Title)})
-			continue
-		}
-		item := *e
-		item.Fields = fields
-		berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: &item})
-	}
-	return berr
-}
-
-// batchKeyIndex reads the item index at the start of a batch error key: "3",
-// "3.email", "[3].email" or "3[email]". field is what follows the index.
-func batchKeyIndex(key string) (idx int, field string, ok bool) {
-	rest := strings.TrimPrefix(key, "[")
-	end := 0
-	for end < len(rest) && rest[end] >= '0' && rest[end] <= '9' {
-		end++
-	}
-	if end == 0 {
-		return 0, "", false
-	}
-	idx, err := strconv.Atoi(rest[:end])
-	if err != nil {
-		return 0, "", false
-	}
-	rest = strings.TrimPrefix(rest[end:], "]")
-	switch {
-	case rest == "":
-		return idx, "", true
-	case rest[0] == '.':
-		return idx, rest[1:], true
-	case rest[0] == '[':
-		return idx, strings.TrimSuffix(rest[1:], "]"), true
-	}
-	return 0, "", false
 }

@@ -198,7 +198,9 @@ func (e *MultiStatusError) Unwrap() []error {
 //
 //   - Failures: items that certainly were not written (rejected by
 //     BigCommerce, or not sent). Fix the cause and send them again
-//     (FailedIndexes).
+//     (FailedIndexes). An item whose error matches ErrNotWritten was not
+//     written only because of other items (BigCommerce rejects a request
+//     whole) or an earlier failed request: it can be sent again as it is.
 //   - Unknown: items of a create request whose outcome is unknown (a 5xx,
 //     a cut connection or a timeout after the request was sent): they may
 //     have been written. Look them up before sending them again

@@ -18,6 +18,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.AbandonedCartEmails.List(ctx, nil)
 		return err
 	}},
+	{"AbandonedCartEmails.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.AbandonedCartEmailCreate
+		if err := json.Unmarshal([]byte(`{"coupon_code":"FF11-22X4","is_active":true,"notify_at_minutes":60,"template":{"body":"{{lang 'hello_phrase' }}\u003cbr\u003eComplete your purchase \u003ca href='{{ notification.checkout_link }}'\u003e{{notification.checkout.link}}","subject":"Complete your purchase at {{ store.name }}","translations":[{"keys":{"hello_phrase":"Welcome"},"locale":"en"}]}}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.AbandonedCartEmails.CreateMany(ctx, []bigcommerce.AbandonedCartEmailCreate{body}, nil)
+		return err
+	}},
 	{"AbandonedCartEmails.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.AbandonedCartEmailCreate
 		if err := json.Unmarshal([]byte(`{"coupon_code":"FF11-22X4","is_active":true,"notify_at_minutes":60,"template":{"body":"{{lang 'hello_phrase' }}\u003cbr\u003eComplete your purchase \u003ca href='{{ notification.checkout_link }}'\u003e{{notification.checkout.link}}","subject":"Complete your purchase at {{ store.name }}","translations":[{"keys":{"hello_phrase":"Welcome"},"locale":"en"}]}}`), &body); err != nil {
@@ -482,6 +490,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.Currencies.List(ctx, nil)
 		return err
 	}},
+	{"Currencies.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.CurrencyCreate
+		if err := json.Unmarshal([]byte(`{"auto_update":true,"country_iso2":"EU","currency_code":"EUR","currency_exchange_rate":"0.849","decimal_places":2,"decimal_token":".","enabled":false,"is_default":false,"name":"Euro","thousands_token":",","token":"€","token_location":"left"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.Currencies.CreateMany(ctx, []bigcommerce.CurrencyCreate{body})
+		return err
+	}},
 	{"Currencies.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.CurrencyCreate
 		if err := json.Unmarshal([]byte(`{"auto_update":true,"country_iso2":"EU","currency_code":"EUR","currency_exchange_rate":"0.849","decimal_places":2,"decimal_token":".","enabled":false,"is_default":false,"name":"Euro","thousands_token":",","token":"€","token_location":"left"}`), &body); err != nil {
@@ -662,6 +678,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.HostingProjects.List(ctx, nil)
 		return err
 	}},
+	{"HostingProjects.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.HostingProjectCreate
+		if err := json.Unmarshal([]byte(`{"name":"my-storefront"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.HostingProjects.CreateMany(ctx, []bigcommerce.HostingProjectCreate{body})
+		return err
+	}},
 	{"HostingProjects.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.HostingProjectCreate
 		if err := json.Unmarshal([]byte(`{"name":"my-storefront"}`), &body); err != nil {
@@ -694,6 +718,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.Coupons.List(ctx, nil)
 		return err
 	}},
+	{"Coupons.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.CouponCreate
+		if err := json.Unmarshal([]byte(`{"amount":"5","applies_to":{"entity":"categories","ids":[0,3]},"code":"S2549JM0Y","date_created":"Tue, 13 Mar 2018 16:18:59 +0000","enabled":true,"expires":"","id":2,"max_uses":25,"max_uses_per_customer":0,"min_purchase":"25","name":"Australia Customers Discount","num_uses":0,"restricted_to":{"countries":"AU"},"shipping_methods":["shipping_endicia"],"type":"per_item_discount"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.Coupons.CreateMany(ctx, []bigcommerce.CouponCreate{body})
+		return err
+	}},
 	{"Coupons.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.CouponCreate
 		if err := json.Unmarshal([]byte(`{"amount":"5","applies_to":{"entity":"categories","ids":[0,3]},"code":"S2549JM0Y","date_created":"Tue, 13 Mar 2018 16:18:59 +0000","enabled":true,"expires":"","id":2,"max_uses":25,"max_uses_per_customer":0,"min_purchase":"25","name":"Australia Customers Discount","num_uses":0,"restricted_to":{"countries":"AU"},"shipping_methods":["shipping_endicia"],"type":"per_item_discount"}`), &body); err != nil {
@@ -720,6 +752,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"Banners.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.Banners.List(ctx, nil)
+		return err
+	}},
+	{"Banners.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.BannerCreate
+		if err := json.Unmarshal([]byte(`{"content":"\u003cp\u003e Sale! Tuesday at 9am! \u003c/p\u003e","date_from":"0","date_to":"0","date_type":"always","item_id":"35","location":"top","name":"Sale Banner","page":"home_page","visible":"1"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.Banners.CreateMany(ctx, []bigcommerce.BannerCreate{body})
 		return err
 	}},
 	{"Banners.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -752,6 +792,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"GiftCertificates.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.GiftCertificates.List(ctx, nil)
+		return err
+	}},
+	{"GiftCertificates.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.GiftCertificateCreate
+		if err := json.Unmarshal([]byte(`{"amount":"10","balance":"0","code":"FFZ-5N4-C7M-S78","currency_code":"USD","customer_id":5,"expiry_date":"Tue, 20 Jan 1970 08:45:38 CST","from_email":"janedoe@example.com","from_name":"Jane Doe","message":"Congratulations!","purchase_date":"Mon, 19 Jan 1970 07:21:46 CST","status":"active","template":"celebration.html","to_email":"johndoe@example.com","to_name":"John Doe"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.GiftCertificates.CreateMany(ctx, []bigcommerce.GiftCertificateCreate{body})
 		return err
 	}},
 	{"GiftCertificates.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -1038,6 +1086,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.ProductModifiers.List(ctx, 1, nil)
 		return err
 	}},
+	{"ProductModifiers.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ProductModifierCreate
+		if err := json.Unmarshal([]byte(`{"display_name":"Donation","option_values":[{"adjusters":{"price":{"adjuster":"relative","adjuster_value":5},"purchasing_disabled":{"message":"string","status":true},"weight":{"adjuster":"relative","adjuster_value":5}},"is_default":false,"label":"+5","sort_order":0,"value_data":{}},{"adjusters":{"price":{"adjuster":"relative","adjuster_value":10},"purchasing_disabled":{"message":"string","status":true},"weight":{"adjuster":"relative","adjuster_value":10}},"is_default":false,"label":"+10","sort_order":0,"value_data":{}}],"required":true,"sort_order":0,"type":"radio_buttons"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductModifiers.CreateMany(ctx, 1, []bigcommerce.ProductModifierCreate{body})
+		return err
+	}},
 	{"ProductModifiers.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.ProductModifierCreate
 		if err := json.Unmarshal([]byte(`{"display_name":"Donation","option_values":[{"adjusters":{"price":{"adjuster":"relative","adjuster_value":5},"purchasing_disabled":{"message":"string","status":true},"weight":{"adjuster":"relative","adjuster_value":5}},"is_default":false,"label":"+5","sort_order":0,"value_data":{}},{"adjusters":{"price":{"adjuster":"relative","adjuster_value":10},"purchasing_disabled":{"message":"string","status":true},"weight":{"adjuster":"relative","adjuster_value":10}},"is_default":false,"label":"+10","sort_order":0,"value_data":{}}],"required":true,"sort_order":0,"type":"radio_buttons"}`), &body); err != nil {
@@ -1064,6 +1120,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"ProductModifierValues.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.ProductModifierValues.List(ctx, 1, 1, nil)
+		return err
+	}},
+	{"ProductModifierValues.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ProductModifierValueCreate
+		if err := json.Unmarshal([]byte(`{"adjusters":{"image_url":"https://cdn8.bigcommerce.com/s-{{store_hash}}/products/184/images/445/naturalcanvascart2_1024x1024__92347__29648.1534344533.1280.1280.jpg?c=2","price":{},"purchasing_disabled":{},"weight":{}},"is_default":false,"label":"Green","sort_order":0,"value_data":{}}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductModifierValues.CreateMany(ctx, 1, 1, []bigcommerce.ProductModifierValueCreate{body})
 		return err
 	}},
 	{"ProductModifierValues.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -1094,6 +1158,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.ProductOptions.List(ctx, 1, nil)
 		return err
 	}},
+	{"ProductOptions.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ProductOptionCreate
+		if err := json.Unmarshal([]byte(`{"config":{"checkbox_label":"x","checked_by_default":true,"date_earliest_value":"2018-08-31T00:00:00+00:00","date_latest_value":"2019-01-01T00:00:00+00:00","date_limit_mode":"range","date_limited":true,"default_value":"x","file_max_size":5,"file_types_mode":"specific","file_types_other":["pdf","txt"],"file_types_supported":["images","documents","other"],"number_highest_value":1.5,"number_integers_only":false,"number_limit_mode":"lowest","number_limited":true,"number_lowest_value":100,"product_list_adjusts_inventory":true,"product_list_adjusts_pricing":true,"product_list_shipping_calc":"weight","text_characters_limited":true,"text_lines_limited":true,"text_max_length":55,"text_max_lines":4,"text_min_length":1},"display_name":"Add-a-$5-Donation1535042499-187","image_url":"x","option_values":[{"label":"Green","sort_order":0}],"product_id":4,"sort_order":1,"type":"radio_buttons"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductOptions.CreateMany(ctx, 1, []bigcommerce.ProductOptionCreate{body})
+		return err
+	}},
 	{"ProductOptions.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.ProductOptionCreate
 		if err := json.Unmarshal([]byte(`{"config":{"checkbox_label":"x","checked_by_default":true,"date_earliest_value":"2018-08-31T00:00:00+00:00","date_latest_value":"2019-01-01T00:00:00+00:00","date_limit_mode":"range","date_limited":true,"default_value":"x","file_max_size":5,"file_types_mode":"specific","file_types_other":["pdf","txt"],"file_types_supported":["images","documents","other"],"number_highest_value":1.5,"number_integers_only":false,"number_limit_mode":"lowest","number_limited":true,"number_lowest_value":100,"product_list_adjusts_inventory":true,"product_list_adjusts_pricing":true,"product_list_shipping_calc":"weight","text_characters_limited":true,"text_lines_limited":true,"text_max_length":55,"text_max_lines":4,"text_min_length":1},"display_name":"Add-a-$5-Donation1535042499-187","image_url":"x","option_values":[{"label":"Green","sort_order":0}],"product_id":4,"sort_order":1,"type":"radio_buttons"}`), &body); err != nil {
@@ -1120,6 +1192,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"ProductOptionValues.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.ProductOptionValues.List(ctx, 1, 1, nil)
+		return err
+	}},
+	{"ProductOptionValues.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ProductOptionValueCreate
+		if err := json.Unmarshal([]byte(`{"is_default":false,"label":"Green","sort_order":0,"value_data":{}}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductOptionValues.CreateMany(ctx, 1, 1, []bigcommerce.ProductOptionValueCreate{body})
 		return err
 	}},
 	{"ProductOptionValues.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -1166,6 +1246,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.ProductImages.List(ctx, 1, nil)
 		return err
 	}},
+	{"ProductImages.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ProductImageCreate
+		if err := json.Unmarshal([]byte(`{"date_modified":"2024-05-14T09:34:00Z","description":"x","image_url":"x","is_thumbnail":true,"product_id":1,"sort_order":1}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductImages.CreateMany(ctx, 1, []bigcommerce.ProductImageCreate{body})
+		return err
+	}},
 	{"ProductImages.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.ProductImageCreate
 		if err := json.Unmarshal([]byte(`{"date_modified":"2024-05-14T09:34:00Z","description":"x","image_url":"x","is_thumbnail":true,"product_id":1,"sort_order":1}`), &body); err != nil {
@@ -1192,6 +1280,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"ProductVideos.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.ProductVideos.List(ctx, 1, nil)
+		return err
+	}},
+	{"ProductVideos.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ProductVideoCreate
+		if err := json.Unmarshal([]byte(`{"description":"A video about documenation","sort_order":1,"title":"Writing Great Documentation","type":"youtube","video_id":"z3fRu9pkuXE"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductVideos.CreateMany(ctx, 1, []bigcommerce.ProductVideoCreate{body})
 		return err
 	}},
 	{"ProductVideos.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -1222,6 +1318,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.ProductCustomFields.List(ctx, 1, nil)
 		return err
 	}},
+	{"ProductCustomFields.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ProductCustomFieldCreate
+		if err := json.Unmarshal([]byte(`{"name":"ISBN","value":"1234567890123"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductCustomFields.CreateMany(ctx, 1, []bigcommerce.ProductCustomFieldCreate{body})
+		return err
+	}},
 	{"ProductCustomFields.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.ProductCustomFieldCreate
 		if err := json.Unmarshal([]byte(`{"name":"ISBN","value":"1234567890123"}`), &body); err != nil {
@@ -1248,6 +1352,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"ProductBulkPricingRules.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.ProductBulkPricingRules.List(ctx, 1, nil)
+		return err
+	}},
+	{"ProductBulkPricingRules.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.BulkPricingRuleCreate
+		if err := json.Unmarshal([]byte(`{"amount":10,"quantity_max":50,"quantity_min":10,"type":"price"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductBulkPricingRules.CreateMany(ctx, 1, []bigcommerce.BulkPricingRuleCreate{body})
 		return err
 	}},
 	{"ProductBulkPricingRules.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -1278,6 +1390,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.ProductReviews.List(ctx, 1, nil)
 		return err
 	}},
+	{"ProductReviews.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ProductReviewCreate
+		if err := json.Unmarshal([]byte(`{"date_reviewed":"2024-05-14T09:34:00Z","email":"bob@email.com","name":"Bob S.","rating":5,"status":"approved","text":"x","title":"Great Product"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductReviews.CreateMany(ctx, 1, []bigcommerce.ProductReviewCreate{body})
+		return err
+	}},
 	{"ProductReviews.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.ProductReviewCreate
 		if err := json.Unmarshal([]byte(`{"date_reviewed":"2024-05-14T09:34:00Z","email":"bob@email.com","name":"Bob S.","rating":5,"status":"approved","text":"x","title":"Great Product"}`), &body); err != nil {
@@ -1304,6 +1424,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"ProductComplexRules.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.ProductComplexRules.List(ctx, 1, nil)
+		return err
+	}},
+	{"ProductComplexRules.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ProductComplexRuleCreate
+		if err := json.Unmarshal([]byte(`{"conditions":[{}],"enabled":true,"image_url":"https://cdn8.bigcommerce.com/s-123456/product_images/d/fakeimage.png","price_adjuster":{"adjuster":"relative","adjuster_value":5},"purchasing_disabled":true,"purchasing_disabled_message":"This product is not available at this time.","purchasing_hidden":true,"sort_order":0,"stop":true,"weight_adjuster":{"adjuster":"relative","adjuster_value":5}}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ProductComplexRules.CreateMany(ctx, 1, []bigcommerce.ProductComplexRuleCreate{body})
 		return err
 	}},
 	{"ProductComplexRules.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -1374,6 +1502,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.Promotions.List(ctx, nil)
 		return err
 	}},
+	{"Promotions.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.PromotionCreate
+		if err := json.Unmarshal([]byte(`{"can_be_used_with_other_promotions":false,"channels":[{"id":1}],"codes":{"code":"TEST-COUPON-CODE","created":"2019-01-20T22:00:00.000Z","id":1,"max_uses":10,"max_uses_per_customer":5},"coupon_overrides_automatic_when_offering_higher_discounts":false,"coupon_overrides_other_promotions":false,"coupon_type":"BULK","currency_code":"USD","customer":{"excluded_group_ids":[1,2,3],"group_ids":[1,2,3],"minimum_order_count":1,"segments":{"id":["ccec121a-f9bc-4a04-809e-1fe0d8ae7fdd"]}},"display_name":"WOW!!! FREE SHIPPING for Product X","end_date":"2025-12-30T01:02:03+00:00","max_uses":10,"name":"Buy Product X Get Free Shipping","notifications":[{"content":"Congratulations! Youʼve received a free %ACTION.FREE_PRODUCT%!","locations":["HOME_PAGE","PRODUCT_PAGE","CART_PAGE","CHECKOUT_PAGE"],"type":"UPSELL"}],"rules":[{"action":{}}],"schedule":{"daily_end_time":"23:59:00","daily_start_time":"01:20:00","week_days":["Monday"],"week_frequency":2},"shipping_address":{"countries":[{"iso2_country_code":"US"}]},"start_date":"2005-12-30T01:02:03+00:00","status":"ENABLED","stop":false}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.Promotions.CreateMany(ctx, []bigcommerce.PromotionCreate{body})
+		return err
+	}},
 	{"Promotions.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.PromotionCreate
 		if err := json.Unmarshal([]byte(`{"can_be_used_with_other_promotions":false,"channels":[{"id":1}],"codes":{"code":"TEST-COUPON-CODE","created":"2019-01-20T22:00:00.000Z","id":1,"max_uses":10,"max_uses_per_customer":5},"coupon_overrides_automatic_when_offering_higher_discounts":false,"coupon_overrides_other_promotions":false,"coupon_type":"BULK","currency_code":"USD","customer":{"excluded_group_ids":[1,2,3],"group_ids":[1,2,3],"minimum_order_count":1,"segments":{"id":["ccec121a-f9bc-4a04-809e-1fe0d8ae7fdd"]}},"display_name":"WOW!!! FREE SHIPPING for Product X","end_date":"2025-12-30T01:02:03+00:00","max_uses":10,"name":"Buy Product X Get Free Shipping","notifications":[{"content":"Congratulations! Youʼve received a free %ACTION.FREE_PRODUCT%!","locations":["HOME_PAGE","PRODUCT_PAGE","CART_PAGE","CHECKOUT_PAGE"],"type":"UPSELL"}],"rules":[{"action":{}}],"schedule":{"daily_end_time":"23:59:00","daily_start_time":"01:20:00","week_days":["Monday"],"week_frequency":2},"shipping_address":{"countries":[{"iso2_country_code":"US"}]},"start_date":"2005-12-30T01:02:03+00:00","status":"ENABLED","stop":false}`), &body); err != nil {
@@ -1400,6 +1536,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"PromotionCodes.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.PromotionCodes.List(ctx, 1, nil)
+		return err
+	}},
+	{"PromotionCodes.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.PromotionCodeCreate
+		if err := json.Unmarshal([]byte(`{"code":"x","max_uses":10,"max_uses_per_customer":5}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.PromotionCodes.CreateMany(ctx, 1, []bigcommerce.PromotionCodeCreate{body})
 		return err
 	}},
 	{"PromotionCodes.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -1444,6 +1588,14 @@ var fakeStoreCalls = []struct {
 			return err
 		}
 		_, _, err := c.Redirects.Export(ctx, body)
+		return err
+	}},
+	{"Scripts.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ScriptCreate
+		if err := json.Unmarshal([]byte(`{"auto_uninstall":true,"consent_category":"essential","description":"Build responsive websites","html":"","kind":"script_tag","load_method":"default","location":"footer","name":"Bootstrap","visibility":"all_pages"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.Scripts.CreateMany(ctx, []bigcommerce.ScriptCreate{body})
 		return err
 	}},
 	{"Scripts.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -1742,6 +1894,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.ShippingZones.List(ctx)
 		return err
 	}},
+	{"ShippingZones.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ShippingZoneCreate
+		if err := json.Unmarshal([]byte(`{"locations":[{"country_iso2":"MX"}],"name":"Mexico","type":"country"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ShippingZones.CreateMany(ctx, []bigcommerce.ShippingZoneCreate{body})
+		return err
+	}},
 	{"ShippingZones.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.ShippingZoneCreate
 		if err := json.Unmarshal([]byte(`{"locations":[{"country_iso2":"MX"}],"name":"Mexico","type":"country"}`), &body); err != nil {
@@ -1768,6 +1928,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"ShippingMethods.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.ShippingMethods.List(ctx, 1)
+		return err
+	}},
+	{"ShippingMethods.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.ShippingMethodCreate
+		if err := json.Unmarshal([]byte(`{"channel_ids":[1],"enabled":true,"handling_fees":{"fixed_surcharge":"3"},"name":"Per Order","settings":{"rate":8},"type":"perorder"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.ShippingMethods.CreateMany(ctx, 1, []bigcommerce.ShippingMethodCreate{body})
 		return err
 	}},
 	{"ShippingMethods.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -1902,6 +2070,14 @@ var fakeStoreCalls = []struct {
 		_, _, err := c.SiteRoutes.List(ctx, 1, nil)
 		return err
 	}},
+	{"SiteRoutes.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.SiteRouteCreate
+		if err := json.Unmarshal([]byte(`{"matching":"5","route":"/my-amazing-product","type":"product"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.SiteRoutes.CreateMany(ctx, 1, []bigcommerce.SiteRouteCreate{body})
+		return err
+	}},
 	{"SiteRoutes.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.SiteRouteCreate
 		if err := json.Unmarshal([]byte(`{"matching":"5","route":"/my-amazing-product","type":"product"}`), &body); err != nil {
@@ -1936,6 +2112,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"BlogPosts.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.BlogPosts.List(ctx, nil)
+		return err
+	}},
+	{"BlogPosts.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.BlogPostCreate
+		if err := json.Unmarshal([]byte(`{"author":"BigCommerce","body":"\u003cp\u003eCustomize your site, manage shipping and payments, and list your products on Amazon, eBay, and Facebook by Meta with the #1 ecommerce platform. \u003c/p\u003e","is_published":true,"meta_description":"Welcome Post","meta_keywords":"BigCommerce, welcome, ecommerce","preview_url":"/blog/welcome-bigcommerce/","published_date":"Thu, 18 May 2023 13:26:42 -0000","published_date_iso8601":"5/18/2023 1:26:42 PM","summary":"\u003cp\u003eWe power ecommerce websites for successful retailers all over the world\u003c/p\u003e","tags":["string"],"thumbnail_path":"string","title":"Welcome to BigCommerce","url":"/blog/welcome-bigcommerce/"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.BlogPosts.CreateMany(ctx, []bigcommerce.BlogPostCreate{body})
 		return err
 	}},
 	{"BlogPosts.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -2060,6 +2244,14 @@ var fakeStoreCalls = []struct {
 			return err
 		}
 		_, _, err := c.StorefrontTokens.CreateCustomerImpersonation(ctx, body)
+		return err
+	}},
+	{"Subscribers.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.SubscriberCreate
+		if err := json.Unmarshal([]byte(`{"channel_id":1,"consents":["abandoned_cart"],"email":"x","first_name":"x","last_name":"x","order_id":1,"source":"x"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.Subscribers.CreateMany(ctx, []bigcommerce.SubscriberCreate{body})
 		return err
 	}},
 	{"Subscribers.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -2286,6 +2478,14 @@ var fakeStoreCalls = []struct {
 		_, err := c.Webhooks.UpdateAdmin(ctx, body)
 		return err
 	}},
+	{"WidgetTemplates.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.WidgetTemplateCreate
+		if err := json.Unmarshal([]byte(`{"channel_id":1,"name":"x","schema":[{}],"storefront_api_query":"x","template":"x"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.WidgetTemplates.CreateMany(ctx, []bigcommerce.WidgetTemplateCreate{body})
+		return err
+	}},
 	{"WidgetTemplates.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.WidgetTemplateCreate
 		if err := json.Unmarshal([]byte(`{"channel_id":1,"name":"x","schema":[{}],"storefront_api_query":"x","template":"x"}`), &body); err != nil {
@@ -2322,6 +2522,14 @@ var fakeStoreCalls = []struct {
 		_, err := c.WidgetTemplates.Delete(ctx, "x")
 		return err
 	}},
+	{"Widgets.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.WidgetCreate
+		if err := json.Unmarshal([]byte(`{"channel_id":1,"description":"x","name":"x","widget_configuration":{},"widget_template_uuid":"x"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.Widgets.CreateMany(ctx, []bigcommerce.WidgetCreate{body})
+		return err
+	}},
 	{"Widgets.Create", func(ctx context.Context, c *bigcommerce.Client) error {
 		var body bigcommerce.WidgetCreate
 		if err := json.Unmarshal([]byte(`{"channel_id":1,"description":"x","name":"x","widget_configuration":{},"widget_template_uuid":"x"}`), &body); err != nil {
@@ -2348,6 +2556,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"Widgets.Delete", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, err := c.Widgets.Delete(ctx, "x")
+		return err
+	}},
+	{"Placements.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.PlacementCreate
+		if err := json.Unmarshal([]byte(`{"channel_id":1,"entity_id":"x","region":"x","sort_order":1,"status":"inactive","template_file":"x","widget_uuid":"x"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.Placements.CreateMany(ctx, []bigcommerce.PlacementCreate{body})
 		return err
 	}},
 	{"Placements.Create", func(ctx context.Context, c *bigcommerce.Client) error {
@@ -2380,6 +2596,14 @@ var fakeStoreCalls = []struct {
 	}},
 	{"Wishlists.List", func(ctx context.Context, c *bigcommerce.Client) error {
 		_, _, err := c.Wishlists.List(ctx, nil)
+		return err
+	}},
+	{"Wishlists.CreateMany", func(ctx context.Context, c *bigcommerce.Client) error {
+		var body bigcommerce.WishlistCreate
+		if err := json.Unmarshal([]byte(`{"customer_id":12,"is_public":false,"items":[{}],"name":"School Shopping"}`), &body); err != nil {
+			return err
+		}
+		_, _, err := c.Wishlists.CreateMany(ctx, []bigcommerce.WishlistCreate{body})
 		return err
 	}},
 	{"Wishlists.Create", func(ctx context.Context, c *bigcommerce.Client) error {

@@ -216,6 +216,23 @@ func (s *GiftCertificatesService) Create(ctx context.Context, certificate GiftCe
 	return getOneV2[GiftCertificate](ctx, s.client, http.MethodPost, "/v2/gift_certificates", nil, certificate)
 }
 
+// CreateMany creates many gift certificates, one POST /v2/gift_certificates
+// per item (the endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the gift certificate created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *GiftCertificatesService) CreateMany(ctx context.Context, items []GiftCertificateCreate) ([]GiftCertificate, *Response, error) {
+	return createEach(ctx, s.client, "GiftCertificates.CreateMany", items, 0, nil, func(ctx context.Context, item GiftCertificateCreate) (*GiftCertificate, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // Get returns a gift certificate: GET /v2/gift_certificates/{id}.
 //
 // Returns a single Gift Certificate.

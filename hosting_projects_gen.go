@@ -117,6 +117,24 @@ func (s *HostingProjectsService) Create(ctx context.Context, project HostingProj
 	return getOne[HostingProject](ctx, s.client, http.MethodPost, "/v3/infrastructure/projects", nil, project)
 }
 
+// CreateMany creates many hosting projects, one POST
+// /v3/infrastructure/projects per item (the endpoint takes one record), as
+// many at once as the client's WithMaxConcurrency allows, within the client's
+// throttle.
+//
+// The result has one element per item, in order: the hosting project created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *HostingProjectsService) CreateMany(ctx context.Context, items []HostingProjectCreate) ([]HostingProject, *Response, error) {
+	return createEach(ctx, s.client, "HostingProjects.CreateMany", items, 0, nil, func(ctx context.Context, item HostingProjectCreate) (*HostingProject, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // DeleteWhere deletes the records filter selects: DELETE
 // /v3/infrastructure/projects.
 //

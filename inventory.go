@@ -170,10 +170,13 @@ type transactionResponse struct {
 // sent in chunks, one after the other, each waiting for the previous one to
 // return, as BigCommerce asks. It returns the transaction id of each
 // successful chunk, in order. When a chunk fails the error is a *BatchError
-// naming the failed input indexes (errors.As reaches the *Error, e.g. a 422
-// for an item tracked by product but sent by variant id); after a failure
-// that is not about the items (401, 403, 429, a lost connection) the
-// remaining chunks are not sent.
+// naming the failed input indexes. BigCommerce rejects a whole chunk (422)
+// for one bad item and writes none of it: the items its error names (by
+// index, or by SKU, variant or product id) fail with the *Error (e.g. an
+// item tracked by product but sent by variant id), and the chunk's other
+// items fail with an error saying they were not written and can be sent
+// again as they are. After a failure that is not about the items (401,
+// 403, 429, a lost connection) the remaining chunks are not sent.
 //
 // Do not run absolute adjustments for the same item concurrently: the order
 // BigCommerce applies them in is not predictable.
@@ -202,34 +205,124 @@ func (s *InventoryService) AdjustRelative(ctx context.Context, items []Inventory
 	return s.adjust(ctx, false, items, reason)
 }
 
+// AdjustAbsoluteSeq is AdjustAbsolute for items read from a sequence as
+// they are sent (a CSV of a million rows read row by row): PUT
+// /v3/inventory/adjustments/absolute, in chunks of MaxInventoryBatch, one
+// at a time. It holds one chunk of items at once, whatever the sequence's
+// length.
+//
+// Each item is checked as it is read, as AdjustAbsolute checks it; a
+// refused item is a failure (a *ValidationError) at its position and is
+// not sent, and the write goes on. The transaction ids are not kept. The
+// error is a *BatchError naming the failed items by position in the
+// sequence, from 0, as AdjustAbsolute reports them; after an error that is
+// not about the items (401, 403, 429, a lost connection) the sequence is
+// not read further, and the items from position BatchError.Total on were
+// neither read nor sent. An empty sequence sends nothing. Progress goes to
+// WithProgress, with Total -1 until the sequence ends.
+func (s *InventoryService) AdjustAbsoluteSeq(ctx context.Context, items iter.Seq[InventoryAdjustment], reason string) (*Response, error) {
+	return s.adjustSeq(ctx, true, items, reason)
+}
+
+// AdjustRelativeSeq is AdjustRelative for items read from a sequence as
+// they are sent: POST /v3/inventory/adjustments/relative, in chunks of
+// MaxInventoryBatch, one at a time. Checks, positions, errors and progress
+// are as in AdjustAbsoluteSeq; as with AdjustRelative, a chunk whose fate
+// is unknown (a 5xx, a cut connection) is never resent: its items are in
+// BatchError.Unknown, and nothing further is read or sent.
+func (s *InventoryService) AdjustRelativeSeq(ctx context.Context, items iter.Seq[InventoryAdjustment], reason string) (*Response, error) {
+	return s.adjustSeq(ctx, false, items, reason)
+}
+
+// adjustment is the transaction write of an absolute or relative
+// adjustment.
+func adjustment(absolute bool, reason string) transactionWrite[InventoryAdjustment] {
+	w := transactionWrite[InventoryAdjustment]{op: "Inventory.AdjustRelative", method: http.MethodPost, path: "/v3/inventory/adjustments/relative", keys: []string{"items"}}
+	if absolute {
+		w.op, w.method, w.path = "Inventory.AdjustAbsolute", http.MethodPut, "/v3/inventory/adjustments/absolute"
+	}
+	w.body = func(chunk []InventoryAdjustment) any { return adjustmentRequest{Reason: reason, Items: chunk} }
+	w.identify = func(a InventoryAdjustment) itemIdentity { return itemIdentity{a.ProductID, a.VariantID, a.SKU} }
+	return w
+}
+
 // adjust validates items and sends them in sequential chunks to the
 // absolute or the relative endpoint.
 func (s *InventoryService) adjust(ctx context.Context, absolute bool, items []InventoryAdjustment, reason string) ([]string, *Response, error) {
-	op, method, path := "Inventory.AdjustRelative", http.MethodPost, "/v3/inventory/adjustments/relative"
-	if absolute {
-		op, method, path = "Inventory.AdjustAbsolute", http.MethodPut, "/v3/inventory/adjustments/absolute"
-	}
-	if err := validateEach(op, "items", items, checkAdjustment(absolute)); err != nil {
+	w := adjustment(absolute, reason)
+	if err := validateEach(w.op, "items", items, checkAdjustment(absolute)); err != nil {
 		return nil, &Response{}, err
 	}
-	return sendTransactions(ctx, s.client, method, path, items, func(chunk []InventoryAdjustment) any {
-		return adjustmentRequest{Reason: reason, Items: chunk}
-	})
+	return batch(ctx, w.op, items, MaxInventoryBatch, inventoryParallel, w.send(s.client))
 }
 
-// sendTransactions sends items in sequential chunks of MaxInventoryBatch
-// (parallel 1: BigCommerce asks to wait for each inventory request to return
-// before sending the next), wrapping each chunk with body, and returns the
-// transaction id of every successful chunk in order.
-func sendTransactions[T any](ctx context.Context, c *Client, method, path string, items []T, body func([]T) any) ([]string, *Response, error) {
-	return batch(ctx, items, MaxInventoryBatch, 1, func(ctx context.Context, chunk []T) ([]string, *Response, error) {
+// adjustSeq checks items as they are read and sends them in sequential
+// chunks to the absolute or the relative endpoint.
+func (s *InventoryService) adjustSeq(ctx context.Context, absolute bool, items iter.Seq[InventoryAdjustment], reason string) (*Response, error) {
+	w := adjustment(absolute, reason)
+	w.op += "Seq"
+	check := checkAdjustment(absolute)
+	return batchSeq(ctx, w.op, items, MaxInventoryBatch, inventoryParallel, func(i int, a InventoryAdjustment) error {
+		if msg := check(a); msg != "" {
+			return invalid(w.op, "items[%d]: %s", i, msg)
+		}
+		return nil
+	}, w.send(s.client))
+}
+
+// inventoryParallel is how many inventory writes run at once: one.
+// BigCommerce asks to "wait to send new requests until the current request
+// returns a 200"
+// (https://developer.bigcommerce.com/docs/store-operations/catalog/inventory-adjustments,
+// "Optimizing performance").
+const inventoryParallel = 1
+
+// transactionWrite is an inventory write answered with {transaction_id}:
+// an adjustment, or a location's item settings.
+type transactionWrite[T any] struct {
+	op, method, path string
+	// body wraps a chunk of items in the request body.
+	body func([]T) any
+	// keys are the collection names BigCommerce's error keys start with
+	// ("items.1.identity" names item 1); identify gives the identity by
+	// which its messages name an item ("[Item with variant_id 106 is
+	// tracked by product, ...]").
+	keys     []string
+	identify func(T) itemIdentity
+}
+
+// send returns the function that sends one chunk and answers its
+// transaction id.
+func (w transactionWrite[T]) send(c *Client) sendFunc[T, string] {
+	return func(ctx context.Context, chunk []T) ([]string, *Response, error) {
 		var tx transactionResponse
-		resp, err := c.call(ctx, method, path, nil, body(chunk), &tx)
+		resp, err := c.call(ctx, w.method, w.path, nil, w.body(chunk), &tx)
 		if err != nil {
-			return nil, resp, err
+			return nil, resp, w.chunkError(err, chunk)
 		}
 		return []string{tx.TransactionID}, resp, nil
-	})
+	}
+}
+
+// chunkError maps a rejection of a chunk onto its items (see
+// rejectedChunk): the items BigCommerce names, by index in its error keys
+// or else by identity in its messages, failed; the others were not written
+// and can be sent again. Any other error is returned as it is.
+func (w transactionWrite[T]) chunkError(err error, chunk []T) error {
+	e := rejection(err)
+	if e == nil {
+		return err
+	}
+	for _, key := range w.keys {
+		if named := itemsByIndex(e, len(chunk), key); named != nil {
+			return rejectedChunk(e, len(chunk), named)
+		}
+	}
+	ids := make([]itemIdentity, len(chunk))
+	for i, it := range chunk {
+		ids[i] = w.identify(it)
+	}
+	return rejectedChunk(e, len(chunk), itemsByIdentity(e, ids))
 }
 
 // ---------------------------------------------------------------------------
@@ -489,9 +582,15 @@ func (s *InventoryService) UpdateLocationItemSettings(ctx context.Context, locat
 	if err := validateEach(op, "settings", settings, checkSettingsUpdate); err != nil {
 		return "", &Response{}, err
 	}
-	ids, resp, err := sendTransactions(ctx, s.client, http.MethodPut, path, settings, func(chunk []LocationItemSettingsUpdate) any {
-		return locationSettingsRequest{Settings: chunk}
-	})
+	w := transactionWrite[LocationItemSettingsUpdate]{op: op, method: http.MethodPut, path: path,
+		body: func(chunk []LocationItemSettingsUpdate) any { return locationSettingsRequest{Settings: chunk} },
+		// The spec's 422 example keys an item as "setting.0.settings".
+		keys: []string{"setting", "settings"},
+		identify: func(u LocationItemSettingsUpdate) itemIdentity {
+			return itemIdentity{u.Identity.ProductID, u.Identity.VariantID, u.Identity.SKU}
+		},
+	}
+	ids, resp, err := batch(ctx, op, settings, MaxInventoryBatch, inventoryParallel, w.send(s.client))
 	last := ""
 	if len(ids) > 0 {
 		last = ids[len(ids)-1]

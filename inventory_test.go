@@ -582,7 +582,8 @@ func TestUpdateLocationItemSettingsProblemJSON422(t *testing.T) {
 	if e.StatusCode != 422 || e.Title != "Payload contains invalid fields" {
 		t.Errorf("*Error = %d %q", e.StatusCode, e.Title)
 	}
-	if got := e.Fields["setting.0.settings"]; got != "At least one setting must be specified: warning_level, is_in_stock or safety_stock" {
+	// The item's own error keeps its field, without the item's index.
+	if got := e.Fields["settings"]; got != "At least one setting must be specified: warning_level, is_in_stock or safety_stock" {
 		t.Errorf("Fields = %v", e.Fields)
 	}
 }
@@ -917,5 +918,76 @@ func TestInventoryScopes(t *testing.T) {
 		if got := RequiredScope(tt.method, tt.path); got != tt.want {
 			t.Errorf("RequiredScope(%s, %s) = %s, want %s", tt.method, tt.path, got, tt.want)
 		}
+	}
+}
+
+// TestInventoryRejectionByItem: BigCommerce rejects a whole inventory
+// request over some items, naming them by identity in the title (the
+// spec's 422 examples) or by index in the error keys; the items named fail
+// with the *Error, the others were not written and can be sent again.
+// When the error names an item that is not in the request, the SDK cannot
+// tell and every item fails with it.
+func TestInventoryRejectionByItem(t *testing.T) {
+	adjust := func(absolute bool, items ...InventoryAdjustment) func(*Client) error {
+		return func(c *Client) error {
+			var err error
+			if absolute {
+				_, _, err = c.Inventory.AdjustAbsolute(ctx(t), items, "")
+			} else {
+				_, _, err = c.Inventory.AdjustRelative(ctx(t), items, "")
+			}
+			return err
+		}
+	}
+	tests := []struct {
+		name, method, path, fixture string
+		call                        func(*Client) error
+		named, notWritten           []int
+	}{
+		{"variant id in the title", http.MethodPut, "/v3/inventory/adjustments/absolute", "inventory/error_422_tracking.json",
+			adjust(true, InventoryAdjustment{LocationID: 1, VariantID: 105, Quantity: 1}, InventoryAdjustment{LocationID: 1, VariantID: 106, Quantity: 1},
+				InventoryAdjustment{LocationID: 1, SKU: "x", Quantity: 1}),
+			[]int{1}, []int{0, 2}},
+		{"product id in the title", http.MethodPost, "/v3/inventory/adjustments/relative", "inventory/error_422_relative.json",
+			adjust(false, InventoryAdjustment{LocationID: 1, ProductID: 113, Quantity: -1}, InventoryAdjustment{LocationID: 2, ProductID: 114, Quantity: 2}),
+			[]int{0}, []int{1}},
+		{"index in the keys", http.MethodPut, "/v3/inventory/locations/1/items", "inventory/error_422_settings.json",
+			func(c *Client) error {
+				_, _, err := c.Inventory.UpdateLocationItemSettings(ctx(t), 1, []LocationItemSettingsUpdate{
+					{Identity: ItemIdentity{SKU: "A"}, BinPickingNumber: Ptr("B")}, {Identity: ItemIdentity{SKU: "C"}, SafetyStock: Ptr(1)}})
+				return err
+			},
+			[]int{0}, []int{1}},
+		{"an identity not in the request", http.MethodPut, "/v3/inventory/adjustments/absolute", "inventory/error_422_tracking.json",
+			adjust(true, InventoryAdjustment{LocationID: 1, VariantID: 105, Quantity: 1}, InventoryAdjustment{LocationID: 1, SKU: "106", Quantity: 1}),
+			[]int{0, 1}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mt := newTestClient(t)
+			mockFunc(mt, tt.method, tt.path, func(captured) (*http.Response, error) {
+				return problemJSON(422, fixture(t, tt.fixture)), nil
+			})
+			err := tt.call(c)
+			var be *BatchError
+			if !errors.As(err, &be) || len(be.Unknown) != 0 {
+				t.Fatalf("err = %v", err)
+			}
+			var named, notWritten []int
+			for _, f := range be.Failures {
+				var e *Error
+				switch {
+				case errors.As(f.Err, &e) && e.StatusCode == 422:
+					named = append(named, f.Index)
+				case errors.Is(f.Err, ErrNotWritten) && strings.Contains(f.Err.Error(), "not written: BigCommerce rejected the whole request (422") && strings.Contains(f.Err.Error(), "can be sent again"):
+					notWritten = append(notWritten, f.Index)
+				default:
+					t.Errorf("item %d: %v", f.Index, f.Err)
+				}
+			}
+			if !slices.Equal(named, tt.named) || !slices.Equal(notWritten, tt.notWritten) {
+				t.Errorf("named %v, not written %v; want %v, %v", named, notWritten, tt.named, tt.notWritten)
+			}
+		})
 	}
 }

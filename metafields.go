@@ -330,7 +330,7 @@ func (s *MetafieldsService) CreateMany(ctx context.Context, kind MetafieldKind, 
 			return nil, &Response{}, invalid(op, "item %d: %v", i, err)
 		}
 	}
-	return writeBatch[MetafieldCreate, Metafield](ctx, s.client, http.MethodPost, kind.path+"/metafields", items, metafieldBatch, cap(s.client.sem))
+	return writeBatch[MetafieldCreate, Metafield](ctx, s.client, op, http.MethodPost, kind.path+"/metafields", items, metafieldBatch, cap(s.client.sem))
 }
 
 // UpdateMany changes metafields of records of a kind: PUT
@@ -346,7 +346,7 @@ func (s *MetafieldsService) UpdateMany(ctx context.Context, kind MetafieldKind, 
 			return nil, &Response{}, invalid(op, "item %d: ID is required", i)
 		}
 	}
-	return writeBatch[MetafieldUpdate, Metafield](ctx, s.client, http.MethodPut, kind.path+"/metafields", items, metafieldBatch, cap(s.client.sem))
+	return writeBatch[MetafieldUpdate, Metafield](ctx, s.client, op, http.MethodPut, kind.path+"/metafields", items, metafieldBatch, cap(s.client.sem))
 }
 
 // DeleteMany deletes metafields of records of a kind by id: DELETE
@@ -369,7 +369,7 @@ func (s *MetafieldsService) DeleteMany(ctx context.Context, kind MetafieldKind, 
 			return &Response{}, invalid(op, "id %d (index %d) must be > 0", id, i)
 		}
 	}
-	return writeBatchUnread(ctx, s.client, http.MethodDelete, kind.path+"/metafields", ids, metafieldBatch, cap(s.client.sem))
+	return writeBatchUnread(ctx, s.client, op, http.MethodDelete, kind.path+"/metafields", ids, metafieldBatch, cap(s.client.sem))
 }
 
 // one sends a request answered with one metafield. The owners' specs

@@ -138,7 +138,7 @@ func (s *OrderPickupsService) All(ctx context.Context, filter *OrderPickupFilter
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *OrderPickupsService) CreateMany(ctx context.Context, items []OrderPickupCreate) ([]OrderPickup, *Response, error) {
-	return writeBatch[OrderPickupCreate, OrderPickup](ctx, s.client, http.MethodPost, "/v3/orders/pickups", items, 50, cap(s.client.sem))
+	return writeBatch[OrderPickupCreate, OrderPickup](ctx, s.client, "OrderPickups.CreateMany", http.MethodPost, "/v3/orders/pickups", items, 50, cap(s.client.sem))
 }
 
 // UpdateMany updates order pickups in batches: PUT /v3/orders/pickups.
@@ -154,7 +154,7 @@ func (s *OrderPickupsService) CreateMany(ctx context.Context, items []OrderPicku
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *OrderPickupsService) UpdateMany(ctx context.Context, items []OrderPickupUpdate) ([]OrderPickup, *Response, error) {
-	return writeBatch[OrderPickupUpdate, OrderPickup](ctx, s.client, http.MethodPut, "/v3/orders/pickups", items, 50, cap(s.client.sem))
+	return writeBatch[OrderPickupUpdate, OrderPickup](ctx, s.client, "OrderPickups.UpdateMany", http.MethodPut, "/v3/orders/pickups", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/orders/pickups.

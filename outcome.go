@@ -117,3 +117,6 @@ func (e *notSentError) Error() string {
 
 // Unwrap returns the earlier request's error.
 func (e *notSentError) Unwrap() error { return e.cause }
+
+// Is reports true for ErrNotWritten.
+func (e *notSentError) Is(target error) bool { return target == ErrNotWritten }

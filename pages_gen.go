@@ -320,7 +320,7 @@ func (s *PagesService) Create(ctx context.Context, page PageCreate, opts *PageOp
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *PagesService) UpdateMany(ctx context.Context, items []PageUpdateMany) ([]Page, *Response, error) {
-	return writeBatch[PageUpdateMany, Page](ctx, s.client, http.MethodPut, "/v3/content/pages", items, 10, cap(s.client.sem))
+	return writeBatch[PageUpdateMany, Page](ctx, s.client, "Pages.UpdateMany", http.MethodPut, "/v3/content/pages", items, 10, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/content/pages.

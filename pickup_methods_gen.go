@@ -163,7 +163,7 @@ func (s *PickupMethodsService) All(ctx context.Context, filter *PickupMethodFilt
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *PickupMethodsService) CreateMany(ctx context.Context, items []PickupMethodCreate) ([]PickupMethod, *Response, error) {
-	return writeBatch[PickupMethodCreate, PickupMethod](ctx, s.client, http.MethodPost, "/v3/pickup/methods", items, 50, cap(s.client.sem))
+	return writeBatch[PickupMethodCreate, PickupMethod](ctx, s.client, "PickupMethods.CreateMany", http.MethodPost, "/v3/pickup/methods", items, 50, cap(s.client.sem))
 }
 
 // UpdateMany updates pickup methods in batches: PUT /v3/pickup/methods.
@@ -179,7 +179,7 @@ func (s *PickupMethodsService) CreateMany(ctx context.Context, items []PickupMet
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *PickupMethodsService) UpdateMany(ctx context.Context, items []PickupMethodUpdate) ([]PickupMethod, *Response, error) {
-	return writeBatch[PickupMethodUpdate, PickupMethod](ctx, s.client, http.MethodPut, "/v3/pickup/methods", items, 50, cap(s.client.sem))
+	return writeBatch[PickupMethodUpdate, PickupMethod](ctx, s.client, "PickupMethods.UpdateMany", http.MethodPut, "/v3/pickup/methods", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/pickup/methods.

@@ -123,6 +123,23 @@ func (s *PlacementsService) Create(ctx context.Context, placement PlacementCreat
 	return getOne[Placement](ctx, s.client, http.MethodPost, "/v3/content/placements", nil, placement)
 }
 
+// CreateMany creates many placements, one POST /v3/content/placements per
+// item (the endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the placement created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *PlacementsService) CreateMany(ctx context.Context, items []PlacementCreate) ([]Placement, *Response, error) {
+	return createEach(ctx, s.client, "Placements.CreateMany", items, 0, nil, func(ctx context.Context, item PlacementCreate) (*Placement, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // List returns one page of placements: GET /v3/content/placements.
 //
 // Returns a list of Placements.

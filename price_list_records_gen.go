@@ -134,7 +134,7 @@ func (v PriceListRecordUpsert) MarshalJSON() ([]byte, error) {
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *PriceListRecordsService) CreateMany(ctx context.Context, items []PriceListRecordCreate) (*Response, error) {
-	return writeBatchUnread(ctx, s.client, http.MethodPost, "/v3/pricelists/records", items, 100, 10)
+	return writeBatchUnread(ctx, s.client, "PriceListRecords.CreateMany", http.MethodPost, "/v3/pricelists/records", items, 100, 10)
 }
 
 // UpsertMany creates or updates price list record upserts in batches: PUT
@@ -152,5 +152,5 @@ func (s *PriceListRecordsService) CreateMany(ctx context.Context, items []PriceL
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *PriceListRecordsService) UpsertMany(ctx context.Context, items []PriceListRecordUpsert) (*Response, error) {
-	return writeBatchUnread(ctx, s.client, http.MethodPut, "/v3/pricelists/records", items, 100, 1)
+	return writeBatchUnread(ctx, s.client, "PriceListRecords.UpsertMany", http.MethodPut, "/v3/pricelists/records", items, 100, 1)
 }

@@ -121,9 +121,11 @@ func (s *PriceListsService) AllAssignments(ctx context.Context, filter *PriceLis
 // *BatchError names each input index that failed.
 //
 // A 422 may come after BigCommerce saved part of the chunk (its
-// meta.saved_records): then every item of that chunk is reported with an
-// error that says how many were saved, since BigCommerce does not say
-// which; list the assignments before sending any again.
+// meta.saved_records): since BigCommerce does not say which, every item of
+// that chunk is in BatchError.Unknown (UnknownIndexes; errors matching
+// ErrOutcomeUnknown say how many were saved): list the assignments before
+// sending any again. A 422 without saved records rejected the whole
+// request: the items it names failed, the others can be sent again.
 func (s *PriceListsService) CreateAssignments(ctx context.Context, assignments []PriceListAssignmentCreate) (*Response, error) {
 	const op = "PriceLists.CreateAssignments"
 	if len(assignments) == 0 {
@@ -139,7 +141,7 @@ func (s *PriceListsService) CreateAssignments(ctx context.Context, assignments [
 			return &Response{}, invalid(op, "assignment %d: set CustomerGroupID, ChannelID or both", i)
 		}
 	}
-	_, resp, err := batch(ctx, assignments, PriceListAssignmentBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []PriceListAssignmentCreate) ([]struct{}, *Response, error) {
+	_, resp, err := batch(ctx, op, assignments, PriceListAssignmentBatchSize, cap(s.client.sem), func(ctx context.Context, chunk []PriceListAssignmentCreate) ([]struct{}, *Response, error) {
 		resp, err := s.client.call(ctx, http.MethodPost, assignmentsPath, nil, chunk, nil)
 		if err != nil {
 			err = assignmentChunkError(err, len(chunk))
@@ -161,7 +163,10 @@ func (s *PriceListsService) DeleteAssignments(ctx context.Context, filter *Price
 }
 
 // assignmentChunkError reads meta.saved_records of a 422: when part of the
-// chunk was saved, no item may be called safe to resend.
+// chunk was saved, BigCommerce does not say which, so no item may be
+// called failed (safe to resend): every item's outcome is unknown.
+// Without saved records the 422 is a rejection of the whole request (see
+// indexedChunkError).
 func assignmentChunkError(err error, n int) error {
 	var e *Error
 	if !errors.As(err, &e) || e.StatusCode != http.StatusUnprocessableEntity {
@@ -173,13 +178,13 @@ func assignmentChunkError(err error, n int) error {
 		} `json:"meta"`
 	}
 	if json.Unmarshal(e.Body, &body) != nil || body.Meta.SavedRecords <= 0 {
-		return customerChunkError(err, n)
+		return indexedChunkError(err, n)
 	}
 	berr := &BatchError{Total: n}
 	for i := 0; i < n; i++ {
-		berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: fmt.Errorf(
-			"bigcommerce: %s %s: BigCommerce saved %d of the %d assignments of this request before failing and does not say which; list the assignments before sending this one again: %w",
-			e.Method, e.Path, body.Meta.SavedRecords, n, e)})
+		berr.Unknown = append(berr.Unknown, BatchFailure{Index: i, Err: &outcomeError{err: e, answered: e.StatusCode, advice: fmt.Sprintf(
+			"BigCommerce saved %d of the %d assignments of this request before failing and does not say which: this one may have been saved; list the assignments before sending it again",
+			body.Meta.SavedRecords, n)}})
 	}
 	return berr
 }

@@ -188,7 +188,7 @@ func (s *PriceListsService) CreateRecords(ctx context.Context, priceListID int, 
 	if err := checkPath("PriceLists.CreateRecords", "price list id", priceListID); err != nil {
 		return &Response{}, err
 	}
-	return writeBatchUnread(ctx, s.client, http.MethodPost, "/v3/pricelists/"+strconv.Itoa(priceListID)+"/records", items, 100, 10)
+	return writeBatchUnread(ctx, s.client, "PriceLists.CreateRecords", http.MethodPost, "/v3/pricelists/"+strconv.Itoa(priceListID)+"/records", items, 100, 10)
 }
 
 // ListVariantRecords returns one page of price records: GET

@@ -3,7 +3,6 @@ package bigcommerce
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -19,8 +18,10 @@ const (
 	// items per request"); UpsertRecords sends larger inputs in chunks of it.
 	PriceRecordBatchSize = 1000
 	// priceRecordParallel is the spec's "Up to 2 concurrent batch upsert
-	// requests" on that endpoint. (PUT /v3/pricelists/records, across
-	// price lists, says 1; this service uses the per-list endpoint.)
+	// requests are supported with this API" on that endpoint
+	// (price_lists.v3.yml, PUT /pricelists/{price_list_id}/records). (PUT
+	// /v3/pricelists/records, across price lists, says 1; this service
+	// uses the per-list endpoint.)
 	priceRecordParallel = 2
 )
 
@@ -224,26 +225,62 @@ func (s *PriceListsService) UpsertRecords(ctx context.Context, priceListID int, 
 		return &Response{}, invalid(op, "no records given")
 	}
 	for i, r := range records {
-		switch {
-		case strings.TrimSpace(r.Currency) == "":
-			return &Response{}, invalid(op, "record %d: Currency is required", i)
-		case r.VariantID <= 0 && strings.TrimSpace(r.SKU) == "":
-			return &Response{}, invalid(op, "record %d: set VariantID or SKU", i)
-		case r.Price == nil:
-			return &Response{}, invalid(op, "record %d: Price is required", i)
-		case r.Price.IsNegative():
-			return &Response{}, invalid(op, "record %d: Price must not be negative, got %s", i, r.Price)
+		if err := checkPriceRecord(op, i, r); err != nil {
+			return &Response{}, err
 		}
 	}
+	_, resp, err := batch(ctx, op, records, PriceRecordBatchSize, s.client.parallel(priceRecordParallel), s.upsertRecords(priceListID))
+	return resp, err
+}
+
+// UpsertRecordsSeq is UpsertRecords for records read from a sequence as
+// they are sent (a price file of any size, read row by row): PUT
+// /v3/pricelists/{id}/records, in chunks of PriceRecordBatchSize, at most 2
+// at once. It holds only the chunks in flight.
+//
+// Each record is checked as it is read, as UpsertRecords checks it; a
+// refused record is a failure (a *ValidationError) at its position and is
+// not sent, and the write goes on. The error is a *BatchError naming
+// failed records by position in the sequence, from 0; after an error that
+// is not about the records (401, 403, 429, a lost connection) the sequence
+// is not read further, and the records from position BatchError.Total on
+// were neither read nor sent. An empty sequence sends nothing. Progress
+// goes to WithProgress, with Total -1 until the sequence ends.
+func (s *PriceListsService) UpsertRecordsSeq(ctx context.Context, priceListID int, records iter.Seq[PriceRecordUpsert]) (*Response, error) {
+	const op = "PriceLists.UpsertRecordsSeq"
+	if err := checkID(op, "price list id", priceListID); err != nil {
+		return &Response{}, err
+	}
+	return batchSeq(ctx, op, records, PriceRecordBatchSize, s.client.parallel(priceRecordParallel), func(i int, r PriceRecordUpsert) error {
+		return checkPriceRecord(op, i, r)
+	}, s.upsertRecords(priceListID))
+}
+
+// checkPriceRecord checks record i of an upsert.
+func checkPriceRecord(op string, i int, r PriceRecordUpsert) error {
+	switch {
+	case strings.TrimSpace(r.Currency) == "":
+		return invalid(op, "record %d: Currency is required", i)
+	case r.VariantID <= 0 && strings.TrimSpace(r.SKU) == "":
+		return invalid(op, "record %d: set VariantID or SKU", i)
+	case r.Price == nil:
+		return invalid(op, "record %d: Price is required", i)
+	case r.Price.IsNegative():
+		return invalid(op, "record %d: Price must not be negative, got %s", i, r.Price)
+	}
+	return nil
+}
+
+// upsertRecords sends one chunk of an upsert to a price list.
+func (s *PriceListsService) upsertRecords(priceListID int) sendFunc[PriceRecordUpsert, struct{}] {
 	path := priceRecordsPath(priceListID)
-	_, resp, err := batch(ctx, records, PriceRecordBatchSize, priceRecordParallel, func(ctx context.Context, chunk []PriceRecordUpsert) ([]struct{}, *Response, error) {
+	return func(ctx context.Context, chunk []PriceRecordUpsert) ([]struct{}, *Response, error) {
 		resp, err := s.client.call(ctx, http.MethodPut, path, nil, chunk, nil)
 		if err != nil {
 			err = priceRecordChunkError(err, chunk)
 		}
 		return nil, resp, err
-	})
-	return resp, err
+	}
 }
 
 // DeleteRecords deletes the records of a price list matching filter:
@@ -266,13 +303,14 @@ func priceRecordsPath(priceListID int) string {
 }
 
 // priceRecordChunkError maps a 422 {batch_errors:[{data:{variant_id, sku,
-// currency}, field_errors:{...}}]} onto the chunk's items: BigCommerce
-// names failed records by identity, not by index. Named items get an
-// *Error with their own field errors; the others an error saying they were
-// not named and can be sent again. Any other error fails the whole chunk.
+// currency}, field_errors:{...}}]} onto the chunk's items (see
+// rejectedChunk): BigCommerce names failed records by identity, not by
+// index. Named items get an *Error with their own field errors; the others
+// were not written and can be sent again. Any other error fails the whole
+// chunk.
 func priceRecordChunkError(err error, chunk []PriceRecordUpsert) error {
-	var e *Error
-	if !errors.As(err, &e) || e.StatusCode != http.StatusUnprocessableEntity {
+	e := rejection(err)
+	if e == nil || e.StatusCode != http.StatusUnprocessableEntity {
 		return err
 	}
 	var body struct {
@@ -312,15 +350,5 @@ func priceRecordChunkError(err error, chunk []PriceRecordUpsert) error {
 			return err // cannot tell which item it names: fail them all
 		}
 	}
-	berr := &BatchError{Total: len(chunk)}
-	for i := range chunk {
-		if item := named[i]; item != nil {
-			berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: item})
-			continue
-		}
-		berr.Failures = append(berr.Failures, BatchFailure{Index: i, Err: fmt.Errorf(
-			"bigcommerce: %s %s: not named by BigCommerce's 422 (%s), which rejected the request because of other records; this record can be sent again",
-			e.Method, e.Path, e.Title)})
-	}
-	return berr
+	return rejectedChunk(e, len(chunk), named)
 }

@@ -91,7 +91,8 @@ func TestIntegrationPriceLists(t *testing.T) {
 
 	// Assignments: one good, one to a missing group (saved_records 1).
 	_, err = c.PriceLists.CreateAssignments(bigcommerce.Ctx(t), []bigcommerce.PriceListAssignmentCreate{{PriceListID: pl.ID, CustomerGroupID: 1}, {PriceListID: pl.ID, CustomerGroupID: 99}})
-	if !errors.As(err, &be) || !strings.Contains(be.Failures[0].Err.Error(), "saved 1 of the 2") {
+	if !errors.As(err, &be) || len(be.Failures) != 0 || len(be.Unknown) != 2 || !errors.Is(be.Unknown[0].Err, bigcommerce.ErrOutcomeUnknown) ||
+		!strings.Contains(be.Unknown[0].Err.Error(), "saved 1 of the 2") {
 		t.Fatalf("partial assignment: %v", err)
 	}
 	var as []bigcommerce.PriceListAssignment

@@ -118,6 +118,28 @@ func (s *ProductBulkPricingRulesService) Create(ctx context.Context, productID i
 	return getOne[BulkPricingRule](ctx, s.client, http.MethodPost, "/v3/catalog/products/"+strconv.Itoa(productID)+"/bulk-pricing-rules", nil, rule)
 }
 
+// CreateMany creates many bulk pricing rules, one POST
+// /v3/catalog/products/{product_id}/bulk-pricing-rules per item (the endpoint
+// takes one record), as many at once as the client's WithMaxConcurrency
+// allows, within the client's throttle.
+//
+// The result has one element per item, in order: the bulk pricing rule
+// created from items[i], or the zero value when none was (item i is then in
+// the *BatchError). Failures come back as one *BatchError by index in items.
+// An item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ProductBulkPricingRulesService) CreateMany(ctx context.Context, productID int, items []BulkPricingRuleCreate) ([]BulkPricingRule, *Response, error) {
+	if err := checkPath("ProductBulkPricingRules.CreateMany", "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ProductBulkPricingRules.CreateMany", items, 0, nil, func(ctx context.Context, item BulkPricingRuleCreate) (*BulkPricingRule, *Response, error) {
+		return s.Create(ctx, productID, item)
+	})
+}
+
 // Get returns a bulk pricing rule: GET
 // /v3/catalog/products/{product_id}/bulk-pricing-rules/{bulk_pricing_rule_id}.
 //

@@ -109,7 +109,7 @@ func (s *ProductCategoryAssignmentsService) All(ctx context.Context, filter *Pro
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *ProductCategoryAssignmentsService) CreateMany(ctx context.Context, items []ProductCategoryAssignmentCreate) (*Response, error) {
-	return writeBatchUnread(ctx, s.client, http.MethodPut, "/v3/catalog/products/category-assignments", items, 50, cap(s.client.sem))
+	return writeBatchUnread(ctx, s.client, "ProductCategoryAssignments.CreateMany", http.MethodPut, "/v3/catalog/products/category-assignments", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

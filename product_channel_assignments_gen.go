@@ -111,7 +111,7 @@ func (s *ProductChannelAssignmentsService) All(ctx context.Context, filter *Prod
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *ProductChannelAssignmentsService) CreateMany(ctx context.Context, items []ProductChannelAssignmentCreate) (*Response, error) {
-	return writeBatchUnread(ctx, s.client, http.MethodPut, "/v3/catalog/products/channel-assignments", items, 50, 1)
+	return writeBatchUnread(ctx, s.client, "ProductChannelAssignments.CreateMany", http.MethodPut, "/v3/catalog/products/channel-assignments", items, 50, 1)
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

@@ -365,6 +365,28 @@ func (s *ProductComplexRulesService) Create(ctx context.Context, productID int, 
 	return getOne[ProductComplexRule](ctx, s.client, http.MethodPost, "/v3/catalog/products/"+strconv.Itoa(productID)+"/complex-rules", nil, rule)
 }
 
+// CreateMany creates many product complex rules, one POST
+// /v3/catalog/products/{product_id}/complex-rules per item (the endpoint
+// takes one record), as many at once as the client's WithMaxConcurrency
+// allows, within the client's throttle.
+//
+// The result has one element per item, in order: the product complex rule
+// created from items[i], or the zero value when none was (item i is then in
+// the *BatchError). Failures come back as one *BatchError by index in items.
+// An item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ProductComplexRulesService) CreateMany(ctx context.Context, productID int, items []ProductComplexRuleCreate) ([]ProductComplexRule, *Response, error) {
+	if err := checkPath("ProductComplexRules.CreateMany", "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ProductComplexRules.CreateMany", items, 0, nil, func(ctx context.Context, item ProductComplexRuleCreate) (*ProductComplexRule, *Response, error) {
+		return s.Create(ctx, productID, item)
+	})
+}
+
 // Get returns a product complex rule: GET
 // /v3/catalog/products/{product_id}/complex-rules/{complex_rule_id}.
 //

@@ -122,6 +122,28 @@ func (s *ProductCustomFieldsService) Create(ctx context.Context, productID int, 
 	return getOne[ProductCustomField](ctx, s.client, http.MethodPost, "/v3/catalog/products/"+strconv.Itoa(productID)+"/custom-fields", nil, field)
 }
 
+// CreateMany creates many product custom fields, one POST
+// /v3/catalog/products/{product_id}/custom-fields per item (the endpoint
+// takes one record), as many at once as the client's WithMaxConcurrency
+// allows, within the client's throttle.
+//
+// The result has one element per item, in order: the product custom field
+// created from items[i], or the zero value when none was (item i is then in
+// the *BatchError). Failures come back as one *BatchError by index in items.
+// An item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ProductCustomFieldsService) CreateMany(ctx context.Context, productID int, items []ProductCustomFieldCreate) ([]ProductCustomField, *Response, error) {
+	if err := checkPath("ProductCustomFields.CreateMany", "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ProductCustomFields.CreateMany", items, 0, nil, func(ctx context.Context, item ProductCustomFieldCreate) (*ProductCustomField, *Response, error) {
+		return s.Create(ctx, productID, item)
+	})
+}
+
 // Get returns a product custom field: GET
 // /v3/catalog/products/{product_id}/custom-fields/{custom_field_id}.
 //

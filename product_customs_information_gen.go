@@ -131,7 +131,7 @@ func (s *ProductCustomsInformationService) All(ctx context.Context, filter *Cust
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *ProductCustomsInformationService) UpsertMany(ctx context.Context, items []CustomsInformationUpsert) ([]CustomsInformation, *Response, error) {
-	return writeBatch[CustomsInformationUpsert, CustomsInformation](ctx, s.client, http.MethodPut, "/v3/shipping/products/customs-information", items, 50, cap(s.client.sem))
+	return writeBatch[CustomsInformationUpsert, CustomsInformation](ctx, s.client, "ProductCustomsInformation.UpsertMany", http.MethodPut, "/v3/shipping/products/customs-information", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

@@ -127,6 +127,28 @@ func (s *ProductImagesService) Create(ctx context.Context, productID int, image 
 	return getOne[ProductImage](ctx, s.client, http.MethodPost, "/v3/catalog/products/"+strconv.Itoa(productID)+"/images", nil, image)
 }
 
+// CreateMany creates many product images, one POST
+// /v3/catalog/products/{product_id}/images per item (the endpoint takes one
+// record), as many at once as the client's WithMaxConcurrency allows, within
+// the client's throttle.
+//
+// The result has one element per item, in order: the product image created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ProductImagesService) CreateMany(ctx context.Context, productID int, items []ProductImageCreate) ([]ProductImage, *Response, error) {
+	if err := checkPath("ProductImages.CreateMany", "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ProductImages.CreateMany", items, 0, nil, func(ctx context.Context, item ProductImageCreate) (*ProductImage, *Response, error) {
+		return s.Create(ctx, productID, item)
+	})
+}
+
 // Get returns a product image: GET
 // /v3/catalog/products/{product_id}/images/{image_id}.
 //

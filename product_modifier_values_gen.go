@@ -289,6 +289,28 @@ func (s *ProductModifierValuesService) Create(ctx context.Context, productID, mo
 	return getOne[ProductModifierValue](ctx, s.client, http.MethodPost, "/v3/catalog/products/"+strconv.Itoa(productID)+"/modifiers/"+strconv.Itoa(modifierID)+"/values", nil, value)
 }
 
+// CreateMany creates many product modifier values, one POST
+// /v3/catalog/products/{product_id}/modifiers/{modifier_id}/values per item
+// (the endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the product modifier value
+// created from items[i], or the zero value when none was (item i is then in
+// the *BatchError). Failures come back as one *BatchError by index in items.
+// An item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ProductModifierValuesService) CreateMany(ctx context.Context, productID, modifierID int, items []ProductModifierValueCreate) ([]ProductModifierValue, *Response, error) {
+	if err := checkPath("ProductModifierValues.CreateMany", "product id, modifier id", productID, modifierID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ProductModifierValues.CreateMany", items, 0, nil, func(ctx context.Context, item ProductModifierValueCreate) (*ProductModifierValue, *Response, error) {
+		return s.Create(ctx, productID, modifierID, item)
+	})
+}
+
 // Get returns a product modifier value: GET
 // /v3/catalog/products/{product_id}/modifiers/{modifier_id}/values/{value_id}.
 //

@@ -557,6 +557,28 @@ func (s *ProductModifiersService) Create(ctx context.Context, productID int, mod
 	return getOne[ProductModifier](ctx, s.client, http.MethodPost, "/v3/catalog/products/"+strconv.Itoa(productID)+"/modifiers", nil, modifier)
 }
 
+// CreateMany creates many product modifiers, one POST
+// /v3/catalog/products/{product_id}/modifiers per item (the endpoint takes
+// one record), as many at once as the client's WithMaxConcurrency allows,
+// within the client's throttle.
+//
+// The result has one element per item, in order: the product modifier created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ProductModifiersService) CreateMany(ctx context.Context, productID int, items []ProductModifierCreate) ([]ProductModifier, *Response, error) {
+	if err := checkPath("ProductModifiers.CreateMany", "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ProductModifiers.CreateMany", items, 0, nil, func(ctx context.Context, item ProductModifierCreate) (*ProductModifier, *Response, error) {
+		return s.Create(ctx, productID, item)
+	})
+}
+
 // Get returns a product modifier: GET
 // /v3/catalog/products/{product_id}/modifiers/{modifier_id}.
 //

@@ -138,6 +138,28 @@ func (s *ProductOptionValuesService) Create(ctx context.Context, productID, opti
 	return getOne[ProductOptionValue](ctx, s.client, http.MethodPost, "/v3/catalog/products/"+strconv.Itoa(productID)+"/options/"+strconv.Itoa(optionID)+"/values", nil, value)
 }
 
+// CreateMany creates many product option values, one POST
+// /v3/catalog/products/{product_id}/options/{option_id}/values per item (the
+// endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the product option value
+// created from items[i], or the zero value when none was (item i is then in
+// the *BatchError). Failures come back as one *BatchError by index in items.
+// An item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ProductOptionValuesService) CreateMany(ctx context.Context, productID, optionID int, items []ProductOptionValueCreate) ([]ProductOptionValue, *Response, error) {
+	if err := checkPath("ProductOptionValues.CreateMany", "product id, option id", productID, optionID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ProductOptionValues.CreateMany", items, 0, nil, func(ctx context.Context, item ProductOptionValueCreate) (*ProductOptionValue, *Response, error) {
+		return s.Create(ctx, productID, optionID, item)
+	})
+}
+
 // Get returns a product option value: GET
 // /v3/catalog/products/{product_id}/options/{option_id}/values/{value_id}.
 //

@@ -460,6 +460,28 @@ func (s *ProductOptionsService) Create(ctx context.Context, productID int, optio
 	return getOne[ProductOption](ctx, s.client, http.MethodPost, "/v3/catalog/products/"+strconv.Itoa(productID)+"/options", nil, option)
 }
 
+// CreateMany creates many product options, one POST
+// /v3/catalog/products/{product_id}/options per item (the endpoint takes one
+// record), as many at once as the client's WithMaxConcurrency allows, within
+// the client's throttle.
+//
+// The result has one element per item, in order: the product option created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ProductOptionsService) CreateMany(ctx context.Context, productID int, items []ProductOptionCreate) ([]ProductOption, *Response, error) {
+	if err := checkPath("ProductOptions.CreateMany", "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ProductOptions.CreateMany", items, 0, nil, func(ctx context.Context, item ProductOptionCreate) (*ProductOption, *Response, error) {
+		return s.Create(ctx, productID, item)
+	})
+}
+
 // Get returns a product option: GET
 // /v3/catalog/products/{product_id}/options/{option_id}.
 //

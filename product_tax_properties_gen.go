@@ -92,7 +92,7 @@ func (s *ProductTaxPropertiesService) All(ctx context.Context, filter *ProductTa
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *ProductTaxPropertiesService) UpdateMany(ctx context.Context, items []ProductTaxPropertyUpdate) ([]ProductTaxProperty, *Response, error) {
-	return writeBatch[ProductTaxPropertyUpdate, ProductTaxProperty](ctx, s.client, http.MethodPut, "/v3/tax/products/properties", items, 50, cap(s.client.sem))
+	return writeBatch[ProductTaxPropertyUpdate, ProductTaxProperty](ctx, s.client, "ProductTaxProperties.UpdateMany", http.MethodPut, "/v3/tax/products/properties", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

@@ -135,6 +135,28 @@ func (s *ProductVideosService) Create(ctx context.Context, productID int, video 
 	return getOne[ProductVideo](ctx, s.client, http.MethodPost, "/v3/catalog/products/"+strconv.Itoa(productID)+"/videos", nil, video)
 }
 
+// CreateMany creates many product videos, one POST
+// /v3/catalog/products/{product_id}/videos per item (the endpoint takes one
+// record), as many at once as the client's WithMaxConcurrency allows, within
+// the client's throttle.
+//
+// The result has one element per item, in order: the product video created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ProductVideosService) CreateMany(ctx context.Context, productID int, items []ProductVideoCreate) ([]ProductVideo, *Response, error) {
+	if err := checkPath("ProductVideos.CreateMany", "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ProductVideos.CreateMany", items, 0, nil, func(ctx context.Context, item ProductVideoCreate) (*ProductVideo, *Response, error) {
+		return s.Create(ctx, productID, item)
+	})
+}
+
 // Get returns a product video: GET
 // /v3/catalog/products/{product_id}/videos/{id}.
 //

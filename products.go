@@ -39,12 +39,6 @@ const (
 	MaxPageSizeWithOptions = 10
 )
 
-// catalogParallel is how many catalog batch requests run at once. Catalog
-// writes are heavy on BigCommerce's side and share the store's quota with
-// every other client, so a batch keeps at most two in flight; the client's
-// own concurrency limit and throttle still apply on top.
-const catalogParallel = 2
-
 // ProductType is a product's type: physical or digital.
 type ProductType string
 
@@ -963,12 +957,18 @@ func writeOne[T any](ctx context.Context, c *Client, method, path string, body a
 }
 
 // UpdateMany updates many products: PUT /v3/catalog/products, in chunks of
-// ProductBatchSize (10), at most two chunks at a time. Every item needs its
-// ID; if any lacks one, nothing is sent. Only the fields set are changed.
+// ProductBatchSize (10), as many chunks at once as the client's
+// WithMaxConcurrency allows (BigCommerce documents no concurrency limit for
+// this endpoint in products_catalog.v3.yml), within the client's throttle.
+// Every item needs its ID; if any lacks one, nothing is sent. Only the
+// fields set are changed.
 //
 // The updated products come back in input order. Failures are a
 // *BatchError naming input indexes: a chunk answered with an error status
-// (409, 422, ...) fails all its items. A chunk answered 207 returns the
+// (409, 422, ...) wrote none of its items; when the error names items by
+// index ("3.name"), those fail with it and the chunk's others fail with an
+// error saying they were not written and can be sent again, else all its
+// items fail with it. A chunk answered 207 returns the
 // products it saved and fails, with the *MultiStatusError, the items whose
 // product did not come back; when every product came back, the 207 says a
 // part of some product (stock, URL) was not saved without saying which, so
@@ -981,15 +981,53 @@ func (s *ProductsService) UpdateMany(ctx context.Context, items []ProductUpdate)
 		return nil, &Response{}, invalid(op, "no products to update")
 	}
 	for i, it := range items {
-		if it.ID <= 0 {
-			return nil, &Response{}, invalid(op, "item %d: id is required to update a product (got %d)", i, it.ID)
+		if err := checkProductUpdate(op, i, it); err != nil {
+			return nil, &Response{}, err
 		}
 	}
-	return batch(ctx, items, ProductBatchSize, catalogParallel, func(ctx context.Context, chunk []ProductUpdate) ([]Product, *Response, error) {
-		saved, resp, err := getV3[[]Product](ctx, s.client, http.MethodPut, "/v3/catalog/products", nil, chunk)
-		return saved, resp, chunkMultiStatus(err, len(chunk), func(i int) bool {
-			return slices.ContainsFunc(saved, func(p Product) bool { return p.ID == chunk[i].ID })
-		})
+	return batch(ctx, op, items, ProductBatchSize, s.client.parallel(0), s.updateChunk)
+}
+
+// UpdateManySeq is UpdateMany for updates read from a sequence as they
+// are sent (a catalog feed of any size, read row by row): PUT
+// /v3/catalog/products, in chunks of ProductBatchSize, as many at once as
+// the client's WithMaxConcurrency allows. It holds only the chunks in
+// flight, and does not keep the updated products.
+//
+// Each update is checked as it is read (an ID is required); a refused one
+// is a failure (a *ValidationError) at its position and is not sent, and
+// the write goes on. The error is a *BatchError naming failed and
+// outcome-unknown updates by position in the sequence, from 0, as
+// UpdateMany reports them; after an error that is not about the items
+// (401, 403, 429, a 5xx, a lost connection) the sequence is not read
+// further, and the updates from position BatchError.Total on were neither
+// read nor sent. An empty sequence sends nothing. Progress goes to
+// WithProgress, with Total -1 until the sequence ends.
+func (s *ProductsService) UpdateManySeq(ctx context.Context, items iter.Seq[ProductUpdate]) (*Response, error) {
+	const op = "Products.UpdateManySeq"
+	return batchSeq(ctx, op, items, ProductBatchSize, s.client.parallel(0), func(i int, u ProductUpdate) error {
+		return checkProductUpdate(op, i, u)
+	}, s.updateChunk)
+}
+
+func checkProductUpdate(op string, i int, u ProductUpdate) error {
+	if u.ID <= 0 {
+		return invalid(op, "item %d: id is required to update a product (got %d)", i, u.ID)
+	}
+	return nil
+}
+
+// updateChunk sends one chunk of UpdateMany and maps its error onto the
+// chunk's items: a 207 by the products that came back, a rejection by the
+// indexes its error keys name.
+func (s *ProductsService) updateChunk(ctx context.Context, chunk []ProductUpdate) ([]Product, *Response, error) {
+	saved, resp, err := getV3[[]Product](ctx, s.client, http.MethodPut, "/v3/catalog/products", nil, chunk)
+	var ms *MultiStatusError
+	if err != nil && !errors.As(err, &ms) {
+		return saved, resp, indexedChunkError(err, len(chunk))
+	}
+	return saved, resp, chunkMultiStatus(err, len(chunk), func(i int) bool {
+		return slices.ContainsFunc(saved, func(p Product) bool { return p.ID == chunk[i].ID })
 	})
 }
 
@@ -998,6 +1036,47 @@ func (s *ProductsService) UpdateMany(ctx context.Context, items []ProductUpdate)
 // Deprecated: Use UpdateMany.
 func (s *ProductsService) UpdateBatch(ctx context.Context, items []ProductUpdate) ([]Product, *Response, error) {
 	return s.UpdateMany(ctx, items)
+}
+
+// CreateMany creates many products, one POST /v3/catalog/products each (the
+// endpoint takes one product), as many at once as the client's
+// WithMaxConcurrency allows (BigCommerce documents no concurrency limit for
+// it), within the client's throttle. Every product is checked as Create
+// checks it before anything is sent; a bad one is a *ValidationError
+// naming its index.
+//
+// The result has one element per input, in order: products[i] is the
+// product created from items[i], or the zero Product (ID 0) when none was;
+// that item is then in the *BatchError. Failures come back as one
+// *BatchError by index in items: a product BigCommerce refused (409
+// duplicate name or SKU, 422) is in Failures. A POST that may have been
+// applied (a 5xx, a cut connection, a timeout) is never resent: its item
+// is in BatchError.Unknown (errors matching ErrOutcomeUnknown; look the
+// product up by name or SKU before sending it again), and no further
+// product is sent after it, nor after an error that is not about a product
+// (401, 403, 429): those are failures with a not-sent error. A 207 (the
+// product was created, part of it such as its stock was not saved) keeps
+// the product in the result and puts the item in BatchError.Unknown.
+func (s *ProductsService) CreateMany(ctx context.Context, items []ProductCreate) ([]Product, *Response, error) {
+	const op = "Products.CreateMany"
+	return createEach(ctx, s.client, op, items, 0, func(i int, p ProductCreate) error {
+		if err := p.validate(); err != nil {
+			return invalid(op, "product %d: %s", i, validationMessage(err))
+		}
+		return nil
+	}, func(ctx context.Context, p ProductCreate) (*Product, *Response, error) {
+		return writeOne[Product](ctx, s.client, http.MethodPost, "/v3/catalog/products", p)
+	})
+}
+
+// validationMessage is what a *ValidationError says, without its
+// operation (for an error that names another one); err's text otherwise.
+func validationMessage(err error) string {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		return ve.Message
+	}
+	return err.Error()
 }
 
 // Delete deletes one product: DELETE /v3/catalog/products/{id}.
@@ -1017,7 +1096,7 @@ func (s *ProductsService) Delete(ctx context.Context, id int) (*Response, error)
 // no ids, or an id <= 0, is a *ValidationError and nothing is sent. A chunk
 // that fails is reported in a *BatchError by input index.
 func (s *ProductsService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
-	return deleteIDs(ctx, s.client, "Products.DeleteMany", "/v3/catalog/products", ids, ProductDeleteBatchSize, catalogParallel, idInQuery)
+	return deleteIDs(ctx, s.client, "Products.DeleteMany", "/v3/catalog/products", ids, ProductDeleteBatchSize, 0, idInQuery)
 }
 
 func variantsPath(productID int) string {
@@ -1072,13 +1151,51 @@ func (s *ProductsService) CreateVariant(ctx context.Context, productID int, v Va
 	if err := checkID(op, "product id", productID); err != nil {
 		return nil, &Response{}, err
 	}
-	switch {
-	case strings.TrimSpace(v.SKU) == "":
-		return nil, &Response{}, invalid(op, "sku is required")
-	case len(v.OptionValues) == 0:
-		return nil, &Response{}, invalid(op, "option_values is required: a variant is a combination of option values (id and option_id)")
+	if msg := checkVariantCreate(v); msg != "" {
+		return nil, &Response{}, invalid(op, "%s", msg)
 	}
 	return writeOne[Variant](ctx, s.client, http.MethodPost, variantsPath(productID), v)
+}
+
+// checkVariantCreate says what is wrong with a new variant ("" if nothing).
+func checkVariantCreate(v VariantCreate) string {
+	switch {
+	case strings.TrimSpace(v.SKU) == "":
+		return "sku is required"
+	case len(v.OptionValues) == 0:
+		return "option_values is required: a variant is a combination of option values (id and option_id)"
+	}
+	return ""
+}
+
+// CreateVariants adds many variants to a product, one POST
+// /v3/catalog/products/{product_id}/variants each (the endpoint takes one
+// variant), as many at once as the client's WithMaxConcurrency allows
+// (BigCommerce documents no concurrency limit for it), within the client's
+// throttle. Every variant needs SKU and OptionValues; a bad one is a
+// *ValidationError naming its index, and nothing is sent. (To create or
+// update variants of several products 50 per request, use
+// UpdateVariants with items without ID.)
+//
+// The result has one element per input, in order: variants[i] is the
+// variant created from items[i], or the zero Variant (ID 0) when none was;
+// that item is then in the *BatchError. Failures and outcome-unknown items
+// are reported as in CreateMany: a variant whose POST may have been
+// applied is never resent (BatchError.Unknown; look it up by SKU), and a
+// 207 keeps the variant and puts its item in Unknown.
+func (s *ProductsService) CreateVariants(ctx context.Context, productID int, items []VariantCreate) ([]Variant, *Response, error) {
+	const op = "Products.CreateVariants"
+	if err := checkID(op, "product id", productID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, op, items, 0, func(i int, v VariantCreate) error {
+		if msg := checkVariantCreate(v); msg != "" {
+			return invalid(op, "variant %d: %s", i, msg)
+		}
+		return nil
+	}, func(ctx context.Context, v VariantCreate) (*Variant, *Response, error) {
+		return writeOne[Variant](ctx, s.client, http.MethodPost, variantsPath(productID), v)
+	})
 }
 
 // UpdateVariant changes one variant: PUT
@@ -1116,15 +1233,19 @@ func (s *ProductsService) DeleteVariant(ctx context.Context, productID, variantI
 }
 
 // UpdateVariants updates or creates variants of any products: PUT
-// /v3/catalog/variants, in chunks of VariantBatchSize (50), at most two
-// chunks at a time. An item with ID updates that variant; an item without
+// /v3/catalog/variants, in chunks of VariantBatchSize (50), as many chunks
+// at once as the client's WithMaxConcurrency allows (BigCommerce documents
+// no concurrency limit for this endpoint in
+// product-variants_catalog.v3.yml), within the client's throttle. An item
+// with ID updates that variant; an item without
 // ID creates a variant and needs ProductID, SKU and OptionValues. If any item
 // has neither, nothing is sent.
 //
 // The saved variants come back in input order. A chunk answered with an
 // error fails all its items in the returned *BatchError; a 422's
 // per-variant problems ({batch_errors:[...]}) are in the *Error's Messages
-// and Fields ("0.sku": ...), indexed by BigCommerce's list of errors. A
+// and Fields ("0.sku": ...), indexed by BigCommerce's list of errors, not
+// by item, so the SDK cannot tell which items they are about. A
 // chunk answered 207 is reported as in UpdateMany: the items whose variant
 // did not come back (matched by id, or by product and SKU for a new one)
 // failed; when all came back, every item of the chunk is unknown.
@@ -1134,18 +1255,45 @@ func (s *ProductsService) UpdateVariants(ctx context.Context, items []VariantUpd
 		return nil, &Response{}, invalid(op, "no variants to update")
 	}
 	for i, it := range items {
-		if it.ID > 0 {
-			continue
-		}
-		if it.ID < 0 || it.ProductID <= 0 || it.SKU == nil || strings.TrimSpace(*it.SKU) == "" || len(it.OptionValues) == 0 {
-			return nil, &Response{}, invalid(op, "item %d: set id to update a variant, or product_id, sku and option_values to create one", i)
+		if err := checkVariantUpdate(op, i, it); err != nil {
+			return nil, &Response{}, err
 		}
 	}
-	return batch(ctx, items, VariantBatchSize, catalogParallel, func(ctx context.Context, chunk []VariantUpdate) ([]Variant, *Response, error) {
-		saved, resp, err := getV3[[]Variant](ctx, s.client, http.MethodPut, "/v3/catalog/variants", nil, chunk)
-		return saved, resp, chunkMultiStatus(err, len(chunk), func(i int) bool {
-			return slices.ContainsFunc(saved, func(v Variant) bool { return sameVariant(chunk[i], v) })
-		})
+	return batch(ctx, op, items, VariantBatchSize, s.client.parallel(0), s.updateVariantsChunk)
+}
+
+// UpdateVariantsSeq is UpdateVariants for items read from a sequence
+// as they are sent: PUT /v3/catalog/variants, in chunks of
+// VariantBatchSize, as many at once as the client's WithMaxConcurrency
+// allows. It holds only the chunks in flight, and does not keep the saved
+// variants. Each item is checked as it is read, as UpdateVariants
+// checks it; a refused one is a failure at its position and is not sent.
+// Errors, positions and progress are as in UpdateManySeq: failures are
+// one *BatchError by position in the sequence, and an item refused before
+// sending is a failure matching ErrInvalidRequest.
+func (s *ProductsService) UpdateVariantsSeq(ctx context.Context, items iter.Seq[VariantUpdate]) (*Response, error) {
+	const op = "Products.UpdateVariantsSeq"
+	return batchSeq(ctx, op, items, VariantBatchSize, s.client.parallel(0), func(i int, u VariantUpdate) error {
+		return checkVariantUpdate(op, i, u)
+	}, s.updateVariantsChunk)
+}
+
+func checkVariantUpdate(op string, i int, u VariantUpdate) error {
+	if u.ID > 0 {
+		return nil
+	}
+	if u.ID < 0 || u.ProductID <= 0 || u.SKU == nil || strings.TrimSpace(*u.SKU) == "" || len(u.OptionValues) == 0 {
+		return invalid(op, "item %d: set id to update a variant, or product_id, sku and option_values to create one", i)
+	}
+	return nil
+}
+
+// updateVariantsChunk sends one chunk of UpdateVariants and maps a 207
+// onto the chunk's items by the variants that came back.
+func (s *ProductsService) updateVariantsChunk(ctx context.Context, chunk []VariantUpdate) ([]Variant, *Response, error) {
+	saved, resp, err := getV3[[]Variant](ctx, s.client, http.MethodPut, "/v3/catalog/variants", nil, chunk)
+	return saved, resp, chunkMultiStatus(err, len(chunk), func(i int) bool {
+		return slices.ContainsFunc(saved, func(v Variant) bool { return sameVariant(chunk[i], v) })
 	})
 }
 

@@ -183,6 +183,28 @@ func (s *PromotionCodesService) Create(ctx context.Context, promotionID int, cod
 	return getOne[PromotionCode](ctx, s.client, http.MethodPost, "/v3/promotions/"+strconv.Itoa(promotionID)+"/codes", nil, code)
 }
 
+// CreateMany creates many promotion codes, one POST
+// /v3/promotions/{promotion_id}/codes per item (the endpoint takes one
+// record), as many at once as the client's WithMaxConcurrency allows, within
+// the client's throttle.
+//
+// The result has one element per item, in order: the promotion code created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *PromotionCodesService) CreateMany(ctx context.Context, promotionID int, items []PromotionCodeCreate) ([]PromotionCode, *Response, error) {
+	if err := checkPath("PromotionCodes.CreateMany", "promotion id", promotionID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "PromotionCodes.CreateMany", items, 0, nil, func(ctx context.Context, item PromotionCodeCreate) (*PromotionCode, *Response, error) {
+		return s.Create(ctx, promotionID, item)
+	})
+}
+
 // DeleteWhere deletes the records filter selects: DELETE
 // /v3/promotions/{promotion_id}/codes.
 //

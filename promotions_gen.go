@@ -1237,6 +1237,23 @@ func (s *PromotionsService) Create(ctx context.Context, promotion PromotionCreat
 	return getOne[Promotion](ctx, s.client, http.MethodPost, "/v3/promotions", nil, promotion)
 }
 
+// CreateMany creates many promotions, one POST /v3/promotions per item (the
+// endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the promotion created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *PromotionsService) CreateMany(ctx context.Context, items []PromotionCreate) ([]Promotion, *Response, error) {
+	return createEach(ctx, s.client, "Promotions.CreateMany", items, 0, nil, func(ctx context.Context, item PromotionCreate) (*Promotion, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // DeleteWhere deletes the records filter selects: DELETE /v3/promotions.
 //
 // Deletes multiple promotions. Currently, batches are limited to 50

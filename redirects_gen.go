@@ -233,7 +233,7 @@ func (s *RedirectsService) All(ctx context.Context, filter *RedirectFilter) iter
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *RedirectsService) UpsertMany(ctx context.Context, items []RedirectUpsert) ([]Redirect, *Response, error) {
-	return writeBatch[RedirectUpsert, Redirect](ctx, s.client, http.MethodPut, "/v3/storefront/redirects", items, 50, cap(s.client.sem))
+	return writeBatch[RedirectUpsert, Redirect](ctx, s.client, "Redirects.UpsertMany", http.MethodPut, "/v3/storefront/redirects", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

@@ -177,6 +177,23 @@ func (s *ScriptsService) Create(ctx context.Context, script ScriptCreate) (*Scri
 	return getOne[Script](ctx, s.client, http.MethodPost, "/v3/content/scripts", nil, script)
 }
 
+// CreateMany creates many scripts, one POST /v3/content/scripts per item (the
+// endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the script created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *ScriptsService) CreateMany(ctx context.Context, items []ScriptCreate) ([]Script, *Response, error) {
+	return createEach(ctx, s.client, "Scripts.CreateMany", items, 0, nil, func(ctx context.Context, item ScriptCreate) (*Script, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // List returns one page of scripts: GET /v3/content/scripts.
 //
 // Returns a list of Scripts. Optional parameters can be passed in.

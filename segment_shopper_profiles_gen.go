@@ -100,7 +100,7 @@ func (s *SegmentShopperProfilesService) AddMany(ctx context.Context, segmentID s
 	if err := checkPathText("SegmentShopperProfiles.AddMany", "segmentId", segmentID); err != nil {
 		return nil, &Response{}, err
 	}
-	return writeBatch[string, ShopperProfile](ctx, s.client, http.MethodPost, "/v3/segments/"+url.PathEscape(segmentID)+"/shopper-profiles", items, 50, 10)
+	return writeBatch[string, ShopperProfile](ctx, s.client, "SegmentShopperProfiles.AddMany", http.MethodPost, "/v3/segments/"+url.PathEscape(segmentID)+"/shopper-profiles", items, 50, 10)
 }
 
 // RemoveWhere deletes the records filter selects: DELETE

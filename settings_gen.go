@@ -925,7 +925,7 @@ func (s *SettingsService) AllSearchFilterContexts(ctx context.Context, filter *S
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *SettingsService) UpsertSearchFilterContexts(ctx context.Context, items []SearchFilterContextUpsert) ([]SearchFilterContext, *Response, error) {
-	return writeBatch[SearchFilterContextUpsert, SearchFilterContext](ctx, s.client, http.MethodPut, "/v3/settings/search/filters/contexts", items, 50, cap(s.client.sem))
+	return writeBatch[SearchFilterContextUpsert, SearchFilterContext](ctx, s.client, "Settings.UpsertSearchFilterContexts", http.MethodPut, "/v3/settings/search/filters/contexts", items, 50, cap(s.client.sem))
 }
 
 // GetCatalog returns a catalog settings: GET /v3/settings/catalog.

@@ -227,6 +227,28 @@ func (s *ShippingMethodsService) Create(ctx context.Context, zoneID int, method 
 	return getOneV2[ShippingMethod](ctx, s.client, http.MethodPost, "/v2/shipping/zones/"+strconv.Itoa(zoneID)+"/methods", nil, method)
 }
 
+// CreateMany creates many shipping methods, one POST
+// /v2/shipping/zones/{zone_id}/methods per item (the endpoint takes one
+// record), as many at once as the client's WithMaxConcurrency allows, within
+// the client's throttle.
+//
+// The result has one element per item, in order: the shipping method created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *ShippingMethodsService) CreateMany(ctx context.Context, zoneID int, items []ShippingMethodCreate) ([]ShippingMethod, *Response, error) {
+	if err := checkPath("ShippingMethods.CreateMany", "zone id", zoneID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "ShippingMethods.CreateMany", items, 0, nil, func(ctx context.Context, item ShippingMethodCreate) (*ShippingMethod, *Response, error) {
+		return s.Create(ctx, zoneID, item)
+	})
+}
+
 // Get returns a shipping method: GET
 // /v2/shipping/zones/{zone_id}/methods/{method_id}.
 //

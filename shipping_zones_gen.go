@@ -212,6 +212,23 @@ func (s *ShippingZonesService) Create(ctx context.Context, zone ShippingZoneCrea
 	return getOneV2[ShippingZone](ctx, s.client, http.MethodPost, "/v2/shipping/zones", nil, zone)
 }
 
+// CreateMany creates many shipping zones, one POST /v2/shipping/zones per
+// item (the endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the shipping zone created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *ShippingZonesService) CreateMany(ctx context.Context, items []ShippingZoneCreate) ([]ShippingZone, *Response, error) {
+	return createEach(ctx, s.client, "ShippingZones.CreateMany", items, 0, nil, func(ctx context.Context, item ShippingZoneCreate) (*ShippingZone, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // Get returns a shipping zone: GET /v2/shipping/zones/{id}.
 //
 // Returns a single Shipping Zone.

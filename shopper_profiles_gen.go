@@ -72,7 +72,7 @@ func (s *ShopperProfilesService) All(ctx context.Context, filter *ListOptions) i
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *ShopperProfilesService) CreateMany(ctx context.Context, items []ShopperProfileCreate) ([]ShopperProfile, *Response, error) {
-	return writeBatch[ShopperProfileCreate, ShopperProfile](ctx, s.client, http.MethodPost, "/v3/shopper-profiles", items, 50, cap(s.client.sem))
+	return writeBatch[ShopperProfileCreate, ShopperProfile](ctx, s.client, "ShopperProfiles.CreateMany", http.MethodPost, "/v3/shopper-profiles", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE

@@ -152,6 +152,27 @@ func (s *SiteRoutesService) Create(ctx context.Context, siteID int, route SiteRo
 	return getOne[SiteRoute](ctx, s.client, http.MethodPost, "/v3/sites/"+strconv.Itoa(siteID)+"/routes", nil, route)
 }
 
+// CreateMany creates many site routes, one POST /v3/sites/{site_id}/routes
+// per item (the endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the site route created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items, or a path id of 0 or less, is refused before anything is
+// sent (ErrInvalidRequest).
+func (s *SiteRoutesService) CreateMany(ctx context.Context, siteID int, items []SiteRouteCreate) ([]SiteRoute, *Response, error) {
+	if err := checkPath("SiteRoutes.CreateMany", "site id", siteID); err != nil {
+		return nil, &Response{}, err
+	}
+	return createEach(ctx, s.client, "SiteRoutes.CreateMany", items, 0, nil, func(ctx context.Context, item SiteRouteCreate) (*SiteRoute, *Response, error) {
+		return s.Create(ctx, siteID, item)
+	})
+}
+
 // UpdateMany updates site routes in batches: PUT /v3/sites/{site_id}/routes.
 //
 // Upsert routes for site with ID {site_id}. Usage Notes - id is required when
@@ -168,7 +189,7 @@ func (s *SiteRoutesService) UpdateMany(ctx context.Context, siteID int, items []
 	if err := checkPath("SiteRoutes.UpdateMany", "site id", siteID); err != nil {
 		return nil, &Response{}, err
 	}
-	return writeBatch[SiteRouteBatchUpdate, SiteRoute](ctx, s.client, http.MethodPut, "/v3/sites/"+strconv.Itoa(siteID)+"/routes", items, 50, cap(s.client.sem))
+	return writeBatch[SiteRouteBatchUpdate, SiteRoute](ctx, s.client, "SiteRoutes.UpdateMany", http.MethodPut, "/v3/sites/"+strconv.Itoa(siteID)+"/routes", items, 50, cap(s.client.sem))
 }
 
 // Get returns a site route: GET /v3/sites/{site_id}/routes/{route_id}.

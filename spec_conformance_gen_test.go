@@ -29,7 +29,9 @@ var generatedSpecExceptions = []specException{
 	{"ProductBulkPricingRules.List", "header parameter Content-Type", "GET .../bulk-pricing-rules declares a required Content-Type header, on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
 	{"ProductBulkPricingRules.All", "header parameter Content-Type", "GET .../bulk-pricing-rules declares a required Content-Type header, on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); as Orders.ListProducts in orders.v2.oas2.yml."},
 	{"ProductComplexRules.Create", "more than one schema from \"oneOf\"", "A condition (conditionsRequest) is a oneOf of {modifier_id, modifier_value_id} and {variant_id}, neither with required properties nor additionalProperties false, so every condition matches both branches.  One condition type (ProductComplexRuleCreateCondition) with modifier_id, modifier_value_id and variant_id all optional; it sends those that are set. A oneOf without required properties cannot be satisfied exactly once; the read model's condition carries all three ids together."},
+	{"ProductComplexRules.CreateMany", "more than one schema from \"oneOf\"", "A condition (conditionsRequest) is a oneOf of {modifier_id, modifier_value_id} and {variant_id}, neither with required properties nor additionalProperties false, so every condition matches both branches.  One condition type (ProductComplexRuleCreateCondition) with modifier_id, modifier_value_id and variant_id all optional; it sends those that are set. A oneOf without required properties cannot be satisfied exactly once; the read model's condition carries all three ids together."},
 	{"Promotions.Create", "readOnly property \"redemption_type\" in request", "PromotionBase's redemption_type is readOnly, while DraftCouponPromotion requires it in the same request body. Needs redemption_type to create a coupon promotion (the Draft schemas and the promotions guide send it). Sends redemption_type (see the PromotionCreate override). A validator that honours readOnly rejects every valid coupon promotion body; the required field wins."},
+	{"Promotions.CreateMany", "readOnly property \"redemption_type\" in request", "PromotionBase's redemption_type is readOnly, while DraftCouponPromotion requires it in the same request body. Needs redemption_type to create a coupon promotion (the Draft schemas and the promotions guide send it). Sends redemption_type (see the PromotionCreate override). A validator that honours readOnly rejects every valid coupon promotion body; the required field wins."},
 	{"Promotions.Update", "matches more than one schema from \"oneOf\"", "The PUT body is oneOf PatchCouponPromotion and PatchAutomaticPromotion, whose fields are all optional and mostly shared: most bodies match both, which oneOf forbids.  Sends the fields set in PromotionUpdate (both branches' fields merged, all optional). The spec's oneOf should be an anyOf; a partial update cannot say which branch it is."},
 	{"Settings.ListAvailableSearchFilters", "header parameter Content-Type", "GET /settings/search/filters/available declares a required Content-Type header (components/parameters/ContentType), on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); the spec's shared header list copied onto a bodyless GET, as products_catalog.v3.yml's bulk-pricing-rules list."},
 	{"Settings.AllAvailableSearchFilters", "header parameter Content-Type", "GET /settings/search/filters/available declares a required Content-Type header (components/parameters/ContentType), on a request without a body.  Sends Content-Type only with a body, as on every other GET. Content-Type describes a body (RFC 9110 8.3); the spec's shared header list copied onto a bodyless GET, as products_catalog.v3.yml's bulk-pricing-rules list."},
@@ -63,9 +65,11 @@ var generatedExampleExceptions = []specException{
 	{"OrderPayments.Capture", "header parameter Content-Type: value is required but missing", "The operation declares no request body but a required Content-Type header parameter (components/parameters/ContentType).  Sends the POST without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a bodyless operation. Not checked against a live store: if BigCommerce refused it, the call fails before anything is captured (no money moves)."},
 	{"OrderPayments.Void", "header parameter Content-Type: value is required but missing", "The operation declares no request body but a required Content-Type header parameter (components/parameters/ContentType).  Sends the POST without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a bodyless operation. Not checked against a live store: if BigCommerce refused it, the call fails before anything is voided (no money moves)."},
 	{"ProductVideos.Create", "the response has no object in data", "As GET .../videos/{id}: the 200 schema is {data: productVideo_Full, meta}, the example a bare video object.  Reads {data, meta}, as the schema says. The example contradicts its own schema."},
+	{"ProductVideos.CreateMany", "the response has no object in data", "As GET .../videos/{id}: the 200 schema is {data: productVideo_Full, meta}, the example a bare video object.  Reads {data, meta}, as the schema says. The example contradicts its own schema."},
 	{"ProductVideos.Get", "the response has no object in data", "The 200 schema is {data: productVideo_Full, meta}, but the example beside it is a bare video object.  Reads {data, meta}, as the schema and every other catalog answer say. The example contradicts its own schema; the envelope is what the whole V3 catalog answers."},
 	{"ProductVideos.Update", "the response has no object in data", "As GET .../videos/{id}: the 200 schema is {data: productVideo_Full, meta}, the example a bare video object.  Reads {data, meta}, as the schema says. The example contradicts its own schema."},
 	{"Promotions.Create", "readOnly property \"redemption_type\" in request", "As above: redemption_type is readOnly in PromotionBase and required by DraftCouponPromotion.  Sends redemption_type. The required field wins."},
+	{"Promotions.CreateMany", "readOnly property \"redemption_type\" in request", "As above: redemption_type is readOnly in PromotionBase and required by DraftCouponPromotion.  Sends redemption_type. The required field wins."},
 	{"Promotions.Update", "matches more than one schema from \"oneOf\"", "As above: the PUT body's oneOf branches overlap.  Sends the fields set in PromotionUpdate. The spec's oneOf should be an anyOf."},
 	{"WidgetTemplates.List", "header parameter Content-Type: value is required but missing", "The GET declares a required Content-Type header parameter (components/parameters/ContentType), though it has no request body.  Sends the GET without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a GET."},
 	{"WidgetTemplates.All", "header parameter Content-Type: value is required but missing", "The GET declares a required Content-Type header parameter (components/parameters/ContentType), though it has no request body.  Sends the GET without a body and so without Content-Type, as for every bodyless request. Content-Type describes a body and there is none; the parameter is the spec's shared header list copied onto a GET."},
@@ -323,6 +327,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.AbandonedCartEmails.Create(ctx, body, &AbandonedCartEmailChannelOptions{ChannelID: 1}))
+		}},
+		{"AbandonedCartEmails.CreateMany", func(ctx context.Context, c *Client) error {
+			var body AbandonedCartEmailCreate
+			if err := json.Unmarshal([]byte(`{"coupon_code":"FF11-22X4","is_active":true,"notify_at_minutes":60,"template":{"body":"{{lang 'hello_phrase' }}\u003cbr\u003eComplete your purchase \u003ca href='{{ notification.checkout_link }}'\u003e{{notification.checkout.link}}","subject":"Complete your purchase at {{ store.name }}","translations":[{"keys":{"hello_phrase":"Welcome"},"locale":"en"}]}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.AbandonedCartEmails.CreateMany(ctx, []AbandonedCartEmailCreate{body}, &AbandonedCartEmailChannelOptions{ChannelID: 1}))
 		}},
 		{"AbandonedCartEmails.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.AbandonedCartEmails.Get(ctx, 1))
@@ -743,6 +754,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.Currencies.Create(ctx, body))
 		}},
+		{"Currencies.CreateMany", func(ctx context.Context, c *Client) error {
+			var body CurrencyCreate
+			if err := json.Unmarshal([]byte(`{"auto_update":true,"country_iso2":"EU","currency_code":"EUR","currency_exchange_rate":"0.849","decimal_places":2,"decimal_token":".","enabled":false,"is_default":false,"name":"Euro","thousands_token":",","token":"€","token_location":"left"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Currencies.CreateMany(ctx, []CurrencyCreate{body}))
+		}},
 		{"Currencies.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Currencies.Get(ctx, 1))
 		}},
@@ -925,6 +943,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.HostingProjects.Create(ctx, body))
 		}},
+		{"HostingProjects.CreateMany", func(ctx context.Context, c *Client) error {
+			var body HostingProjectCreate
+			if err := json.Unmarshal([]byte(`{"name":"my-storefront"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.HostingProjects.CreateMany(ctx, []HostingProjectCreate{body}))
+		}},
 		{"HostingProjects.DeleteWhere", func(ctx context.Context, c *Client) error {
 			_, err := c.HostingProjects.DeleteWhere(ctx, &HostingProjectDeleteFilter{ProjectUUIDIn: StringList{"x"}})
 			return err
@@ -958,6 +983,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.Coupons.Create(ctx, body))
 		}},
+		{"Coupons.CreateMany", func(ctx context.Context, c *Client) error {
+			var body CouponCreate
+			if err := json.Unmarshal([]byte(`{"amount":"5","applies_to":{"entity":"categories","ids":[0,3]},"code":"S2549JM0Y","date_created":"Tue, 13 Mar 2018 16:18:59 +0000","enabled":true,"expires":"","id":2,"max_uses":25,"max_uses_per_customer":0,"min_purchase":"25","name":"Australia Customers Discount","num_uses":0,"restricted_to":{"countries":"AU"},"shipping_methods":["shipping_endicia"],"type":"per_item_discount"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Coupons.CreateMany(ctx, []CouponCreate{body}))
+		}},
 		{"Coupons.DeleteWhere", func(ctx context.Context, c *Client) error {
 			_, err := c.Coupons.DeleteWhere(ctx, &CouponDeleteFilter{IDIn: IntList{1}})
 			return err
@@ -987,6 +1019,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.Banners.Create(ctx, body))
 		}},
+		{"Banners.CreateMany", func(ctx context.Context, c *Client) error {
+			var body BannerCreate
+			if err := json.Unmarshal([]byte(`{"content":"\u003cp\u003e Sale! Tuesday at 9am! \u003c/p\u003e","date_from":"0","date_to":"0","date_type":"always","item_id":"35","location":"top","name":"Sale Banner","page":"home_page","visible":"1"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Banners.CreateMany(ctx, []BannerCreate{body}))
+		}},
 		{"Banners.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Banners.Get(ctx, 1))
 		}},
@@ -1014,6 +1053,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.GiftCertificates.Create(ctx, body))
+		}},
+		{"GiftCertificates.CreateMany", func(ctx context.Context, c *Client) error {
+			var body GiftCertificateCreate
+			if err := json.Unmarshal([]byte(`{"amount":"10","balance":"0","code":"FFZ-5N4-C7M-S78","currency_code":"USD","customer_id":5,"expiry_date":"Tue, 20 Jan 1970 08:45:38 CST","from_email":"janedoe@example.com","from_name":"Jane Doe","message":"Congratulations!","purchase_date":"Mon, 19 Jan 1970 07:21:46 CST","status":"active","template":"celebration.html","to_email":"johndoe@example.com","to_name":"John Doe"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.GiftCertificates.CreateMany(ctx, []GiftCertificateCreate{body}))
 		}},
 		{"GiftCertificates.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.GiftCertificates.Get(ctx, 1))
@@ -1282,6 +1328,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.ProductModifiers.Create(ctx, 1, body))
 		}},
+		{"ProductModifiers.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ProductModifierCreate
+			if err := json.Unmarshal([]byte(`{"display_name":"Donation","option_values":[{"adjusters":{"price":{"adjuster":"relative","adjuster_value":5},"purchasing_disabled":{"message":"string","status":true},"weight":{"adjuster":"relative","adjuster_value":5}},"is_default":false,"label":"+5","sort_order":0,"value_data":{}},{"adjusters":{"price":{"adjuster":"relative","adjuster_value":10},"purchasing_disabled":{"message":"string","status":true},"weight":{"adjuster":"relative","adjuster_value":10}},"is_default":false,"label":"+10","sort_order":0,"value_data":{}}],"required":true,"sort_order":0,"type":"radio_buttons"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductModifiers.CreateMany(ctx, 1, []ProductModifierCreate{body}))
+		}},
 		{"ProductModifiers.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductModifiers.Get(ctx, 1, 1))
 		}},
@@ -1306,6 +1359,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.ProductModifierValues.Create(ctx, 1, 1, body))
+		}},
+		{"ProductModifierValues.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ProductModifierValueCreate
+			if err := json.Unmarshal([]byte(`{"adjusters":{"image_url":"https://cdn8.bigcommerce.com/s-{{store_hash}}/products/184/images/445/naturalcanvascart2_1024x1024__92347__29648.1534344533.1280.1280.jpg?c=2","price":{},"purchasing_disabled":{},"weight":{}},"is_default":false,"label":"Green","sort_order":0,"value_data":{}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductModifierValues.CreateMany(ctx, 1, 1, []ProductModifierValueCreate{body}))
 		}},
 		{"ProductModifierValues.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductModifierValues.Get(ctx, 1, 1, 1))
@@ -1332,6 +1392,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.ProductOptions.Create(ctx, 1, body))
 		}},
+		{"ProductOptions.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ProductOptionCreate
+			if err := json.Unmarshal([]byte(`{"config":{"checkbox_label":"x","checked_by_default":true,"date_earliest_value":"2018-08-31T00:00:00+00:00","date_latest_value":"2019-01-01T00:00:00+00:00","date_limit_mode":"range","date_limited":true,"default_value":"x","file_max_size":5,"file_types_mode":"specific","file_types_other":["pdf","txt"],"file_types_supported":["images","documents","other"],"number_highest_value":1.5,"number_integers_only":false,"number_limit_mode":"lowest","number_limited":true,"number_lowest_value":100,"product_list_adjusts_inventory":true,"product_list_adjusts_pricing":true,"product_list_shipping_calc":"weight","text_characters_limited":true,"text_lines_limited":true,"text_max_length":55,"text_max_lines":4,"text_min_length":1},"display_name":"Add-a-$5-Donation1535042499-187","image_url":"x","option_values":[{"label":"Green","sort_order":0}],"product_id":4,"sort_order":1,"type":"radio_buttons"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductOptions.CreateMany(ctx, 1, []ProductOptionCreate{body}))
+		}},
 		{"ProductOptions.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductOptions.Get(ctx, 1, 1))
 		}},
@@ -1356,6 +1423,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.ProductOptionValues.Create(ctx, 1, 1, body))
+		}},
+		{"ProductOptionValues.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ProductOptionValueCreate
+			if err := json.Unmarshal([]byte(`{"is_default":false,"label":"Green","sort_order":0,"value_data":{}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductOptionValues.CreateMany(ctx, 1, 1, []ProductOptionValueCreate{body}))
 		}},
 		{"ProductOptionValues.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductOptionValues.Get(ctx, 1, 1, 1))
@@ -1396,6 +1470,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.ProductImages.Create(ctx, 1, body))
 		}},
+		{"ProductImages.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ProductImageCreate
+			if err := json.Unmarshal([]byte(`{"date_modified":"2024-05-14T09:34:00Z","description":"x","image_url":"x","is_thumbnail":true,"product_id":1,"sort_order":1}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductImages.CreateMany(ctx, 1, []ProductImageCreate{body}))
+		}},
 		{"ProductImages.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductImages.Get(ctx, 1, 1))
 		}},
@@ -1420,6 +1501,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.ProductVideos.Create(ctx, 1, body))
+		}},
+		{"ProductVideos.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ProductVideoCreate
+			if err := json.Unmarshal([]byte(`{"description":"A video about documenation","sort_order":1,"title":"Writing Great Documentation","type":"youtube","video_id":"z3fRu9pkuXE"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductVideos.CreateMany(ctx, 1, []ProductVideoCreate{body}))
 		}},
 		{"ProductVideos.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductVideos.Get(ctx, 1, 1))
@@ -1446,6 +1534,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.ProductCustomFields.Create(ctx, 1, body))
 		}},
+		{"ProductCustomFields.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ProductCustomFieldCreate
+			if err := json.Unmarshal([]byte(`{"name":"ISBN","value":"1234567890123"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductCustomFields.CreateMany(ctx, 1, []ProductCustomFieldCreate{body}))
+		}},
 		{"ProductCustomFields.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductCustomFields.Get(ctx, 1, 1))
 		}},
@@ -1470,6 +1565,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.ProductBulkPricingRules.Create(ctx, 1, body))
+		}},
+		{"ProductBulkPricingRules.CreateMany", func(ctx context.Context, c *Client) error {
+			var body BulkPricingRuleCreate
+			if err := json.Unmarshal([]byte(`{"amount":10,"quantity_max":50,"quantity_min":10,"type":"price"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductBulkPricingRules.CreateMany(ctx, 1, []BulkPricingRuleCreate{body}))
 		}},
 		{"ProductBulkPricingRules.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductBulkPricingRules.Get(ctx, 1, 1))
@@ -1496,6 +1598,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.ProductReviews.Create(ctx, 1, body))
 		}},
+		{"ProductReviews.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ProductReviewCreate
+			if err := json.Unmarshal([]byte(`{"date_reviewed":"2024-05-14T09:34:00Z","email":"bob@email.com","name":"Bob S.","rating":5,"status":"approved","text":"x","title":"Great Product"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductReviews.CreateMany(ctx, 1, []ProductReviewCreate{body}))
+		}},
 		{"ProductReviews.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductReviews.Get(ctx, 1, 1))
 		}},
@@ -1520,6 +1629,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.ProductComplexRules.Create(ctx, 1, body))
+		}},
+		{"ProductComplexRules.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ProductComplexRuleCreate
+			if err := json.Unmarshal([]byte(`{"conditions":[{}],"enabled":true,"image_url":"https://cdn8.bigcommerce.com/s-123456/product_images/d/fakeimage.png","price_adjuster":{"adjuster":"relative","adjuster_value":5},"purchasing_disabled":true,"purchasing_disabled_message":"This product is not available at this time.","purchasing_hidden":true,"sort_order":0,"stop":true,"weight_adjuster":{"adjuster":"relative","adjuster_value":5}}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ProductComplexRules.CreateMany(ctx, 1, []ProductComplexRuleCreate{body}))
 		}},
 		{"ProductComplexRules.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ProductComplexRules.Get(ctx, 1, 1))
@@ -1591,6 +1707,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.Promotions.Create(ctx, body))
 		}},
+		{"Promotions.CreateMany", func(ctx context.Context, c *Client) error {
+			var body PromotionCreate
+			if err := json.Unmarshal([]byte(`{"can_be_used_with_other_promotions":false,"channels":[{"id":1}],"codes":{"code":"TEST-COUPON-CODE","created":"2019-01-20T22:00:00.000Z","id":1,"max_uses":10,"max_uses_per_customer":5},"coupon_overrides_automatic_when_offering_higher_discounts":false,"coupon_overrides_other_promotions":false,"coupon_type":"BULK","currency_code":"USD","customer":{"excluded_group_ids":[1,2,3],"group_ids":[1,2,3],"minimum_order_count":1,"segments":{"id":["ccec121a-f9bc-4a04-809e-1fe0d8ae7fdd"]}},"display_name":"WOW!!! FREE SHIPPING for Product X","end_date":"2025-12-30T01:02:03+00:00","max_uses":10,"name":"Buy Product X Get Free Shipping","notifications":[{"content":"Congratulations! Youʼve received a free %ACTION.FREE_PRODUCT%!","locations":["HOME_PAGE","PRODUCT_PAGE","CART_PAGE","CHECKOUT_PAGE"],"type":"UPSELL"}],"rules":[{"action":{}}],"schedule":{"daily_end_time":"23:59:00","daily_start_time":"01:20:00","week_days":["Monday"],"week_frequency":2},"shipping_address":{"countries":[{"iso2_country_code":"US"}]},"start_date":"2005-12-30T01:02:03+00:00","status":"ENABLED","stop":false}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Promotions.CreateMany(ctx, []PromotionCreate{body}))
+		}},
 		{"Promotions.DeleteWhere", func(ctx context.Context, c *Client) error {
 			_, err := c.Promotions.DeleteWhere(ctx, &PromotionDeleteFilter{IDIn: IntList{1}})
 			return err
@@ -1619,6 +1742,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.PromotionCodes.Create(ctx, 1, body))
+		}},
+		{"PromotionCodes.CreateMany", func(ctx context.Context, c *Client) error {
+			var body PromotionCodeCreate
+			if err := json.Unmarshal([]byte(`{"code":"x","max_uses":10,"max_uses_per_customer":5}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.PromotionCodes.CreateMany(ctx, 1, []PromotionCodeCreate{body}))
 		}},
 		{"PromotionCodes.DeleteWhere", func(ctx context.Context, c *Client) error {
 			_, err := c.PromotionCodes.DeleteWhere(ctx, 1, &PromotionCodeDeleteFilter{Code: "x", IDIn: IntList{1}})
@@ -1677,6 +1807,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.Scripts.Create(ctx, body))
+		}},
+		{"Scripts.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ScriptCreate
+			if err := json.Unmarshal([]byte(`{"auto_uninstall":true,"consent_category":"essential","description":"Build responsive websites","html":"","kind":"script_tag","load_method":"default","location":"footer","name":"Bootstrap","visibility":"all_pages"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Scripts.CreateMany(ctx, []ScriptCreate{body}))
 		}},
 		{"Scripts.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Scripts.List(ctx, &ScriptFilter{ChannelIDIn: IntList{1}, Direction: Asc, Sort: ScriptSort("name"), Page: 1, Limit: 10}))
@@ -1949,6 +2086,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.ShippingZones.Create(ctx, body))
 		}},
+		{"ShippingZones.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ShippingZoneCreate
+			if err := json.Unmarshal([]byte(`{"locations":[{"country_iso2":"MX"}],"name":"Mexico","type":"country"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ShippingZones.CreateMany(ctx, []ShippingZoneCreate{body}))
+		}},
 		{"ShippingZones.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ShippingZones.Get(ctx, 1))
 		}},
@@ -1973,6 +2117,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.ShippingMethods.Create(ctx, 1, body))
+		}},
+		{"ShippingMethods.CreateMany", func(ctx context.Context, c *Client) error {
+			var body ShippingMethodCreate
+			if err := json.Unmarshal([]byte(`{"channel_ids":[1],"enabled":true,"handling_fees":{"fixed_surcharge":"3"},"name":"Per Order","settings":{"rate":8},"type":"perorder"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.ShippingMethods.CreateMany(ctx, 1, []ShippingMethodCreate{body}))
 		}},
 		{"ShippingMethods.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.ShippingMethods.Get(ctx, 1, 1))
@@ -2098,6 +2249,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.SiteRoutes.Create(ctx, 1, body))
 		}},
+		{"SiteRoutes.CreateMany", func(ctx context.Context, c *Client) error {
+			var body SiteRouteCreate
+			if err := json.Unmarshal([]byte(`{"matching":"5","route":"/my-amazing-product","type":"product"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.SiteRoutes.CreateMany(ctx, 1, []SiteRouteCreate{body}))
+		}},
 		{"SiteRoutes.UpdateMany", func(ctx context.Context, c *Client) error {
 			var item SiteRouteBatchUpdate
 			if err := json.Unmarshal([]byte(`{"id":1,"matching":"5","route":"/my-amazing-product","type":"product"}`), &item); err != nil {
@@ -2129,6 +2287,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.BlogPosts.Create(ctx, body))
+		}},
+		{"BlogPosts.CreateMany", func(ctx context.Context, c *Client) error {
+			var body BlogPostCreate
+			if err := json.Unmarshal([]byte(`{"author":"BigCommerce","body":"\u003cp\u003eCustomize your site, manage shipping and payments, and list your products on Amazon, eBay, and Facebook by Meta with the #1 ecommerce platform. \u003c/p\u003e","is_published":true,"meta_description":"Welcome Post","meta_keywords":"BigCommerce, welcome, ecommerce","preview_url":"/blog/welcome-bigcommerce/","published_date":"Thu, 18 May 2023 13:26:42 -0000","published_date_iso8601":"5/18/2023 1:26:42 PM","summary":"\u003cp\u003eWe power ecommerce websites for successful retailers all over the world\u003c/p\u003e","tags":["string"],"thumbnail_path":"string","title":"Welcome to BigCommerce","url":"/blog/welcome-bigcommerce/"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.BlogPosts.CreateMany(ctx, []BlogPostCreate{body}))
 		}},
 		{"BlogPosts.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.BlogPosts.Get(ctx, 1))
@@ -2249,6 +2414,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.Subscribers.Create(ctx, body))
+		}},
+		{"Subscribers.CreateMany", func(ctx context.Context, c *Client) error {
+			var body SubscriberCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"consents":["abandoned_cart"],"email":"x","first_name":"x","last_name":"x","order_id":1,"source":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Subscribers.CreateMany(ctx, []SubscriberCreate{body}))
 		}},
 		{"Subscribers.DeleteWhere", func(ctx context.Context, c *Client) error {
 			_, err := c.Subscribers.DeleteWhere(ctx, &SubscriberDeleteFilter{DateCreated: specDay, DateModified: specDay, Email: "x", FirstName: "x", LastName: "x", OrderID: 1, Source: "x"})
@@ -2484,6 +2656,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.WidgetTemplates.Create(ctx, body))
 		}},
+		{"WidgetTemplates.CreateMany", func(ctx context.Context, c *Client) error {
+			var body WidgetTemplateCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"name":"x","schema":[{}],"storefront_api_query":"x","template":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.WidgetTemplates.CreateMany(ctx, []WidgetTemplateCreate{body}))
+		}},
 		{"WidgetTemplates.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.WidgetTemplates.List(ctx, &WidgetTemplateFilter{ChannelIDIn: IntList{1}, WidgetTemplateKind: "x", Page: 1, Limit: 10}))
 		}},
@@ -2516,6 +2695,13 @@ func generatedSpecOps() []specOp {
 			}
 			return errOnly(c.Widgets.Create(ctx, body))
 		}},
+		{"Widgets.CreateMany", func(ctx context.Context, c *Client) error {
+			var body WidgetCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"description":"x","name":"x","widget_configuration":{},"widget_template_uuid":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Widgets.CreateMany(ctx, []WidgetCreate{body}))
+		}},
 		{"Widgets.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Widgets.List(ctx, &WidgetFilter{ChannelIDIn: IntList{1}, Name: "x", NameIn: StringList{"x"}, SiteIDIn: IntList{1}, WidgetTemplateKind: "x", WidgetTemplateUUID: "x", Page: 1, Limit: 10}))
 		}},
@@ -2540,6 +2726,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.Placements.Create(ctx, body))
+		}},
+		{"Placements.CreateMany", func(ctx context.Context, c *Client) error {
+			var body PlacementCreate
+			if err := json.Unmarshal([]byte(`{"channel_id":1,"entity_id":"x","region":"x","sort_order":1,"status":"inactive","template_file":"x","widget_uuid":"x"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Placements.CreateMany(ctx, []PlacementCreate{body}))
 		}},
 		{"Placements.List", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Placements.List(ctx, &PlacementFilter{ChannelIDIn: IntList{1}, SiteIDIn: IntList{1}, TemplateFile: "x", WidgetTemplateKind: "x", WidgetTemplateUUID: "x", WidgetUUID: "x", Page: 1, Limit: 10}))
@@ -2575,6 +2768,13 @@ func generatedSpecOps() []specOp {
 				return err
 			}
 			return errOnly(c.Wishlists.Create(ctx, body))
+		}},
+		{"Wishlists.CreateMany", func(ctx context.Context, c *Client) error {
+			var body WishlistCreate
+			if err := json.Unmarshal([]byte(`{"customer_id":12,"is_public":false,"items":[{}],"name":"School Shopping"}`), &body); err != nil {
+				return err
+			}
+			return errOnly(c.Wishlists.CreateMany(ctx, []WishlistCreate{body}))
 		}},
 		{"Wishlists.Get", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Wishlists.Get(ctx, 1))

@@ -736,6 +736,14 @@ func handSpecOps() []specOp {
 		}},
 		{"Customers.Delete", func(ctx context.Context, c *Client) error { _, err := c.Customers.Delete(ctx, 1); return err }},
 		{"Customers.DeleteMany", func(ctx context.Context, c *Client) error { _, err := c.Customers.DeleteMany(ctx, 1, 2); return err }},
+		{"Customers.CreateManySeq", func(ctx context.Context, c *Client) error {
+			_, err := c.Customers.CreateManySeq(ctx, slices.Values([]CustomerCreate{{Email: "jane@example.com", FirstName: "Jane", LastName: "Doe", Company: str("Acme")}}))
+			return err
+		}},
+		{"Customers.UpdateManySeq", func(ctx context.Context, c *Client) error {
+			_, err := c.Customers.UpdateManySeq(ctx, slices.Values([]CustomerUpdate{{ID: 1, Notes: str("n")}}))
+			return err
+		}},
 		{"Customers.ListAddresses", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Customers.ListAddresses(ctx, &AddressFilter{IDIn: IntList{1}, CustomerIDIn: IntList{1}, CompanyIn: StringList{"Acme"},
 				NameIn: StringList{"Jane"}, Include: StringList{AddressIncludeFormFields}, Page: 1, Limit: 10}))
@@ -771,6 +779,14 @@ func handSpecOps() []specOp {
 		{"Products.UpdateMany", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Products.UpdateMany(ctx, []ProductUpdate{{ID: 1, Price: d("8.5")}}))
 		}},
+		{"Products.UpdateManySeq", func(ctx context.Context, c *Client) error {
+			_, err := c.Products.UpdateManySeq(ctx, slices.Values([]ProductUpdate{{ID: 1, Price: d("8.5")}}))
+			return err
+		}},
+		{"Products.CreateMany", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Products.CreateMany(ctx, []ProductCreate{{Name: "Mug", Type: "physical", Weight: 1.5, Price: decimal.RequireFromString("7.95"),
+				SKU: str("MUG-1"), Categories: []int{1}, InventoryTracking: str("product"), InventoryLevel: Ptr(5)}}))
+		}},
 		{"Products.Delete", func(ctx context.Context, c *Client) error { _, err := c.Products.Delete(ctx, 1); return err }},
 		{"Products.DeleteMany", func(ctx context.Context, c *Client) error { _, err := c.Products.DeleteMany(ctx, 1, 2); return err }},
 		{"Products.ListVariants", func(ctx context.Context, c *Client) error {
@@ -781,6 +797,9 @@ func handSpecOps() []specOp {
 			return errOnly(c.Products.CreateVariant(ctx, 1, VariantCreate{SKU: "MUG-1-RED", OptionValues: []VariantOptionValue{{ID: 1, OptionID: 2}},
 				Price: d("8"), InventoryLevel: Ptr(3)}))
 		}},
+		{"Products.CreateVariants", func(ctx context.Context, c *Client) error {
+			return errOnly(c.Products.CreateVariants(ctx, 1, []VariantCreate{{SKU: "MUG-1-RED", OptionValues: []VariantOptionValue{{ID: 1, OptionID: 2}}, Price: d("8")}}))
+		}},
 		{"Products.UpdateVariant", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Products.UpdateVariant(ctx, 1, 2, VariantUpdate{Price: d("8"), SalePrice: d("7.5")}))
 		}},
@@ -790,6 +809,10 @@ func handSpecOps() []specOp {
 		}},
 		{"Products.UpdateVariants", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Products.UpdateVariants(ctx, []VariantUpdate{{ID: 2, Price: d("8")}}))
+		}},
+		{"Products.UpdateVariantsSeq", func(ctx context.Context, c *Client) error {
+			_, err := c.Products.UpdateVariantsSeq(ctx, slices.Values([]VariantUpdate{{ID: 2, Price: d("8")}}))
+			return err
 		}},
 
 		{"Orders.List", func(ctx context.Context, c *Client) error {
@@ -867,6 +890,14 @@ func handSpecOps() []specOp {
 		}},
 		{"Inventory.AdjustRelative", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Inventory.AdjustRelative(ctx, []InventoryAdjustment{{LocationID: 1, VariantID: 2, Quantity: -1}}, "sale"))
+		}},
+		{"Inventory.AdjustAbsoluteSeq", func(ctx context.Context, c *Client) error {
+			_, err := c.Inventory.AdjustAbsoluteSeq(ctx, slices.Values([]InventoryAdjustment{{LocationID: 1, ProductID: 2, Quantity: 5}}), "count")
+			return err
+		}},
+		{"Inventory.AdjustRelativeSeq", func(ctx context.Context, c *Client) error {
+			_, err := c.Inventory.AdjustRelativeSeq(ctx, slices.Values([]InventoryAdjustment{{LocationID: 1, VariantID: 2, Quantity: -1}}), "sale")
+			return err
 		}},
 		{"Inventory.ListItems", func(ctx context.Context, c *Client) error {
 			return errOnly(c.Inventory.ListItems(ctx, &InventoryItemFilter{SKUIn: StringList{"A"}, VariantIDIn: IntList{1}, ProductIDIn: IntList{2},
@@ -1065,6 +1096,10 @@ func handSpecOps() []specOp {
 				{SKU: "A", Currency: "eur", Price: d("8.25")}})
 			return err
 		}},
+		{"PriceLists.UpsertRecordsSeq", func(ctx context.Context, c *Client) error {
+			_, err := c.PriceLists.UpsertRecordsSeq(ctx, 1, slices.Values([]PriceRecordUpsert{{SKU: "A", Currency: "eur", Price: d("8.25")}}))
+			return err
+		}},
 		{"PriceLists.DeleteRecords", func(ctx context.Context, c *Client) error {
 			_, err := c.PriceLists.DeleteRecords(ctx, 1, &PriceRecordDeleteFilter{Currency: "usd", VariantIDIn: IntList{2}, SKUIn: StringList{"A"}})
 			return err
@@ -1223,6 +1258,7 @@ var specExceptions = []specException{
 		"each item's id to name the product (the operation's description and its own example), but the item schema " +
 		"reuses product_Full, where id is readOnly. Spec contradicts itself; the SDK sends id."},
 	{"Products.UpdateBatch", `readOnly property "id" in request`, "as Products.UpdateMany, whose former name it is."},
+	{"Products.UpdateManySeq", `readOnly property "id" in request`, "as Products.UpdateBatch: the same PUT, fed by a sequence."},
 	{"Orders.List", "query parameter sort", "orders.v2.oas2.yml's sort enum lists bare field names, but the same " +
 		"parameter's description says to add :asc or :desc (sort=date_created:desc); All relies on sort=id:asc. " +
 		"Spec contradicts itself; the SDK sends field:direction."},

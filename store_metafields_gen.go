@@ -193,7 +193,7 @@ func (s *StoreMetafieldsService) All(ctx context.Context, filter *StoreMetafield
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *StoreMetafieldsService) CreateMany(ctx context.Context, items []StoreMetafieldCreate) ([]StoreMetafield, *Response, error) {
-	return writeBatch[StoreMetafieldCreate, StoreMetafield](ctx, s.client, http.MethodPost, "/v3/store/metafields", items, 50, cap(s.client.sem))
+	return writeBatch[StoreMetafieldCreate, StoreMetafield](ctx, s.client, "StoreMetafields.CreateMany", http.MethodPost, "/v3/store/metafields", items, 50, cap(s.client.sem))
 }
 
 // UpdateMany updates store metafields in batches: PUT /v3/store/metafields.
@@ -208,7 +208,7 @@ func (s *StoreMetafieldsService) CreateMany(ctx context.Context, items []StoreMe
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *StoreMetafieldsService) UpdateMany(ctx context.Context, items []StoreMetafieldBatchUpdate) ([]StoreMetafield, *Response, error) {
-	return writeBatch[StoreMetafieldBatchUpdate, StoreMetafield](ctx, s.client, http.MethodPut, "/v3/store/metafields", items, 50, cap(s.client.sem))
+	return writeBatch[StoreMetafieldBatchUpdate, StoreMetafield](ctx, s.client, "StoreMetafields.UpdateMany", http.MethodPut, "/v3/store/metafields", items, 50, cap(s.client.sem))
 }
 
 // DeleteMany deletes store metafields by id in batches: DELETE
@@ -224,7 +224,7 @@ func (s *StoreMetafieldsService) UpdateMany(ctx context.Context, items []StoreMe
 // items by their index in ids; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *StoreMetafieldsService) DeleteMany(ctx context.Context, ids ...int) (*Response, error) {
-	return writeBatchUnread(ctx, s.client, http.MethodDelete, "/v3/store/metafields", ids, 50, cap(s.client.sem))
+	return writeBatchUnread(ctx, s.client, "StoreMetafields.DeleteMany", http.MethodDelete, "/v3/store/metafields", ids, 50, cap(s.client.sem))
 }
 
 // Get returns a store metafield: GET /v3/store/metafields/{metafieldId}.

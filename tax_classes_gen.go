@@ -108,7 +108,7 @@ func (s *TaxClassesService) Get(ctx context.Context, id int) (*TaxClass, *Respon
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *TaxClassesService) CreateMany(ctx context.Context, items []TaxClassCreate) ([]TaxClass, *Response, error) {
-	return writeBatch[TaxClassCreate, TaxClass](ctx, s.client, http.MethodPost, "/v3/tax/classes", items, 50, cap(s.client.sem))
+	return writeBatch[TaxClassCreate, TaxClass](ctx, s.client, "TaxClasses.CreateMany", http.MethodPost, "/v3/tax/classes", items, 50, cap(s.client.sem))
 }
 
 // UpdateMany updates tax classes in batches: PUT /v3/tax/classes.
@@ -122,7 +122,7 @@ func (s *TaxClassesService) CreateMany(ctx context.Context, items []TaxClassCrea
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *TaxClassesService) UpdateMany(ctx context.Context, items []TaxClassUpdate) ([]TaxClass, *Response, error) {
-	return writeBatch[TaxClassUpdate, TaxClass](ctx, s.client, http.MethodPut, "/v3/tax/classes", items, 50, cap(s.client.sem))
+	return writeBatch[TaxClassUpdate, TaxClass](ctx, s.client, "TaxClasses.UpdateMany", http.MethodPut, "/v3/tax/classes", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/tax/classes.

@@ -86,7 +86,7 @@ func (s *TaxCustomersService) All(ctx context.Context, filter *TaxCustomerFilter
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *TaxCustomersService) UpdateMany(ctx context.Context, items []TaxCustomerUpdate) ([]TaxCustomer, *Response, error) {
-	return writeBatch[TaxCustomerUpdate, TaxCustomer](ctx, s.client, http.MethodPut, "/v3/tax/customers", items, 50, cap(s.client.sem))
+	return writeBatch[TaxCustomerUpdate, TaxCustomer](ctx, s.client, "TaxCustomers.UpdateMany", http.MethodPut, "/v3/tax/customers", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/tax/customers.

@@ -119,7 +119,7 @@ func (s *TaxPropertiesService) All(ctx context.Context, filter *TaxPropertyFilte
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *TaxPropertiesService) CreateMany(ctx context.Context, items []TaxPropertyCreate) ([]TaxProperty, *Response, error) {
-	return writeBatch[TaxPropertyCreate, TaxProperty](ctx, s.client, http.MethodPost, "/v3/tax/properties", items, 50, cap(s.client.sem))
+	return writeBatch[TaxPropertyCreate, TaxProperty](ctx, s.client, "TaxProperties.CreateMany", http.MethodPost, "/v3/tax/properties", items, 50, cap(s.client.sem))
 }
 
 // UpdateMany updates tax properties in batches: PUT /v3/tax/properties.
@@ -134,7 +134,7 @@ func (s *TaxPropertiesService) CreateMany(ctx context.Context, items []TaxProper
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *TaxPropertiesService) UpdateMany(ctx context.Context, items []TaxPropertyUpdate) ([]TaxProperty, *Response, error) {
-	return writeBatch[TaxPropertyUpdate, TaxProperty](ctx, s.client, http.MethodPut, "/v3/tax/properties", items, 50, cap(s.client.sem))
+	return writeBatch[TaxPropertyUpdate, TaxProperty](ctx, s.client, "TaxProperties.UpdateMany", http.MethodPut, "/v3/tax/properties", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/tax/properties.

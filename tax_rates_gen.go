@@ -169,7 +169,7 @@ func (s *TaxRatesService) All(ctx context.Context, filter *TaxRateFilter) iter.S
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *TaxRatesService) CreateMany(ctx context.Context, items []TaxRateCreate) ([]TaxRate, *Response, error) {
-	return writeBatch[TaxRateCreate, TaxRate](ctx, s.client, http.MethodPost, "/v3/tax/rates", items, 50, cap(s.client.sem))
+	return writeBatch[TaxRateCreate, TaxRate](ctx, s.client, "TaxRates.CreateMany", http.MethodPost, "/v3/tax/rates", items, 50, cap(s.client.sem))
 }
 
 // UpdateMany updates tax rates in batches: PUT /v3/tax/rates.
@@ -184,7 +184,7 @@ func (s *TaxRatesService) CreateMany(ctx context.Context, items []TaxRateCreate)
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *TaxRatesService) UpdateMany(ctx context.Context, items []TaxRateUpdate) ([]TaxRate, *Response, error) {
-	return writeBatch[TaxRateUpdate, TaxRate](ctx, s.client, http.MethodPut, "/v3/tax/rates", items, 50, cap(s.client.sem))
+	return writeBatch[TaxRateUpdate, TaxRate](ctx, s.client, "TaxRates.UpdateMany", http.MethodPut, "/v3/tax/rates", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/tax/rates.

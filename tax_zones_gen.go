@@ -247,7 +247,7 @@ func (s *TaxZonesService) All(ctx context.Context, filter *TaxZoneFilter) iter.S
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *TaxZonesService) CreateMany(ctx context.Context, items []TaxZoneCreate) ([]TaxZone, *Response, error) {
-	return writeBatch[TaxZoneCreate, TaxZone](ctx, s.client, http.MethodPost, "/v3/tax/zones", items, 50, cap(s.client.sem))
+	return writeBatch[TaxZoneCreate, TaxZone](ctx, s.client, "TaxZones.CreateMany", http.MethodPost, "/v3/tax/zones", items, 50, cap(s.client.sem))
 }
 
 // UpdateMany updates tax zones in batches: PUT /v3/tax/zones.
@@ -262,7 +262,7 @@ func (s *TaxZonesService) CreateMany(ctx context.Context, items []TaxZoneCreate)
 // items by their index in items; items of a request whose fate is unknown are
 // in its Unknown list, never resent.
 func (s *TaxZonesService) UpdateMany(ctx context.Context, items []TaxZoneUpdate) ([]TaxZone, *Response, error) {
-	return writeBatch[TaxZoneUpdate, TaxZone](ctx, s.client, http.MethodPut, "/v3/tax/zones", items, 50, cap(s.client.sem))
+	return writeBatch[TaxZoneUpdate, TaxZone](ctx, s.client, "TaxZones.UpdateMany", http.MethodPut, "/v3/tax/zones", items, 50, cap(s.client.sem))
 }
 
 // DeleteWhere deletes the records filter selects: DELETE /v3/tax/zones.
@@ -294,5 +294,5 @@ func (s *TaxZonesService) DeleteWhere(ctx context.Context, filter *TaxZoneDelete
 // in its Unknown list, never resent. A POST is never retried once it may have
 // been processed.
 func (s *TaxZonesService) Check(ctx context.Context, items []TaxZoneCheck) ([]TaxZone, *Response, error) {
-	return writeBatch[TaxZoneCheck, TaxZone](ctx, s.client, http.MethodPost, "/v3/tax/zonecheck", items, 50, cap(s.client.sem))
+	return writeBatch[TaxZoneCheck, TaxZone](ctx, s.client, "TaxZones.Check", http.MethodPost, "/v3/tax/zonecheck", items, 50, cap(s.client.sem))
 }

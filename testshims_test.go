@@ -50,3 +50,16 @@ func OffsetWalkProducts(ctx context.Context, c *Client) iter.Seq2[Product, error
 func OffsetWalkCustomers(ctx context.Context, c *Client) iter.Seq2[Customer, error] {
 	return walk(ctx, c, &CustomerFilter{}, MaxPageSize, c.Customers.List)
 }
+
+// OldProductsUpdateBatch is Products.UpdateBatch as it ran before it used
+// WithMaxConcurrency: at most 2 requests at once, a limit BigCommerce does
+// not document (the import benchmark's baseline).
+func OldProductsUpdateBatch(ctx context.Context, c *Client, items []ProductUpdate) ([]Product, *Response, error) {
+	return batch(ctx, "Products.UpdateBatch", items, ProductBatchSize, 2, c.Products.updateChunk)
+}
+
+// OldProductsUpdateVariantsBatch is Products.UpdateVariantsBatch as it ran
+// before it used WithMaxConcurrency: at most 2 requests at once.
+func OldProductsUpdateVariantsBatch(ctx context.Context, c *Client, items []VariantUpdate) ([]Variant, *Response, error) {
+	return batch(ctx, "Products.UpdateVariantsBatch", items, VariantBatchSize, 2, c.Products.updateVariantsChunk)
+}

@@ -1046,6 +1046,24 @@ func (s *WidgetTemplatesService) Create(ctx context.Context, template WidgetTemp
 	return getOne[WidgetTemplate](ctx, s.client, http.MethodPost, "/v3/content/widget-templates", nil, template)
 }
 
+// CreateMany creates many widget templates, one POST
+// /v3/content/widget-templates per item (the endpoint takes one record), as
+// many at once as the client's WithMaxConcurrency allows, within the client's
+// throttle.
+//
+// The result has one element per item, in order: the widget template created
+// from items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *WidgetTemplatesService) CreateMany(ctx context.Context, items []WidgetTemplateCreate) ([]WidgetTemplate, *Response, error) {
+	return createEach(ctx, s.client, "WidgetTemplates.CreateMany", items, 0, nil, func(ctx context.Context, item WidgetTemplateCreate) (*WidgetTemplate, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // List returns one page of widget templates: GET
 // /v3/content/widget-templates.
 //

@@ -115,6 +115,23 @@ func (s *WidgetsService) Create(ctx context.Context, widget WidgetCreate) (*Widg
 	return getOne[Widget](ctx, s.client, http.MethodPost, "/v3/content/widgets", nil, widget)
 }
 
+// CreateMany creates many widgets, one POST /v3/content/widgets per item (the
+// endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the widget created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *WidgetsService) CreateMany(ctx context.Context, items []WidgetCreate) ([]Widget, *Response, error) {
+	return createEach(ctx, s.client, "Widgets.CreateMany", items, 0, nil, func(ctx context.Context, item WidgetCreate) (*Widget, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // List returns one page of widgets: GET /v3/content/widgets.
 //
 // Returns a list of Widgets. Optional parameters can be passed in.

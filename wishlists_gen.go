@@ -163,6 +163,23 @@ func (s *WishlistsService) Create(ctx context.Context, wishlist WishlistCreate) 
 	return getOne[Wishlist](ctx, s.client, http.MethodPost, "/v3/wishlists", nil, wishlist)
 }
 
+// CreateMany creates many wishlists, one POST /v3/wishlists per item (the
+// endpoint takes one record), as many at once as the client's
+// WithMaxConcurrency allows, within the client's throttle.
+//
+// The result has one element per item, in order: the wishlist created from
+// items[i], or the zero value when none was (item i is then in the
+// *BatchError). Failures come back as one *BatchError by index in items. An
+// item whose request may have been applied (a 5xx, a cut connection) is in
+// its Unknown list, is never resent, and no further item is sent after it; a
+// 207 (created, part of it not saved) keeps the record and puts the item in
+// Unknown. No items is refused before anything is sent (ErrInvalidRequest).
+func (s *WishlistsService) CreateMany(ctx context.Context, items []WishlistCreate) ([]Wishlist, *Response, error) {
+	return createEach(ctx, s.client, "Wishlists.CreateMany", items, 0, nil, func(ctx context.Context, item WishlistCreate) (*Wishlist, *Response, error) {
+		return s.Create(ctx, item)
+	})
+}
+
 // Get returns a wishlist: GET /v3/wishlists/{wishlist_id}.
 //
 // Returns a single wishlist.

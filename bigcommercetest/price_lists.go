@@ -331,17 +331,25 @@ func (c *call) upsertPriceRecords() {
 	}
 	now := c.s.now()
 	recs := &c.s.db.cov.prices.records
+	// The list's records by variant and currency, read once: looking each
+	// write up in the whole table made a large upsert quadratic.
+	type recordKey struct {
+		variant  int
+		currency string
+	}
+	existing := map[recordKey]*priceRecord{}
+	for _, old := range recs.list(nil) {
+		if old.PriceListID == c.params[0] {
+			existing[recordKey{old.VariantID, old.Currency}] = old
+		}
+	}
 	for i, w := range writes {
 		v, cur := variants[i], strings.ToLower(w.Currency)
-		var r *priceRecord
-		for _, old := range recs.list(nil) {
-			if old.PriceListID == c.params[0] && old.VariantID == v.ID && old.Currency == cur {
-				r = old
-			}
-		}
+		r := existing[recordKey{v.ID, cur}]
 		if r == nil {
 			r = &priceRecord{PriceListID: c.params[0], VariantID: v.ID, ProductID: v.ProductID, Currency: cur, DateCreated: now}
 			r.seq = recs.insert(r)
+			existing[recordKey{v.ID, cur}] = r
 		}
 		r.SKU = v.SKU
 		r.Price, r.SalePrice, r.RetailPrice, r.MapPrice = w.Price, w.SalePrice, w.RetailPrice, w.MapPrice

@@ -1,16 +1,19 @@
 // Command inventory sets stock levels from a CSV file of
-// sku,location_id,quantity rows with absolute inventory adjustments.
+// sku,location_id,quantity rows with absolute inventory adjustments. The
+// file is read line by line, never whole, so a file of any size (a
+// warehouse export of a million rows) runs in the same memory.
 //
-// Every row is checked before anything is sent (column count, empty SKU,
-// location id, quantity, duplicate SKU and location) and the line number of
-// each bad row is reported, even after a line with an unterminated quote
-// (each line is parsed on its own); a file that looks semicolon-separated
-// is named as such. If any row is bad nothing is sent, unless -skip-bad is
-// given. The good rows then go out with
-// Inventory.AdjustAbsolute, which sends them in chunks of 2,000, one after
-// the other; the program prints each chunk's transaction id and reads the
-// stock back. BigCommerce rejects a chunk whole: the rows it names, the
-// rows rejected with them and the rows never sent are counted apart.
+// A first pass checks every row before anything is sent (column count,
+// empty SKU, location id, quantity, duplicate SKU and location) and reports
+// the line number of each bad row, even after a line with an unterminated
+// quote (each line is parsed on its own); a file that looks
+// semicolon-separated is named as such. If any row is bad nothing is sent,
+// unless -skip-bad is given. A second pass reads the good rows again and
+// streams them into Inventory.AdjustAbsoluteSeq, which sends them in chunks
+// of 2,000, one after the other, holding one chunk at a time; the program
+// prints its progress (WithProgress) and reads the stock back.
+// BigCommerce rejects a chunk whole: the rows it names, the rows rejected
+// with them and the rows never sent are counted apart.
 //
 // With BIGCOMMERCE_STORE_HASH and BIGCOMMERCE_ACCESS_TOKEN set it changes
 // that store only with -write (without it, it shows what would change).
@@ -22,8 +25,8 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
-	"cmp"
 	"context"
 	_ "embed"
 	"encoding/csv"
@@ -31,6 +34,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -69,8 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return runWith(ctx, args, stdout, stderr, exampleenv.FromEnvironment)
 }
 
-// runWith parses the flags, reads and checks the CSV, connects with connect
-// and applies the adjustments.
+// runWith parses the flags, checks the CSV, connects with connect and
+// applies the adjustments.
 func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, connect exampleenv.Connector) error {
 	fs := flag.NewFlagSet("inventory", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -101,44 +106,45 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 	}
 	fmt.Fprintln(stdout, env.Notice())
 
-	name, data := o.file, sampleCSV
+	src := csvSource{name: o.file, path: o.file}
 	if o.file == "" {
-		name = "sample.csv"
+		src.name, src.data = "sample.csv", sampleCSV
 		fmt.Fprintln(stdout, "Reading the embedded sample.csv (pass -file to use your own).")
 	} else {
-		if data, err = os.ReadFile(o.file); err != nil {
-			return fmt.Errorf("reading the CSV: %w", err)
-		}
 		fmt.Fprintf(stdout, "Reading %s.\n", o.file)
 	}
-	rows, bad, err := parseCSV(bytes.NewReader(data))
+	good, bad, err := src.check()
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", src.name, err)
 	}
 	semicolons := 0
 	for _, b := range bad {
-		fmt.Fprintf(stderr, "%s:%d: %s\n", name, b.line, b.reason)
+		fmt.Fprintf(stderr, "%s:%d: %s\n", src.name, b.line, b.reason)
 		if strings.HasSuffix(b.reason, semicolonHint) {
 			semicolons++
 		}
 	}
 	if semicolons > 0 && semicolons*2 >= len(bad) {
-		fmt.Fprintf(stderr, "%s: %d of %d bad rows look semicolon-separated: the file seems to use ';' between columns; save it with ',' instead\n", name, semicolons, len(bad))
+		fmt.Fprintf(stderr, "%s: %d of %d bad rows look semicolon-separated: the file seems to use ';' between columns; save it with ',' instead\n", src.name, semicolons, len(bad))
 	}
 	switch {
 	case len(bad) > 0 && !o.skipBad:
-		return fmt.Errorf("%s: %d bad rows (listed above), %d good; nothing sent: fix them, or pass -skip-bad to send only the good rows", name, len(bad), len(rows))
-	case len(rows) == 0 && len(bad) > 0:
-		return fmt.Errorf("%s: all %d rows are bad; nothing sent", name, len(bad))
-	case len(rows) == 0:
-		return fmt.Errorf("%s: no rows: want sku,location_id,quantity lines", name)
+		return fmt.Errorf("%s: %d bad rows (listed above), %d good; nothing sent: fix them, or pass -skip-bad to send only the good rows", src.name, len(bad), good)
+	case good == 0 && len(bad) > 0:
+		return fmt.Errorf("%s: all %d rows are bad; nothing sent", src.name, len(bad))
+	case good == 0:
+		return fmt.Errorf("%s: no rows: want sku,location_id,quantity lines", src.name)
 	case len(bad) > 0:
-		fmt.Fprintf(stdout, "Validated %d rows: %d good, %d bad skipped (-skip-bad).\n", len(rows)+len(bad), len(rows), len(bad))
+		fmt.Fprintf(stdout, "Validated %d rows: %d good, %d bad skipped (-skip-bad).\n", good+len(bad), good, len(bad))
 	default:
-		fmt.Fprintf(stdout, "Validated %d rows: all good.\n", len(rows))
+		fmt.Fprintf(stdout, "Validated %d rows: all good.\n", good)
+	}
+	src.skip = map[int]bool{}
+	for _, b := range bad {
+		src.skip[b.line] = true
 	}
 
-	a := &applier{c: env.Client, out: stdout, o: o, rows: rows}
+	a := &applier{c: env.Client, out: stdout, o: o, src: src, good: good}
 	if !env.Fake && !o.write {
 		return a.dryRun(ctx)
 	}
@@ -171,75 +177,160 @@ type rowKey struct {
 
 func (r row) key() rowKey { return rowKey{strings.ToLower(r.sku), r.locationID} }
 
-// parseCSV reads and checks every row. The first row may be the header
-// sku,location_id,quantity. err is only for a failure to read at all.
+// csvSource is the CSV file (or the embedded sample), read line by line
+// each time a pass needs it.
+type csvSource struct {
+	name string // for messages
+	path string // the file; "" for data
+	data []byte
+	// skip holds the lines of the bad rows found by check: later passes
+	// leave them out.
+	skip map[int]bool
+}
+
+// open starts a new read of the source.
+func (s csvSource) open() (io.ReadCloser, error) {
+	if s.path == "" {
+		return io.NopCloser(bytes.NewReader(s.data)), nil
+	}
+	f, err := os.Open(s.path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the CSV: %w", err)
+	}
+	return f, nil
+}
+
+// check reads the whole source once and counts its good rows and lists its
+// bad ones (with duplicates), keeping no row: only the keys of the rows
+// seen, to find duplicates.
+func (s csvSource) check() (good int, bad []badRow, err error) {
+	r, err := s.open()
+	if err != nil {
+		return 0, nil, err
+	}
+	defer r.Close()
+	err = scanCSV(r, func(row) bool { good++; return true }, func(b badRow) { bad = append(bad, b) })
+	return good, bad, err
+}
+
+// rows reads the good rows again, lazily, leaving out the lines check
+// found bad: the first good row is at position 0. A read error ends the
+// sequence and is stored in *readErr.
+func (s csvSource) rows(readErr *error) iter.Seq2[int, row] {
+	return func(yield func(int, row) bool) {
+		r, err := s.open()
+		if err != nil {
+			*readErr = err
+			return
+		}
+		defer r.Close()
+		pos := 0
+		*readErr = scanCSV(r, func(rw row) bool {
+			if s.skip[rw.line] {
+				return true
+			}
+			pos++
+			return yield(pos-1, rw)
+		}, func(badRow) {})
+	}
+}
+
+// parseCSV reads and checks every row of r, for tests and small files.
+func parseCSV(r io.Reader) (rows []row, bad []badRow, err error) {
+	err = scanCSV(r, func(rw row) bool { rows = append(rows, rw); return true }, func(b badRow) { bad = append(bad, b) })
+	return rows, bad, err
+}
+
+// scanCSV reads r one line at a time and passes each good row to good
+// (which stops the scan by returning false) and each bad one to bad. The
+// first row may be the header sku,location_id,quantity. err is only for a
+// failure to read at all. A repeated SKU and location is bad: the scan
+// keeps the key of every good row to find them.
 //
 // Each physical line is parsed on its own, so a malformed line (an
 // unterminated quote, say) is reported and the lines after it are still
 // read and checked; encoding/csv alone would let the open quote swallow the
 // rest of the file. The cost is that a quoted field cannot span lines,
 // which no SKU, location id or quantity needs.
-func parseCSV(r io.Reader) (rows []row, bad []badRow, err error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, err
-	}
+func scanCSV(r io.Reader, good func(row) bool, bad func(badRow)) error {
+	br := bufio.NewReader(r)
 	seen := map[rowKey]int{}
 	first := true
-	for i, text := range strings.Split(string(data), "\n") {
-		line := i + 1
-		text = strings.TrimSuffix(text, "\r")
-		if strings.TrimSpace(text) == "" {
-			continue // blank lines are ignored, as encoding/csv does
+	for line := 1; ; line++ {
+		text, readErr := br.ReadString('\n')
+		if readErr != nil && readErr != io.EOF {
+			return readErr
 		}
-		cr := csv.NewReader(strings.NewReader(text))
-		cr.FieldsPerRecord = -1 // column counts are checked per row, to report them all
-		cr.TrimLeadingSpace = true
-		rec, err := cr.Read()
-		if err != nil {
-			reason := "malformed CSV: " + err.Error()
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				reason = "malformed CSV: " + pe.Err.Error()
-				if errors.Is(pe.Err, csv.ErrQuote) && strings.Count(text, `"`)%2 == 1 {
-					reason = "malformed CSV: a quote is not closed on this line (quoted fields cannot span lines)"
-				}
+		if text == "" && readErr == io.EOF {
+			return nil
+		}
+		text = strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
+		rw, reason, header := parseLine(text, first)
+		if strings.TrimSpace(text) != "" {
+			first = false
+		}
+		switch {
+		case header || (reason == "" && rw.sku == "" && rw.locationID == 0):
+			// a header, or a blank line: ignored, as encoding/csv does
+		case reason != "":
+			bad(badRow{line, reason})
+		default:
+			rw.line = line
+			if prev, dup := seen[rw.key()]; dup {
+				bad(badRow{line, fmt.Sprintf("duplicate: SKU %q at location %d is already set on line %d", rw.sku, rw.locationID, prev)})
+				break
 			}
-			bad = append(bad, badRow{line, reason})
-			first = false
-			continue
-		}
-		for i := range rec {
-			rec[i] = strings.TrimSpace(rec[i])
-		}
-		if first {
-			first = false
-			rec[0] = strings.TrimPrefix(rec[0], "\ufeff") // a BOM from a spreadsheet export
-			if strings.EqualFold(rec[0], "sku") || strings.HasPrefix(strings.ToLower(rec[0]), "sku;") {
-				if len(rec) != 3 || !strings.EqualFold(rec[1], "location_id") || !strings.EqualFold(rec[2], "quantity") {
-					reason := fmt.Sprintf("header %q: want sku,location_id,quantity", strings.Join(rec, ","))
-					if looksSemicolonSeparated(rec) {
-						reason += ": " + semicolonHint
-					}
-					bad = append(bad, badRow{line, reason})
-				}
-				continue
+			seen[rw.key()] = line
+			if !good(rw) {
+				return nil
 			}
 		}
-		rw, reason := parseRow(rec)
-		if reason != "" {
-			bad = append(bad, badRow{line, reason})
-			continue
+		if readErr == io.EOF {
+			return nil
 		}
-		rw.line = line
-		if prev, dup := seen[rw.key()]; dup {
-			bad = append(bad, badRow{line, fmt.Sprintf("duplicate: SKU %q at location %d is already set on line %d", rw.sku, rw.locationID, prev)})
-			continue
-		}
-		seen[rw.key()] = line
-		rows = append(rows, rw)
 	}
-	return rows, bad, nil
+}
+
+// parseLine parses one line: a row, or the reason it is bad, or header when
+// it is a good header (only the first non-blank line can be one). A blank
+// line gives the zero row and no reason.
+func parseLine(text string, first bool) (rw row, reason string, header bool) {
+	if strings.TrimSpace(text) == "" {
+		return row{}, "", false
+	}
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.FieldsPerRecord = -1 // column counts are checked per row, to report them all
+	cr.TrimLeadingSpace = true
+	rec, err := cr.Read()
+	if err != nil {
+		reason := "malformed CSV: " + err.Error()
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			reason = "malformed CSV: " + pe.Err.Error()
+			if errors.Is(pe.Err, csv.ErrQuote) && strings.Count(text, `"`)%2 == 1 {
+				reason = "malformed CSV: a quote is not closed on this line (quoted fields cannot span lines)"
+			}
+		}
+		return row{}, reason, false
+	}
+	for i := range rec {
+		rec[i] = strings.TrimSpace(rec[i])
+	}
+	if first {
+		rec[0] = strings.TrimPrefix(rec[0], "\ufeff") // a BOM from a spreadsheet export
+		if strings.EqualFold(rec[0], "sku") || strings.HasPrefix(strings.ToLower(rec[0]), "sku;") {
+			if len(rec) != 3 || !strings.EqualFold(rec[1], "location_id") || !strings.EqualFold(rec[2], "quantity") {
+				reason := fmt.Sprintf("header %q: want sku,location_id,quantity", strings.Join(rec, ","))
+				if looksSemicolonSeparated(rec) {
+					reason += ": " + semicolonHint
+				}
+				return row{}, reason, false
+			}
+			return row{}, "", true
+		}
+	}
+	rw, reason = parseRow(rec)
+	return rw, reason, false
 }
 
 // semicolonHint is added to the reason of a one-column row that splits
@@ -300,37 +391,46 @@ type applier struct {
 	c    *bigcommerce.Client
 	out  io.Writer
 	o    options
-	rows []row
+	src  csvSource
+	good int // how many good rows the source holds
 }
 
 func (a *applier) printf(format string, args ...any) { fmt.Fprintf(a.out, format, args...) }
 
 // requests is how many adjustment requests the rows take.
 func (a *applier) requests() int {
-	return (len(a.rows) + bigcommerce.MaxInventoryBatch - 1) / bigcommerce.MaxInventoryBatch
+	return (a.good + bigcommerce.MaxInventoryBatch - 1) / bigcommerce.MaxInventoryBatch
 }
 
-// dryRun shows what would change in a real store, reading only.
+// dryRun shows what would change in a real store, reading only, 50 rows
+// at a time.
 func (a *applier) dryRun(ctx context.Context) error {
-	now, unread, err := a.readStock(ctx, a.rows)
-	if err != nil {
-		return fmt.Errorf("reading current stock: %w", err)
-	}
-	changes, missing := 0, 0
+	changes, missing, unread := 0, 0, 0
 	var sample []string
-	for _, r := range a.rows {
-		cur, ok := now[r.key()]
-		switch {
-		case !ok:
-			missing++
-		case cur != r.quantity:
-			changes++
-			if len(sample) < a.o.show {
-				sample = append(sample, fmt.Sprintf("  line %d: %s at location %d: %d -> %d", r.line, r.sku, r.locationID, cur, r.quantity))
+	err := a.eachChunk(nil, func(rows []row) error {
+		now, skipped, err := a.readStock(ctx, rows)
+		if err != nil {
+			return fmt.Errorf("reading current stock: %w", err)
+		}
+		unread += skipped
+		for _, r := range rows {
+			cur, ok := now[r.key()]
+			switch {
+			case !ok:
+				missing++
+			case cur != r.quantity:
+				changes++
+				if len(sample) < a.o.show {
+					sample = append(sample, fmt.Sprintf("  line %d: %s at location %d: %d -> %d", r.line, r.sku, r.locationID, cur, r.quantity))
+				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	a.printf("Dry run: nothing sent. %d of %d rows would change stock; %d SKU/location pairs were not found in the store", changes, len(a.rows), missing-unread)
+	a.printf("Dry run: nothing sent. %d of %d rows would change stock; %d SKU/location pairs were not found in the store", changes, a.good, missing-unread)
 	if unread > 0 {
 		a.printf(" (%d could not be looked up: SKUs with commas)", unread)
 	}
@@ -338,44 +438,78 @@ func (a *applier) dryRun(ctx context.Context) error {
 	for _, s := range sample {
 		a.printf("%s\n", s)
 	}
-	a.printf("Pass -write to send %d absolute adjustments in %d request(s).\n", len(a.rows), a.requests())
+	a.printf("Pass -write to send %d absolute adjustments in %d request(s).\n", a.good, a.requests())
 	return nil
 }
 
-// apply sends the adjustments, reports the transactions and reads back.
+// apply streams the adjustments, reports progress and failures, and reads
+// back.
 func (a *applier) apply(ctx context.Context) error {
-	items := make([]bigcommerce.InventoryAdjustment, len(a.rows))
-	for i, r := range a.rows {
-		items[i] = bigcommerce.InventoryAdjustment{LocationID: r.locationID, SKU: r.sku, Quantity: r.quantity}
+	a.printf("Sending %d absolute adjustments in %d request(s) of at most %d, one after the other.\n", a.good, a.requests(), bigcommerce.MaxInventoryBatch)
+	var readErr error
+	items := func(yield func(bigcommerce.InventoryAdjustment) bool) {
+		for _, r := range a.src.rows(&readErr) {
+			if !yield(bigcommerce.InventoryAdjustment{LocationID: r.locationID, SKU: r.sku, Quantity: r.quantity}) {
+				return
+			}
+		}
 	}
-	a.printf("Sending %d absolute adjustments in %d request(s) of at most %d, one after the other.\n", len(items), a.requests(), bigcommerce.MaxInventoryBatch)
-	txs, _, sendErr := a.c.Inventory.AdjustAbsolute(ctx, items, a.o.reason)
-	var tally failureTally
+	applied := 0
+	progress := bigcommerce.WithProgress(ctx, func(p bigcommerce.Progress) {
+		if p.Finished {
+			return
+		}
+		applied = p.Done - p.Failed
+		a.printf("  request answered: %d of %d rows done, %d failed (%.0f rows/s)\n", p.Done, a.good, p.Failed, p.Rate())
+	})
+	_, sendErr := a.c.Inventory.AdjustAbsoluteSeq(progress, items, a.o.reason)
+	if readErr != nil {
+		return fmt.Errorf("%s: reading the rows to send: %w", a.src.name, readErr)
+	}
+	tally := failureTally{unreadFrom: a.good}
 	if sendErr != nil {
 		var be *bigcommerce.BatchError
 		if !errors.As(sendErr, &be) {
 			return fmt.Errorf("sending adjustments: %w", sendErr)
 		}
-		tally = a.reportFailures(be)
-	}
-	for _, tx := range txs {
-		a.printf("  transaction %s\n", tx)
-	}
-	if len(txs) == 0 {
-		return fmt.Errorf("no adjustment was applied: %s", tally.describe(len(a.rows)))
-	}
-
-	var sent []row
-	for i, r := range a.rows {
-		if !tally.failed[i] {
-			sent = append(sent, r)
+		var err error
+		if tally, err = a.reportFailures(be); err != nil {
+			return err
 		}
 	}
-	if err := a.readBack(ctx, sent); err != nil {
+	if applied == 0 {
+		return fmt.Errorf("no adjustment was applied: %s", tally.describe(a.good))
+	}
+	if err := a.readBack(ctx, tally.isFailed); err != nil {
 		return err
 	}
 	if sendErr != nil {
-		return errors.New(tally.describe(len(a.rows)))
+		return errors.New(tally.describe(a.good))
+	}
+	return nil
+}
+
+// eachChunk reads the good rows lazily and passes them to fn readBackChunk
+// at a time, leaving out the positions skip reports (nil: none).
+func (a *applier) eachChunk(skip func(pos int) bool, fn func([]row) error) error {
+	var readErr error
+	chunk := make([]row, 0, readBackChunk)
+	for pos, r := range a.src.rows(&readErr) {
+		if skip != nil && skip(pos) {
+			continue
+		}
+		if chunk = append(chunk, r); len(chunk) == readBackChunk {
+			if err := fn(chunk); err != nil {
+				return err
+			}
+			chunk = chunk[:0]
+		}
+	}
+	if readErr != nil {
+		return fmt.Errorf("%s: %w", a.src.name, readErr)
+	}
+	if len(chunk) > 0 {
+		return fn(chunk)
 	}
 	return nil
 }
@@ -386,12 +520,18 @@ func (a *applier) apply(ctx context.Context) error {
 // with them, and after an error that is not about the rows (401, 429, an
 // outage) the later requests are not sent at all.
 type failureTally struct {
-	failed  map[int]bool // row indexes not applied
-	named   int          // rows BigCommerce named as wrong
-	withBad int          // rows rejected with them, good in themselves
-	refused int          // rows of requests refused with no row named (401, 5xx, ...)
-	unsent  int          // rows of requests never sent
+	failed map[int]bool // positions (among the good rows) not applied
+	// unreadFrom is the first position the send did not read: after an
+	// error that stops it, the rest of the file is neither read nor sent.
+	unreadFrom int
+	named      int // rows BigCommerce named as wrong
+	withBad    int // rows rejected with them, good in themselves
+	refused    int // rows of requests refused with no row named (401, 5xx, ...)
+	unsent     int // rows of requests never sent
 }
+
+// isFailed reports whether the row at pos was not applied.
+func (t failureTally) isFailed(pos int) bool { return t.failed[pos] || pos >= t.unreadFrom }
 
 // describe says how many rows were not applied and why, for the final
 // error.
@@ -409,128 +549,180 @@ func (t failureTally) describe(total int) string {
 	if t.unsent > 0 {
 		parts = append(parts, fmt.Sprintf("%d not sent after an earlier request failed", t.unsent))
 	}
-	msg := fmt.Sprintf("%d of %d rows were not applied", len(t.failed), total)
+	msg := fmt.Sprintf("%d of %d rows were not applied", len(t.failed)+max(total-t.unreadFrom, 0), total)
 	if len(parts) > 0 {
 		msg += ": " + strings.Join(parts, ", ")
 	}
 	return msg + " (see above)"
 }
 
-// notSentPrefix starts the error the SDK gives the items of a batch chunk
-// it did not send because an earlier chunk failed.
-const notSentPrefix = "bigcommerce: not sent"
-
 // reportFailures explains a failed send by CSV line and counts the rows.
-// A rejected request rejects its whole chunk; when BigCommerce names the
-// offending items (errors "items.N.field"), those lines are listed.
-func (a *applier) reportFailures(be *bigcommerce.BatchError) failureTally {
-	t := failureTally{failed: map[int]bool{}}
-	chunks := map[int]error{}
-	size := map[int]int{}
-	var order []int
-	for _, f := range be.Failures {
+// The rows are sent in order, MaxInventoryBatch to a request (they were
+// all checked), so a row's position says which request carried it. A
+// rejected request rejects its whole chunk; the SDK tells the rows
+// BigCommerce named (their *Error) from the rows rejected with them
+// (bigcommerce.ErrNotWritten).
+func (a *applier) reportFailures(be *bigcommerce.BatchError) (failureTally, error) {
+	t := failureTally{failed: map[int]bool{}, unreadFrom: be.Total}
+	byRequest := map[int][]bigcommerce.BatchFailure{}
+	for _, f := range append(slices.Clone(be.Failures), be.Unknown...) {
 		t.failed[f.Index] = true
 		c := f.Index / bigcommerce.MaxInventoryBatch
-		if _, ok := chunks[c]; !ok {
-			chunks[c] = f.Err
-			order = append(order, c)
-		}
-		size[c]++
+		byRequest[c] = append(byRequest[c], f)
 	}
-	for _, c := range order {
+	// The rows from be.Total on were not read: the send stopped.
+	firstUnread := (be.Total + bigcommerce.MaxInventoryBatch - 1) / bigcommerce.MaxInventoryBatch
+	lines := map[int]bool{} // the positions whose lines are printed
+	for _, fs := range byRequest {
+		for _, f := range fs {
+			lines[f.Index] = true
+		}
+	}
+	for p := be.Total; p < a.good; p += bigcommerce.MaxInventoryBatch {
+		lines[p], lines[min(p+bigcommerce.MaxInventoryBatch, a.good)-1] = true, true
+	}
+	rows, err := a.rowsAt(lines) // one more lazy pass, for the lines
+	if err != nil {
+		return t, err
+	}
+	for _, c := range slices.Sorted(maps.Keys(byRequest)) {
+		fs := byRequest[c]
+		slices.SortFunc(fs, func(x, y bigcommerce.BatchFailure) int { return x.Index - y.Index })
+		first, last := rows[fs[0].Index], rows[fs[len(fs)-1].Index]
+		// A row that was not written only because of other rows, or of an
+		// earlier request, matches ErrNotWritten.
+		var named []bigcommerce.BatchFailure
+		withBad := 0
+		for _, f := range fs {
+			if errors.Is(f.Err, bigcommerce.ErrNotWritten) {
+				withBad++
+			} else {
+				named = append(named, f)
+			}
+		}
+		if len(named) == 0 {
+			a.printf("  request %d (%d rows, lines %d-%d) not sent: an earlier request failed\n", c+1, len(fs), first.line, last.line)
+			t.unsent += len(fs)
+			continue
+		}
+		if withBad == 0 { // nothing named: the request failed as a whole
+			a.printf("  request %d (%d rows, lines %d-%d) not applied: %v\n", c+1, len(fs), first.line, last.line, fs[0].Err)
+			t.refused += len(fs)
+			continue
+		}
+		a.printf("  request %d (%d rows, lines %d-%d) not applied: BigCommerce rejected it for %d of its rows\n", c+1, len(fs), first.line, last.line, len(named))
+		for _, f := range named {
+			r := rows[f.Index]
+			a.printf("    line %d (%s at location %d): %s\n", r.line, r.sku, r.locationID, itemProblem(f.Err))
+		}
+		t.named += len(named)
+		t.withBad += withBad
+		a.printf("    the other %d rows of this request are not applied either: BigCommerce rejects a request whole\n", withBad)
+	}
+	for c := firstUnread; c*bigcommerce.MaxInventoryBatch < a.good; c++ {
 		lo := c * bigcommerce.MaxInventoryBatch
-		hi := min(lo+bigcommerce.MaxInventoryBatch, len(a.rows)) - 1
-		err := chunks[c]
-		if strings.HasPrefix(err.Error(), notSentPrefix) {
-			a.printf("  request %d (%d rows, lines %d-%d) not sent: an earlier request failed\n", c+1, size[c], a.rows[lo].line, a.rows[hi].line)
-			t.unsent += size[c]
-			continue
-		}
-		a.printf("  request %d (%d rows, lines %d-%d) not applied: %v\n", c+1, size[c], a.rows[lo].line, a.rows[hi].line, err)
-		var e *bigcommerce.Error
-		if !errors.As(err, &e) {
-			t.refused += size[c]
-			continue
-		}
-		type named struct {
-			index int
-			msg   string
-		}
-		var items []named
-		rowsNamed := map[int]bool{}
-		for key, msg := range e.Fields {
-			parts := strings.SplitN(key, ".", 3)
-			if len(parts) < 2 || parts[0] != "items" {
-				continue
-			}
-			i, convErr := strconv.Atoi(parts[1])
-			if convErr != nil || i < 0 || lo+i > hi {
-				continue
-			}
-			items = append(items, named{lo + i, msg})
-			rowsNamed[lo+i] = true
-		}
-		slices.SortFunc(items, func(x, y named) int { return cmp.Or(cmp.Compare(x.index, y.index), strings.Compare(x.msg, y.msg)) })
-		for _, it := range items {
-			r := a.rows[it.index]
-			a.printf("    line %d (%s at location %d): %s\n", r.line, r.sku, r.locationID, it.msg)
-		}
-		if len(rowsNamed) == 0 {
-			t.refused += size[c]
-			continue
-		}
-		t.named += len(rowsNamed)
-		t.withBad += size[c] - len(rowsNamed)
-		if others := size[c] - len(rowsNamed); others > 0 {
-			a.printf("    the other %d rows of this request are not applied either: BigCommerce rejects a request whole\n", others)
-		}
+		hi := min(lo+bigcommerce.MaxInventoryBatch, a.good) - 1
+		a.printf("  request %d (%d rows, lines %d-%d) not sent: an earlier request failed\n", c+1, hi-lo+1, rows[lo].line, rows[hi].line)
+		t.unsent += hi - lo + 1
 	}
-	return t
+	return t, nil
 }
 
-// readBack reads the stock of the sent rows and compares it with what was
-// asked for.
-func (a *applier) readBack(ctx context.Context, sent []row) error {
-	now, unread, err := a.readStock(ctx, sent)
-	if err != nil {
-		return fmt.Errorf("reading the stock back: %w", err)
+// itemProblem is what BigCommerce said about one row: the messages of its
+// *Error's fields, else its title.
+func itemProblem(err error) string {
+	var e *bigcommerce.Error
+	if !errors.As(err, &e) {
+		return err.Error()
 	}
-	// Show the rows that differ, or if none do, the first rows.
-	match := 0
-	var differ []row
-	for _, r := range sent {
-		if cur, ok := now[r.key()]; ok && cur == r.quantity {
-			match++
-		} else if !strings.Contains(r.sku, ",") {
-			differ = append(differ, r)
+	if len(e.Fields) == 0 {
+		return e.Title
+	}
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(e.Fields)) {
+		parts = append(parts, e.Fields[k])
+	}
+	return strings.Join(slices.Compact(parts), "; ")
+}
+
+// rowsAt reads the good rows at the given positions.
+func (a *applier) rowsAt(positions map[int]bool) (map[int]row, error) {
+	out := make(map[int]row, len(positions))
+	var readErr error
+	for pos, r := range a.src.rows(&readErr) {
+		if positions[pos] {
+			out[pos] = r
 		}
 	}
-	a.printf("Read back: %d of %d rows at the requested level", match, len(sent))
+	if readErr != nil {
+		return nil, fmt.Errorf("%s: %w", a.src.name, readErr)
+	}
+	return out, nil
+}
+
+// readBack reads the stock of the rows that were applied (all but the
+// failed positions), 50 at a time, and compares it with what was asked
+// for, keeping only the few rows it shows.
+func (a *applier) readBack(ctx context.Context, failed func(pos int) bool) error {
+	type checked struct {
+		r   row
+		cur int
+		ok  bool
+	}
+	var first, differ []checked // at most -n of each
+	total, match, unread, differing := 0, 0, 0, 0
+	err := a.eachChunk(failed, func(rows []row) error {
+		stock, skipped, err := a.readStock(ctx, rows)
+		if err != nil {
+			return fmt.Errorf("reading the stock back: %w", err)
+		}
+		unread += skipped
+		for _, r := range rows {
+			total++
+			cur, ok := stock[r.key()]
+			c := checked{r, cur, ok}
+			switch {
+			case ok && cur == r.quantity:
+				match++
+			case !strings.Contains(r.sku, ","):
+				if differing++; len(differ) < a.o.show {
+					differ = append(differ, c)
+				}
+			}
+			if len(first) < a.o.show {
+				first = append(first, c)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	a.printf("Read back: %d of %d rows at the requested level", match, total)
 	if unread > 0 {
 		a.printf(" (%d not checked: SKUs with commas cannot be filtered on)", unread)
 	}
 	a.printf(".\n")
-	list := sent
-	if len(differ) > 0 {
-		list = differ
+	// Show the rows that differ, or if none do, the first rows.
+	list, of := first, total
+	if differing > 0 {
+		list, of = differ, differing
 	}
-	for i, r := range list {
-		if i == a.o.show {
-			a.printf("  ... and %d more\n", len(list)-i)
-			break
-		}
-		cur, ok := now[r.key()]
+	for _, c := range list {
 		state := "ok"
 		switch {
-		case !ok:
+		case !c.ok:
 			state = "not found"
-		case cur != r.quantity:
+		case c.cur != c.r.quantity:
 			state = "differs"
 		}
-		a.printf("  line %-4d %-16s location %-3d requested %-5d now %-5s %s\n", r.line, r.sku, r.locationID, r.quantity, stockText(cur, ok), state)
+		a.printf("  line %-4d %-16s location %-3d requested %-5d now %-5s %s\n", c.r.line, c.r.sku, c.r.locationID, c.r.quantity, stockText(c.cur, c.ok), state)
 	}
-	if n := len(differ); n > 0 {
-		a.printf("%d rows differ: BigCommerce applies adjustments asynchronously, so the read-back may lag; run again with the same file later to check\n", n)
+	if of > len(list) {
+		a.printf("  ... and %d more\n", of-len(list))
+	}
+	if differing > 0 {
+		a.printf("%d rows differ: BigCommerce applies adjustments asynchronously, so the read-back may lag; run again with the same file later to check\n", differing)
 	}
 	return nil
 }

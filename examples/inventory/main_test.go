@@ -51,7 +51,8 @@ func runInv(env *exampleenv.Env, args ...string) (stdout, stderr string, err err
 	return out.String(), errOut.String(), err
 }
 
-var txLine = regexp.MustCompile(`(?m)^  transaction \S+$`)
+// progressLine is the line printed from WithProgress after each request.
+var progressLine = regexp.MustCompile(`(?m)^  request answered: `)
 
 func TestEmbeddedSampleAppliesToFakeStore(t *testing.T) {
 	env, store := newEnv(t, exampleenv.DefaultSeed(), true)
@@ -74,8 +75,8 @@ func TestEmbeddedSampleAppliesToFakeStore(t *testing.T) {
 	if n := adjustments(store); n != 1 {
 		t.Errorf("%d adjustment requests, want 1", n)
 	}
-	if n := len(txLine.FindAllString(out, -1)); n != 1 {
-		t.Errorf("%d transaction ids printed, want 1:\n%s", n, out)
+	if n := len(progressLine.FindAllString(out, -1)); n != 1 {
+		t.Errorf("%d progress lines printed, want 1:\n%s", n, out)
 	}
 	if want := fmt.Sprintf("Read back: %d of %d rows at the requested level.", len(rows), len(rows)); !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
@@ -191,8 +192,8 @@ func TestLargeFileIsSentInThreeChunks(t *testing.T) {
 	if n := adjustments(store); n != 3 {
 		t.Errorf("%d adjustment requests for 4,500 rows, want 3", n)
 	}
-	if n := len(txLine.FindAllString(out, -1)); n != 3 {
-		t.Errorf("%d transaction ids printed, want 3:\n%s", n, out)
+	if n := len(progressLine.FindAllString(out, -1)); n != 3 {
+		t.Errorf("%d progress lines printed, want 3:\n%s", n, out)
 	}
 	if !strings.Contains(out, "Sending 4500 absolute adjustments in 3 request(s)") || !strings.Contains(out, "Read back: 4500 of 4500 rows at the requested level.") {
 		t.Errorf("output:\n%s", out)
@@ -343,8 +344,8 @@ func TestPartialFailureAppliesTheOtherChunks(t *testing.T) {
 	if n := adjustments(store); n != 2 {
 		t.Errorf("%d adjustment requests, want 2 (the second chunk is still sent after a 422)", n)
 	}
-	if n := len(txLine.FindAllString(out, -1)); n != 1 {
-		t.Errorf("%d transaction ids, want 1:\n%s", n, out)
+	if n := len(progressLine.FindAllString(out, -1)); n != 2 || !strings.Contains(out, "request answered: 2000 of 2001 rows done, 2000 failed") {
+		t.Errorf("%d progress lines, want 2, the first with the failed request:\n%s", n, out)
 	}
 	if !strings.Contains(out, "request 1 (2000 rows, lines 1-2000) not applied") || !strings.Contains(out, "line 1 (NO-SUCH-SKU at location 1)") {
 		t.Errorf("output does not name the rejected request and line:\n%s", out)

@@ -188,6 +188,9 @@ func (g *gen) run() (map[string][]byte, error) {
 			g.emitMethod(o)
 		}
 	}
+	for _, o := range g.ops {
+		g.emitCreateMany(o)
+	}
 	bySpec := map[string]string{}
 	for _, m := range manifests {
 		if other, dup := bySpec[m.Spec]; dup {

@@ -122,6 +122,11 @@ type Operation struct {
 	// Moves marks an operation that moves money (refunds, captures): its
 	// doc says it is never retried once sent.
 	Moves bool `yaml:"moves_money"`
+	// NoMany gives the reason a POST Create that takes one record gets no
+	// CreateMany beside it (a singleton, an action on a container); set
+	// only where the generator would otherwise write one (see manyCreate).
+	// Concurrency, on such a Create, is the CreateMany's documented limit.
+	NoMany string `yaml:"no_many"`
 }
 
 // Override records one place where a spec contradicts itself or

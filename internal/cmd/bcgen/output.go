@@ -268,9 +268,11 @@ func (g *gen) conformance() string {
 				args += ", body"
 			}
 		}
+		optsSample := ""
 		if o.kind == "write" {
 			if opts := o.writeOptionsArg(); opts != "" {
-				args += ", " + g.sampleFilter(o, strings.TrimPrefix(opts, ", opts *"), o.optionsParams())
+				optsSample = ", " + g.sampleFilter(o, strings.TrimPrefix(opts, ", opts *"), o.optionsParams())
+				args += optsSample
 			}
 		}
 		results := 3
@@ -286,6 +288,10 @@ func (g *gen) conformance() string {
 		entries := map[string]string{}
 		entries[o.mo.Method] = fmt.Sprintf("\t\t{%q, func(ctx context.Context, c *Client) error {\n\t\t%s%s\n\t\t}},\n", name, pre, call)
 		body.WriteString(entries[o.mo.Method])
+		if g.manyCreate(o) {
+			fmt.Fprintf(&body, "\t\t{%q, func(ctx context.Context, c *Client) error {\n\t\t%sreturn errOnly(c.%s.CreateMany(ctx%s))\n\t\t}},\n",
+				o.mo.Service+".CreateMany", pre, o.mo.Service, manyTestArgs(args, o.bodyType(), optsSample))
+		}
 		if o.kind == "list" {
 			all := o.allName()
 			largs := o.samplePathArgs()
@@ -357,6 +363,9 @@ func (g *gen) exceptions(kind string) [][3]string {
 				name = o.mo.Hand
 			}
 			out = append(out, [3]string{name, ov.Problem, why})
+			if o.mo.Hand == "" && g.manyCreate(o) {
+				out = append(out, [3]string{o.mo.Service + ".CreateMany", ov.Problem, why})
+			}
 			if o.kind == "list" {
 				all := o.allName()
 				out = append(out, [3]string{o.mo.Service + "." + all, ov.Problem, why})
@@ -439,6 +448,14 @@ func (g *gen) fakeStoreCalls() string {
 			if o.writeOptionsArg() != "" {
 				args += ", nil"
 			}
+		}
+		if g.manyCreate(o) {
+			opts := ""
+			if o.writeOptionsArg() != "" {
+				opts = ", nil"
+			}
+			fmt.Fprintf(&body, "\t{%q, func(ctx context.Context, c *bigcommerce.Client) error {\n\t\t%s_, _, err := c.%s.CreateMany(ctx%s)\n\t\treturn err\n\t}},\n",
+				o.mo.Service+".CreateMany", pre, o.mo.Service, manyTestArgs(args, "bigcommerce."+o.bodyType(), opts))
 		}
 		call := fmt.Sprintf("c.%s.%s(ctx%s)", o.mo.Service, o.mo.Method, args)
 		if o.kind == "delete" || (o.model() == "" && (o.kind == "write" || o.kind == "batch")) {

@@ -403,11 +403,11 @@ func (g *gen) emitMethod(o *opInfo) {
 		if model == "" { // the answer is not read: 204, {data: {}} or a list of ids
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, %s) (*Response, error) {\n", recv, o.mo.Method, params, itemsParam)
 			b.WriteString(o.checkStmt(opName, "&Response{}, err"))
-			fmt.Fprintf(&b, "\treturn writeBatchUnread(ctx, s.client, %s, %s, %s, %d, %s)\n}\n\n", httpConst(o.verb), o.pathExpr(), itemsArg, size, parallel)
+			fmt.Fprintf(&b, "\treturn writeBatchUnread(ctx, s.client, %q, %s, %s, %s, %d, %s)\n}\n\n", opName, httpConst(o.verb), o.pathExpr(), itemsArg, size, parallel)
 		} else {
 			fmt.Fprintf(&b, "%s%s(ctx context.Context%s, items []%s) ([]%s, *Response, error) {\n", recv, o.mo.Method, params, o.bodyType(), model)
 			b.WriteString(o.checkStmt(opName, "nil, &Response{}, err"))
-			fmt.Fprintf(&b, "\treturn writeBatch[%s, %s](ctx, s.client, %s, %s, items, %d, %s)\n}\n\n", o.bodyType(), model, httpConst(o.verb), o.pathExpr(), size, parallel)
+			fmt.Fprintf(&b, "\treturn writeBatch[%s, %s](ctx, s.client, %q, %s, %s, items, %d, %s)\n}\n\n", o.bodyType(), model, opName, httpConst(o.verb), o.pathExpr(), size, parallel)
 		}
 	case "delete":
 		// A required header parameter (storefront_tokens.v3.yml's
