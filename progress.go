@@ -2,6 +2,7 @@ package bigcommerce
 
 import (
 	"context"
+	"iter"
 	"sync"
 	"time"
 )
@@ -52,8 +53,9 @@ func (p Progress) Remaining() (d time.Duration, ok bool) {
 type progressKey struct{}
 
 // WithProgress returns a copy of ctx under which every All walk and batch
-// write the SDK runs reports its progress to fn: once after each page or
-// chunk, and once more with Finished set when it ends. Reports of one call
+// write the SDK runs reports its progress to fn: a walk every 100 items, a
+// batch write after each chunk, and each once more with Finished set when
+// it ends. Reports of one call
 // come one at a time and in order (fn need not lock for them), from the
 // goroutine that runs the call; calls running at once under the same
 // context report to fn concurrently. fn must be quick, since the call waits
@@ -128,4 +130,48 @@ func (t *progressTracker) finish() {
 	t.p.Elapsed = time.Since(t.start)
 	t.p.Finished = true
 	t.fn(t.p)
+}
+
+// progressEvery is how many items an export yields between two reports.
+const progressEvery = 100
+
+// trackerKey is the context key under which a tracked walk passes its
+// tracker to the walk inside, which sets the total once it knows it.
+type trackerKey struct{}
+
+// trackerIn returns the tracker of the walk running under ctx (nil when
+// none: its methods then do nothing).
+func trackerIn(ctx context.Context) *progressTracker {
+	t, _ := ctx.Value(trackerKey{}).(*progressTracker)
+	return t
+}
+
+// tracked reports the items the walk built by walk yields to ctx's
+// WithProgress hook as op: every progressEvery items and at the end. The
+// walk runs under a context that carries the tracker, so it can set the
+// total when a count or a page's meta tells it (trackerIn). Without a hook
+// it is walk(ctx) itself.
+func tracked[T any](ctx context.Context, op string, walk func(context.Context) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	if fn, _ := ctx.Value(progressKey{}).(func(Progress)); fn == nil {
+		return walk(ctx)
+	}
+	return func(yield func(T, error) bool) {
+		t := progressOf(ctx, op, -1)
+		defer t.finish()
+		pending := 0
+		for item, err := range walk(context.WithValue(ctx, trackerKey{}, t)) {
+			if err == nil {
+				if pending++; pending == progressEvery {
+					t.add(pending, 0)
+					pending = 0
+				}
+			}
+			if !yield(item, err) {
+				break
+			}
+		}
+		if pending > 0 {
+			t.add(pending, 0)
+		}
+	}
 }
