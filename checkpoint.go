@@ -36,6 +36,12 @@ const syncClockSkew = 10 * time.Second
 // modified since it was delivered (or, see Seen, within a few seconds of a
 // run's start).
 //
+// Sync updates the Checkpoint before it yields each record, so a saved
+// copy counts every record yielded up to then: save it after the record in
+// hand is stored, never before, and not at all when storing it failed
+// (the copy saved last still resumes before that record). A yielded error
+// leaves the Checkpoint at the last record yielded, ready to save.
+//
 // One Checkpoint follows one resource of one store with one set of other
 // filters; keep one per resource.
 type Checkpoint struct {

@@ -14,10 +14,12 @@ import (
 // Checkpoint), in ascending id order, with the caller's other filters:
 // GET /v2/orders with min_date_modified and min_id, through Orders.All's
 // id-window walk. It leaves out orders cp says were delivered unchanged,
-// and updates cp before each order is yielded: store the order, then save
-// cp (json.Marshal) whenever you like, and a later Sync with the saved
-// value resumes after the last order stored, or, once a run has ended,
-// starts the next incremental run. See Checkpoint.
+// and updates cp before each order is yielded, so cp already counts the
+// order in hand: store the order, then save cp (json.Marshal) whenever you
+// like, and a later Sync with the saved value resumes after the last order
+// stored, or, once a run has ended, starts the next incremental run. When
+// storing an order fails, stop without saving cp: the copy saved last
+// still resumes before that order. See Checkpoint.
 //
 // filter must not set MinDateModified, MinID, Sort or Page: Sync sets the
 // bounds itself and needs the id order. Errors are Orders.All's, yielded
