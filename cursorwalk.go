@@ -30,7 +30,7 @@ func walkCursor[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch fun
 		}
 		w := cursorWalk[T]{cursor: after(&f)}
 		if *w.cursor == "" {
-			w.tally = newTally("All", "records", "meta.pagination.total")
+			w.tally = newTally(ctx, "All", "records", "meta.pagination.total")
 			w.tally.recount = recountByPage[T, F, PF](f, fetch, after)
 		}
 		followCursor[T, F, PF](ctx, &f, w, fetch, yield)
@@ -107,6 +107,7 @@ func followCursor[T, F any, PF pager[F]](ctx context.Context, f *F, w cursorWalk
 	}
 	cursors := map[string]bool{*w.cursor: true}
 	pages := &pageCheck[T]{op: w.op()}
+	defer w.tally.finish()
 	w.tally.learn(w.first)
 	for resp := w.first; ; {
 		if resp != nil {
@@ -145,6 +146,7 @@ func followCursor[T, F any, PF pager[F]](ctx context.Context, f *F, w cursorWalk
 				return
 			}
 		}
+		w.tally.flush()
 		if w.idOf != nil && fresh == 0 && len(items) >= *limit {
 			asked := fmt.Sprintf("page %d", max(*page, 1))
 			if *w.cursor != "" {

@@ -600,7 +600,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			var tally *walkTally
 			if f.After == "" && f.Before == "" {
 				// From the start of the list: its total applies.
-				tally = newTally("Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
+				tally = newTally(ctx, "Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
 				tally.recount = recountByPage(f, s.List, func(g *CustomerFilter) *string { return &g.After })
 			}
 			s.followCursor(ctx, f, nil, nil, tally, yield)
@@ -632,6 +632,9 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			}
 		}
 		if !pageLeavesMore(1, len(first), limit, resp) {
+			p := progressOf(ctx, "Customers.All", len(first))
+			p.add(len(first), 0)
+			p.finish()
 			return
 		}
 		if resp.Pagination == nil {
@@ -673,7 +676,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 		if !useIDIn || highest <= last {
 			// The cursor, which needs no total; it reads on after a full
 			// page even when the total says it was the last.
-			tally := newTally("Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
+			tally := newTally(ctx, "Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
 			tally.yielded, tally.recount = len(first), recount
 			s.followCursor(ctx, f, resp, first, tally, yield)
 			return
@@ -706,6 +709,7 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 				n, err := recount(ctx)
 				return n - len(first), err
 			},
+			before: len(first),
 		}
 		for c, err := range walkIDs(ctx, cap(s.client.sem), src) {
 			if !yield(c, err) {

@@ -61,7 +61,8 @@ func walkDates[T any](ctx context.Context, src dateSource[T]) iter.Seq2[T, error
 			cancel()
 			wg.Wait()
 		}()
-		tally := newTally(src.op, src.what, src.countSource)
+		tally := newTally(ctx, src.op, src.what, src.countSource)
+		defer tally.finish()
 		tally.recount = src.recount
 		var counted <-chan result[int]
 		if src.count != nil {
@@ -77,6 +78,7 @@ func walkDates[T any](ctx context.Context, src dateSource[T]) iter.Seq2[T, error
 					}
 				}
 			}
+			tally.flush()
 			return true
 		}
 		fail := func(err error) {

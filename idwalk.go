@@ -57,7 +57,8 @@ func walkByID[T, F any, PF pager[F]](ctx context.Context, filter *F, maxLimit in
 		if *limit <= 0 {
 			*limit = maxLimit
 		}
-		tally := newTally("All", "records", "meta.pagination.total")
+		tally := newTally(ctx, "All", "records", "meta.pagination.total")
+		defer tally.finish()
 		tally.recount = recountByPage[T, F, PF](f, fetch, nil)
 		fail := func(err error) {
 			var zero T
@@ -89,6 +90,7 @@ func walkByID[T, F any, PF pager[F]](ctx context.Context, filter *F, maxLimit in
 					return
 				}
 			}
+			tally.flush()
 			if !pageLeavesMore(1, len(items), *limit, resp) {
 				break
 			}

@@ -96,7 +96,11 @@ type idSource[T any] struct {
 	// meaning as walkPlan.count) at the end of a walk whose records fall
 	// short of it.
 	countSource string
-	recount     func(ctx context.Context) (int, error)
+	// before is how many records the caller yielded before the walk (a
+	// first page read to choose the walk): progress reports count them,
+	// the count check does not.
+	before  int
+	recount func(ctx context.Context) (int, error)
 }
 
 // walkPlan is what the first requests of a walk found out.
@@ -120,9 +124,11 @@ type walkPlan[T any] struct {
 func walkIDs[T any](ctx context.Context, conc int, src idSource[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		ctx, cancel := context.WithCancel(ctx)
-		w := &idWalk[T]{src: src, conc: max(conc, 1), tally: newTally(src.op, src.what, src.countSource)}
+		w := &idWalk[T]{src: src, conc: max(conc, 1), tally: newTally(ctx, src.op, src.what, src.countSource)}
 		w.tally.recount = src.recount
+		w.tally.before, w.tally.reported = src.before, -src.before
 		defer func() {
+			w.tally.finish()
 			cancel()
 			w.wg.Wait() // no request outlives the walk
 		}()
@@ -264,6 +270,7 @@ func (w *idWalk[T]) emit(items []T, yield func(T, error) bool) error {
 			return errStopped
 		}
 	}
+	w.tally.flush()
 	return nil
 }
 

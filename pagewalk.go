@@ -65,7 +65,8 @@ func walkPages[T, F any, PF pager[F]](ctx context.Context, depth int, filter *F,
 		if *limit <= 0 {
 			*limit = maxLimit
 		}
-		w := pageWalk[T]{tally: newTally("All", "records", "meta.pagination.total"), pages: &pageCheck[T]{op: "All"}, yield: yield}
+		w := pageWalk[T]{tally: newTally(ctx, "All", "records", "meta.pagination.total"), pages: &pageCheck[T]{op: "All"}, yield: yield}
+		defer w.tally.finish()
 		w.tally.skipped = (*page - 1) * *limit
 		if o, ok := any(PF(&f)).(offsetter); ok {
 			w.tally.skipped += o.startOffset()
@@ -130,6 +131,7 @@ func (w *pageWalk[T]) emit(items []T) bool {
 			return false
 		}
 	}
+	w.tally.flush()
 	return true
 }
 

@@ -52,8 +52,11 @@ func (p Progress) Remaining() (d time.Duration, ok bool) {
 type progressKey struct{}
 
 // WithProgress returns a copy of ctx under which every All walk and batch
-// write the SDK runs reports its progress to fn: once after each page or
-// chunk, and once more with Finished set when it ends. Reports of one call
+// write the SDK runs reports its progress to fn: a walk after each page it
+// yielded, a batch write after each chunk, and each once more with
+// Finished set when it ends. A walk's Total is the count or
+// meta.pagination.total BigCommerce gave when it began (-1 when the
+// endpoint gives none); a generic walk's Op is "All " and its endpoint. Reports of one call
 // come one at a time and in order (fn need not lock for them), from the
 // goroutine that runs the call; calls running at once under the same
 // context report to fn concurrently. fn must be quick, since the call waits
@@ -70,6 +73,9 @@ func WithProgress(ctx context.Context, fn func(Progress)) context.Context {
 // progressOf returns the tracker for one call under ctx (nil, which does
 // nothing, when ctx carries no WithProgress). total is -1 when unknown.
 func progressOf(ctx context.Context, op string, total int) *progressTracker {
+	if ctx == nil { // refused by the call's own context check
+		return nil
+	}
 	fn, _ := ctx.Value(progressKey{}).(func(Progress))
 	if fn == nil {
 		return nil
@@ -86,6 +92,17 @@ type progressTracker struct {
 	mu       sync.Mutex // held while fn runs, so reports are in order
 	p        Progress
 	finished bool
+}
+
+// setOp names the call once it is known (a generic walk learns its
+// endpoint from its first page).
+func (t *progressTracker) setOp(op string) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	t.p.Op = op
+	t.mu.Unlock()
 }
 
 // setTotal records the expected number of items once it is known.

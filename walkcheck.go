@@ -157,11 +157,38 @@ type walkTally struct {
 	// is only called when the yielded records fall short of the lowest
 	// total seen so far.
 	recount func(context.Context) (int, error)
+	// progress reports the walk to ctx's WithProgress hook (nil: none);
+	// reported is the number of records it was last told of.
+	progress *progressTracker
+	reported int
+	// before is how many records were yielded before the walk began (they
+	// count in progress reports only; reported starts at -before).
+	before int
 }
 
-// newTally returns a tally that knows no total yet.
-func newTally(op, what, source string) *walkTally {
-	return &walkTally{op: op, what: what, source: source, start: -1, low: -1}
+// newTally returns a tally that knows no total yet, and reports the walk's
+// progress when ctx carries a WithProgress hook. The walk calls flush after
+// each page it yielded and finish when it ends.
+func newTally(ctx context.Context, op, what, source string) *walkTally {
+	return &walkTally{op: op, what: what, source: source, start: -1, low: -1, progress: progressOf(ctx, op, -1)}
+}
+
+// flush reports the records yielded since the last report.
+func (t *walkTally) flush() {
+	if t == nil || t.progress == nil || t.yielded == t.reported {
+		return
+	}
+	t.progress.add(t.yielded-t.reported, 0)
+	t.reported = t.yielded
+}
+
+// finish sends the walk's last progress report.
+func (t *walkTally) finish() {
+	if t == nil {
+		return
+	}
+	t.flush()
+	t.progress.finish()
 }
 
 // told records a total the API gave (ignored when negative).
@@ -171,6 +198,7 @@ func (t *walkTally) told(total int) {
 	}
 	if t.start < 0 {
 		t.start = total
+		t.progress.setTotal(total + t.before)
 	}
 	if t.low < 0 || total < t.low {
 		t.low = total
@@ -196,7 +224,11 @@ func (t *walkTally) learn(resp *Response) {
 // endpoint of a page's request.
 func (t *walkTally) name(resp *Response) {
 	if t != nil && t.source == "meta.pagination.total" && resp != nil && resp.Response != nil && resp.Request != nil {
-		t.source += " of GET " + apiPath(resp.Request.URL.Path)
+		path := apiPath(resp.Request.URL.Path)
+		t.source += " of GET " + path
+		if t.op == "All" {
+			t.progress.setOp("All " + path)
+		}
 	}
 }
 

@@ -70,7 +70,7 @@ func TestWalkTallyCheck(t *testing.T) {
 		{"recount fails", []int{1000}, 700, -2, true},
 	}
 	for _, tc := range cases {
-		tl := newTally("Things.All", "things", "GET /v2/things/count")
+		tl := newTally(context.Background(), "Things.All", "things", "GET /v2/things/count")
 		recounts := 0
 		if tc.recount != -1 {
 			tl.recount = func(context.Context) (int, error) {

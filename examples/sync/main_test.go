@@ -101,13 +101,13 @@ func counts(t *testing.T, dir string) [3]int {
 	return c
 }
 
-func readCheckpoint(t *testing.T, path string) checkpoint {
+func readCheckpoint(t *testing.T, path string) checkpointFile {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cp checkpoint
+	var cp checkpointFile
 	if err := json.Unmarshal(b, &cp); err != nil {
 		t.Fatal(err)
 	}
@@ -131,9 +131,9 @@ func TestSyncExportsOnlyChangesOnSecondRun(t *testing.T) {
 	if cp.Store != "fakestore" || len(cp.Resources) != 3 {
 		t.Fatalf("checkpoint %+v", cp)
 	}
-	for name, m := range cp.Resources {
-		if m.Since.IsZero() || !m.Since.Before(m.MaxSeen) {
-			t.Errorf("%s: since %s, max seen %s: want since = max seen - overlap", name, m.Since, m.MaxSeen)
+	for name, st := range cp.Resources {
+		if st.Checkpoint.Since.IsZero() || st.Checkpoint.Run != nil || st.Offset == 0 {
+			t.Errorf("%s: %+v: want a finished run with a high-water mark and the file's length", name, st)
 		}
 	}
 	entries, _ := os.ReadDir(dir)
@@ -200,9 +200,10 @@ func TestSyncProgressShowsTotalPercentRateAndETA(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "orders.jsonl")); err == nil {
 		t.Error("orders exported although -resources customers")
 	}
+	// The SDK reports after each page of 7: 7, 14, ..., 35, 40.
 	lines := strings.Split(strings.TrimSpace(progress), "\n")
-	if len(lines) != 40 {
-		t.Errorf("%d progress lines with -progress-every 0s and 40 records, want 40:\n%s", len(lines), progress)
+	if len(lines) != 6 {
+		t.Errorf("%d progress lines with -progress-every 0s and 40 records in pages of 7, want 6:\n%s", len(lines), progress)
 	}
 	line := regexp.MustCompile(`^customers: (\d+)/40 \((\d+\.\d)%\), \d+ records/s, ETA \S+, \d+/150 requests left in the rate window$`)
 	for i, l := range lines {
@@ -210,7 +211,8 @@ func TestSyncProgressShowsTotalPercentRateAndETA(t *testing.T) {
 		if m == nil {
 			t.Fatalf("progress line %q", l)
 		}
-		if done, _ := strconv.Atoi(m[1]); done != i+1 || m[2] != strconv.FormatFloat(100*float64(i+1)/40, 'f', 1, 64) {
+		want := min(7*(i+1), 40)
+		if done, _ := strconv.Atoi(m[1]); done != want || m[2] != strconv.FormatFloat(100*float64(want)/40, 'f', 1, 64) {
 			t.Errorf("line %d: %q", i, l)
 		}
 	}
@@ -227,24 +229,20 @@ func TestSyncProgressShowsTotalPercentRateAndETA(t *testing.T) {
 
 func TestProgressLine(t *testing.T) {
 	tests := []struct {
-		total, before, done int
-		elapsed             time.Duration
-		want                string
+		total, done int
+		elapsed     time.Duration
+		want        string
 	}{
-		{2000, 0, 500, 2 * time.Second, "orders: 500/2000 (25.0%), 250 records/s, ETA 6s"},
-		{2000, 1000, 500, 2 * time.Second, "orders: 1500/2000 (75.0%), 250 records/s, ETA 2s"},
-		{-1, 0, 500, 2 * time.Second, "orders: 500 records, 250 records/s"},
-		{100, 0, 120, time.Second, "orders: 120/120 (100.0%), 120 records/s, ETA 0s"},
-		{0, 0, 0, 0, "orders: 0/0 (100.0%), 0 records/s, ETA 0s"},
-		{10, 0, 0, time.Second, "orders: 0/10 (0.0%), 0 records/s, ETA unknown"},
+		{2000, 500, 2 * time.Second, "orders: 500/2000 (25.0%), 250 records/s, ETA 6s"},
+		{-1, 500, 2 * time.Second, "orders: 500 records, 250 records/s"},
+		{100, 120, time.Second, "orders: 120/120 (100.0%), 120 records/s, ETA 0s"},
+		{0, 0, 0, "orders: 0/0 (100.0%), 0 records/s, ETA 0s"},
+		{10, 0, time.Second, "orders: 0/10 (0.0%), 0 records/s, ETA unknown"},
 	}
 	for _, tt := range tests {
-		p := &progress{now: time.Now}
-		p.begin("orders", tt.total, tt.before)
-		p.done += tt.done
-		p.session += tt.done
-		if got := p.line(tt.elapsed); got != tt.want {
-			t.Errorf("total %d, %d+%d in %s: %q, want %q", tt.total, tt.before, tt.done, tt.elapsed, got, tt.want)
+		p := bigcommerce.Progress{Op: "Orders.All", Total: tt.total, Done: tt.done, Elapsed: tt.elapsed}
+		if got := progressLine("orders", p); got != tt.want {
+			t.Errorf("total %d, %d in %s: %q, want %q", tt.total, tt.done, tt.elapsed, got, tt.want)
 		}
 	}
 }
@@ -359,7 +357,7 @@ func TestSyncFullReplacesTheFiles(t *testing.T) {
 		t.Errorf("after -full -resources orders the files hold %v, want %v", got, want)
 	}
 	after := readCheckpoint(t, filepath.Join(dir, "checkpoint.json"))
-	if !after.Resources["customers"].Since.Equal(before.Resources["customers"].Since) || after.Resources["orders"].Run != nil {
+	if !after.Resources["customers"].Checkpoint.Since.Equal(before.Resources["customers"].Checkpoint.Since) || after.Resources["orders"].Checkpoint.Run != nil {
 		t.Errorf("checkpoint after -full of orders: %+v", after.Resources)
 	}
 }
@@ -387,15 +385,16 @@ func TestSyncResumesAfterFailureWithoutRepeating(t *testing.T) {
 		t.Errorf("error %q", err)
 	}
 	cp := readCheckpoint(t, filepath.Join(dir, "checkpoint.json"))
-	if cp.Resources["customers"].Run != nil || cp.Resources["products"].Run != nil {
+	if cp.Resources["customers"].Checkpoint.Run != nil || cp.Resources["products"].Checkpoint.Run != nil {
 		t.Errorf("the finished resources still have a run: %+v", cp.Resources)
 	}
-	run := cp.Resources["orders"].Run
-	if run == nil || run.AfterID == 0 || run.Done < 10 || run.Done%10 != 0 || run.Offset == 0 {
-		t.Fatalf("orders run %+v: want the orders of the pages read before the failure (whole pages of 10) checkpointed", run)
+	st := cp.Resources["orders"]
+	run := st.Checkpoint.Run
+	if run == nil || run.AfterID == 0 || run.Delivered < 10 || run.Delivered%10 != 0 || st.Offset == 0 {
+		t.Fatalf("orders %+v, run %+v: want the orders of the pages read before the failure (whole pages of 10) checkpointed", st, run)
 	}
-	if got := len(orderLines(t, filepath.Join(dir, "orders.jsonl"))); got != run.Done {
-		t.Errorf("%d orders written before the failure, want the %d checkpointed", got, run.Done)
+	if got := len(orderLines(t, filepath.Join(dir, "orders.jsonl"))); got != run.Delivered {
+		t.Errorf("%d orders written before the failure, want the %d checkpointed", got, run.Delivered)
 	}
 	// A crash after more records were written than the checkpoint covers
 	// leaves them, and a torn line, after the checkpointed offset.
@@ -407,14 +406,14 @@ func TestSyncResumesAfterFailureWithoutRepeating(t *testing.T) {
 	f.Close()
 
 	out2, _ := runSync(t, env, "-out", dir)
-	if !strings.Contains(out2, fmt.Sprintf("orders:     resuming after id %d (%d records done)", run.AfterID, run.Done)) {
+	if !strings.Contains(out2, fmt.Sprintf("orders:     resuming after id %d (%d records done)", run.AfterID, run.Delivered)) {
 		t.Errorf("re-run output:\n%s", out2)
 	}
 	if got := counts(t, dir); got != [3]int{40, 25, 60} {
 		t.Errorf("after the re-run the files hold %v, want [40 25 60]", got)
 	}
 	assertOnce(t, orderLines(t, filepath.Join(dir, "orders.jsonl")))
-	if readCheckpoint(t, filepath.Join(dir, "checkpoint.json")).Resources["orders"].Run != nil {
+	if readCheckpoint(t, filepath.Join(dir, "checkpoint.json")).Resources["orders"].Checkpoint.Run != nil {
 		t.Error("the resumed run was not finished")
 	}
 }
@@ -630,7 +629,7 @@ func TestSyncRefusesAnotherStoresCheckpoint(t *testing.T) {
 	env, _, _ := setup(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "cp.json")
-	if err := os.WriteFile(path, []byte(`{"version":1,"store":"abc123","resources":{}}`), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(`{"version":3,"store":"abc123","resources":{}}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
@@ -679,44 +678,4 @@ func TestSyncUsageErrors(t *testing.T) {
 			t.Errorf("%v: exit code %d (err %v), want 2", args, code, err)
 		}
 	}
-}
-
-func TestAdvance(t *testing.T) {
-	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	at := func(min int) time.Time { return base.Add(time.Duration(min) * time.Minute) }
-	overlap := 2 * time.Minute
-
-	t.Run("nothing observed keeps the mark", func(t *testing.T) {
-		old := &mark{Since: at(10), Seen: map[int]time.Time{1: at(11)}}
-		if got := advance(old, at(100), nil, overlap); got != old {
-			t.Errorf("advance = %+v, want the old mark", got)
-		}
-	})
-	t.Run("max seen minus overlap", func(t *testing.T) {
-		got := advance(nil, at(100), map[int]time.Time{1: at(20), 2: at(50), 3: at(49)}, overlap)
-		if !got.Since.Equal(at(48)) || !got.MaxSeen.Equal(at(50)) {
-			t.Errorf("since %s, max %s; want %s, %s", got.Since, got.MaxSeen, at(48), at(50))
-		}
-		if len(got.Seen) != 2 || !got.Seen[2].Equal(at(50)) || !got.Seen[3].Equal(at(49)) {
-			t.Errorf("seen %v, want ids 2 and 3 (inside the overlap)", got.Seen)
-		}
-	})
-	t.Run("capped by the export's start", func(t *testing.T) {
-		// A record stamped after the export began (clock skew, or changed
-		// while the export ran) must not move the mark past the start.
-		got := advance(nil, at(30), map[int]time.Time{1: at(20), 2: at(90)}, overlap)
-		if !got.Since.Equal(at(28)) {
-			t.Errorf("since %s, want start - overlap = %s", got.Since, at(28))
-		}
-		if _, ok := got.Seen[2]; ok {
-			t.Error("a record modified after the start is remembered as exported")
-		}
-	})
-	t.Run("never moves backwards", func(t *testing.T) {
-		old := &mark{Since: at(49), MaxSeen: at(60)}
-		got := advance(old, at(100), map[int]time.Time{7: at(50)}, overlap)
-		if !got.Since.Equal(at(49)) || !got.MaxSeen.Equal(at(60)) {
-			t.Errorf("since %s max %s, want %s %s", got.Since, got.MaxSeen, at(49), at(60))
-		}
-	})
 }

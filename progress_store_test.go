@@ -1,0 +1,91 @@
+package bigcommerce_test
+
+import (
+	"context"
+	"iter"
+	"testing"
+
+	"github.com/bigcommerce-go/bigcommerce"
+	"github.com/bigcommerce-go/bigcommerce/bigcommercetest"
+)
+
+// TestWalkProgress runs walks of each kind under WithProgress: the reports
+// come in order, after each page, Done never going back; the total is the
+// count the store gave; the last report is Finished with every record
+// yielded counted.
+func TestWalkProgress(t *testing.T) {
+	ctx := context.Background()
+	client, store := newFakeStoreClient(t, bigcommercetest.Config{}, bigcommercetest.Seed{Seed: 3, Customers: 95, Products: 95, Orders: 95})
+	for i := range 30 {
+		if _, _, err := client.Coupons.Create(ctx, bigcommerce.CouponCreate{Name: "c" + string(rune('a'+i)), Code: "C" + string(rune('A'+i)), Type: "per_item_discount",
+			AppliesTo: bigcommerce.CouponCreateAppliesTo{Entity: bigcommerce.Ptr("categories"), IDs: []int{1}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_ = store
+	walks := []struct {
+		op        string
+		wantTotal int
+		walk      func(context.Context) iter.Seq2[int, error]
+	}{
+		// The orders' total leaves out the Incomplete (status 0) orders the
+		// walk also yields: the count check compares with the lower number.
+		{"Orders.All", 0, func(ctx context.Context) iter.Seq2[int, error] {
+			return walkIDsOf(client.Orders.All(ctx, &bigcommerce.OrderFilter{Limit: 20}), func(o bigcommerce.Order) int { return o.ID })
+		}},
+		{"Products.All", 95, func(ctx context.Context) iter.Seq2[int, error] {
+			return walkIDsOf(client.Products.All(ctx, &bigcommerce.ProductFilter{Limit: 20}), func(p bigcommerce.Product) int { return p.ID })
+		}},
+		{"Customers.All", 95, func(ctx context.Context) iter.Seq2[int, error] {
+			return walkIDsOf(client.Customers.All(ctx, &bigcommerce.CustomerFilter{Limit: 20}), func(c bigcommerce.Customer) int { return c.ID })
+		}},
+		{"All /v2/coupons", -1, func(ctx context.Context) iter.Seq2[int, error] {
+			return walkIDsOf(client.Coupons.All(ctx, &bigcommerce.CouponFilter{Limit: 7}), func(c bigcommerce.Coupon) int { return c.ID })
+		}},
+	}
+	for _, w := range walks {
+		t.Run(w.op, func(t *testing.T) {
+			var reports []bigcommerce.Progress
+			pctx := bigcommerce.WithProgress(ctx, func(p bigcommerce.Progress) { reports = append(reports, p) })
+			n := 0
+			for _, err := range w.walk(pctx) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				n++
+			}
+			if len(reports) < 3 {
+				t.Fatalf("%d reports for %d records in several pages: %+v", len(reports), n, reports)
+			}
+			for i, p := range reports {
+				if p.Op != w.op {
+					t.Errorf("report %d: Op %q, want %q", i, p.Op, w.op)
+				}
+				if i > 0 && p.Done < reports[i-1].Done {
+					t.Errorf("report %d: Done went back from %d to %d", i, reports[i-1].Done, p.Done)
+				}
+				if p.Finished != (i == len(reports)-1) {
+					t.Errorf("report %d of %d: Finished %t", i, len(reports), p.Finished)
+				}
+			}
+			last := reports[len(reports)-1]
+			if w.wantTotal == 0 && last.Total > 0 && last.Total <= n {
+				last.Total = 0
+			}
+			if last.Done != n || last.Total != w.wantTotal {
+				t.Errorf("last report %+v: want Done %d (the records yielded) and Total %d", last, n, w.wantTotal)
+			}
+		})
+	}
+}
+
+// walkIDsOf maps a walk to its records' ids.
+func walkIDsOf[T any](seq iter.Seq2[T, error], id func(T) int) iter.Seq2[int, error] {
+	return func(yield func(int, error) bool) {
+		for v, err := range seq {
+			if !yield(id(v), err) {
+				return
+			}
+		}
+	}
+}
