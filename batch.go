@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -201,7 +203,10 @@ func batch[In, Out any](ctx context.Context, op string, items []In, size, parall
 // position and not sent, and the write goes on. BatchError indexes are
 // positions in the sequence, from 0; its Total is the number of items read.
 // After an error that stops the write (see batch) the sequence is not read
-// any further: the items from position Total on were neither read nor sent.
+// any further: the items from position Total on were neither read nor
+// sent, and the error says so (beside the *BatchError, if any, through
+// errors.Join): it matches ErrNotWritten and unwraps to the error that
+// stopped the write, even when every item read was written.
 // An empty sequence sends nothing and returns no error. Progress reports
 // have Total -1 until the sequence ends, then the number of items read.
 func batchSeq[In, Out any](ctx context.Context, op string, items iter.Seq[In], size, parallel int, check func(pos int, item In) error, send sendFunc[In, Out]) (*Response, error) {
@@ -238,9 +243,40 @@ func batchSeq[In, Out any](ctx context.Context, op string, items iter.Seq[In], s
 		seq++
 		return ch, len(ch.items) > 0
 	}
-	r.run(ctx, parallel, next, send, nil)
-	return r.result(read)
+	stopped := r.run(ctx, parallel, next, send, nil)
+	resp, err := r.result(read)
+	if stopped != nil {
+		if _, more := pull(); more {
+			// The rest of the sequence was neither read nor sent: say so,
+			// even when every item read was written.
+			rest := &seqRestError{op: op, from: read, cause: newNotSent(stopped)}
+			if err == nil {
+				return resp, rest
+			}
+			return resp, errors.Join(err, rest)
+		}
+	}
+	return resp, err
 }
+
+// seqRestError says that a streamed batch write stopped (a cancelled
+// context, or an error not about the items: 401, 429, a 5xx) before the end
+// of its sequence: the items from position from on were neither read nor
+// sent. It matches ErrNotWritten and unwraps to the error that stopped the
+// write.
+type seqRestError struct {
+	op    string
+	from  int
+	cause error
+}
+
+// Error implements error.
+func (e *seqRestError) Error() string {
+	return fmt.Sprintf("bigcommerce: %s stopped before the end of its sequence: the items from position %d on were neither read nor sent (%s)", e.op, e.from, strings.TrimPrefix(e.cause.Error(), "bigcommerce: "))
+}
+
+// Unwrap returns the error that stopped the write.
+func (e *seqRestError) Unwrap() error { return e.cause }
 
 // parallel is how many requests of one batch write run at once: the limit
 // BigCommerce documents for the endpoint (documented > 0), never more than

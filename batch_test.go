@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -226,8 +227,40 @@ func TestBatchSeqStopsReading(t *testing.T) {
 	if !errors.As(err, &be) || be.Total != 10 || len(be.Failures) != 10 || !errors.Is(err, ErrUnauthorized) {
 		t.Fatalf("err = %v", err)
 	}
-	if read != 10 {
-		t.Errorf("read %d items, want the first chunk's 10", read)
+	if !errors.Is(err, ErrNotWritten) || !strings.Contains(err.Error(), "from position 10 on were neither read nor sent") {
+		t.Errorf("err = %v: want it to say the rest of the sequence was not read", err)
+	}
+	if read != 11 {
+		t.Errorf("read %d items, want the first chunk's 10 and the one that shows more follow", read)
+	}
+}
+
+// TestBatchSeqCancelledBetweenChunks: a write whose context ends between
+// two chunks, every chunk sent having been written, still fails: the rest
+// of the sequence was not written, and the error says from which position.
+func TestBatchSeqCancelledBetweenChunks(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	items := func(yield func(int) bool) {
+		for i := range 30 {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	sent := 0
+	_, err := batchSeq(ctx, "Test.Seq", items, 10, 1, nil, func(context.Context, []int) ([]struct{}, *Response, error) {
+		sent++
+		cancel() // after the first chunk, nothing more may go
+		return nil, &Response{}, nil
+	})
+	var be *BatchError
+	if err == nil || errors.As(err, &be) || !errors.Is(err, context.Canceled) || !errors.Is(err, ErrNotWritten) ||
+		!strings.Contains(err.Error(), "from position 10 on") {
+		t.Fatalf("err = %v: want the rest of the sequence reported as not written", err)
+	}
+	if sent != 1 {
+		t.Errorf("%d chunks sent, want 1", sent)
 	}
 }
 

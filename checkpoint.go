@@ -2,6 +2,7 @@ package bigcommerce
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"time"
@@ -12,11 +13,11 @@ import (
 const DefaultSyncOverlap = 2 * time.Minute
 
 // syncClockSkew is how far this machine's clock may be ahead of
-// BigCommerce's without a change being missed or a record skipped: records
-// modified within it (plus one second, dates' precision) of a run's start
-// are not remembered as delivered, so the next run delivers them again
-// rather than risk taking a second change within the same second for the
-// first one.
+// BigCommerce's without a second change within the same second being taken
+// for the first: records modified within it (plus one second, dates'
+// precision) of a run's start are not remembered as delivered, so the next
+// run delivers them again. (That a change is read at all depends on
+// Checkpoint.Overlap, which must exceed the clocks' difference.)
 const syncClockSkew = 10 * time.Second
 
 // Checkpoint is where an incremental sync (Orders.Sync, Products.Sync,
@@ -35,6 +36,13 @@ const syncClockSkew = 10 * time.Second
 // exactly once per change: a record is delivered again only when it was
 // modified since it was delivered (or, see Seen, within a few seconds of a
 // run's start).
+//
+// A walk that ends in ErrIncompleteWalk (BigCommerce, or something
+// between, answered in a way that may have skipped records) leaves the run
+// to be read again from its first id, with the same lower bound and start:
+// the next Sync delivers what this attempt missed, skips the records it
+// delivered that the Checkpoint still remembers (those near the latest
+// date), and may deliver others again, but loses none.
 //
 // Sync updates the Checkpoint before it yields each record, so a saved
 // copy counts every record yielded up to then: save it after the record in
@@ -123,6 +131,12 @@ func syncWalk[T any](ctx context.Context, op string, cp *Checkpoint, src syncSou
 		run := cp.Run
 		for item, err := range src.walk(ctx, cp.Since, run.AfterID) {
 			if err != nil {
+				if errors.Is(err, ErrIncompleteWalk) {
+					// The walk may have passed over records below the
+					// last id it yielded: the next Sync reads the run
+					// again from its first id, never past what it missed.
+					run.AfterID = 0
+				}
 				var zero T
 				yield(zero, err)
 				return
@@ -133,9 +147,10 @@ func syncWalk[T any](ctx context.Context, op string, cp *Checkpoint, src syncSou
 				yield(zero, fmt.Errorf("bigcommerce: %s: the walk gave id %d after id %d: a checkpoint needs ascending ids, so the sync stops rather than repeat or skip records", op, id, run.AfterID))
 				return
 			}
+			prev, readBefore := run.Observed[id] // by an attempt that ended in ErrIncompleteWalk
 			run.AfterID = id
 			run.observe(id, modified, cp.Since, cp.overlap())
-			if seen, ok := cp.Seen[id]; ok && seen.Equal(modified) {
+			if seen, ok := cp.Seen[id]; ok && seen.Equal(modified) || readBefore && prev.Equal(modified) {
 				run.Skipped++
 				continue
 			}

@@ -5,7 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"iter"
+	"net/http"
 	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -224,5 +228,64 @@ func TestSyncRefusesConflictingFilters(t *testing.T) {
 	}
 	if n := store.Requests() - before; n != 0 {
 		t.Errorf("%d requests were sent for refused syncs", n)
+	}
+}
+
+// skipWindowOnce answers one GET /v2/orders whose min_id is at least from
+// with 204 No Content, once: a flaky cache that loses a window of ids.
+type skipWindowOnce struct {
+	next http.RoundTripper
+	from int
+	done atomic.Bool
+}
+
+func (s *skipWindowOnce) RoundTrip(r *http.Request) (*http.Response, error) {
+	minID, _ := strconv.Atoi(r.URL.Query().Get("min_id"))
+	if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/v2/orders") && minID >= s.from && r.URL.Query().Get("sort") != "id:desc" && s.done.CompareAndSwap(false, true) {
+		return &http.Response{StatusCode: http.StatusNoContent, Header: http.Header{}, Body: http.NoBody, Request: r}, nil
+	}
+	return s.next.RoundTrip(r)
+}
+
+// TestSyncAfterAnIncompleteWalk loses a window of orders once: the walk
+// ends with ErrIncompleteWalk, and the next Sync with the saved checkpoint
+// delivers the orders the first attempt missed instead of ending the run
+// past them.
+func TestSyncAfterAnIncompleteWalk(t *testing.T) {
+	k := exportKinds[0]
+	rt := &skipWindowOnce{from: 400}
+	store, client := newSyncStore(t, k, 600)
+	rt.next = store.Transport()
+	client, err := bigcommerce.NewClient(fakeHash, bigcommerce.TokenAuth{AccessToken: "fake-token"},
+		bigcommerce.WithBaseURL("http://fakestore.test/stores/"+fakeHash), bigcommerce.WithHTTPClient(&http.Client{Transport: rt}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	cp := &bigcommerce.Checkpoint{}
+	first, err := collectSync(t, mapRecs(client.Orders.Sync(ctx, cp, &bigcommerce.OrderFilter{Limit: 50}), func(o bigcommerce.Order) exportRec { return exportRec{o.ID, o.DateModified.Time} }))
+	if !errors.Is(err, bigcommerce.ErrIncompleteWalk) || !rt.done.Load() {
+		t.Fatalf("first attempt: %d orders, err %v: want the lost window reported", len(first), err)
+	}
+	b, _ := json.Marshal(cp)
+	cp = &bigcommerce.Checkpoint{}
+	if err := json.Unmarshal(b, cp); err != nil {
+		t.Fatal(err)
+	}
+	second, err := collectSync(t, mapRecs(client.Orders.Sync(ctx, cp, &bigcommerce.OrderFilter{Limit: 50}), func(o bigcommerce.Order) exportRec { return exportRec{o.ID, o.DateModified.Time} }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int]bool{}
+	for _, id := range append(first, second...) {
+		got[id] = true
+	}
+	for _, id := range k.ids(store) {
+		if !got[id] {
+			t.Fatalf("order %d was never delivered (first attempt %d orders, second %d)", id, len(first), len(second))
+		}
+	}
+	if cp.Run != nil {
+		t.Errorf("the second attempt did not end the run")
 	}
 }

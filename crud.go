@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"net/http"
 	"reflect"
 )
@@ -259,28 +260,26 @@ func multiStatusChunkError(ms *MultiStatusError, n int, back func(i int) bool) e
 }
 
 // multiStatusItems splits a 207's errors by the item index their keys
-// start with ("1.name" is item 1's name), each item getting a copy of its
-// *Error with its own fields. It returns nil when no key names an item or
-// one key names none of the n items.
+// start with ("1.name" is item 1's name; itemsByIndex), each item getting a
+// copy of its *Error with its own fields, merged across the 207's errors.
+// It returns nil when no key names an item or one key names none of the n
+// items.
 func multiStatusItems(ms *MultiStatusError, n int) map[int]*Error {
 	byItem := map[int]*Error{}
 	for _, e := range ms.Errors {
-		for key, msg := range e.Fields {
-			idx, field, ok := batchKeyIndex(key)
-			if !ok || idx >= n {
-				return nil
-			}
-			item := byItem[idx]
-			if item == nil {
-				copied := *e
-				copied.Fields = map[string]string{}
-				item = &copied
+		if len(e.Fields) == 0 {
+			continue
+		}
+		items := itemsByIndex(e, n, "")
+		if items == nil {
+			return nil
+		}
+		for idx, item := range items {
+			if prev := byItem[idx]; prev != nil {
+				maps.Copy(prev.Fields, item.Fields)
+			} else {
 				byItem[idx] = item
 			}
-			if field == "" {
-				field = key
-			}
-			item.Fields[field] = msg
 		}
 	}
 	if len(byItem) == 0 {
