@@ -29,9 +29,13 @@ func walkCursor[T, F any, PF pager[F]](ctx context.Context, filter *F, fetch fun
 			*limit = MaxPageSize
 		}
 		w := cursorWalk[T]{cursor: after(&f)}
+		w.tally = newTally(ctx, "All", "records", "meta.pagination.total")
 		if *w.cursor == "" {
-			w.tally = newTally(ctx, "All", "records", "meta.pagination.total")
 			w.tally.recount = recountByPage[T, F, PF](f, fetch, after)
+		} else {
+			// From a cursor, the list's total counts records before it:
+			// the tally reports progress but checks no count.
+			w.tally.uncounted = true
 		}
 		followCursor[T, F, PF](ctx, &f, w, fetch, yield)
 	}

@@ -82,8 +82,8 @@ func walkByID[T, F any, PF pager[F]](ctx context.Context, filter *F, maxLimit in
 					// page: with those yielded, it counts the whole walk.
 					tally.told(tally.yielded + n)
 				}
-				tally.name(resp)
 			}
+			tally.name(resp)
 			for _, item := range items {
 				tally.yielded++
 				if !yield(item, nil) {

@@ -223,17 +223,23 @@ func walkOnce[T any](ctx context.Context, fetch func(context.Context) ([]T, *Res
 			yield(zero, err)
 			return
 		}
+		tally := newTally(ctx, "All", "records", "meta.pagination.total")
+		defer tally.finish()
 		items, resp, err := fetch(ctx)
 		if err != nil {
 			var zero T
 			yield(zero, err)
 			return
 		}
+		tally.name(resp)
+		tally.progress.setTotal(len(items))
 		for _, item := range items {
+			tally.yielded++
 			if !yield(item, nil) {
 				return
 			}
 		}
+		tally.flush()
 		if resp != nil && resp.Pagination != nil && resp.Pagination.Total > len(items) {
 			path := "the list"
 			if resp.Response != nil && resp.Request != nil {

@@ -164,6 +164,9 @@ type walkTally struct {
 	// before is how many records were yielded before the walk began (they
 	// count in progress reports only; reported starts at -before).
 	before int
+	// uncounted says the API's totals do not count the walk's records (a
+	// walk from a cursor): learn ignores them and check passes.
+	uncounted bool
 }
 
 // newTally returns a tally that knows no total yet, and reports the walk's
@@ -212,7 +215,7 @@ func (t *walkTally) learn(resp *Response) {
 		return
 	}
 	t.name(resp)
-	if p := resp.Pagination; p != nil {
+	if p := resp.Pagination; p != nil && !t.uncounted {
 		if n := metaTotal(p); n >= 0 {
 			t.told(max(n-t.skipped, 0))
 		}
