@@ -399,8 +399,10 @@ func TestCustomersSeqWrites(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	// The first chunk was answered 401 and the read stopped there: the
-	// failures are the 10 items read, and nothing else was sent.
-	if n := read.Load(); n != 10 || be.Total != 10 || len(be.Failures) != 10 || len(be.Unknown) != 0 {
+	// failures are the 10 items read, nothing else was sent, and the one
+	// item read after them only showed that more followed (the error says
+	// the rest was neither read nor sent).
+	if n := read.Load(); n != 11 || be.Total != 10 || len(be.Failures) != 10 || len(be.Unknown) != 0 || !errors.Is(err, bigcommerce.ErrNotWritten) {
 		t.Errorf("read %d, total %d, %d failures", n, be.Total, len(be.Failures))
 	}
 }

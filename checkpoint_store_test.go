@@ -254,7 +254,7 @@ func (s *skipWindowOnce) RoundTrip(r *http.Request) (*http.Response, error) {
 func TestSyncAfterAnIncompleteWalk(t *testing.T) {
 	k := exportKinds[0]
 	rt := &skipWindowOnce{from: 400}
-	store, client := newSyncStore(t, k, 600)
+	store, _ := newSyncStore(t, k, 600)
 	rt.next = store.Transport()
 	client, err := bigcommerce.NewClient(fakeHash, bigcommerce.TokenAuth{AccessToken: "fake-token"},
 		bigcommerce.WithBaseURL("http://fakestore.test/stores/"+fakeHash), bigcommerce.WithHTTPClient(&http.Client{Transport: rt}))

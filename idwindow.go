@@ -236,7 +236,7 @@ func (w *idWalk[T]) run(ctx context.Context, yield func(T, error) bool) error {
 			// Full page: the window may hold more. Read the rest of it
 			// before any later window is yielded.
 			w.pending = append([]*windowJob[T]{w.launch(ctx, idRange{last + 1, job.r.hi}, job.last)}, w.pending...)
-		case more && job.last && w.openAbove(len(page)):
+		case more && job.last && w.openAbove():
 			// The last closed window came back full, or with ids above the
 			// highest id probed, and the records yielded fall short of the
 			// count: the probe may have been stale or wrong. Read what is
@@ -251,15 +251,15 @@ func (w *idWalk[T]) run(ctx context.Context, yield func(T, error) bool) error {
 }
 
 // openAbove reports whether the walk reads an open window above the
-// probed highest id, once its last closed window, which is about to yield
-// n more records, came back with signs of more records above it.
-func (w *idWalk[T]) openAbove(n int) bool {
+// probed highest id, once its last closed window came back with signs of
+// more records above it (full, or with ids above it).
+func (w *idWalk[T]) openAbove() bool {
 	if w.above || w.src.closed || (w.src.hi != 0 && w.highest >= w.src.hi) {
 		return false
 	}
-	// A count that the yielded records already reach explains a full last
-	// window (the ids end at a page boundary); without a count, look.
-	return w.tally.low < 0 || w.tally.yielded+n < w.tally.low
+	// A full last window may end at a page boundary, or the probe (and
+	// the count with it) may be stale: one more request tells.
+	return true
 }
 
 // emit yields a page; errStopped when the consumer stopped.
@@ -367,13 +367,14 @@ func (w *idWalk[T]) size(p walkPlan[T], first []T, last int) {
 }
 
 // fill launches windows until conc requests are pending or none is left:
-// windows of width ids up to the highest id. When the highest id was probed,
-// that is all: a record that exists for the whole walk existed when the
-// probe was answered, so its id is at most the one probed, and records
-// created later need not cost another request (the next incremental run
-// reads them); the last window is marked, so that if it comes back full
-// the walk can look above it. When the highest id is only an estimate, one
-// open window above it is read too, unless the API cannot express it.
+// windows of width ids up to the highest id. The last window, when it
+// should come back short, is open-ended (unless the API cannot express
+// it), so records above the highest id probed (created since, or missed by
+// a stale probe, even one whose count agrees) are read at no extra
+// request; when it may come back full it stays closed and is marked, and
+// if it does come back full the walk reads an open window above it (one
+// more request). When the highest id is only an estimate, one open window
+// above it is read too.
 func (w *idWalk[T]) fill(ctx context.Context) {
 	open := !w.src.closed && !w.probed
 	for len(w.pending) < w.conc && !w.ended {
@@ -401,8 +402,12 @@ func (w *idWalk[T]) fill(ctx context.Context) {
 			// The last window: when it should come back short, it may as
 			// well be the open one. When it may be full, it stays closed and
 			// the open window is read beside it, not after it.
-			if open && float64(hi-lo+1)*w.density < 0.9*float64(w.src.limit) {
-				w.ended = true
+			if !w.src.closed && float64(hi-lo+1)*w.density < 0.9*float64(w.src.limit) {
+				// Open also above a probed highest id, at no extra
+				// request: records the probe did not see (created since,
+				// or a stale probe) are read, page after page, instead
+				// of being left out in silence.
+				w.ended, final = true, false
 				hi = w.src.hi
 			}
 		}

@@ -290,7 +290,7 @@ func TestIntegrationWalks(t *testing.T) {
 		checkPages(t, requestsSince(store, mark, "GET", fmt.Sprintf("/v3/catalog/products/%d/variants", pid)), 2, 2)
 	})
 
-	t.Run("Orders.All exact multiple ends at the probed highest id", func(t *testing.T) {
+	t.Run("Orders.All exact multiple looks once above the probed highest id", func(t *testing.T) {
 		mark := logMark(store)
 		got := walkAll(t, c.Orders.All(ctx, &bigcommerce.OrderFilter{Limit: 10}))
 		if len(got) != store.OrderCount() || len(got) != 30 {
@@ -298,13 +298,12 @@ func TestIntegrationWalks(t *testing.T) {
 		}
 		checkUniqueAscending(t, "orders", idsOf(got, func(o bigcommerce.Order) int { return o.ID }))
 		// Orders 100-109 on the first page, then windows 110-119 and
-		// 120-129, the last ending at the highest id the probe found (129):
-		// no request past it.
-		reqs := checkIDRanges(t, requestsSince(store, mark, "GET", "/v2/orders"), 3, 10, "min_id")
-		for _, r := range reqs {
-			if strings.Contains(r.RawQuery, "min_id=130") {
-				t.Errorf("a window above the probed highest id was read: %s", r.RawQuery)
-			}
+		// 120-129, the last ending at the highest id the probe found (129)
+		// and full: one open request above it (204) tells a page boundary
+		// from a stale probe.
+		reqs := checkIDRanges(t, requestsSince(store, mark, "GET", "/v2/orders"), 4, 10, "min_id")
+		if last := reqs[len(reqs)-1]; !strings.Contains(last.RawQuery, "min_id=130") || strings.Contains(last.RawQuery, "max_id") || last.Status != http.StatusNoContent {
+			t.Errorf("last request %s (%d): want an open window from 130 answered 204", last.RawQuery, last.Status)
 		}
 	})
 
