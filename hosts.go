@@ -51,12 +51,13 @@ func isB2B(u *url.URL) bool {
 }
 
 // sendsCredentials reports whether the transport authenticates a request
-// to u: the base URL's host (as it always has; NewRequest keeps raw calls
-// under the base path), and the B2B Edition API for the credentials it
-// accepts. A redirect anywhere else goes without them.
+// to u: the base URL's host with the base URL's scheme (as it always has;
+// NewRequest keeps raw calls under the base path), and the B2B Edition API
+// for the credentials it accepts. A redirect anywhere else, or to plain
+// http on an https base URL's host, goes without them.
 func (c *Client) sendsCredentials(u *url.URL) bool {
 	if strings.EqualFold(u.Host, c.baseURL.Host) {
-		return true
+		return strings.EqualFold(u.Scheme, c.baseURL.Scheme)
 	}
 	return isB2B(u) && !isBasicAuth(c.auth)
 }

@@ -640,3 +640,25 @@ func FuzzRawAnswer(f *testing.F) {
 		_ = c.decode(r, "GET", "/v3/x", body, &one)
 	})
 }
+
+// TestNoCredentialsOverPlainHTTP sends a request the caller built by hand
+// to the base URL's host over http, as a downgrading redirect would: the
+// Client's https base URL means the token must not go with it.
+func TestNoCredentialsOverPlainHTTP(t *testing.T) {
+	c, mt := newTestClient(t)
+	var got http.Header
+	mt.RegisterResponder(http.MethodGet, "http://api.bigcommerce.com/stores/abc123/v2/time", func(r *http.Request) (*http.Response, error) {
+		got = r.Header.Clone()
+		return httpmock.NewStringResponse(http.StatusOK, `{"time":1}`), nil
+	})
+	req, err := http.NewRequestWithContext(ctx(t), http.MethodGet, "http://api.bigcommerce.com/stores/abc123/v2/time", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Do(req, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got == nil || got.Get("X-Auth-Token") != "" || got.Get("Authorization") != "" {
+		t.Fatalf("headers sent over http: %v", got)
+	}
+}
