@@ -597,11 +597,14 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 		return walkOffsets(ctx, &f, limit, s.List)
 	case f.After != "" || f.Before != "" || f.Sort != "" || len(f.IDIn) > 0:
 		return func(yield func(Customer, error) bool) {
-			var tally *walkTally
+			tally := newTally(ctx, "Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
 			if f.After == "" && f.Before == "" {
 				// From the start of the list: its total applies.
-				tally = newTally(ctx, "Customers.All", "customers", "meta.pagination.total of GET "+customersPath)
 				tally.recount = recountByPage(f, s.List, func(g *CustomerFilter) *string { return &g.After })
+			} else {
+				// From a cursor the total counts records before it: the
+				// tally reports progress but checks no count.
+				tally.uncounted = true
 			}
 			s.followCursor(ctx, f, nil, nil, tally, yield)
 		}

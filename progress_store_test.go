@@ -47,6 +47,13 @@ func TestWalkProgress(t *testing.T) {
 		{"All /v2/coupons", -1, func(ctx context.Context) iter.Seq2[int, error] {
 			return walkIDsOf(client.Coupons.All(ctx, &bigcommerce.CouponFilter{Limit: 7}), func(c bigcommerce.Coupon) int { return c.ID })
 		}},
+		{"Customers.All", -1, func(ctx context.Context) iter.Seq2[int, error] { // from a cursor: no total applies
+			_, resp, err := client.Customers.List(context.Background(), &bigcommerce.CustomerFilter{Limit: 20})
+			if err != nil || resp.Pagination == nil || resp.Pagination.Cursor == nil || resp.Pagination.Cursor.EndCursor == "" {
+				t.Fatalf("no cursor to start from: %v", err)
+			}
+			return walkIDsOf(client.Customers.All(ctx, &bigcommerce.CustomerFilter{Limit: 20, After: resp.Pagination.Cursor.EndCursor}), func(c bigcommerce.Customer) int { return c.ID })
+		}},
 		{"All /v3/marketing/abandoned-cart-emails", 3, func(ctx context.Context) iter.Seq2[int, error] { // one request (walkOnce)
 			return walkIDsOf(client.AbandonedCartEmails.All(ctx, nil), func(e bigcommerce.AbandonedCartEmail) int { return e.ID })
 		}},
