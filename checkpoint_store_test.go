@@ -51,14 +51,8 @@ func newSyncStore(t *testing.T, k exportKind, n int, opts ...bigcommerce.Option)
 // ids it delivered.
 func collectSync(t *testing.T, seq iter.Seq2[exportRec, error]) ([]int, error) {
 	t.Helper()
-	var ids []int
-	for r, err := range seq {
-		if err != nil {
-			return ids, err
-		}
-		ids = append(ids, r.id)
-	}
-	return ids, nil
+	recs, err := collect(seq)
+	return ids(recs, func(r exportRec) int { return r.id }), err
 }
 
 // TestSyncDeliversEachChangeOnce runs three incremental syncs of each

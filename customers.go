@@ -635,9 +635,12 @@ func (s *CustomersService) All(ctx context.Context, filter *CustomerFilter) iter
 			}
 		}
 		if !pageLeavesMore(1, len(first), limit, resp) {
-			p := progressOf(ctx, "Customers.All", len(first))
-			p.add(len(first), 0)
-			p.finish()
+			// The whole list was one page: its progress report is the
+			// tally's, as the cursor walk's below is.
+			tally := newTally(ctx, "Customers.All", "customers", "")
+			tally.told(len(first))
+			tally.yielded = len(first)
+			tally.finish()
 			return
 		}
 		if resp.Pagination == nil {

@@ -232,7 +232,7 @@ func walkOnce[T any](ctx context.Context, fetch func(context.Context) ([]T, *Res
 			return
 		}
 		tally.name(resp)
-		tally.progress.setTotal(len(items))
+		tally.told(len(items))
 		for _, item := range items {
 			tally.yielded++
 			if !yield(item, nil) {

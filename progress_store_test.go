@@ -15,14 +15,13 @@ import (
 // yielded counted.
 func TestWalkProgress(t *testing.T) {
 	ctx := context.Background()
-	client, store := newFakeStoreClient(t, bigcommercetest.Config{}, bigcommercetest.Seed{Seed: 3, Customers: 95, Products: 95, Orders: 95})
+	client, _ := newFakeStoreClient(t, bigcommercetest.Config{}, bigcommercetest.Seed{Seed: 3, Customers: 95, Products: 95, Orders: 95})
 	for i := range 30 {
 		if _, _, err := client.Coupons.Create(ctx, bigcommerce.CouponCreate{Name: "c" + string(rune('a'+i)), Code: "C" + string(rune('A'+i)), Type: "per_item_discount",
 			AppliesTo: bigcommerce.CouponCreateAppliesTo{Entity: bigcommerce.Ptr("categories"), IDs: []int{1}}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	_ = store
 	for range 3 {
 		if _, _, err := client.AbandonedCartEmails.Create(ctx, bigcommerce.AbandonedCartEmailCreate{NotifyAtMinutes: bigcommerce.Ptr(60)}, nil); err != nil {
 			t.Fatal(err)
@@ -31,31 +30,31 @@ func TestWalkProgress(t *testing.T) {
 	walks := []struct {
 		op        string
 		wantTotal int
-		walk      func(context.Context) iter.Seq2[int, error]
+		walk      func(context.Context) iter.Seq2[exportRec, error]
 	}{
 		// The orders' total leaves out the Incomplete (status 0) orders the
 		// walk also yields: the count check compares with the lower number.
-		{"Orders.All", 0, func(ctx context.Context) iter.Seq2[int, error] {
-			return walkIDsOf(client.Orders.All(ctx, &bigcommerce.OrderFilter{Limit: 20}), func(o bigcommerce.Order) int { return o.ID })
+		{"Orders.All", 0, func(ctx context.Context) iter.Seq2[exportRec, error] {
+			return mapRecs(client.Orders.All(ctx, &bigcommerce.OrderFilter{Limit: 20}), func(o bigcommerce.Order) exportRec { return exportRec{id: o.ID} })
 		}},
-		{"Products.All", 95, func(ctx context.Context) iter.Seq2[int, error] {
-			return walkIDsOf(client.Products.All(ctx, &bigcommerce.ProductFilter{Limit: 20}), func(p bigcommerce.Product) int { return p.ID })
+		{"Products.All", 95, func(ctx context.Context) iter.Seq2[exportRec, error] {
+			return mapRecs(client.Products.All(ctx, &bigcommerce.ProductFilter{Limit: 20}), func(p bigcommerce.Product) exportRec { return exportRec{id: p.ID} })
 		}},
-		{"Customers.All", 95, func(ctx context.Context) iter.Seq2[int, error] {
-			return walkIDsOf(client.Customers.All(ctx, &bigcommerce.CustomerFilter{Limit: 20}), func(c bigcommerce.Customer) int { return c.ID })
+		{"Customers.All", 95, func(ctx context.Context) iter.Seq2[exportRec, error] {
+			return mapRecs(client.Customers.All(ctx, &bigcommerce.CustomerFilter{Limit: 20}), func(c bigcommerce.Customer) exportRec { return exportRec{id: c.ID} })
 		}},
-		{"All /v2/coupons", -1, func(ctx context.Context) iter.Seq2[int, error] {
-			return walkIDsOf(client.Coupons.All(ctx, &bigcommerce.CouponFilter{Limit: 7}), func(c bigcommerce.Coupon) int { return c.ID })
+		{"All /v2/coupons", -1, func(ctx context.Context) iter.Seq2[exportRec, error] {
+			return mapRecs(client.Coupons.All(ctx, &bigcommerce.CouponFilter{Limit: 7}), func(c bigcommerce.Coupon) exportRec { return exportRec{id: c.ID} })
 		}},
-		{"Customers.All", -1, func(ctx context.Context) iter.Seq2[int, error] { // from a cursor: no total applies
+		{"Customers.All", -1, func(ctx context.Context) iter.Seq2[exportRec, error] { // from a cursor: no total applies
 			_, resp, err := client.Customers.List(context.Background(), &bigcommerce.CustomerFilter{Limit: 20})
 			if err != nil || resp.Pagination == nil || resp.Pagination.Cursor == nil || resp.Pagination.Cursor.EndCursor == "" {
 				t.Fatalf("no cursor to start from: %v", err)
 			}
-			return walkIDsOf(client.Customers.All(ctx, &bigcommerce.CustomerFilter{Limit: 20, After: resp.Pagination.Cursor.EndCursor}), func(c bigcommerce.Customer) int { return c.ID })
+			return mapRecs(client.Customers.All(ctx, &bigcommerce.CustomerFilter{Limit: 20, After: resp.Pagination.Cursor.EndCursor}), func(c bigcommerce.Customer) exportRec { return exportRec{id: c.ID} })
 		}},
-		{"All /v3/marketing/abandoned-cart-emails", 3, func(ctx context.Context) iter.Seq2[int, error] { // one request (walkOnce)
-			return walkIDsOf(client.AbandonedCartEmails.All(ctx, nil), func(e bigcommerce.AbandonedCartEmail) int { return e.ID })
+		{"All /v3/marketing/abandoned-cart-emails", 3, func(ctx context.Context) iter.Seq2[exportRec, error] { // one request (walkOnce)
+			return mapRecs(client.AbandonedCartEmails.All(ctx, nil), func(e bigcommerce.AbandonedCartEmail) exportRec { return exportRec{id: e.ID} })
 		}},
 	}
 	for _, w := range walks {
@@ -91,16 +90,5 @@ func TestWalkProgress(t *testing.T) {
 				t.Errorf("last report %+v: want Done %d (the records yielded) and Total %d", last, n, w.wantTotal)
 			}
 		})
-	}
-}
-
-// walkIDsOf maps a walk to its records' ids.
-func walkIDsOf[T any](seq iter.Seq2[T, error], id func(T) int) iter.Seq2[int, error] {
-	return func(yield func(int, error) bool) {
-		for v, err := range seq {
-			if !yield(id(v), err) {
-				return
-			}
-		}
 	}
 }
